@@ -1,0 +1,5 @@
+export { Db, openDatabase, migrate, NewerSchemaError } from './connection';
+export { Writer } from './write';
+export { uuidv7, UUID_RE } from './ids';
+export { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+export type * from './schema';

@@ -1,0 +1,205 @@
+// The typed shape of the local SQLite store, as Kysely sees it.
+// Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
+// Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
+import type { Generated } from 'kysely';
+
+export interface SyncColumns {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type GradeEditWindow = 'never' | '1w' | '2w' | '3w' | '1m';
+export type PeriodKind = 'quarter' | 'half';
+export type GradingScheme = 'five_point' | 'pass_fail' | 'none';
+export type Gender = 'm' | 'f';
+export type StaffRole = 'director' | 'deputy' | 'sysadmin' | 'secretary' | 'teacher';
+
+export interface SchoolTable extends SyncColumns {
+  full_name: string;
+  short_name: string;
+  inn: string | null;
+  address: string | null;
+  phone: string | null;
+  email: string | null;
+  director_id: string | null;
+}
+
+export interface AcademicYearTable extends SyncColumns {
+  name: string; // «2026/2027»
+  start_date: string;
+  end_date: string;
+  grade_edit_window: GradeEditWindow; // R5
+  is_current: number;
+}
+
+/** A quarter or half-year that applies to the parallels grade_from..grade_to (R1). */
+export interface StudyPeriodTable extends SyncColumns {
+  year_id: string;
+  kind: PeriodKind;
+  number: number;
+  name: string; // «1 четверть», «2 полугодие»
+  start_date: string;
+  end_date: string;
+  grade_from: number;
+  grade_to: number;
+}
+
+export interface HolidayTable extends SyncColumns {
+  year_id: string;
+  name: string;
+  start_date: string;
+  end_date: string;
+  grade_from: number;
+  grade_to: number;
+}
+
+export interface BellScheduleTable extends SyncColumns {
+  year_id: string;
+  shift: number; // 1 or 2
+  name: string;
+}
+
+export interface BellTable extends SyncColumns {
+  schedule_id: string;
+  lesson_no: number;
+  starts_at: string; // 'HH:MM'
+  ends_at: string;
+}
+
+export interface SubjectTable extends SyncColumns {
+  name: string;
+  short_name: string;
+  no_attestation: number; // «Без аттестации», R2
+  grading: GradingScheme;
+  sort_order: number;
+}
+
+export interface RoomTable extends SyncColumns {
+  number: string;
+  name: string | null;
+  capacity: number | null;
+}
+
+export interface StaffTable extends SyncColumns {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string | null;
+  gender: Gender | null;
+  snils: string | null;
+  phone: string | null;
+  email: string | null;
+  position: string; // «Учитель», «Заместитель директора по УВР»
+  roles: string; // JSON array of StaffRole
+  deputy_grades: string; // JSON array of parallels a deputy director is responsible for
+  subjects: string; // JSON array of subject names the teacher is qualified for
+  rate_hours: number; // weekly hours of a full rate (ставка), 18 for teachers
+}
+
+export interface SchoolClassTable extends SyncColumns {
+  year_id: string;
+  grade: number; // 1..11
+  letter: string; // «А»
+  shift: number;
+  class_teacher_id: string | null;
+  room_id: string | null;
+}
+
+export interface CurriculumItemTable extends SyncColumns {
+  class_id: string;
+  subject_id: string;
+  hours_per_week: number;
+}
+
+export interface StudentTable extends SyncColumns {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string;
+  gender: Gender | null;
+  snils: string | null; // normalized 'XXX-XXX-XXX YY'
+  class_id: string | null;
+  address: string | null;
+  personal_file_no: string | null;
+}
+
+export interface GuardianTable extends SyncColumns {
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  phone: string | null;
+  email: string | null;
+  pd_consent_date: string | null; // consent to personal-data processing (R11)
+  e_service_refused: number; // refused the electronic diary: gets printed statements (R12)
+}
+
+export interface StudentGuardianTable extends SyncColumns {
+  student_id: string;
+  guardian_id: string;
+  relation: string; // «мать», «отец», «опекун», «законный представитель»
+}
+
+/** Local-only tables (not synced). */
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface OutboxTable {
+  seq: Generated<number>;
+  mutation_id: string;
+  entity: string;
+  entity_id: string;
+  op: 'insert' | 'update' | 'delete';
+  payload: string; // JSON of the row after the change
+  created_at: string;
+  pushed_at: string | null;
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>;
+  at: string;
+  actor: string;
+  entity: string;
+  entity_id: string;
+  action: 'insert' | 'update' | 'delete';
+  old_values: string | null; // JSON of changed fields before
+  new_values: string | null; // JSON of changed fields after
+}
+
+export interface SchemaMigrationTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface SyncedTables {
+  school: SchoolTable;
+  academic_year: AcademicYearTable;
+  study_period: StudyPeriodTable;
+  holiday: HolidayTable;
+  bell_schedule: BellScheduleTable;
+  bell: BellTable;
+  subject: SubjectTable;
+  room: RoomTable;
+  staff: StaffTable;
+  school_class: SchoolClassTable;
+  curriculum_item: CurriculumItemTable;
+  student: StudentTable;
+  guardian: GuardianTable;
+  student_guardian: StudentGuardianTable;
+}
+
+export interface Database extends SyncedTables {
+  setting: SettingTable;
+  outbox: OutboxTable;
+  audit_log: AuditLogTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type SyncedTable = keyof SyncedTables;
+/** A row of a synced table without the columns the write path fills in. */
+export type NewRow<T extends SyncedTable> = Omit<SyncedTables[T], keyof SyncColumns> & { id?: string };
+export type Row<T extends SyncedTable> = SyncedTables[T];

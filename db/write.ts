@@ -1,0 +1,105 @@
+import type { Db } from './connection';
+import type { NewRow, Row, SyncedTable } from './schema';
+import { uuidv7 } from './ids';
+
+export type Change = 'insert' | 'update' | 'delete';
+
+/**
+ * The one write path for synced tables. Each change, in the caller's transaction, also appends a
+ * mutation to the outbox (for sync) and a line to the audit log (who, when, entity, old → new).
+ * People and classes are never deleted: `remove` sets the tombstone.
+ */
+export class Writer {
+  constructor(
+    private readonly db: Db,
+    readonly actor: string,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private requireTx(): void {
+    if (!this.db.raw.inTransaction) throw new Error('Writer used outside a transaction');
+  }
+
+  insert<T extends SyncedTable>(table: T, row: NewRow<T>): Row<T> {
+    return this.insertMany(table, [row])[0]!;
+  }
+
+  insertMany<T extends SyncedTable>(table: T, rows: readonly NewRow<T>[]): Row<T>[] {
+    this.requireTx();
+    if (rows.length === 0) return [];
+    const now = this.clock().toISOString();
+    const full = rows.map(
+      (r) => ({ ...r, id: r.id ?? uuidv7(), created_at: now, updated_at: now, deleted_at: null }) as unknown as Row<T>,
+    );
+    const columns = Object.keys(full[0]!).length;
+    const chunk = Math.max(1, Math.floor(30000 / columns));
+    for (let i = 0; i < full.length; i += chunk) {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      this.db.run(this.db.q.insertInto(table).values(full.slice(i, i + chunk) as any));
+    }
+    for (const r of full) this.log(table, (r as { id: string }).id, 'insert', null, r, r, now);
+    return full;
+  }
+
+  update<T extends SyncedTable>(table: T, id: string, patch: Partial<NewRow<T>>): Row<T> {
+    this.requireTx();
+    const old = this.get(table, id);
+    const oldVals: Record<string, unknown> = {};
+    const newVals: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(patch)) {
+      if (k === 'id' || v === undefined) continue;
+      const before = (old as unknown as Record<string, unknown>)[k];
+      if (before !== v) {
+        oldVals[k] = before;
+        newVals[k] = v;
+      }
+    }
+    if (Object.keys(newVals).length === 0) return old;
+    const now = this.clock().toISOString();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const q = this.db.q.updateTable(table as any).set({ ...newVals, updated_at: now } as any).where('id', '=', id);
+    this.db.run(q);
+    const next = { ...old, ...newVals, updated_at: now } as Row<T>;
+    this.log(table, id, 'update', oldVals, newVals, next, now);
+    return next;
+  }
+
+  /** Tombstones a row; a second removal is a no-op. */
+  remove<T extends SyncedTable>(table: T, id: string): void {
+    this.requireTx();
+    const old = this.get(table, id);
+    if ((old as { deleted_at: string | null }).deleted_at) return;
+    const now = this.clock().toISOString();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    this.db.run(this.db.q.updateTable(table as any).set({ deleted_at: now, updated_at: now } as any).where('id', '=', id));
+    this.log(table, id, 'delete', { deleted_at: null }, { deleted_at: now }, { ...old, deleted_at: now, updated_at: now }, now);
+  }
+
+  get<T extends SyncedTable>(table: T, id: string): Row<T> {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const row = this.db.first(this.db.q.selectFrom(table as any).selectAll().where('id', '=', id));
+    if (!row) throw new Error(`${table} ${id} not found`);
+    return row as Row<T>;
+  }
+
+  private log(
+    entity: string,
+    entityId: string,
+    op: Change,
+    oldVals: unknown,
+    newVals: unknown,
+    payload: unknown,
+    at: string,
+  ): void {
+    this.db
+      .statement(
+        'INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(uuidv7(), entity, entityId, op, JSON.stringify(payload), at);
+    this.db
+      .statement(
+        'INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(at, this.actor, entity, entityId, op, oldVals === null ? null : JSON.stringify(oldVals), JSON.stringify(newVals));
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+// Shared field schemas with Russian messages. Dates cross the API as ISO 'YYYY-MM-DD'.
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ДД.ММ.ГГГГ');
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время должно быть в формате ЧЧ:ММ');
+export const id = z.string().min(1, 'Не указан идентификатор');
+export const optionalId = id.nullable().optional();
+export const required = (label: string) => z.string().trim().min(1, `Поле «${label}» не заполнено`);
+export const optionalText = z
+  .string()
+  .trim()
+  .nullable()
+  .optional()
+  .transform((v) => (v ? v : null));
+export const grade = z.number().int().min(1, 'Параллель — от 1 до 11').max(11, 'Параллель — от 1 до 11');
+export const shift = z.number().int().min(1).max(3);
+export const gradeEditWindow = z.enum(['never', '1w', '2w', '3w', '1m']);
+export const grading = z.enum(['five_point', 'pass_fail', 'none']);
+export const gender = z.enum(['m', 'f']).nullable();
+export const staffRole = z.enum(['director', 'deputy', 'sysadmin', 'secretary', 'teacher']);
+export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');

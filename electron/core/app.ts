@@ -1,0 +1,44 @@
+import type { Ctx } from './context';
+import type { AppInfo, DemoResult } from '../api/types';
+import { invalid } from '../api/errors';
+import { schoolRow } from './setup/school';
+import { isoDay } from './format';
+import { act } from './tx';
+import { generateDemoSchool } from '../demo';
+import pkg from '../../package.json';
+
+export function appInfo(ctx: Ctx): AppInfo {
+  return {
+    version: pkg.version,
+    dbPath: ctx.db.path,
+    schemaVersion: ctx.db.schemaVersion(),
+    host: ctx.host,
+    hasSchool: schoolRow(ctx) !== undefined,
+    today: isoDay(ctx.now()),
+  };
+}
+
+/** Fills an empty database with the demo school, as one transaction. */
+export function loadDemo(ctx: Ctx, opts: { students: number; seed: number }): DemoResult {
+  if (schoolRow(ctx)) throw invalid('Демонстрационную школу можно открыть только в пустой базе данных: в этой базе уже есть школа.');
+  const t0 = performance.now();
+  const d = generateDemoSchool({ students: opts.students, seed: opts.seed });
+  act(ctx, (w) => {
+    // Staff before the school (director_id) and classes (class_teacher_id); parents before links.
+    w.insertMany('staff', d.staff);
+    w.insert('school', d.school);
+    w.insertMany('academic_year', d.years);
+    w.insertMany('study_period', d.studyPeriods);
+    w.insertMany('holiday', d.holidays);
+    w.insertMany('bell_schedule', d.bellSchedules);
+    w.insertMany('bell', d.bells);
+    w.insertMany('subject', d.subjects);
+    w.insertMany('room', d.rooms);
+    w.insertMany('school_class', d.classes);
+    w.insertMany('curriculum_item', d.curriculum);
+    w.insertMany('student', d.students);
+    w.insertMany('guardian', d.guardians);
+    w.insertMany('student_guardian', d.studentGuardians);
+  });
+  return { students: d.students.length, classes: d.classes.length, staff: d.staff.length, ms: Math.round(performance.now() - t0) };
+}

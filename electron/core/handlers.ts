@@ -1,0 +1,54 @@
+import type { HandlerMap } from './context';
+import { appInfo, loadDemo } from './app';
+import { checklist } from './setup/checklist';
+import { getSchool, saveSchool } from './setup/school';
+import { listYears, saveYear, suggestYear } from './setup/years';
+import { listBells, saveBells, suggestBells } from './setup/bells';
+import { addStandardSubjects, listSubjects, removeSubject, saveSubject } from './setup/subjects';
+import { listRooms, removeRoom, saveRoom } from './setup/rooms';
+import { listStaff, removeStaff, saveStaff } from './setup/staff';
+import { createClasses, listClasses, removeClass, saveClass } from './setup/classes';
+import { applyStandardCurriculum, curriculumGrid, setCurriculum } from './setup/curriculum';
+import { getStudent, listStudents, removeStudent, saveStudent } from './students/students';
+import { commitImport, previewImport } from './transfer/import';
+import { exportList } from './transfer/export';
+
+/** The one handler map behind the API contract; served by every host. */
+export const handlers: HandlerMap = {
+  'app.info': (_, ctx) => appInfo(ctx),
+  'app.createSchool': (i, ctx) => saveSchool(ctx, i),
+  'app.loadDemo': (i, ctx) => loadDemo(ctx, i),
+  'setup.checklist': (_, ctx) => checklist(ctx),
+  'school.get': (_, ctx) => getSchool(ctx),
+  'school.save': (i, ctx) => saveSchool(ctx, i),
+  'years.list': (_, ctx) => listYears(ctx),
+  'years.suggest': (i) => suggestYear(i.startYear),
+  'years.save': (i, ctx) => saveYear(ctx, i),
+  'bells.list': (i, ctx) => listBells(ctx, i.yearId),
+  'bells.save': (i, ctx) => saveBells(ctx, i),
+  'bells.suggest': (i) => suggestBells(i.shift),
+  'subjects.list': (_, ctx) => listSubjects(ctx),
+  'subjects.save': (i, ctx) => saveSubject(ctx, i),
+  'subjects.remove': (i, ctx) => removeSubject(ctx, i.id),
+  'subjects.addStandard': (_, ctx) => addStandardSubjects(ctx),
+  'rooms.list': (_, ctx) => listRooms(ctx),
+  'rooms.save': (i, ctx) => saveRoom(ctx, i),
+  'rooms.remove': (i, ctx) => removeRoom(ctx, i.id),
+  'staff.list': (i, ctx) => listStaff(ctx, i.search),
+  'staff.save': (i, ctx) => saveStaff(ctx, i),
+  'staff.remove': (i, ctx) => removeStaff(ctx, i.id),
+  'classes.list': (_, ctx) => listClasses(ctx),
+  'classes.save': (i, ctx) => saveClass(ctx, i),
+  'classes.createMany': (i, ctx) => createClasses(ctx, i),
+  'classes.remove': (i, ctx) => removeClass(ctx, i.id),
+  'curriculum.grid': (_, ctx) => curriculumGrid(ctx),
+  'curriculum.set': (i, ctx) => setCurriculum(ctx, i),
+  'curriculum.applyStandard': (i, ctx) => applyStandardCurriculum(ctx, i.onlyEmpty),
+  'students.list': (i, ctx) => listStudents(ctx, i),
+  'students.get': (i, ctx) => getStudent(ctx, i.id),
+  'students.save': (i, ctx) => saveStudent(ctx, i),
+  'students.remove': (i, ctx) => removeStudent(ctx, i.id),
+  'import.preview': (i, ctx) => previewImport(ctx, i),
+  'import.commit': (i, ctx) => commitImport(ctx, i),
+  'export.list': (i, ctx) => exportList(ctx, i.list),
+};

@@ -1,0 +1,43 @@
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { School } from '../../api/types';
+import type { Row } from '../../../db';
+import { act } from '../tx';
+
+export function toSchool(r: Row<'school'>): School {
+  return {
+    id: r.id,
+    fullName: r.full_name,
+    shortName: r.short_name,
+    inn: r.inn,
+    address: r.address,
+    phone: r.phone,
+    email: r.email,
+    directorId: r.director_id,
+  };
+}
+
+export function schoolRow(ctx: Ctx): Row<'school'> | undefined {
+  return ctx.db.first(ctx.db.q.selectFrom('school').selectAll().where('deleted_at', 'is', null).orderBy('created_at').limit(1));
+}
+
+export function getSchool(ctx: Ctx): School | null {
+  const r = schoolRow(ctx);
+  return r ? toSchool(r) : null;
+}
+
+export function saveSchool(ctx: Ctx, i: OpParsed<'school.save'>): School {
+  return act(ctx, (w) => {
+    const values = {
+      full_name: i.fullName,
+      short_name: i.shortName,
+      inn: i.inn,
+      address: i.address,
+      phone: i.phone,
+      email: i.email,
+      director_id: i.directorId ?? null,
+    };
+    const existing = schoolRow(ctx);
+    return toSchool(existing ? w.update('school', existing.id, values) : w.insert('school', values));
+  });
+}

@@ -1,0 +1,89 @@
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { Staff, StaffRole } from '../../api/types';
+import type { Row } from '../../../db';
+import { invalid, notFound, type Problem } from '../../api/errors';
+import { act } from '../tx';
+import { fullName, parseJsonArray } from '../format';
+import { normalizeSnils, snilsChecksumOk, normalizePhone } from '../../import';
+
+export const toStaff = (r: Row<'staff'>): Staff => ({
+  id: r.id,
+  lastName: r.last_name,
+  firstName: r.first_name,
+  middleName: r.middle_name,
+  fullName: fullName(r),
+  birthDate: r.birth_date,
+  gender: r.gender,
+  snils: r.snils,
+  phone: r.phone,
+  email: r.email,
+  position: r.position,
+  roles: parseJsonArray<StaffRole>(r.roles),
+  deputyGrades: parseJsonArray<number>(r.deputy_grades),
+  subjects: parseJsonArray<string>(r.subjects),
+  rateHours: r.rate_hours,
+});
+
+export function listStaff(ctx: Ctx, search?: string): Staff[] {
+  const { db } = ctx;
+  const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map(toStaff);
+  const needle = search?.trim().toLowerCase().replace(/ё/g, 'е');
+  const list = needle ? all.filter((s) => `${s.fullName} ${s.position}`.toLowerCase().replace(/ё/g, 'е').includes(needle)) : all;
+  return list.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+}
+
+/** Normalizes the optional identity fields of a person; problems name the field in Russian. */
+export function checkContacts(i: { snils?: string | null; phone?: string | null; email?: string | null }, problems: Problem[]) {
+  let snils: string | null = null;
+  let phone: string | null = null;
+  if (i.snils) {
+    snils = normalizeSnils(i.snils);
+    if (!snils) problems.push({ column: 'СНИЛС', message: `СНИЛС «${i.snils}» должен содержать 11 цифр` });
+    else if (!snilsChecksumOk(snils)) problems.push({ column: 'СНИЛС', message: `Неверная контрольная сумма СНИЛС «${snils}»` });
+  }
+  if (i.phone) {
+    phone = normalizePhone(i.phone);
+    if (!phone) problems.push({ column: 'Телефон', message: `Не удалось распознать телефон «${i.phone}»` });
+  }
+  if (i.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(i.email)) problems.push({ column: 'E-mail', message: `Неверный адрес электронной почты «${i.email}»` });
+  return { snils, phone, email: i.email ?? null };
+}
+
+export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
+  const { db } = ctx;
+  const problems: Problem[] = [];
+  const c = checkContacts(i, problems);
+  if (i.birthDate && i.birthDate > ctx.now().toISOString().slice(0, 10)) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
+  if (problems.length) throw invalid(problems[0]!.message, problems);
+  return act(ctx, (w) => {
+    const values = {
+      last_name: i.lastName,
+      first_name: i.firstName,
+      middle_name: i.middleName,
+      birth_date: i.birthDate,
+      gender: i.gender,
+      snils: c.snils,
+      phone: c.phone,
+      email: c.email,
+      position: i.position,
+      roles: JSON.stringify(i.roles),
+      deputy_grades: JSON.stringify(i.roles.includes('deputy') ? [...new Set(i.deputyGrades)].sort((a, b) => a - b) : []),
+      subjects: JSON.stringify(i.subjects),
+      rate_hours: i.rateHours,
+    };
+    if (i.id) {
+      if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id))) throw notFound('Сотрудник');
+      return toStaff(w.update('staff', i.id, values));
+    }
+    return toStaff(w.insert('staff', values));
+  });
+}
+
+export function removeStaff(ctx: Ctx, id: string): void {
+  const { db } = ctx;
+  const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
+  if (classes.length)
+    throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => `${c.grade}${c.letter}`).join(', ')}. Сначала назначьте другого классного руководителя.`);
+  act(ctx, (w) => w.remove('staff', id));
+}

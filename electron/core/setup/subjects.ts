@@ -1,0 +1,59 @@
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { Subject } from '../../api/types';
+import type { Row } from '../../../db';
+import { invalid, notFound } from '../../api/errors';
+import { act } from '../tx';
+import { STANDARD_SUBJECTS } from './standard';
+
+const toSubject = (r: Row<'subject'>): Subject => ({
+  id: r.id,
+  name: r.name,
+  shortName: r.short_name,
+  noAttestation: r.no_attestation === 1,
+  grading: r.grading,
+  sortOrder: r.sort_order,
+});
+
+export function listSubjects(ctx: Ctx): Subject[] {
+  const { db } = ctx;
+  return db.all(db.q.selectFrom('subject').selectAll().where('deleted_at', 'is', null).orderBy('sort_order').orderBy('name')).map(toSubject);
+}
+
+export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
+  const { db } = ctx;
+  const same = db.first(
+    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where((eb) => eb.fn('lower', ['name']), '=', i.name.toLowerCase()),
+  );
+  if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
+  return act(ctx, (w) => {
+    const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder };
+    if (i.id) {
+      if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id))) throw notFound('Предмет');
+      return toSubject(w.update('subject', i.id, values));
+    }
+    return toSubject(w.insert('subject', values));
+  });
+}
+
+export function removeSubject(ctx: Ctx, id: string): void {
+  const { db } = ctx;
+  const used = db.first(
+    db.q.selectFrom('curriculum_item').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', '=', id).where('deleted_at', 'is', null).where('hours_per_week', '>', 0),
+  );
+  if (used && used.n > 0) throw invalid(`Предмет есть в учебном плане ${used.n} класс(ов). Сначала уберите его часы из учебного плана.`);
+  act(ctx, (w) => w.remove('subject', id));
+}
+
+/** Adds the subjects of the federal curriculum that the school does not have yet. */
+export function addStandardSubjects(ctx: Ctx): { added: number } {
+  const have = new Set(listSubjects(ctx).map((s) => s.name.toLowerCase()));
+  const missing = STANDARD_SUBJECTS.filter((s) => !have.has(s.name.toLowerCase()));
+  act(ctx, (w) =>
+    w.insertMany(
+      'subject',
+      missing.map((s) => ({ name: s.name, short_name: s.shortName, no_attestation: s.noAttestation ? 1 : 0, grading: s.grading, sort_order: s.sortOrder })),
+    ),
+  );
+  return { added: missing.length };
+}

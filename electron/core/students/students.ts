@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { GuardianDetails, Page, StudentDetails, StudentRow } from '../../api/types';
+import { invalid, notFound, type Problem } from '../../api/errors';
+import { act } from '../tx';
+import { checkContacts } from '../setup/staff';
+import { fullName } from '../format';
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<StudentRow> {
+  const { db } = ctx;
+  let q = db.q
+    .selectFrom('student as s')
+    .leftJoin('school_class as c', 'c.id', 's.class_id')
+    .where('s.deleted_at', 'is', null);
+  if (i.classId) q = q.where('s.class_id', '=', i.classId);
+  if (i.grade) q = q.where('c.grade', '=', i.grade);
+  const needle = i.search?.trim();
+  if (needle) {
+    for (const word of fold(needle).split(/\s+/)) {
+      const like = `%${word.replace(/[%_\\]/g, (m) => '\\' + m)}%`;
+      q = q.where(
+        sql<boolean>`ru_fold(s.last_name || ' ' || s.first_name || ' ' || coalesce(s.middle_name, '') || ' ' || coalesce(c.grade || c.letter, '') || ' ' || coalesce(s.snils, '')) like ${like} escape '\\'`,
+      );
+    }
+  }
+  const total = db.first(q.select(sql<number>`count(*)`.as('n')))?.n ?? 0;
+  const dir = i.desc ? 'desc' : 'asc';
+  const byName = [sql`ru_fold(s.last_name)`, sql`ru_fold(s.first_name)`, sql`ru_fold(coalesce(s.middle_name, ''))`];
+  let ordered = q.select([
+    's.id', 's.last_name', 's.first_name', 's.middle_name', 's.birth_date', 's.gender', 's.snils', 's.class_id', 'c.grade', 'c.letter',
+    sql<string>`(select group_concat(g.last_name || ' ' || g.first_name || coalesce(' ' || g.middle_name, '') || ' (' || sg.relation || ')', '; ')
+      from student_guardian sg join guardian g on g.id = sg.guardian_id
+      where sg.student_id = s.id and sg.deleted_at is null and g.deleted_at is null)`.as('guardians'),
+    sql<number>`(select coalesce(max(g.e_service_refused), 0) from student_guardian sg join guardian g on g.id = sg.guardian_id
+      where sg.student_id = s.id and sg.deleted_at is null)`.as('refused'),
+  ]);
+  if (i.sort === 'class') ordered = ordered.orderBy('c.grade', dir).orderBy('c.letter', dir);
+  if (i.sort === 'birthDate') ordered = ordered.orderBy('s.birth_date', dir);
+  for (const k of byName) ordered = ordered.orderBy(k, dir);
+  const rows = db.all(ordered.orderBy('s.id').limit(i.limit).offset(i.offset));
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      fullName: fullName(r),
+      birthDate: r.birth_date,
+      gender: r.gender,
+      className: r.grade ? `${r.grade}${r.letter}` : null,
+      classId: r.class_id,
+      snils: r.snils,
+      guardians: r.guardians ?? '',
+      eServiceRefused: r.refused === 1,
+    })),
+  };
+}
+
+export function getStudent(ctx: Ctx, id: string): StudentDetails {
+  const { db } = ctx;
+  const s = db.first(
+    db.q.selectFrom('student as s').leftJoin('school_class as c', 'c.id', 's.class_id').selectAll('s').select(['c.grade', 'c.letter']).where('s.id', '=', id).where('s.deleted_at', 'is', null),
+  );
+  if (!s) throw notFound('Ученик');
+  const guardians: GuardianDetails[] = db
+    .all(
+      db.q
+        .selectFrom('student_guardian as sg')
+        .innerJoin('guardian as g', 'g.id', 'sg.guardian_id')
+        .selectAll('g')
+        .select('sg.relation')
+        .where('sg.student_id', '=', id)
+        .where('sg.deleted_at', 'is', null)
+        .where('g.deleted_at', 'is', null)
+        .orderBy('sg.created_at'),
+    )
+    .map((g) => ({
+      id: g.id,
+      lastName: g.last_name,
+      firstName: g.first_name,
+      middleName: g.middle_name,
+      relation: g.relation,
+      phone: g.phone,
+      email: g.email,
+      pdConsentDate: g.pd_consent_date,
+      eServiceRefused: g.e_service_refused === 1,
+    }));
+  return {
+    id: s.id,
+    lastName: s.last_name,
+    firstName: s.first_name,
+    middleName: s.middle_name,
+    birthDate: s.birth_date,
+    gender: s.gender,
+    snils: s.snils,
+    classId: s.class_id,
+    className: s.grade ? `${s.grade}${s.letter}` : null,
+    address: s.address,
+    personalFileNo: s.personal_file_no,
+    guardians,
+  };
+}
+
+export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDetails {
+  const { db } = ctx;
+  const problems: Problem[] = [];
+  const c = checkContacts({ snils: i.snils }, problems);
+  const today = ctx.now().toISOString().slice(0, 10);
+  if (i.birthDate > today) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
+  const guardians = i.guardians.map((g, idx) => {
+    const gp: Problem[] = [];
+    const gc = checkContacts({ phone: g.phone, email: g.email }, gp);
+    problems.push(...gp.map((p) => ({ ...p, row: idx + 1, column: `Представитель ${idx + 1}: ${p.column}` })));
+    return { ...g, phone: gc.phone, email: gc.email };
+  });
+  if (c.snils) {
+    const same = db.first(db.q.selectFrom('student').select('id').where('snils', '=', c.snils).where('deleted_at', 'is', null));
+    if (same && same.id !== i.id) problems.push({ column: 'СНИЛС', message: `Ученик со СНИЛС ${c.snils} уже есть в школе` });
+  }
+  if (problems.length) throw invalid(problems[0]!.message, problems);
+  const id = act(ctx, (w) => {
+    const values = {
+      last_name: i.lastName,
+      first_name: i.firstName,
+      middle_name: i.middleName,
+      birth_date: i.birthDate,
+      gender: i.gender,
+      snils: c.snils,
+      class_id: i.classId ?? null,
+      address: i.address,
+      personal_file_no: i.personalFileNo,
+    };
+    let studentId: string;
+    if (i.id) {
+      if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
+      studentId = w.update('student', i.id, values).id;
+    } else studentId = w.insert('student', values).id;
+    const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
+    const kept = new Set<string>();
+    for (const g of guardians) {
+      const gv = {
+        last_name: g.lastName,
+        first_name: g.firstName,
+        middle_name: g.middleName,
+        phone: g.phone,
+        email: g.email,
+        pd_consent_date: g.pdConsentDate,
+        e_service_refused: g.eServiceRefused ? 1 : 0,
+      };
+      const link = g.id ? links.find((l) => l.guardian_id === g.id) : undefined;
+      if (link) {
+        w.update('guardian', link.guardian_id, gv);
+        w.update('student_guardian', link.id, { relation: g.relation });
+        kept.add(link.id);
+      } else {
+        const guardianId = w.insert('guardian', gv).id;
+        w.insert('student_guardian', { student_id: studentId, guardian_id: guardianId, relation: g.relation });
+      }
+    }
+    for (const l of links) if (!kept.has(l.id)) w.remove('student_guardian', l.id);
+    return studentId;
+  });
+  return getStudent(ctx, id);
+}
+
+export function removeStudent(ctx: Ctx, id: string): void {
+  const { db } = ctx;
+  if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
+  act(ctx, (w) => w.remove('student', id));
+}

@@ -1,0 +1,25 @@
+// `npm run web`: the whole app in an ordinary browser, for development and tests where Electron cannot run.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { openDatabase } from '../../db';
+import { defaultDbPath } from '../core/paths';
+import { startWebHost } from './server';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dbPath = resolve(arg('--db') ?? process.env.SCHOOL_OFFICE_DB ?? defaultDbPath());
+mkdirSync(dirname(dbPath), { recursive: true });
+const db = openDatabase(dbPath);
+const host = await startWebHost({
+  ctx: { db, actor: 'admin', host: 'web', now: () => new Date() },
+  staticDir: resolve(arg('--static') ?? 'out/web'),
+  port: Number(arg('--port') ?? process.env.PORT ?? 0),
+});
+console.log(`Школьный офис в браузере: ${host.openUrl}`);
+console.log(`База данных: ${dbPath}`);
+const stop = () => host.close().then(() => (db.close(), process.exit(0)));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

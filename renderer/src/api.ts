@@ -1,0 +1,81 @@
+import type { OpInput, OpName, OpOutput } from '../../electron/api/contract';
+import { AppError, type SerializedError } from '../../electron/api/errors';
+
+type Reply = { ok: true; result: unknown } | { ok: false; error: SerializedError };
+
+interface Bridge {
+  call(name: string, input: unknown): Promise<Reply>;
+  saveFile?(fileName: string, base64: string): Promise<boolean>;
+}
+
+declare global {
+  interface Window {
+    /** Exposed by the Electron preload; absent in the browser mode. */
+    schoolOffice?: Bridge;
+  }
+}
+
+// Browser mode: the bridge on 127.0.0.1 hands the page its session token in the URL once.
+function sessionToken(): string {
+  const fromUrl = new URLSearchParams(location.search).get('t');
+  if (fromUrl) {
+    sessionStorage.setItem('school-office-token', fromUrl);
+    history.replaceState(null, '', location.pathname + location.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem('school-office-token') ?? '';
+}
+
+const webBridge: Bridge = {
+  async call(name, input) {
+    const token = sessionToken();
+    const res = await fetch(`/api/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-School-Office-Token': token },
+      body: JSON.stringify(input ?? {}),
+    });
+    if (res.status === 401 || res.status === 403)
+      return { ok: false, error: { code: 'forbidden', message: 'Сеанс недействителен. Откройте программу по ссылке, которую напечатал сервер.' } };
+    return (await res.json()) as Reply;
+  },
+};
+
+export const isElectron = typeof window !== 'undefined' && window.schoolOffice !== undefined;
+if (!isElectron) sessionToken();
+const bridge: Bridge = isElectron ? window.schoolOffice! : webBridge;
+
+/** Calls one operation of the API contract; throws AppError with a Russian message on refusal. */
+export async function call<N extends OpName>(name: N, input?: OpInput<N>): Promise<OpOutput<N>> {
+  let reply: Reply;
+  try {
+    reply = await bridge.call(name, input ?? {});
+  } catch {
+    throw new AppError('unavailable', 'Нет связи с ядром программы. Перезапустите программу.');
+  }
+  if (!reply.ok) throw AppError.from(reply.error);
+  return reply.result as OpOutput<N>;
+}
+
+/** Saves a file produced by the core (XLSX, PDF): a save dialog in Electron, a download in the browser. */
+export async function saveFile(fileName: string, base64: string, mime = 'application/octet-stream'): Promise<void> {
+  if (bridge.saveFile) {
+    await bridge.saveFile(fileName, base64);
+    return;
+  }
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function fileToBase64(file: File): Promise<string> {
+  const buf = new Uint8Array(await file.arrayBuffer());
+  let s = '';
+  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+export { AppError };

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Writer, UUID_RE, NewerSchemaError, openDatabase } from '../../db';
+import { tempDb } from '../support/tmp';
+
+describe('the write path', () => {
+  let cleanup = () => {};
+  afterEach(() => cleanup());
+
+  it('stamps rows with UUIDv7 and timestamps, and appends outbox and audit in the same transaction', () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const { db } = t;
+    const room = db.tx(() => new Writer(db, 'завуч').insert('room', { number: '101', name: null, capacity: 30 }));
+    expect(room.id).toMatch(UUID_RE);
+    expect(room.deleted_at).toBeNull();
+    db.tx(() => new Writer(db, 'завуч').update('room', room.id, { capacity: 28 }));
+    db.tx(() => new Writer(db, 'завуч').remove('room', room.id));
+    const outbox = db.raw.prepare('SELECT op, entity, entity_id FROM outbox ORDER BY seq').all();
+    expect(outbox).toEqual([
+      { op: 'insert', entity: 'room', entity_id: room.id },
+      { op: 'update', entity: 'room', entity_id: room.id },
+      { op: 'delete', entity: 'room', entity_id: room.id },
+    ]);
+    const audit = db.raw.prepare('SELECT actor, action, old_values, new_values FROM audit_log ORDER BY seq').all() as { actor: string; action: string; old_values: string; new_values: string }[];
+    expect(audit.map((a) => a.actor)).toEqual(['завуч', 'завуч', 'завуч']);
+    expect(JSON.parse(audit[1]!.old_values)).toEqual({ capacity: 30 });
+    expect(JSON.parse(audit[1]!.new_values)).toEqual({ capacity: 28 });
+    // No hard delete: the row is still there with its tombstone.
+    const row = db.raw.prepare('SELECT deleted_at FROM room WHERE id = ?').get(room.id) as { deleted_at: string };
+    expect(row.deleted_at).toBeTruthy();
+  });
+
+  it('rolls back the change, the outbox and the audit together', () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const { db } = t;
+    expect(() =>
+      db.tx(() => {
+        new Writer(db, 'x').insert('room', { number: '1', name: null, capacity: null });
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    for (const table of ['room', 'outbox', 'audit_log'])
+      expect((db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
+  });
+
+  it('refuses to write outside a transaction', () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    expect(() => new Writer(t.db, 'x').insert('room', { number: '1', name: null, capacity: null })).toThrow(/outside a transaction/);
+  });
+
+  it('skips updates that change nothing', () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    const { db } = t;
+    const r = db.tx(() => new Writer(db, 'x').insert('room', { number: '1', name: null, capacity: 10 }));
+    db.tx(() => new Writer(db, 'x').update('room', r.id, { capacity: 10 }));
+    expect((db.raw.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
+  });
+
+  it('opens with WAL and foreign keys on, and refuses a database from a newer version', () => {
+    const t = tempDb();
+    cleanup = t.cleanup;
+    expect(t.db.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.db.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    t.db.raw.prepare("INSERT INTO schema_migration VALUES (999, 'future', 'x')").run();
+    t.db.close();
+    expect(() => openDatabase(t.path)).toThrow(NewerSchemaError);
+    cleanup = () => t.cleanup.call(null);
+  });
+});

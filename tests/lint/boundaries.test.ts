@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { checkFile, checkTree } from '../../scripts/check-boundaries';
+
+describe('the Electron boundary lint rule', () => {
+  it('finds no violation in the tree', () => {
+    expect(checkTree()).toEqual([]);
+  });
+
+  it("refuses 'electron' outside the shell", () => {
+    expect(checkFile('electron/core/app.ts', "import { app } from 'electron';")).toHaveLength(1);
+    expect(checkFile('db/x.ts', "const e = require('electron');")).toHaveLength(1);
+    expect(checkFile('electron/main/index.ts', "import { app } from 'electron';")).toEqual([]);
+    expect(checkFile('electron/preload/index.ts', "import { contextBridge } from 'electron';")).toEqual([]);
+  });
+
+  it('refuses React and the DOM libraries in core and db code', () => {
+    expect(checkFile('electron/core/x.ts', "import React from 'react';")[0]?.rule).toMatch(/React/);
+    expect(checkFile('db/x.ts', "import { Button } from '@mantine/core';")).toHaveLength(1);
+  });
+
+  it('keeps the renderer away from Node and the core', () => {
+    expect(checkFile('renderer/src/a.ts', "import fs from 'node:fs';")).toHaveLength(1);
+    expect(checkFile('renderer/src/a.ts', "import { Db } from '../../db';")).toHaveLength(1);
+    expect(checkFile('renderer/src/a.ts', "import { handlers } from '../../electron/core/handlers';")).toHaveLength(1);
+    expect(checkFile('renderer/src/a.ts', "import type { OpName } from '../../electron/api/contract';")).toEqual([]);
+  });
+});
