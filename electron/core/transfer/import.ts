@@ -2,10 +2,178 @@ import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { ImportPreview, ImportResult } from '../../api/types';
 import { invalid } from '../../api/errors';
+import type { NewRow } from '../../../db';
+import {
+  checkMapping,
+  fieldsFor,
+  ImportFormatError,
+  readSpreadsheet,
+  recognizeColumns,
+  validateStaff,
+  validateStudents,
+  type ColumnMapping,
+  type RowError,
+  type SheetData,
+  type StaffDraft,
+  type StudentDraft,
+  type ValidationContext,
+} from '../../import';
+import { act } from '../tx';
+import { isoDay } from '../format';
+import { currentYearId } from '../setup/years';
 
-export async function previewImport(_ctx: Ctx, _i: OpParsed<'import.preview'>): Promise<ImportPreview> {
-  throw invalid('Импорт ещё не готов');
+type ImportInput = OpParsed<'import.preview'>;
+
+interface Checked {
+  sheet: SheetData;
+  mapping: ColumnMapping;
+  errors: RowError[];
+  students: StudentDraft[];
+  staff: StaffDraft[];
 }
-export async function commitImport(_ctx: Ctx, _i: OpParsed<'import.commit'>): Promise<ImportResult> {
-  throw invalid('Импорт ещё не готов');
+
+async function read(i: ImportInput): Promise<SheetData> {
+  try {
+    return await readSpreadsheet(Buffer.from(i.data, 'base64'), i.fileName);
+  } catch (e) {
+    if (e instanceof ImportFormatError) throw invalid(e.message);
+    throw invalid(`Не удалось прочитать файл «${i.fileName}»: файл повреждён или это не таблица Excel/CSV.`);
+  }
+}
+
+function validationContext(ctx: Ctx): ValidationContext {
+  const { db } = ctx;
+  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const classes = yearId ? db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)) : [];
+  return {
+    today: isoDay(ctx.now()),
+    classes,
+    existingStudents: db.all(
+      db.q.selectFrom('student').select(['last_name as lastName', 'first_name as firstName', 'middle_name as middleName', 'birth_date as birthDate', 'snils']).where('deleted_at', 'is', null),
+    ),
+    existingStaff: db.all(
+      db.q.selectFrom('staff').select(['last_name as lastName', 'first_name as firstName', 'middle_name as middleName', 'birth_date as birthDate', 'snils']).where('deleted_at', 'is', null),
+    ),
+  };
+}
+
+async function check(ctx: Ctx, i: ImportInput): Promise<Checked> {
+  const sheet = await read(i);
+  if (sheet.rows.length === 0) throw invalid(`В файле «${i.fileName}» нет строк с данными под строкой заголовков.`);
+  const mapping: ColumnMapping = i.mapping ?? recognizeColumns(i.kind, sheet.headers);
+  const mappingProblems = checkMapping(i.kind, mapping, sheet.headers);
+  if (mappingProblems.length)
+    return { sheet, mapping, students: [], staff: [], errors: mappingProblems.map((message) => ({ row: sheet.headerRowNumber, column: 'Сопоставление столбцов', message })) };
+  const vctx = validationContext(ctx);
+  if (i.kind === 'students') {
+    const r = validateStudents(sheet, mapping, vctx);
+    return { sheet, mapping, errors: r.errors, students: r.drafts, staff: [] };
+  }
+  const r = validateStaff(sheet, mapping, vctx);
+  return { sheet, mapping, errors: r.errors, students: [], staff: r.drafts };
+}
+
+export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPreview> {
+  const c = await check(ctx, i);
+  const badRows = new Set(c.errors.map((e) => e.row));
+  return {
+    fileName: i.fileName,
+    headers: c.sheet.headers,
+    fields: fieldsFor(i.kind).map((f) => ({ key: f.key, label: f.label, required: f.required })),
+    mapping: c.mapping,
+    totalRows: c.sheet.rows.length,
+    validRows: c.sheet.rowNumbers.filter((n) => !badRows.has(n)).length,
+    sample: c.sheet.rows.slice(0, 5),
+    errors: c.errors,
+  };
+}
+
+/** Validates again and writes everything in one transaction, or nothing when any row is wrong. */
+export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResult> {
+  const c = await check(ctx, i);
+  if (c.errors.length) {
+    const rows = new Set(c.errors.map((e) => e.row)).size;
+    throw invalid(`Файл не загружен: ошибки в ${rows} строк(ах). Исправьте файл и загрузите его снова — ничего не изменено.`, c.errors);
+  }
+  return i.kind === 'students' ? commitStudents(ctx, c.students) : commitStaff(ctx, c.staff);
+}
+
+function commitStudents(ctx: Ctx, drafts: StudentDraft[]): ImportResult {
+  const { db } = ctx;
+  const yearId = currentYearId(ctx);
+  const classes = new Map(
+    db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [`${c.grade}${c.letter}`, c.id]),
+  );
+  let guardianCount = 0;
+  act(ctx, (w) => {
+    const students = w.insertMany(
+      'student',
+      drafts.map((d) => ({
+        last_name: d.lastName,
+        first_name: d.firstName,
+        middle_name: d.middleName,
+        birth_date: d.birthDate,
+        gender: d.gender,
+        snils: d.snils,
+        class_id: classes.get(`${d.grade}${d.letter}`) ?? null,
+        address: d.address,
+        personal_file_no: d.personalFileNo,
+      })),
+    );
+    // Siblings in one file share their parents: one guardian row per person (name and phone).
+    const guardians: NewRow<'guardian'>[] = [];
+    const guardianKey = new Map<string, number>();
+    const links: { student: number; guardian: number; relation: string }[] = [];
+    drafts.forEach((d, si) => {
+      for (const g of d.guardians) {
+        const key = [g.lastName, g.firstName, g.middleName ?? '', g.phone ?? ''].join('|').toLowerCase();
+        let gi = guardianKey.get(key);
+        if (gi === undefined) {
+          gi = guardians.length;
+          guardianKey.set(key, gi);
+          guardians.push({
+            last_name: g.lastName,
+            first_name: g.firstName,
+            middle_name: g.middleName,
+            phone: g.phone,
+            email: g.email,
+            pd_consent_date: g.pdConsentDate,
+            e_service_refused: g.eServiceRefused ? 1 : 0,
+          });
+        }
+        links.push({ student: si, guardian: gi, relation: g.relation });
+      }
+    });
+    const saved = w.insertMany('guardian', guardians);
+    guardianCount = saved.length;
+    w.insertMany(
+      'student_guardian',
+      links.map((l) => ({ student_id: students[l.student]!.id, guardian_id: saved[l.guardian]!.id, relation: l.relation })),
+    );
+  });
+  return { imported: drafts.length, guardians: guardianCount };
+}
+
+function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
+  act(ctx, (w) =>
+    w.insertMany(
+      'staff',
+      drafts.map((d) => ({
+        last_name: d.lastName,
+        first_name: d.firstName,
+        middle_name: d.middleName,
+        birth_date: d.birthDate,
+        gender: d.gender,
+        snils: d.snils,
+        phone: d.phone,
+        email: d.email,
+        position: d.position,
+        roles: JSON.stringify(/учител/i.test(d.position) ? ['teacher'] : []),
+        deputy_grades: '[]',
+        subjects: JSON.stringify(d.subjects),
+        rate_hours: d.rateHours,
+      })),
+    ),
+  );
+  return { imported: drafts.length };
 }

@@ -1,0 +1,61 @@
+// `npm run cli -- <command>`: the same core and API contract as the app, for scripts and checks.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { openDatabase } from '../../db';
+import { createLocalClient } from '../core/dispatch';
+import { AppError } from '../api/errors';
+import { runCommand, UsageError, USAGE } from './commands';
+
+export async function main(argv: string[]): Promise<number> {
+  const json = argv.includes('--json');
+  const args = argv.filter((a) => a !== '--json');
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    if (i < 0) return undefined;
+    const v = args[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new UsageError(`Ключ ${name} требует значения`);
+    args.splice(i, 2);
+    return v;
+  };
+  const out = (text: string, data: unknown) => process.stdout.write(json ? JSON.stringify(data) + '\n' : text + '\n');
+  try {
+    if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
+      process.stdout.write(USAGE);
+      return args.length === 0 ? 2 : 0;
+    }
+    const dbFlag = flag('--db');
+    if (!dbFlag) throw new UsageError('Укажите файл базы данных: --db ФАЙЛ');
+    const dbPath = resolve(dbFlag);
+    mkdirSync(dirname(dbPath), { recursive: true });
+    const db = openDatabase(dbPath);
+    try {
+      const call = createLocalClient({ db, actor: 'cli', host: 'cli', now: () => new Date() });
+      const io = {
+        readFile: (p: string) => {
+          if (!existsSync(p)) throw new AppError('not_found', `Файл не найден: ${p}`);
+          return { name: basename(p), data: readFileSync(p) };
+        },
+        writeFile: (p: string, data: Buffer) => writeFileSync(p, data),
+      };
+      await runCommand(args, { call, flag, out, io });
+      return 0;
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const err = e instanceof AppError ? e : new AppError('internal', (e as Error)?.message ?? String(e));
+    const problems = err.problems.length ? err.problems : [{ message: err.message }];
+    if (json) process.stdout.write(JSON.stringify({ errors: problems.map((p) => ({ row: p.row ?? null, column: p.column ?? null, message: p.message })) }) + '\n');
+    else {
+      process.stderr.write(`Отказано: ${err.message}\n`);
+      for (const p of err.problems) process.stderr.write(`  ${p.row !== undefined ? `строка ${p.row}, ` : ''}${p.column ? `«${p.column}»: ` : ''}${p.message}\n`);
+    }
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

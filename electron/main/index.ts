@@ -1,0 +1,102 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { openDatabase, type Db } from '../../db';
+import { dispatch } from '../core/dispatch';
+import { DB_FILE_NAME } from '../core/paths';
+import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
+import { buildMenu } from './menu';
+
+// Two instances must never write one database file.
+if (!app.requestSingleInstanceLock()) app.quit();
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererDir = join(__dirname, '../renderer');
+let db: Db | null = null;
+let win: BrowserWindow | null = null;
+
+const callSchema = z.tuple([z.string().max(100), z.unknown()]);
+const saveSchema = z.tuple([z.string().min(1).max(255), z.string().max(80_000_000)]);
+
+function createWindow() {
+  win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: 'Школьный офис',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  win.webContents.on('will-navigate', (e) => e.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (isAllowedExternal(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
+}
+
+app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, (req) => {
+    const file = resolveAppUrl(req.url, rendererDir, join, normalize, sep);
+    return file ? net.fetch(pathToFileURL(file).toString()) : new Response('Not found', { status: 404 });
+  });
+  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+    contents.on('will-navigate', (e) => e.preventDefault());
+  });
+
+  const dataDir = app.getPath('userData');
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    db = openDatabase(join(dataDir, DB_FILE_NAME));
+  } catch (e) {
+    dialog.showErrorBox('Школьный офис', `Не удалось открыть базу данных: ${(e as Error).message}`);
+    app.quit();
+    return;
+  }
+  const ctx = { db, actor: 'admin', host: 'electron' as const, now: () => new Date() };
+
+  ipcMain.handle('api', async (event, ...args) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };
+    const parsed = callSchema.safeParse(args);
+    if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'Неверный вызов' } };
+    return dispatch(ctx, parsed.data[0], parsed.data[1]);
+  });
+  ipcMain.handle('save-file', async (event, ...args) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return false;
+    const parsed = saveSchema.safeParse(args);
+    if (!parsed.success) return false;
+    const [fileName, data] = parsed.data;
+    const r = await dialog.showSaveDialog(win, { defaultPath: fileName.replace(/[\\/]/g, '_') });
+    if (r.canceled || !r.filePath) return false;
+    writeFileSync(r.filePath, Buffer.from(data, 'base64'));
+    return true;
+  });
+
+  Menu.setApplicationMenu(buildMenu());
+  createWindow();
+});
+
+app.on('second-instance', () => {
+  if (win) {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  }
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => db?.close());
