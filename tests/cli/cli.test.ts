@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { formatSnils, snilsChecksum } from '../../electron/demo';
+import { tempDir } from '../support/tmp';
+import { xlsx } from '../support/sheets';
+
+const ROOT = join(import.meta.dirname, '../..');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
+function cli(...args: string[]) {
+  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const snils = (n: number) => formatSnils(`${n}`.padStart(9, '0') + snilsChecksum(`${n}`.padStart(9, '0')));
+
+describe('command line', () => {
+  const tmp = tempDir('school-office-cli-');
+  const db = join(tmp.dir, 'school.sqlite');
+  const count = () => (JSON.parse(cli('list', 'students', '--db', db, '--json').stdout) as unknown[]).length;
+  afterAll(() => tmp.cleanup());
+
+  beforeAll(() => {
+    const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ students: 1000, classes: 40 });
+  }, 120_000);
+
+  // Good rows as real files have them: extra spaces, lower case, «5 а», ё, СНИЛС without separators,
+  // Excel dates and dd.mm.yyyy text, gender in words.
+  const good: (string | Date | null)[][] = [
+    ['  петров ', 'Артём', 'Ильич', new Date(Date.UTC(2015, 2, 14)), 'Мужской', snils(234567890).replace(/\D/g, ''), '5 а', 'Петрова Ольга Ивановна', '8 (912) 000-11-22'],
+    ['Сёмина', 'алёна', 'Викторовна', '03.11.2015', 'ж', snils(234567891), '5Б', 'Сёмина Ирина Павловна', '+79120001123'],
+    ['Ким', 'Александр', null, '21.07.2016', 'м', null, '4В', null, null],
+    ['Шевченко', 'Дарья', 'Андреевна', '1.9.2014', 'Ж', snils(234567893), '6-А', 'Шевченко Анна Сергеевна', '9120001124'],
+  ];
+  const headers = ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Пол', 'СНИЛС', 'Класс', 'ФИО матери', 'Телефон матери'];
+
+  it('refuses a file with bad rows, reports exactly those rows, and changes nothing', async () => {
+    const existing = (JSON.parse(cli('list', 'students', '--db', db, '--json').stdout) as { fullName: string; birthDate: string; className: string }[])[0]!;
+    const [last, first, middle] = existing.fullName.split(' ');
+    const bad: (string | Date | null)[][] = [
+      ['Орлов', 'Игорь', 'Петрович', '31.02.2015', 'м', null, '5А', null, null], // impossible date → row 6
+      ['Белова', 'Нина', 'Олеговна', '10.10.2015', 'ж', '112-233-445 96', '5А', null, null], // SNILS checksum → row 7
+      ['Зуев', 'Олег', 'Олегович', '10.10.2015', 'м', null, '5Я', null, null], // unknown class → row 8
+      ['', 'Ольга', 'Игоревна', '10.10.2015', 'ж', null, '5А', null, null], // no surname → row 9
+      [last!, first!, middle ?? null, existing.birthDate.split('-').reverse().join('.'), null, null, existing.className, null, null], // already in the school → row 10
+    ];
+    const file = join(tmp.dir, 'with-bad-rows.xlsx');
+    writeFileSync(file, await xlsx(headers, [...good, ...bad]));
+    const r = cli('import', 'students', file, '--db', db, '--json');
+    expect(r.code).toBe(1);
+    const errors = (JSON.parse(r.stdout) as { errors: { row: number; column: string; message: string }[] }).errors;
+    expect([...new Set(errors.map((e) => e.row))].sort((a, b) => a - b)).toEqual([6, 7, 8, 9, 10]);
+    const byRow = (row: number) => errors.filter((e) => e.row === row).map((e) => `${e.column}: ${e.message}`).join(' | ');
+    expect(byRow(6)).toMatch(/Дата рождения: .*31\.02\.2015/);
+    expect(byRow(7)).toMatch(/СНИЛС: .*контрольн/i);
+    expect(byRow(8)).toMatch(/Класс: .*5Я/);
+    expect(byRow(9)).toMatch(/Фамилия/);
+    expect(byRow(10)).toMatch(/уже есть/);
+    expect(count()).toBe(1000);
+    // Without --json the refusal is readable Russian on stderr.
+    const plain = cli('import', 'students', file, '--db', db);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/строка 6/);
+  }, 120_000);
+
+  it('imports the same file without the bad rows, every row normalized', async () => {
+    const file = join(tmp.dir, 'good.xlsx');
+    writeFileSync(file, await xlsx(headers, good));
+    const r = cli('import', 'students', file, '--db', db, '--json');
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ imported: 4 });
+    const students = JSON.parse(cli('list', 'students', '--db', db, '--json').stdout) as { fullName: string; birthDate: string; className: string; snils: string | null; gender: string }[];
+    expect(students).toHaveLength(1004);
+    const find = (name: string) => students.find((s) => s.fullName === name);
+    expect(find('Петров Артём Ильич')).toMatchObject({ birthDate: '2015-03-14', className: '5А', gender: 'm', snils: snils(234567890) });
+    expect(find('Сёмина Алёна Викторовна')).toMatchObject({ birthDate: '2015-11-03', className: '5Б', gender: 'f' });
+    expect(find('Ким Александр')).toMatchObject({ className: '4В', snils: null });
+    expect(find('Шевченко Дарья Андреевна')).toMatchObject({ birthDate: '2014-09-01', className: '6А' });
+  }, 120_000);
+
+  it('exports the list to XLSX', async () => {
+    const out = join(tmp.dir, 'students.xlsx');
+    const r = cli('export', 'students', '--db', db, '--out', out);
+    expect(r.code, r.stderr).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.worksheets[0]!;
+    expect(ws.getRow(1).getCell(2).value).toBe('Фамилия');
+    expect(ws.rowCount).toBe(1005);
+  }, 60_000);
+
+  it('answers wrong usage with exit code 2', () => {
+    expect(cli('frobnicate', '--db', db).code).toBe(2);
+    expect(cli('import', 'teachers', 'x.xlsx', '--db', db).code).toBe(2);
+    expect(cli('list', 'classes').code).toBe(2);
+  });
+});
