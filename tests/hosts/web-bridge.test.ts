@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'node:http';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiRequestAllowed, startWebHost, tokenMatches, type WebHost } from '../../electron/web/server';
+import { tempCore } from '../support/core';
+
+function post(host: WebHost, path: string, headers: Record<string, string>, body = '{}') {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: host.port, path, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers } }, (res) => {
+      let data = '';
+      res.on('data', (c) => (data += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('the browser bridge on 127.0.0.1', () => {
+  const core = tempCore();
+  let host: WebHost;
+  beforeAll(async () => {
+    const dir = join(core.dir, 'static');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');
+    host = await startWebHost({ ctx: core.ctx, staticDir: dir });
+  });
+  afterAll(async () => {
+    await host.close();
+    core.cleanup();
+  });
+
+  it('listens on 127.0.0.1 only and serves the page', async () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await fetch(host.url);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('answers API calls that carry the session token', async () => {
+    const r = await post(host, '/api/app.info', { 'X-School-Office-Token': host.token });
+    expect(r.status).toBe(200);
+    expect(JSON.parse(r.body)).toMatchObject({ ok: true, result: { hasSchool: false, host: 'test' } });
+  });
+
+  it('refuses calls without the token, with a wrong token, from another origin or another Host', async () => {
+    expect((await post(host, '/api/app.info', {})).status).toBe(403);
+    expect((await post(host, '/api/app.info', { 'X-School-Office-Token': host.token + 'x' })).status).toBe(403);
+    expect((await post(host, '/api/app.info', { 'X-School-Office-Token': host.token, Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post(host, '/api/app.info', { 'X-School-Office-Token': host.token, 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect((await post(host, '/api/app.info', { 'X-School-Office-Token': host.token, Host: 'rebind.example:80' })).status).toBe(403);
+  });
+
+  it('validates input and returns Russian errors', async () => {
+    const r = await post(host, '/api/classes.save', { 'X-School-Office-Token': host.token }, JSON.stringify({ grade: 14, letter: '' }));
+    const body = JSON.parse(r.body) as { ok: boolean; error: { code: string; problems: { message: string }[] } };
+    expect(body.ok).toBe(false);
+    expect(body.error.code).toBe('validation');
+    expect(body.error.problems.map((p) => p.message).join(' ')).toMatch(/Параллель — от 1 до 11/);
+  });
+
+  it('compares tokens safely', () => {
+    expect(tokenMatches('abc', 'abc')).toBe(true);
+    expect(tokenMatches('abc', 'abd')).toBe(false);
+    expect(tokenMatches('abc', 'ab')).toBe(false);
+    expect(tokenMatches('abc', undefined)).toBe(false);
+    expect(apiRequestAllowed({ host: '127.0.0.1:5', 'x-school-office-token': 't' }, 5, 't')).toBe(true);
+    expect(apiRequestAllowed({ host: 'localhost:5', origin: 'http://localhost:5', 'x-school-office-token': 't' }, 5, 't')).toBe(true);
+    expect(apiRequestAllowed({ host: '127.0.0.1:6', 'x-school-office-token': 't' }, 5, 't')).toBe(false);
+  });
+});
