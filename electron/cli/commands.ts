@@ -1,4 +1,5 @@
 import type { LocalClient } from '../core/dispatch';
+import { ruDate } from '../core/format';
 
 export class UsageError extends Error {}
 
@@ -64,7 +65,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
         out(rows.map((c) => `${c.name}\t${c.studentCount} уч.\t${c.classTeacherName ?? '—'}`).join('\n'), rows);
       } else if (sub === 'students') {
         const page = await call('students.list', { sort: 'class', limit: 10000 });
-        out(page.rows.map((s) => `${s.className ?? '—'}\t${s.fullName}\t${s.birthDate}`).join('\n'), page.rows);
+        out(page.rows.map((s) => `${s.className ?? '—'}\t${s.fullName}\t${ruDate(s.birthDate)}`).join('\n'), page.rows);
       } else if (sub === 'staff') {
         const rows = await call('staff.list', {});
         out(rows.map((s) => `${s.fullName}\t${s.position}`).join('\n'), rows);
