@@ -418,13 +418,8 @@ describe('generateDemoSchool: integrity and speed', () => {
     checkIntegrity(generateDemoSchool({ students: 1300, seed: 4 }));
   });
 
-  it('generates 5000 pupils well under 500 ms', () => {
-    generateDemoSchool({ students: 5000, seed: 11 }); // warm-up
-    const t0 = performance.now();
-    const d = generateDemoSchool({ students: 5000, seed: 12 });
-    const ms = performance.now() - t0;
-    expect(d.students).toHaveLength(5000);
-    console.log(`generateDemoSchool({ students: 5000 }): ${ms.toFixed(1)} ms`);
-    expect(ms).toBeLessThan(500);
+  // Speed is measured by `npm run bench` (demo_generate_5000_students), not here.
+  it('generates the largest school', () => {
+    expect(generateDemoSchool({ students: 5000, seed: 12 }).students).toHaveLength(5000);
   });
 });

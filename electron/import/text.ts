@@ -1,0 +1,35 @@
+// Small text helpers shared by the import modules.
+
+const SPACES = /\s+/g;
+/** Anything cleanText would change: edge whitespace, runs of whitespace, whitespace other than ' '. */
+const UNCLEAN = /^\s|\s$|\s\s|[^\S ]/;
+
+/** Trims and collapses inner whitespace (incl. non-breaking spaces and line breaks). */
+export function cleanText(value: string): string {
+  return UNCLEAN.test(value) ? value.replace(SPACES, ' ').trim() : value;
+}
+
+/** Comparison key: lower case, ё → е, collapsed spaces. */
+export function foldKey(value: string): string {
+  return cleanText(value).toLowerCase().replace(/ё/g, 'е');
+}
+
+/** Upper-cases the first character, leaves the rest as written. */
+export function capitalizeFirst(value: string): string {
+  return value.length === 0 ? value : value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+/** Russian plural: ruPlural(3, 'год', 'года', 'лет') → 'года'. */
+export function ruPlural(n: number, one: string, few: string, many: string): string {
+  const abs = Math.abs(n) % 100;
+  const last = abs % 10;
+  if (abs >= 11 && abs <= 19) return many;
+  if (last === 1) return one;
+  if (last >= 2 && last <= 4) return few;
+  return many;
+}
+
+/** «value» in Russian quotes, for messages. */
+export function q(value: string): string {
+  return `«${value}»`;
+}
