@@ -141,7 +141,37 @@ export interface StudentGuardianTable extends SyncColumns {
   relation: string; // «мать», «отец», «опекун», «законный представитель»
 }
 
+export interface CorrectionRequestTable extends SyncColumns {
+  reported_at: string;
+  reporter: string;
+  reporter_contact: string | null;
+  description: string;
+  due_at: string; // reported_at + 1 day (R26)
+  corrected_at: string | null;
+  corrected_by: string | null;
+  resolution: string | null;
+  reporter_notified_at: string | null;
+}
+
+export type AppRole = 'sysadmin' | 'secretary' | 'deputy' | 'director';
+
 /** Local-only tables (not synced). */
+export interface AppUserTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: AppRole;
+  deputy_grades: string;
+  password_hash: string;
+  must_change_password: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled: number;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface SettingTable {
   key: string;
   value: string;
@@ -190,10 +220,12 @@ export interface SyncedTables {
   student: StudentTable;
   guardian: GuardianTable;
   student_guardian: StudentGuardianTable;
+  correction_request: CorrectionRequestTable;
 }
 
 export interface Database extends SyncedTables {
   setting: SettingTable;
+  app_user: AppUserTable;
   outbox: OutboxTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;

@@ -18,6 +18,54 @@ export const contract = {
   'app.createSchool': op(T_school()).returns<T.School>(),
   'app.loadDemo': op(z.object({ students: z.number().int().min(100).max(5000).default(1000), seed: z.number().int().default(1) })).returns<T.DemoResult>(),
 
+  'auth.status': op(none).returns<T.AuthStatus>(),
+  'auth.setupAdmin': op(z.object({ login: s.login, displayName: s.required('ФИО'), password: z.string() })).returns<T.SessionUser>(),
+  'auth.login': op(z.object({ login: z.string().trim().min(1, 'Введите логин'), password: z.string().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.logout': op(none).returns<void>(),
+  'auth.lock': op(none).returns<void>(),
+  'auth.unlock': op(z.object({ password: z.string().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.changePassword': op(z.object({ oldPassword: z.string().min(1, 'Введите текущий пароль'), newPassword: z.string() })).returns<T.SessionUser>(),
+
+  'users.list': op(none).returns<T.AppUser[]>(),
+  'users.save': op(
+    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО'), role: s.appRole, deputyGrades: z.array(s.grade).default([]) }),
+  ).returns<T.UserSaved>(),
+  'users.resetPassword': op(z.object({ id: s.id })).returns<{ password: string }>(),
+  'users.setDisabled': op(z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),
+
+  'audit.search': op(T_auditFilter().extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
+  'audit.export': op(T_auditFilter()).returns<T.ExportedFile>(),
+
+  'corrections.list': op(z.object({ onlyOpen: z.boolean().default(false) })).returns<T.CorrectionRequest[]>(),
+  'corrections.save': op(
+    z.object({
+      id: s.optionalId,
+      reportedAt: z.string().datetime({ offset: true, message: 'Укажите дату и время обращения' }),
+      reporter: s.required('Кто сообщил'),
+      reporterContact: s.optionalText,
+      description: s.required('Суть ошибки'),
+    }),
+  ).returns<T.CorrectionRequest>(),
+  'corrections.markCorrected': op(z.object({ id: s.id, resolution: s.required('Что исправлено') })).returns<T.CorrectionRequest>(),
+  'corrections.markNotified': op(z.object({ id: s.id })).returns<T.CorrectionRequest>(),
+
+  'settings.get': op(none).returns<T.AppSettings>(),
+  'settings.save': op(
+    z.object({
+      autoLockMinutes: z.number().int().min(1, 'Автоблокировка — от 1 до 240 минут').max(240, 'Автоблокировка — от 1 до 240 минут'),
+      maxFailedLogins: z.number().int().min(3).max(20),
+      lockoutMinutes: z.number().int().min(1).max(1440),
+      backupIntervalHours: z.number().int().min(1).max(24 * 7),
+      backupKeep: z.number().int().min(1, 'Храните хотя бы одну копию').max(365),
+      backupDir: s.optionalText,
+    }),
+  ).returns<T.AppSettings>(),
+
+  'backup.status': op(none).returns<T.BackupStatus>(),
+  'backup.create': op(z.object({ dir: s.optionalText, password: z.string().min(8, 'Пароль резервной копии — не менее 8 символов').optional() })).returns<T.BackupInfo>(),
+  'backup.inspect': op(z.object({ file: z.string().min(1, 'Выберите файл резервной копии'), password: z.string().optional() })).returns<T.BackupInfo>(),
+  'backup.restore': op(z.object({ file: z.string().min(1, 'Выберите файл резервной копии'), password: z.string().optional() })).returns<T.RestoreResult>(),
+
   'setup.checklist': op(none).returns<T.ChecklistItem[]>(),
 
   'school.get': op(none).returns<T.School | null>(),
@@ -168,6 +216,17 @@ export const contract = {
 
   'export.list': op(z.object({ list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum']) })).returns<T.ExportedFile>(),
 } as const;
+
+function T_auditFilter() {
+  return z.object({
+    actor: z.string().optional(),
+    entity: z.string().optional(),
+    entityId: z.string().optional(),
+    text: z.string().optional(),
+    from: s.isoDate.optional(),
+    to: s.isoDate.optional(),
+  });
+}
 
 function T_school() {
   return z.object({

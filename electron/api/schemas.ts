@@ -19,3 +19,10 @@ export const grading = z.enum(['five_point', 'pass_fail', 'none']);
 export const gender = z.enum(['m', 'f']).nullable();
 export const staffRole = z.enum(['director', 'deputy', 'sysadmin', 'secretary', 'teacher']);
 export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');
+export const appRole = z.enum(['sysadmin', 'secretary', 'deputy', 'director']);
+export const login = z
+  .string()
+  .trim()
+  .min(3, 'Логин — не менее 3 символов')
+  .max(40, 'Логин — не более 40 символов')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Логин — латинские буквы, цифры, точка, дефис и подчёркивание');

@@ -15,11 +15,109 @@ export interface AppInfo {
   today: string;
 }
 
+export type AppRole = 'sysadmin' | 'secretary' | 'deputy' | 'director';
+
 export interface DemoResult {
   students: number;
   classes: number;
   staff: number;
   ms: number;
+  /** One user per role with a one-time password (must be changed at first login). */
+  users: { login: string; role: AppRole; password: string }[];
+}
+
+export interface SessionUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: AppRole;
+  deputyGrades: number[];
+  mustChangePassword: boolean;
+  /** What this role may do, per area of the app. */
+  access: Record<string, 'none' | 'view' | 'change'>;
+}
+
+export interface AuthStatus {
+  hasUsers: boolean;
+  user: SessionUser | null;
+  locked: boolean;
+  autoLockMinutes: number;
+}
+
+export interface AppUser {
+  id: string;
+  login: string;
+  displayName: string;
+  role: AppRole;
+  deputyGrades: number[];
+  mustChangePassword: boolean;
+  disabled: boolean;
+  lockedUntil: string | null;
+  lastLoginAt: string | null;
+}
+
+export interface UserSaved {
+  user: AppUser;
+  /** Set when a new user was created: the one-time password to hand over. */
+  password: string | null;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  entity: string;
+  entityLabel: string;
+  entityId: string;
+  action: 'insert' | 'update' | 'delete';
+  changes: { field: string; old: unknown; new: unknown }[];
+}
+
+export interface CorrectionRequest {
+  id: string;
+  reportedAt: string;
+  reporter: string;
+  reporterContact: string | null;
+  description: string;
+  dueAt: string;
+  correctedAt: string | null;
+  correctedBy: string | null;
+  resolution: string | null;
+  reporterNotifiedAt: string | null;
+  overdue: boolean;
+}
+
+export interface AppSettings {
+  autoLockMinutes: number;
+  maxFailedLogins: number;
+  lockoutMinutes: number;
+  backupIntervalHours: number;
+  backupKeep: number;
+  backupDir: string;
+}
+
+export interface BackupInfo {
+  file: string;
+  createdAt: string;
+  reason: string;
+  encrypted: boolean;
+  sizeBytes: number;
+  schemaVersion: number;
+  appVersion: string;
+  counts: { students: number; staff: number; classes: number; users: number };
+}
+
+export interface BackupStatus {
+  dir: string;
+  lastBackupAt: string | null;
+  nextBackupAt: string | null;
+  backups: BackupInfo[];
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** The backup of the state before the restore. */
+  safetyBackup: BackupInfo;
 }
 
 export interface ChecklistItem {

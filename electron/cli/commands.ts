@@ -11,6 +11,7 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- export students|staff|classes|subjects|curriculum --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
 
+  --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
   Код возврата: 0 — успешно, 1 — операция отклонена, 2 — неверный вызов.
 `;
@@ -37,7 +38,12 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const students = int(flag('--students'), '--students', 1000);
       const seed = int(flag('--seed'), '--seed', 1);
       const r = await call('app.loadDemo', { students, seed });
-      out(`Демонстрационная школа создана: ${r.students} учеников, ${r.classes} классов, ${r.staff} сотрудников (${r.ms} мс)`, r);
+      const users = r.users.map((u) => `  ${u.login.padEnd(10)} ${u.role.padEnd(10)} ${u.password}`).join('\n');
+      out(
+        `Демонстрационная школа создана: ${r.students} учеников, ${r.classes} классов, ${r.staff} сотрудников (${r.ms} мс)\n` +
+          `Пользователи (одноразовые пароли, смените при первом входе):\n${users}`,
+        { students: r.students, classes: r.classes, staff: r.staff, users: r.users },
+      );
       return;
     }
     case 'import': {

@@ -5,6 +5,8 @@ import { openDatabase } from '../../db';
 import { createLocalClient } from '../core/dispatch';
 import { AppError } from '../api/errors';
 import { runCommand, UsageError, USAGE } from './commands';
+import { Session } from '../core/auth/session';
+import { signInForCli } from './signin';
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -29,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
     mkdirSync(dirname(dbPath), { recursive: true });
     const db = openDatabase(dbPath);
     try {
-      const call = createLocalClient({ db, actor: 'cli', host: 'cli', now: () => new Date() });
+      const ctx = { db, actor: 'cli', host: 'cli' as const, now: () => new Date(), session: new Session(false), dataDir: dirname(dbPath) };
+      const call = createLocalClient(ctx);
+      await signInForCli(ctx, call, flag('--user'), args[0] === 'demo');
       const io = {
         readFile: (p: string) => {
           if (!existsSync(p)) throw new AppError('not_found', `Файл не найден: ${p}`);

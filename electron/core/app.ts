@@ -6,6 +6,8 @@ import { isoDay } from './format';
 import { act } from './tx';
 import { generateDemoSchool } from '../demo';
 import pkg from '../../package.json';
+import { createUser, userCount } from './auth/users';
+import type { AppRole } from '../api/types';
 
 export function appInfo(ctx: Ctx): AppInfo {
   return {
@@ -19,8 +21,9 @@ export function appInfo(ctx: Ctx): AppInfo {
 }
 
 /** Fills an empty database with the demo school, as one transaction. */
-export function loadDemo(ctx: Ctx, opts: { students: number; seed: number }): DemoResult {
-  if (schoolRow(ctx)) throw invalid('Демонстрационную школу можно открыть только в пустой базе данных: в этой базе уже есть школа.');
+export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number }): Promise<DemoResult> {
+  if (schoolRow(ctx) || userCount(ctx) > 0)
+    throw invalid('Демонстрационную школу можно открыть только в пустой базе данных: в этой базе уже есть школа или пользователи.');
   const t0 = performance.now();
   const d = generateDemoSchool({ students: opts.students, seed: opts.seed });
   act(ctx, (w) => {
@@ -40,5 +43,21 @@ export function loadDemo(ctx: Ctx, opts: { students: number; seed: number }): De
     w.insertMany('guardian', d.guardians);
     w.insertMany('student_guardian', d.studentGuardians);
   });
-  return { students: d.students.length, classes: d.classes.length, staff: d.staff.length, ms: Math.round(performance.now() - t0) };
+  // One account per role, each with a one-time password to be changed at first login.
+  const staffName = (role: string) => {
+    const p = d.staff.find((x) => JSON.parse(x.roles).includes(role));
+    return p ? [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ') : 'Демонстрационный пользователь';
+  };
+  const accounts: { login: string; role: AppRole; staffRole: string; grades: number[] }[] = [
+    { login: 'admin', role: 'sysadmin', staffRole: 'sysadmin', grades: [] },
+    { login: 'secretary', role: 'secretary', staffRole: 'secretary', grades: [] },
+    { login: 'deputy', role: 'deputy', staffRole: 'deputy', grades: [5, 6, 7, 8, 9] },
+    { login: 'director', role: 'director', staffRole: 'director', grades: [] },
+  ];
+  const users: DemoResult['users'] = [];
+  for (const a of accounts) {
+    const { password } = await createUser(ctx, { login: a.login, displayName: staffName(a.staffRole), role: a.role, deputyGrades: a.grades });
+    users.push({ login: a.login, role: a.role, password });
+  }
+  return { students: d.students.length, classes: d.classes.length, staff: d.staff.length, ms: Math.round(performance.now() - t0), users };
 }

@@ -1,12 +1,17 @@
 import type { Db } from '../../db';
 import type { OpName, OpOutput, OpParsed } from '../api/contract';
 import type { AppInfo } from '../api/types';
+import type { Session } from './auth/session';
 
 /** What every handler gets besides its validated input. */
 export interface Ctx {
   db: Db;
-  /** Who acts; written to the audit log. */
+  /** Who acts; written to the audit log. Set per call from the session's user. */
   actor: string;
+  /** Who is logged in to this host. */
+  session: Session;
+  /** Where backups go by default (the host knows its user-data folder). */
+  dataDir?: string;
   host: AppInfo['host'];
   now: () => Date;
 }

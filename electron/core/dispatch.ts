@@ -3,6 +3,7 @@ import { contract, type OpName, type OpOutput } from '../api/contract';
 import { AppError, type Problem, type SerializedError } from '../api/errors';
 import type { Ctx, HandlerMap } from './context';
 import { handlers as defaultHandlers } from './handlers';
+import { guard } from './auth/guard';
 
 z.config(z.locales.ru());
 
@@ -26,8 +27,10 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, handle
     return { ok: false, error: { code: 'validation', message: problems[0]?.message ?? 'Неверные данные', problems } };
   }
   try {
+    guard(ctx, name);
+    const callCtx: Ctx = { ...ctx, actor: ctx.session.user?.login ?? ctx.actor };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = await (handlers[name] as any)(parsed.data, ctx);
+    const result = await (handlers[name] as any)(parsed.data, callCtx);
     return { ok: true, result };
   } catch (e) {
     return { ok: false, error: toSerialized(e) };

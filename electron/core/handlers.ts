@@ -12,12 +12,42 @@ import { applyStandardCurriculum, curriculumGrid, setCurriculum } from './setup/
 import { getStudent, listStudents, removeStudent, saveStudent } from './students/students';
 import { commitImport, previewImport } from './transfer/import';
 import { exportList } from './transfer/export';
+import { authStatus, changePassword, listUsers, login, resetPassword, saveUser, setDisabled, setupAdmin, unlock } from './auth/users';
+import { getSettings, saveSettings } from './auth/settingsService';
+import { exportAudit, searchAudit } from './audit/audit';
+import { listCorrections, markCorrected, markNotified, saveCorrection } from './audit/corrections';
+import { backupStatus, createBackup, inspectBackup, restoreBackup } from './backup/backup';
 
 /** The one handler map behind the API contract; served by every host. */
 export const handlers: HandlerMap = {
   'app.info': (_, ctx) => appInfo(ctx),
   'app.createSchool': (i, ctx) => saveSchool(ctx, i),
   'app.loadDemo': (i, ctx) => loadDemo(ctx, i),
+  'auth.status': (_, ctx) => authStatus(ctx),
+  'auth.setupAdmin': (i, ctx) => setupAdmin(ctx, i),
+  'auth.login': (i, ctx) => login(ctx, i),
+  'auth.logout': (_, ctx) => ctx.session.signOut(),
+  'auth.lock': (_, ctx) => {
+    ctx.session.locked = true;
+  },
+  'auth.unlock': (i, ctx) => unlock(ctx, i.password),
+  'auth.changePassword': (i, ctx) => changePassword(ctx, i),
+  'users.list': (_, ctx) => listUsers(ctx),
+  'users.save': (i, ctx) => saveUser(ctx, i),
+  'users.resetPassword': (i, ctx) => resetPassword(ctx, i.id),
+  'users.setDisabled': (i, ctx) => setDisabled(ctx, i.id, i.disabled),
+  'audit.search': (i, ctx) => searchAudit(ctx, i),
+  'audit.export': (i, ctx) => exportAudit(ctx, i),
+  'corrections.list': (i, ctx) => listCorrections(ctx, i.onlyOpen),
+  'corrections.save': (i, ctx) => saveCorrection(ctx, i),
+  'corrections.markCorrected': (i, ctx) => markCorrected(ctx, i.id, i.resolution),
+  'corrections.markNotified': (i, ctx) => markNotified(ctx, i.id),
+  'settings.get': (_, ctx) => getSettings(ctx),
+  'settings.save': (i, ctx) => saveSettings(ctx, i),
+  'backup.status': (_, ctx) => backupStatus(ctx),
+  'backup.create': (i, ctx) => createBackup(ctx, { dir: i.dir, password: i.password, reason: 'вручную' }),
+  'backup.inspect': (i, ctx) => inspectBackup(ctx, i.file, i.password),
+  'backup.restore': (i, ctx) => restoreBackup(ctx, i.file, i.password),
   'setup.checklist': (_, ctx) => checklist(ctx),
   'school.get': (_, ctx) => getSchool(ctx),
   'school.save': (i, ctx) => saveSchool(ctx, i),

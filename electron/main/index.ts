@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { openDatabase, type Db } from '../../db';
 import { dispatch } from '../core/dispatch';
+import { Session } from '../core/auth/session';
 import { DB_FILE_NAME } from '../core/paths';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
 import { buildMenu } from './menu';
@@ -69,7 +70,7 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  const ctx = { db, actor: 'admin', host: 'electron' as const, now: () => new Date() };
+  const ctx = { db, actor: 'system', host: 'electron' as const, now: () => new Date(), session: new Session(true), dataDir };
 
   ipcMain.handle('api', async (event, ...args) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { openDatabase } from '../../db';
 import { defaultDbPath } from '../core/paths';
 import { startWebHost } from './server';
+import { Session } from '../core/auth/session';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -14,7 +15,7 @@ const dbPath = resolve(arg('--db') ?? process.env.SCHOOL_OFFICE_DB ?? defaultDbP
 mkdirSync(dirname(dbPath), { recursive: true });
 const db = openDatabase(dbPath);
 const host = await startWebHost({
-  ctx: { db, actor: 'admin', host: 'web', now: () => new Date() },
+  ctx: { db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: dirname(dbPath) },
   staticDir: resolve(arg('--static') ?? 'out/web'),
   port: Number(arg('--port') ?? process.env.PORT ?? 0),
 });

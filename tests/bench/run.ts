@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import type { Ctx } from '../../electron/core/context';
+import { Session } from '../../electron/core/auth/session';
 import { generateDemoSchool } from '../../electron/demo';
 import { startWebHost } from '../../electron/web/server';
 import { ruDate } from '../../electron/core/format';
@@ -14,7 +15,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function core(path: string) {
   const db = openDatabase(path);
-  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date() };
+  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session: new Session(false) };
   return { db, ctx, call: createLocalClient(ctx) };
 }
 

@@ -14,11 +14,11 @@ async function rejection(p: Promise<unknown>): Promise<AppError> {
 }
 
 describe('setup before the school year (R1–R5)', () => {
-  let t: ReturnType<typeof tempCore>;
+  let t: Awaited<ReturnType<typeof tempCore>>;
   afterEach(() => t.cleanup());
 
   it('takes an empty database to a school ready for the year', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const { call } = t;
     expect((await call('app.info')).hasSchool).toBe(false);
     await call('app.createSchool', { fullName: 'МБОУ «Школа № 5»', shortName: 'Школа № 5', inn: '5902123456' });
@@ -53,7 +53,7 @@ describe('setup before the school year (R1–R5)', () => {
   });
 
   it('refuses overlapping periods with a Russian message naming the row, and changes nothing', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const y = await t.call('years.suggest', { startYear: 2026 });
     y.periods[1]!.startDate = '2026-10-01'; // 2nd quarter starts inside the 1st
     const e = await rejection(t.call('years.save', y));
@@ -64,7 +64,7 @@ describe('setup before the school year (R1–R5)', () => {
   });
 
   it('refuses a class before a year exists, and a duplicate class', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const e = await rejection(t.call('classes.save', { grade: 5, letter: 'А', shift: 1 }));
     expect(e.message).toMatch(/Сначала создайте учебный год/);
     await t.call('years.save', await t.call('years.suggest', { startYear: 2026 }));
@@ -74,7 +74,7 @@ describe('setup before the school year (R1–R5)', () => {
   });
 
   it('validates input at the boundary in Russian', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const e = await rejection(t.call('school.save', { fullName: '  ', shortName: 'x', inn: '12' } as never));
     expect(e.code).toBe('validation');
     expect(e.problems.map((p) => p.message)).toEqual(expect.arrayContaining(['Поле «Полное наименование» не заполнено', 'ИНН — 10 или 12 цифр']));
@@ -83,7 +83,7 @@ describe('setup before the school year (R1–R5)', () => {
   });
 
   it('refuses a wrong SNILS checksum and a future birth date of a student', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const e = await rejection(
       t.call('students.save', {
         lastName: 'Иванов', firstName: 'Пётр', middleName: null, birthDate: '2030-01-01', gender: 'm', snils: '112-233-445 96',
@@ -95,7 +95,7 @@ describe('setup before the school year (R1–R5)', () => {
   });
 
   it('rejects unknown operations', async () => {
-    t = tempCore(now);
+    t = await tempCore(now);
     const e = await rejection(t.call('drop.everything' as never));
     expect(e.code).toBe('not_found');
   });

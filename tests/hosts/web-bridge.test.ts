@@ -18,9 +18,10 @@ function post(host: WebHost, path: string, headers: Record<string, string>, body
 }
 
 describe('the browser bridge on 127.0.0.1', () => {
-  const core = tempCore();
+  let core: Awaited<ReturnType<typeof tempCore>>;
   let host: WebHost;
   beforeAll(async () => {
+    core = await tempCore(undefined, { login: false });
     const dir = join(core.dir, 'static');
     mkdirSync(dir);
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>x</title>');

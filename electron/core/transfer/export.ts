@@ -8,6 +8,7 @@ import { listSubjects } from '../setup/subjects';
 import { curriculumGrid } from '../setup/curriculum';
 import { ruDate } from '../format';
 import { schoolRow } from '../setup/school';
+import { requireAccess } from '../auth/guard';
 
 type Cell = string | number | null;
 interface Sheet {
@@ -85,6 +86,7 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
 
 /** Any list as an XLSX workbook: a frozen header row, filters, widths, print titles. */
 export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Promise<ExportedFile> {
+  requireAccess(ctx, list === 'students' ? 'contingent' : 'setup', 'view');
   const sheet = build(ctx, list);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Школьный офис';

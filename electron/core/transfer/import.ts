@@ -21,6 +21,7 @@ import {
 import { act } from '../tx';
 import { isoDay } from '../format';
 import { currentYearId } from '../setup/years';
+import { requireAccess } from '../auth/guard';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -57,7 +58,8 @@ function validationContext(ctx: Ctx): ValidationContext {
   };
 }
 
-async function check(ctx: Ctx, i: ImportInput): Promise<Checked> {
+async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change'): Promise<Checked> {
+  requireAccess(ctx, i.kind === 'students' ? 'contingent' : 'setup', access);
   const sheet = await read(i);
   if (sheet.rows.length === 0) throw invalid(`В файле «${i.fileName}» нет строк с данными под строкой заголовков.`);
   const mapping: ColumnMapping = i.mapping ?? recognizeColumns(i.kind, sheet.headers);
@@ -74,7 +76,7 @@ async function check(ctx: Ctx, i: ImportInput): Promise<Checked> {
 }
 
 export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPreview> {
-  const c = await check(ctx, i);
+  const c = await check(ctx, i, 'view');
   const badRows = new Set(c.errors.map((e) => e.row));
   return {
     fileName: i.fileName,
@@ -90,7 +92,7 @@ export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPre
 
 /** Validates again and writes everything in one transaction, or nothing when any row is wrong. */
 export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResult> {
-  const c = await check(ctx, i);
+  const c = await check(ctx, i, 'change');
   if (c.errors.length) {
     const rows = new Set(c.errors.map((e) => e.row)).size;
     throw invalid(`Файл не загружен: ошибки в ${rows} строк(ах). Исправьте файл и загрузите его снова — ничего не изменено.`, c.errors);

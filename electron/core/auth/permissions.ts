@@ -1,0 +1,115 @@
+import type { OpName } from '../../api/contract';
+import type { AppRole } from '../../api/types';
+
+/** The areas of the app a role may view or change (issue: who may do what). */
+export const AREAS = ['setup', 'groups', 'timetable', 'contingent', 'credentials', 'paperCopies', 'reports', 'backups', 'users', 'audit'] as const;
+export type Area = (typeof AREAS)[number];
+export type Access = 'none' | 'view' | 'change';
+
+/**
+ * The one permission matrix. R6 (profiles), R7 (credentials by the administrator), R21 (paper
+ * copies: deputies print, the secretary registers, the director signs), R23 (backups: the
+ * administrator), R26 (corrections: the administrator).
+ */
+export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
+  sysadmin: { setup: 'change', groups: 'change', timetable: 'change', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'change', backups: 'change', users: 'change', audit: 'change' },
+  secretary: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'view', backups: 'none', users: 'none', audit: 'none' },
+  deputy: { setup: 'view', groups: 'change', timetable: 'change', contingent: 'view', credentials: 'none', paperCopies: 'change', reports: 'change', backups: 'none', users: 'none', audit: 'view' },
+  director: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'view', credentials: 'view', paperCopies: 'change', reports: 'view', backups: 'view', users: 'view', audit: 'view' },
+};
+
+export const ROLE_LABELS: Record<AppRole, string> = {
+  sysadmin: 'Администратор системы',
+  secretary: 'Секретарь',
+  deputy: 'Заместитель директора',
+  director: 'Директор',
+};
+
+export const AREA_LABELS: Record<Area, string> = {
+  setup: 'Настройка школы',
+  groups: 'Группы и нагрузка',
+  timetable: 'Расписание и замены',
+  contingent: 'Контингент',
+  credentials: 'Учётные данные',
+  paperCopies: 'Бумажные копии и архив',
+  reports: 'Отчёты',
+  backups: 'Резервные копии',
+  users: 'Пользователи',
+  audit: 'Журнал изменений',
+};
+
+/**
+ * What each operation needs. 'public': before login; 'session': any logged-in user (even one who
+ * must change the password); otherwise an area and the access level. Every operation must be
+ * listed: a new one without a line here does not compile.
+ */
+export type Need = 'public' | 'session' | { area: Area; access: 'view' | 'change' };
+const view = (area: Area): Need => ({ area, access: 'view' });
+const change = (area: Area): Need => ({ area, access: 'change' });
+
+export const OP_NEEDS: Record<OpName, Need> = {
+  'app.info': 'public',
+  'app.createSchool': change('setup'),
+  'app.loadDemo': 'public', // only into an empty database without users (checked by the handler)
+  'auth.status': 'public',
+  'auth.setupAdmin': 'public', // only while there are no users (checked by the handler)
+  'auth.login': 'public',
+  'auth.logout': 'session',
+  'auth.lock': 'session',
+  'auth.unlock': 'session',
+  'auth.changePassword': 'session',
+  'setup.checklist': view('setup'),
+  'school.get': 'session',
+  'school.save': change('setup'),
+  'years.list': view('setup'),
+  'years.suggest': view('setup'),
+  'years.save': change('setup'),
+  'bells.list': view('setup'),
+  'bells.save': change('setup'),
+  'bells.suggest': view('setup'),
+  'subjects.list': view('setup'),
+  'subjects.save': change('setup'),
+  'subjects.remove': change('setup'),
+  'subjects.addStandard': change('setup'),
+  'rooms.list': view('setup'),
+  'rooms.save': change('setup'),
+  'rooms.remove': change('setup'),
+  'staff.list': view('setup'),
+  'staff.save': change('setup'),
+  'staff.remove': change('setup'),
+  'classes.list': view('setup'),
+  'classes.save': change('setup'),
+  'classes.createMany': change('setup'),
+  'classes.remove': change('setup'),
+  'curriculum.grid': view('setup'),
+  'curriculum.set': change('setup'),
+  'curriculum.applyStandard': change('setup'),
+  'students.list': view('contingent'),
+  'students.get': view('contingent'),
+  'students.save': change('contingent'),
+  'students.remove': change('contingent'),
+  'import.preview': 'session', // the commit decides by kind
+  'import.commit': 'session',
+  'export.list': 'session', // decided by list
+  'users.list': view('users'),
+  'users.save': change('users'),
+  'users.resetPassword': change('users'),
+  'users.setDisabled': change('users'),
+  'audit.search': view('audit'),
+  'audit.export': view('audit'),
+  'corrections.list': view('audit'),
+  'corrections.save': change('audit'),
+  'corrections.markCorrected': change('audit'),
+  'corrections.markNotified': change('audit'),
+  'settings.get': 'session',
+  'settings.save': change('users'),
+  'backup.status': view('backups'),
+  'backup.create': change('backups'),
+  'backup.inspect': view('backups'),
+  'backup.restore': change('backups'),
+};
+
+export function allows(role: AppRole, need: { area: Area; access: 'view' | 'change' }): boolean {
+  const has = ROLE_MATRIX[role][need.area];
+  return has === 'change' || (has === 'view' && need.access === 'view');
+}

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { AppSettings } from '../../api/types';
+import { DEFAULT_SETTINGS, readSetting, writeSetting } from './settings';
+import { defaultDataDir } from '../paths';
+
+const KEYS = {
+  autoLockMinutes: 'security.autoLockMinutes',
+  maxFailedLogins: 'security.maxFailedLogins',
+  lockoutMinutes: 'security.lockoutMinutes',
+  backupIntervalHours: 'backup.intervalHours',
+  backupKeep: 'backup.keep',
+  backupDir: 'backup.dir',
+} as const;
+
+export function defaultBackupDir(ctx: Ctx): string {
+  return join(ctx.dataDir ?? defaultDataDir(), 'Резервные копии');
+}
+
+export function getSettings(ctx: Ctx): AppSettings {
+  const r = <K extends keyof typeof KEYS>(k: K) => readSetting(ctx.db, KEYS[k], DEFAULT_SETTINGS[k]);
+  return {
+    autoLockMinutes: r('autoLockMinutes'),
+    maxFailedLogins: r('maxFailedLogins'),
+    lockoutMinutes: r('lockoutMinutes'),
+    backupIntervalHours: r('backupIntervalHours'),
+    backupKeep: r('backupKeep'),
+    backupDir: r('backupDir') ?? defaultBackupDir(ctx),
+  };
+}
+
+export function saveSettings(ctx: Ctx, i: OpParsed<'settings.save'>): AppSettings {
+  const before = getSettings(ctx);
+  ctx.db.tx(() => {
+    for (const k of Object.keys(KEYS) as (keyof typeof KEYS)[]) writeSetting(ctx.db, KEYS[k], i[k] ?? null);
+    ctx.db
+      .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(ctx.now().toISOString(), ctx.actor, 'setting', 'app', 'update', JSON.stringify(before), JSON.stringify(i));
+  });
+  return getSettings(ctx);
+}

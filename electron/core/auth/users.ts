@@ -1,0 +1,217 @@
+import type { Ctx } from '../context';
+import type { OpParsed } from '../../api/contract';
+import type { AppRole, AppUser, AuthStatus, SessionUser, UserSaved } from '../../api/types';
+import { AppError, invalid, notFound } from '../../api/errors';
+import type { AppUserTable } from '../../../db';
+import { uuidv7 } from '../../../db';
+import { parseJsonArray } from '../format';
+import { hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password';
+import { AREAS, ROLE_MATRIX } from './permissions';
+import { DEFAULT_SETTINGS, readSetting } from './settings';
+
+const toUser = (r: AppUserTable): AppUser => ({
+  id: r.id,
+  login: r.login,
+  displayName: r.display_name,
+  role: r.role,
+  deputyGrades: parseJsonArray<number>(r.deputy_grades),
+  mustChangePassword: r.must_change_password === 1,
+  disabled: r.disabled === 1,
+  lockedUntil: r.locked_until,
+  lastLoginAt: r.last_login_at,
+});
+
+export function sessionUser(r: AppUserTable): SessionUser {
+  return {
+    id: r.id,
+    login: r.login,
+    displayName: r.display_name,
+    role: r.role,
+    deputyGrades: parseJsonArray<number>(r.deputy_grades),
+    mustChangePassword: r.must_change_password === 1,
+    access: Object.fromEntries(AREAS.map((a) => [a, ROLE_MATRIX[r.role][a]])),
+  };
+}
+
+function byLogin(ctx: Ctx, login: string): AppUserTable | undefined {
+  const { db } = ctx;
+  return db.first(db.q.selectFrom('app_user').selectAll().where((eb) => eb(eb.fn('lower', ['login']), '=', login.trim().toLowerCase())));
+}
+
+function byId(ctx: Ctx, id: string): AppUserTable {
+  const { db } = ctx;
+  const r = db.first(db.q.selectFrom('app_user').selectAll().where('id', '=', id));
+  if (!r) throw notFound('Пользователь');
+  return r;
+}
+
+export function userCount(ctx: Ctx): number {
+  const { db } = ctx;
+  return db.first(db.q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
+}
+
+/** User accounts are local: their changes go to the audit log, never to the outbox. */
+function audit(ctx: Ctx, entityId: string, action: 'insert' | 'update', oldValues: unknown, newValues: unknown): void {
+  ctx.db
+    .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(ctx.now().toISOString(), ctx.actor, 'app_user', entityId, action, oldValues === null ? null : JSON.stringify(oldValues), JSON.stringify(newValues));
+}
+
+export function authStatus(ctx: Ctx): AuthStatus {
+  return {
+    hasUsers: userCount(ctx) > 0,
+    user: ctx.session.user,
+    locked: ctx.session.locked,
+    autoLockMinutes: readSetting(ctx.db, 'security.autoLockMinutes', DEFAULT_SETTINGS.autoLockMinutes),
+  };
+}
+
+export async function createUser(
+  ctx: Ctx,
+  u: { login: string; displayName: string; role: AppRole; deputyGrades: number[]; password?: string; mustChange?: boolean },
+): Promise<{ row: AppUserTable; password: string }> {
+  if (byLogin(ctx, u.login)) throw invalid(`Логин «${u.login}» уже занят`, [{ column: 'Логин', message: `Логин «${u.login}» уже занят` }]);
+  const password = u.password ?? oneTimePassword();
+  const now = ctx.now().toISOString();
+  const row: AppUserTable = {
+    id: uuidv7(),
+    login: u.login.trim(),
+    display_name: u.displayName,
+    role: u.role,
+    deputy_grades: JSON.stringify(u.role === 'deputy' ? u.deputyGrades : []),
+    password_hash: await hashPassword(password),
+    must_change_password: u.mustChange === false ? 0 : 1,
+    failed_attempts: 0,
+    locked_until: null,
+    disabled: 0,
+    last_login_at: null,
+    created_at: now,
+    updated_at: now,
+  };
+  ctx.db.tx(() => {
+    ctx.db.run(ctx.db.q.insertInto('app_user').values(row));
+    audit(ctx, row.id, 'insert', null, { login: row.login, display_name: row.display_name, role: row.role, deputy_grades: row.deputy_grades });
+  });
+  return { row, password };
+}
+
+/** First run: the first account is the system administrator, created by the person installing the app. */
+export async function setupAdmin(ctx: Ctx, i: OpParsed<'auth.setupAdmin'>): Promise<SessionUser> {
+  if (userCount(ctx) > 0) throw new AppError('forbidden', 'Администратор уже создан. Войдите под своей учётной записью.');
+  const problem = passwordProblem(i.password);
+  if (problem) throw invalid(problem, [{ column: 'Пароль', message: problem }]);
+  const { row } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: 'sysadmin', deputyGrades: [], password: i.password, mustChange: false });
+  const user = sessionUser(row);
+  ctx.session.signIn(user, ctx.now());
+  return user;
+}
+
+export async function login(ctx: Ctx, i: OpParsed<'auth.login'>): Promise<SessionUser> {
+  const refused = new AppError('unauthenticated', 'Неверный логин или пароль.');
+  const r = byLogin(ctx, i.login);
+  const now = ctx.now();
+  if (!r) {
+    await hashPassword(i.password); // same time as a real check: do not reveal which logins exist
+    throw refused;
+  }
+  if (r.disabled) throw new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.');
+  if (r.locked_until && r.locked_until > now.toISOString()) {
+    const minutes = Math.ceil((Date.parse(r.locked_until) - now.getTime()) / 60_000);
+    throw new AppError('forbidden', `Вход заблокирован после нескольких неверных паролей. Повторите через ${minutes} мин. или обратитесь к администратору.`);
+  }
+  const { db } = ctx;
+  if (!(await verifyPassword(i.password, r.password_hash))) {
+    const max = readSetting(db, 'security.maxFailedLogins', DEFAULT_SETTINGS.maxFailedLogins);
+    const lockMinutes = readSetting(db, 'security.lockoutMinutes', DEFAULT_SETTINGS.lockoutMinutes);
+    const attempts = r.failed_attempts + 1;
+    const lockedUntil = attempts >= max ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
+    db.run(db.q.updateTable('app_user').set({ failed_attempts: lockedUntil ? 0 : attempts, locked_until: lockedUntil }).where('id', '=', r.id));
+    if (lockedUntil) throw new AppError('forbidden', `Слишком много неверных попыток: вход заблокирован на ${lockMinutes} мин.`);
+    throw refused;
+  }
+  db.run(db.q.updateTable('app_user').set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', r.id));
+  const user = sessionUser(r);
+  ctx.session.signIn(user, now);
+  return user;
+}
+
+export async function unlock(ctx: Ctx, password: string): Promise<SessionUser> {
+  const user = ctx.session.user;
+  if (!user) throw new AppError('unauthenticated', 'Войдите в программу под своей учётной записью.');
+  const r = byId(ctx, user.id);
+  if (!(await verifyPassword(password, r.password_hash))) throw new AppError('unauthenticated', 'Неверный пароль.');
+  ctx.session.signIn(sessionUser(r), ctx.now());
+  return ctx.session.user!;
+}
+
+export async function changePassword(ctx: Ctx, i: OpParsed<'auth.changePassword'>): Promise<SessionUser> {
+  const user = ctx.session.user!;
+  const r = byId(ctx, user.id);
+  if (!(await verifyPassword(i.oldPassword, r.password_hash)))
+    throw invalid('Текущий пароль введён неверно', [{ column: 'Текущий пароль', message: 'Текущий пароль введён неверно' }]);
+  const problem = passwordProblem(i.newPassword) ?? (i.newPassword === i.oldPassword ? 'Новый пароль должен отличаться от текущего' : null);
+  if (problem) throw invalid(problem, [{ column: 'Новый пароль', message: problem }]);
+  const hash = await hashPassword(i.newPassword);
+  const { db } = ctx;
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, updated_at: ctx.now().toISOString() }).where('id', '=', r.id));
+    audit(ctx, r.id, 'update', { password: '***' }, { password: '***' });
+  });
+  ctx.session.signIn(sessionUser(byId(ctx, r.id)), ctx.now());
+  return ctx.session.user!;
+}
+
+export function listUsers(ctx: Ctx): AppUser[] {
+  const { db } = ctx;
+  return db.all(db.q.selectFrom('app_user').selectAll().orderBy('display_name')).map(toUser);
+}
+
+export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<UserSaved> {
+  if (!i.id) {
+    const { row, password } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: i.role, deputyGrades: i.deputyGrades });
+    return { user: toUser(row), password };
+  }
+  const old = byId(ctx, i.id);
+  const same = byLogin(ctx, i.login);
+  if (same && same.id !== i.id) throw invalid(`Логин «${i.login}» уже занят`, [{ column: 'Логин', message: `Логин «${i.login}» уже занят` }]);
+  if (old.role === 'sysadmin' && i.role !== 'sysadmin') ensureAnotherAdmin(ctx, old.id);
+  const next = { login: i.login, display_name: i.displayName, role: i.role, deputy_grades: JSON.stringify(i.role === 'deputy' ? i.deputyGrades : []) };
+  const { db } = ctx;
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', i.id!));
+    audit(ctx, old.id, 'update', { login: old.login, display_name: old.display_name, role: old.role, deputy_grades: old.deputy_grades }, next);
+  });
+  return { user: toUser(byId(ctx, i.id)), password: null };
+}
+
+function ensureAnotherAdmin(ctx: Ctx, exceptId: string): void {
+  const { db } = ctx;
+  const others = db.first(
+    db.q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'sysadmin').where('disabled', '=', 0).where('id', '!=', exceptId),
+  )?.n ?? 0;
+  if (others === 0) throw invalid('Это единственный администратор системы: сначала назначьте другого администратора.');
+}
+
+export async function resetPassword(ctx: Ctx, id: string): Promise<{ password: string }> {
+  const r = byId(ctx, id);
+  const password = oneTimePassword();
+  const hash = await hashPassword(password);
+  const { db } = ctx;
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ password_hash: hash, must_change_password: 1, failed_attempts: 0, locked_until: null, updated_at: ctx.now().toISOString() }).where('id', '=', r.id));
+    audit(ctx, r.id, 'update', { password: '***' }, { password: 'сброшен' });
+  });
+  return { password };
+}
+
+export function setDisabled(ctx: Ctx, id: string, disabled: boolean): AppUser {
+  const r = byId(ctx, id);
+  if (disabled && r.id === ctx.session.user?.id) throw invalid('Нельзя отключить собственную учётную запись.');
+  if (disabled && r.role === 'sysadmin') ensureAnotherAdmin(ctx, r.id);
+  const { db } = ctx;
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ disabled: disabled ? 1 : 0, updated_at: ctx.now().toISOString() }).where('id', '=', id));
+    audit(ctx, id, 'update', { disabled: r.disabled === 1 }, { disabled });
+  });
+  return toUser(byId(ctx, id));
+}
