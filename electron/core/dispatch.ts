@@ -21,13 +21,18 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, handle
   if (!isOpName(name)) {
     return { ok: false, error: { code: 'not_found', message: `Неизвестная операция «${String(name).slice(0, 60)}»` } };
   }
+  // Who may call comes first: an unauthorized caller learns nothing about the input rules.
+  try {
+    guard(ctx, name);
+  } catch (e) {
+    return { ok: false, error: toSerialized(e) };
+  }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const problems: Problem[] = parsed.error.issues.map((i) => ({ column: i.path.join('.'), message: i.message }));
     return { ok: false, error: { code: 'validation', message: problems[0]?.message ?? 'Неверные данные', problems } };
   }
   try {
-    guard(ctx, name);
     const callCtx: Ctx = { ...ctx, actor: ctx.session.user?.login ?? ctx.actor };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const result = await (handlers[name] as any)(parsed.data, callCtx);

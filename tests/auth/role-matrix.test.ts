@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { opNames } from '../../electron/api/contract';
+import type { AppRole } from '../../electron/api/types';
+import { dispatch } from '../../electron/core/dispatch';
+import { Session } from '../../electron/core/auth/session';
+import { OP_NEEDS, ROLE_MATRIX, allows } from '../../electron/core/auth/permissions';
+import { sessionUser } from '../../electron/core/auth/users';
+import type { Ctx } from '../../electron/core/context';
+import { tempCore } from '../support/core';
+
+const ROLES: AppRole[] = ['sysadmin', 'secretary', 'deputy', 'director'];
+
+describe('the permission matrix: every role × every API operation', () => {
+  let core: Awaited<ReturnType<typeof tempCore>>;
+  const users = new Map<AppRole, string>();
+  beforeAll(async () => {
+    core = await tempCore();
+    for (const role of ROLES) {
+      if (role === 'sysadmin') continue;
+      const r = await core.call('users.save', { login: role, displayName: `Пользователь ${role}`, role, deputyGrades: [5, 6] });
+      users.set(role, r.user.id);
+    }
+    users.set('sysadmin', core.ctx.session.user!.id);
+  });
+  afterAll(() => core.cleanup());
+
+  function ctxAs(role: AppRole): Ctx {
+    const row = core.db.raw.prepare('SELECT * FROM app_user WHERE id = ?').get(users.get(role)!) as Parameters<typeof sessionUser>[0];
+    const session = new Session(false);
+    session.signIn(sessionUser(row), new Date());
+    return { ...core.ctx, session };
+  }
+
+  for (const role of ROLES)
+    it(`${role}: allowed or refused exactly as the matrix says`, async () => {
+      const mismatches: string[] = [];
+      for (const name of opNames) {
+        if (name === 'app.loadDemo' || name === 'backup.restore') continue; // public / covered below: slow or destructive with defaults
+        const r = await dispatch(ctxAs(role), name, {});
+        const need = OP_NEEDS[name];
+        const expectAllowed = need === 'public' || need === 'session' || allows(role, need);
+        const refused = !r.ok && r.error.code === 'forbidden' && /Недостаточно прав/.test(r.error.message);
+        if (expectAllowed === refused) mismatches.push(`${name}: ${expectAllowed ? 'refused' : 'allowed'} (${r.ok ? 'ok' : r.error.message})`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+
+  it('refuses everything but public operations without a login', async () => {
+    for (const name of opNames) {
+      const r = await dispatch({ ...core.ctx, session: new Session(true) }, name, {});
+      if (OP_NEEDS[name] === 'public') continue;
+      expect(r.ok ? 'ok' : r.error.code, name).toBe('unauthenticated');
+    }
+  });
+
+  it('decides import and export by what is imported or exported', async () => {
+    const data = Buffer.from('Фамилия;Имя\nИванов;Иван\n').toString('base64');
+    const secretary = await dispatch(ctxAs('secretary'), 'import.commit', { kind: 'staff', fileName: 'a.csv', data });
+    expect(secretary.ok ? '' : secretary.error.message).toMatch(/Недостаточно прав: раздел «Настройка школы»/);
+    const deputy = await dispatch(ctxAs('deputy'), 'import.commit', { kind: 'students', fileName: 'a.csv', data });
+    expect(deputy.ok ? '' : deputy.error.message).toMatch(/Недостаточно прав: раздел «Контингент» нельзя изменять для роли «Заместитель директора»/);
+    expect((await dispatch(ctxAs('director'), 'export.list', { list: 'students' })).ok).toBe(true);
+    expect((await dispatch(ctxAs('deputy'), 'backup.restore', { file: 'x' })).ok).toBe(false);
+  });
+
+  it('gives the system administrator every area and keeps backups from the secretary and deputy', () => {
+    expect(Object.values(ROLE_MATRIX.sysadmin).every((a) => a === 'change')).toBe(true);
+    expect(ROLE_MATRIX.secretary.backups).toBe('none');
+    expect(ROLE_MATRIX.deputy.backups).toBe('none');
+    expect(ROLE_MATRIX.secretary.credentials).toBe('change');
+  });
+});
