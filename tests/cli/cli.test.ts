@@ -10,8 +10,15 @@ import { xlsx } from '../support/sheets';
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
+const passwords = new Map<string, string>();
+
+/** Runs the CLI; after `demo` it acts as the demo administrator unless another user is given. */
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+  const i = args.indexOf('--user');
+  const user = i >= 0 ? args[i + 1]! : 'admin';
+  const withUser = args[0] === 'demo' || i >= 0 || !passwords.size ? args : [...args, '--user', user];
+  const env = { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' };
+  const r = spawnSync(TSX, ['electron/cli/main.ts', ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -26,7 +33,10 @@ describe('command line', () => {
   beforeAll(() => {
     const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ students: 1000, classes: 40 });
+    const demo = JSON.parse(r.stdout) as { students: number; classes: number; users: { login: string; role: string; password: string }[] };
+    expect(demo).toMatchObject({ students: 1000, classes: 40 });
+    expect(demo.users.map((u) => u.role).sort()).toEqual(['deputy', 'director', 'secretary', 'sysadmin']);
+    for (const u of demo.users) passwords.set(u.login, u.password);
   }, 120_000);
 
   // Good rows as real files have them: extra spaces, lower case, «5 а», ё, СНИЛС without separators,
@@ -93,6 +103,17 @@ describe('command line', () => {
     expect(ws.getRow(1).getCell(2).value).toBe('Фамилия');
     expect(ws.rowCount).toBe(1005);
   }, 60_000);
+
+  it('acts as a named user and is refused what the role may not do', () => {
+    const secretary = cli('import', 'staff', join(tmp.dir, 'good.xlsx'), '--db', db, '--user', 'secretary', '--json');
+    expect(secretary.code).toBe(1);
+    expect(JSON.parse(secretary.stdout).errors[0].message).toMatch(/Недостаточно прав/);
+    passwords.set('intruder', 'guess-1234');
+    const wrong = cli('list', 'classes', '--db', db, '--user', 'intruder');
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/Неверный логин или пароль/);
+    expect(cli('list', 'classes', '--db', db, '--user', 'deputy').code).toBe(0);
+  });
 
   it('answers wrong usage with exit code 2', () => {
     expect(cli('frobnicate', '--db', db).code).toBe(2);
