@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Ctx } from '../context';
 import type { ExportedFile } from '../../api/types';
 import { listStudents } from '../students/students';
@@ -7,17 +6,8 @@ import { listClasses } from '../setup/classes';
 import { listSubjects } from '../setup/subjects';
 import { curriculumGrid } from '../setup/curriculum';
 import { ruDate } from '../format';
-import { schoolRow } from '../setup/school';
 import { requireAccess } from '../auth/guard';
-
-type Cell = string | number | null;
-interface Sheet {
-  title: string;
-  file: string;
-  personal: boolean;
-  columns: { header: string; width: number }[];
-  rows: Cell[][];
-}
+import { sheetFile, type Sheet } from './xlsx';
 
 const GRADING = { five_point: 'Пятибалльная', pass_fail: 'Зачёт/незачёт', none: 'Без отметок' } as const;
 const ROLE = { director: 'Директор', deputy: 'Заместитель директора', sysadmin: 'Системный администратор', secretary: 'Секретарь', teacher: 'Учитель' } as const;
@@ -87,25 +77,5 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
 /** Any list as an XLSX workbook: a frozen header row, filters, widths, print titles. */
 export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Promise<ExportedFile> {
   requireAccess(ctx, list === 'students' ? 'contingent' : 'setup', 'view');
-  const sheet = build(ctx, list);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Школьный офис';
-  wb.created = ctx.now();
-  const school = schoolRow(ctx)?.short_name ?? '';
-  const ws = wb.addWorksheet(sheet.title, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
-    headerFooter: {
-      oddHeader: `&L${school}&C${sheet.title}${sheet.personal ? '&RСодержит персональные данные (152-ФЗ)' : ''}`,
-      oddFooter: '&RЛист &P из &N',
-    },
-  });
-  if (sheet.personal) wb.subject = 'Содержит персональные данные: обрабатывать в соответствии с 152-ФЗ';
-  ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-  ws.addRows(sheet.rows);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `${sheet.file} ${ruDate(ctx.now().toISOString().slice(0, 10))}.xlsx`, data: buf.toString('base64'), rows: sheet.rows.length };
+  return sheetFile(ctx, build(ctx, list));
 }
