@@ -2,11 +2,141 @@ import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { AuditEntry, ExportedFile, Page } from '../../api/types';
 import { invalid } from '../../api/errors';
+import { sheetFile, type Cell } from '../transfer/xlsx';
+import { ACTIONS, ENTITIES, REFERENCES, describe, ruDateTime, type AuditRow } from './labels';
 
-// TODO(helper): implement
-export function searchAudit(_ctx: Ctx, _i: OpParsed<'audit.search'>): Page<AuditEntry> {
-  throw invalid('not implemented');
+type Filter = OpParsed<'audit.export'>;
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const likeOf = (word: string) => `%${word.replace(/[%_\\]/g, (m) => '\\' + m)}%`;
+
+/** Local midnight of a 'YYYY-MM-DD' date of the school, as an ISO UTC moment comparable with `at`. */
+function localMidnight(isoDate: string, plusDays = 0): string {
+  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d + plusDays).toISOString();
 }
-export async function exportAudit(_ctx: Ctx, _i: OpParsed<'audit.export'>): Promise<ExportedFile> {
-  throw invalid('not implemented');
+
+/** A word as the user types it; a date dd.mm.yyyy is looked for as it is stored, 'yyyy-mm-dd'. */
+function searchWord(word: string): string {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(word);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : fold(word);
+}
+
+/** The WHERE clause of a filter, with named parameters. */
+function where(f: Filter): { sql: string; params: Record<string, string> } {
+  const parts: string[] = [];
+  const params: Record<string, string> = {};
+  if (f.actor?.trim()) {
+    parts.push('a.actor = @actor');
+    params.actor = f.actor.trim();
+  }
+  if (f.entity?.trim()) {
+    parts.push('a.entity = @entity');
+    params.entity = f.entity.trim();
+  }
+  if (f.entityId?.trim()) {
+    parts.push('a.entity_id = @entityId');
+    params.entityId = f.entityId.trim();
+  }
+  if (f.from && f.to && f.from > f.to)
+    throw invalid('Начало периода позже его окончания', [{ column: 'Период', message: 'Начало периода позже его окончания' }]);
+  if (f.from) {
+    parts.push('a.at >= @from');
+    params.from = localMidnight(f.from);
+  }
+  if (f.to) {
+    parts.push('a.at < @to');
+    params.to = localMidnight(f.to, 1);
+  }
+  const words = (f.text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
+  // Records named by a word (the entity's own label), and values that are ids of such records
+  // (a student moved to «5А» is found by «5А»).
+  const named = (entity: string, p: string) => `(SELECT t.id FROM ${entity} t WHERE ru_fold(${ENTITIES[entity]!.name}) LIKE ${p} ESCAPE '\\')`;
+  const refTargets = [...new Set(Object.values(REFERENCES))];
+  words.forEach((word, i) => {
+    const p = `@w${i}`;
+    params[`w${i}`] = likeOf(searchWord(word));
+    const refs = refTargets
+      .map((target) => {
+        const cols = Object.keys(REFERENCES).filter((c) => REFERENCES[c] === target);
+        return `(j.key IN (${cols.map((c) => `'${c}'`).join(',')}) AND j.value IN ${named(target, p)})`;
+      })
+      .join(' OR ');
+    const value = `(ru_fold(j.value) LIKE ${p} ESCAPE '\\' OR ${refs})`;
+    const labels = Object.keys(ENTITIES)
+      .map((entity) => `(a.entity = '${entity}' AND a.entity_id IN ${named(entity, p)})`)
+      .join(' OR ');
+    parts.push(
+      `(EXISTS (SELECT 1 FROM json_each(coalesce(a.new_values, '{}')) j WHERE ${value})` +
+        ` OR EXISTS (SELECT 1 FROM json_each(coalesce(a.old_values, '{}')) j WHERE ${value})` +
+        ` OR ${labels})`,
+    );
+  });
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+function query(ctx: Ctx, f: Filter, offset: number, limit: number): Page<AuditEntry> {
+  const w = where(f);
+  const total = (ctx.db.statement(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(w.params) as { n: number }).n;
+  const rows = ctx.db
+    .statement(
+      `SELECT a.seq, a.at, a.actor, a.entity, a.entity_id, a.action, a.old_values, a.new_values FROM audit_log a ${w.sql}
+       ORDER BY a.at DESC, a.seq DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all({ ...w.params, limit, offset }) as AuditRow[];
+  return { total, rows: describe(ctx, rows) };
+}
+
+/**
+ * The audit log, newest first: who changed which record when, from what to what. Filters: a user's
+ * login, a kind of record (table), one record, the school's local dates (inclusive), and words
+ * looked for in the changed values and in the record's name.
+ */
+export function searchAudit(ctx: Ctx, i: OpParsed<'audit.search'>): Page<AuditEntry> {
+  return query(ctx, i, i.offset, i.limit);
+}
+
+/** The users and kinds of records found in the log, for the filters of the log's screen. */
+export function auditFacets(ctx: Ctx): { actors: string[]; entities: { entity: string; title: string }[] } {
+  const actors = (ctx.db.statement('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
+  const entities = (ctx.db.statement('SELECT DISTINCT entity FROM audit_log').all() as { entity: string }[])
+    .map((r) => ({ entity: r.entity, title: ENTITIES[r.entity]?.title ?? r.entity }))
+    .sort((a, b) => a.title.localeCompare(b.title, 'ru'));
+  return { actors, entities };
+}
+
+/** The filtered log as XLSX: one row per changed field. It names people, so it is marked as personal data. */
+export async function exportAudit(ctx: Ctx, i: OpParsed<'audit.export'>): Promise<ExportedFile> {
+  const rows: Cell[][] = [];
+  const pageSize = 500;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = query(ctx, i, offset, pageSize);
+    for (const e of page.rows) {
+      const head: Cell[] = [ruDateTime(e.at), e.actor, ACTIONS[e.action], e.entityLabel];
+      if (e.changes.length === 0) rows.push([...head, null, null, null]);
+      for (const c of e.changes) rows.push([...head, c.field, cell(c.old), cell(c.new)]);
+    }
+    if (page.rows.length < pageSize) break;
+  }
+  return sheetFile(ctx, {
+    title: 'Журнал изменений',
+    file: 'Журнал изменений',
+    personal: true,
+    columns: [
+      { header: 'Дата и время', width: 17 },
+      { header: 'Пользователь', width: 14 },
+      { header: 'Действие', width: 12 },
+      { header: 'Запись', width: 44 },
+      { header: 'Поле', width: 26 },
+      { header: 'Было', width: 30 },
+      { header: 'Стало', width: 30 },
+    ],
+    rows,
+  });
+}
+
+function cell(v: unknown): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number') return v;
+  return String(v);
 }
