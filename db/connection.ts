@@ -49,6 +49,14 @@ export class Db {
     return s;
   }
 
+  /**
+   * Forgets the prepared statements. Needed after the file's content was replaced underneath this
+   * connection (restore from a backup): the next call prepares against the new schema.
+   */
+  resetStatements(): void {
+    this.cache.clear();
+  }
+
   all<Q extends Compilable<unknown>>(query: Q): InferResult<Q> {
     const c = query.compile();
     return this.statement(c.sql).all(...toParams(c.parameters)) as InferResult<Q>;

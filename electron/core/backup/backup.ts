@@ -1,17 +1,60 @@
+// R23: the administrator is responsible for backups and restoring data. The API of the feature;
+// see docs/architecture.md «Backups» for the file format, the folder, the retention and the restore.
 import type { Ctx } from '../context';
 import type { BackupInfo, BackupStatus, RestoreResult } from '../../api/types';
-import { invalid } from '../../api/errors';
+import { AppError } from '../../api/errors';
+import { exclusive } from './lock';
+import { createBackupNow } from './create';
+import { inspectFile } from './inspect';
+import { restoreNow } from './restore';
+import { backupStatusNow, scheduledBackupDue } from './status';
+import { REASON_SCHEDULED } from './names';
 
-// TODO(helper): implement
-export function backupStatus(_ctx: Ctx): BackupStatus {
-  throw invalid('not implemented');
+export { REASON_BEFORE_IMPORT, REASON_BEFORE_RESTORE, REASON_MANUAL, REASON_SCHEDULED } from './names';
+
+export function backupStatus(ctx: Ctx): BackupStatus {
+  return backupStatusNow(ctx);
 }
-export async function createBackup(_ctx: Ctx, _opts: { dir?: string | null; password?: string; reason: string }): Promise<BackupInfo> {
-  throw invalid('not implemented');
+
+export async function createBackup(ctx: Ctx, opts: { dir?: string | null; password?: string; reason: string }): Promise<BackupInfo> {
+  return exclusive(() => createBackupNow(ctx, opts));
 }
-export async function inspectBackup(_ctx: Ctx, _file: string, _password?: string): Promise<BackupInfo> {
-  throw invalid('not implemented');
+
+export async function inspectBackup(_ctx: Ctx, file: string, password?: string): Promise<BackupInfo> {
+  return inspectFile(file, password);
 }
-export async function restoreBackup(_ctx: Ctx, _file: string, _password?: string): Promise<RestoreResult> {
-  throw invalid('not implemented');
+
+/** inspectBackup without a database (the CLI's verify-backup). */
+export const inspectBackupFile = inspectFile;
+
+export async function restoreBackup(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
+  return exclusive(() => restoreNow(ctx, file, password));
+}
+
+/** Makes an automatic backup when the last one is older than the interval; null when not due. */
+export async function maybeScheduledBackup(ctx: Ctx): Promise<BackupInfo | null> {
+  return exclusive(async () => (scheduledBackupDue(ctx) ? createBackupNow(ctx, { reason: REASON_SCHEDULED }) : null));
+}
+
+/**
+ * A backup before a risky change (import, restore, year rollover). When it cannot be made, the
+ * change is refused: `what` names it in the message («Импорт»).
+ */
+export async function backupBeforeChange(ctx: Ctx, reason: string, what: string): Promise<BackupInfo> {
+  try {
+    return await createBackup(ctx, { reason });
+  } catch (e) {
+    const why = e instanceof AppError ? e.message : 'ошибка записи файла';
+    throw new AppError(e instanceof AppError ? e.code : 'internal', `${what} не выполнен: не удалось сделать резервную копию перед изменением. ${why} Ничего не изменено.`);
+  }
+}
+
+/** For the hosts: at start and hourly. Errors are logged, never thrown (the app keeps working). */
+export function scheduleBackups(ctx: Ctx, log: (message: string) => void = (m) => console.error(m)): () => void {
+  const run = () =>
+    void maybeScheduledBackup(ctx).catch((e: unknown) => log(`[backup] автоматическая резервная копия не создана: ${(e as Error)?.message ?? String(e)}`));
+  run();
+  const timer = setInterval(run, 3600_000);
+  timer.unref();
+  return () => clearInterval(timer);
 }

@@ -1,0 +1,29 @@
+// The Russian refusals of the backup feature, each naming the file and what is wrong with it.
+import { basename } from 'node:path';
+import { AppError, invalid } from '../../api/errors';
+
+export const corrupted = (file: string) => invalid(`Файл «${basename(file)}» повреждён или не является резервной копией Школьного офиса.`);
+
+export const wrongPassword = (file: string) =>
+  invalid(`Неверный пароль резервной копии «${basename(file)}». Если пароль верный, файл повреждён. Ничего не изменено.`);
+
+export const passwordNeeded = (file: string) => invalid(`Резервная копия «${basename(file)}» зашифрована: введите её пароль.`);
+
+export const newerSchema = (version: number) =>
+  invalid(`Резервная копия создана более новой версией программы (схема ${version}). Обновите программу.`);
+
+export const notFound = (file: string) => new AppError('not_found', `Файл резервной копии не найден: ${file}`);
+
+/** A file-system failure while writing a backup, told in Russian (the cause kind only, no data). */
+export function writeFailed(dir: string, e: unknown): AppError {
+  const code = (e as { code?: unknown })?.code;
+  const why =
+    code === 'ENOSPC' || code === 'SQLITE_FULL'
+      ? 'на диске нет места'
+      : code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))
+        ? 'нет прав на запись в эту папку'
+        : code === 'ENOENT' || code === 'ENOTDIR' || (typeof code === 'string' && code.startsWith('SQLITE_CANTOPEN'))
+          ? 'папка недоступна'
+          : 'ошибка записи';
+  return new AppError('unavailable', `Не удалось сохранить резервную копию в папку «${dir}»: ${why}.`);
+}

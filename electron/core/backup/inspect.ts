@@ -1,0 +1,98 @@
+// Checking a backup file before anything is taken from it. The user's file is never opened by
+// SQLite (a USB stick must not get a journal or a changed header): it is copied, or decrypted, into
+// a private temp folder, and that copy is checked — header, integrity_check, schema version and the
+// content digest — and then used by restore.
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { BackupInfo } from '../../api/types';
+import { AppError } from '../../api/errors';
+import { LATEST_SCHEMA_VERSION } from '../../../db';
+import { decryptFile, hasMagic } from './crypto';
+import { corrupted, newerSchema, notFound, passwordNeeded } from './errors';
+import { parseBackupName } from './names';
+import { checkHeader, contentDigest, countsOf, hasSqliteMagic, hasTable, integrity, readHead, readMeta, schemaVersionOf } from './sqliteFile';
+
+export interface CheckedCopy {
+  /** A verified plain SQLite copy of the backup, private to this process. */
+  path: string;
+  info: BackupInfo;
+  cleanup: () => void;
+}
+
+function isSqliteError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return (e as Error)?.name === 'SqliteError' || (typeof code === 'string' && code.startsWith('SQLITE_'));
+}
+
+/** Checks the plain copy at `path` of the backup `file`; returns what the backup holds. */
+function examine(path: string, file: string, facts: { encrypted: boolean; sizeBytes: number; mtime: Date }): BackupInfo {
+  checkHeader(path, file);
+  let raw: BetterSqlite3.Database | null = null;
+  try {
+    raw = new BetterSqlite3(path, { fileMustExist: true });
+    if (integrity(raw) !== 'ok') throw corrupted(file);
+    if (!hasTable(raw, 'schema_migration') || !hasTable(raw, 'setting')) throw corrupted(file);
+    const schemaVersion = schemaVersionOf(raw);
+    if (schemaVersion > LATEST_SCHEMA_VERSION) throw newerSchema(schemaVersion);
+    const meta = readMeta(raw);
+    if (meta?.digest && meta.digest !== contentDigest(raw)) throw corrupted(file);
+    const named = parseBackupName(basename(file));
+    return {
+      file,
+      createdAt: meta?.createdAt ?? facts.mtime.toISOString(),
+      reason: meta?.reason ?? named?.reason ?? 'неизвестно',
+      encrypted: facts.encrypted,
+      sizeBytes: facts.sizeBytes,
+      schemaVersion,
+      appVersion: meta?.appVersion ?? '',
+      counts: countsOf(raw),
+    };
+  } catch (e) {
+    if (isSqliteError(e)) throw corrupted(file);
+    throw e;
+  } finally {
+    raw?.close();
+  }
+}
+
+/**
+ * Copies (or decrypts) the backup into a private temp folder and checks it fully. Refusals:
+ * not found, not a backup or damaged, encrypted without or with a wrong password, newer schema.
+ */
+export async function checkedCopy(fileArg: string, password?: string): Promise<CheckedCopy> {
+  const file = resolve(fileArg);
+  let st;
+  try {
+    st = statSync(file);
+  } catch {
+    throw notFound(file);
+  }
+  if (!st.isFile()) throw corrupted(file);
+  const { head } = readHead(file, 64);
+  const encrypted = hasMagic(head);
+  if (!encrypted && !hasSqliteMagic(head)) throw corrupted(file);
+  if (encrypted && !password) throw passwordNeeded(file);
+
+  const dir = mkdtempSync(join(tmpdir(), 'school-office-backup-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  const path = join(dir, 'backup.sqlite');
+  try {
+    if (encrypted) await decryptFile(file, path, password!, file);
+    else copyFileSync(file, path);
+    const info = examine(path, file, { encrypted, sizeBytes: st.size, mtime: st.mtime });
+    return { path, info, cleanup };
+  } catch (e) {
+    cleanup();
+    if (e instanceof AppError) throw e;
+    if (isSqliteError(e)) throw corrupted(file);
+    throw e;
+  }
+}
+
+export async function inspectFile(file: string, password?: string): Promise<BackupInfo> {
+  const c = await checkedCopy(file, password);
+  c.cleanup();
+  return c.info;
+}

@@ -1,0 +1,88 @@
+// Restoring a backup in place, without closing the app's connection:
+//   1. the backup is copied (or decrypted) into a private temp folder and checked (inspect);
+//   2. a safety backup of the current state is made («перед восстановлением»);
+//   3. the checked copy is prepared: migrated up to this version, this computer's backup
+//      bookkeeping (settings 'backup.*') carried over, one audit line added, page size matched;
+//   4. SQLite's backup API copies it INTO the live file: one write transaction on the live
+//      database (through its WAL), so a crash leaves either the old or the restored content;
+//   5. the connection forgets its prepared statements; migrations and integrity_check run again.
+import { basename } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Ctx } from '../context';
+import type { BackupInfo, RestoreResult } from '../../api/types';
+import { AppError } from '../../api/errors';
+import { Db, migrate } from '../../../db';
+import { checkedCopy } from './inspect';
+import { createBackupNow } from './create';
+import { REASON_BEFORE_RESTORE } from './names';
+import { integrity } from './sqliteFile';
+
+/** Settings about this computer's backups: kept from the live database, not taken from the backup. */
+const LOCAL_KEYS = "key LIKE 'backup.%'";
+
+function prepareCopy(ctx: Ctx, path: string, restored: BackupInfo, safety: BackupInfo): void {
+  const w = new Db(path);
+  try {
+    w.raw.pragma('journal_mode = DELETE');
+    migrate(w);
+    const local = ctx.db.raw.prepare(`SELECT key, value FROM setting WHERE ${LOCAL_KEYS}`).all() as { key: string; value: string }[];
+    w.tx(() => {
+      w.raw.exec(`DELETE FROM setting WHERE ${LOCAL_KEYS}`);
+      const put = w.raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
+      for (const s of local) put.run(s.key, s.value);
+      w.raw
+        .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(
+          ctx.now().toISOString(),
+          ctx.actor,
+          'backup',
+          basename(restored.file),
+          'update',
+          JSON.stringify({ safetyBackup: safety.file }),
+          JSON.stringify({ restoredFrom: restored.file, createdAt: restored.createdAt, reason: restored.reason }),
+        );
+    });
+    const livePageSize = ctx.db.raw.pragma('page_size', { simple: true }) as number;
+    if (w.raw.pragma('page_size', { simple: true }) !== livePageSize) {
+      // The backup API cannot change the page size of a database in WAL mode.
+      w.raw.pragma(`page_size = ${livePageSize}`);
+      w.raw.exec('VACUUM');
+    }
+    const result = integrity(w.raw);
+    if (result !== 'ok') throw new AppError('internal', `Подготовленная к восстановлению копия не прошла проверку целостности (${result}). Ничего не изменено.`);
+  } finally {
+    w.close();
+  }
+}
+
+/** Replaces the live file's content with `path` in one SQLite write transaction. */
+async function copyInto(live: Db, path: string): Promise<void> {
+  const src = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  try {
+    // All pages in one step: the live database is write-locked only for this copy.
+    await src.backup(live.path, { progress: () => 0x7fffffff });
+  } finally {
+    src.close();
+  }
+}
+
+/** restoreBackup without the lock. */
+export async function restoreNow(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
+  const copy = await checkedCopy(file, password);
+  try {
+    const safety = await createBackupNow(ctx, { reason: REASON_BEFORE_RESTORE });
+    prepareCopy(ctx, copy.path, copy.info, safety);
+    await copyInto(ctx.db, copy.path);
+    ctx.db.resetStatements();
+    migrate(ctx.db);
+    const result = integrity(ctx.db.raw);
+    if (result !== 'ok')
+      throw new AppError(
+        'internal',
+        `После восстановления проверка целостности не пройдена (${result}). Данные до восстановления сохранены в копии «${safety.file}».`,
+      );
+    return { restored: copy.info, safetyBackup: safety };
+  } finally {
+    copy.cleanup();
+  }
+}
