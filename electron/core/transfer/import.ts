@@ -22,6 +22,7 @@ import { act } from '../tx';
 import { isoDay } from '../format';
 import { currentYearId } from '../setup/years';
 import { requireAccess } from '../auth/guard';
+import { backupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -62,6 +63,11 @@ async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change'): Promi
   requireAccess(ctx, i.kind === 'students' ? 'contingent' : 'setup', access);
   const sheet = await read(i);
   if (sheet.rows.length === 0) throw invalid(`В файле «${i.fileName}» нет строк с данными под строкой заголовков.`);
+  return validate(ctx, i, sheet);
+}
+
+/** Synchronous, so that the commit that follows it sees exactly the data it was checked against. */
+function validate(ctx: Ctx, i: ImportInput, sheet: SheetData): Checked {
   const mapping: ColumnMapping = i.mapping ?? recognizeColumns(i.kind, sheet.headers);
   const mappingProblems = checkMapping(i.kind, mapping, sheet.headers);
   if (mappingProblems.length)
@@ -90,13 +96,19 @@ export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPre
   };
 }
 
-/** Validates again and writes everything in one transaction, or nothing when any row is wrong. */
+/** Validates again, makes a backup, and writes everything in one transaction, or nothing when any row is wrong. */
 export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResult> {
-  const c = await check(ctx, i, 'change');
-  if (c.errors.length) {
+  const refuse = (c: Checked) => {
+    if (!c.errors.length) return;
     const rows = new Set(c.errors.map((e) => e.row)).size;
     throw invalid(`Файл не загружен: ошибки в ${rows} строк(ах). Исправьте файл и загрузите его снова — ничего не изменено.`, c.errors);
-  }
+  };
+  const first = await check(ctx, i, 'change');
+  refuse(first);
+  await backupBeforeChange(ctx, REASON_BEFORE_IMPORT, 'Импорт');
+  // Other calls may have run while the backup was written: check again right before writing.
+  const c = validate(ctx, i, first.sheet);
+  refuse(c);
   return i.kind === 'students' ? commitStudents(ctx, c.students) : commitStaff(ctx, c.staff);
 }
 
