@@ -1,5 +1,7 @@
 import type { LocalClient } from '../core/dispatch';
+import type { BackupInfo } from '../api/types';
 import { ruDate } from '../core/format';
+import { inspectBackupFile } from '../core/backup/backup';
 
 export class UsageError extends Error {}
 
@@ -10,6 +12,13 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- import staff ФАЙЛ --db ФАЙЛ                   загрузить сотрудников
   npm run cli -- export students|staff|classes|subjects|curriculum --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
+  npm run cli -- backup --db ФАЙЛ --out ПАПКА [--password-env ПЕРЕМЕННАЯ]
+                                    резервная копия в папку (с паролем из переменной окружения — зашифрованная)
+  npm run cli -- restore --db ФАЙЛ --from КОПИЯ [--password-env ПЕРЕМЕННАЯ]
+                                    восстановить данные из копии; текущие данные сначала сохраняются
+                                    в копию «перед восстановлением»
+  npm run cli -- verify-backup КОПИЯ [--password-env ПЕРЕМЕННАЯ]
+                                    проверить копию и показать, что в ней (без --db и без входа)
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -78,7 +87,60 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       } else throw new UsageError('list: укажите classes, students или staff');
       return;
     }
+    case 'backup': {
+      const dir = flag('--out');
+      if (!dir) throw new UsageError('backup: укажите папку для копии: --out ПАПКА');
+      const password = passwordFromEnv(flag('--password-env'));
+      const r = await call('backup.create', { dir, password });
+      out(`Резервная копия сохранена.\n${describeBackup(r)}`, r);
+      return;
+    }
+    case 'restore': {
+      const from = flag('--from');
+      if (!from) throw new UsageError('restore: укажите файл копии: --from ФАЙЛ');
+      const password = passwordFromEnv(flag('--password-env'));
+      const r = await call('backup.restore', { file: from, password });
+      out(`Данные восстановлены из копии.\n${describeBackup(r.restored)}\nДанные до восстановления сохранены в копию: ${r.safetyBackup.file}`, r);
+      return;
+    }
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }
+}
+
+/** Commands that need neither a database nor a login. */
+export const STANDALONE_COMMANDS: ReadonlySet<string> = new Set(['verify-backup']);
+
+export async function runStandalone(args: string[], env: Pick<Env, 'flag' | 'out'>): Promise<void> {
+  const [cmd, file] = args;
+  if (cmd !== 'verify-backup') throw new UsageError(`Неизвестная команда «${cmd}»`);
+  if (!file) throw new UsageError('verify-backup: укажите файл резервной копии');
+  const password = passwordFromEnv(env.flag('--password-env'));
+  const info = await inspectBackupFile(file, password);
+  env.out(`Резервная копия исправна.\n${describeBackup(info)}`, info);
+}
+
+function passwordFromEnv(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const v = process.env[name];
+  if (!v) throw new UsageError(`Переменная окружения ${name} не задана: в ней должен быть пароль резервной копии`);
+  return v;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function ruDateTime(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+function describeBackup(b: BackupInfo): string {
+  const mb = (b.sizeBytes / (1024 * 1024)).toFixed(1).replace('.', ',');
+  return [
+    `  Файл: ${b.file}`,
+    `  Создана: ${ruDateTime(b.createdAt)} (${b.reason})`,
+    `  Версия программы: ${b.appVersion || 'неизвестна'}, схема данных: ${b.schemaVersion}`,
+    `  Зашифрована: ${b.encrypted ? 'да' : 'нет'}; размер: ${mb} МБ`,
+    `  Учеников: ${b.counts.students}, сотрудников: ${b.counts.staff}, классов: ${b.counts.classes}, пользователей: ${b.counts.users}`,
+  ].join('\n');
 }

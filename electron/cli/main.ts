@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../core/dispatch';
 import { AppError } from '../api/errors';
-import { runCommand, UsageError, USAGE } from './commands';
+import { runCommand, runStandalone, STANDALONE_COMMANDS, UsageError, USAGE } from './commands';
 import { Session } from '../core/auth/session';
 import { signInForCli } from './signin';
 
@@ -24,6 +24,10 @@ export async function main(argv: string[]): Promise<number> {
     if (args.length === 0 || args[0] === 'help' || args.includes('--help')) {
       process.stdout.write(USAGE);
       return args.length === 0 ? 2 : 0;
+    }
+    if (STANDALONE_COMMANDS.has(args[0]!)) {
+      await runStandalone(args, { flag, out });
+      return 0;
     }
     const dbFlag = flag('--db');
     if (!dbFlag) throw new UsageError('Укажите файл базы данных: --db ФАЙЛ');
