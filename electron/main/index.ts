@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { openDatabase, type Db } from '../../db';
 import { dispatch } from '../core/dispatch';
 import { Session } from '../core/auth/session';
+import { scheduleBackups } from '../core/backup/backup';
 import { DB_FILE_NAME } from '../core/paths';
 import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
 import { buildMenu } from './menu';
@@ -71,6 +72,8 @@ app.whenReady().then(() => {
     return;
   }
   const ctx = { db, actor: 'system', host: 'electron' as const, now: () => new Date(), session: new Session(true), dataDir };
+  // R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
+  scheduleBackups({ ...ctx, session: new Session(false) });
 
   ipcMain.handle('api', async (event, ...args) => {
     if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };

@@ -5,6 +5,7 @@ import { openDatabase } from '../../db';
 import { defaultDbPath } from '../core/paths';
 import { startWebHost } from './server';
 import { Session } from '../core/auth/session';
+import { scheduleBackups } from '../core/backup/backup';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -14,8 +15,11 @@ function arg(name: string): string | undefined {
 const dbPath = resolve(arg('--db') ?? process.env.SCHOOL_OFFICE_DB ?? defaultDbPath());
 mkdirSync(dirname(dbPath), { recursive: true });
 const db = openDatabase(dbPath);
+const ctx = { db, actor: 'system', host: 'web' as const, now: () => new Date(), session: new Session(true), dataDir: dirname(dbPath) };
+// R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
+scheduleBackups({ ...ctx, session: new Session(false) });
 const host = await startWebHost({
-  ctx: { db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: dirname(dbPath) },
+  ctx,
   staticDir: resolve(arg('--static') ?? 'out/web'),
   port: Number(arg('--port') ?? process.env.PORT ?? 0),
 });
