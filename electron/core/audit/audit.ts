@@ -75,16 +75,14 @@ function where(f: Filter): { sql: string; params: Record<string, string> } {
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-function query(ctx: Ctx, f: Filter, offset: number, limit: number): Page<AuditEntry> {
-  const w = where(f);
-  const total = (ctx.db.statement(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(w.params) as { n: number }).n;
-  const rows = ctx.db
+/** Raw rows of the log matching a filter, newest first; limit -1: all of them. */
+function rows(ctx: Ctx, w: ReturnType<typeof where>, offset: number, limit: number): AuditRow[] {
+  return ctx.db
     .statement(
       `SELECT a.seq, a.at, a.actor, a.entity, a.entity_id, a.action, a.old_values, a.new_values FROM audit_log a ${w.sql}
        ORDER BY a.at DESC, a.seq DESC LIMIT @limit OFFSET @offset`,
     )
     .all({ ...w.params, limit, offset }) as AuditRow[];
-  return { total, rows: describe(ctx, rows) };
 }
 
 /**
@@ -93,7 +91,9 @@ function query(ctx: Ctx, f: Filter, offset: number, limit: number): Page<AuditEn
  * looked for in the changed values and in the record's name.
  */
 export function searchAudit(ctx: Ctx, i: OpParsed<'audit.search'>): Page<AuditEntry> {
-  return query(ctx, i, i.offset, i.limit);
+  const w = where(i);
+  const total = (ctx.db.statement(`SELECT count(*) AS n FROM audit_log a ${w.sql}`).get(w.params) as { n: number }).n;
+  return { total, rows: describe(ctx, rows(ctx, w, i.offset, i.limit)) };
 }
 
 /** The users and kinds of records found in the log, for the filters of the log's screen. */
@@ -107,16 +107,15 @@ export function auditFacets(ctx: Ctx): { actors: string[]; entities: { entity: s
 
 /** The filtered log as XLSX: one row per changed field. It names people, so it is marked as personal data. */
 export async function exportAudit(ctx: Ctx, i: OpParsed<'audit.export'>): Promise<ExportedFile> {
-  const rows: Cell[][] = [];
-  const pageSize = 500;
-  for (let offset = 0; ; offset += pageSize) {
-    const page = query(ctx, i, offset, pageSize);
-    for (const e of page.rows) {
+  const all = rows(ctx, where(i), 0, -1);
+  const cells: Cell[][] = [];
+  // Labeled a chunk at a time, so the lookups stay batched.
+  for (let at = 0; at < all.length; at += 500) {
+    for (const e of describe(ctx, all.slice(at, at + 500))) {
       const head: Cell[] = [ruDateTime(e.at), e.actor, ACTIONS[e.action], e.entityLabel];
-      if (e.changes.length === 0) rows.push([...head, null, null, null]);
-      for (const c of e.changes) rows.push([...head, c.field, cell(c.old), cell(c.new)]);
+      if (e.changes.length === 0) cells.push([...head, null, null, null]);
+      for (const c of e.changes) cells.push([...head, c.field, cell(c.old), cell(c.new)]);
     }
-    if (page.rows.length < pageSize) break;
   }
   return sheetFile(ctx, {
     title: 'Журнал изменений',
@@ -131,7 +130,7 @@ export async function exportAudit(ctx: Ctx, i: OpParsed<'audit.export'>): Promis
       { header: 'Было', width: 30 },
       { header: 'Стало', width: 30 },
     ],
-    rows,
+    rows: cells,
   });
 }
 
