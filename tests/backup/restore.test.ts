@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Db, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../db';
+import { demoCore, snapshot, snapshotFile, withoutRestoreBookkeeping, count, type Rows } from './support';
+
+type Core = Awaited<ReturnType<typeof demoCore>>;
+
+/** Changes of every kind after the backup, for the restore to undo. */
+async function changeEverything(t: Core): Promise<void> {
+  const page = await t.call('students.list', { limit: 3 });
+  await t.call('students.remove', { id: page.rows[0]!.id });
+  const s = await t.call('students.get', { id: page.rows[1]!.id });
+  await t.call('students.save', { ...s, lastName: 'Изменённая', guardians: s.guardians });
+  await t.call('students.save', {
+    lastName: 'Новиков', firstName: 'Илья', middleName: null, birthDate: '2016-05-05', gender: 'm', snils: null,
+    classId: null, address: null, personalFileNo: null, guardians: [],
+  });
+  await t.call('classes.save', { grade: 11, letter: 'Я', shift: 2 });
+  await t.call('settings.save', { ...(await t.call('settings.get')), autoLockMinutes: 42, backupKeep: 7 });
+  await t.call('users.save', { login: 'newuser', displayName: 'Новый Пользователь', role: 'secretary', deputyGrades: [] });
+}
+
+describe('backup and restore', () => {
+  let t: Core | undefined;
+  afterEach(() => t?.cleanup());
+
+  it('restores a database identical, row by row, to the state at backup time', async () => {
+    t = await demoCore(300);
+    const backup = await t.call('backup.create', {});
+    expect(backup).toMatchObject({ reason: 'вручную', encrypted: false, schemaVersion: LATEST_SCHEMA_VERSION, appVersion: '0.1.0' });
+    expect(backup.counts).toEqual({ students: 300, staff: expect.any(Number), classes: expect.any(Number), users: 4 });
+    expect(basename(backup.file)).toMatch(/^Школьный офис \d{4}-\d\d-\d\d \d\d-\d\d-\d\d \(вручную\)\.sqlite$/);
+    const atBackup = snapshot(t.db.raw);
+
+    await changeEverything(t);
+    const changed = snapshot(t.db.raw);
+    expect(changed['student']!.length).toBe(301);
+    expect(withoutRestoreBookkeeping(changed)).not.toEqual(withoutRestoreBookkeeping(atBackup));
+
+    const r = await t.call('backup.restore', { file: backup.file });
+    expect(r.restored.file).toBe(backup.file);
+    expect(r.restored.counts.students).toBe(300);
+    expect(r.safetyBackup.reason).toBe('перед восстановлением');
+    expect(r.safetyBackup.counts.students).toBe(300); // one removed, one added
+
+    const restored = snapshot(t.db.raw);
+    expect(withoutRestoreBookkeeping(restored)).toEqual(withoutRestoreBookkeeping(atBackup));
+    // Every table was compared, not just a few.
+    expect(Object.keys(restored).length).toBeGreaterThan(15);
+
+    // The backup bookkeeping of this computer stays as it was before the restore.
+    const setting = (rows: Rows, key: string) => rows['setting']!.find((x) => x[1] === key)?.[2];
+    expect(setting(restored, 'backup.keep')).toBe(setting(changed, 'backup.keep'));
+    expect(setting(restored, 'backup.lastAt')).toBe(JSON.stringify(r.safetyBackup.createdAt));
+    expect(setting(restored, 'backup.meta')).toBeUndefined();
+    // The restore itself is in the audit log, by the administrator.
+    const line = t.db.raw.prepare("SELECT actor, entity_id, new_values FROM audit_log WHERE entity = 'backup'").get() as { actor: string; entity_id: string; new_values: string };
+    expect(line.actor).toBe('admin');
+    expect(JSON.parse(line.new_values)).toMatchObject({ restoredFrom: backup.file });
+
+    // Consistent for every reader: the app's connection, a second connection, and after reopening.
+    expect(withoutRestoreBookkeeping(snapshotFile(t.path))).toEqual(withoutRestoreBookkeeping(atBackup));
+    const list = await t.call('students.list', { limit: 1 });
+    expect(list.total).toBe(300);
+    t.db.close();
+    const reopened = openDatabase(t.path);
+    expect(withoutRestoreBookkeeping(snapshot(reopened.raw))).toEqual(withoutRestoreBookkeeping(atBackup));
+    expect(reopened.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(reopened.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    reopened.close();
+    t.db = openDatabase(t.path); // for cleanup
+
+    // The safety backup holds the state the restore replaced.
+    expect(withoutRestoreBookkeeping(snapshotFile(r.safetyBackup.file))['student']).toEqual(changed['student']);
+  });
+
+  it('keeps working on the same connection after a restore, and writes go to the restored data', async () => {
+    t = await demoCore(100);
+    const backup = await t.call('backup.create', {});
+    await changeEverything(t);
+    await t.call('backup.restore', { file: backup.file });
+    await t.call('students.save', {
+      lastName: 'После', firstName: 'Восстановления', middleName: null, birthDate: '2015-01-01', gender: 'f', snils: null,
+      classId: null, address: null, personalFileNo: null, guardians: [],
+    });
+    expect((await t.call('students.list', { limit: 1 })).total).toBe(101);
+    expect(count(t.db.raw, "SELECT count(*) FROM outbox WHERE entity = 'student'")).toBe(count(t.db.raw, 'SELECT count(*) FROM student'));
+    // A fresh reader sees the same.
+    const other = new BetterSqlite3(t.path, { readonly: true });
+    expect(count(other, 'SELECT count(*) FROM student WHERE deleted_at IS NULL')).toBe(101);
+    other.close();
+  });
+
+  it('restores an encrypted backup with its password', async () => {
+    t = await demoCore(100);
+    const usb = join(t.dir, 'флешка');
+    const backup = await t.call('backup.create', { dir: usb, password: 'Секрет-2026' });
+    expect(backup.encrypted).toBe(true);
+    expect(basename(backup.file)).toMatch(/\(вручную\)\.sqlite\.enc$/);
+    expect(backup.file.startsWith(usb)).toBe(true);
+    const atBackup = snapshot(t.db.raw);
+    await changeEverything(t);
+    const info = await t.call('backup.inspect', { file: backup.file, password: 'Секрет-2026' });
+    expect(info).toMatchObject({ encrypted: true, counts: { students: 100 } });
+    await t.call('backup.restore', { file: backup.file, password: 'Секрет-2026' });
+    expect(withoutRestoreBookkeeping(snapshot(t.db.raw))).toEqual(withoutRestoreBookkeeping(atBackup));
+    // A backup into a folder of the user's choice is not the schedule's: no retention there, lastAt unchanged by it.
+    expect(readdirSync(usb)).toEqual([basename(backup.file)]);
+  });
+
+  it('migrates an older backup up to this version', async () => {
+    t = await demoCore(100);
+    const oldFile = join(t.dir, 'old.sqlite');
+    const old = new Db(oldFile);
+    migrate(old, 1);
+    old.raw
+      .prepare("INSERT INTO school (id, created_at, updated_at, full_name, short_name) VALUES ('s1', 'x', 'x', 'Старая школа', 'Старая')")
+      .run();
+    old.raw.pragma('journal_mode = DELETE');
+    old.close();
+    const info = await t.call('backup.inspect', { file: oldFile });
+    expect(info.schemaVersion).toBe(1);
+    const r = await t.call('backup.restore', { file: oldFile });
+    expect(r.restored.schemaVersion).toBe(1);
+    expect(t.db.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    expect(t.db.raw.prepare('SELECT full_name FROM school').pluck().all()).toEqual(['Старая школа']);
+    expect(count(t.db.raw, 'SELECT count(*) FROM student')).toBe(0);
+    expect(existsSync(r.safetyBackup.file)).toBe(true);
+  });
+});
