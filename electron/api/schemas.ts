@@ -1,7 +1,13 @@
 import { z } from 'zod';
 
 // Shared field schemas with Russian messages. Dates cross the API as ISO 'YYYY-MM-DD'.
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ДД.ММ.ГГГГ');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ДД.ММ.ГГГГ')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'Такой даты не существует');
 export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время должно быть в формате ЧЧ:ММ');
 export const id = z.string().min(1, 'Не указан идентификатор');
 export const optionalId = id.nullable().optional();

@@ -54,6 +54,7 @@ describe('the browser bridge on 127.0.0.1', () => {
   });
 
   it('validates input and returns Russian errors', async () => {
+    await core.call('auth.setupAdmin', { login: 'admin', displayName: 'Смирнова Ольга Викторовна', password: 'Школа2026' });
     const r = await post(host, '/api/classes.save', { 'X-School-Office-Token': host.token }, JSON.stringify({ grade: 14, letter: '' }));
     const body = JSON.parse(r.body) as { ok: boolean; error: { code: string; problems: { message: string }[] } };
     expect(body.ok).toBe(false);

@@ -52,7 +52,10 @@ export async function backupBeforeChange(ctx: Ctx, reason: string, what: string)
 /** For the hosts: at start and hourly. Errors are logged, never thrown (the app keeps working). */
 export function scheduleBackups(ctx: Ctx, log: (message: string) => void = (m) => console.error(m)): () => void {
   const run = () =>
-    void maybeScheduledBackup(ctx).catch((e: unknown) => log(`[backup] автоматическая резервная копия не создана: ${(e as Error)?.message ?? String(e)}`));
+    // Only the kind of error: its text may hold paths with the user's name.
+    void maybeScheduledBackup(ctx).catch((e: unknown) =>
+      log(`[backup] automatic backup failed: ${e instanceof AppError ? e.code : ((e as { code?: string })?.code ?? (e as Error)?.name ?? 'error')}`),
+    );
   run();
   const timer = setInterval(run, 3600_000);
   timer.unref();
