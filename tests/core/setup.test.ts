@@ -100,3 +100,40 @@ describe('setup before the school year (R1–R5)', () => {
     expect(e.code).toBe('not_found');
   });
 });
+
+describe('details found while building the screens', () => {
+  let t: ReturnType<typeof tempCore>;
+  afterEach(() => t.cleanup());
+
+  it('keeps names alphabetical inside a class when the class sort is descending', async () => {
+    t = tempCore(now);
+    await t.call('app.loadDemo', { students: 100, seed: 3 });
+    const page = await t.call('students.list', { sort: 'class', desc: true, limit: 200 });
+    const first = page.rows.filter((r) => r.className === page.rows[0]!.className).map((r) => r.fullName);
+    expect(first).toEqual([...first].sort((a, b) => a.localeCompare(b, 'ru')));
+  });
+
+  it('checks the school phone and e-mail like everyone else', async () => {
+    t = tempCore(now);
+    const e = await rejection(t.call('school.save', { fullName: 'Школа', shortName: 'Школа', phone: '12', email: 'нет' }));
+    expect(e.problems.map((p) => p.column)).toEqual(['Телефон', 'E-mail']);
+    const ok = await t.call('school.save', { fullName: 'Школа', shortName: 'Школа', phone: '8 (343) 123-45-67' });
+    expect(ok.phone).toBe('+7 (343) 123-45-67');
+  });
+
+  it('gives imported staff the roles their positions carry', async () => {
+    const { rolesForPosition } = await import('../../electron/core/transfer/import');
+    expect(rolesForPosition('Директор')).toEqual(['director']);
+    expect(rolesForPosition('Заместитель директора по УВР')).toEqual(['deputy']);
+    expect(rolesForPosition('Заместитель директора по информатизации')).toEqual(['sysadmin']);
+    expect(rolesForPosition('Секретарь учебной части')).toEqual(['secretary']);
+    expect(rolesForPosition('Учитель математики')).toEqual(['teacher']);
+    expect(rolesForPosition('Библиотекарь')).toEqual([]);
+  });
+
+  it('exports rooms', async () => {
+    t = tempCore(now);
+    await t.call('rooms.save', { number: '101', name: 'Кабинет математики', capacity: 30 });
+    expect((await t.call('export.list', { list: 'rooms' })).rows).toBe(1);
+  });
+});

@@ -8,6 +8,7 @@ import { listSubjects } from '../setup/subjects';
 import { curriculumGrid } from '../setup/curriculum';
 import { ruDate } from '../format';
 import { schoolRow } from '../setup/school';
+import { listRooms } from '../setup/rooms';
 
 type Cell = string | number | null;
 interface Sheet {
@@ -21,7 +22,7 @@ interface Sheet {
 const GRADING = { five_point: 'Пятибалльная', pass_fail: 'Зачёт/незачёт', none: 'Без отметок' } as const;
 const ROLE = { director: 'Директор', deputy: 'Заместитель директора', sysadmin: 'Системный администратор', secretary: 'Секретарь', teacher: 'Учитель' } as const;
 
-function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Sheet {
+function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms'): Sheet {
   switch (list) {
     case 'students': {
       const page = listStudents(ctx, { sort: 'class', desc: false, offset: 0, limit: 10000 });
@@ -66,6 +67,14 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
         columns: [{ header: 'Предмет', width: 50 }, { header: 'Краткое название', width: 18 }, { header: 'Система оценивания', width: 20 }, { header: 'Без аттестации', width: 16 }],
         rows: listSubjects(ctx).map((s) => [s.name, s.shortName, GRADING[s.grading], s.noAttestation ? 'да' : 'нет']),
       };
+    case 'rooms':
+      return {
+        title: 'Кабинеты',
+        file: 'Кабинеты',
+        personal: false,
+        columns: [{ header: 'Кабинет', width: 12 }, { header: 'Название', width: 36 }, { header: 'Мест', width: 8 }],
+        rows: listRooms(ctx).map((r) => [r.number, r.name, r.capacity]),
+      };
     case 'curriculum': {
       const g = curriculumGrid(ctx);
       const hours = new Map(g.cells.map((c) => [`${c.classId}:${c.subjectId}`, c.hours]));
@@ -84,7 +93,7 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
 }
 
 /** Any list as an XLSX workbook: a frozen header row, filters, widths, print titles. */
-export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Promise<ExportedFile> {
+export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms'): Promise<ExportedFile> {
   const sheet = build(ctx, list);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Школьный офис';

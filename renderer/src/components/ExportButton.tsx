@@ -5,7 +5,7 @@ import { call, saveFile } from '../api';
 import { notifyError, notifyOk } from '../lib/notify';
 import { countOf } from '../lib/dates';
 
-type ListKind = 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum';
+type ListKind = 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** «Экспорт в Excel»: the core builds the XLSX, the host saves it. */

@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
 import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
 import { countOf } from '../../lib/dates';
@@ -57,6 +58,7 @@ export function RoomsPage() {
         description="Помещения для уроков; кабинет закрепляется за классом"
         actions={
           <>
+            <ExportButton list="rooms" />
             <Button variant="default" leftSection={<IconListNumbers size={16} />} onClick={() => setBulk(true)} data-testid="rooms-bulk">
               Добавить списком
             </Button>
