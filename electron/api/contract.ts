@@ -214,7 +214,7 @@ export const contract = {
     }),
   ).returns<T.ImportResult>(),
 
-  'export.list': op(z.object({ list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum']) })).returns<T.ExportedFile>(),
+  'export.list': op(z.object({ list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']) })).returns<T.ExportedFile>(),
 } as const;
 
 function T_auditFilter() {

@@ -10,7 +10,7 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- demo --db ФАЙЛ [--students N] [--seed S]     демонстрационная школа в пустой базе
   npm run cli -- import students ФАЙЛ --db ФАЙЛ                загрузить учеников (XLSX или CSV)
   npm run cli -- import staff ФАЙЛ --db ФАЙЛ                   загрузить сотрудников
-  npm run cli -- export students|staff|classes|subjects|curriculum --db ФАЙЛ --out ФАЙЛ.xlsx
+  npm run cli -- export students|staff|classes|subjects|curriculum|rooms --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
   npm run cli -- backup --db ФАЙЛ --out ПАПКА [--password-env ПЕРЕМЕННАЯ]
                                     резервная копия в папку (с паролем из переменной окружения — зашифрованная)
@@ -64,7 +64,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       return;
     }
     case 'export': {
-      const lists = ['students', 'staff', 'classes', 'subjects', 'curriculum'] as const;
+      const lists = ['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms'] as const;
       const list = lists.find((l) => l === sub);
       if (!list) throw new UsageError(`export: укажите один из списков: ${lists.join(', ')}`);
       const dest = flag('--out');

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../electron/api/errors';
-import { tempCore } from '../support/core';
+import { demoCore, tempCore } from '../support/core';
 
 const now = () => new Date('2026-08-20T10:00:00Z');
 
@@ -98,5 +98,44 @@ describe('setup before the school year (R1–R5)', () => {
     t = await tempCore(now);
     const e = await rejection(t.call('drop.everything' as never));
     expect(e.code).toBe('not_found');
+  });
+});
+
+describe('details found while building the screens', () => {
+  let t: Awaited<ReturnType<typeof tempCore>> | undefined;
+  afterEach(() => {
+    t?.cleanup();
+    t = undefined;
+  });
+
+  it('keeps names alphabetical inside a class when the class sort is descending', async () => {
+    t = await demoCore(100, now);
+    const page = await t.call('students.list', { sort: 'class', desc: true, limit: 200 });
+    const first = page.rows.filter((r) => r.className === page.rows[0]!.className).map((r) => r.fullName);
+    expect(first).toEqual([...first].sort((a, b) => a.localeCompare(b, 'ru')));
+  });
+
+  it('checks the school phone and e-mail like everyone else', async () => {
+    t = await tempCore(now);
+    const e = await rejection(t.call('school.save', { fullName: 'Школа', shortName: 'Школа', phone: '12', email: 'нет' }));
+    expect(e.problems.map((p) => p.column)).toEqual(['Телефон', 'E-mail']);
+    const ok = await t.call('school.save', { fullName: 'Школа', shortName: 'Школа', phone: '8 (343) 123-45-67' });
+    expect(ok.phone).toBe('+7 (343) 123-45-67');
+  });
+
+  it('gives imported staff the roles their positions carry', async () => {
+    const { rolesForPosition } = await import('../../electron/core/transfer/import');
+    expect(rolesForPosition('Директор')).toEqual(['director']);
+    expect(rolesForPosition('Заместитель директора по УВР')).toEqual(['deputy']);
+    expect(rolesForPosition('Заместитель директора по информатизации')).toEqual(['sysadmin']);
+    expect(rolesForPosition('Секретарь учебной части')).toEqual(['secretary']);
+    expect(rolesForPosition('Учитель математики')).toEqual(['teacher']);
+    expect(rolesForPosition('Библиотекарь')).toEqual([]);
+  });
+
+  it('exports rooms', async () => {
+    t = await tempCore(now);
+    await t.call('rooms.save', { number: '101', name: 'Кабинет математики', capacity: 30 });
+    expect((await t.call('export.list', { list: 'rooms' })).rows).toBe(1);
   });
 });

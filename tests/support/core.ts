@@ -16,3 +16,13 @@ export async function tempCore(now: () => Date = () => new Date(), opts: { login
   if (opts.login !== false) await call('auth.setupAdmin', ADMIN);
   return { ...t, ctx, call };
 }
+
+/** The demo school, logged in as its administrator (the one-time password already changed). */
+export async function demoCore(students = 100, now: () => Date = () => new Date()) {
+  const t = await tempCore(now, { login: false });
+  const demo = await t.call('app.loadDemo', { students, seed: 3 });
+  const admin = demo.users.find((u) => u.role === 'sysadmin')!;
+  await t.call('auth.login', { login: admin.login, password: admin.password });
+  await t.call('auth.changePassword', { oldPassword: admin.password, newPassword: ADMIN.password });
+  return { ...t, demo };
+}

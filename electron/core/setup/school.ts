@@ -3,6 +3,8 @@ import type { OpParsed } from '../../api/contract';
 import type { School } from '../../api/types';
 import type { Row } from '../../../db';
 import { act } from '../tx';
+import { invalid, type Problem } from '../../api/errors';
+import { checkContacts } from './staff';
 
 export function toSchool(r: Row<'school'>): School {
   return {
@@ -27,14 +29,17 @@ export function getSchool(ctx: Ctx): School | null {
 }
 
 export function saveSchool(ctx: Ctx, i: OpParsed<'school.save'>): School {
+  const problems: Problem[] = [];
+  const contacts = checkContacts({ phone: i.phone, email: i.email }, problems);
+  if (problems.length) throw invalid(problems[0]!.message, problems);
   return act(ctx, (w) => {
     const values = {
       full_name: i.fullName,
       short_name: i.shortName,
       inn: i.inn,
       address: i.address,
-      phone: i.phone,
-      email: i.email,
+      phone: contacts.phone,
+      email: contacts.email,
       director_id: i.directorId ?? null,
     };
     const existing = schoolRow(ctx);

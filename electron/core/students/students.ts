@@ -39,7 +39,8 @@ export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<Stude
   ]);
   if (i.sort === 'class') ordered = ordered.orderBy('c.grade', dir).orderBy('c.letter', dir);
   if (i.sort === 'birthDate') ordered = ordered.orderBy('s.birth_date', dir);
-  for (const k of byName) ordered = ordered.orderBy(k, dir);
+  // Names break ties in alphabetical order; only a sort by name follows the direction.
+  for (const k of byName) ordered = ordered.orderBy(k, i.sort === 'name' ? dir : 'asc');
   const rows = db.all(ordered.orderBy('s.id').limit(i.limit).offset(i.offset));
   return {
     total,

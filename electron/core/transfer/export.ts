@@ -8,11 +8,12 @@ import { curriculumGrid } from '../setup/curriculum';
 import { ruDate } from '../format';
 import { requireAccess } from '../auth/guard';
 import { sheetFile, type Sheet } from './xlsx';
+import { listRooms } from '../setup/rooms';
 
 const GRADING = { five_point: 'Пятибалльная', pass_fail: 'Зачёт/незачёт', none: 'Без отметок' } as const;
 const ROLE = { director: 'Директор', deputy: 'Заместитель директора', sysadmin: 'Системный администратор', secretary: 'Секретарь', teacher: 'Учитель' } as const;
 
-function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Sheet {
+function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms'): Sheet {
   switch (list) {
     case 'students': {
       const page = listStudents(ctx, { sort: 'class', desc: false, offset: 0, limit: 10000 });
@@ -57,6 +58,14 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
         columns: [{ header: 'Предмет', width: 50 }, { header: 'Краткое название', width: 18 }, { header: 'Система оценивания', width: 20 }, { header: 'Без аттестации', width: 16 }],
         rows: listSubjects(ctx).map((s) => [s.name, s.shortName, GRADING[s.grading], s.noAttestation ? 'да' : 'нет']),
       };
+    case 'rooms':
+      return {
+        title: 'Кабинеты',
+        file: 'Кабинеты',
+        personal: false,
+        columns: [{ header: 'Кабинет', width: 12 }, { header: 'Название', width: 36 }, { header: 'Мест', width: 8 }],
+        rows: listRooms(ctx).map((r) => [r.number, r.name, r.capacity]),
+      };
     case 'curriculum': {
       const g = curriculumGrid(ctx);
       const hours = new Map(g.cells.map((c) => [`${c.classId}:${c.subjectId}`, c.hours]));
@@ -75,7 +84,7 @@ function build(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | '
 }
 
 /** Any list as an XLSX workbook: a frozen header row, filters, widths, print titles. */
-export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum'): Promise<ExportedFile> {
+export async function exportList(ctx: Ctx, list: 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms'): Promise<ExportedFile> {
   requireAccess(ctx, list === 'students' ? 'contingent' : 'setup', 'view');
   return sheetFile(ctx, build(ctx, list));
 }

@@ -90,7 +90,8 @@ export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPre
     fields: fieldsFor(i.kind).map((f) => ({ key: f.key, label: f.label, required: f.required })),
     mapping: c.mapping,
     totalRows: c.sheet.rows.length,
-    validRows: c.sheet.rowNumbers.filter((n) => !badRows.has(n)).length,
+    // A wrong mapping makes no row importable.
+    validRows: badRows.has(c.sheet.headerRowNumber) ? 0 : c.sheet.rowNumbers.filter((n) => !badRows.has(n)).length,
     sample: c.sheet.rows.slice(0, 5),
     errors: c.errors,
   };
@@ -182,7 +183,7 @@ function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
         phone: d.phone,
         email: d.email,
         position: d.position,
-        roles: JSON.stringify(/учител/i.test(d.position) ? ['teacher'] : []),
+        roles: JSON.stringify(rolesForPosition(d.position)),
         deputy_grades: '[]',
         subjects: JSON.stringify(d.subjects),
         rate_hours: d.rateHours,
@@ -190,4 +191,16 @@ function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
     ),
   );
   return { imported: drafts.length };
+}
+
+/** The roles a position usually carries; the administrator adjusts them on the staff card. */
+export function rolesForPosition(position: string): string[] {
+  const p = position.toLowerCase();
+  const roles: string[] = [];
+  if (/^директор/.test(p)) roles.push('director');
+  if (/заместитель директора|завуч/.test(p)) roles.push(/информатиз/.test(p) ? 'sysadmin' : 'deputy');
+  if (/системн\w* администратор/.test(p)) roles.push('sysadmin');
+  if (/секретар|делопроизвод/.test(p)) roles.push('secretary');
+  if (/учител|преподавател/.test(p)) roles.push('teacher');
+  return roles;
 }

@@ -1,0 +1,144 @@
+import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import {
+  IconBell,
+  IconBook2,
+  IconBuildingCommunity,
+  IconCalendarEvent,
+  IconCircleCheckFilled,
+  IconDatabase,
+  IconDoor,
+  IconFileImport,
+  IconHome,
+  IconSchool,
+  IconTable,
+  IconUsers,
+  IconUsersGroup,
+  IconWand,
+  IconIdBadge2,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import type { ChecklistItem } from '../../../electron/api/types';
+import { useAppState } from './AppState';
+import type { HashRoute } from './useHashRoute';
+import { Routes } from './Routes';
+
+interface NavItem {
+  href: string;
+  label: string;
+  icon: ReactNode;
+  check?: ChecklistItem['key'];
+}
+
+const I = { size: 18, stroke: 1.6 };
+const SETUP: NavItem[] = [
+  { href: '/setup/school', label: 'Школа', icon: <IconBuildingCommunity {...I} />, check: 'school' },
+  { href: '/setup/year', label: 'Учебный год', icon: <IconCalendarEvent {...I} />, check: 'year' },
+  { href: '/setup/bells', label: 'Звонки', icon: <IconBell {...I} />, check: 'bells' },
+  { href: '/setup/subjects', label: 'Предметы', icon: <IconBook2 {...I} />, check: 'subjects' },
+  { href: '/setup/rooms', label: 'Кабинеты', icon: <IconDoor {...I} /> },
+  { href: '/setup/staff', label: 'Сотрудники', icon: <IconIdBadge2 {...I} />, check: 'staff' },
+  { href: '/setup/classes', label: 'Классы', icon: <IconUsersGroup {...I} />, check: 'classes' },
+  { href: '/setup/curriculum', label: 'Учебный план', icon: <IconTable {...I} />, check: 'curriculum' },
+];
+
+function SectionLabel({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} style={{ letterSpacing: 0.4 }}>
+      {children}
+    </Text>
+  );
+}
+
+export function Shell({ route }: { route: HashRoute }) {
+  const { info, school, checklist } = useAppState();
+  const done = checklist.filter((c) => c.done).length;
+  const isDone = (key?: ChecklistItem['key']) => (key ? checklist.find((c) => c.key === key)?.done : undefined);
+  const active = (href: string) => (href === '/' ? route.path === '/' : route.path === href || route.path.startsWith(href + '/'));
+
+  const link = (item: NavItem) => {
+    const ok = isDone(item.check);
+    return (
+      <NavLink
+        key={item.href}
+        href={`#${item.href}`}
+        label={item.label}
+        leftSection={item.icon}
+        active={active(item.href)}
+        data-testid={`nav-${item.href.split('/').pop() || 'home'}`}
+        rightSection={ok ? <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-6)" aria-label="заполнено" /> : null}
+        styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
+      />
+    );
+  };
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 264, breakpoint: 0 }} padding={0}>
+      <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
+        <Group justify="space-between" w="100%" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={32} radius="sm" variant="filled">
+              <IconSchool size={20} stroke={1.7} />
+            </ThemeIcon>
+            <Text fw={700} size="md">
+              Школьный офис
+            </Text>
+            <Text c="gray.4">|</Text>
+            <Text fw={500} size="md" data-testid="header-school" lineClamp={1}>
+              {school?.shortName ?? 'Школа ещё не создана'}
+            </Text>
+          </Group>
+          {info ? (
+            <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
+              <Group gap={6} wrap="nowrap" maw={520} style={{ minWidth: 0 }}>
+                <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
+                <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                  {info.dbPath.length > 64 ? '…' + info.dbPath.slice(-63) : info.dbPath}
+                </Text>
+              </Group>
+            </Tooltip>
+          ) : null}
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs">
+        <AppShell.Section grow component={ScrollArea}>
+          {link({ href: '/', label: 'Главная', icon: <IconHome {...I} /> })}
+          <NavLink
+            href="#/wizard"
+            label="Мастер настройки"
+            leftSection={<IconWand {...I} />}
+            active={active('/wizard')}
+            data-testid="nav-wizard"
+            styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
+            rightSection={
+              checklist.length ? (
+                <Badge size="sm" variant="light" color={done === checklist.length ? 'teal' : 'gray'}>
+                  {done}/{checklist.length}
+                </Badge>
+              ) : null
+            }
+          />
+          <SectionLabel>Настройка</SectionLabel>
+          {SETUP.map(link)}
+          <SectionLabel>Контингент</SectionLabel>
+          {link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' })}
+          <SectionLabel>Данные</SectionLabel>
+          {link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> })}
+        </AppShell.Section>
+        <AppShell.Section>
+          <Box px="sm" py={6}>
+            <Text size="xs" c="dimmed">
+              Версия {info?.version}
+            </Text>
+          </Box>
+        </AppShell.Section>
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Box p="lg" maw={1600}>
+          <Routes route={route} />
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

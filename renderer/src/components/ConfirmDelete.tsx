@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { Button, Group, Modal, Text } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { ErrorAlert } from './ErrorAlert';
+
+interface Pending {
+  what: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * A confirmation before deleting: «Удалить …? Запись будет помечена удалённой».
+ * Returns [ask, modal]: call ask('ученика Иванова Ивана', async () => …) and render the modal.
+ */
+export function useConfirmDelete(): [(what: string, run: () => Promise<void>) => void, React.ReactNode] {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  const close = () => {
+    if (busy) return;
+    setPending(null);
+    setError(null);
+  };
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      await pending.run();
+      setPending(null);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const modal = (
+    <Modal opened={pending !== null} onClose={close} title="Удаление" size="md" data-testid="confirm-delete">
+      <Text>
+        Удалить {pending?.what}? Запись будет помечена удалённой.
+      </Text>
+      <Text size="sm" c="dimmed" mt={4}>
+        Удалённая запись больше не показывается в списках и отчётах.
+      </Text>
+      {error ? (
+        <div style={{ marginTop: 12 }}>
+          <ErrorAlert error={error} title="Не удалено" />
+        </div>
+      ) : null}
+      <Group justify="flex-end" mt="lg">
+        <Button variant="default" onClick={close} disabled={busy}>
+          Отмена
+        </Button>
+        <Button color="red" leftSection={<IconTrash size={16} />} loading={busy} onClick={() => void confirm()} data-testid="confirm-delete-ok" data-autofocus>
+          Удалить
+        </Button>
+      </Group>
+    </Modal>
+  );
+  return [(what, run) => setPending({ what, run }), modal];
+}

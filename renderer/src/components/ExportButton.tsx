@@ -1,0 +1,36 @@
+import { useState } from 'react';
+import { Button } from '@mantine/core';
+import { IconFileSpreadsheet } from '@tabler/icons-react';
+import { call, saveFile } from '../api';
+import { notifyError, notifyOk } from '../lib/notify';
+import { countOf } from '../lib/dates';
+
+type ListKind = 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** «Экспорт в Excel»: the core builds the XLSX, the host saves it. */
+export function ExportButton({ list }: { list: ListKind }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      variant="default"
+      leftSection={<IconFileSpreadsheet size={16} stroke={1.6} color="var(--mantine-color-teal-7)" />}
+      loading={busy}
+      data-testid={`export-${list}`}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const f = await call('export.list', { list });
+          await saveFile(f.fileName, f.data, XLSX);
+          notifyOk(`Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}`, f.fileName);
+        } catch (e) {
+          notifyError(e, 'Экспорт не выполнен');
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      Экспорт в Excel
+    </Button>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBook2, IconCalendarDue, IconIdBadge2, IconUsers, IconUsersGroup, IconWand } from '@tabler/icons-react';
+import { call } from '../api';
+import { useAppState } from '../app/AppState';
+import { go } from '../app/useHashRoute';
+import { Checklist } from '../components/Checklist';
+import { countOf, daysBetween, ruDate } from '../lib/dates';
+import { deadlinesOf, type Deadline } from './deadlines';
+import type { YearDetails } from '../../../electron/api/types';
+
+const STEP_OF: Record<string, number> = { school: 1, year: 2, bells: 3, subjects: 4, staff: 5, classes: 6, curriculum: 7, students: 8 };
+
+interface Counts {
+  students: number;
+  classes: number;
+  staff: number;
+  subjects: number;
+}
+
+function StatCard({ label, value, icon, href, color }: { label: string; value: number | undefined; icon: React.ReactNode; href: string; color: string }) {
+  return (
+    <Paper p="md" component="a" href={href} style={{ textDecoration: 'none', color: 'inherit' }}>
+      <Group gap="md" wrap="nowrap">
+        <ThemeIcon size={44} radius="md" variant="light" color={color}>
+          {icon}
+        </ThemeIcon>
+        <div>
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            {label}
+          </Text>
+          <Text fz={26} fw={700} className="tnum" lh={1.2}>
+            {value === undefined ? '…' : value.toLocaleString('ru-RU')}
+          </Text>
+        </div>
+      </Group>
+    </Paper>
+  );
+}
+
+function when(d: Deadline, today: string): { text: string; color: string } {
+  const end = d.until ?? d.date;
+  const toStart = daysBetween(today, d.date);
+  const toEnd = daysBetween(today, end);
+  if (toEnd < 0) return { text: 'прошло', color: 'gray' };
+  if (toStart <= 0) return { text: 'сейчас', color: 'red' };
+  if (toStart <= 7) return { text: `через ${countOf(toStart, 'день', 'дня', 'дней')}`, color: 'orange' };
+  return { text: `через ${countOf(toStart, 'день', 'дня', 'дней')}`, color: 'gray' };
+}
+
+export function HomePage() {
+  const { info, school, checklist } = useAppState();
+  const [counts, setCounts] = useState<Partial<Counts>>({});
+  const [year, setYear] = useState<YearDetails | null>(null);
+  useEffect(() => {
+    void Promise.all([
+      call('students.list', { limit: 1 }).then((r) => r.total),
+      call('classes.list').then((r) => r.length),
+      call('staff.list', {}).then((r) => r.length),
+      call('subjects.list').then((r) => r.length),
+      call('years.list'),
+    ])
+      .then(([students, classes, staff, subjects, years]) => {
+        setCounts({ students, classes, staff, subjects });
+        setYear(years.find((y) => y.isCurrent) ?? years[0] ?? null);
+      })
+      .catch(() => undefined);
+  }, []);
+
+  const today = info?.today ?? '';
+  const allDone = checklist.length > 0 && checklist.every((c) => c.done);
+  const deadlines = year ? deadlinesOf(year).filter((d) => daysBetween(today, d.until ?? d.date) >= -3).slice(0, 7) : [];
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={2} fz={24}>
+          {school?.shortName ?? 'Главная'}
+        </Title>
+        <Text c="dimmed" size="sm">
+          {school?.fullName}
+          {year ? ` · учебный год ${year.name}` : ''} · сегодня {ruDate(today)}
+        </Text>
+      </div>
+      <SimpleGrid cols={4}>
+        <StatCard label="Учеников" value={counts.students} icon={<IconUsers size={24} />} href="#/students" color="indigo" />
+        <StatCard label="Классов" value={counts.classes} icon={<IconUsersGroup size={24} />} href="#/setup/classes" color="violet" />
+        <StatCard label="Сотрудников" value={counts.staff} icon={<IconIdBadge2 size={24} />} href="#/setup/staff" color="cyan" />
+        <StatCard label="Предметов" value={counts.subjects} icon={<IconBook2 size={24} />} href="#/setup/subjects" color="teal" />
+      </SimpleGrid>
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper p="lg" h="100%">
+            <Group gap="xs" mb="sm">
+              <IconCalendarDue size={20} stroke={1.6} />
+              <Title order={4}>Сроки</Title>
+            </Group>
+            {!year ? (
+              <Text size="sm" c="dimmed">
+                Сроки появятся, когда будет создан учебный год: <Anchor href="#/setup/year">Настройка → Учебный год</Anchor>.
+              </Text>
+            ) : deadlines.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Ближайших сроков нет.
+              </Text>
+            ) : (
+              <Stack gap={0}>
+                {deadlines.map((d, i) => {
+                  const w = when(d, today);
+                  return (
+                    <Group key={i} justify="space-between" wrap="nowrap" py={8} style={{ borderTop: i ? '1px solid var(--mantine-color-gray-2)' : undefined }}>
+                      <Group gap="md" wrap="nowrap" align="flex-start">
+                        <Text size="sm" fw={600} className="tnum" w={168} style={{ flexShrink: 0 }}>
+                          {d.until ? `${ruDate(d.date)}–${ruDate(d.until).slice(0, 5)}` : `до ${ruDate(d.date)}`}
+                        </Text>
+                        <div>
+                          <Text size="sm" fw={500}>
+                            {d.title}
+                          </Text>
+                          <Text size="xs" c="dimmed">
+                            {d.detail}
+                          </Text>
+                        </div>
+                      </Group>
+                      <Badge variant="light" color={w.color} style={{ flexShrink: 0 }}>
+                        {w.text}
+                      </Badge>
+                    </Group>
+                  );
+                })}
+              </Stack>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Paper p="lg" h="100%">
+            <Checklist items={checklist} onPick={(k) => go(`/wizard/${STEP_OF[k] ?? 1}`)} />
+            {!allDone ? (
+              <Button mt="md" fullWidth leftSection={<IconWand size={16} />} onClick={() => go('/wizard')} data-testid="home-wizard">
+                Продолжить настройку
+              </Button>
+            ) : (
+              <Text size="sm" c="teal.8" mt="md" fw={500}>
+                Школа готова к учебному году.
+              </Text>
+            )}
+          </Paper>
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,260 @@
+import { useState } from 'react';
+import { Alert, Anchor, Button, FileButton, Group, List, Paper, SegmentedControl, Stack, Stepper, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconCircleCheck, IconDownload, IconFileUpload, IconListCheck, IconUpload } from '@tabler/icons-react';
+import { call, fileToBase64, saveFile } from '../api';
+import { useAppState } from '../app/AppState';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PageHeader } from '../components/PageHeader';
+import { countOf } from '../lib/dates';
+import { notifyOk } from '../lib/notify';
+import type { ImportPreview, ImportResult } from '../../../electron/api/types';
+import { ACCEPT, FileDrop } from './FileDrop';
+import { MappingStep } from './MappingStep';
+import { PreviewStep } from './PreviewStep';
+import { errorsCsvBase64, missingRequired } from './columns';
+
+type Kind = 'students' | 'staff';
+interface Loaded {
+  fileName: string;
+  data: string;
+}
+
+const KIND_HINT: Record<Kind, string[]> = {
+  students: [
+    'Обязательно: фамилия, имя (или один столбец «ФИО»), дата рождения, класс',
+    'По желанию: отчество, пол, СНИЛС, адрес, № личного дела',
+    'Родители: ФИО, телефон и e-mail матери, отца или законного представителя; дата согласия на обработку ПДн; отказ от электронного дневника',
+  ],
+  staff: ['Обязательно: фамилия и имя (или один столбец «ФИО»)', 'По желанию: дата рождения, пол, СНИЛС, телефон, e-mail, должность, предметы, ставка (часов)'],
+};
+
+/** Import of students or staff from an XLSX/CSV: file → column mapping → check → all-or-nothing commit. */
+export function ImportPage({ initialKind }: { initialKind: Kind }) {
+  const { refresh } = useAppState();
+  const [kind, setKind] = useState<Kind>(initialKind);
+  const [file, setFile] = useState<Loaded | null>(null);
+  const [first, setFirst] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, number | null>>({});
+  const [checked, setChecked] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [step, setStep] = useState(0);
+  const [busy, setBusy] = useState<'read' | 'check' | 'commit' | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const kindWord = kind === 'students' ? 'учеников' : 'сотрудников';
+
+  const reset = () => {
+    setFile(null);
+    setFirst(null);
+    setChecked(null);
+    setResult(null);
+    setMapping({});
+    setError(null);
+    setStep(0);
+  };
+
+  /** Reads a file; a corrected file with the same headers keeps the chosen mapping and is checked at once. */
+  const pick = async (f: File, keepMapping: boolean) => {
+    setBusy('read');
+    setError(null);
+    try {
+      const loaded = { fileName: f.name, data: await fileToBase64(f) };
+      const p = await call('import.preview', { kind, ...loaded });
+      setFile(loaded);
+      setFirst(p);
+      setResult(null);
+      const same = keepMapping && first && JSON.stringify(first.headers) === JSON.stringify(p.headers);
+      if (same) {
+        setBusy('check');
+        const c = await call('import.preview', { kind, ...loaded, mapping });
+        setChecked(c);
+        setStep(2);
+      } else {
+        setMapping(p.mapping);
+        setChecked(null);
+        setStep(1);
+      }
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const check = async () => {
+    if (!file) return;
+    setBusy('check');
+    setError(null);
+    try {
+      const c = await call('import.preview', { kind, ...file, mapping });
+      setChecked(c);
+      setStep(2);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const commit = async () => {
+    if (!file) return;
+    setBusy('commit');
+    setError(null);
+    try {
+      const r = await call('import.commit', { kind, ...file, mapping });
+      setResult(r);
+      setStep(3);
+      notifyOk(
+        kind === 'students' ? `Загружено ${countOf(r.imported, 'ученик', 'ученика', 'учеников')}` : `Загружено ${countOf(r.imported, 'сотрудник', 'сотрудника', 'сотрудников')}`,
+        'Импорт выполнен',
+      );
+      await refresh();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const missing = first ? missingRequired(first.fields, mapping) : [];
+  const hasErrors = !!checked && checked.errors.length > 0;
+  const commitBlocked = !checked || hasErrors || checked.validRows === 0;
+
+  return (
+    <Stack gap="lg" maw={1200}>
+      <PageHeader title="Импорт из Excel" description="Загрузка списков учеников с родителями и сотрудников из таблицы Excel или CSV" />
+      <Paper p="lg">
+        <Stepper active={step === 3 ? 4 : step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
+          <Stepper.Step label="Файл" description="Что и откуда загрузить" />
+          <Stepper.Step label="Столбцы" description="Сопоставление полей" />
+          <Stepper.Step label="Проверка" description="Ошибки в строках" />
+          <Stepper.Step label="Готово" description="Данные загружены" />
+        </Stepper>
+      </Paper>
+
+      {error ? <ErrorAlert error={error} title={busy === null && step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={() => setError(null)} /> : null}
+
+      {step === 0 ? (
+        <Stack gap="md">
+          <Paper p="lg">
+            <Group justify="space-between" align="flex-start">
+              <Stack gap={6}>
+                <Title order={4}>Что загружаем</Title>
+                <SegmentedControl
+                  value={kind}
+                  onChange={(v) => setKind(v as Kind)}
+                  data={[
+                    { value: 'students', label: 'Ученики и родители' },
+                    { value: 'staff', label: 'Сотрудники' },
+                  ]}
+                  data-testid="import-kind"
+                />
+              </Stack>
+              <Stack gap={4} maw={620}>
+                <Text size="sm" fw={600}>
+                  Какие столбцы нужны
+                </Text>
+                <List size="sm" spacing={2} c="gray.7">
+                  {KIND_HINT[kind].map((h) => (
+                    <List.Item key={h}>{h}</List.Item>
+                  ))}
+                </List>
+                <Text size="xs" c="dimmed">
+                  Названия и порядок столбцов — любые: на следующем шаге их можно сопоставить вручную.
+                </Text>
+              </Stack>
+            </Group>
+          </Paper>
+          <FileDrop onFile={(f) => void pick(f, false)} busy={busy === 'read'} />
+        </Stack>
+      ) : null}
+
+      {step === 1 && first ? (
+        <>
+          <MappingStep preview={first} mapping={mapping} onChange={setMapping} />
+          <Group justify="space-between">
+            <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={reset}>
+              Другой файл
+            </Button>
+            <Tooltip label={`Не выбраны столбцы: ${missing.join(', ')}`} disabled={missing.length === 0}>
+              <Button leftSection={<IconListCheck size={16} />} onClick={() => void check()} loading={busy === 'check'} data-testid="import-check">
+                Проверить
+              </Button>
+            </Tooltip>
+          </Group>
+        </>
+      ) : null}
+
+      {step === 2 && checked ? (
+        <>
+          <PreviewStep preview={checked} kindLabel={kindWord} />
+          <Group justify="space-between">
+            <Group gap="xs">
+              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(1)} data-testid="import-back-mapping">
+                Изменить сопоставление
+              </Button>
+              <FileButton onChange={(f) => f && void pick(f, true)} accept={ACCEPT} inputProps={{ 'data-testid': 'import-refile-input' } as React.ComponentProps<'input'>}>
+                {(props) => (
+                  <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />} loading={busy === 'read'} data-testid="import-refile">
+                    Выбрать исправленный файл
+                  </Button>
+                )}
+              </FileButton>
+              {hasErrors ? (
+                <Button variant="subtle" leftSection={<IconDownload size={16} />} onClick={() => void saveFile(`Ошибки — ${checked.fileName.replace(/\.[^.]+$/, '')}.csv`, errorsCsvBase64(checked.errors), 'text/csv')}>
+                  Сохранить список ошибок
+                </Button>
+              ) : null}
+            </Group>
+            <Tooltip
+              label={hasErrors ? 'Сначала исправьте все ошибки в файле: загрузка выполняется целиком или не выполняется совсем' : 'В файле нет строк для загрузки'}
+              disabled={!commitBlocked}
+              multiline
+              w={320}
+            >
+              <Button leftSection={<IconUpload size={16} />} disabled={commitBlocked} loading={busy === 'commit'} onClick={() => void commit()} data-testid="import-commit" color="teal">
+                Загрузить{checked.validRows && !hasErrors ? ` ${checked.validRows.toLocaleString('ru-RU')}` : ''}
+              </Button>
+            </Tooltip>
+          </Group>
+        </>
+      ) : null}
+
+      {step === 3 && result ? (
+        <Paper p="xl" data-testid="import-done">
+          <Stack align="center" gap="sm" ta="center">
+            <ThemeIcon size={64} radius="xl" color="teal" variant="light">
+              <IconCircleCheck size={40} stroke={1.5} />
+            </ThemeIcon>
+            <Title order={3}>
+              {kind === 'students' ? `Загружено ${countOf(result.imported, 'ученик', 'ученика', 'учеников')}` : `Загружено ${countOf(result.imported, 'сотрудник', 'сотрудника', 'сотрудников')}`}
+            </Title>
+            {result.guardians ? <Text c="dimmed">Родителей и законных представителей: {result.guardians.toLocaleString('ru-RU')}</Text> : null}
+            <Text c="dimmed" size="sm">
+              Файл «{file?.fileName}»
+            </Text>
+            <Group mt="sm">
+              <Button component="a" href={kind === 'students' ? '#/students' : '#/setup/staff'} leftSection={<IconCheck size={16} />} data-testid="import-open-list">
+                {kind === 'students' ? 'Открыть список учеников' : 'Открыть список сотрудников'}
+              </Button>
+              <Button variant="default" onClick={reset}>
+                Загрузить ещё файл
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      ) : null}
+
+      {step === 0 && kind === 'students' ? (
+        <Alert variant="light" color="gray">
+          <Text size="sm">
+            Перед загрузкой создайте классы (
+            <Anchor href="#/setup/classes" size="sm">
+              Настройка → Классы
+            </Anchor>
+            ): класс ученика в файле должен совпадать с существующим, например «5А».
+          </Text>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}

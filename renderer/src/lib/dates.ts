@@ -1,0 +1,77 @@
+// Dates cross the API as ISO 'YYYY-MM-DD'; people read and type them as 'ДД.ММ.ГГГГ'.
+
+/** '2026-09-01' → '01.09.2026'; '' for an empty value. */
+export function ruDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${m[3]}.${m[2]}.${m[1]}` : iso;
+}
+
+export type ParsedDate = { ok: true; iso: string | null } | { ok: false; error: string };
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * 'ДД.ММ.ГГГГ' (also 'Д.М.ГГГГ', '01/09/2026', '01092026') → ISO. An empty text is a valid «no date».
+ * The error is a Russian sentence for the field.
+ */
+export function parseRuDate(text: string, opts: { required?: boolean } = {}): ParsedDate {
+  const t = text.trim();
+  if (t === '') return opts.required ? { ok: false, error: 'Укажите дату' } : { ok: true, iso: null };
+  let m = /^(\d{1,2})[.\-/ ](\d{1,2})[.\-/ ](\d{4})$/.exec(t);
+  if (!m && /^\d{8}$/.test(t)) m = /^(\d{2})(\d{2})(\d{4})$/.exec(t);
+  if (!m) return { ok: false, error: 'Дата должна быть в формате ДД.ММ.ГГГГ' };
+  const d = Number(m[1]);
+  const mo = Number(m[2]);
+  const y = Number(m[3]);
+  if (y < 1900 || y > 2100) return { ok: false, error: 'Год должен быть от 1900 до 2100' };
+  if (mo < 1 || mo > 12) return { ok: false, error: `Месяца «${m[2]}» не бывает` };
+  if (d < 1 || d > daysIn(y, mo)) return { ok: false, error: `Такой даты нет: ${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${y}` };
+  return { ok: true, iso: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
+
+/** Today as ISO in local time. */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Whole days from a to b (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(Date.parse(iso + 'T00:00:00Z') + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** «5 дней», «1 день», «2 дня». */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) return many;
+  if (b === 1) return one;
+  if (b >= 2 && b <= 4) return few;
+  return many;
+}
+
+export function countOf(n: number, one: string, few: string, many: string): string {
+  return `${n.toLocaleString('ru-RU')} ${plural(n, one, few, many)}`;
+}
+
+/** '8:30', '0830', '08.30' → '08:30'; null when it is not a time of day. */
+export function normalizeTime(text: string): string | null {
+  const t = text.trim();
+  const m = /^(\d{1,2})[:.\-]?(\d{2})$/.exec(t);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 23 || min > 59) return null;
+  return `${String(h).padStart(2, '0')}:${String(min).padStart(2, '0')}`;
+}
+
+export function minutesOf(hhmm: string): number {
+  return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+}

@@ -1,0 +1,283 @@
+import { useEffect, useImperativeHandle, useState } from 'react';
+import { ActionIcon, Alert, Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus, IconSparkles, IconTrash, IconInfoCircle } from '@tabler/icons-react';
+import { AppError, call } from '../../api';
+import { useAppState } from '../../app/AppState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { TimeField } from '../../components/TimeField';
+import type { EditorProps } from '../../components/stepHandle';
+import { minutesOf, normalizeTime } from '../../lib/dates';
+import { problemsOf, type Problem } from '../../lib/errors';
+import { notifyOk } from '../../lib/notify';
+import { useCurrentYear } from '../currentYear';
+import type { BellInput } from '../../../../electron/api/types';
+
+interface Row {
+  key: string;
+  lessonNo: number;
+  start: string;
+  end: string;
+}
+interface Schedule {
+  id: string | null;
+  shift: number;
+  name: string;
+  rows: Row[];
+}
+let seq = 0;
+const key = () => `b${++seq}`;
+const toRows = (bells: BellInput[]): Row[] => bells.map((b) => ({ key: key(), lessonNo: b.lessonNo, start: b.startsAt, end: b.endsAt }));
+
+/** Расписание звонков per shift: lesson №, start and end. */
+export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
+  const { refresh } = useAppState();
+  const { year, error: yearError } = useCurrentYear();
+  const [schedules, setSchedules] = useState<Schedule[] | null>(null);
+  const [tab, setTab] = useState('1');
+  const [errors, setErrors] = useState<Record<number, unknown>>({});
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!year) return;
+    call('bells.list', { yearId: year.id })
+      .then((list) => {
+        const s = list.map((x) => ({ id: x.id, shift: x.shift, name: x.name, rows: toRows(x.bells) }));
+        setSchedules(s.length ? s : [{ id: null, shift: 1, name: '1 смена', rows: [] }]);
+        setTab(String(s[0]?.shift ?? 1));
+      })
+      .catch((e) => setErrors({ 0: e }));
+  }, [year]);
+
+  const update = (shift: number, patch: Partial<Schedule>) => setSchedules((ss) => ss && ss.map((s) => (s.shift === shift ? { ...s, ...patch } : s)));
+  const setRow = (shift: number, i: number, patch: Partial<Row>) =>
+    setSchedules((ss) => ss && ss.map((s) => (s.shift === shift ? { ...s, rows: s.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) } : s)));
+
+  const suggest = async (shift: number) => {
+    try {
+      const bells = await call('bells.suggest', { shift });
+      update(shift, { rows: toRows(bells) });
+    } catch (e) {
+      setErrors((x) => ({ ...x, [shift]: e }));
+    }
+  };
+
+  const save = async (): Promise<boolean> => {
+    if (!year || !schedules) return false;
+    setSaving(true);
+    const next: Record<number, unknown> = {};
+    let saved = 0;
+    for (const s of schedules) {
+      if (s.rows.length === 0) continue;
+      const local: Problem[] = [];
+      const bells = s.rows.map((r, i) => {
+        const a = normalizeTime(r.start);
+        const b = normalizeTime(r.end);
+        if (!a) local.push({ column: `bells.${i}.startsAt`, message: `Урок № ${r.lessonNo}: начало «${r.start}» — не время ЧЧ:ММ` });
+        if (!b) local.push({ column: `bells.${i}.endsAt`, message: `Урок № ${r.lessonNo}: окончание «${r.end}» — не время ЧЧ:ММ` });
+        return { lessonNo: r.lessonNo, startsAt: a ?? r.start, endsAt: b ?? r.end };
+      });
+      if (local.length) {
+        next[s.shift] = new AppError('validation', `Расписание звонков не сохранено: ${local[0]!.message}`, local);
+        continue;
+      }
+      try {
+        const r = await call('bells.save', { id: s.id, yearId: year.id, shift: s.shift, name: s.name || `${s.shift} смена`, bells });
+        update(s.shift, { id: r.id, rows: toRows(r.bells) });
+        saved++;
+      } catch (e) {
+        next[s.shift] = e;
+      }
+    }
+    setErrors(next);
+    setSaving(false);
+    await refresh();
+    const failed = Object.keys(next).map(Number);
+    if (failed.length) {
+      setTab(String(failed[0]));
+      return false;
+    }
+    if (!inWizard && saved) notifyOk('Расписание звонков сохранено');
+    return true;
+  };
+  useImperativeHandle(handleRef, () => ({ save }));
+
+  if (yearError) return <ErrorAlert error={yearError} title="Не удалось загрузить" />;
+  if (year === null)
+    return (
+      <Alert color="yellow" icon={<IconInfoCircle size={18} />} title="Нет учебного года">
+        Звонки задаются для учебного года. Сначала создайте его: <Anchor href={inWizard ? '#/wizard/2' : '#/setup/year'}>Учебный год</Anchor>.
+      </Alert>
+    );
+  if (!schedules) return <Loader size="sm" />;
+
+  const addShift = () => {
+    const shift = Math.max(...schedules.map((s) => s.shift)) + 1;
+    if (shift > 3) return;
+    setSchedules([...schedules, { id: null, shift, name: `${shift} смена`, rows: [] }]);
+    setTab(String(shift));
+  };
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save().then((ok) => ok && onSubmitted?.());
+      }}
+      data-testid="bells-form"
+    >
+    <Stack gap="md">
+      <Paper p={0}>
+        <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
+          <Tabs.List px="md" pt="xs">
+            {schedules.map((s) => (
+              <Tabs.Tab key={s.shift} value={String(s.shift)} data-testid={`bells-tab-${s.shift}`} c={errors[s.shift] ? 'red' : undefined}>
+                {s.name || `${s.shift} смена`}
+                <Text span size="xs" c="dimmed" ml={6}>
+                  {s.rows.length ? `${s.rows.length} ур.` : 'пусто'}
+                </Text>
+              </Tabs.Tab>
+            ))}
+            {schedules.length < 3 ? (
+              <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={addShift} ml="xs" mt={4} data-testid="bells-add-shift">
+                Добавить смену
+              </Button>
+            ) : null}
+          </Tabs.List>
+          {schedules.map((s) => (
+            <Tabs.Panel key={s.shift} value={String(s.shift)} p="lg">
+              <ShiftTable
+                s={s}
+                error={errors[s.shift]}
+                onName={(name) => update(s.shift, { name })}
+                onRow={(i, patch) => setRow(s.shift, i, patch)}
+                onRemove={(i) => update(s.shift, { rows: s.rows.filter((_, j) => j !== i) })}
+                onAdd={() => {
+                  const last = s.rows[s.rows.length - 1];
+                  const t = last ? normalizeTime(last.end) : null;
+                  const startMin = t ? minutesOf(t) + 10 : 8 * 60 + 30;
+                  const hh = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+                  update(s.shift, { rows: [...s.rows, { key: key(), lessonNo: (last?.lessonNo ?? 0) + 1, start: hh(startMin), end: hh(startMin + 45) }] });
+                }}
+                onSuggest={() => void suggest(s.shift)}
+              />
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      </Paper>
+      {!inWizard ? (
+        <Group justify="flex-end">
+          <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="bells-save">
+            Сохранить
+          </Button>
+        </Group>
+      ) : (
+        <button type="submit" hidden />
+      )}
+    </Stack>
+    </form>
+  );
+}
+
+function ShiftTable(props: {
+  s: Schedule;
+  error: unknown;
+  onName: (n: string) => void;
+  onRow: (i: number, patch: Partial<Row>) => void;
+  onRemove: (i: number) => void;
+  onAdd: () => void;
+  onSuggest: () => void;
+}) {
+  const { s } = props;
+  const p = problemsOf(props.error);
+  const rowProblems = (i: number) => p.filter((x) => x.column?.startsWith(`bells.${i}.`) || x.row === i + 1);
+  const bad = (list: Problem[], field: string, core: string) => list.some((x) => x.column?.endsWith(`.${field}`) || x.column === core);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <TextInput label="Название" value={s.name} onChange={(e) => props.onName(e.currentTarget.value)} w={260} />
+        <Group gap="xs">
+          <Button variant={s.rows.length ? 'light' : 'filled'} leftSection={<IconSparkles size={16} />} onClick={props.onSuggest} data-testid="bells-suggest">
+            Заполнить типовыми
+          </Button>
+          <Button variant="default" leftSection={<IconPlus size={16} />} onClick={props.onAdd} data-testid="bells-add">
+            Добавить урок
+          </Button>
+        </Group>
+      </Group>
+      <Table verticalSpacing={6} maw={720} data-testid={`bells-table-${s.shift}`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={90}>Урок №</Table.Th>
+            <Table.Th w={120}>Начало</Table.Th>
+            <Table.Th w={120}>Окончание</Table.Th>
+            <Table.Th>Длительность</Table.Th>
+            <Table.Th>Перемена</Table.Th>
+            <Table.Th w={40} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {s.rows.length === 0 ? (
+            <Table.Tr>
+              <Table.Td colSpan={6}>
+                <Text c="dimmed" size="sm" ta="center" py="lg">
+                  Уроков пока нет — нажмите «Заполнить типовыми» (уроки по 45 минут) или добавьте вручную
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ) : null}
+          {s.rows.map((r, i) => {
+            const rp = rowProblems(i);
+            const a = normalizeTime(r.start);
+            const b = normalizeTime(r.end);
+            const next = s.rows[i + 1];
+            const n = next ? normalizeTime(next.start) : null;
+            const dur = a && b ? minutesOf(b) - minutesOf(a) : null;
+            const pause = b && n ? minutesOf(n) - minutesOf(b) : null;
+            return [
+              <Table.Tr key={r.key} bg={rp.length ? 'red.0' : undefined}>
+                <Table.Td>
+                  <NumberInput size="xs" value={r.lessonNo} min={0} max={12} onChange={(v) => typeof v === 'number' && props.onRow(i, { lessonNo: v })} aria-label="Номер урока" error={bad(rp, 'lessonNo', 'Урок')} />
+                </Table.Td>
+                <Table.Td>
+                  <TimeField size="xs" value={r.start} onChange={(t) => props.onRow(i, { start: t })} aria-label="Начало урока" error={bad(rp, 'startsAt', 'Начало') || undefined} />
+                </Table.Td>
+                <Table.Td>
+                  <TimeField size="xs" value={r.end} onChange={(t) => props.onRow(i, { end: t })} aria-label="Окончание урока" error={bad(rp, 'endsAt', 'Окончание') || undefined} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={dur !== null && dur <= 0 ? 'red' : 'dimmed'} className="tnum">
+                    {dur !== null ? `${dur} мин` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c={pause !== null && pause < 0 ? 'red' : 'dimmed'} className="tnum">
+                    {pause !== null ? `${pause} мин` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Tooltip label="Удалить урок">
+                    <ActionIcon variant="subtle" color="gray" onClick={() => props.onRemove(i)} aria-label="Удалить урок">
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              </Table.Tr>,
+              rp.length ? (
+                <Table.Tr key={r.key + '-e'} bg="red.0">
+                  <Table.Td colSpan={6} pt={0}>
+                    {rp.map((x, k) => (
+                      <Text key={k} size="xs" c="red.8">
+                        {x.message}
+                      </Text>
+                    ))}
+                  </Table.Td>
+                </Table.Tr>
+              ) : null,
+            ];
+          })}
+        </Table.Tbody>
+      </Table>
+      {props.error ? <ErrorAlert error={props.error} /> : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ActionIcon, Button, EmptyState, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconDoor, IconListNumbers, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { call } from '../../api';
+import { useConfirmDelete } from '../../components/ConfirmDelete';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { ExportButton } from '../../components/ExportButton';
+import { SearchInput } from '../../components/SearchInput';
+import { SortTh, useSort } from '../../components/sort';
+import { countOf } from '../../lib/dates';
+import { BulkRoomsModal, RoomModal } from './RoomModals';
+import type { Room, SchoolClass } from '../../../../electron/api/types';
+
+const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+
+export function RoomsPage() {
+  const [rooms, setRooms] = useState<Room[] | null>(null);
+  const [classes, setClasses] = useState<SchoolClass[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [search, setSearch] = useState('');
+  const [editing, setEditing] = useState<Room | null | 'new'>(null);
+  const [bulk, setBulk] = useState(false);
+  const [ask, confirmModal] = useConfirmDelete();
+
+  const load = async () => {
+    try {
+      const [r, c] = await Promise.all([call('rooms.list'), call('classes.list')]);
+      setRooms(r);
+      setClasses(c);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const classesOf = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const c of classes) if (c.roomId) m.set(c.roomId, [...(m.get(c.roomId) ?? []), c.name]);
+    return m;
+  }, [classes]);
+  const filtered = useMemo(() => {
+    const n = fold(search.trim());
+    return (rooms ?? []).filter((r) => !n || fold(`${r.number} ${r.name ?? ''} ${(classesOf.get(r.id) ?? []).join(' ')}`).includes(n));
+  }, [rooms, search, classesOf]);
+  const { sorted, sort, toggle } = useSort(
+    filtered,
+    { number: (r) => r.number, name: (r) => r.name, capacity: (r) => r.capacity, classes: (r) => (classesOf.get(r.id) ?? []).join(', ') },
+    { key: 'number', desc: false },
+  );
+
+  return (
+    <Stack gap="lg" maw={1000}>
+      <PageHeader
+        title="Кабинеты"
+        description="Помещения для уроков; кабинет закрепляется за классом"
+        actions={
+          <>
+            <ExportButton list="rooms" />
+            <Button variant="default" leftSection={<IconListNumbers size={16} />} onClick={() => setBulk(true)} data-testid="rooms-bulk">
+              Добавить списком
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="rooms-add">
+              Добавить кабинет
+            </Button>
+          </>
+        }
+      />
+      {error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : null}
+      {!rooms ? (
+        <Loader size="sm" />
+      ) : (
+        <>
+          <SearchInput value={search} onChange={setSearch} w={320} placeholder="Номер, название или класс" />
+          <Paper p={0}>
+            {rooms.length === 0 ? (
+              <EmptyState py={48} icon={<IconDoor size={28} />} withIndicatorBackground title="Кабинетов пока нет" description="Добавьте кабинеты списком: «101–115, 201–215»." />
+            ) : (
+              <ScrollArea.Autosize mah="calc(100vh - 260px)">
+                <Table striped highlightOnHover stickyHeader verticalSpacing={6} data-testid="rooms-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <SortTh label="Номер" k="number" sort={sort} onSort={toggle} w={120} />
+                      <SortTh label="Название" k="name" sort={sort} onSort={toggle} />
+                      <SortTh label="Мест" k="capacity" sort={sort} onSort={toggle} w={100} />
+                      <SortTh label="Закреплён за классом" k="classes" sort={sort} onSort={toggle} w={220} />
+                      <Table.Th w={84} />
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {sorted.map((r) => (
+                      <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => setEditing(r)}>
+                        <Table.Td fw={600}>{r.number}</Table.Td>
+                        <Table.Td>{r.name ?? <Text span c="dimmed">—</Text>}</Table.Td>
+                        <Table.Td className="tnum">{r.capacity ?? ''}</Table.Td>
+                        <Table.Td>{(classesOf.get(r.id) ?? []).join(', ')}</Table.Td>
+                        <Table.Td onClick={(e) => e.stopPropagation()}>
+                          <Group gap={2} wrap="nowrap">
+                            <Tooltip label="Изменить">
+                              <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(r)} aria-label="Изменить">
+                                <IconPencil size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                            <Tooltip label="Удалить">
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                aria-label="Удалить"
+                                onClick={() =>
+                                  ask(`кабинет ${r.number}`, async () => {
+                                    await call('rooms.remove', { id: r.id });
+                                    await load();
+                                  })
+                                }
+                              >
+                                <IconTrash size={16} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Group>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            )}
+          </Paper>
+          <Text size="xs" c="dimmed">
+            {countOf(rooms.length, 'кабинет', 'кабинета', 'кабинетов')}
+          </Text>
+        </>
+      )}
+      <RoomModal
+        opened={editing !== null}
+        room={editing === 'new' ? null : editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          void load();
+        }}
+      />
+      <BulkRoomsModal
+        opened={bulk}
+        existing={(rooms ?? []).map((r) => r.number)}
+        onClose={() => setBulk(false)}
+        onSaved={() => {
+          setBulk(false);
+          void load();
+        }}
+      />
+      {confirmModal}
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useImperativeHandle, useState } from 'react';
+import { Button, Group, Loader, Paper, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
+import { IconDeviceFloppy } from '@tabler/icons-react';
+import { call } from '../../api';
+import { useAppState } from '../../app/AppState';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import type { EditorProps } from '../../components/stepHandle';
+import { fieldError, problemsOf, withoutField } from '../../lib/errors';
+import { notifyOk } from '../../lib/notify';
+import type { Staff } from '../../../../electron/api/types';
+
+interface Form {
+  fullName: string;
+  shortName: string;
+  inn: string;
+  address: string;
+  phone: string;
+  email: string;
+  directorId: string | null;
+}
+const LABELS: Record<keyof Form, string> = {
+  fullName: 'Полное наименование',
+  shortName: 'Краткое наименование',
+  inn: 'ИНН',
+  address: 'Адрес',
+  phone: 'Телефон',
+  email: 'E-mail',
+  directorId: 'Директор',
+};
+const EMPTY: Form = { fullName: '', shortName: '', inn: '', address: '', phone: '', email: '', directorId: null };
+
+/** Сведения об организации: names, ИНН, contacts, director. */
+export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
+  const { info, refresh } = useAppState();
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [loaded, setLoaded] = useState(false);
+  const [staff, setStaff] = useState<Staff[]>([]);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    void (async () => {
+      const [s, st] = await Promise.all([call('school.get'), call('staff.list', {}).catch(() => [] as Staff[])]);
+      if (s) setForm({ fullName: s.fullName, shortName: s.shortName, inn: s.inn ?? '', address: s.address ?? '', phone: s.phone ?? '', email: s.email ?? '', directorId: s.directorId });
+      setStaff(st);
+      setLoaded(true);
+    })().catch(setError);
+  }, []);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => ({ ...f, [k]: v }));
+    setError((e: unknown) => withoutField(e, k, LABELS[k]));
+  };
+
+  const save = async (): Promise<boolean> => {
+    setSaving(true);
+    try {
+      const input = { ...form, inn: form.inn.replace(/\s/g, '') || null };
+      if (info?.hasSchool) await call('school.save', input);
+      else await call('app.createSchool', input);
+      setError(null);
+      await refresh();
+      if (!inWizard) notifyOk('Сведения о школе сохранены');
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  useImperativeHandle(handleRef, () => ({ save }));
+
+  if (!loaded && !error) return <Loader size="sm" />;
+  const p = problemsOf(error);
+  const directors = staff.filter((s) => s.roles.includes('director'));
+  const directorOptions = (directors.length ? directors : staff).map((s) => ({ value: s.id, label: s.fullName }));
+
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save().then((ok) => ok && onSubmitted?.());
+      }}
+      data-testid="school-form"
+    >
+      <Paper p="lg">
+        <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
+          <Textarea
+            label="Полное наименование"
+            description="Как в уставе: оно печатается в заголовке всех документов"
+            required
+            autosize
+            minRows={2}
+            style={{ gridColumn: 'span 2' }}
+            value={form.fullName}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey) {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+            error={fieldError(p, 'fullName', 'Полное наименование')}
+            data-testid="school-fullName"
+            data-autofocus
+          />
+          <TextInput
+            label="Краткое наименование"
+            description="Для заголовка программы и списков"
+            required
+            value={form.shortName}
+            onChange={(e) => set('shortName', e.currentTarget.value)}
+            error={fieldError(p, 'shortName', 'Краткое наименование')}
+            data-testid="school-shortName"
+          />
+          <TextInput
+            label="ИНН"
+            description="10 цифр для организации"
+            value={form.inn}
+            inputMode="numeric"
+            maxLength={14}
+            onChange={(e) => set('inn', e.currentTarget.value)}
+            error={fieldError(p, 'inn', 'ИНН')}
+            data-testid="school-inn"
+          />
+          <TextInput
+            label="Адрес"
+            style={{ gridColumn: 'span 2' }}
+            value={form.address}
+            onChange={(e) => set('address', e.currentTarget.value)}
+            error={fieldError(p, 'address', 'Адрес')}
+            data-testid="school-address"
+          />
+          <TextInput
+            label="Телефон"
+            placeholder="+7 (___) ___-__-__"
+            value={form.phone}
+            onChange={(e) => set('phone', e.currentTarget.value)}
+            error={fieldError(p, 'phone', 'Телефон')}
+            data-testid="school-phone"
+          />
+          <TextInput
+            label="Электронная почта"
+            placeholder="school@example.ru"
+            value={form.email}
+            onChange={(e) => set('email', e.currentTarget.value)}
+            error={fieldError(p, 'email', 'E-mail')}
+            data-testid="school-email"
+          />
+          <Select
+            label="Директор"
+            placeholder={staff.length ? 'Выберите сотрудника' : 'Сначала добавьте сотрудников'}
+            description="Подписывает документы"
+            data={directorOptions}
+            value={form.directorId}
+            onChange={(v) => set('directorId', v)}
+            searchable
+            clearable
+            allowDeselect
+            disabled={!staff.length}
+            nothingFoundMessage="Никого не найдено"
+            error={fieldError(p, 'directorId', 'Директор')}
+          />
+        </SimpleGrid>
+        {error ? (
+          <div style={{ marginTop: 16 }}>
+            <ErrorAlert error={error} />
+          </div>
+        ) : null}
+        {inWizard ? (
+          <button type="submit" hidden />
+        ) : (
+          <Group justify="flex-end" mt="lg">
+            <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="school-save">
+              Сохранить
+            </Button>
+          </Group>
+        )}
+      </Paper>
+    </form>
+  );
+}

@@ -1,0 +1,224 @@
+import { useEffect, useState } from 'react';
+import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { AppError, call } from '../../api';
+import { DateField } from '../../components/DateField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { parseRuDate, ruDate } from '../../lib/dates';
+import { fieldError, problemsOf, withoutField } from '../../lib/errors';
+import { GRADES, POSITIONS, ROLE_LABELS, ROLES } from '../../lib/labels';
+import type { Gender, Staff, StaffRole } from '../../../../electron/api/types';
+
+interface Form {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  position: string;
+  roles: StaffRole[];
+  deputyGrades: string[];
+  subjects: string[];
+  rateHours: number | string;
+  birth: string;
+  gender: Gender | '';
+  snils: string;
+  phone: string;
+  email: string;
+}
+
+const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
+  lastName: ['Фамилия'],
+  firstName: ['Имя'],
+  middleName: ['Отчество'],
+  position: ['Должность'],
+  birth: ['birthDate', 'Дата рождения'],
+  snils: ['СНИЛС'],
+  phone: ['Телефон'],
+  email: ['E-mail'],
+  rateHours: ['rateHours'],
+};
+
+function fromStaff(s: Staff | null): Form {
+  return {
+    lastName: s?.lastName ?? '',
+    firstName: s?.firstName ?? '',
+    middleName: s?.middleName ?? '',
+    position: s?.position ?? '',
+    roles: s?.roles ?? [],
+    deputyGrades: (s?.deputyGrades ?? []).map(String),
+    subjects: s?.subjects ?? [],
+    rateHours: s?.rateHours ?? 18,
+    birth: ruDate(s?.birthDate),
+    gender: s?.gender ?? '',
+    snils: s?.snils ?? '',
+    phone: s?.phone ?? '',
+    email: s?.email ?? '',
+  };
+}
+
+function rolesForPosition(position: string): StaffRole[] {
+  const p = position.toLowerCase();
+  if (p.startsWith('директор')) return ['director'];
+  if (p.startsWith('заместитель директора')) return ['deputy'];
+  if (p.includes('системный администратор')) return ['sysadmin'];
+  if (p.startsWith('секретар') || p.startsWith('делопроизвод')) return ['secretary'];
+  if (p.startsWith('учитель') || p.startsWith('педагог')) return ['teacher'];
+  return [];
+}
+
+export function StaffModal(props: { staff: Staff | null; opened: boolean; subjects: string[]; onClose: () => void; onSaved: (s: Staff) => void; onDelete?: (s: Staff) => void }) {
+  const [f, setF] = useState<Form>(() => fromStaff(null));
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (props.opened) {
+      setF(fromStaff(props.staff));
+      setError(null);
+    }
+  }, [props.opened, props.staff]);
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setF((x) => ({ ...x, [k]: v }));
+    setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
+  };
+  const p = problemsOf(error);
+
+  const submit = async () => {
+    const birth = parseRuDate(f.birth);
+    if (!birth.ok) {
+      setError(new AppError('validation', birth.error, [{ column: 'birthDate', message: birth.error }]));
+      return;
+    }
+    setBusy(true);
+    try {
+      const s = await call('staff.save', {
+        id: props.staff?.id ?? null,
+        lastName: f.lastName,
+        firstName: f.firstName,
+        middleName: f.middleName,
+        birthDate: birth.iso,
+        gender: f.gender || null,
+        snils: f.snils,
+        phone: f.phone,
+        email: f.email,
+        position: f.position,
+        roles: f.roles,
+        deputyGrades: f.roles.includes('deputy') ? f.deputyGrades.map(Number) : [],
+        subjects: f.subjects,
+        rateHours: typeof f.rateHours === 'number' ? f.rateHours : 0,
+      });
+      props.onSaved(s);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const subjectOptions = [...new Set([...props.subjects, ...f.subjects])];
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.staff ? props.staff.fullName : 'Новый сотрудник'} size="xl" data-testid="staff-modal">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          <SimpleGrid cols={3} spacing="sm">
+            <TextInput label="Фамилия" required value={f.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-autofocus data-testid="staff-lastName" />
+            <TextInput label="Имя" required value={f.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="staff-firstName" />
+            <TextInput label="Отчество" value={f.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={fieldError(p, 'middleName', 'Отчество')} data-testid="staff-middleName" />
+          </SimpleGrid>
+          <SimpleGrid cols={3} spacing="sm">
+            <Autocomplete
+              label="Должность"
+              required
+              data={POSITIONS}
+              value={f.position}
+              onChange={(v) => {
+                setF((x) => ({ ...x, position: v, roles: x.roles.length ? x.roles : rolesForPosition(v) }));
+              }}
+              error={fieldError(p, 'position', 'Должность')}
+              style={{ gridColumn: 'span 2' }}
+              data-testid="staff-position"
+            />
+            <NumberInput label="Ставка, часов в неделю" value={f.rateHours} onChange={(v) => set('rateHours', v)} min={0} max={60} decimalScale={1} decimalSeparator="," error={fieldError(p, 'rateHours')} data-testid="staff-rate" />
+          </SimpleGrid>
+
+          <Input.Wrapper label="Роли в программе" description="Определяют, какие разделы и документы доступны сотруднику">
+            <Checkbox.Group value={f.roles} onChange={(v) => set('roles', v as StaffRole[])} mt={8}>
+              <SimpleGrid cols={3} spacing="xs" verticalSpacing={8}>
+                {ROLES.map((r) => (
+                  <Checkbox key={r} value={r} label={ROLE_LABELS[r]} data-testid={`staff-role-${r}`} />
+                ))}
+              </SimpleGrid>
+            </Checkbox.Group>
+          </Input.Wrapper>
+          {f.roles.includes('deputy') ? (
+            <MultiSelect
+              label="Параллели заместителя директора"
+              description="Расписание и отчёты каких параллелей он ведёт"
+              data={GRADES.map((g) => ({ value: String(g), label: `${g} классы` }))}
+              value={f.deputyGrades}
+              onChange={(v) => set('deputyGrades', v.sort((a, b) => Number(a) - Number(b)))}
+              placeholder={f.deputyGrades.length ? undefined : 'Выберите параллели'}
+              clearable
+              data-testid="staff-deputy-grades"
+            />
+          ) : null}
+          <MultiSelect
+            label="Предметы"
+            description={props.subjects.length ? 'Что сотрудник может преподавать' : 'Сначала добавьте предметы (Настройка → Предметы)'}
+            data={subjectOptions}
+            value={f.subjects}
+            onChange={(v) => set('subjects', v)}
+            searchable
+            clearable
+            nothingFoundMessage="Нет такого предмета"
+            placeholder={f.subjects.length ? undefined : 'Выберите предметы'}
+            data-testid="staff-subjects"
+          />
+          <Divider label="Личные данные" labelPosition="left" mt="xs" />
+          <SimpleGrid cols={3} spacing="sm">
+            <DateField label="Дата рождения" value={f.birth} onChange={(t) => set('birth', t)} error={fieldError(p, 'birthDate', 'Дата рождения')} />
+            <Input.Wrapper label="Пол">
+              <SegmentedControl
+                fullWidth
+                mt={1}
+                value={f.gender || 'none'}
+                onChange={(v) => set('gender', v === 'none' ? '' : (v as Gender))}
+                data={[
+                  { value: 'none', label: '—' },
+                  { value: 'm', label: 'Мужской' },
+                  { value: 'f', label: 'Женский' },
+                ]}
+              />
+            </Input.Wrapper>
+            <TextInput label="СНИЛС" placeholder="000-000-000 00" value={f.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} />
+            <TextInput label="Телефон" placeholder="+7 (___) ___-__-__" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={fieldError(p, 'phone', 'Телефон')} />
+            <TextInput label="Электронная почта" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={fieldError(p, 'email', 'E-mail')} style={{ gridColumn: 'span 2' }} />
+          </SimpleGrid>
+          {error ? <ErrorAlert error={error} /> : null}
+          <Group justify="space-between" mt="sm">
+            {props.staff && props.onDelete ? (
+              <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => props.onDelete!(props.staff!)}>
+                Удалить
+              </Button>
+            ) : (
+              <Text size="xs" c="dimmed">
+                Поля со звёздочкой обязательны
+              </Text>
+            )}
+            <Group gap="xs">
+              <Button variant="default" onClick={props.onClose}>
+                Отмена
+              </Button>
+              <Button type="submit" loading={busy} data-testid="staff-save">
+                Сохранить
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

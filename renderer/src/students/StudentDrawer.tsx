@@ -1,0 +1,328 @@
+import { useEffect, useState } from 'react';
+import { ActionIcon, Autocomplete, Button, Checkbox, Divider, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip, Input, SegmentedControl } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
+import { AppError, call } from '../api';
+import { DateField } from '../components/DateField';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useConfirmDelete } from '../components/ConfirmDelete';
+import { parseRuDate, ruDate } from '../lib/dates';
+import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
+import { RELATIONS } from '../lib/labels';
+import { notifyOk } from '../lib/notify';
+import type { Gender, SchoolClass, StudentDetails } from '../../../electron/api/types';
+
+interface GuardianForm {
+  key: string;
+  id: string | null;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  relation: string;
+  phone: string;
+  email: string;
+  consent: string;
+  refused: boolean;
+}
+interface Form {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  birth: string;
+  gender: Gender | '';
+  snils: string;
+  classId: string | null;
+  address: string;
+  personalFileNo: string;
+  guardians: GuardianForm[];
+}
+const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
+  lastName: ['Фамилия'],
+  firstName: ['Имя'],
+  middleName: ['Отчество'],
+  birth: ['birthDate', 'Дата рождения'],
+  snils: ['СНИЛС'],
+  classId: ['Класс'],
+  address: ['Адрес'],
+  personalFileNo: ['personalFileNo'],
+};
+let seq = 0;
+const gkey = () => `g${++seq}`;
+
+function fromDetails(s: StudentDetails | null, classId: string | null): Form {
+  return {
+    lastName: s?.lastName ?? '',
+    firstName: s?.firstName ?? '',
+    middleName: s?.middleName ?? '',
+    birth: ruDate(s?.birthDate),
+    gender: s?.gender ?? '',
+    snils: s?.snils ?? '',
+    classId: s ? s.classId : classId,
+    address: s?.address ?? '',
+    personalFileNo: s?.personalFileNo ?? '',
+    guardians: (s?.guardians ?? []).map((g) => ({
+      key: gkey(),
+      id: g.id,
+      lastName: g.lastName,
+      firstName: g.firstName,
+      middleName: g.middleName ?? '',
+      relation: g.relation,
+      phone: g.phone ?? '',
+      email: g.email ?? '',
+      consent: ruDate(g.pdConsentDate),
+      refused: g.eServiceRefused,
+    })),
+  };
+}
+
+/** The student card: personal data, class, parents and legal representatives. */
+export function StudentDrawer(props: { id: string | 'new' | null; classes: SchoolClass[]; defaultClassId: string | null; onClose: () => void; onChanged: () => void }) {
+  const opened = props.id !== null;
+  const [form, setForm] = useState<Form | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  const [title, setTitle] = useState('');
+  const [ask, confirmModal] = useConfirmDelete();
+
+  useEffect(() => {
+    setError(null);
+    setLoadError(null);
+    if (props.id === null) return;
+    if (props.id === 'new') {
+      setForm(fromDetails(null, props.defaultClassId));
+      setTitle('Новый ученик');
+      return;
+    }
+    setForm(null);
+    call('students.get', { id: props.id })
+      .then((s) => {
+        setForm(fromDetails(s, null));
+        setTitle([s.lastName, s.firstName, s.middleName].filter(Boolean).join(' '));
+      })
+      .catch(setLoadError);
+  }, [props.id, props.defaultClassId]);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm((f) => (f ? { ...f, [k]: v } : f));
+    setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
+  };
+  const setG = (i: number, patch: Partial<GuardianForm>) => setForm((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
+
+  const save = async () => {
+    if (!form || props.id === null) return;
+    const local: Problem[] = [];
+    const birth = parseRuDate(form.birth, { required: true });
+    if (!birth.ok) local.push({ column: 'birthDate', message: `Дата рождения: ${birth.error}` });
+    const consents = form.guardians.map((g, i) => {
+      const c = parseRuDate(g.consent);
+      if (!c.ok) local.push({ row: i + 1, column: `guardians.${i}.pdConsentDate`, message: `Представитель ${i + 1}: дата согласия — ${c.error}` });
+      return c.ok ? c.iso : null;
+    });
+    if (local.length) {
+      setError(new AppError('validation', local[0]!.message, local));
+      return;
+    }
+    setSaving(true);
+    try {
+      const saved = await call('students.save', {
+        id: props.id === 'new' ? null : props.id,
+        lastName: form.lastName,
+        firstName: form.firstName,
+        middleName: form.middleName,
+        birthDate: birth.ok ? birth.iso ?? '' : '',
+        gender: form.gender || null,
+        snils: form.snils,
+        classId: form.classId,
+        address: form.address,
+        personalFileNo: form.personalFileNo,
+        guardians: form.guardians.map((g, i) => ({
+          id: g.id,
+          lastName: g.lastName,
+          firstName: g.firstName,
+          middleName: g.middleName,
+          relation: g.relation,
+          phone: g.phone,
+          email: g.email,
+          pdConsentDate: consents[i] ?? null,
+          eServiceRefused: g.refused,
+        })),
+      });
+      notifyOk(`${[saved.lastName, saved.firstName, saved.middleName].filter(Boolean).join(' ')} — сохранено`, 'Ученик');
+      props.onChanged();
+      props.onClose();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const p = problemsOf(error);
+  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`) || x.column?.startsWith(`Представитель ${i + 1}:`));
+  const gErr = (list: Problem[], field: string, label: string) => list.find((x) => x.column?.endsWith(`.${field}`) || x.column?.endsWith(`: ${label}`))?.message;
+  const classOptions = props.classes.map((c) => ({ value: c.id, label: c.name }));
+
+  return (
+    <Drawer
+      opened={opened}
+      onClose={props.onClose}
+      position="right"
+      size={760}
+      title={
+        <Title order={3} fz={20}>
+          {form ? title || 'Ученик' : 'Ученик'}
+        </Title>
+      }
+      data-testid="student-drawer"
+    >
+      {loadError ? <ErrorAlert error={loadError} title="Не удалось открыть" /> : null}
+      {!form && !loadError ? <Loader size="sm" /> : null}
+      {form ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <Stack gap="sm">
+            <SimpleGrid cols={3} spacing="sm">
+              <TextInput label="Фамилия" required value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-testid="student-lastName" data-autofocus />
+              <TextInput label="Имя" required value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="student-firstName" />
+              <TextInput label="Отчество" value={form.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={fieldError(p, 'middleName', 'Отчество')} data-testid="student-middleName" />
+              <DateField label="Дата рождения" required value={form.birth} onChange={(t) => set('birth', t)} error={fieldError(p, 'birthDate', 'Дата рождения')} data-testid="student-birthDate" />
+              <Input.Wrapper label="Пол">
+                <SegmentedControl
+                  fullWidth
+                  value={form.gender || 'none'}
+                  onChange={(v) => set('gender', v === 'none' ? '' : (v as Gender))}
+                  data={[
+                    { value: 'none', label: '—' },
+                    { value: 'm', label: 'Мужской' },
+                    { value: 'f', label: 'Женский' },
+                  ]}
+                />
+              </Input.Wrapper>
+              <Select
+                label="Класс"
+                data={classOptions}
+                value={form.classId}
+                onChange={(v) => set('classId', v)}
+                searchable
+                clearable
+                allowDeselect
+                placeholder="Не зачислен в класс"
+                nothingFoundMessage="Нет такого класса"
+                error={fieldError(p, 'classId', 'Класс')}
+                data-testid="student-class"
+              />
+              <TextInput label="СНИЛС" placeholder="000-000-000 00" value={form.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} data-testid="student-snils" />
+              <TextInput label="№ личного дела" value={form.personalFileNo} onChange={(e) => set('personalFileNo', e.currentTarget.value)} error={fieldError(p, 'personalFileNo')} />
+              <div />
+              <TextInput label="Адрес" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={fieldError(p, 'address', 'Адрес')} style={{ gridColumn: 'span 3' }} />
+            </SimpleGrid>
+
+            <Divider mt="xs" />
+            <Group justify="space-between">
+              <Title order={4} fz={16}>
+                Родители и законные представители
+              </Title>
+              <Button
+                variant="light"
+                size="xs"
+                leftSection={<IconPlus size={14} />}
+                data-testid="guardian-add"
+                onClick={() =>
+                  set('guardians', [
+                    ...form.guardians,
+                    { key: gkey(), id: null, lastName: form.lastName, firstName: '', middleName: '', relation: form.guardians.some((g) => g.relation === 'мать') ? 'отец' : 'мать', phone: '', email: '', consent: '', refused: false },
+                  ])
+                }
+              >
+                Добавить представителя
+              </Button>
+            </Group>
+            {form.guardians.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                Представители не указаны.
+              </Text>
+            ) : null}
+            {form.guardians.map((g, i) => {
+              const gp = gProblems(i);
+              return (
+                <Paper key={g.key} p="sm" bg={gp.length ? 'red.0' : 'gray.0'} data-testid={`guardian-${i}`}>
+                  <SimpleGrid cols={3} spacing="xs" verticalSpacing={6}>
+                    <TextInput size="xs" label="Фамилия" required value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName', 'Фамилия')} />
+                    <TextInput size="xs" label="Имя" required value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName', 'Имя')} />
+                    <TextInput size="xs" label="Отчество" value={g.middleName} onChange={(e) => setG(i, { middleName: e.currentTarget.value })} />
+                    <Autocomplete size="xs" label="Кем приходится" required data={RELATIONS} value={g.relation} onChange={(v) => setG(i, { relation: v })} error={gErr(gp, 'relation', 'Кем приходится')} />
+                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone', 'Телефон')} data-testid={`guardian-${i}-phone`} />
+                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email', 'E-mail')} />
+                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate', 'Согласие')} />
+                    <Checkbox
+                      mt={22}
+                      size="xs"
+                      label="Отказ от электронного дневника"
+                      checked={g.refused}
+                      onChange={(e) => setG(i, { refused: e.currentTarget.checked })}
+                      data-testid={`guardian-${i}-refused`}
+                    />
+                    <Group justify="flex-end" align="flex-end">
+                      <Tooltip label="Убрать представителя">
+                        <ActionIcon variant="subtle" color="gray" onClick={() => set('guardians', form.guardians.filter((_, j) => j !== i))} aria-label="Убрать представителя">
+                          <IconUserMinus size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Group>
+                  </SimpleGrid>
+                  {g.refused ? (
+                    <Text size="xs" c="dimmed" mt={4}>
+                      Родителю печатается выписка успеваемости не реже раза в две недели.
+                    </Text>
+                  ) : null}
+                </Paper>
+              );
+            })}
+
+            {error ? <ErrorAlert error={error} /> : null}
+            <Group
+              justify="space-between"
+              mt="sm"
+              py="sm"
+              style={{ position: 'sticky', bottom: 0, background: 'var(--mantine-color-white)', borderTop: '1px solid var(--mantine-color-gray-2)', zIndex: 5 }}
+            >
+              {props.id !== 'new' && props.id ? (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  leftSection={<IconTrash size={16} />}
+                  data-testid="student-delete"
+                  onClick={() =>
+                    ask(`ученика ${title}`, async () => {
+                      await call('students.remove', { id: props.id as string });
+                      notifyOk(`${title} — удалён(а) из списка`);
+                      props.onChanged();
+                      props.onClose();
+                    })
+                  }
+                >
+                  Удалить
+                </Button>
+              ) : (
+                <span />
+              )}
+              <Group gap="xs">
+                <Button variant="default" onClick={props.onClose}>
+                  Отмена
+                </Button>
+                <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="student-save">
+                  Сохранить
+                </Button>
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+      {confirmModal}
+    </Drawer>
+  );
+}
