@@ -153,6 +153,53 @@ export interface CorrectionRequestTable extends SyncColumns {
   reporter_notified_at: string | null;
 }
 
+export type DivisionMethod = 'balanced' | 'alphabet' | 'gender' | 'copy' | 'manual';
+export type StudyGroupKind = 'elective' | 'profile' | 'remedial' | 'other';
+
+/** A class divided for a subject into subgroups (R4). */
+export interface ClassDivisionTable extends SyncColumns {
+  class_id: string;
+  subject_id: string;
+  method: DivisionMethod; // how it was divided last; 'manual' after a student was moved by hand
+}
+
+export interface SubgroupTable extends SyncColumns {
+  division_id: string;
+  number: number; // 1..10
+  name: string; // «1 подгруппа», «Мальчики»
+}
+
+/** A student in one subgroup of a division (at most one live row per division and student). */
+export interface SubgroupMemberTable extends SyncColumns {
+  division_id: string;
+  subgroup_id: string;
+  student_id: string;
+}
+
+/** A study group across classes: an elective, a profile group, a remedial group (R4). */
+export interface StudyGroupTable extends SyncColumns {
+  year_id: string;
+  name: string;
+  subject_id: string;
+  kind: StudyGroupKind;
+  hours_per_week: number;
+}
+
+export interface StudyGroupMemberTable extends SyncColumns {
+  group_id: string;
+  student_id: string;
+}
+
+/** Тарификация (R3): a teacher teaches a subject to a whole class, one subgroup, or a study group. */
+export interface TeachingAssignmentTable extends SyncColumns {
+  teacher_id: string;
+  subject_id: string;
+  class_id: string | null; // set for a class or a subgroup
+  subgroup_id: string | null;
+  study_group_id: string | null; // set (and class_id null) for a study group
+  hours_per_week: number;
+}
+
 export type AppRole = 'sysadmin' | 'secretary' | 'deputy' | 'director';
 
 /** Local-only tables (not synced). */
@@ -221,6 +268,12 @@ export interface SyncedTables {
   guardian: GuardianTable;
   student_guardian: StudentGuardianTable;
   correction_request: CorrectionRequestTable;
+  class_division: ClassDivisionTable;
+  subgroup: SubgroupTable;
+  subgroup_member: SubgroupMemberTable;
+  study_group: StudyGroupTable;
+  study_group_member: StudyGroupMemberTable;
+  teaching_assignment: TeachingAssignmentTable;
 }
 
 export interface Database extends SyncedTables {

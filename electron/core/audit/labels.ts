@@ -19,6 +19,8 @@ export interface AuditRow {
 const person = (t: string) => `${t}.last_name || ' ' || ${t}.first_name || coalesce(' ' || ${t}.middle_name, '')`;
 const yearOf = (t: string) => `coalesce(' (' || (SELECT y.name FROM academic_year y WHERE y.id = ${t}.year_id) || ')', '')`;
 const classOf = (col: string) => `(SELECT c.grade || c.letter FROM school_class c WHERE c.id = ${col})`;
+const divisionOf = (col: string) =>
+  `(SELECT c.grade || c.letter || ', ' || p.name FROM class_division d JOIN school_class c ON c.id = d.class_id JOIN subject p ON p.id = d.subject_id WHERE d.id = ${col})`;
 
 interface EntityDef {
   /** The kind of record, for filter lists: «Ученики». */
@@ -61,6 +63,31 @@ export const ENTITIES: Record<string, EntityDef> = {
   school: { title: 'Школа', prefix: 'Школа: ', name: `t.short_name` },
   correction_request: { title: 'Обращения об ошибках в данных', prefix: 'Обращение об ошибке: ', name: `t.reporter` },
   app_user: { title: 'Пользователи', prefix: 'Пользователь: ', name: `t.login` },
+  class_division: {
+    title: 'Деление классов на подгруппы',
+    prefix: 'Деление на подгруппы: ',
+    name: `coalesce(${classOf('t.class_id')}, '?') || ', ' || coalesce((SELECT p.name FROM subject p WHERE p.id = t.subject_id), '?')`,
+  },
+  subgroup: { title: 'Подгруппы', prefix: 'Подгруппа: ', name: `coalesce(${divisionOf('t.division_id')}, '?') || ', ' || t.name` },
+  subgroup_member: {
+    title: 'Составы подгрупп',
+    prefix: 'Состав подгруппы: ',
+    name: `coalesce((SELECT ${person('s')} FROM student s WHERE s.id = t.student_id), '?') || ' — ' || coalesce(${divisionOf('t.division_id')}, '?')`,
+  },
+  study_group: { title: 'Учебные группы', prefix: 'Учебная группа: ', name: `t.name` },
+  study_group_member: {
+    title: 'Составы учебных групп',
+    prefix: 'Состав учебной группы: ',
+    name: `coalesce((SELECT ${person('s')} FROM student s WHERE s.id = t.student_id), '?') || ' — ' || coalesce((SELECT g.name FROM study_group g WHERE g.id = t.group_id), '?')`,
+  },
+  teaching_assignment: {
+    title: 'Тарификация',
+    prefix: 'Нагрузка: ',
+    name:
+      `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.teacher_id), '?') || ' — ' || ` +
+      `coalesce((SELECT p.name FROM subject p WHERE p.id = t.subject_id), '?') || ', ' || ` +
+      `coalesce(${classOf('t.class_id')}, (SELECT g.name FROM study_group g WHERE g.id = t.study_group_id), '?')`,
+  },
 };
 
 /** Columns that hold the id of another record: shown by that record's name. */
@@ -74,6 +101,11 @@ export const REFERENCES: Record<string, string> = {
   room_id: 'room',
   student_id: 'student',
   guardian_id: 'guardian',
+  teacher_id: 'staff',
+  subgroup_id: 'subgroup',
+  study_group_id: 'study_group',
+  group_id: 'study_group',
+  division_id: 'class_division',
 };
 
 const FIELDS: Record<string, string> = {
@@ -143,6 +175,12 @@ const FIELDS: Record<string, string> = {
   disabled: 'Учётная запись отключена',
   must_change_password: 'Сменить пароль при входе',
   deleted_at: 'Удалено',
+  method: 'Способ деления',
+  division_id: 'Деление на подгруппы',
+  subgroup_id: 'Подгруппа',
+  study_group_id: 'Учебная группа',
+  group_id: 'Учебная группа',
+  teacher_id: 'Учитель',
 };
 /** Per-table meanings that differ from the common one. */
 const FIELDS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -162,7 +200,8 @@ const ENUMS: Record<string, Record<string, string>> = {
   gender: { m: 'мужской', f: 'женский' },
   grading: { five_point: 'пятибалльная', pass_fail: 'зачёт/незачёт', none: 'без отметок' },
   grade_edit_window: { never: 'не разрешено', '1w': '1 неделя', '2w': '2 недели', '3w': '3 недели', '1m': '1 месяц' },
-  kind: { quarter: 'четверть', half: 'полугодие' },
+  kind: { quarter: 'четверть', half: 'полугодие', elective: 'элективный курс', profile: 'профильная группа', remedial: 'группа коррекции знаний', other: 'другая группа' },
+  method: { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'мальчики и девочки', copy: 'как по другому предмету', manual: 'вручную' },
   role: ROLE_LABELS,
 };
 const STAFF_ROLES: Record<string, string> = {

@@ -19,7 +19,7 @@ describe('migration 0002: app users and the correction-request register', () => 
     const db = at(1);
     const now = new Date().toISOString();
     db.raw.prepare("INSERT INTO room (id, created_at, updated_at, number) VALUES ('r', ?, ?, '101')").run(now, now);
-    expect(migrate(db)).toEqual([2]);
+    expect(migrate(db, 2)).toEqual([2]);
     expect(db.raw.prepare('SELECT number FROM room').get()).toEqual({ number: '101' });
   });
 
