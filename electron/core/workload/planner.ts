@@ -1,0 +1,80 @@
+// Who teaches what, planned from the curriculum (R3, тарификация): a pure greedy planner used by
+// 'assignments.fromCurriculum' and by the demo-school generator.
+
+export interface PlanTask {
+  id: string;
+  /** null for a study group. */
+  classId: string | null;
+  grade: number;
+  subjectId: string;
+  /** Subgroups of one division should get different teachers. */
+  divisionId: string | null;
+  hours: number;
+  /** A subgroup of boys or girls: a teacher of the same gender is preferred (технический и обслуживающий труд). */
+  gender?: 'm' | 'f' | null;
+}
+
+export interface PlanTeacher {
+  id: string;
+  /** Subjects (ids) the teacher may teach. */
+  subjects: ReadonlySet<string>;
+  /** Weekly hours already assigned. */
+  load: number;
+  gender?: 'm' | 'f' | null;
+}
+
+export interface PlanInput {
+  tasks: readonly PlanTask[];
+  /** Teachers who may be chosen, in the order ties are broken. */
+  teachers: readonly PlanTeacher[];
+  /** No teacher gets more than this, unless nobody qualified is left under it. */
+  maxHours: number;
+  /** A class's own teacher (classId → staff id) and the subjects they teach in their class:
+   *  every subject of a primary class they are qualified for, and «Разговоры о важном». */
+  classTeacher: ReadonlyMap<string, PlanTeacher>;
+  byClassTeacher: (grade: number, subjectId: string, teacher: PlanTeacher) => boolean;
+  /** Who already teaches in a class or a division (from existing assignments). */
+  teachesClass?: ReadonlyMap<string, ReadonlySet<string>>;
+  teachesDivision?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Picks a teacher for every task, in the order given. The class teacher takes their own primary
+ * class and «Разговоры о важном»; otherwise a qualified teacher who already teaches the class
+ * continues (русский и литература, алгебра и геометрия), then the least loaded qualified teacher
+ * under the maximum; subgroups of one division go to different teachers where possible, a
+ * subgroup of boys (girls) preferably to a man (woman).
+ * Loads are updated in place. Tasks nobody is qualified for map to null.
+ */
+export function planTeachers(input: PlanInput): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  const inClass = new Map<string, Set<string>>();
+  const inDivision = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, k: string, v: string) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
+  for (const [k, set] of input.teachesClass ?? []) for (const v of set) add(inClass, k, v);
+  for (const [k, set] of input.teachesDivision ?? []) for (const v of set) add(inDivision, k, v);
+
+  for (const task of input.tasks) {
+    let chosen: PlanTeacher | undefined;
+    const own = task.classId ? input.classTeacher.get(task.classId) : undefined;
+    if (own && input.byClassTeacher(task.grade, task.subjectId, own)) chosen = own;
+    if (!chosen) {
+      const qualified = input.teachers.filter((t) => t.subjects.has(task.subjectId));
+      const taken = task.divisionId ? inDivision.get(task.divisionId) : undefined;
+      const free = taken ? qualified.filter((t) => !taken.has(t.id)) : qualified;
+      const pool = free.length ? free : qualified;
+      const under = pool.filter((t) => t.load + task.hours <= input.maxHours);
+      const matching = task.gender ? under.filter((t) => t.gender === task.gender) : [];
+      const fits = matching.length ? matching : under;
+      const known = task.classId ? inClass.get(task.classId) : undefined;
+      const least = (list: PlanTeacher[]) => list.reduce<PlanTeacher | undefined>((best, t) => (!best || t.load < best.load ? t : best), undefined);
+      chosen = least(fits.filter((t) => known?.has(t.id))) ?? least(fits) ?? least(pool);
+    }
+    out.set(task.id, chosen?.id ?? null);
+    if (!chosen) continue;
+    chosen.load += task.hours;
+    if (task.classId) add(inClass, task.classId, chosen.id);
+    if (task.divisionId) add(inDivision, task.divisionId, chosen.id);
+  }
+  return out;
+}
