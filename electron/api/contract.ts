@@ -215,6 +215,85 @@ export const contract = {
   ).returns<T.ImportResult>(),
 
   'export.list': op(z.object({ list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']) })).returns<T.ExportedFile>(),
+
+  // Groups and workload (R3, R4): «Группы и нагрузка».
+  'groups.rule.get': op(none).returns<T.GroupsRule>(),
+  'groups.rule.save': op(
+    z.object({
+      items: z.array(
+        z.object({
+          subjectId: s.id,
+          gradeFrom: s.grade,
+          gradeTo: s.grade,
+          minStudents: z.number().int().min(1, 'Размер класса — от 1 ученика').max(60),
+          parts: s.parts,
+          by: s.ruleSplitBy,
+        }),
+      ),
+      maxTeacherHours: z.number().min(1, 'Максимальная нагрузка — от 1 до 60 часов').max(60, 'Максимальная нагрузка — от 1 до 60 часов'),
+      teachingNormHours: z.number().min(1).max(40).default(18),
+    }),
+  ).returns<T.GroupsRule>(),
+  'subgroups.forClass': op(z.object({ classId: s.id })).returns<T.ClassSubgroups>(),
+  /** Divides (or divides again) a class for a subject; `parts` is ignored for 'copy'. */
+  'subgroups.split': op(
+    z.object({ classId: s.id, subjectId: s.id, parts: s.parts.default(2), by: s.splitBy, copyFromSubjectId: s.optionalId }),
+  ).returns<T.Division>(),
+  /** Moves a student of the class into a subgroup (or places a newcomer there). */
+  'subgroups.move': op(z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
+  'subgroups.place': op(z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
+  /** Places every pending student (of one class, or of the school) into the suggested subgroup. */
+  'subgroups.placeSuggested': op(z.object({ classId: s.optionalId })).returns<{ placed: number }>(),
+  /** The subgroup's one teacher for all its curriculum hours; null removes its assignments. */
+  'subgroups.setTeacher': op(z.object({ subgroupId: s.id, teacherId: s.optionalId })).returns<T.Division>(),
+  /** Undivides: the division, its subgroups, memberships and subgroup assignments are tombstoned. */
+  'subgroups.remove': op(z.object({ classId: s.id, subjectId: s.id })).returns<void>(),
+  /** Divides every class the rule says should be divided; `replace` divides already divided ones again. */
+  'subgroups.splitAllEligible': op(z.object({ replace: z.boolean().default(false) })).returns<T.SplitAllResult>(),
+  'subgroups.pending': op(z.object({ classId: s.optionalId, studentId: s.optionalId })).returns<T.PendingPlacement[]>(),
+
+  'studyGroups.list': op(none).returns<T.StudyGroup[]>(),
+  'studyGroups.get': op(z.object({ id: s.id })).returns<T.StudyGroupDetails>(),
+  /** `teacherId`: omitted — assignments unchanged; null — removed; an id — that teacher for all the group's hours. */
+  'studyGroups.save': op(
+    z.object({
+      id: s.optionalId,
+      name: s.required('Название группы'),
+      kind: s.studyGroupKind,
+      subjectId: s.id,
+      hoursPerWeek: s.weeklyHours,
+      teacherId: s.optionalId,
+    }),
+  ).returns<T.StudyGroup>(),
+  'studyGroups.remove': op(z.object({ id: s.id })).returns<void>(),
+  'studyGroups.setMembers': op(z.object({ groupId: s.id, studentIds: z.array(s.id) })).returns<T.StudyGroupDetails>(),
+
+  'assignments.list': op(
+    z.object({ teacherId: s.optionalId, classId: s.optionalId, studyGroupId: s.optionalId }).optional().default({}),
+  ).returns<T.Assignment[]>(),
+  /** Target: a study group (studyGroupId), a subgroup (subgroupId), or a whole class (classId + subjectId). */
+  'assignments.save': op(
+    z.object({
+      id: s.optionalId,
+      teacherId: s.id,
+      subjectId: s.optionalId,
+      classId: s.optionalId,
+      subgroupId: s.optionalId,
+      studyGroupId: s.optionalId,
+      hoursPerWeek: s.weeklyHours,
+    }),
+  ).returns<T.Assignment>(),
+  'assignments.remove': op(z.object({ id: s.id })).returns<void>(),
+  /** Gives every curriculum hour without a teacher (of one class, or of the school) to a qualified teacher. */
+  'assignments.fromCurriculum': op(z.object({ classId: s.optionalId })).returns<T.FromCurriculumResult>(),
+  'workload.byTeacher': op(z.object({ teacherId: s.optionalId }).optional().default({})).returns<T.TeacherWorkload[]>(),
+  'workload.byClass': op(z.object({ classId: s.optionalId }).optional().default({})).returns<T.ClassCoverage[]>(),
+  /** Every problem of subgroups, study groups and workload, each with a code and a Russian message. */
+  'setup.validate': op(none).returns<T.ValidationResult>(),
+
+  'reports.subgroupListsPdf': op(z.object({ classId: s.id, subjectId: s.optionalId })).returns<T.ExportedFile>(),
+  'reports.studyGroupListsPdf': op(z.object({ groupId: s.optionalId })).returns<T.ExportedFile>(),
+  'reports.workloadXlsx': op(none).returns<T.ExportedFile>(),
 } as const;
 
 function T_auditFilter() {

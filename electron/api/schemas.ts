@@ -32,3 +32,12 @@ export const login = z
   .min(3, 'Логин — не менее 3 символов')
   .max(40, 'Логин — не более 40 символов')
   .regex(/^[A-Za-z0-9._-]+$/, 'Логин — латинские буквы, цифры, точка, дефис и подчёркивание');
+export const parts = z.number().int().min(2, 'Подгрупп — от 2 до 10').max(10, 'Подгрупп — от 2 до 10');
+export const ruleSplitBy = z.enum(['balanced', 'alphabet', 'gender']);
+export const splitBy = z.enum(['balanced', 'alphabet', 'gender', 'copy']);
+export const studyGroupKind = z.enum(['elective', 'profile', 'remedial', 'other']);
+export const weeklyHours = z
+  .number()
+  .positive('Часов в неделю должно быть больше нуля')
+  .max(40, 'Часов в неделю — не более 40')
+  .refine((v) => Number.isInteger(v * 2), 'Часы указываются целыми или с половиной (0,5)');

@@ -17,6 +17,16 @@ import { getSettings, saveSettings } from './auth/settingsService';
 import { exportAudit, searchAudit } from './audit/audit';
 import { listCorrections, markCorrected, markNotified, saveCorrection } from './audit/corrections';
 import { backupStatus, createBackup, inspectBackup, restoreBackup } from './backup/backup';
+import { getRule, saveRule } from './groups/rule';
+import { forClass, moveStudent, removeDivision, setSubgroupTeacher, split, splitAllEligible } from './groups/divisions';
+import { pendingPlacements, placeSuggested } from './groups/pending';
+import { getStudyGroup, listStudyGroups, removeStudyGroup, saveStudyGroup, setStudyGroupMembers } from './groups/studyGroups';
+import { validateSetup } from './groups/validate';
+import { fromCurriculum, listAssignments, removeAssignment, saveAssignment } from './workload/assignments';
+import { workloadByClass, workloadByTeacher } from './workload/summary';
+import { subgroupListsPdf } from './reports/subgroupLists';
+import { studyGroupListsPdf } from './reports/studyGroupLists';
+import { workloadXlsx } from './reports/workloadXlsx';
 
 /** The one handler map behind the API contract; served by every host. */
 export const handlers: HandlerMap = {
@@ -81,4 +91,30 @@ export const handlers: HandlerMap = {
   'import.preview': (i, ctx) => previewImport(ctx, i),
   'import.commit': (i, ctx) => commitImport(ctx, i),
   'export.list': (i, ctx) => exportList(ctx, i.list),
+  'groups.rule.get': (_, ctx) => getRule(ctx),
+  'groups.rule.save': (i, ctx) => saveRule(ctx, i),
+  'subgroups.forClass': (i, ctx) => forClass(ctx, i.classId),
+  'subgroups.split': (i, ctx) => split(ctx, i),
+  'subgroups.move': (i, ctx) => moveStudent(ctx, i.studentId, i.subgroupId, false),
+  'subgroups.place': (i, ctx) => moveStudent(ctx, i.studentId, i.subgroupId, true),
+  'subgroups.placeSuggested': (i, ctx) => placeSuggested(ctx, i.classId),
+  'subgroups.setTeacher': (i, ctx) => setSubgroupTeacher(ctx, i.subgroupId, i.teacherId ?? null),
+  'subgroups.remove': (i, ctx) => removeDivision(ctx, i.classId, i.subjectId),
+  'subgroups.splitAllEligible': (i, ctx) => splitAllEligible(ctx, i.replace),
+  'subgroups.pending': (i, ctx) => pendingPlacements(ctx, i),
+  'studyGroups.list': (_, ctx) => listStudyGroups(ctx),
+  'studyGroups.get': (i, ctx) => getStudyGroup(ctx, i.id),
+  'studyGroups.save': (i, ctx) => saveStudyGroup(ctx, i),
+  'studyGroups.remove': (i, ctx) => removeStudyGroup(ctx, i.id),
+  'studyGroups.setMembers': (i, ctx) => setStudyGroupMembers(ctx, i.groupId, i.studentIds),
+  'assignments.list': (i, ctx) => listAssignments(ctx, i),
+  'assignments.save': (i, ctx) => saveAssignment(ctx, i),
+  'assignments.remove': (i, ctx) => removeAssignment(ctx, i.id),
+  'assignments.fromCurriculum': (i, ctx) => fromCurriculum(ctx, i.classId),
+  'workload.byTeacher': (i, ctx) => workloadByTeacher(ctx, i.teacherId),
+  'workload.byClass': (i, ctx) => workloadByClass(ctx, i.classId),
+  'setup.validate': (_, ctx) => validateSetup(ctx),
+  'reports.subgroupListsPdf': (i, ctx) => subgroupListsPdf(ctx, i.classId, i.subjectId),
+  'reports.studyGroupListsPdf': (i, ctx) => studyGroupListsPdf(ctx, i.groupId),
+  'reports.workloadXlsx': (_, ctx) => workloadXlsx(ctx),
 };

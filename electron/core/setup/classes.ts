@@ -5,6 +5,7 @@ import type { SchoolClass } from '../../api/types';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { currentYearId } from './years';
+import { dropClassGroups } from '../groups/membership';
 
 /** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic. */
 export function normalizeLetter(letter: string): string {
@@ -99,6 +100,7 @@ export function removeClass(ctx: Ctx, id: string): void {
   if (n > 0) throw invalid(`В классе ${n} учеников. Класс можно удалить только пустым: сначала переведите учеников.`);
   act(ctx, (w) => {
     for (const ci of db.all(db.q.selectFrom('curriculum_item').select('id').where('class_id', '=', id).where('deleted_at', 'is', null))) w.remove('curriculum_item', ci.id);
+    dropClassGroups(ctx, w, id);
     w.remove('school_class', id);
   });
 }

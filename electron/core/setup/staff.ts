@@ -85,5 +85,9 @@ export function removeStaff(ctx: Ctx, id: string): void {
   const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
   if (classes.length)
     throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => `${c.grade}${c.letter}`).join(', ')}. Сначала назначьте другого классного руководителя.`);
+  const hours = db.first(
+    db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
+  )?.h;
+  if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
   act(ctx, (w) => w.remove('staff', id));
 }

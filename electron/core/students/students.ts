@@ -6,6 +6,7 @@ import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
 import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
+import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
@@ -136,6 +137,8 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     if (i.id) {
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
       studentId = w.update('student', i.id, values).id;
+      // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
+      leaveOtherClasses(ctx, w, studentId, values.class_id);
     } else studentId = w.insert('student', values).id;
     const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
     const kept = new Set<string>();
@@ -168,5 +171,8 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
 export function removeStudent(ctx: Ctx, id: string): void {
   const { db } = ctx;
   if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
-  act(ctx, (w) => w.remove('student', id));
+  act(ctx, (w) => {
+    leaveAllGroups(ctx, w, id);
+    w.remove('student', id);
+  });
 }

@@ -23,6 +23,7 @@ import { isoDay } from '../format';
 import { currentYearId } from '../setup/years';
 import { requireAccess } from '../auth/guard';
 import { backupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
+import { pendingPlacements } from '../groups/pending';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -120,7 +121,7 @@ function commitStudents(ctx: Ctx, drafts: StudentDraft[]): ImportResult {
     db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [`${c.grade}${c.letter}`, c.id]),
   );
   let guardianCount = 0;
-  act(ctx, (w) => {
+  const ids = act(ctx, (w) => {
     const students = w.insertMany(
       'student',
       drafts.map((d) => ({
@@ -165,8 +166,11 @@ function commitStudents(ctx: Ctx, drafts: StudentDraft[]): ImportResult {
       'student_guardian',
       links.map((l) => ({ student_id: students[l.student]!.id, guardian_id: saved[l.guardian]!.id, relation: l.relation })),
     );
+    return new Set(students.map((s) => s.id));
   });
-  return { imported: drafts.length, guardians: guardianCount };
+  // R4: newcomers in classes divided into subgroups wait to be placed ('subgroups.pending').
+  const placementsPending = new Set(pendingPlacements(ctx).filter((p) => ids.has(p.studentId)).map((p) => p.studentId)).size;
+  return { imported: drafts.length, guardians: guardianCount, placementsPending };
 }
 
 function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {

@@ -1,0 +1,141 @@
+// One read of everything the groups-and-workload services look at: classes of the current year,
+// their students, curriculum, divisions, subgroups and members, study groups, assignments, staff.
+// A handful of plain queries joined in memory: the whole 5000-student school reads in milliseconds.
+import type { Ctx } from '../context';
+import type { Row } from '../../../db';
+import type { Gender } from '../../../db/schema';
+import { fullName } from '../format';
+import { byName } from './split';
+
+export interface ClassInfo {
+  id: string;
+  grade: number;
+  letter: string;
+  name: string; // «5А»
+  class_teacher_id: string | null;
+}
+
+export interface StudentInfo {
+  id: string;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  gender: Gender | null;
+  class_id: string | null;
+  deleted: boolean;
+}
+
+export interface School {
+  yearId: string | null;
+  classes: ClassInfo[]; // by grade and letter
+  classById: Map<string, ClassInfo>;
+  students: Map<string, StudentInfo>; // live students of the classes, and anyone still listed in a group
+  pupilsOf: Map<string, StudentInfo[]>; // live students by class, alphabetical
+  subjects: Map<string, Row<'subject'>>;
+  /** Curriculum hours by `${classId}:${subjectId}`. */
+  plan: Map<string, number>;
+  divisions: Row<'class_division'>[];
+  divisionOf: Map<string, Row<'class_division'>>; // by `${classId}:${subjectId}`
+  subgroupsOf: Map<string, Row<'subgroup'>[]>; // by division, ordered by number
+  subgroupById: Map<string, Row<'subgroup'>>;
+  members: Row<'subgroup_member'>[];
+  /** Subgroup of a student in a division, by `${divisionId}:${studentId}`. */
+  memberOf: Map<string, string>;
+  studyGroups: Row<'study_group'>[];
+  groupMembers: Map<string, string[]>; // student ids by group
+  assignments: Row<'teaching_assignment'>[];
+  staff: Map<string, Row<'staff'>>; // every staff row, removed ones too (for names)
+}
+
+export const key = (a: string, b: string) => `${a}:${b}`;
+
+export function currentYear(ctx: Ctx): string | null {
+  const { db } = ctx;
+  return db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id ?? null;
+}
+
+/** Reads the school (or, with `classId`, one class and what concerns it) for the groups services. */
+export function loadSchool(ctx: Ctx, only?: { classId?: string }): School {
+  const { db } = ctx;
+  const yearId = currentYear(ctx);
+  let cq = db.q.selectFrom('school_class').select(['id', 'grade', 'letter', 'class_teacher_id']).where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '');
+  if (only?.classId) cq = cq.where('id', '=', only.classId);
+  const classes = db.all(cq.orderBy('grade').orderBy('letter')).map((c) => ({ ...c, name: `${c.grade}${c.letter}` }));
+  const classIds = new Set(classes.map((c) => c.id));
+  const inScope = (classId: string | null) => classId !== null && classIds.has(classId);
+
+  let sq = db.q.selectFrom('student').select(['id', 'last_name', 'first_name', 'middle_name', 'gender', 'class_id']).where('deleted_at', 'is', null);
+  if (only?.classId) sq = sq.where('class_id', '=', only.classId);
+  const students = new Map<string, StudentInfo>();
+  const pupilsOf = new Map<string, StudentInfo[]>(classes.map((c) => [c.id, []]));
+  for (const s of db.all(sq)) {
+    const info = { ...s, deleted: false };
+    students.set(s.id, info);
+    if (inScope(s.class_id)) pupilsOf.get(s.class_id!)!.push(info);
+  }
+  for (const list of pupilsOf.values()) list.sort(byName);
+
+  const subjects = new Map(db.all(db.q.selectFrom('subject').selectAll()).map((s) => [s.id, s]));
+  const plan = new Map<string, number>();
+  for (const ci of db.all(db.q.selectFrom('curriculum_item').select(['class_id', 'subject_id', 'hours_per_week']).where('deleted_at', 'is', null)))
+    if (inScope(ci.class_id) && ci.hours_per_week > 0) plan.set(key(ci.class_id, ci.subject_id), ci.hours_per_week);
+
+  const divisions = db.all(db.q.selectFrom('class_division').selectAll().where('deleted_at', 'is', null)).filter((d) => inScope(d.class_id));
+  const divisionIds = new Set(divisions.map((d) => d.id));
+  const divisionOf = new Map(divisions.map((d) => [key(d.class_id, d.subject_id), d]));
+  const subgroups = db.all(db.q.selectFrom('subgroup').selectAll().where('deleted_at', 'is', null).orderBy('number')).filter((g) => divisionIds.has(g.division_id));
+  const subgroupsOf = new Map<string, Row<'subgroup'>[]>(divisions.map((d) => [d.id, []]));
+  for (const g of subgroups) subgroupsOf.get(g.division_id)!.push(g);
+  const members = db.all(db.q.selectFrom('subgroup_member').selectAll().where('deleted_at', 'is', null)).filter((m) => divisionIds.has(m.division_id));
+  const memberOf = new Map(members.map((m) => [key(m.division_id, m.student_id), m.subgroup_id]));
+
+  const studyGroups = only?.classId ? [] : db.all(db.q.selectFrom('study_group').selectAll().where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '').orderBy('name'));
+  const groupIds = new Set(studyGroups.map((g) => g.id));
+  const groupMembers = new Map<string, string[]>(studyGroups.map((g) => [g.id, []]));
+  const groupMemberRows = only?.classId ? [] : db.all(db.q.selectFrom('study_group_member').select(['group_id', 'student_id']).where('deleted_at', 'is', null));
+  for (const m of groupMemberRows) if (groupIds.has(m.group_id)) groupMembers.get(m.group_id)!.push(m.student_id);
+
+  // Members who are not live students of the classes read (moved away, left the school): for names.
+  const missing = new Set<string>();
+  for (const m of members) if (!students.has(m.student_id)) missing.add(m.student_id);
+  for (const list of groupMembers.values()) for (const id of list) if (!students.has(id)) missing.add(id);
+  const ids = [...missing];
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = db.all(db.q.selectFrom('student').select(['id', 'last_name', 'first_name', 'middle_name', 'gender', 'class_id', 'deleted_at']).where('id', 'in', ids.slice(i, i + 500)));
+    for (const { deleted_at, ...s } of rows) students.set(s.id, { ...s, deleted: deleted_at !== null });
+  }
+
+  const assignments = db
+    .all(db.q.selectFrom('teaching_assignment').selectAll().where('deleted_at', 'is', null))
+    .filter((a) => (a.class_id !== null ? inScope(a.class_id) : groupIds.has(a.study_group_id ?? '')));
+  const staff = new Map(db.all(db.q.selectFrom('staff').selectAll()).map((s) => [s.id, s]));
+  return {
+    yearId,
+    classes,
+    classById: new Map(classes.map((c) => [c.id, c])),
+    students,
+    pupilsOf,
+    subjects,
+    plan,
+    divisions,
+    divisionOf,
+    subgroupsOf,
+    subgroupById: new Map(subgroups.map((g) => [g.id, g])),
+    members,
+    memberOf,
+    studyGroups,
+    groupMembers,
+    assignments,
+    staff,
+  };
+}
+
+export const personName = (p: { last_name: string; first_name: string; middle_name: string | null }) => fullName(p);
+
+/** «А. И. Петрова»: initials before the surname, as under a signature. */
+export function initialsName(p: { last_name: string; first_name: string; middle_name: string | null }): string {
+  const i = [p.first_name, p.middle_name].filter(Boolean).map((n) => `${n!.slice(0, 1)}.`).join(' ');
+  return `${i} ${p.last_name}`;
+}
+
+export const subjectName = (s: School, id: string) => s.subjects.get(id)?.name ?? '?';

@@ -1,0 +1,184 @@
+// Printed school documents as PDF («How documents should look», PRODUCT.md): A4, a left margin
+// wide enough to stitch, the school's full name at the top of every sheet, the title, «Лист N из M»
+// on every sheet, signature lines; real, searchable Cyrillic in PT Serif (subset and embedded).
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import * as fontkitModule from '@pdf-lib/fontkit';
+import { fontBytes } from './fonts';
+
+// The package is CommonJS: under Node's ESM loader its API is the default export.
+const fontkit = ((fontkitModule as unknown as { default?: unknown }).default ?? fontkitModule) as Parameters<PDFDocument['registerFontkit']>[0];
+
+const MM = 72 / 25.4;
+const PAGE = { width: 210 * MM, height: 297 * MM };
+/** Left 30 mm for binding (≥ 25 mm), right 15, top and bottom 20. */
+export const MARGIN = { left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM };
+const FOOTER = 10 * MM;
+const GREY = rgb(0.35, 0.35, 0.35);
+
+export interface TextStyle {
+  size?: number;
+  bold?: boolean;
+  align?: 'left' | 'center' | 'right';
+  /** Left edge relative to the left margin, and the width to wrap in. */
+  x?: number;
+  width?: number;
+  color?: ReturnType<typeof rgb>;
+}
+
+export interface DocInfo {
+  /** The school's full name: at the top of every sheet. */
+  school: string;
+  title: string;
+  /** Lines under the title on the first sheet (class, year, subject). */
+  subtitle: string[];
+  /** Under the school's name on the following sheets: «Списки подгрупп, 5А (продолжение)». */
+  running: string;
+  /** Left of «Лист N из M»: e.g. that the document holds personal data. */
+  footnote?: string;
+  now: Date;
+}
+
+export class PdfWriter {
+  private page!: PDFPage;
+  /** The baseline position of the next line, from the bottom of the sheet. */
+  y = 0;
+  readonly width = PAGE.width - MARGIN.left - MARGIN.right;
+  /** Called after a page break, below the running header (e.g. repeats column headings). */
+  onBreak: (() => void) | null = null;
+
+  private constructor(
+    private readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    private readonly info: DocInfo,
+  ) {}
+
+  static async create(info: DocInfo): Promise<PdfWriter> {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const regular = await doc.embedFont(fontBytes('regular'), { subset: true });
+    const bold = await doc.embedFont(fontBytes('bold'), { subset: true });
+    doc.setTitle(`${info.title}${info.subtitle[0] ? `. ${info.subtitle[0]}` : ''}`);
+    doc.setAuthor(info.school);
+    doc.setCreator('Школьный офис');
+    doc.setProducer('Школьный офис');
+    doc.setLanguage('ru-RU');
+    doc.setCreationDate(info.now);
+    doc.setModificationDate(info.now);
+    const w = new PdfWriter(doc, regular, bold, info);
+    w.addPage(true);
+    return w;
+  }
+
+  private addPage(first: boolean): void {
+    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - MARGIN.top;
+    this.paragraph(this.info.school, { size: 9, align: 'center', color: GREY });
+    this.y -= 6;
+    if (first) {
+      this.paragraph(this.info.title, { size: 15, bold: true, align: 'center' });
+      for (const line of this.info.subtitle) this.paragraph(line, { size: 11.5, align: 'center' });
+      this.y -= 10;
+    } else {
+      this.paragraph(this.info.running, { size: 10, align: 'center', color: GREY });
+      this.y -= 8;
+    }
+  }
+
+  /** Starts a new sheet unless `height` points still fit above the footer. */
+  ensure(height: number): boolean {
+    if (this.y - height >= MARGIN.bottom + FOOTER) return false;
+    this.addPage(false);
+    this.onBreak?.();
+    return true;
+  }
+
+  /** Keeps a block of `height` points on one sheet: breaks before it unless it is taller than a sheet. */
+  keep(height: number): void {
+    const sheet = PAGE.height - MARGIN.top - MARGIN.bottom - FOOTER - 50; // below a continuation sheet's header
+    if (height <= sheet) this.ensure(height);
+  }
+
+  lineHeight(size: number): number {
+    return size * 1.35;
+  }
+
+  /** Splits text into lines that fit `width` at `size`, breaking between words (or inside a too long word). */
+  wrap(text: string, width: number, size: number, bold = false): string[] {
+    const font = bold ? this.bold : this.regular;
+    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+      const next = line ? `${line} ${word}` : word;
+      if (fits(next)) {
+        line = next;
+        continue;
+      }
+      if (line) lines.push(line);
+      let rest = word;
+      while (!fits(rest)) {
+        let n = rest.length - 1;
+        while (n > 1 && !fits(rest.slice(0, n))) n--;
+        lines.push(rest.slice(0, n));
+        rest = rest.slice(n);
+      }
+      line = rest;
+    }
+    if (line || !lines.length) lines.push(line);
+    return lines;
+  }
+
+  /** Draws one line at the current position without moving down. */
+  draw(text: string, style: TextStyle = {}): void {
+    const size = style.size ?? 11;
+    const font = style.bold ? this.bold : this.regular;
+    const left = MARGIN.left + (style.x ?? 0);
+    const width = style.width ?? this.width - (style.x ?? 0);
+    const w = font.widthOfTextAtSize(text, size);
+    const x = style.align === 'center' ? left + (width - w) / 2 : style.align === 'right' ? left + width - w : left;
+    this.page.drawText(text, { x, y: this.y - size, size, font, color: style.color ?? rgb(0, 0, 0) });
+  }
+
+  /** Wrapped text, moving down line by line (and to a new sheet when needed). */
+  paragraph(text: string, style: TextStyle = {}): void {
+    const size = style.size ?? 11;
+    for (const line of this.wrap(text, style.width ?? this.width - (style.x ?? 0), size, style.bold)) {
+      this.ensure(this.lineHeight(size));
+      this.draw(line, style);
+      this.y -= this.lineHeight(size);
+    }
+  }
+
+  gap(points: number): void {
+    this.y -= points;
+  }
+
+  /** A thin horizontal rule across the text width (or from x for width). */
+  rule(x = 0, width = this.width): void {
+    this.page.drawLine({ start: { x: MARGIN.left + x, y: this.y }, end: { x: MARGIN.left + x + width, y: this.y }, thickness: 0.5, color: GREY });
+  }
+
+  /**
+   * A signature line: «Role ____________ / И. О. Фамилия / «__» ____________ 20__ г.» (the name
+   * left blank to fill in by hand when unknown), with «М. П.» under it where a stamp goes.
+   */
+  signature(role: string, name: string | null, stamp = false): void {
+    this.ensure(this.lineHeight(11) * (stamp ? 4 : 3));
+    this.gap(14);
+    this.paragraph(`${role} ____________ / ${name ?? '____________________'} / «__» ____________ 20__ г.`, { size: 11 });
+    if (stamp) this.paragraph('М. П.', { size: 11, x: 20 });
+  }
+
+  async finish(): Promise<Uint8Array> {
+    const pages = this.doc.getPages();
+    pages.forEach((p, i) => {
+      const size = 9;
+      const text = `Лист ${i + 1} из ${pages.length}`;
+      const y = MARGIN.bottom - 2;
+      p.drawText(text, { x: PAGE.width - MARGIN.right - this.regular.widthOfTextAtSize(text, size), y, size, font: this.regular, color: GREY });
+      if (this.info.footnote) p.drawText(this.info.footnote, { x: MARGIN.left, y, size, font: this.regular, color: GREY });
+    });
+    return this.doc.save({ useObjectStreams: true });
+  }
+}

@@ -1,0 +1,111 @@
+// Тарификационный список (R3) as schools hand it in: the school and the year above, one block of
+// rows per teacher (ФИО, должность, then a row per subject with its classes and hours; итого and
+// ставки merged over the block), the school's total, and the director's signature with «М. П.».
+import ExcelJS from 'exceljs';
+import type { Ctx } from '../context';
+import type { ExportedFile } from '../../api/types';
+import { ruDate } from '../format';
+import { schoolRow } from '../setup/school';
+import { initialsName, loadSchool } from '../groups/load';
+import { readRule } from '../groups/rule';
+import { teacherWorkloads } from '../workload/summary';
+import { yearName } from './subgroupLists';
+
+const COLUMNS = [
+  { header: '№ п/п', width: 6 },
+  { header: 'Фамилия, имя, отчество', width: 32 },
+  { header: 'Должность', width: 28 },
+  { header: 'Предмет', width: 30 },
+  { header: 'Классы (группы)', width: 44 },
+  { header: 'Часов в неделю', width: 10 },
+  { header: 'Итого часов', width: 10 },
+  { header: 'Ставок', width: 9 },
+];
+
+export async function workloadXlsx(ctx: Ctx): Promise<ExportedFile> {
+  const school = loadSchool(ctx);
+  const rule = readRule(ctx);
+  const teachers = teacherWorkloads(school, rule);
+  const org = schoolRow(ctx);
+  const today = ctx.now().toISOString().slice(0, 10);
+
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Школьный офис';
+  wb.created = ctx.now();
+  wb.subject = 'Содержит персональные данные: обрабатывать в соответствии с 152-ФЗ';
+  const ws = wb.addWorksheet('Тарификация', {
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5',
+      // Inches; the left one ≥ 25 mm for binding.
+      margins: { left: 1.1, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddHeader: '&RСодержит персональные данные (152-ФЗ)', oddFooter: '&RЛист &P из &N' },
+  });
+  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
+  const last = COLUMNS.length;
+  const title = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
+    ws.mergeCells(row, 1, row, last);
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.font = font;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  };
+  title(1, org?.full_name ?? '', { size: 11 });
+  ws.getRow(1).height = 30;
+  title(2, `Тарификационный список педагогических работников на ${yearName(ctx, school)} учебный год`, { bold: true, size: 14 });
+  title(3, `по состоянию на ${ruDate(today)}; норма часов за ставку — ${rule.teachingNormHours} ч в неделю (для учителей — по карточке сотрудника)`, { size: 10 });
+
+  const head = ws.getRow(5);
+  COLUMNS.forEach((c, i) => (head.getCell(i + 1).value = c.header));
+  head.font = { bold: true };
+  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  head.height = 32;
+  head.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }));
+
+  let r = 6;
+  let totalHours = 0;
+  let totalRates = 0;
+  teachers.forEach((t, i) => {
+    const lines = t.subjects.length ? t.subjects : [{ subjectName: '—', classes: '—', hours: 0 }];
+    const first = r;
+    for (const s of lines) {
+      const row = ws.getRow(r++);
+      row.getCell(4).value = s.subjectName;
+      row.getCell(5).value = s.classes;
+      row.getCell(6).value = s.hours;
+    }
+    const end = r - 1;
+    const put = (col: number, value: ExcelJS.CellValue) => {
+      if (end > first) ws.mergeCells(first, col, end, col);
+      ws.getCell(first, col).value = value;
+    };
+    put(1, i + 1);
+    put(2, t.fullName);
+    put(3, t.position);
+    put(7, t.totalHours);
+    put(8, t.rates);
+    if (t.overMax) ws.getCell(first, 7).font = { bold: true, color: { argb: 'FFC00000' } };
+    totalHours += t.totalHours;
+    totalRates += t.rates;
+  });
+  const sum = ws.getRow(r);
+  ws.mergeCells(r, 1, r, 6);
+  sum.getCell(1).value = `Итого по школе: ${teachers.length} педагогических работников`;
+  sum.getCell(7).value = totalHours;
+  sum.getCell(8).value = Math.round(totalRates * 100) / 100;
+  sum.font = { bold: true };
+  const thin = { style: 'thin' as const };
+  for (let row = 5; row <= r; row++)
+    for (let col = 1; col <= last; col++) {
+      const cell = ws.getCell(row, col);
+      cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+      if (row > 5) cell.alignment = { vertical: 'top', wrapText: true, horizontal: col >= 6 || col === 1 ? 'center' : 'left' };
+    }
+  for (let row = 6; row <= r; row++) ws.getCell(row, 8).numFmt = '0.00';
+
+  const director = org?.director_id ? school.staff.get(org.director_id) : undefined;
+  ws.getCell(r + 3, 2).value = `Директор ____________ / ${director ? initialsName(director) : '____________________'} / «__» ____________ 20__ г.`;
+  ws.getCell(r + 4, 2).value = 'М. П.';
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  return { fileName: `Тарификационный список ${ruDate(today)}.xlsx`, data: buf.toString('base64'), rows: teachers.length };
+}
