@@ -42,6 +42,12 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
     w.insertMany('student', d.students);
     w.insertMany('guardian', d.guardians);
     w.insertMany('student_guardian', d.studentGuardians);
+    w.insertMany('class_division', d.divisions);
+    w.insertMany('subgroup', d.subgroups);
+    w.insertMany('subgroup_member', d.subgroupMembers);
+    w.insertMany('study_group', d.studyGroups);
+    w.insertMany('study_group_member', d.studyGroupMembers);
+    w.insertMany('teaching_assignment', d.assignments);
   });
   // One account per role, each with a one-time password to be changed at first login.
   const staffName = (role: string) => {

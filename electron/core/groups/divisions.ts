@@ -32,8 +32,8 @@ export function forClass(ctx: Ctx, classId: string): ClassSubgroups {
   const rule = readRule(ctx);
   const size = school.pupilsOf.get(classId)!.length;
   const subjectIds = new Set<string>();
-  for (const k of school.plan.keys()) subjectIds.add(k.split(':')[1]!);
-  for (const d of school.divisions) subjectIds.add(d.subject_id);
+  for (const id of school.subjectsOf.get(classId) ?? []) subjectIds.add(id);
+  for (const d of school.divisionsOf.get(classId) ?? []) subjectIds.add(d.subject_id);
   const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
   const subjects = [...subjectIds]
     .sort((a, b) => order(a) - order(b) || subjectName(school, a).localeCompare(subjectName(school, b), 'ru'))
@@ -82,7 +82,7 @@ export function writeDivision(
     names.flatMap((name, i) => (idOf.has(i + 1) ? [] : [{ division_id: divisionId, number: i + 1, name }])),
   );
   for (const g of added) idOf.set(g.number, g.id);
-  const current = new Map(existing ? school.members.filter((m) => m.division_id === existing.id).map((m) => [m.student_id, m]) : []);
+  const current = new Map(existing ? (school.membersOf.get(existing.id) ?? []).map((m) => [m.student_id, m]) : []);
   const inserts: { division_id: string; subgroup_id: string; student_id: string }[] = [];
   for (const [studentId, number] of place) {
     const subgroupId = idOf.get(number)!;
@@ -138,7 +138,7 @@ function plan(school: School, c: ClassInfo, subjectId: string, parts: number, by
   const previous = new Map<string, number>();
   if (existing) {
     const number = new Map((school.subgroupsOf.get(existing.id) ?? []).map((g) => [g.id, g.number]));
-    for (const m of school.members) if (m.division_id === existing.id) previous.set(m.student_id, number.get(m.subgroup_id) ?? 0);
+    for (const m of school.membersOf.get(existing.id) ?? []) previous.set(m.student_id, number.get(m.subgroup_id) ?? 0);
   }
   return { method: by, names: subgroupNames(by, parts), place: divide(pupils, parts, by, previous) };
 }
@@ -169,9 +169,8 @@ export function splitAllEligible(ctx: Ctx, replace: boolean): SplitAllResult {
   act(ctx, (w) => {
     for (const c of school.classes) {
       const size = school.pupilsOf.get(c.id)!.length;
-      for (const k of school.plan.keys()) {
-        const [classId, subjectId] = k.split(':') as [string, string];
-        if (classId !== c.id) continue;
+      for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
+        const k = key(c.id, subjectId);
         const r = ruleFor(rule, subjectId, c.grade, size);
         if (!r || size < r.parts) continue;
         if (!replace && school.divisionOf.has(k)) {
@@ -203,7 +202,7 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
     const other = s.class_id ? db.first(db.q.selectFrom('school_class').select(['grade', 'letter']).where('id', '=', s.class_id)) : undefined;
     throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не зачислен(а) в класс'}, а подгруппа «${g.name}» — класса ${c.name}.`);
   }
-  const current = school.members.find((m) => m.division_id === d.id && m.student_id === studentId);
+  const current = (school.membersOf.get(d.id) ?? []).find((m) => m.student_id === studentId);
   if (current?.subgroup_id === subgroupId) return divisionView(school, d);
   act(ctx, (w) => {
     if (current) {
@@ -253,7 +252,7 @@ export function removeDivision(ctx: Ctx, classId: string, subjectId: string): vo
   if (!d) throw new AppError('not_found', `${c.name} не разделён на подгруппы по предмету «${subjectName(school, subjectId)}».`);
   const groups = new Set((school.subgroupsOf.get(d.id) ?? []).map((g) => g.id));
   act(ctx, (w) => {
-    for (const m of school.members) if (m.division_id === d.id) w.remove('subgroup_member', m.id);
+    for (const m of school.membersOf.get(d.id) ?? []) w.remove('subgroup_member', m.id);
     for (const a of school.assignments) if (a.subgroup_id && groups.has(a.subgroup_id)) w.remove('teaching_assignment', a.id);
     for (const id of groups) w.remove('subgroup', id);
     w.remove('class_division', d.id);

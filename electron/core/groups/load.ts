@@ -5,7 +5,7 @@ import type { Ctx } from '../context';
 import type { Row } from '../../../db';
 import type { Gender } from '../../../db/schema';
 import { fullName } from '../format';
-import { byName } from './split';
+import { sortByName } from './split';
 
 export interface ClassInfo {
   id: string;
@@ -29,33 +29,59 @@ export interface School {
   yearId: string | null;
   classes: ClassInfo[]; // by grade and letter
   classById: Map<string, ClassInfo>;
-  students: Map<string, StudentInfo>; // live students of the classes, and anyone still listed in a group
-  pupilsOf: Map<string, StudentInfo[]>; // live students by class, alphabetical
+  /** Live students of the classes, and anyone still listed in a group. Without `people`: only group members. */
+  students: Map<string, StudentInfo>;
+  /** Live students by class, alphabetical. Without `people`: empty lists (use classSize). */
+  pupilsOf: Map<string, StudentInfo[]>;
+  classSize: Map<string, number>;
   subjects: Map<string, Row<'subject'>>;
   /** Curriculum hours by `${classId}:${subjectId}`. */
   plan: Map<string, number>;
+  /** Subjects of each class's curriculum, in the subjects' order. */
+  subjectsOf: Map<string, string[]>;
   divisions: Row<'class_division'>[];
   divisionOf: Map<string, Row<'class_division'>>; // by `${classId}:${subjectId}`
+  divisionsOf: Map<string, Row<'class_division'>[]>; // by class
   subgroupsOf: Map<string, Row<'subgroup'>[]>; // by division, ordered by number
   subgroupById: Map<string, Row<'subgroup'>>;
-  members: Row<'subgroup_member'>[];
+  /** Memberships in subgroups. Without `people`: none (use subgroupSize). */
+  members: MemberRow[];
+  membersOf: Map<string, MemberRow[]>; // by division
+  subgroupSize: Map<string, number>;
   /** Subgroup of a student in a division, by `${divisionId}:${studentId}`. */
   memberOf: Map<string, string>;
   studyGroups: Row<'study_group'>[];
   groupMembers: Map<string, string[]>; // student ids by group
-  assignments: Row<'teaching_assignment'>[];
+  assignments: AssignmentRow[];
+  classAssignments: Map<string, AssignmentRow[]>; // by class (subgroups included)
   staff: Map<string, Row<'staff'>>; // every staff row, removed ones too (for names)
 }
 
+/** Appends to the list under `k`, creating it. */
+export function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
 export const key = (a: string, b: string) => `${a}:${b}`;
+
+/** Rows as the services read them: without the sync timestamps (less to read for the whole school). */
+export type AssignmentRow = Pick<Row<'teaching_assignment'>, 'id' | 'teacher_id' | 'subject_id' | 'class_id' | 'subgroup_id' | 'study_group_id' | 'hours_per_week'>;
+export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id'>;
 
 export function currentYear(ctx: Ctx): string | null {
   const { db } = ctx;
   return db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id ?? null;
 }
 
-/** Reads the school (or, with `classId`, one class and what concerns it) for the groups services. */
-export function loadSchool(ctx: Ctx, only?: { classId?: string }): School {
+/**
+ * Reads the school (or, with `classId`, one class and what concerns it) for the groups services.
+ * `people: false` skips the students and subgroup memberships, the bulk of a big school, for
+ * those who need only their numbers (workload, validation).
+ */
+export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean }): School {
+  const people = only?.people !== false;
   const { db } = ctx;
   const yearId = currentYear(ctx);
   let cq = db.q.selectFrom('school_class').select(['id', 'grade', 'letter', 'class_teacher_id']).where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '');
@@ -68,26 +94,45 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string }): School {
   if (only?.classId) sq = sq.where('class_id', '=', only.classId);
   const students = new Map<string, StudentInfo>();
   const pupilsOf = new Map<string, StudentInfo[]>(classes.map((c) => [c.id, []]));
-  for (const s of db.all(sq)) {
+  for (const s of people ? db.all(sq) : []) {
     const info = { ...s, deleted: false };
     students.set(s.id, info);
     if (inScope(s.class_id)) pupilsOf.get(s.class_id!)!.push(info);
   }
-  for (const list of pupilsOf.values()) list.sort(byName);
+  for (const list of pupilsOf.values()) sortByName(list);
 
   const subjects = new Map(db.all(db.q.selectFrom('subject').selectAll()).map((s) => [s.id, s]));
   const plan = new Map<string, number>();
+  const subjectsOf = new Map<string, string[]>(classes.map((c) => [c.id, []]));
   for (const ci of db.all(db.q.selectFrom('curriculum_item').select(['class_id', 'subject_id', 'hours_per_week']).where('deleted_at', 'is', null)))
-    if (inScope(ci.class_id) && ci.hours_per_week > 0) plan.set(key(ci.class_id, ci.subject_id), ci.hours_per_week);
+    if (inScope(ci.class_id) && ci.hours_per_week > 0) {
+      plan.set(key(ci.class_id, ci.subject_id), ci.hours_per_week);
+      subjectsOf.get(ci.class_id)!.push(ci.subject_id);
+    }
+  const order = (id: string) => subjects.get(id)?.sort_order ?? 0;
+  for (const list of subjectsOf.values()) list.sort((a, b) => order(a) - order(b) || (a < b ? -1 : 1));
 
   const divisions = db.all(db.q.selectFrom('class_division').selectAll().where('deleted_at', 'is', null)).filter((d) => inScope(d.class_id));
   const divisionIds = new Set(divisions.map((d) => d.id));
   const divisionOf = new Map(divisions.map((d) => [key(d.class_id, d.subject_id), d]));
+  const divisionsOf = new Map<string, Row<'class_division'>[]>();
+  for (const d of divisions) push(divisionsOf, d.class_id, d);
   const subgroups = db.all(db.q.selectFrom('subgroup').selectAll().where('deleted_at', 'is', null).orderBy('number')).filter((g) => divisionIds.has(g.division_id));
   const subgroupsOf = new Map<string, Row<'subgroup'>[]>(divisions.map((d) => [d.id, []]));
   for (const g of subgroups) subgroupsOf.get(g.division_id)!.push(g);
-  const members = db.all(db.q.selectFrom('subgroup_member').selectAll().where('deleted_at', 'is', null)).filter((m) => divisionIds.has(m.division_id));
+  const counted = (rows: { k: string | null; n: number }[]) => new Map(rows.map((r) => [r.k ?? '', r.n]));
+  const classSize = counted(
+    db.all(db.q.selectFrom('student').select((eb) => ['class_id as k', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('class_id')),
+  );
+  const subgroupSize = counted(
+    db.all(db.q.selectFrom('subgroup_member').select((eb) => ['subgroup_id as k', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('subgroup_id')),
+  );
+  let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id']).where('deleted_at', 'is', null);
+  if (only?.classId) mq = mq.where('division_id', 'in', [...divisionIds, '']);
+  const members = people ? db.all(mq).filter((m) => divisionIds.has(m.division_id)) : [];
   const memberOf = new Map(members.map((m) => [key(m.division_id, m.student_id), m.subgroup_id]));
+  const membersOf = new Map<string, MemberRow[]>();
+  for (const m of members) push(membersOf, m.division_id, m);
 
   const studyGroups = only?.classId ? [] : db.all(db.q.selectFrom('study_group').selectAll().where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '').orderBy('name'));
   const groupIds = new Set(studyGroups.map((g) => g.id));
@@ -106,8 +151,15 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string }): School {
   }
 
   const assignments = db
-    .all(db.q.selectFrom('teaching_assignment').selectAll().where('deleted_at', 'is', null))
+    .all(
+      db.q
+        .selectFrom('teaching_assignment')
+        .select(['id', 'teacher_id', 'subject_id', 'class_id', 'subgroup_id', 'study_group_id', 'hours_per_week'])
+        .where('deleted_at', 'is', null),
+    )
     .filter((a) => (a.class_id !== null ? inScope(a.class_id) : groupIds.has(a.study_group_id ?? '')));
+  const classAssignments = new Map<string, AssignmentRow[]>();
+  for (const a of assignments) if (a.class_id) push(classAssignments, a.class_id, a);
   const staff = new Map(db.all(db.q.selectFrom('staff').selectAll()).map((s) => [s.id, s]));
   return {
     yearId,
@@ -115,17 +167,23 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string }): School {
     classById: new Map(classes.map((c) => [c.id, c])),
     students,
     pupilsOf,
+    classSize,
     subjects,
     plan,
+    subjectsOf,
     divisions,
     divisionOf,
+    divisionsOf,
     subgroupsOf,
     subgroupById: new Map(subgroups.map((g) => [g.id, g])),
     members,
+    membersOf,
+    subgroupSize,
     memberOf,
     studyGroups,
     groupMembers,
     assignments,
+    classAssignments,
     staff,
   };
 }

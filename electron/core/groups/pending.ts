@@ -16,7 +16,7 @@ export function pendingPlacements(ctx: Ctx, only: { classId?: string | null; stu
     const groups = school.subgroupsOf.get(d.id) ?? [];
     if (!groups.length) continue;
     const size = new Map(groups.map((g) => [g.id, 0]));
-    for (const m of school.members) if (m.division_id === d.id) size.set(m.subgroup_id, (size.get(m.subgroup_id) ?? 0) + 1);
+    for (const m of school.membersOf.get(d.id) ?? []) size.set(m.subgroup_id, (size.get(m.subgroup_id) ?? 0) + 1);
     const subgroups = groups.map((g) => ({ id: g.id, number: g.number, name: g.name, size: size.get(g.id) ?? 0 }));
     for (const p of pupils) {
       const n = suggest(subgroups, p.gender);

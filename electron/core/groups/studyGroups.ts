@@ -46,7 +46,7 @@ function groupView(school: School, g: Row<'study_group'>): StudyGroup {
 }
 
 export function listStudyGroups(ctx: Ctx): StudyGroup[] {
-  const school = loadSchool(ctx);
+  const school = loadSchool(ctx, { people: false });
   return school.studyGroups.map((g) => groupView(school, g));
 }
 

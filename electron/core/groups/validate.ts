@@ -2,9 +2,10 @@
 // code and a self-contained Russian message (R3, R4).
 import type { Ctx } from '../context';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../api/types';
-import { initialsName, key, loadSchool, personName, subjectName, type School } from './load';
+import { initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
+import { sortByName } from './split';
 import { readRule, ruleFor, type Rule } from './rule';
-import { assignmentsByClass, classCover, same } from '../workload/coverage';
+import { classCover, same } from '../workload/coverage';
 import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
 import { parseJsonArray } from '../format';
 
@@ -15,49 +16,74 @@ const ERRORS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 
 const BY = { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'на мальчиков и девочек' } as const;
 
-export function validateSchool(school: School, rule: Rule): ValidationResult {
+/**
+ * Students of divided classes in no subgroup, and members who are no longer in the class: found by
+ * SQLite, so that validating the whole school does not read every student and membership.
+ */
+function membershipProblems(ctx: Ctx) {
+  const { db } = ctx;
+  const unplaced = new Map<string, { id: string; last_name: string; first_name: string; middle_name: string | null; gender: 'm' | 'f' | null }[]>();
+  const rows = db.all(
+    db.q
+      .selectFrom('class_division as d')
+      .innerJoin('student as s', 's.class_id', 'd.class_id')
+      .select(['d.id as division_id', 's.id', 's.last_name', 's.first_name', 's.middle_name', 's.gender'])
+      .where('d.deleted_at', 'is', null)
+      .where('s.deleted_at', 'is', null)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.division_id', '=', 'd.id').whereRef('m.student_id', '=', 's.id').where('m.deleted_at', 'is', null))),
+      ),
+  );
+  for (const r of sortByName(rows)) push(unplaced, r.division_id, r);
+  const foreign = new Map<string, { subgroup_id: string; student_id: string; last_name: string; first_name: string; middle_name: string | null; now_class: string | null; left_at: string | null }[]>();
+  const stray = db.all(
+    db.q
+      .selectFrom('subgroup_member as m')
+      .innerJoin('class_division as d', 'd.id', 'm.division_id')
+      .innerJoin('student as s', 's.id', 'm.student_id')
+      .select(['m.division_id', 'm.subgroup_id', 'm.student_id', 's.id', 's.last_name', 's.first_name', 's.middle_name', 's.class_id as now_class', 's.deleted_at as left_at'])
+      .where('m.deleted_at', 'is', null)
+      .where('d.deleted_at', 'is', null)
+      .where((eb) => eb.or([eb('s.deleted_at', 'is not', null), eb('s.class_id', 'is', null), eb('s.class_id', '!=', eb.ref('d.class_id'))])),
+  );
+  for (const r of sortByName(stray)) push(foreign, r.division_id, r);
+  return { unplaced, foreign };
+}
+
+export function validateSchool(ctx: Ctx, school: School, rule: Rule): ValidationResult {
   const problems: SetupProblem[] = [];
   const add = (code: ProblemCode, message: string, ids: Omit<SetupProblem, 'code' | 'severity' | 'message'> = {}) =>
     problems.push({ code, severity: ERRORS.has(code) ? 'error' : 'warning', message, ...ids });
   const h = (n: number) => `${fmtHours(n)} ч`;
-  const byClass = assignmentsByClass(school);
 
+  const { unplaced, foreign } = membershipProblems(ctx);
   for (const c of school.classes) {
-    const pupils = school.pupilsOf.get(c.id) ?? [];
+    const size = school.classSize.get(c.id) ?? 0;
     // Divisions: everyone in exactly one subgroup, nobody from elsewhere, no empty subgroup.
-    for (const d of school.divisions) {
-      if (d.class_id !== c.id) continue;
+    for (const d of school.divisionsOf.get(c.id) ?? []) {
       const where = `${c.name}, «${subjectName(school, d.subject_id)}»`;
       const ids = { classId: c.id, subjectId: d.subject_id };
-      for (const p of pupils)
-        if (!school.memberOf.has(key(d.id, p.id)))
-          add('student_not_in_subgroup', `${where}: ${p.gender === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${p.gender === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
-      const size = new Map<string, number>();
-      for (const m of school.members) {
-        if (m.division_id !== d.id) continue;
-        size.set(m.subgroup_id, (size.get(m.subgroup_id) ?? 0) + 1);
-        const s = school.students.get(m.student_id);
-        if (s && !s.deleted && s.class_id === c.id) continue;
-        const other = s && !s.deleted && s.class_id ? school.classById.get(s.class_id)?.name : undefined;
-        const now = !s || s.deleted ? 'выбыл(а) из школы' : other ? `учится в ${other}` : 'не числится ни в одном классе';
+      for (const p of unplaced.get(d.id) ?? [])
+        add('student_not_in_subgroup', `${where}: ${p.gender === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${p.gender === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
+      for (const m of foreign.get(d.id) ?? []) {
+        const other = m.left_at === null && m.now_class ? (school.classById.get(m.now_class)?.name ?? 'другом классе') : undefined;
+        const now = m.left_at !== null ? 'выбыл(а) из школы' : other ? `учится в ${other}` : 'не числится ни в одном классе';
         const g = school.subgroupById.get(m.subgroup_id);
-        add('member_not_in_class', `${where}: ${s ? personName(s) : 'ученик'} числится в подгруппе «${g?.name ?? '?'}», но ${now}`, { ...ids, studentId: m.student_id, subgroupId: m.subgroup_id });
+        add('member_not_in_class', `${where}: ${personName(m)} числится в подгруппе «${g?.name ?? '?'}», но ${now}`, { ...ids, studentId: m.student_id, subgroupId: m.subgroup_id });
       }
       for (const g of school.subgroupsOf.get(d.id) ?? [])
-        if (!size.get(g.id)) add('subgroup_empty', `${where}: в подгруппе «${g.name}» нет учеников`, { ...ids, subgroupId: g.id });
+        if (!school.subgroupSize.get(g.id)) add('subgroup_empty', `${where}: в подгруппе «${g.name}» нет учеников`, { ...ids, subgroupId: g.id });
       if (!school.plan.has(key(c.id, d.subject_id)))
         add('division_not_in_curriculum', `${c.name}: класс разделён на подгруппы по предмету «${subjectName(school, d.subject_id)}», которого нет в учебном плане класса`, ids);
     }
     // The rule says divide, but the class is not divided.
-    for (const k of school.plan.keys()) {
-      if (!k.startsWith(`${c.id}:`)) continue;
-      const subjectId = k.slice(c.id.length + 1);
-      const r = ruleFor(rule, subjectId, c.grade, pupils.length);
-      if (r && !school.divisionOf.has(k))
-        add('should_divide', `${c.name} (${pupils.length} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} учеников, а класс не разделён`, { classId: c.id, subjectId });
+    for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
+      const r = ruleFor(rule, subjectId, c.grade, size);
+      if (r && !school.divisionOf.has(key(c.id, subjectId)))
+        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} учеников, а класс не разделён`, { classId: c.id, subjectId });
     }
     // Coverage: curriculum hours against assigned hours, for the class or each subgroup.
-    for (const sc of classCover(school, c, byClass.get(c.id) ?? [])) {
+    for (const sc of classCover(school, c)) {
       const ids = { classId: c.id, subjectId: sc.subjectId };
       const subject = subjectName(school, sc.subjectId);
       if (sc.plan === 0) {
@@ -91,23 +117,25 @@ export function validateSchool(school: School, rule: Rule): ValidationResult {
   }
 
   // Teachers: within the maximum, still on the staff, teaching what their card lists.
-  const total = new Map<string, number>();
-  for (const a of school.assignments) total.set(a.teacher_id, (total.get(a.teacher_id) ?? 0) + a.hours_per_week);
-  const qualified = new Map<string, Set<string>>();
   const unqualified = new Map<string, string[]>(); // `${teacher}:${subject}` → labels
-  for (const a of school.assignments) {
-    const t = school.staff.get(a.teacher_id)!;
+  const byTeacher = new Map<string, AssignmentRow[]>();
+  for (const a of school.assignments) push(byTeacher, a.teacher_id, a);
+  const talks = new Set([...school.subjects.values()].filter((x) => isTalks(x.name)).map((x) => x.id));
+  for (const [teacherId, rows] of byTeacher) {
+    const t = school.staff.get(teacherId)!;
     if (t.deleted_at) {
-      add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} удалён из списка сотрудников — назначьте другого`, {
-        teacherId: t.id, subjectId: a.subject_id, classId: a.class_id ?? undefined, studyGroupId: a.study_group_id ?? undefined,
-      });
+      for (const a of rows)
+        add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} удалён из списка сотрудников — назначьте другого`, {
+          teacherId: t.id, subjectId: a.subject_id, classId: a.class_id ?? undefined, studyGroupId: a.study_group_id ?? undefined,
+        });
       continue;
     }
-    if (!parseJsonArray<string>(t.subjects).length || isTalks(subjectName(school, a.subject_id))) continue;
-    const q = qualified.get(t.id) ?? qualified.set(t.id, qualifiedSubjects(school, t)).get(t.id)!;
-    if (!q.has(a.subject_id)) {
-      const k = key(t.id, a.subject_id);
-      (unqualified.get(k) ?? unqualified.set(k, []).get(k)!).push(assignmentLabel(school, a));
+    // A card without subjects says nothing; «Разговоры о важном» is every class teacher's hour.
+    if (!parseJsonArray<string>(t.subjects).length) continue;
+    const q = qualifiedSubjects(school, t);
+    for (const a of rows) {
+      if (q.has(a.subject_id) || talks.has(a.subject_id)) continue;
+      push(unqualified, key(t.id, a.subject_id), assignmentLabel(school, a));
     }
   }
   for (const [k, labels] of unqualified) {
@@ -115,8 +143,9 @@ export function validateSchool(school: School, rule: Rule): ValidationResult {
     const t = school.staff.get(teacherId)!;
     add('teacher_not_qualified', `${personName(t)} ведёт «${subjectName(school, subjectId)}» (${labels.join(', ')}), но этого предмета нет в карточке сотрудника`, { teacherId, subjectId });
   }
-  for (const [teacherId, hours] of total) {
+  for (const [teacherId, rows] of byTeacher) {
     const t = school.staff.get(teacherId)!;
+    const hours = rows.reduce((n, a) => n + a.hours_per_week, 0);
     if (hours > rule.maxTeacherHours && !same(hours, rule.maxTeacherHours))
       add('teacher_over_max', `${personName(t)}: ${h(hours)} в неделю — больше допустимых ${h(rule.maxTeacherHours)}`, { teacherId });
   }
@@ -125,5 +154,5 @@ export function validateSchool(school: School, rule: Rule): ValidationResult {
 }
 
 export function validateSetup(ctx: Ctx): ValidationResult {
-  return validateSchool(loadSchool(ctx), readRule(ctx));
+  return validateSchool(ctx, loadSchool(ctx, { people: false }), readRule(ctx));
 }

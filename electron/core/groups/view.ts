@@ -1,13 +1,13 @@
 // How divisions, subgroups and teachers read in API results.
 import type { Row } from '../../../db';
 import type { Division, StudentRef, Subgroup, TeacherHours } from '../../api/types';
-import { key, personName, subjectName, type School, type StudentInfo } from './load';
+import { key, personName, subjectName, type School, type StudentInfo, type AssignmentRow } from './load';
 import { byName } from './split';
 
 export const studentRef = (s: StudentInfo): StudentRef => ({ id: s.id, fullName: personName(s), gender: s.gender });
 
 /** Sums hours per teacher, in the order teachers first appear. */
-export function teacherHours(school: School, rows: readonly Row<'teaching_assignment'>[]): TeacherHours[] {
+export function teacherHours(school: School, rows: readonly AssignmentRow[]): TeacherHours[] {
   const out = new Map<string, TeacherHours>();
   for (const a of rows) {
     const t = out.get(a.teacher_id);
@@ -21,9 +21,9 @@ export function teacherHours(school: School, rows: readonly Row<'teaching_assign
 }
 
 /** The assignments that teach a subgroup: its own, and those of the whole class for the subject. */
-export function subgroupAssignments(school: School, division: Row<'class_division'>, subgroupId: string): Row<'teaching_assignment'>[] {
-  return school.assignments.filter(
-    (a) => a.class_id === division.class_id && a.subject_id === division.subject_id && (a.subgroup_id === subgroupId || a.subgroup_id === null),
+export function subgroupAssignments(school: School, division: Row<'class_division'>, subgroupId: string): AssignmentRow[] {
+  return (school.classAssignments.get(division.class_id) ?? []).filter(
+    (a) => a.subject_id === division.subject_id && (a.subgroup_id === subgroupId || a.subgroup_id === null),
   );
 }
 
@@ -31,8 +31,7 @@ export function divisionView(school: School, d: Row<'class_division'>): Division
   const pupils = school.pupilsOf.get(d.class_id) ?? [];
   const groups = school.subgroupsOf.get(d.id) ?? [];
   const byGroup = new Map<string, StudentInfo[]>(groups.map((g) => [g.id, []]));
-  for (const m of school.members) {
-    if (m.division_id !== d.id) continue;
+  for (const m of school.membersOf.get(d.id) ?? []) {
     const s = school.students.get(m.student_id);
     if (s) byGroup.get(m.subgroup_id)?.push(s);
   }

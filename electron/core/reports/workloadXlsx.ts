@@ -23,7 +23,7 @@ const COLUMNS = [
 ];
 
 export async function workloadXlsx(ctx: Ctx): Promise<ExportedFile> {
-  const school = loadSchool(ctx);
+  const school = loadSchool(ctx, { people: false });
   const rule = readRule(ctx);
   const teachers = teacherWorkloads(school, rule);
   const org = schoolRow(ctx);

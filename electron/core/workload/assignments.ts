@@ -7,7 +7,7 @@ import type { NewRow, Row } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { parseJsonArray } from '../format';
-import { initialsName, key, loadSchool, personName, subjectName, type School } from '../groups/load';
+import { initialsName, key, loadSchool, personName, subjectName, type School, type AssignmentRow } from '../groups/load';
 import { readRule } from '../groups/rule';
 import { planTeachers, type PlanTask, type PlanTeacher } from './planner';
 
@@ -32,13 +32,13 @@ export function qualifiedSubjects(school: School, s: Row<'staff'>): Set<string> 
   return out;
 }
 
-export function assignmentLabel(school: School, a: Row<'teaching_assignment'>): string {
+export function assignmentLabel(school: School, a: AssignmentRow): string {
   if (a.study_group_id) return `учебная группа «${school.studyGroups.find((g) => g.id === a.study_group_id)?.name ?? '?'}»`;
   const c = school.classById.get(a.class_id ?? '')?.name ?? '?';
   return a.subgroup_id ? `${c}, ${school.subgroupById.get(a.subgroup_id)?.name ?? '?'}` : c;
 }
 
-export function assignmentView(school: School, a: Row<'teaching_assignment'>): Assignment {
+export function assignmentView(school: School, a: AssignmentRow): Assignment {
   const t = school.staff.get(a.teacher_id);
   return {
     id: a.id,
@@ -59,7 +59,7 @@ export function assignmentView(school: School, a: Row<'teaching_assignment'>): A
 }
 
 /** Assignments in the order of the тарификация: teacher, class, subject. */
-export function sortedAssignments(school: School, rows: readonly Row<'teaching_assignment'>[]): Assignment[] {
+export function sortedAssignments(school: School, rows: readonly AssignmentRow[]): Assignment[] {
   const order = new Map(school.classes.map((c, i) => [c.id, i]));
   const subjectOrder = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
   return rows
@@ -75,7 +75,7 @@ export function sortedAssignments(school: School, rows: readonly Row<'teaching_a
 }
 
 export function listAssignments(ctx: Ctx, f: OpParsed<'assignments.list'>): Assignment[] {
-  const school = loadSchool(ctx);
+  const school = loadSchool(ctx, { people: false });
   return sortedAssignments(
     school,
     school.assignments.filter(
@@ -135,15 +135,10 @@ export function removeAssignment(ctx: Ctx, id: string): void {
 /** What is still to be assigned: every curriculum hour of every class (or subgroup) and study group without a teacher. */
 export function openTasks(school: School, classId?: string | null): (PlanTask & { label: string })[] {
   const tasks: (PlanTask & { label: string })[] = [];
-  const byClass = new Map<string, Row<'teaching_assignment'>[]>();
-  for (const a of school.assignments) if (a.class_id) (byClass.get(a.class_id) ?? byClass.set(a.class_id, []).get(a.class_id)!).push(a);
-  const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
   for (const c of school.classes) {
     if (classId && c.id !== classId) continue;
-    const mine = byClass.get(c.id) ?? [];
-    const subjects = [...school.plan.keys()].filter((k) => k.startsWith(`${c.id}:`)).map((k) => k.slice(c.id.length + 1));
-    subjects.sort((a, b) => order(a) - order(b));
-    for (const subjectId of subjects) {
+    const mine = school.classAssignments.get(c.id) ?? [];
+    for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
       const plan = school.plan.get(key(c.id, subjectId))!;
       const together = mine.filter((a) => a.subject_id === subjectId && a.subgroup_id === null).reduce((s, a) => s + a.hours_per_week, 0);
       const d = school.divisionOf.get(key(c.id, subjectId));
@@ -170,7 +165,7 @@ export function openTasks(school: School, classId?: string | null): (PlanTask & 
 
 /** Gives every open curriculum hour to a qualified teacher (see planTeachers), in one transaction. */
 export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculumResult {
-  const school = loadSchool(ctx);
+  const school = loadSchool(ctx, { people: false });
   if (classId && !school.classById.has(classId)) throw notFound('Класс');
   const rule = readRule(ctx);
   const load = new Map<string, number>();

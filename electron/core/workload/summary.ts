@@ -3,10 +3,10 @@
 import type { Ctx } from '../context';
 import type { ClassCoverage, TeacherWorkload } from '../../api/types';
 import type { Row } from '../../../db';
-import { loadSchool, personName, subjectName, type School } from '../groups/load';
+import { loadSchool, personName, subjectName, type School, type AssignmentRow } from '../groups/load';
 import { readRule, type Rule } from '../groups/rule';
 import { isTeacherPost, sortedAssignments } from './assignments';
-import { assignmentsByClass, classCover, same } from './coverage';
+import { classCover, same } from './coverage';
 import { teacherHours } from '../groups/view';
 
 /** Weekly hours of one rate: the staff card's for a teacher; the teaching norm for someone whose main post is another. */
@@ -15,7 +15,7 @@ export function normHours(s: Row<'staff'>, rule: Rule): number {
 }
 
 export function teacherWorkloads(school: School, rule: Rule, only?: string | null): TeacherWorkload[] {
-  const mine = new Map<string, Row<'teaching_assignment'>[]>();
+  const mine = new Map<string, AssignmentRow[]>();
   for (const a of school.assignments) (mine.get(a.teacher_id) ?? mine.set(a.teacher_id, []).get(a.teacher_id)!).push(a);
   const people = [...school.staff.values()].filter((s) => (!s.deleted_at && isTeacherPost(s)) || mine.has(s.id)).filter((s) => !only || s.id === only);
   return people
@@ -50,14 +50,13 @@ export function teacherWorkloads(school: School, rule: Rule, only?: string | nul
 }
 
 export function workloadByTeacher(ctx: Ctx, teacherId?: string | null): TeacherWorkload[] {
-  return teacherWorkloads(loadSchool(ctx), readRule(ctx), teacherId);
+  return teacherWorkloads(loadSchool(ctx, { people: false }), readRule(ctx), teacherId);
 }
 
 export function workloadByClass(ctx: Ctx, classId?: string | null): ClassCoverage[] {
-  const school = loadSchool(ctx, classId ? { classId } : undefined);
-  const byClass = assignmentsByClass(school);
+  const school = loadSchool(ctx, { classId: classId ?? undefined, people: false });
   return school.classes.map((c) => {
-    const subjects = classCover(school, c, byClass.get(c.id) ?? []).map((sc) => {
+    const subjects = classCover(school, c).map((sc) => {
       const parts = sc.parts.map((p) => ({
         subgroupId: p.subgroup?.id ?? null,
         label: p.subgroup?.name ?? 'весь класс',
