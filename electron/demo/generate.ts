@@ -7,6 +7,7 @@ import { SUBJECTS, WEEKLY_LIMIT, classPlan, type SubjectKey } from './curriculum
 import { Prng } from './prng';
 import { planPupils } from './pupils';
 import { planStaff } from './staff';
+import { planGroups } from './groups';
 import type { ClassInfo, IdSource, WithId } from './types';
 import { apportion } from './util';
 
@@ -36,6 +37,12 @@ export interface DemoSchool {
   students: WithId<NewRow<'student'>>[];
   guardians: WithId<NewRow<'guardian'>>[];
   studentGuardians: WithId<NewRow<'student_guardian'>>[];
+  divisions: WithId<NewRow<'class_division'>>[];
+  subgroups: WithId<NewRow<'subgroup'>>[];
+  subgroupMembers: WithId<NewRow<'subgroup_member'>>[];
+  studyGroups: WithId<NewRow<'study_group'>>[];
+  studyGroupMembers: WithId<NewRow<'study_group_member'>>[];
+  assignments: WithId<NewRow<'teaching_assignment'>>[];
 }
 
 export const DEMO_LIMITS = { minStudents: 100, maxStudents: 5000, defaultStudents: 1000, defaultSeed: 1, defaultYearStart: 2026 } as const;
@@ -102,6 +109,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
   const schoolRng = new Prng(o.seed, 2);
   const staffRng = new Prng(o.seed, 3);
   const pupilRng = new Prng(o.seed, 4);
+  const groupRng = new Prng(o.seed, 5);
   const snils = new Set<number>();
   const phones = new Set<string>();
 
@@ -190,6 +198,11 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
   // Pupils and guardians.
   const pupils = planPupils({ rng: pupilRng, ids, year: o.yearStart, classes, snils, phones });
 
+  // Subgroups, study groups and teaching assignments.
+  const groups = planGroups({
+    rng: groupRng, ids, yearId: year.id, classes, subjects, subjectId, staff: st.staff, classTeacher: st.classTeacher, students: pupils.students,
+  });
+
   return {
     school,
     years: [year],
@@ -205,5 +218,6 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
     students: pupils.students,
     guardians: pupils.guardians,
     studentGuardians: pupils.studentGuardians,
+    ...groups,
   };
 }

@@ -47,10 +47,11 @@ const GROUP_OF: Partial<Record<SubjectKey, string>> = {
 };
 const PRIMARY_BY_SPECIALISTS: ReadonlySet<SubjectKey> = new Set(['eng', 'music', 'pe']);
 
-/** Subjects taught in two groups when the class has 20 or more pupils. */
+/** Subjects taught in two subgroups: as the default division rule (core/groups/policy.ts) says,
+ *  foreign languages and informatics from 25 pupils, technology from grade 5. */
 function splits(key: SubjectKey, grade: number, size: number): boolean {
-  if (size < 20) return false;
-  return key === 'eng' || key === 'ger' || key === 'inf' || (key === 'tech' && grade >= 5 && grade <= 9);
+  if (size < 25) return false;
+  return key === 'eng' || key === 'ger' || key === 'inf' || (key === 'tech' && grade >= 5);
 }
 
 /** Weekly teaching hours per group over the whole school. */
