@@ -135,7 +135,10 @@ export function planStaff(ctx: StaffContext): StaffPlan {
   const adminCount = staff.length;
 
   // Teachers: one primary teacher per class of grades 1–4, the rest split by teaching hours.
-  const target = Math.max(40, Math.round(ctx.students / 14));
+  // About one employee per 14 pupils; a small school with many small classes needs enough subject
+  // teachers for its hours (about 21 a week each: 18 for a rate and a little more, under 30).
+  const subjectHours = [...groupHours(classes).values()].reduce((a, b) => a + b, 0);
+  const target = Math.max(40, Math.round(ctx.students / 14), adminCount + classes.filter((c) => c.grade <= 4).length + Math.ceil(subjectHours / 21));
   const primaryClasses = classes.filter((c) => c.grade <= 4);
   const primaryTeachers = new Map<string, StaffRow>();
   for (const c of primaryClasses) {
@@ -144,11 +147,14 @@ export function planStaff(ctx: StaffContext): StaffPlan {
   }
   const hours = groupHours(classes);
   const active = GROUPS.filter((g) => (hours.get(g.key) ?? 0) > 0);
-  const budget = Math.max(0, target - adminCount - primaryClasses.length - active.length);
-  const extra = apportion(budget, active.map((g) => hours.get(g.key) ?? 0));
+  // Each group gets enough teachers to stay under 26 hours each; the rest of the staff follows
+  // the hours beyond a rate per teacher.
+  const least = active.map((g) => Math.max(1, Math.ceil((hours.get(g.key) ?? 0) / 26)));
+  const budget = Math.max(0, target - adminCount - primaryClasses.length - least.reduce((a, b) => a + b, 0));
+  const extra = apportion(budget, active.map((g, i) => Math.max(0, (hours.get(g.key) ?? 0) - 18 * least[i]!)));
   const subjectTeachers: { row: StaffRow; group: TeacherGroup }[] = [];
   active.forEach((g, i) => {
-    const n = 1 + (extra[i] ?? 0);
+    const n = least[i]! + (extra[i] ?? 0);
     for (let k = 0; k < n; k++) {
       const row = person({ gender: gender(g.maleShare), position: g.position, roles: ['teacher'], subjects: [...g.subjects, 'talks'], rate: 18, minAge: 23, maxAge: 67, email: rng.chance(0.7) });
       subjectTeachers.push({ row, group: g });
