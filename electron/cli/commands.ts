@@ -2,8 +2,10 @@ import type { LocalClient } from '../core/dispatch';
 import type { BackupInfo } from '../api/types';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
+import { UsageError } from './errors';
+import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 
-export class UsageError extends Error {}
+export { UsageError };
 
 export const USAGE = `Школьный офис — командная строка
 
@@ -12,6 +14,15 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- import staff ФАЙЛ --db ФАЙЛ                   загрузить сотрудников
   npm run cli -- export students|staff|classes|subjects|curriculum|rooms --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
+  npm run cli -- subgroups split --db ФАЙЛ --class 5А --subject "Иностранный язык" [--parts 2]
+                    [--by balanced|alphabet|gender|copy] [--from "Информатика"]
+                                    разделить класс на подгруппы по предмету (предмет — по началу
+                                    названия; balanced — поровну, alphabet — по алфавиту, gender —
+                                    мальчики и девочки, copy — как по предмету --from)
+  npm run cli -- subgroups show --db ФАЙЛ --class 5А          подгруппы класса по всем предметам
+  npm run cli -- workload --db ФАЙЛ                           нагрузка учителей (тарификация)
+  npm run cli -- validate --db ФАЙЛ                           проверка подгрупп, групп и нагрузки;
+                                    код возврата 0 и при найденных проблемах (они — в выводе)
   npm run cli -- backup --db ФАЙЛ --out ПАПКА [--password-env ПЕРЕМЕННАЯ]
                                     резервная копия в папку (с паролем из переменной окружения — зашифрованная)
   npm run cli -- restore --db ФАЙЛ --from КОПИЯ [--password-env ПЕРЕМЕННАЯ]
@@ -87,6 +98,12 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       } else throw new UsageError('list: укажите classes, students или staff');
       return;
     }
+    case 'subgroups':
+      return subgroupsCommand(sub, env);
+    case 'workload':
+      return workloadCommand(env);
+    case 'validate':
+      return validateCommand(env);
     case 'backup': {
       const dir = flag('--out');
       if (!dir) throw new UsageError('backup: укажите папку для копии: --out ПАПКА');
