@@ -115,6 +115,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const divisions = db.all(db.q.selectFrom('class_division').selectAll().where('deleted_at', 'is', null)).filter((d) => inScope(d.class_id));
   const divisionIds = new Set(divisions.map((d) => d.id));
   const divisionOf = new Map(divisions.map((d) => [key(d.class_id, d.subject_id), d]));
+  divisions.sort((a, b) => order(a.subject_id) - order(b.subject_id) || (a.subject_id < b.subject_id ? -1 : 1));
   const divisionsOf = new Map<string, Row<'class_division'>[]>();
   for (const d of divisions) push(divisionsOf, d.class_id, d);
   const subgroups = db.all(db.q.selectFrom('subgroup').selectAll().where('deleted_at', 'is', null).orderBy('number')).filter((g) => divisionIds.has(g.division_id));

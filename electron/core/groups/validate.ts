@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../api/types';
 import { initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
-import { sortByName } from './split';
+import { byName, sortByName } from './split';
 import { readRule, ruleFor, type Rule } from './rule';
 import { classCover, same } from '../workload/coverage';
 import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
@@ -120,9 +120,10 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
   const unqualified = new Map<string, string[]>(); // `${teacher}:${subject}` → labels
   const byTeacher = new Map<string, AssignmentRow[]>();
   for (const a of school.assignments) push(byTeacher, a.teacher_id, a);
+  const teacherOrder = [...byTeacher.keys()].map((id) => school.staff.get(id)!).sort(byName);
   const talks = new Set([...school.subjects.values()].filter((x) => isTalks(x.name)).map((x) => x.id));
-  for (const [teacherId, rows] of byTeacher) {
-    const t = school.staff.get(teacherId)!;
+  for (const t of teacherOrder) {
+    const rows = byTeacher.get(t.id)!;
     if (t.deleted_at) {
       for (const a of rows)
         add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} удалён из списка сотрудников — назначьте другого`, {
@@ -143,8 +144,9 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     const t = school.staff.get(teacherId)!;
     add('teacher_not_qualified', `${personName(t)} ведёт «${subjectName(school, subjectId)}» (${labels.join(', ')}), но этого предмета нет в карточке сотрудника`, { teacherId, subjectId });
   }
-  for (const [teacherId, rows] of byTeacher) {
-    const t = school.staff.get(teacherId)!;
+  for (const t of teacherOrder) {
+    const teacherId = t.id;
+    const rows = byTeacher.get(teacherId)!;
     const hours = rows.reduce((n, a) => n + a.hours_per_week, 0);
     if (hours > rule.maxTeacherHours && !same(hours, rule.maxTeacherHours))
       add('teacher_over_max', `${personName(t)}: ${h(hours)} в неделю — больше допустимых ${h(rule.maxTeacherHours)}`, { teacherId });
