@@ -235,7 +235,8 @@ export const contract = {
     }),
   ).returns<T.GroupsRule>(),
   'subgroups.forClass': op(z.object({ classId: s.id })).returns<T.ClassSubgroups>(),
-  /** Divides (or divides again) a class for a subject; `parts` is ignored for 'copy'. */
+  /** Divides (or divides again) a class for a subject; `parts` is ignored for 'copy'. Dividing a subject
+   *  for the first time moves its whole-class assignments to the first subgroup. */
   'subgroups.split': op(
     z.object({ classId: s.id, subjectId: s.id, parts: s.parts.default(2), by: s.splitBy, copyFromSubjectId: s.optionalId }),
   ).returns<T.Division>(),
@@ -246,7 +247,8 @@ export const contract = {
   'subgroups.placeSuggested': op(z.object({ classId: s.optionalId })).returns<{ placed: number }>(),
   /** The subgroup's one teacher for all its curriculum hours; null removes its assignments. */
   'subgroups.setTeacher': op(z.object({ subgroupId: s.id, teacherId: s.optionalId })).returns<T.Division>(),
-  /** Undivides: the division, its subgroups, memberships and subgroup assignments are tombstoned. */
+  /** Undivides: division, subgroups and memberships are tombstoned; the first subgroup's teachers
+   *  teach the whole class, the other subgroups' assignments are tombstoned. */
   'subgroups.remove': op(z.object({ classId: s.id, subjectId: s.id })).returns<void>(),
   /** Divides every class the rule says should be divided; `replace` divides already divided ones again. */
   'subgroups.splitAllEligible': op(z.object({ replace: z.boolean().default(false) })).returns<T.SplitAllResult>(),

@@ -105,14 +105,21 @@ describe('dividing a class into subgroups (R4, 000 §3)', () => {
     expect(await call('assignments.list', { teacherId: teachers.math.id })).toEqual([]);
   });
 
-  it('undivides: division, subgroups, members and subgroup assignments are tombstoned', async () => {
+  it('undivides: division, subgroups and members are tombstoned; the first subgroup’s teacher keeps the class', async () => {
     const { call, cls, subject, teachers } = f;
     const a = cls('5А');
     const math = (await call('subgroups.forClass', { classId: a.id })).subjects.find((s) => s.subjectName === 'Математика')!.division!;
     await call('subgroups.setTeacher', { subgroupId: math.subgroups[0]!.id, teacherId: teachers.math.id });
+    await call('subgroups.setTeacher', { subgroupId: math.subgroups[1]!.id, teacherId: teachers.eng1.id });
     await call('subgroups.remove', { classId: a.id, subjectId: subject('Математика').id });
     expect((await call('subgroups.forClass', { classId: a.id })).subjects.find((s) => s.subjectName === 'Математика')!.division).toBeNull();
-    expect(await call('assignments.list', { teacherId: teachers.math.id })).toEqual([]);
+    expect((await call('assignments.list', { classId: a.id })).filter((x) => x.subjectName === 'Математика').map((x) => [x.teacherName, x.target, x.hoursPerWeek])).toEqual([
+      ['Кузнецов Илья Сергеевич', 'class', 5],
+    ]);
+    // Divided again, the class's teacher takes the first subgroup.
+    const again = await call('subgroups.split', { classId: a.id, subjectId: subject('Математика').id, parts: 2, by: 'alphabet' });
+    expect(again.subgroups.map((g) => g.teacherName)).toEqual(['Кузнецов Илья Сергеевич', null]);
+    await call('subgroups.remove', { classId: a.id, subjectId: subject('Математика').id });
     const alive = f.db.raw.prepare('SELECT count(*) AS n FROM subgroup_member WHERE division_id = ? AND deleted_at IS NULL').get(math.id) as { n: number };
     expect(alive.n).toBe(0);
     const kept = f.db.raw.prepare('SELECT count(*) AS n FROM subgroup_member WHERE division_id = ?').get(math.id) as { n: number };

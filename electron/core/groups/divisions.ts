@@ -82,6 +82,10 @@ export function writeDivision(
     names.flatMap((name, i) => (idOf.has(i + 1) ? [] : [{ division_id: divisionId, number: i + 1, name }])),
   );
   for (const g of added) idOf.set(g.number, g.id);
+  // A subject divided for the first time: whoever taught the whole class takes the first subgroup.
+  if (!existing)
+    for (const a of school.classAssignments.get(c.id) ?? [])
+      if (a.subject_id === subjectId && a.subgroup_id === null) w.update('teaching_assignment', a.id, { subgroup_id: idOf.get(1)! });
   const current = new Map(existing ? (school.membersOf.get(existing.id) ?? []).map((m) => [m.student_id, m]) : []);
   const inserts: { division_id: string; subgroup_id: string; student_id: string }[] = [];
   for (const [studentId, number] of place) {
@@ -244,16 +248,26 @@ export function setSubgroupTeacher(ctx: Ctx, subgroupId: string, teacherId: stri
   return divisionFor(ctx, d.class_id, d.subject_id);
 }
 
-/** Undivides a class for a subject: division, subgroups, memberships and subgroup assignments are tombstoned. */
+/**
+ * Undivides a class for a subject: division, subgroups and memberships are tombstoned; the first
+ * subgroup's teachers go on teaching the whole class, the other subgroups' assignments are tombstoned.
+ */
 export function removeDivision(ctx: Ctx, classId: string, subjectId: string): void {
   const school = loadSchool(ctx, { classId });
   const c = classOf(school, classId);
   const d = school.divisionOf.get(key(classId, subjectId));
   if (!d) throw new AppError('not_found', `${c.name} не разделён на подгруппы по предмету «${subjectName(school, subjectId)}».`);
-  const groups = new Set((school.subgroupsOf.get(d.id) ?? []).map((g) => g.id));
+  const list = school.subgroupsOf.get(d.id) ?? [];
+  const groups = new Set(list.map((g) => g.id));
+  const rows = school.classAssignments.get(classId) ?? [];
+  const together = new Set(rows.filter((a) => a.subject_id === subjectId && a.subgroup_id === null).map((a) => a.teacher_id));
   act(ctx, (w) => {
     for (const m of school.membersOf.get(d.id) ?? []) w.remove('subgroup_member', m.id);
-    for (const a of school.assignments) if (a.subgroup_id && groups.has(a.subgroup_id)) w.remove('teaching_assignment', a.id);
+    for (const a of rows) {
+      if (!a.subgroup_id || !groups.has(a.subgroup_id)) continue;
+      if (a.subgroup_id === list[0]?.id && !together.has(a.teacher_id)) w.update('teaching_assignment', a.id, { subgroup_id: null });
+      else w.remove('teaching_assignment', a.id);
+    }
     for (const id of groups) w.remove('subgroup', id);
     w.remove('class_division', d.id);
   });
