@@ -14,6 +14,7 @@ function allRows(d: DemoSchool): { id: string }[] {
   return [
     d.school, ...d.years, ...d.studyPeriods, ...d.holidays, ...d.bellSchedules, ...d.bells, ...d.subjects, ...d.rooms,
     ...d.staff, ...d.classes, ...d.curriculum, ...d.students, ...d.guardians, ...d.studentGuardians,
+    ...d.divisions, ...d.subgroups, ...d.subgroupMembers, ...d.studyGroups, ...d.studyGroupMembers, ...d.assignments,
   ];
 }
 
