@@ -1,24 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
-// Random bits are drawn from the CSPRNG in blocks: one call per 400 ids instead of one per id
-// (bulk writes make two ids per row: the row's and the outbox mutation's).
-let pool = Buffer.alloc(0);
-let used = 0;
-function randomChunk(): Uint8Array {
-  if (used + 10 > pool.length) {
-    pool = randomBytes(4000);
-    used = 0;
-  }
-  used += 10;
-  return pool.subarray(used - 10, used);
-}
-
 /**
  * UUIDv7 (RFC 9562): 48-bit Unix milliseconds, then random bits. Ids sort by creation time on one
  * device, which keeps SQLite's B-trees append-friendly; sync never orders by them.
  * `random` lets deterministic generators (the demo school) supply their own bytes.
  */
-export function uuidv7(nowMs: number = Date.now(), random: Uint8Array = randomChunk()): string {
+export function uuidv7(nowMs: number = Date.now(), random: Uint8Array = randomBytes(10)): string {
   const b = new Uint8Array(16);
   let ms = Math.floor(nowMs);
   for (let i = 5; i >= 0; i--) {

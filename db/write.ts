@@ -4,18 +4,6 @@ import { uuidv7 } from './ids';
 
 export type Change = 'insert' | 'update' | 'delete';
 
-const OUTBOX_SQL = 'INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES ';
-const AUDIT_SQL = 'INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES ';
-/** Inserted rows are logged in multi-row statements of 256, 128, …, 1 rows: few statements, few distinct SQL texts. */
-const LOG_CHUNKS = [256, 128, 64, 32, 16, 8, 4, 2, 1];
-const values = new Map<string, string>();
-const rowsOf = (n: number, params: number) => {
-  const k = `${n}:${params}`;
-  let v = values.get(k);
-  if (v === undefined) values.set(k, (v = Array(n).fill(`(${Array(params).fill('?').join(', ')})`).join(', ')));
-  return v;
-};
-
 /**
  * The one write path for synced tables. Each change, in the caller's transaction, also appends a
  * mutation to the outbox (for sync) and a line to the audit log (who, when, entity, old → new).
@@ -49,7 +37,7 @@ export class Writer {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       this.db.run(this.db.q.insertInto(table).values(full.slice(i, i + chunk) as any));
     }
-    this.logInserts(table, full as unknown as { id: string }[], now);
+    for (const r of full) this.log(table, (r as { id: string }).id, 'insert', null, r, r, now);
     return full;
   }
 
@@ -103,29 +91,15 @@ export class Writer {
     payload: unknown,
     at: string,
   ): void {
-    const json = JSON.stringify(payload);
-    this.db.statement(OUTBOX_SQL + '(?, ?, ?, ?, ?, ?)').run(uuidv7(), entity, entityId, op, json, at);
     this.db
-      .statement(AUDIT_SQL + '(?, ?, ?, ?, ?, ?, ?)')
-      .run(at, this.actor, entity, entityId, op, oldVals === null ? null : JSON.stringify(oldVals), newVals === payload ? json : JSON.stringify(newVals));
-  }
-
-  /** The outbox and audit lines of inserted rows (the whole row is both the payload and the new values). */
-  private logInserts(entity: string, rows: readonly { id: string }[], at: string): void {
-    let i = 0;
-    for (const n of LOG_CHUNKS) {
-      for (; i + n <= rows.length; i += n) {
-        const outbox: unknown[] = [];
-        const audit: unknown[] = [];
-        for (let k = i; k < i + n; k++) {
-          const r = rows[k]!;
-          const json = JSON.stringify(r);
-          outbox.push(uuidv7(), entity, r.id, 'insert', json, at);
-          audit.push(at, this.actor, entity, r.id, 'insert', null, json);
-        }
-        this.db.statement(OUTBOX_SQL + rowsOf(n, 6)).run(...outbox);
-        this.db.statement(AUDIT_SQL + rowsOf(n, 7)).run(...audit);
-      }
-    }
+      .statement(
+        'INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run(uuidv7(), entity, entityId, op, JSON.stringify(payload), at);
+    this.db
+      .statement(
+        'INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(at, this.actor, entity, entityId, op, oldVals === null ? null : JSON.stringify(oldVals), JSON.stringify(newVals));
   }
 }
