@@ -85,22 +85,23 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     // Coverage: curriculum hours against assigned hours, for the class or each subgroup.
     for (const sc of classCover(school, c)) {
       const ids = { classId: c.id, subjectId: sc.subjectId };
-      const subject = subjectName(school, sc.subjectId);
+      const subject = () => subjectName(school, sc.subjectId);
       if (sc.plan === 0) {
         const rows = sc.parts.flatMap((p) => p.assignments);
         const unique = [...new Map(rows.map((a) => [a.id, a])).values()];
         if (unique.length) {
           const who = [...new Set(unique.map((a) => initialsName(school.staff.get(a.teacher_id)!)))].join(', ');
-          add('not_in_curriculum', `${c.name}, «${subject}»: назначено ${h(unique.reduce((s, a) => s + a.hours_per_week, 0))} в неделю (${who}), но предмета нет в учебном плане класса`, ids);
+          add('not_in_curriculum', `${c.name}, «${subject()}»: назначено ${h(unique.reduce((s, a) => s + a.hours_per_week, 0))} в неделю (${who}), но предмета нет в учебном плане класса`, ids);
         }
         continue;
       }
       for (const p of sc.parts) {
-        const where = p.subgroup ? `${c.name}, «${subject}», подгруппа «${p.subgroup.name}»` : `${c.name}, «${subject}»`;
+        if (same(p.assigned, sc.plan)) continue;
+        const where = p.subgroup ? `${c.name}, «${subject()}», подгруппа «${p.subgroup.name}»` : `${c.name}, «${subject()}»`;
         const pid = p.subgroup ? { ...ids, subgroupId: p.subgroup.id } : ids;
         if (p.assigned === 0) add(p.subgroup ? 'subgroup_no_teacher' : 'class_no_teacher', `${where}: не назначен учитель (${h(sc.plan)} в неделю по учебному плану)`, pid);
-        else if (p.assigned < sc.plan && !same(p.assigned, sc.plan)) add('hours_short', `${where}: назначено ${h(p.assigned)} в неделю из ${h(sc.plan)} по учебному плану`, pid);
-        else if (p.assigned > sc.plan && !same(p.assigned, sc.plan)) add('hours_excess', `${where}: назначено ${h(p.assigned)} в неделю, а по учебному плану ${h(sc.plan)}`, pid);
+        else if (p.assigned < sc.plan) add('hours_short', `${where}: назначено ${h(p.assigned)} в неделю из ${h(sc.plan)} по учебному плану`, pid);
+        else add('hours_excess', `${where}: назначено ${h(p.assigned)} в неделю, а по учебному плану ${h(sc.plan)}`, pid);
       }
     }
   }
