@@ -1,5 +1,5 @@
 // `npm run bench`: one JSON line per benchmark, {"name":…,"value":…,"unit":…}.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import type { Ctx } from '../../electron/core/context';
@@ -15,7 +15,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function core(path: string) {
   const db = openDatabase(path);
-  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session: new Session(false) };
+  // dataDir: the backup made before an import goes next to the temp database, not to the user's folder.
+  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session: new Session(false), dataDir: dirname(path) };
   return { db, ctx, call: createLocalClient(ctx) };
 }
 
