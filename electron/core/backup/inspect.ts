@@ -108,7 +108,12 @@ export async function checkedCopy(fileArg: string, password?: string): Promise<C
     throw notFound(file);
   }
   if (!st.isFile()) throw corrupted(file);
-  const { head } = readHead(file, 64);
+  let head: Buffer;
+  try {
+    head = readHead(file, 64).head;
+  } catch {
+    throw new AppError('forbidden', `Нет доступа к файлу резервной копии: ${file}`);
+  }
   const encrypted = hasMagic(head);
   if (!encrypted && !hasSqliteMagic(head)) throw corrupted(file);
   if (encrypted && !password) throw passwordNeeded(file);
