@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { call, onSessionLoss } from '../api';
+import { abandonAfterLogout, call, onSessionLoss, resumeAfterUnlock } from '../api';
 import { go } from './useHashRoute';
 import type { AppInfo, AuthStatus, ChecklistItem, School, SessionUser } from '../../../electron/api/types';
 import type { Access, Area } from '../../../electron/api/roles';
@@ -75,12 +75,14 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
       const [i, a] = await Promise.all([call('app.info'), call('auth.status')]);
       setInfo(i);
       setAuth(a);
+      resumeAfterUnlock();
       await loadSchool(a.user).catch(() => undefined);
     },
     [loadSchool],
   );
 
   const signedOut = useCallback((reason: string | null) => {
+    abandonAfterLogout();
     setSignedOutReason(reason);
     setAuth((a) => (a ? { ...a, user: null, locked: false } : a));
     setSchool(null);

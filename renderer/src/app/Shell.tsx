@@ -28,6 +28,7 @@ import { useAppState } from './AppState';
 import type { HashRoute } from './useHashRoute';
 import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
+import { CORRECTIONS_CHANGED } from '../admin/corrections/status';
 
 interface NavItem {
   href: string;
@@ -38,6 +39,8 @@ interface NavItem {
 }
 
 const I = { size: 18, stroke: 1.6 };
+/** A bit tighter than Mantine's default, so the whole navigation fits a 900 px high window. */
+const NAV_STYLES = { root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 6 }, label: { whiteSpace: 'nowrap' } } as const;
 const SETUP: NavItem[] = [
   { href: '/setup/school', label: 'Школа', icon: <IconBuildingCommunity {...I} />, check: 'school' },
   { href: '/setup/year', label: 'Учебный год', icon: <IconCalendarEvent {...I} />, check: 'year' },
@@ -62,9 +65,13 @@ function useOpenCorrections(enabled: boolean, path: string): { open: number; ove
   const [n, setN] = useState({ open: 0, overdue: 0 });
   useEffect(() => {
     if (!enabled) return;
-    call('corrections.list', { onlyOpen: true })
-      .then((list) => setN({ open: list.filter((c) => !c.correctedAt).length, overdue: list.filter((c) => c.overdue && !c.correctedAt).length }))
-      .catch(() => undefined);
+    const load = () =>
+      void call('corrections.list', { onlyOpen: true })
+        .then((list) => setN({ open: list.filter((c) => !c.correctedAt).length, overdue: list.filter((c) => c.overdue && !c.correctedAt).length }))
+        .catch(() => undefined);
+    load();
+    window.addEventListener(CORRECTIONS_CHANGED, load);
+    return () => window.removeEventListener(CORRECTIONS_CHANGED, load);
   }, [enabled, path]);
   return n;
 }
@@ -105,13 +112,13 @@ export function Shell({ route }: { route: HashRoute }) {
         active={active(item.href)}
         data-testid={`nav-${item.href.split('/').pop() || 'home'}`}
         rightSection={item.badge ?? (ok ? <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-6)" aria-label="заполнено" /> : null)}
-        styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' }, label: { whiteSpace: 'nowrap' } }}
+        styles={NAV_STYLES}
       />
     );
   };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 288, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
         <Group justify="space-between" w="100%" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -152,7 +159,7 @@ export function Shell({ route }: { route: HashRoute }) {
               leftSection={<IconWand {...I} />}
               active={active('/wizard')}
               data-testid="nav-wizard"
-              styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' }, label: { whiteSpace: 'nowrap' } }}
+              styles={NAV_STYLES}
               rightSection={
                 checklist.length ? (
                   <Badge size="sm" variant="light" color={done === checklist.length ? 'teal' : 'gray'}>

@@ -59,7 +59,10 @@ export function ChangePasswordForm({
           description={oneTime ? 'Тот, что выдал администратор системы' : undefined}
           value={oldPassword}
           autoComplete="current-password"
-          onChange={(e) => setOld(e.currentTarget.value)}
+          onChange={(e) => {
+            setOld(e.currentTarget.value);
+            setLocal(null);
+          }}
           error={fieldError(p, 'Текущий пароль', 'oldPassword') ?? (local === 'Введите текущий пароль' ? local : undefined)}
           data-autofocus
           autoFocus
@@ -69,7 +72,10 @@ export function ChangePasswordForm({
           label="Новый пароль"
           value={password}
           autoComplete="new-password"
-          onChange={(e) => setPassword(e.currentTarget.value)}
+          onChange={(e) => {
+            setPassword(e.currentTarget.value);
+            setLocal(null);
+          }}
           error={fieldError(p, 'Новый пароль', 'newPassword') ?? (local && local !== 'Введите текущий пароль' && local !== 'Пароли не совпадают' ? local : undefined)}
           data-testid="pw-new"
         />
@@ -77,7 +83,10 @@ export function ChangePasswordForm({
           label="Новый пароль ещё раз"
           value={repeat}
           autoComplete="new-password"
-          onChange={(e) => setRepeat(e.currentTarget.value)}
+          onChange={(e) => {
+            setRepeat(e.currentTarget.value);
+            setLocal(null);
+          }}
           error={local === 'Пароли не совпадают' ? local : undefined}
           data-testid="pw-repeat"
         />

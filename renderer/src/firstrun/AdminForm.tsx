@@ -38,6 +38,7 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
     }
   };
   const p = problemsOf(error);
+  const clear = (...keys: string[]) => setLocal((l) => Object.fromEntries(Object.entries(l).filter(([k]) => !keys.includes(k))));
   const known = fieldError(p, 'displayName', 'ФИО') ?? fieldError(p, 'login', 'Логин') ?? fieldError(p, 'password', 'Пароль');
 
   return (
@@ -53,7 +54,10 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
           label="ФИО"
           placeholder="Фамилия Имя Отчество"
           value={displayName}
-          onChange={(e) => setName(e.currentTarget.value)}
+          onChange={(e) => {
+            setName(e.currentTarget.value);
+            clear('name');
+          }}
           error={local.name ?? fieldError(p, 'displayName', 'ФИО')}
           autoComplete="name"
           data-testid="admin-name"
@@ -63,7 +67,10 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
           description="От 3 символов: латинские буквы, цифры, точка, дефис, подчёркивание"
           placeholder="например, ivanov"
           value={login}
-          onChange={(e) => setLogin(e.currentTarget.value)}
+          onChange={(e) => {
+            setLogin(e.currentTarget.value);
+            clear('login');
+          }}
           error={local.login ?? fieldError(p, 'login', 'Логин')}
           autoComplete="username"
           autoCapitalize="off"
@@ -74,7 +81,10 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
           <PasswordInput
             label="Пароль"
             value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
+            onChange={(e) => {
+              setPassword(e.currentTarget.value);
+              clear('password', 'repeat');
+            }}
             error={local.password ?? fieldError(p, 'password', 'Пароль')}
             autoComplete="new-password"
             data-testid="admin-password"
@@ -82,7 +92,10 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
           <PasswordInput
             label="Пароль ещё раз"
             value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
+            onChange={(e) => {
+              setRepeat(e.currentTarget.value);
+              clear('repeat');
+            }}
             error={local.repeat}
             autoComplete="new-password"
             data-testid="admin-repeat"

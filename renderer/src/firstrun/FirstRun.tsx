@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconSchool, IconUserShield, IconWand } from '@tabler/icons-react';
+import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconSchool, IconWand } from '@tabler/icons-react';
 import { call } from '../api';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
@@ -112,7 +112,7 @@ export function FirstRun({ onDemoLoaded }: { onDemoLoaded: (users: IssuedPasswor
             Вымышленная школа, заполненная целиком: 1000 учеников с родителями, 33 класса, сотрудники, звонки и учебный план. Чтобы
             посмотреть программу в работе или обучить сотрудников.
           </Text>
-          <List size="sm" spacing={2} c="gray.7" icon={<IconUserShield size={14} stroke={1.6} style={{ marginTop: 3 }} />}>
+          <List size="sm" spacing={2} c="gray.7">
             <List.Item>четыре пользователя: администратор, секретарь, заместитель директора и директор;</List.Item>
             <List.Item>их одноразовые пароли будут показаны один раз — запишите или распечатайте их.</List.Item>
           </List>

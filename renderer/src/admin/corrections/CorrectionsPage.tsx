@@ -11,7 +11,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { countOf, ruDateTime } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
 import { CorrectedModal, CorrectionModal } from './CorrectionModals';
-import { stateOf, timeLeft } from './status';
+import { CORRECTIONS_CHANGED, stateOf, timeLeft } from './status';
 import classes from './Corrections.module.css';
 import type { CorrectionRequest } from '../../../../electron/api/types';
 
@@ -74,6 +74,7 @@ export function CorrectionsPage() {
   const load = useCallback(async () => {
     try {
       setList(await call('corrections.list', { onlyOpen: false }));
+      window.dispatchEvent(new Event(CORRECTIONS_CHANGED));
       setNow(Date.now());
       setError(null);
     } catch (e) {
@@ -156,16 +157,16 @@ export function CorrectionsPage() {
                 description="Когда родитель, учитель или ученик сообщит об ошибке в данных, зарегистрируйте обращение: программа покажет срок исправления."
               />
             ) : (
-              <ScrollArea.Autosize mah="calc(100vh - 330px)">
+              <ScrollArea.Autosize mah="calc(100vh - 330px)" scrollbars="y">
                 <Table stickyHeader verticalSpacing={8} highlightOnHover layout="fixed" data-testid="corrections-table">
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th w={112}>Обращение</Table.Th>
-                      <Table.Th w={200}>Кто сообщил</Table.Th>
+                      <Table.Th w={104}>Обращение</Table.Th>
+                      <Table.Th w={180}>Кто сообщил</Table.Th>
                       <Table.Th>Суть ошибки</Table.Th>
-                      <Table.Th w={180}>Срок исправления</Table.Th>
-                      <Table.Th w="22%">Исправление</Table.Th>
-                      <Table.Th w={212}>Состояние</Table.Th>
+                      <Table.Th w={160}>Срок исправления</Table.Th>
+                      <Table.Th w="18%">Исправление</Table.Th>
+                      <Table.Th w={232}>Состояние</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

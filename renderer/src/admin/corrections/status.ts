@@ -19,3 +19,6 @@ export function timeLeft(dueAt: string, now = Date.now()): { text: string; late:
   const span = d ? `${d} д ${h} ч` : h ? `${h} ч ${m} мин` : `${m} мин`;
   return ms >= 0 ? { text: `осталось ${span}`, late: false } : { text: `просрочено на ${span}`, late: true };
 }
+
+/** Fired after the register was (re)loaded: the navbar's counter follows. */
+export const CORRECTIONS_CHANGED = 'school-office:corrections-changed';
