@@ -35,6 +35,7 @@ export const contract = {
 
   'audit.search': op(T_auditFilter().extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
   'audit.export': op(T_auditFilter()).returns<T.ExportedFile>(),
+  'audit.facets': op(none).returns<T.AuditFacets>(),
 
   'corrections.list': op(z.object({ onlyOpen: z.boolean().default(false) })).returns<T.CorrectionRequest[]>(),
   'corrections.save': op(

@@ -12,6 +12,8 @@ export interface AppInfo {
   schemaVersion: number;
   host: 'electron' | 'web' | 'test' | 'cli';
   hasSchool: boolean;
+  /** The school's short name, for the login screen (before anyone logged in); null without a school. */
+  schoolName: string | null;
   today: string;
 }
 
@@ -71,6 +73,12 @@ export interface AuditEntry {
   entityId: string;
   action: 'insert' | 'update' | 'delete';
   changes: { field: string; old: unknown; new: unknown }[];
+}
+
+/** What the audit log holds, for the filters of its screen: logins and kinds of records. */
+export interface AuditFacets {
+  actors: string[];
+  entities: { entity: string; title: string }[];
 }
 
 export interface CorrectionRequest {

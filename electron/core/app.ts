@@ -10,12 +10,14 @@ import { createUser, userCount } from './auth/users';
 import type { AppRole } from '../api/types';
 
 export function appInfo(ctx: Ctx): AppInfo {
+  const school = schoolRow(ctx);
   return {
     version: pkg.version,
     dbPath: ctx.db.path,
     schemaVersion: ctx.db.schemaVersion(),
     host: ctx.host,
-    hasSchool: schoolRow(ctx) !== undefined,
+    hasSchool: school !== undefined,
+    schoolName: school?.short_name ?? null,
     today: isoDay(ctx.now()),
   };
 }

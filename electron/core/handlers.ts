@@ -14,7 +14,7 @@ import { commitImport, previewImport } from './transfer/import';
 import { exportList } from './transfer/export';
 import { authStatus, changePassword, listUsers, login, resetPassword, saveUser, setDisabled, setupAdmin, unlock } from './auth/users';
 import { getSettings, saveSettings } from './auth/settingsService';
-import { exportAudit, searchAudit } from './audit/audit';
+import { auditFacets, exportAudit, searchAudit } from './audit/audit';
 import { listCorrections, markCorrected, markNotified, saveCorrection } from './audit/corrections';
 import { backupStatus, createBackup, inspectBackup, restoreBackup } from './backup/backup';
 import { getRule, saveRule } from './groups/rule';
@@ -48,6 +48,7 @@ export const handlers: HandlerMap = {
   'users.setDisabled': (i, ctx) => setDisabled(ctx, i.id, i.disabled),
   'audit.search': (i, ctx) => searchAudit(ctx, i),
   'audit.export': (i, ctx) => exportAudit(ctx, i),
+  'audit.facets': (_, ctx) => auditFacets(ctx),
   'corrections.list': (i, ctx) => listCorrections(ctx, i.onlyOpen),
   'corrections.save': (i, ctx) => saveCorrection(ctx, i),
   'corrections.markCorrected': (i, ctx) => markCorrected(ctx, i.id, i.resolution),

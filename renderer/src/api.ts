@@ -44,6 +44,39 @@ export const isElectron = typeof window !== 'undefined' && window.schoolOffice !
 if (!isElectron) sessionToken();
 const bridge: Bridge = isElectron ? window.schoolOffice! : webBridge;
 
+export type SessionLoss = 'locked' | 'unauthenticated';
+const sessionListeners = new Set<(why: SessionLoss, message: string) => void>();
+
+/**
+ * Tells the app shell that the core refused a call because the program is locked (after
+ * inactivity) or nobody is logged in any more: the shell shows the lock or the login screen.
+ */
+export function onSessionLoss(listener: (why: SessionLoss, message: string) => void): () => void {
+  sessionListeners.add(listener);
+  return () => sessionListeners.delete(listener);
+}
+
+// Calls refused with 'locked' wait for the unlock and are then made again, so a screen that was
+// loading or saving when the core locked carries on as if nothing happened.
+let waiting: { resume: () => void; abandon: () => void }[] = [];
+
+/** After auth.unlock: the calls refused while locked are made again. */
+export function resumeAfterUnlock(): void {
+  const w = waiting;
+  waiting = [];
+  for (const x of w) x.resume();
+}
+
+/** After logout: the calls refused while locked fail with their refusal. */
+export function abandonAfterLogout(): void {
+  const w = waiting;
+  waiting = [];
+  for (const x of w) x.abandon();
+}
+
+// These report a wrong password with 'unauthenticated': the screen that called them shows it.
+const ANSWERS_ITSELF = new Set<OpName>(['auth.login', 'auth.unlock', 'auth.setupAdmin', 'auth.status', 'app.info', 'auth.logout', 'auth.lock']);
+
 /** Calls one operation of the API contract; throws AppError with a Russian message on refusal. */
 export async function call<N extends OpName>(name: N, input?: OpInput<N>): Promise<OpOutput<N>> {
   let reply: Reply;
@@ -52,7 +85,17 @@ export async function call<N extends OpName>(name: N, input?: OpInput<N>): Promi
   } catch {
     throw new AppError('unavailable', 'Нет связи с ядром программы. Перезапустите программу.');
   }
-  if (!reply.ok) throw AppError.from(reply.error);
+  if (!reply.ok) {
+    const e = AppError.from(reply.error);
+    if ((e.code === 'locked' || e.code === 'unauthenticated') && !ANSWERS_ITSELF.has(name)) {
+      for (const l of sessionListeners) l(e.code, e.message);
+      if (e.code === 'locked') {
+        await new Promise<void>((resume, abandon) => waiting.push({ resume, abandon: () => abandon(e) }));
+        return call(name, input);
+      }
+    }
+    throw e;
+  }
   return reply.result as OpOutput<N>;
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Db, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../db';
@@ -64,11 +64,14 @@ describe('backup and restore', () => {
     expect(withoutRestoreBookkeeping(snapshotFile(t.path))).toEqual(withoutRestoreBookkeeping(atBackup));
     const list = await t.call('students.list', { limit: 1 });
     expect(list.total).toBe(300);
+    // The live file stays in WAL mode (header bytes 18–19 = 2), the backup is one self-contained file (1).
+    t.db.raw.pragma('wal_checkpoint(TRUNCATE)');
+    expect([...readFileSync(t.path).subarray(18, 20)]).toEqual([2, 2]);
+    expect([...readFileSync(backup.file).subarray(18, 20)]).toEqual([1, 1]);
     t.db.close();
     const reopened = openDatabase(t.path);
     expect(withoutRestoreBookkeeping(snapshot(reopened.raw))).toEqual(withoutRestoreBookkeeping(atBackup));
     expect(reopened.raw.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(reopened.raw.pragma('journal_mode', { simple: true })).toBe('wal');
     reopened.close();
     t.db = openDatabase(t.path); // for cleanup
 
@@ -80,7 +83,13 @@ describe('backup and restore', () => {
     t = await demoCore(100);
     const backup = await t.call('backup.create', {});
     await changeEverything(t);
+    // Another connection open across the restore (the CLI beside the app) sees the restored data too.
+    const before = new BetterSqlite3(t.path, { readonly: true });
+    expect(count(before, 'SELECT count(*) FROM student')).toBe(101);
     await t.call('backup.restore', { file: backup.file });
+    expect(count(before, 'SELECT count(*) FROM student')).toBe(100);
+    expect(before.pragma('integrity_check', { simple: true })).toBe('ok');
+    before.close();
     await t.call('students.save', {
       lastName: 'После', firstName: 'Восстановления', middleName: null, birthDate: '2015-01-01', gender: 'f', snils: null,
       classId: null, address: null, personalFileNo: null, guardians: [],

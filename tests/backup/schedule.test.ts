@@ -53,6 +53,10 @@ describe('scheduled backups and retention', () => {
     expect(status.nextBackupAt).toBe(new Date(now.getTime() + 19 * HOUR).toISOString());
     expect(status.backups.map((b) => b.reason)).toEqual(['вручную', 'автоматически', 'автоматически', 'автоматически']);
     expect(status.backups.every((b) => b.counts.students === 100 && b.schemaVersion > 0)).toBe(true);
+
+    // The clock was put back (the last backup seems to be in the future): do not wait for it.
+    now = new Date(now.getTime() - 48 * HOUR);
+    expect(await maybeScheduledBackup(ctx)).not.toBeNull();
   });
 
   it('keeps the newest N automatic backups of each kind in the backup folder, never manual ones or other folders', async () => {
@@ -108,8 +112,9 @@ describe('scheduled backups and retention', () => {
     expect(parseBackupName('Школьный офис 2026-09-01 08-30-00 (вручную).sqlite-journal')).toBeNull();
   });
 
-  it('refuses to back up a damaged live database', async () => {
+  it('refuses to back up a damaged live database, but restores over it, keeping a copy of it', async () => {
     t = await demoCore(100);
+    const good = await t.call('backup.create', {});
     const files = () => (existsSync(t!.backupDir) ? readdirSync(t!.backupDir) : []);
     const before = files().length;
     // Make the live database fail integrity_check: an index entry that has no row.
@@ -129,6 +134,15 @@ describe('scheduled backups and retention', () => {
     const e = await rejection(t.call('backup.create', {}));
     expect(e.message).toMatch(/^Проверка целостности базы данных не пройдена .*Резервная копия не создана/);
     expect(files()).toHaveLength(before);
+
+    const r = await t.call('backup.restore', { file: good.file });
+    expect(r.safetyBackup.reason).toBe('перед восстановлением, база повреждена');
+    expect(basename(r.safetyBackup.file)).toMatch(/\(перед восстановлением, база повреждена\)\.sqlite$/);
+    expect(t.db.raw.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((await t.call('students.list', { limit: 1 })).total).toBe(100);
+    // The copy of the damaged state is kept for the record, and is never taken for a good backup.
+    expect((await rejection(t.call('backup.inspect', { file: r.safetyBackup.file }))).message).toMatch(/повреждён/);
+    expect(await t.call('backup.create', {})).toMatchObject({ reason: 'вручную' });
   });
 });
 

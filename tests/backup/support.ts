@@ -45,7 +45,7 @@ export const count = (raw: BetterSqlite3.Database, sql: string): number => raw.p
 
 /** A demo school in a temp file, the administrator logged in (no forced password change). */
 export async function demoCore(students = 200, now: () => Date = () => new Date()) {
-  const t = tempDir('school-office-backup-');
+  const t = tempDir('school-office-test-backup-');
   const path = join(t.dir, 'school.sqlite');
   const db = openDatabase(path);
   const ctx: Ctx = { db, actor: 'system', host: 'test', now, session: new Session(false), dataDir: t.dir };

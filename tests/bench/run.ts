@@ -1,5 +1,5 @@
 // `npm run bench`: one JSON line per benchmark, {"name":…,"value":…,"unit":…}.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import type { Ctx } from '../../electron/core/context';
@@ -22,7 +22,8 @@ function core(path: string) {
     { id: 'bench', login: 'bench', displayName: 'Замер', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
     new Date(),
   );
-  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session };
+  // dataDir: the backup made before an import goes next to the temp database, not to the user's folder.
+  const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session, dataDir: dirname(path) };
   return { db, ctx, call: createLocalClient(ctx) };
 }
 

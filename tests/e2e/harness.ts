@@ -6,6 +6,9 @@ import { openDatabase, type Db } from '../../db';
 import type { Ctx } from '../../electron/core/context';
 import { createLocalClient, type LocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
+import { createUser } from '../../electron/core/auth/users';
+import { AREAS } from '../../electron/core/auth/permissions';
+import type { AppRole } from '../../electron/api/types';
 import { startWebHost, type WebHost } from '../../electron/web/server';
 import { tempDir } from '../support/tmp';
 
@@ -31,8 +34,16 @@ export interface App {
   host: WebHost;
   browser: Browser;
   page: Page;
-  /** The same API in-process, to prepare data and to check what reached the database. */
+  /**
+   * The same API in-process, to prepare data and to check what reached the database. It has its
+   * own session (a test administrator, actor «e2e»): logging in, out or locking in the browser does
+   * not change what it may do.
+   */
   call: LocalClient;
+  /** The browser's session in the web host (who is logged in, locked). */
+  session: Session;
+  /** Users created by startApp (the demo school's four, or the administrator), with one-time passwords. */
+  users: Record<string, { role: AppRole; password: string }>;
   /** Errors the page printed to its console or threw (React warnings included). */
   pageErrors: string[];
   /** A PNG in tests/artifacts; notifications are hidden unless `toasts` (they would cover the header). */
@@ -40,8 +51,17 @@ export interface App {
   close: () => Promise<void>;
 }
 
+export interface StartOptions {
+  /** Opens the demo school first (app.loadDemo): its four users get one-time passwords. */
+  demo?: boolean;
+  /** Creates the system administrator «admin» with a one-time password (no demo). */
+  admin?: boolean;
+  /** Installs Playwright's fake clock before the app opens (to fast-forward the inactivity timer). */
+  clock?: boolean;
+}
+
 /** A temp dir with a fresh database, the browser host on 127.0.0.1, Chromium with the app open. */
-export async function startApp(): Promise<App> {
+export async function startApp(opts: StartOptions = {}): Promise<App> {
   if (!existsSync(join(STATIC, 'index.html'))) throw new Error('out/web is missing: run `npm run build:web` before the e2e specs');
   mkdirSync(ARTIFACTS, { recursive: true });
   const tmp = tempDir('school-office-e2e-');
@@ -49,6 +69,18 @@ export async function startApp(): Promise<App> {
   const db = openDatabase(dbPath);
   const ctx: Ctx = { db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: tmp.dir };
   const host = await startWebHost({ ctx, staticDir: STATIC });
+  const probe: Ctx = { ...ctx, actor: 'e2e', session: new Session(false) };
+  probe.session.signIn(
+    { id: 'e2e', login: 'e2e', displayName: 'Проверка e2e', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
+    new Date(),
+  );
+  const call = createLocalClient(probe);
+  const users: App['users'] = {};
+  if (opts.demo) for (const u of (await call('app.loadDemo', { students: 1000, seed: 1 })).users) users[u.login] = { role: u.role, password: u.password };
+  if (opts.admin) {
+    const { password } = await createUser(probe, { login: 'admin', displayName: 'Орлова Марина Викторовна', role: 'sysadmin', deputyGrades: [] });
+    users.admin = { role: 'sysadmin', password };
+  }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
@@ -59,6 +91,7 @@ export async function startApp(): Promise<App> {
     // The CSP meta tag's frame-ancestors notice is the browser's, not the app's.
     if (m.type() === 'error' && !m.text().includes('frame-ancestors')) pageErrors.push(m.text());
   });
+  if (opts.clock) await page.clock.install();
   await page.goto(host.openUrl);
 
   return {
@@ -68,7 +101,9 @@ export async function startApp(): Promise<App> {
     host,
     browser,
     page,
-    call: createLocalClient(ctx),
+    call,
+    session: ctx.session,
+    users,
     pageErrors,
     async screenshot(name, opts = {}) {
       await page.evaluate('window.scrollTo(0, 0)');
@@ -94,4 +129,34 @@ export async function pickOption(page: Page, testId: string, option: string | Re
   await input.click();
   if (opts.type !== undefined) await input.fill(opts.type);
   await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The password every e2e user chooses instead of the one-time password. */
+export const NEW_PASSWORD = 'Школа2026';
+
+/**
+ * Logs in through the login screen; a one-time password is replaced on the forced-change screen by
+ * `newPassword`. Ends in the app (the header shows the school).
+ */
+export async function signIn(page: Page, login: string, password: string, newPassword = NEW_PASSWORD): Promise<void> {
+  await page.getByTestId('login-screen').waitFor();
+  await page.getByTestId('login-login').fill(login);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  const forced = page.getByTestId('forced-password-change');
+  await page.locator('[data-testid="forced-password-change"], [data-testid="header-school"], [data-testid="login-error"]').first().waitFor();
+  if (await forced.count()) {
+    await page.getByTestId('pw-old').fill(password);
+    await page.getByTestId('pw-new').fill(newPassword);
+    await page.getByTestId('pw-repeat').fill(newPassword);
+    await page.getByTestId('pw-submit').click();
+  }
+  await page.getByTestId('header-school').waitFor();
+}
+
+/** Logs out through the user menu. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByTestId('menu-logout').click();
+  await page.getByTestId('login-screen').waitFor();
 }

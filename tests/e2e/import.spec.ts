@@ -3,7 +3,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { snilsControl } from '../../electron/import/snils';
-import { pickOption, startApp, type App } from './harness';
+import { pickOption, signIn, startApp, type App } from './harness';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,12 +48,14 @@ async function workbook(rows: Row[]): Promise<Buffer> {
 
 let app: App;
 beforeAll(async () => {
-  app = await startApp();
+  app = await startApp({ admin: true });
   const c = app.call;
   await c('app.createSchool', { fullName: 'МБОУ «Средняя общеобразовательная школа № 7»', shortName: 'МБОУ СОШ № 7' });
   await c('years.save', await c('years.suggest', { startYear: 2026 }));
   await c('classes.createMany', { gradeFrom: 5, gradeTo: 6, letters: ['А', 'Б'], shift: 1 });
   await app.page.reload();
+  // The administrator logs in with the one-time password and replaces it.
+  await signIn(app.page, 'admin', app.users.admin!.password);
 }, 120_000);
 afterAll(async () => {
   await app?.close();

@@ -1,7 +1,7 @@
 // The lists on the demo school (1000 students): virtualization, server-side search and sorting,
 // filters, the student card saved and a deletion confirmed; then every screen is rendered once.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { pickOption, startApp, type App } from './harness';
+import { pickOption, signIn, startApp, type App } from './harness';
 
 let app: App;
 beforeAll(async () => {
@@ -21,9 +21,21 @@ const rowsOf = (app: App, testId: string) =>
     ) as Promise<Cells[]>;
 
 describe('lists', () => {
-  it('opens the demo school from the first-run screen', async () => {
+  it('opens the demo school from the first-run screen and logs in as its administrator', async () => {
     const { page } = app;
     await page.getByTestId('firstrun-demo').click();
+    // The four demo users with their one-time passwords, shown once.
+    await page.getByTestId('demo-passwords').waitFor({ timeout: 60_000 });
+    const issued = await page
+      .getByTestId('issued-password')
+      .evaluateAll((rows: { querySelectorAll(sel: string): ArrayLike<{ textContent: string | null }> }[]) =>
+        rows.map((r) => Array.from(r.querySelectorAll('td'), (c) => (c.textContent ?? '').trim())),
+      );
+    expect(issued.map((r) => r[1])).toEqual(['admin', 'secretary', 'deputy', 'director']);
+    const admin = issued[0]![2]!;
+    expect(admin).toMatch(/^[a-z]{4}-\d{4}$/);
+    await page.getByTestId('demo-continue').click();
+    await signIn(page, 'admin', admin);
     await page.getByTestId('header-school').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('checklist-progress').textContent(), { timeout: 20_000 }).toBe('8 из 8');
     await app.screenshot('lists-0-home');

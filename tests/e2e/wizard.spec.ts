@@ -49,11 +49,21 @@ describe('setup wizard', () => {
   it('takes an empty database to a ready school', async () => {
     const { page } = app;
 
-    // First run: an empty database offers the wizard and the demo school.
+    // First run: an empty database offers a new school, which starts with the system
+    // administrator's account, and the demo school.
     await page.getByTestId('first-run').waitFor();
     expect(await page.getByTestId('firstrun-db').textContent()).toBe(app.dbPath);
+    await page.getByTestId('admin-name').fill('Васильева Ольга Игоревна');
+    await page.getByTestId('admin-login').fill('vasilieva');
+    await page.getByTestId('admin-password').fill('короткий');
+    await page.getByTestId('admin-repeat').fill('короткий');
+    await page.getByTestId('admin-submit').click();
+    await page.getByText('Пароль должен содержать буквы и цифры').first().waitFor();
+    expect(await app.call('auth.status').then((s) => s.hasUsers)).toBe(false);
+    await page.getByTestId('admin-password').fill('Школа№7-2026');
+    await page.getByTestId('admin-repeat').fill('Школа№7-2026');
     await app.screenshot('wizard-0-first-run');
-    await page.getByTestId('firstrun-create').click();
+    await page.getByTestId('admin-submit').click();
 
     // 1. School: refusals are shown next to the fields, in Russian.
     await page.getByTestId('wizard-step-1').waitFor();
@@ -217,6 +227,9 @@ describe('setup wizard', () => {
     const s = await c('students.get', { id: students.rows[0]!.id });
     expect(s).toMatchObject({ lastName: 'Алексеев', birthDate: '2015-03-14', className: '5А' });
     expect(s.guardians[0]).toMatchObject({ lastName: 'Алексеев', firstName: 'Марина', relation: 'мать', phone: '+7 (916) 123-45-67' });
+    // The administrator created on the first screen is the one who did all this.
+    expect(await c('users.list')).toMatchObject([{ login: 'vasilieva', displayName: 'Васильева Ольга Игоревна', role: 'sysadmin', mustChangePassword: false }]);
+    expect((await c('audit.search', { actor: 'vasilieva', entity: 'student' })).total).toBe(1);
     expect(app.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -1,42 +1,9 @@
 import type { OpName } from '../../api/contract';
 import type { AppRole } from '../../api/types';
+import { AREAS, ROLE_MATRIX, ROLE_LABELS, AREA_LABELS, type Area, type Access } from '../../api/roles';
 
-/** The areas of the app a role may view or change (issue: who may do what). */
-export const AREAS = ['setup', 'groups', 'timetable', 'contingent', 'credentials', 'paperCopies', 'reports', 'backups', 'users', 'audit'] as const;
-export type Area = (typeof AREAS)[number];
-export type Access = 'none' | 'view' | 'change';
-
-/**
- * The one permission matrix. R6 (profiles), R7 (credentials by the administrator), R21 (paper
- * copies: deputies print, the secretary registers, the director signs), R23 (backups: the
- * administrator), R26 (corrections: the administrator).
- */
-export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', groups: 'change', timetable: 'change', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'change', backups: 'change', users: 'change', audit: 'change' },
-  secretary: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'view', backups: 'none', users: 'none', audit: 'none' },
-  deputy: { setup: 'view', groups: 'change', timetable: 'change', contingent: 'view', credentials: 'none', paperCopies: 'change', reports: 'change', backups: 'none', users: 'none', audit: 'view' },
-  director: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'view', credentials: 'view', paperCopies: 'change', reports: 'view', backups: 'view', users: 'view', audit: 'view' },
-};
-
-export const ROLE_LABELS: Record<AppRole, string> = {
-  sysadmin: 'Администратор системы',
-  secretary: 'Секретарь',
-  deputy: 'Заместитель директора',
-  director: 'Директор',
-};
-
-export const AREA_LABELS: Record<Area, string> = {
-  setup: 'Настройка школы',
-  groups: 'Группы и нагрузка',
-  timetable: 'Расписание и замены',
-  contingent: 'Контингент',
-  credentials: 'Учётные данные',
-  paperCopies: 'Бумажные копии и архив',
-  reports: 'Отчёты',
-  backups: 'Резервные копии',
-  users: 'Пользователи',
-  audit: 'Журнал изменений',
-};
+// The matrix itself lives in electron/api/roles.ts: the renderer shows it to the administrator.
+export { AREAS, ROLE_MATRIX, ROLE_LABELS, AREA_LABELS, type Area, type Access };
 
 /**
  * What each operation needs. 'public': before login; 'session': any logged-in user (even one who
@@ -97,6 +64,7 @@ export const OP_NEEDS: Record<OpName, Need> = {
   'users.setDisabled': change('users'),
   'audit.search': view('audit'),
   'audit.export': view('audit'),
+  'audit.facets': view('audit'),
   'corrections.list': view('audit'),
   'corrections.save': change('audit'),
   'corrections.markCorrected': change('audit'),

@@ -26,6 +26,10 @@ export interface CreateOptions {
   /** Encrypts the copy (AES-256-GCM); the password is not stored anywhere. */
   password?: string;
   reason: string;
+  /** Copy a database that fails integrity_check as it is (only before a restore). */
+  allowDamaged?: boolean;
+  /** Skip the retention this time (a restore must not delete the file it restores). */
+  skipRetention?: boolean;
 }
 
 export function samePath(a: string, b: string): boolean {
@@ -70,23 +74,30 @@ function fsyncPath(path: string, dir = false): void {
 }
 
 /** Journal mode, digest, metadata and integrity_check of the fresh copy. */
-function sealCopy(path: string, base: Pick<BackupMeta, 'createdAt' | 'reason'>): BackupMeta {
+function sealCopy(path: string, base: Pick<BackupMeta, 'createdAt' | 'reason'>, damaged: boolean): BackupMeta {
   const raw = new BetterSqlite3(path, { fileMustExist: true });
   try {
     // The copy carries the live file's WAL flag; a backup is one self-contained file.
     raw.pragma('journal_mode = DELETE');
     raw.pragma('synchronous = FULL');
-    const meta: BackupMeta = {
-      format: 1,
-      ...base,
-      appVersion: pkg.version,
-      schemaVersion: schemaVersionOf(raw),
-      counts: countsOf(raw),
-      digest: contentDigest(raw),
-    };
+    const meta: BackupMeta = { format: 1, ...base, appVersion: pkg.version, schemaVersion: 0, counts: { students: 0, staff: 0, classes: 0, users: 0 } };
+    if (damaged) {
+      // As much as can be read; the copy is kept for the record and is refused by inspect.
+      meta.damaged = true;
+      try {
+        meta.schemaVersion = schemaVersionOf(raw);
+        meta.counts = countsOf(raw);
+      } catch {
+        // unreadable
+      }
+    } else {
+      meta.schemaVersion = schemaVersionOf(raw);
+      meta.counts = countsOf(raw);
+      meta.digest = contentDigest(raw);
+    }
     writeMeta(raw, meta);
     const result = integrity(raw);
-    if (result !== 'ok') throw new AppError('internal', `Созданная резервная копия не прошла проверку целостности (${result}); копия не сохранена.`);
+    if (result !== 'ok' && !damaged) throw new AppError('internal', `Созданная резервная копия не прошла проверку целостности (${result}); копия не сохранена.`);
     return meta;
   } finally {
     raw.close();
@@ -106,7 +117,7 @@ export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<Ba
   const home = resolve(settings.backupDir);
   const dir = opts.dir?.trim() ? resolve(opts.dir.trim()) : home;
   const intoHome = samePath(dir, home);
-  requireIntactLive(ctx);
+  if (!opts.allowDamaged) requireIntactLive(ctx);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
@@ -121,7 +132,7 @@ export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<Ba
   let meta: BackupMeta;
   try {
     await ctx.db.raw.backup(plain);
-    meta = sealCopy(plain, { createdAt: at.toISOString(), reason: opts.reason });
+    meta = sealCopy(plain, { createdAt: at.toISOString(), reason: opts.reason }, Boolean(opts.allowDamaged));
     if (encrypted) {
       await encryptFile(plain, sealed, opts.password!);
       rmSync(plain);
@@ -135,8 +146,8 @@ export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<Ba
     throw e;
   }
   if (intoHome) {
-    writeSetting(ctx.db, LAST_AT_KEY, meta.createdAt);
-    applyRetention(home, settings.backupKeep);
+    if (!meta.damaged) writeSetting(ctx.db, LAST_AT_KEY, meta.createdAt);
+    if (!opts.skipRetention) applyRetention(home, settings.backupKeep);
   }
   return infoFromMeta(finalPath, meta, encrypted, statSync(finalPath).size);
 }

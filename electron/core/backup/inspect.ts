@@ -1,8 +1,9 @@
 // Checking a backup file before anything is taken from it. The user's file is never opened by
 // SQLite (a USB stick must not get a journal or a changed header): it is copied, or decrypted, into
 // a private temp folder, and that copy is checked — header, integrity_check, schema version and the
-// content digest — and then used by restore.
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+// content digest — and then used by restore. A work folder left by a process that died (a crash
+// during a restore) is removed by the next inspect or restore.
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -19,6 +20,43 @@ export interface CheckedCopy {
   path: string;
   info: BackupInfo;
   cleanup: () => void;
+}
+
+const WORK_PREFIX = 'school-office-work-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the work folders (plain copies of backups, personal data) that processes which died
+ * during an inspect or a restore left in the temp folder. Returns how many were removed.
+ */
+export function sweepWorkDirs(): number {
+  let removed = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return 0;
+  }
+  for (const name of names) {
+    if (!name.startsWith(WORK_PREFIX)) continue;
+    const pid = Number(name.slice(WORK_PREFIX.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    try {
+      rmSync(join(tmpdir(), name), { recursive: true, force: true });
+      removed++;
+    } catch {
+      // someone else's, or in use
+    }
+  }
+  return removed;
 }
 
 function isSqliteError(e: unknown): boolean {
@@ -70,12 +108,18 @@ export async function checkedCopy(fileArg: string, password?: string): Promise<C
     throw notFound(file);
   }
   if (!st.isFile()) throw corrupted(file);
-  const { head } = readHead(file, 64);
+  let head: Buffer;
+  try {
+    head = readHead(file, 64).head;
+  } catch {
+    throw new AppError('forbidden', `Нет доступа к файлу резервной копии: ${file}`);
+  }
   const encrypted = hasMagic(head);
   if (!encrypted && !hasSqliteMagic(head)) throw corrupted(file);
   if (encrypted && !password) throw passwordNeeded(file);
 
-  const dir = mkdtempSync(join(tmpdir(), 'school-office-backup-'));
+  sweepWorkDirs();
+  const dir = mkdtempSync(join(tmpdir(), `${WORK_PREFIX}${process.pid}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const path = join(dir, 'backup.sqlite');
   try {

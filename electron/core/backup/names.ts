@@ -8,6 +8,8 @@ export const REASON_MANUAL = 'вручную';
 export const REASON_SCHEDULED = 'автоматически';
 export const REASON_BEFORE_IMPORT = 'перед импортом';
 export const REASON_BEFORE_RESTORE = 'перед восстановлением';
+/** The state before a restore when the live database failed integrity_check: never deleted automatically. */
+export const REASON_BEFORE_RESTORE_DAMAGED = 'перед восстановлением, база повреждена';
 
 /** Backups the program makes by itself: only these are ever deleted by the retention. */
 export const AUTOMATIC_REASONS: ReadonlySet<string> = new Set([REASON_SCHEDULED, REASON_BEFORE_IMPORT, REASON_BEFORE_RESTORE]);

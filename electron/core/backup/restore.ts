@@ -1,6 +1,7 @@
 // Restoring a backup in place, without closing the app's connection:
 //   1. the backup is copied (or decrypted) into a private temp folder and checked (inspect);
-//   2. a safety backup of the current state is made («перед восстановлением»);
+//   2. a safety backup of the current state is made («перед восстановлением»; a damaged database is
+//      copied as it is, «перед восстановлением, база повреждена»);
 //   3. the checked copy is prepared: migrated up to this version, this computer's backup
 //      bookkeeping (settings 'backup.*') carried over, one audit line added, page size matched;
 //   4. SQLite's backup API copies it INTO the live file: one write transaction on the live
@@ -14,7 +15,7 @@ import { AppError } from '../../api/errors';
 import { Db, migrate } from '../../../db';
 import { checkedCopy } from './inspect';
 import { createBackupNow } from './create';
-import { REASON_BEFORE_RESTORE } from './names';
+import { REASON_BEFORE_RESTORE, REASON_BEFORE_RESTORE_DAMAGED } from './names';
 import { integrity } from './sqliteFile';
 
 /** Settings about this computer's backups: kept from the live database, not taken from the backup. */
@@ -66,11 +67,25 @@ async function copyInto(live: Db, path: string): Promise<void> {
   }
 }
 
+/**
+ * The state before the restore. A damaged live database is exactly when a restore is needed: it is
+ * then copied as it is, under its own reason (kept for the record, never deleted automatically).
+ * No retention now: it must not delete the file being restored.
+ */
+async function safetyBackup(ctx: Ctx): Promise<BackupInfo> {
+  const damaged = integrity(ctx.db.raw) !== 'ok';
+  return createBackupNow(ctx, {
+    reason: damaged ? REASON_BEFORE_RESTORE_DAMAGED : REASON_BEFORE_RESTORE,
+    allowDamaged: damaged,
+    skipRetention: true,
+  });
+}
+
 /** restoreBackup without the lock. */
 export async function restoreNow(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
   const copy = await checkedCopy(file, password);
   try {
-    const safety = await createBackupNow(ctx, { reason: REASON_BEFORE_RESTORE });
+    const safety = await safetyBackup(ctx);
     prepareCopy(ctx, copy.path, copy.info, safety);
     await copyInto(ctx.db, copy.path);
     ctx.db.resetStatements();

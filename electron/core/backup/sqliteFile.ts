@@ -17,8 +17,10 @@ export interface BackupMeta {
   appVersion: string;
   schemaVersion: number;
   counts: BackupInfo['counts'];
-  /** SHA-256 of the schema and every row except this one (contentDigest). */
-  digest: string;
+  /** SHA-256 of the schema and every row except this one (contentDigest); absent in a copy of a damaged database. */
+  digest?: string;
+  /** A copy of a database that failed integrity_check (kept before a restore, for the record). */
+  damaged?: true;
 }
 
 export function readHead(path: string, bytes = 100): { head: Buffer; size: number } {

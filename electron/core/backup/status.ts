@@ -87,5 +87,7 @@ export function scheduledBackupDue(ctx: Ctx): boolean {
   const last = lastBackupAt(ctx);
   const lastMs = last ? Date.parse(last) : NaN;
   if (Number.isNaN(lastMs)) return true;
-  return ctx.now().getTime() - lastMs >= getSettings(ctx).backupIntervalHours * HOUR;
+  const since = ctx.now().getTime() - lastMs;
+  // A last backup «in the future» means the clock was wrong then or is now: do not wait for it.
+  return since >= getSettings(ctx).backupIntervalHours * HOUR || since < -HOUR;
 }

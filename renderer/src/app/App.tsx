@@ -1,9 +1,17 @@
+import { useState } from 'react';
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { AppStateProvider, useAppState } from './AppState';
 import { useHashRoute } from './useHashRoute';
 import { Shell } from './Shell';
 import { FirstRun } from '../firstrun/FirstRun';
+import { DemoPasswords } from '../firstrun/DemoPasswords';
+import { LoginScreen } from '../auth/LoginScreen';
+import { ForcedPasswordChange } from '../auth/ForcedPasswordChange';
+import { LockScreen } from '../auth/LockScreen';
+import { useAutoLock } from '../auth/useAutoLock';
+import type { IssuedPassword } from '../auth/PasswordSheet';
 import { errorMessage } from '../lib/errors';
 
 export function App() {
@@ -15,9 +23,16 @@ export function App() {
 }
 
 function Root() {
-  const { info, loadError, refresh } = useAppState();
+  const { info, auth, loadError, refresh, lock } = useAppState();
   const route = useHashRoute();
-  if (!info && loadError) {
+  const [demoUsers, setDemoUsers] = useState<IssuedPassword[] | null>(null);
+  const [loginHint, setLoginHint] = useState('');
+  const signedIn = !!auth?.user;
+
+  useAutoLock({ enabled: signedIn && !auth?.locked, minutes: auth?.autoLockMinutes ?? 15, onIdle: () => void lock() });
+  useHotkeys([['mod+L', () => signedIn && !auth?.locked && void lock()]], []);
+
+  if ((!info || !auth) && loadError) {
     return (
       <Center h="100%">
         <Stack align="center" gap="sm" maw={520} ta="center">
@@ -31,7 +46,7 @@ function Root() {
       </Center>
     );
   }
-  if (!info) {
+  if (!info || !auth) {
     return (
       <Center h="100%">
         <Stack align="center" gap="xs">
@@ -43,6 +58,35 @@ function Root() {
       </Center>
     );
   }
-  if (!info.hasSchool && route.parts[0] !== 'wizard') return <FirstRun />;
-  return <Shell route={route} />;
+  if (demoUsers)
+    return (
+      <DemoPasswords
+        users={demoUsers}
+        onDone={() => {
+          setLoginHint(demoUsers[0]?.login ?? '');
+          setDemoUsers(null);
+        }}
+      />
+    );
+  if (!auth.hasUsers)
+    return (
+      <FirstRun
+        onDemoLoaded={(users) => {
+          setDemoUsers(users);
+          void refresh();
+        }}
+      />
+    );
+  if (!auth.user) return <LoginScreen initialLogin={loginHint} />;
+
+  let screen;
+  if (auth.user.mustChangePassword) screen = <ForcedPasswordChange />;
+  else if (!info.hasSchool && route.parts[0] !== 'wizard') screen = <FirstRun onDemoLoaded={setDemoUsers} />;
+  else screen = <Shell route={route} />;
+  return (
+    <>
+      {screen}
+      {auth.locked ? <LockScreen /> : null}
+    </>
+  );
 }

@@ -1,5 +1,7 @@
 import { Button, Stack, Text, Title } from '@mantine/core';
 import type { HashRoute } from './useHashRoute';
+import { AreaGate, NoAccess } from './access';
+import { useAppState } from './AppState';
 import { HomePage } from '../home/HomePage';
 import { WizardPage } from '../wizard/WizardPage';
 import { SchoolPage } from '../setup/school/SchoolPage';
@@ -12,32 +14,81 @@ import { ClassesPage } from '../setup/classes/ClassesPage';
 import { CurriculumPage } from '../setup/curriculum/CurriculumPage';
 import { StudentsPage } from '../students/StudentsPage';
 import { ImportPage } from '../import/ImportPage';
+import { UsersPage } from '../admin/users/UsersPage';
+import { AuditPage } from '../admin/audit/AuditPage';
+import { CorrectionsPage } from '../admin/corrections/CorrectionsPage';
+import { BackupsPage } from '../admin/backups/BackupsPage';
+import { ROLE_LABELS } from '../../../electron/api/roles';
+
+function setupPage(b: string | undefined) {
+  switch (b) {
+    case 'school':
+      return <SchoolPage />;
+    case 'year':
+      return <YearPage />;
+    case 'bells':
+      return <BellsPage />;
+    case 'subjects':
+      return <SubjectsPage />;
+    case 'rooms':
+      return <RoomsPage />;
+    case 'staff':
+      return <StaffPage />;
+    case 'classes':
+      return <ClassesPage />;
+    case 'curriculum':
+      return <CurriculumPage />;
+  }
+  return null;
+}
 
 export function Routes({ route }: { route: HashRoute }) {
+  const { access, user } = useAppState();
+  const role = user ? ROLE_LABELS[user.role] : '';
   const [a, b] = route.parts;
   if (!a) return <HomePage />;
-  if (a === 'wizard') return <WizardPage step={b} />;
-  if (a === 'students') return <StudentsPage route={route} />;
-  if (a === 'import') return <ImportPage key={b ?? 'students'} initialKind={b === 'staff' ? 'staff' : 'students'} />;
+  if (a === 'wizard')
+    return access('setup') === 'change' ? <WizardPage step={b} /> : <NoAccess title="Мастер настройки недоступен" role={role} />;
+  if (a === 'students')
+    return (
+      <AreaGate area="contingent">
+        <StudentsPage route={route} />
+      </AreaGate>
+    );
+  if (a === 'import') {
+    const kind = b === 'staff' ? 'staff' : 'students';
+    if (access(kind === 'staff' ? 'setup' : 'contingent') !== 'change') return <NoAccess title="Импорт из Excel недоступен" role={role} />;
+    return <ImportPage key={kind} initialKind={kind} />;
+  }
   if (a === 'setup') {
-    switch (b) {
-      case 'school':
-        return <SchoolPage />;
-      case 'year':
-        return <YearPage />;
-      case 'bells':
-        return <BellsPage />;
-      case 'subjects':
-        return <SubjectsPage />;
-      case 'rooms':
-        return <RoomsPage />;
-      case 'staff':
-        return <StaffPage />;
-      case 'classes':
-        return <ClassesPage />;
-      case 'curriculum':
-        return <CurriculumPage />;
-    }
+    const page = setupPage(b);
+    if (page) return <AreaGate area="setup">{page}</AreaGate>;
+  }
+  if (a === 'admin') {
+    if (b === 'users')
+      return (
+        <AreaGate area="users">
+          <UsersPage />
+        </AreaGate>
+      );
+    if (b === 'audit')
+      return (
+        <AreaGate area="audit">
+          <AuditPage />
+        </AreaGate>
+      );
+    if (b === 'corrections')
+      return (
+        <AreaGate area="audit">
+          <CorrectionsPage />
+        </AreaGate>
+      );
+    if (b === 'backups')
+      return (
+        <AreaGate area="backups">
+          <BackupsPage />
+        </AreaGate>
+      );
   }
   return (
     <Stack align="flex-start">

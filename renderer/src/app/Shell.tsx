@@ -1,6 +1,11 @@
 import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import {
+  IconAlertSquareRounded,
   IconBell,
+  IconDatabaseExport,
+  IconHistory,
+  IconUserCog,
   IconBook2,
   IconBuildingCommunity,
   IconCalendarEvent,
@@ -18,18 +23,24 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
+import { call } from '../api';
 import { useAppState } from './AppState';
 import type { HashRoute } from './useHashRoute';
 import { Routes } from './Routes';
+import { UserMenu } from '../auth/UserMenu';
+import { CORRECTIONS_CHANGED } from '../admin/corrections/status';
 
 interface NavItem {
   href: string;
   label: string;
   icon: ReactNode;
   check?: ChecklistItem['key'];
+  badge?: ReactNode;
 }
 
 const I = { size: 18, stroke: 1.6 };
+/** A bit tighter than Mantine's default, so the whole navigation fits a 900 px high window. */
+const NAV_STYLES = { root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 6 }, label: { whiteSpace: 'nowrap' } } as const;
 const SETUP: NavItem[] = [
   { href: '/setup/school', label: 'Школа', icon: <IconBuildingCommunity {...I} />, check: 'school' },
   { href: '/setup/year', label: 'Учебный год', icon: <IconCalendarEvent {...I} />, check: 'year' },
@@ -49,10 +60,45 @@ function SectionLabel({ children }: { children: ReactNode }) {
   );
 }
 
+/** Open correction requests for the navbar's badge (red when some are overdue). */
+function useOpenCorrections(enabled: boolean, path: string): { open: number; overdue: number } {
+  const [n, setN] = useState({ open: 0, overdue: 0 });
+  useEffect(() => {
+    if (!enabled) return;
+    const load = () =>
+      void call('corrections.list', { onlyOpen: true })
+        .then((list) => setN({ open: list.filter((c) => !c.correctedAt).length, overdue: list.filter((c) => c.overdue && !c.correctedAt).length }))
+        .catch(() => undefined);
+    load();
+    window.addEventListener(CORRECTIONS_CHANGED, load);
+    return () => window.removeEventListener(CORRECTIONS_CHANGED, load);
+  }, [enabled, path]);
+  return n;
+}
+
 export function Shell({ route }: { route: HashRoute }) {
-  const { info, school, checklist } = useAppState();
+  const { info, school, checklist, access } = useAppState();
+  const corrections = useOpenCorrections(access('audit') !== 'none', route.path);
   const done = checklist.filter((c) => c.done).length;
   const isDone = (key?: ChecklistItem['key']) => (key ? checklist.find((c) => c.key === key)?.done : undefined);
+  const canSetUp = access('setup') === 'change';
+  const canImport = access('contingent') === 'change' || canSetUp;
+  const admin: NavItem[] = [];
+  if (access('users') !== 'none') admin.push({ href: '/admin/users', label: 'Пользователи', icon: <IconUserCog {...I} /> });
+  if (access('audit') !== 'none') {
+    admin.push({ href: '/admin/audit', label: 'Журнал изменений', icon: <IconHistory {...I} /> });
+    admin.push({
+      href: '/admin/corrections',
+      label: 'Обращения об ошибках',
+      icon: <IconAlertSquareRounded {...I} />,
+      badge: corrections.open ? (
+        <Badge size="sm" variant={corrections.overdue ? 'filled' : 'light'} color={corrections.overdue ? 'red' : 'orange'} data-testid="nav-corrections-count">
+          {corrections.open}
+        </Badge>
+      ) : null,
+    });
+  }
+  if (access('backups') !== 'none') admin.push({ href: '/admin/backups', label: 'Резервные копии', icon: <IconDatabaseExport {...I} /> });
   const active = (href: string) => (href === '/' ? route.path === '/' : route.path === href || route.path.startsWith(href + '/'));
 
   const link = (item: NavItem) => {
@@ -65,14 +111,14 @@ export function Shell({ route }: { route: HashRoute }) {
         leftSection={item.icon}
         active={active(item.href)}
         data-testid={`nav-${item.href.split('/').pop() || 'home'}`}
-        rightSection={ok ? <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-6)" aria-label="заполнено" /> : null}
-        styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
+        rightSection={item.badge ?? (ok ? <IconCircleCheckFilled size={16} color="var(--mantine-color-teal-6)" aria-label="заполнено" /> : null)}
+        styles={NAV_STYLES}
       />
     );
   };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 264, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
         <Group justify="space-between" w="100%" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -87,43 +133,66 @@ export function Shell({ route }: { route: HashRoute }) {
               {school?.shortName ?? 'Школа ещё не создана'}
             </Text>
           </Group>
-          {info ? (
-            <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
-              <Group gap={6} wrap="nowrap" maw={520} style={{ minWidth: 0 }}>
-                <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
-                <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                  {info.dbPath.length > 64 ? '…' + info.dbPath.slice(-63) : info.dbPath}
-                </Text>
-              </Group>
-            </Tooltip>
-          ) : null}
+          <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            {info ? (
+              <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
+                <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0 }}>
+                  <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
+                  <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
+                    {info.dbPath.length > 52 ? '…' + info.dbPath.slice(-51) : info.dbPath}
+                  </Text>
+                </Group>
+              </Tooltip>
+            ) : null}
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="xs">
         <AppShell.Section grow component={ScrollArea}>
           {link({ href: '/', label: 'Главная', icon: <IconHome {...I} /> })}
-          <NavLink
-            href="#/wizard"
-            label="Мастер настройки"
-            leftSection={<IconWand {...I} />}
-            active={active('/wizard')}
-            data-testid="nav-wizard"
-            styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
-            rightSection={
-              checklist.length ? (
-                <Badge size="sm" variant="light" color={done === checklist.length ? 'teal' : 'gray'}>
-                  {done}/{checklist.length}
-                </Badge>
-              ) : null
-            }
-          />
-          <SectionLabel>Настройка</SectionLabel>
-          {SETUP.map(link)}
-          <SectionLabel>Контингент</SectionLabel>
-          {link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' })}
-          <SectionLabel>Данные</SectionLabel>
-          {link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> })}
+          {canSetUp ? (
+            <NavLink
+              href="#/wizard"
+              label="Мастер настройки"
+              leftSection={<IconWand {...I} />}
+              active={active('/wizard')}
+              data-testid="nav-wizard"
+              styles={NAV_STYLES}
+              rightSection={
+                checklist.length ? (
+                  <Badge size="sm" variant="light" color={done === checklist.length ? 'teal' : 'gray'}>
+                    {done}/{checklist.length}
+                  </Badge>
+                ) : null
+              }
+            />
+          ) : null}
+          {access('setup') !== 'none' ? (
+            <>
+              <SectionLabel>Настройка</SectionLabel>
+              {SETUP.map(link)}
+            </>
+          ) : null}
+          {access('contingent') !== 'none' ? (
+            <>
+              <SectionLabel>Контингент</SectionLabel>
+              {link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' })}
+            </>
+          ) : null}
+          {canImport ? (
+            <>
+              <SectionLabel>Данные</SectionLabel>
+              {link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> })}
+            </>
+          ) : null}
+          {admin.length ? (
+            <>
+              <SectionLabel>Администрирование</SectionLabel>
+              {admin.map(link)}
+            </>
+          ) : null}
         </AppShell.Section>
         <AppShell.Section>
           <Box px="sm" py={6}>

@@ -30,6 +30,10 @@ export interface VirtualTableProps<T> {
   testId?: string;
   /** Bump to scroll back to the top (e.g. after a new search). */
   resetKey?: unknown;
+  /** Rows grow with their content (measured); rowHeight is then the estimate and the minimum. */
+  dynamicHeight?: boolean;
+  /** Extra attributes of a loaded row: a class name (highlight) or test data. */
+  rowProps?: (row: T, index: number) => { className?: string; [data: `data-${string}`]: string | undefined };
 }
 
 /** A long list with a sticky header: only the visible rows are in the DOM (fixed row height). */
@@ -75,15 +79,24 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
         <div className={classes.body} style={{ height: v.getTotalSize() }}>
           {items.map((it) => {
             const row = p.getRow(it.index);
+            const extra = row && p.rowProps ? p.rowProps(row, it.index) : undefined;
             return (
               <div
                 key={row && p.getRowKey ? p.getRowKey(row, it.index) : it.index}
-                className={classes.row}
+                {...extra}
+                ref={p.dynamicHeight ? v.measureElement : undefined}
+                data-index={it.index}
+                data-dynamic={p.dynamicHeight || undefined}
+                className={extra?.className ? `${classes.row} ${extra.className}` : classes.row}
                 role="row"
                 aria-rowindex={it.index + 2}
                 tabIndex={row ? 0 : -1}
                 data-testid={row ? 'vt-row' : 'vt-row-loading'}
-                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${it.start}px)` }}
+                style={{
+                  gridTemplateColumns: template,
+                  ...(p.dynamicHeight ? { minHeight: rowHeight } : { height: rowHeight }),
+                  transform: `translateY(${it.start}px)`,
+                }}
                 onClick={row && p.onRowClick ? () => p.onRowClick!(row, it.index) : undefined}
                 onKeyDown={
                   row && p.onRowClick

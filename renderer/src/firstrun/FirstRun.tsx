@@ -1,38 +1,19 @@
 import { useState } from 'react';
-import { Box, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconDatabase, IconPlayerPlay, IconSchool, IconWand } from '@tabler/icons-react';
+import { Alert, Box, Button, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconSchool, IconWand } from '@tabler/icons-react';
 import { call } from '../api';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { notifyOk } from '../lib/notify';
+import type { IssuedPassword } from '../auth/PasswordSheet';
+import { AdminForm } from './AdminForm';
 import classes from './FirstRun.module.css';
 
-/** The first screen of an empty database: create a school with the wizard, or open the demo school. */
-export function FirstRun() {
-  const { info, refresh } = useAppState();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const openDemo = async () => {
-    if (loading) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await call('app.loadDemo', { students: 1000, seed: 1 });
-      notifyOk(`Учеников: ${r.students}, классов: ${r.classes}, сотрудников: ${r.staff}.`, 'Демонстрационная школа открыта');
-      go('/');
-      await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setLoading(false);
-    }
-  };
-
+function Frame({ children, testId = 'first-run' }: { children: React.ReactNode; testId?: string }) {
+  const { info } = useAppState();
   return (
-    <div className={classes.page} data-testid="first-run">
-      <Stack maw={960} w="100%" gap="xl">
+    <div className={classes.page} data-testid={testId}>
+      <Stack maw={1000} w="100%" gap="xl">
         <Stack gap={6} align="center" ta="center">
           <ThemeIcon size={56} radius="md">
             <IconSchool size={34} stroke={1.5} />
@@ -45,17 +26,133 @@ export function FirstRun() {
             контингент.
           </Text>
         </Stack>
+        {children}
+        <Group justify="center" gap={6}>
+          <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
+          <Text size="sm" c="dimmed">
+            Файл базы данных:
+          </Text>
+          <Text size="sm" ff="monospace" data-testid="firstrun-db">
+            {info?.dbPath}
+          </Text>
+        </Group>
+      </Stack>
+    </div>
+  );
+}
 
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-          <UnstyledButton className={classes.card} onClick={() => go('/wizard/1')} data-testid="firstrun-create" disabled={loading}>
-            <Group gap="sm">
-              <ThemeIcon size={40} radius="md" variant="light">
-                <IconWand size={24} stroke={1.6} />
-              </ThemeIcon>
-              <Title order={3} fz={20}>
-                Создать новую школу
-              </Title>
-            </Group>
+function CardTitle({ icon, color, children }: { icon: React.ReactNode; color?: string; children: React.ReactNode }) {
+  return (
+    <Group gap="sm" wrap="nowrap">
+      <ThemeIcon size={40} radius="md" variant="light" color={color}>
+        {icon}
+      </ThemeIcon>
+      <Title order={3} fz={20}>
+        {children}
+      </Title>
+    </Group>
+  );
+}
+
+/**
+ * The first screen of a database without users: a new school starts with the system
+ * administrator's account (then the wizard); the demo school — only possible in an empty
+ * database — creates its own four users with one-time passwords.
+ */
+export function FirstRun({ onDemoLoaded }: { onDemoLoaded: (users: IssuedPassword[]) => void }) {
+  const { info, auth, signedIn } = useAppState();
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  // Users exist: a logged-in user whose database has no school yet.
+  if (auth?.hasUsers) return <NoSchoolYet />;
+
+  const openDemo = async () => {
+    if (loading) return;
+    setLoading(true);
+    setError(null);
+    try {
+      const r = await call('app.loadDemo', { students: 1000, seed: 1 });
+      onDemoLoaded(r.users);
+    } catch (e) {
+      setError(e);
+      setLoading(false);
+    }
+  };
+
+  const adminCard = (
+    <Box className={`${classes.card} ${classes.cardStatic}`} data-testid="firstrun-create">
+      <CardTitle icon={<IconWand size={24} stroke={1.6} />}>{info?.hasSchool ? 'Администратор системы' : 'Создать новую школу'}</CardTitle>
+      <Text c="dimmed" size="sm">
+        {info?.hasSchool
+          ? 'В этой базе есть школа, но нет ни одной учётной записи. Создайте учётную запись администратора системы — он заведёт остальных пользователей.'
+          : 'Сначала — учётная запись администратора системы: он настраивает школу, заводит пользователей и отвечает за резервные копии. Затем мастер проведёт по шагам настройки.'}
+      </Text>
+      <AdminForm
+        submitLabel={info?.hasSchool ? 'Создать администратора и войти' : 'Создать администратора и начать настройку'}
+        onCreated={async (user) => {
+          if (!info?.hasSchool) go('/wizard/1');
+          await signedIn(user);
+        }}
+      />
+    </Box>
+  );
+
+  if (info?.hasSchool) return <Frame>{<Box maw={520} mx="auto" w="100%">{adminCard}</Box>}</Frame>;
+
+  return (
+    <Frame>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        {adminCard}
+        <UnstyledButton className={classes.card} onClick={() => void openDemo()} data-testid="firstrun-demo" data-disabled={loading || undefined}>
+          <CardTitle icon={<IconPlayerPlay size={24} stroke={1.6} />} color="teal">
+            Открыть демонстрационную школу
+          </CardTitle>
+          <Text c="dimmed" size="sm">
+            Вымышленная школа, заполненная целиком: 1000 учеников с родителями, 33 класса, сотрудники, звонки и учебный план. Чтобы
+            посмотреть программу в работе или обучить сотрудников.
+          </Text>
+          <List size="sm" spacing={2} c="gray.7">
+            <List.Item>четыре пользователя: администратор, секретарь, заместитель директора и директор;</List.Item>
+            <List.Item>их одноразовые пароли будут показаны один раз — запишите или распечатайте их.</List.Item>
+          </List>
+          <Text size="xs" c="dimmed">
+            Данные вымышлены; совпадения с реальными людьми случайны. Демонстрационная школа открывается только в пустой базе данных.
+          </Text>
+          <Box mt="auto">
+            {loading ? (
+              <Stack gap={6} data-testid="demo-progress">
+                <Text size="sm" fw={500}>
+                  Создаём демонстрационную школу…
+                </Text>
+                <Progress value={100} animated striped color="teal" size="md" />
+              </Stack>
+            ) : (
+              <Group gap={6} c="teal.8">
+                <Text fw={600} size="sm">
+                  Открыть демо
+                </Text>
+                <IconArrowRight size={16} />
+              </Group>
+            )}
+          </Box>
+        </UnstyledButton>
+      </SimpleGrid>
+      {error ? <ErrorAlert error={error} title="Демонстрационная школа не открыта" onClose={() => setError(null)} /> : null}
+    </Frame>
+  );
+}
+
+/** Logged in, but the database has no school yet: the administrator starts the wizard, others wait. */
+function NoSchoolYet() {
+  const { access, logout } = useAppState();
+  const canSetUp = access('setup') === 'change';
+  return (
+    <Frame>
+      <Box maw={560} mx="auto" w="100%">
+        {canSetUp ? (
+          <UnstyledButton className={classes.card} onClick={() => go('/wizard/1')} data-testid="firstrun-wizard" w="100%">
+            <CardTitle icon={<IconWand size={24} stroke={1.6} />}>Создать школу</CardTitle>
             <Text c="dimmed" size="sm">
               Мастер настройки проведёт по шагам в том порядке, в каком школу готовят к году:
             </Text>
@@ -71,55 +168,15 @@ export function FirstRun() {
               <IconArrowRight size={16} />
             </Group>
           </UnstyledButton>
-
-          <UnstyledButton className={classes.card} onClick={() => void openDemo()} data-testid="firstrun-demo" data-disabled={loading || undefined}>
-            <Group gap="sm">
-              <ThemeIcon size={40} radius="md" variant="light" color="teal">
-                <IconPlayerPlay size={24} stroke={1.6} />
-              </ThemeIcon>
-              <Title order={3} fz={20}>
-                Открыть демонстрационную школу
-              </Title>
-            </Group>
-            <Text c="dimmed" size="sm">
-              Вымышленная школа, заполненная целиком: 1000 учеников с родителями, 33 класса, сотрудники, звонки и учебный план. Чтобы
-              посмотреть программу в работе или обучить сотрудников.
-            </Text>
-            <Text size="xs" c="dimmed">
-              Данные вымышлены; совпадения с реальными людьми случайны.
-            </Text>
-            <Box mt="auto">
-              {loading ? (
-                <Stack gap={6} data-testid="demo-progress">
-                  <Text size="sm" fw={500}>
-                    Создаём демонстрационную школу…
-                  </Text>
-                  <Progress value={100} animated striped color="teal" size="md" />
-                </Stack>
-              ) : (
-                <Group gap={6} c="teal.8">
-                  <Text fw={600} size="sm">
-                    Открыть демо
-                  </Text>
-                  <IconArrowRight size={16} />
-                </Group>
-              )}
-            </Box>
-          </UnstyledButton>
-        </SimpleGrid>
-
-        {error ? <ErrorAlert error={error} title="Демонстрационная школа не открыта" onClose={() => setError(null)} /> : null}
-
-        <Group justify="center" gap={6}>
-          <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
-          <Text size="sm" c="dimmed">
-            Файл базы данных:
-          </Text>
-          <Text size="sm" ff="monospace" data-testid="firstrun-db">
-            {info?.dbPath}
-          </Text>
-        </Group>
-      </Stack>
-    </div>
+        ) : (
+          <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} title="Школа ещё не настроена">
+            <Text size="sm">Сведения о школе вносит администратор системы. Обратитесь к нему и войдите позже.</Text>
+            <Button mt="sm" variant="default" leftSection={<IconLogout size={16} />} onClick={() => void logout()}>
+              Выйти
+            </Button>
+          </Alert>
+        )}
+      </Box>
+    </Frame>
   );
 }

@@ -7,6 +7,7 @@ import { go } from '../app/useHashRoute';
 import { Checklist } from '../components/Checklist';
 import { countOf, daysBetween, ruDate } from '../lib/dates';
 import { deadlinesOf, type Deadline } from './deadlines';
+import { DueItems } from './DueItems';
 import type { YearDetails } from '../../../electron/api/types';
 
 const STEP_OF: Record<string, number> = { school: 1, year: 2, bells: 3, subjects: 4, staff: 5, classes: 6, curriculum: 7, students: 8 };
@@ -49,7 +50,8 @@ function when(d: Deadline, today: string): { text: string; color: string } {
 }
 
 export function HomePage() {
-  const { info, school, checklist } = useAppState();
+  const { info, school, checklist, access } = useAppState();
+  const canSetUp = access('setup') === 'change';
   const [counts, setCounts] = useState<Partial<Counts>>({});
   const [year, setYear] = useState<YearDetails | null>(null);
   useEffect(() => {
@@ -82,6 +84,7 @@ export function HomePage() {
           {year ? ` · учебный год ${year.name}` : ''} · сегодня {ruDate(today)}
         </Text>
       </div>
+      <DueItems />
       <SimpleGrid cols={4}>
         <StatCard label="Учеников" value={counts.students} icon={<IconUsers size={24} />} href="#/students" color="indigo" />
         <StatCard label="Классов" value={counts.classes} icon={<IconUsersGroup size={24} />} href="#/setup/classes" color="violet" />
@@ -134,14 +137,18 @@ export function HomePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Paper p="lg" h="100%">
-            <Checklist items={checklist} onPick={(k) => go(`/wizard/${STEP_OF[k] ?? 1}`)} />
-            {!allDone ? (
+            <Checklist items={checklist} onPick={(k) => go(canSetUp ? `/wizard/${STEP_OF[k] ?? 1}` : k === 'students' ? '/students' : `/setup/${k}`)} />
+            {!allDone && canSetUp ? (
               <Button mt="md" fullWidth leftSection={<IconWand size={16} />} onClick={() => go('/wizard')} data-testid="home-wizard">
                 Продолжить настройку
               </Button>
-            ) : (
+            ) : allDone ? (
               <Text size="sm" c="teal.8" mt="md" fw={500}>
                 Школа готова к учебному году.
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed" mt="md">
+                Настройку школы завершает администратор системы.
               </Text>
             )}
           </Paper>

@@ -30,8 +30,9 @@ const KIND_HINT: Record<Kind, string[]> = {
 
 /** Import of students or staff from an XLSX/CSV: file → column mapping → check → all-or-nothing commit. */
 export function ImportPage({ initialKind }: { initialKind: Kind }) {
-  const { refresh } = useAppState();
+  const { refresh, access } = useAppState();
   const [kind, setKind] = useState<Kind>(initialKind);
+  const allowed: Record<Kind, boolean> = { students: access('contingent') === 'change', staff: access('setup') === 'change' };
   const [file, setFile] = useState<Loaded | null>(null);
   const [first, setFirst] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, number | null>>({});
@@ -143,8 +144,8 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
                   value={kind}
                   onChange={(v) => setKind(v as Kind)}
                   data={[
-                    { value: 'students', label: 'Ученики и родители' },
-                    { value: 'staff', label: 'Сотрудники' },
+                    { value: 'students', label: 'Ученики и родители', disabled: !allowed.students },
+                    { value: 'staff', label: 'Сотрудники', disabled: !allowed.staff },
                   ]}
                   data-testid="import-kind"
                 />

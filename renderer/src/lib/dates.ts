@@ -75,3 +75,41 @@ export function normalizeTime(text: string): string | null {
 export function minutesOf(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO moment in local time: '02.09.2026 14:30'; '' for none. */
+export function ruDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${pad2(d.getDate())}.${pad2(d.getMonth() + 1)}.${d.getFullYear()} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
+
+/** The local time of an ISO moment: '14:30'. */
+export function ruTime(iso: string | null | undefined): string {
+  return ruDateTime(iso).slice(11);
+}
+
+/** A local date 'ДД.ММ.ГГГГ' and time 'ЧЧ:ММ' as an ISO moment with the offset; null when invalid. */
+export function localMoment(date: string, time: string): string | null {
+  const d = parseRuDate(date, { required: true });
+  const t = normalizeTime(time);
+  if (!d.ok || !d.iso || !t) return null;
+  const [y, m, day] = d.iso.split('-').map(Number) as [number, number, number];
+  const at = new Date(y, m - 1, day, Number(t.slice(0, 2)), Number(t.slice(3, 5)));
+  return at.toISOString();
+}
+
+/** «3 дня назад»-style age of a moment in whole days or hours. */
+export function ageOf(iso: string, now = Date.now()): { days: number; hours: number } {
+  const ms = Math.max(0, now - Date.parse(iso));
+  return { days: Math.floor(ms / 86_400_000), hours: Math.floor(ms / 3_600_000) };
+}
+
+/** '12,4 МБ' */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} Б`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} КБ`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
+}

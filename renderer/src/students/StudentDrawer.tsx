@@ -1,3 +1,4 @@
+import { ReadOnlyFieldset, useReadOnly } from '../app/access';
 import { useEffect, useState } from 'react';
 import { ActionIcon, Autocomplete, Button, Checkbox, Divider, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip, Input, SegmentedControl } from '@mantine/core';
 import { IconDeviceFloppy, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
@@ -77,6 +78,7 @@ function fromDetails(s: StudentDetails | null, classId: string | null): Form {
 /** The student card: personal data, class, parents and legal representatives. */
 export function StudentDrawer(props: { id: string | 'new' | null; classes: SchoolClass[]; defaultClassId: string | null; onClose: () => void; onChanged: () => void }) {
   const opened = props.id !== null;
+  const readOnly = useReadOnly();
   const [form, setForm] = useState<Form | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
@@ -185,6 +187,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
           }}
         >
           <Stack gap="sm">
+            <ReadOnlyFieldset>
+            <Stack gap="sm">
             <SimpleGrid cols={3} spacing="sm">
               <TextInput label="Фамилия" required value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-testid="student-lastName" data-autofocus />
               <TextInput label="Имя" required value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="student-firstName" />
@@ -282,8 +286,17 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 </Paper>
               );
             })}
+            </Stack>
+            </ReadOnlyFieldset>
 
             {error ? <ErrorAlert error={error} /> : null}
+            {readOnly ? (
+              <Group justify="flex-end" mt="sm">
+                <Button variant="default" onClick={props.onClose}>
+                  Закрыть
+                </Button>
+              </Group>
+            ) : (
             <Group
               justify="space-between"
               mt="sm"
@@ -319,6 +332,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 </Button>
               </Group>
             </Group>
+            )}
           </Stack>
         </form>
       ) : null}

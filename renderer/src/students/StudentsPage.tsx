@@ -7,6 +7,7 @@ import type { HashRoute } from '../app/useHashRoute';
 import { useAppState } from '../app/AppState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../components/ExportButton';
+import { useReadOnly } from '../app/access';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -26,6 +27,7 @@ export function StudentsPage({ route }: { route: HashRoute }) {
   const [sort, setSort] = useState<{ key: StudentQuery['sort']; desc: boolean }>({ key: 'name', desc: false });
   const [reload, setReload] = useState(0);
   const [open, setOpen] = useState<string | 'new' | null>(null);
+  const readOnly = useReadOnly();
 
   useEffect(() => {
     call('classes.list').then(setClasses).catch(() => setClasses([]));
@@ -67,13 +69,17 @@ export function StudentsPage({ route }: { route: HashRoute }) {
         description="Контингент текущего учебного года"
         actions={
           <>
-            <Button variant="default" component="a" href="#/import" leftSection={<IconFileImport size={16} />}>
-              Загрузить из Excel
-            </Button>
+            {readOnly ? null : (
+              <Button variant="default" component="a" href="#/import" leftSection={<IconFileImport size={16} />}>
+                Загрузить из Excel
+              </Button>
+            )}
             <ExportButton list="students" />
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="student-add">
-              Добавить ученика
-            </Button>
+            {readOnly ? null : (
+              <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="student-add">
+                Добавить ученика
+              </Button>
+            )}
           </>
         }
       />

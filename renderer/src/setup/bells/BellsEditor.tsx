@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
+import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { ActionIcon, Alert, Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconDeviceFloppy, IconPlus, IconSparkles, IconTrash, IconInfoCircle } from '@tabler/icons-react';
 import { AppError, call } from '../../api';
@@ -31,6 +32,7 @@ const toRows = (bells: BellInput[]): Row[] => bells.map((b) => ({ key: key(), le
 /** Расписание звонков per shift: lesson №, start and end. */
 export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const { refresh } = useAppState();
+  const readOnly = useReadOnly();
   const { year, error: yearError } = useCurrentYear();
   const [schedules, setSchedules] = useState<Schedule[] | null>(null);
   const [tab, setTab] = useState('1');
@@ -137,7 +139,7 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                 </Text>
               </Tabs.Tab>
             ))}
-            {schedules.length < 3 ? (
+            {schedules.length < 3 && !readOnly ? (
               <Button variant="subtle" size="compact-sm" leftSection={<IconPlus size={14} />} onClick={addShift} ml="xs" mt={4} data-testid="bells-add-shift">
                 Добавить смену
               </Button>
@@ -145,6 +147,7 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
           </Tabs.List>
           {schedules.map((s) => (
             <Tabs.Panel key={s.shift} value={String(s.shift)} p="lg">
+              <ReadOnlyFieldset>
               <ShiftTable
                 s={s}
                 error={errors[s.shift]}
@@ -160,11 +163,12 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                 }}
                 onSuggest={() => void suggest(s.shift)}
               />
+              </ReadOnlyFieldset>
             </Tabs.Panel>
           ))}
         </Tabs>
       </Paper>
-      {!inWizard ? (
+      {readOnly ? null : !inWizard ? (
         <Group justify="flex-end">
           <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="bells-save">
             Сохранить

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useReadOnly } from '../../app/access';
 import { ActionIcon, Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconDoor, IconInfoCircle, IconTrash, IconUsersGroup, IconWand } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -27,6 +28,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   const { year } = useCurrentYear();
   const [classes, setClasses] = useState<SchoolClass[] | null>(null);
   const [staff, setStaff] = useState<Staff[]>([]);
+  const readOnly = useReadOnly();
   const [rooms, setRooms] = useState<Room[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [from, setFrom] = useState(1);
@@ -156,6 +158,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
 
   return (
     <Stack gap="md">
+      {readOnly ? null : (
       <Paper p="lg">
         <Title order={4} mb={4}>
           Создать параллели
@@ -202,6 +205,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
           </div>
         ) : null}
       </Paper>
+      )}
 
       <Group justify="space-between">
         <Group gap="sm">
@@ -219,9 +223,11 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
           ) : null}
         </Group>
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconDoor size={16} />} onClick={() => setBulkRooms(true)} data-testid="classes-add-rooms">
-            Добавить кабинеты
-          </Button>
+          {readOnly ? null : (
+            <Button variant="default" leftSection={<IconDoor size={16} />} onClick={() => setBulkRooms(true)} data-testid="classes-add-rooms">
+              Добавить кабинеты
+            </Button>
+          )}
           {!inWizard ? <ExportButton list="classes" /> : null}
         </Group>
       </Group>
@@ -230,7 +236,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
         {classes.length === 0 ? (
           <EmptyState py={48} icon={<IconUsersGroup size={28} />} withIndicatorBackground title="Пока нет ни одного класса — создайте параллели выше" />
         ) : (
-          <ScrollArea.Autosize mah={inWizard ? 520 : 'calc(100vh - 420px)'} miw={0}>
+          <ScrollArea.Autosize mah={inWizard ? 520 : readOnly ? 'calc(100vh - 260px)' : 'calc(100vh - 420px)'} miw={0}>
             <Table layout="fixed" highlightOnHover stickyHeader verticalSpacing={5} data-testid="classes-table">
               <Table.Thead>
                 <Table.Tr>
@@ -240,7 +246,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                   <SortTh label="Кабинет" k="room" sort={sort} onSort={toggle} w={inWizard ? 120 : 150} />
                   <SortTh label="Учеников" k="students" sort={sort} onSort={toggle} w={104} />
                   <SortTh label="Ч/нед." k="hours" sort={sort} onSort={toggle} w={100} title="Часов в неделю по учебному плану" style={{ whiteSpace: 'nowrap' }} />
-                  <Table.Th w={44} />
+                  {readOnly ? null : <Table.Th w={44} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -250,11 +256,12 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                       <Text fw={700}>{c.name}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" data={SHIFT_OPTIONS} value={String(c.shift)} onChange={(v) => v && void patch(c, { shift: Number(v) })} aria-label={`Смена ${c.name}`} />
+                      <Select size="xs" readOnly={readOnly} data={SHIFT_OPTIONS} value={String(c.shift)} onChange={(v) => v && void patch(c, { shift: Number(v) })} aria-label={`Смена ${c.name}`} />
                     </Table.Td>
                     <Table.Td>
                       <Select
                         size="xs"
+                        readOnly={readOnly}
                         data={teacherData.data}
                         renderOption={teacherOption}
                         value={c.classTeacherId}
@@ -273,6 +280,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                     <Table.Td>
                       <Select
                         size="xs"
+                        readOnly={readOnly}
                         data={roomData}
                         renderOption={roomOption}
                         value={c.roomId}
@@ -288,6 +296,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                     </Table.Td>
                     <Table.Td className="tnum">{c.studentCount}</Table.Td>
                     <Table.Td className="tnum">{c.weeklyHours ? String(c.weeklyHours).replace('.', ',') : <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
+                    {readOnly ? null : (
                     <Table.Td>
                       <Tooltip label="Удалить класс">
                         <ActionIcon
@@ -306,6 +315,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                         </ActionIcon>
                       </Tooltip>
                     </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -315,7 +325,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
       </Paper>
       {classes.length ? (
         <Text size="xs" c="dimmed">
-          {countOf(classes.length, 'класс', 'класса', 'классов')}, учеников: {classes.reduce((n, c) => n + c.studentCount, 0)}. Изменения в таблице сохраняются сразу.
+          {countOf(classes.length, 'класс', 'класса', 'классов')}, учеников: {classes.reduce((n, c) => n + c.studentCount, 0)}.{readOnly ? '' : ' Изменения в таблице сохраняются сразу.'}
         </Text>
       ) : null}
       <BulkRoomsModal

@@ -1,4 +1,5 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useReadOnly } from '../../app/access';
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -43,6 +44,7 @@ const Cell = memo(function Cell(p: {
   value: number;
   dirty: boolean;
   label: string;
+  readOnly?: boolean;
   onChange: (classId: string, subjectId: string, v: number) => void;
 }) {
   const [text, setText] = useState<string | null>(null);
@@ -60,6 +62,7 @@ const Cell = memo(function Cell(p: {
     <input
       className={css.cell}
       value={shown}
+      readOnly={p.readOnly}
       inputMode="decimal"
       maxLength={4}
       aria-label={p.label}
@@ -88,6 +91,7 @@ const Cell = memo(function Cell(p: {
 /** Учебный план: weekly hours per class and subject, with the weekly limit per class. */
 export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
+  const readOnly = useReadOnly();
   const [grid, setGrid] = useState<CurriculumGrid | null>(null);
   const [edits, setEdits] = useState<Record<string, number>>({});
   const [level, setLevel] = useState('all');
@@ -203,7 +207,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           ) : null}
         </Group>
         <Group gap="xs">
-          {hasAny ? (
+          {readOnly ? null : hasAny ? (
             <Menu position="bottom-end" shadow="md">
               <Menu.Target>
                 <Button variant="default" leftSection={<IconSparkles size={16} />} rightSection={<IconChevronDown size={14} />} loading={applying} data-testid="curriculum-standard">
@@ -225,12 +229,14 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
             </Button>
           )}
           {!inWizard ? <ExportButton list="curriculum" /> : null}
+          {readOnly ? null : (
           <Button leftSection={<IconDeviceFloppy size={16} />} disabled={dirty.length === 0} loading={saving} onClick={() => void save()} data-testid="curriculum-save">
             Сохранить{dirty.length ? ` (${dirty.length})` : ''}
           </Button>
+          )}
         </Group>
       </Group>
-      {!hasAny && dirty.length === 0 ? (
+      {!hasAny && dirty.length === 0 && !readOnly ? (
         <Alert color="indigo" variant="light">
           План пуст. «Заполнить по ФГОС» проставит часы федерального учебного плана (пятидневная неделя) для каждой параллели; затем поправьте часы
           части, формируемой участниками образовательных отношений.
@@ -267,6 +273,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                         value={value(c.id, s.id)}
                         dirty={key in edits && (base.get(key) ?? 0) !== edits[key]}
                         label={`${s.name}, ${c.name}`}
+                        readOnly={readOnly}
                         onChange={onChange}
                       />
                     </td>
@@ -296,7 +303,9 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
         </table>
       </div>
       <Text size="xs" c="dimmed">
-        Часы в неделю; допускается 0,5. Enter и стрелки ↑↓ — переход по ячейкам. Изменённые ячейки подсвечены, пока не сохранены.
+        {readOnly
+          ? 'Часы в неделю.'
+          : 'Часы в неделю; допускается 0,5. Enter и стрелки ↑↓ — переход по ячейкам. Изменённые ячейки подсвечены, пока не сохранены.'}
       </Text>
     </Stack>
   );

@@ -10,11 +10,13 @@ import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
 import { countOf } from '../../lib/dates';
 import { BulkRoomsModal, RoomModal } from './RoomModals';
+import { useReadOnly } from '../../app/access';
 import type { Room, SchoolClass } from '../../../../electron/api/types';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
 export function RoomsPage() {
+  const readOnly = useReadOnly();
   const [rooms, setRooms] = useState<Room[] | null>(null);
   const [classes, setClasses] = useState<SchoolClass[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -59,12 +61,16 @@ export function RoomsPage() {
         actions={
           <>
             <ExportButton list="rooms" />
+            {readOnly ? null : (
+            <>
             <Button variant="default" leftSection={<IconListNumbers size={16} />} onClick={() => setBulk(true)} data-testid="rooms-bulk">
               Добавить списком
             </Button>
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="rooms-add">
               Добавить кабинет
             </Button>
+            </>
+            )}
           </>
         }
       />
@@ -86,16 +92,17 @@ export function RoomsPage() {
                       <SortTh label="Название" k="name" sort={sort} onSort={toggle} />
                       <SortTh label="Мест" k="capacity" sort={sort} onSort={toggle} w={100} />
                       <SortTh label="Закреплён за классом" k="classes" sort={sort} onSort={toggle} w={220} />
-                      <Table.Th w={84} />
+                      {readOnly ? null : <Table.Th w={84} />}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
                     {sorted.map((r) => (
-                      <Table.Tr key={r.id} style={{ cursor: 'pointer' }} onClick={() => setEditing(r)}>
+                      <Table.Tr key={r.id} style={{ cursor: readOnly ? undefined : 'pointer' }} onClick={readOnly ? undefined : () => setEditing(r)}>
                         <Table.Td fw={600}>{r.number}</Table.Td>
                         <Table.Td>{r.name ?? <Text span c="dimmed">—</Text>}</Table.Td>
                         <Table.Td className="tnum">{r.capacity ?? ''}</Table.Td>
                         <Table.Td>{(classesOf.get(r.id) ?? []).join(', ')}</Table.Td>
+                        {readOnly ? null : (
                         <Table.Td onClick={(e) => e.stopPropagation()}>
                           <Group gap={2} wrap="nowrap">
                             <Tooltip label="Изменить">
@@ -120,6 +127,7 @@ export function RoomsPage() {
                             </Tooltip>
                           </Group>
                         </Table.Td>
+                        )}
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -3,6 +3,7 @@ import { Button, Group, Loader, Paper, Select, SimpleGrid, Textarea, TextInput }
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
+import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { EditorProps } from '../../components/stepHandle';
 import { fieldError, problemsOf, withoutField } from '../../lib/errors';
@@ -32,6 +33,7 @@ const EMPTY: Form = { fullName: '', shortName: '', inn: '', address: '', phone: 
 /** Сведения об организации: names, ИНН, contacts, director. */
 export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const { info, refresh } = useAppState();
+  const readOnly = useReadOnly();
   const [form, setForm] = useState<Form>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
@@ -85,6 +87,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
       data-testid="school-form"
     >
       <Paper p="lg">
+        <ReadOnlyFieldset>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
           <Textarea
             label="Полное наименование"
@@ -163,6 +166,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             error={fieldError(p, 'directorId', 'Директор')}
           />
         </SimpleGrid>
+        </ReadOnlyFieldset>
         {error ? (
           <div style={{ marginTop: 16 }}>
             <ErrorAlert error={error} />
@@ -170,7 +174,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
         ) : null}
         {inWizard ? (
           <button type="submit" hidden />
-        ) : (
+        ) : readOnly ? null : (
           <Group justify="flex-end" mt="lg">
             <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="school-save">
               Сохранить

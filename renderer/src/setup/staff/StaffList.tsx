@@ -14,6 +14,7 @@ import { countOf } from '../../lib/dates';
 import { gradeRanges, ROLE_LABELS, ROLES } from '../../lib/labels';
 import { notifyOk } from '../../lib/notify';
 import { StaffModal } from './StaffModal';
+import { useReadOnly } from '../../app/access';
 import type { Staff, StaffRole } from '../../../../electron/api/types';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
@@ -23,6 +24,7 @@ const SHORT_ROLE: Record<StaffRole, string> = { director: 'директор', de
 /** Сотрудники: a virtualized list with search, role filter, sorting and the edit form. */
 export function StaffList({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
+  const readOnly = useReadOnly();
   const [staff, setStaff] = useState<Staff[] | null>(null);
   const [subjects, setSubjects] = useState<string[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -110,13 +112,17 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
           />
         </Group>
         <Group gap="xs" wrap="nowrap">
+          {readOnly ? null : (
           <Button variant="default" component="a" href="#/import/staff" leftSection={<IconFileImport size={16} />} data-testid="staff-import-link">
             Загрузить из Excel
           </Button>
+          )}
           {!inWizard ? <ExportButton list="staff" /> : null}
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="staff-add">
-            Добавить сотрудника
-          </Button>
+          {readOnly ? null : (
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="staff-add">
+              Добавить сотрудника
+            </Button>
+          )}
         </Group>
       </Group>
       <VirtualTable

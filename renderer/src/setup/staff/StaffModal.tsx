@@ -1,3 +1,4 @@
+import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { useEffect, useState } from 'react';
 import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
@@ -114,6 +115,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
   };
 
   const subjectOptions = [...new Set([...props.subjects, ...f.subjects])];
+  const readOnly = useReadOnly();
   return (
     <Modal opened={props.opened} onClose={props.onClose} title={props.staff ? props.staff.fullName : 'Новый сотрудник'} size="xl" data-testid="staff-modal">
       <form
@@ -123,6 +125,8 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
         }}
       >
         <Stack gap="sm">
+          <ReadOnlyFieldset>
+          <Stack gap="sm">
           <SimpleGrid cols={3} spacing="sm">
             <TextInput label="Фамилия" required value={f.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-autofocus data-testid="staff-lastName" />
             <TextInput label="Имя" required value={f.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="staff-firstName" />
@@ -197,7 +201,16 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
             <TextInput label="Телефон" placeholder="+7 (___) ___-__-__" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={fieldError(p, 'phone', 'Телефон')} />
             <TextInput label="Электронная почта" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={fieldError(p, 'email', 'E-mail')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
+          </Stack>
+          </ReadOnlyFieldset>
           {error ? <ErrorAlert error={error} /> : null}
+          {readOnly ? (
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={props.onClose}>
+                Закрыть
+              </Button>
+            </Group>
+          ) : (
           <Group justify="space-between" mt="sm">
             {props.staff && props.onDelete ? (
               <Button variant="subtle" color="red" leftSection={<IconTrash size={16} />} onClick={() => props.onDelete!(props.staff!)}>
@@ -217,6 +230,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
               </Button>
             </Group>
           </Group>
+          )}
         </Stack>
       </form>
     </Modal>

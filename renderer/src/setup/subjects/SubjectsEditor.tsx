@@ -2,6 +2,7 @@ import { useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
 import { IconBooks, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { EmptyState } from '@mantine/core';
+import { useReadOnly } from '../../app/access';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
@@ -21,6 +22,7 @@ const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 /** Предметы: the standard list, «Без аттестации», grading schemes; changes in the table are saved at once. */
 export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
+  const readOnly = useReadOnly();
   const [subjects, setSubjects] = useState<Subject[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [search, setSearch] = useState('');
@@ -83,12 +85,16 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
       <Group justify="space-between">
         <SearchInput value={search} onChange={setSearch} w={inWizard ? 220 : 320} placeholder="Поиск предмета" data-testid="subjects-search" />
         <Group gap="xs">
+          {readOnly ? null : (
+          <>
           <Button variant={subjects.length ? 'default' : 'filled'} leftSection={<IconBooks size={16} />} loading={adding} onClick={() => void addStandard()} data-testid="subjects-add-standard">
             Добавить стандартный перечень
           </Button>
           <Button variant="default" leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="subjects-add">
             Добавить предмет
           </Button>
+          </>
+          )}
           {!inWizard ? <ExportButton list="subjects" /> : null}
         </Group>
       </Group>
@@ -111,7 +117,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                   <SortTh label="Краткое" k="shortName" sort={sort} onSort={toggle} w={inWizard ? 120 : 150} />
                   <SortTh label="Оценивание" k="grading" sort={sort} onSort={toggle} w={inWizard ? 170 : 190} />
                   <SortTh label="Без аттестации" k="noAttestation" sort={sort} onSort={toggle} w={140} style={{ whiteSpace: 'nowrap' }} />
-                  <Table.Th w={76} />
+                  {readOnly ? null : <Table.Th w={76} />}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -131,11 +137,12 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" data={GRADING_OPTIONS} value={s.grading} onChange={(v) => v && void patch(s, { grading: v as Grading })} aria-label={`Оценивание: ${s.name}`} />
+                      <Select size="xs" readOnly={readOnly} data={GRADING_OPTIONS} value={s.grading} onChange={(v) => v && void patch(s, { grading: v as Grading })} aria-label={`Оценивание: ${s.name}`} />
                     </Table.Td>
                     <Table.Td>
-                      <Switch checked={s.noAttestation} onChange={(e) => void patch(s, { noAttestation: e.currentTarget.checked })} aria-label={`Без аттестации: ${s.name}`} />
+                      <Switch disabled={readOnly} checked={s.noAttestation} onChange={(e) => void patch(s, { noAttestation: e.currentTarget.checked })} aria-label={`Без аттестации: ${s.name}`} />
                     </Table.Td>
+                    {readOnly ? null : (
                     <Table.Td>
                       <Group gap={2} wrap="nowrap">
                         <Tooltip label="Изменить">
@@ -161,6 +168,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                         </Tooltip>
                       </Group>
                     </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
                 {sorted.length === 0 ? (
@@ -178,7 +186,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
         )}
       </Paper>
       <Text size="xs" c="dimmed">
-        {countOf(subjects.length, 'предмет', 'предмета', 'предметов')}. Оценивание и «Без аттестации» сохраняются сразу.
+        {countOf(subjects.length, 'предмет', 'предмета', 'предметов')}.{readOnly ? '' : ' Оценивание и «Без аттестации» сохраняются сразу.'}
       </Text>
       <SubjectModal
         opened={editing !== null}

@@ -1,4 +1,5 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
+import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconDeviceFloppy, IconPlus, IconSparkles, IconTrash, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -37,6 +38,7 @@ function length(start: string, end: string): string {
 /** Учебный год: dates, the grade-edit window, study periods per parallel and holidays. */
 export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const { info, refresh } = useAppState();
+  const readOnly = useReadOnly();
   const [form, setForm] = useState<YearForm | null>(null);
   const [startYear, setStartYear] = useState<number>(() => defaultStartYear(info?.today ?? new Date().toISOString()));
   const [error, setError] = useState<unknown>(null);
@@ -130,6 +132,7 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       }}
       data-testid="year-form"
     >
+      <ReadOnlyFieldset>
       <Stack gap="md">
         <Paper p="lg">
           <Group justify="space-between" align="center" mb="md">
@@ -381,12 +384,15 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                 Текущий учебный год
               </Badge>
             ) : null}
-            <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="year-save">
-              Сохранить
-            </Button>
+            {readOnly ? null : (
+              <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="year-save">
+                Сохранить
+              </Button>
+            )}
           </Group>
         )}
       </Stack>
+      </ReadOnlyFieldset>
     </form>
   );
 }

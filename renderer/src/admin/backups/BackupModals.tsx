@@ -1,0 +1,416 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Paper,
+  PasswordInput,
+  Progress,
+  Radio,
+  ScrollArea,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+} from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconFileSearch, IconHistory, IconLock, IconRestore, IconUsb } from '@tabler/icons-react';
+import { call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { fileSize, ruDateTime } from '../../lib/dates';
+import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
+
+export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+
+/** «Создать резервную копию сейчас» (into the backup folder) or «Сохранить на флешку…» (a folder typed by the user). */
+export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' | 'usb' | null; onClose: () => void; onCreated: (b: BackupInfo) => void }) {
+  const [dir, setDir] = useState('');
+  const [encrypt, setEncrypt] = useState(false);
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [local, setLocal] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (!mode) return;
+    setDir('');
+    setEncrypt(mode === 'usb');
+    setPassword('');
+    setRepeat('');
+    setLocal({});
+    setError(null);
+  }, [mode]);
+
+  const submit = async () => {
+    const l: Record<string, string> = {};
+    if (mode === 'usb' && !dir.trim()) l.dir = 'Укажите папку на флешке или сетевом диске';
+    if (encrypt) {
+      if (password.length < 8) l.password = 'Пароль резервной копии — не менее 8 символов';
+      else if (password !== repeat) l.repeat = 'Пароли не совпадают';
+    }
+    setLocal(l);
+    if (Object.keys(l).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const b = await call('backup.create', { dir: mode === 'usb' ? dir.trim() : null, password: encrypt ? password : undefined });
+      onCreated(b);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      opened={mode !== null}
+      onClose={() => !busy && onClose()}
+      title={mode === 'usb' ? 'Сохранить резервную копию на флешку' : 'Создать резервную копию'}
+      size="lg"
+      data-testid="backup-create-modal"
+    >
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <Stack gap="sm">
+          {mode === 'usb' ? (
+            <TextInput
+              label="Папка"
+              required
+              description="Полный путь к папке на флешке или сетевом диске. Храните флешку с копией вне компьютера, в надёжном месте."
+              placeholder="E:\Резервные копии   или   /media/usb"
+              leftSection={<IconUsb size={16} stroke={1.6} />}
+              value={dir}
+              onChange={(e) => setDir(e.currentTarget.value)}
+              error={local.dir}
+              disabled={busy}
+              data-autofocus
+              data-testid="backup-dir"
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              Копия всей базы данных школы будет сохранена в папку резервных копий. Это занимает несколько секунд; работать можно сразу после.
+            </Text>
+          )}
+          <Checkbox
+            label="Зашифровать паролем"
+            description={
+              mode === 'usb'
+                ? 'Рекомендуется: на флешке копия может попасть в чужие руки. Без пароля восстановить зашифрованную копию нельзя — пароль нигде не хранится.'
+                : 'Без пароля восстановить зашифрованную копию нельзя — пароль нигде не хранится.'
+            }
+            checked={encrypt}
+            onChange={(e) => setEncrypt(e.currentTarget.checked)}
+            disabled={busy}
+            data-testid="backup-encrypt"
+          />
+          {encrypt ? (
+            <SimpleGrid cols={2} spacing="sm">
+              <PasswordInput label="Пароль копии" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
+              <PasswordInput label="Пароль ещё раз" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
+            </SimpleGrid>
+          ) : null}
+          {busy ? (
+            <Stack gap={6} data-testid="backup-progress">
+              <Text size="sm" fw={500}>
+                Создаём резервную копию и проверяем её целостность…
+              </Text>
+              <Progress value={100} animated striped />
+            </Stack>
+          ) : null}
+          {error ? <ErrorAlert error={error} title="Резервная копия не создана" /> : null}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose} disabled={busy}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={busy} leftSection={mode === 'usb' ? <IconUsb size={16} /> : <IconDatabaseExport size={16} />} data-testid="backup-create-ok">
+              {mode === 'usb' ? 'Сохранить копию' : 'Создать копию'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+        {label}
+      </Text>
+      <Text size="sm" fw={500} className="tnum" data-testid={testId}>
+        {value}
+      </Text>
+    </div>
+  );
+}
+
+type Step = 'choose' | 'confirm' | 'restoring' | 'done';
+const OTHER = '__other__';
+
+/**
+ * «Восстановить…»: choose a copy (or type a path), its password when encrypted, a full check with a
+ * preview (backup.inspect), a strong confirmation, then backup.restore. Every refusal is shown.
+ */
+export function RestoreModal({
+  opened,
+  backups,
+  initial,
+  onClose,
+  onRestored,
+}: {
+  opened: boolean;
+  backups: BackupInfo[];
+  initial: BackupInfo | null;
+  onClose: () => void;
+  onRestored: (r: RestoreResult) => void;
+}) {
+  const [step, setStep] = useState<Step>('choose');
+  const [choice, setChoice] = useState<string>('');
+  const [path, setPath] = useState('');
+  const [password, setPassword] = useState('');
+  const [preview, setPreview] = useState<BackupInfo | null>(null);
+  const [agree, setAgree] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<RestoreResult | null>(null);
+
+  useEffect(() => {
+    if (!opened) return;
+    setStep('choose');
+    setChoice(initial?.file ?? backups[0]?.file ?? OTHER);
+    setPath('');
+    setPassword('');
+    setPreview(null);
+    setAgree(false);
+    setError(null);
+    setResult(null);
+    // Only when the dialog opens: the list reloads after a restore and must not reset the result.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened]);
+
+  const file = choice === OTHER ? path.trim() : choice;
+  const listed = backups.find((b) => b.file === choice);
+  const needsPassword = choice === OTHER || listed?.encrypted === true;
+
+  const inspect = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setPreview(await call('backup.inspect', { file, password: password || undefined }));
+      setStep('confirm');
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const restore = async () => {
+    setStep('restoring');
+    setError(null);
+    try {
+      const r = await call('backup.restore', { file, password: password || undefined });
+      setResult(r);
+      setStep('done');
+      onRestored(r);
+    } catch (e) {
+      setError(e);
+      setStep('confirm');
+    }
+  };
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => step !== 'restoring' && onClose()}
+      title="Восстановление из резервной копии"
+      size="xl"
+      closeOnClickOutside={false}
+      data-testid="restore-modal"
+    >
+      {step === 'choose' ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void inspect();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm" c="dimmed">
+              Выберите копию. Перед восстановлением программа полностью проверит файл и покажет, что в нём.
+            </Text>
+            <Radio.Group value={choice} onChange={(v) => { setChoice(v); setError(null); }}>
+              <ScrollArea.Autosize mah={300}>
+                <Stack gap={6} data-testid="restore-choices">
+                  {backups.map((b) => (
+                    <Radio.Card key={b.file} value={b.file} p="sm" radius="sm" data-testid="restore-choice">
+                      <Group wrap="nowrap" gap="sm">
+                        <Radio.Indicator />
+                        <div style={{ flex: 1, minWidth: 0 }}>
+                          <Group gap={8}>
+                            <Text size="sm" fw={600} className="tnum">
+                              {ruDateTime(b.createdAt)}
+                            </Text>
+                            <Badge size="sm" variant="light" color="gray" tt="none">
+                              {b.reason}
+                            </Badge>
+                            {b.encrypted ? (
+                              <Badge size="sm" variant="light" color="violet" tt="none" leftSection={<IconLock size={11} />}>
+                                зашифрована
+                              </Badge>
+                            ) : null}
+                          </Group>
+                          <Text size="xs" c="dimmed" truncate>
+                            {b.encrypted ? baseName(b.file) : `Учеников: ${b.counts.students}, сотрудников: ${b.counts.staff}, классов: ${b.counts.classes} · ${fileSize(b.sizeBytes)}`}
+                          </Text>
+                        </div>
+                      </Group>
+                    </Radio.Card>
+                  ))}
+                  <Radio.Card value={OTHER} p="sm" radius="sm" data-testid="restore-choice-other">
+                    <Group wrap="nowrap" gap="sm">
+                      <Radio.Indicator />
+                      <Text size="sm" fw={600}>
+                        Другой файл — с флешки или из другой папки
+                      </Text>
+                    </Group>
+                  </Radio.Card>
+                </Stack>
+              </ScrollArea.Autosize>
+            </Radio.Group>
+            {choice === OTHER ? (
+              <TextInput
+                label="Путь к файлу резервной копии"
+                placeholder="E:\Резервные копии\Школьный офис 2026-09-01 18-00-00 (вручную).sqlite"
+                value={path}
+                onChange={(e) => setPath(e.currentTarget.value)}
+                data-testid="restore-path"
+              />
+            ) : null}
+            {needsPassword ? (
+              <PasswordInput
+                label={choice === OTHER ? 'Пароль копии (если она зашифрована)' : 'Пароль копии'}
+                required={choice !== OTHER}
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+                data-testid="restore-password"
+              />
+            ) : null}
+            {error ? <ErrorAlert error={error} title="Копию нельзя восстановить" /> : null}
+            <Group justify="flex-end" mt="sm">
+              <Button variant="default" onClick={onClose}>
+                Отмена
+              </Button>
+              <Button type="submit" loading={busy} disabled={!file} leftSection={<IconFileSearch size={16} />} data-testid="restore-inspect">
+                Проверить копию
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+
+      {(step === 'confirm' || step === 'restoring') && preview ? (
+        <Stack gap="md">
+          <Paper p="md" bg="gray.0" data-testid="restore-preview">
+            <Group gap="xs" mb="sm">
+              <ThemeIcon size={28} radius="xl" color="teal" variant="light">
+                <IconCircleCheck size={18} />
+              </ThemeIcon>
+              <Text fw={600}>Копия проверена: файл цел</Text>
+            </Group>
+            <SimpleGrid cols={4} spacing="md" verticalSpacing="sm">
+              <Fact label="Создана" value={ruDateTime(preview.createdAt)} testId="restore-created" />
+              <Fact label="Причина" value={preview.reason} />
+              <Fact label="Версия программы" value={preview.appVersion || 'неизвестна'} />
+              <Fact label="Размер" value={fileSize(preview.sizeBytes)} />
+              <Fact label="Учеников" value={preview.counts.students.toLocaleString('ru-RU')} testId="restore-students" />
+              <Fact label="Сотрудников" value={preview.counts.staff} />
+              <Fact label="Классов" value={preview.counts.classes} />
+              <Fact label="Пользователей" value={preview.counts.users} />
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt="sm" ff="monospace" truncate title={preview.file}>
+              {preview.file}
+            </Text>
+          </Paper>
+          <Alert color="red" variant="light" icon={<IconAlertTriangle size={20} />} title="Текущие данные будут заменены данными копии">
+            <Text size="sm">
+              Всё, что внесено после {ruDateTime(preview.createdAt)}, — ученики, сотрудники, классы, настройки, пользователи и их пароли — вернётся к
+              состоянию копии.
+            </Text>
+            <Text size="sm" mt={6}>
+              Перед восстановлением программа сама сохранит резервную копию текущего состояния («перед восстановлением»): если копия выбрана по ошибке, из
+              неё можно вернуть сегодняшние данные.
+            </Text>
+          </Alert>
+          <Checkbox
+            label={`Я понимаю, что данные будут заменены состоянием на ${ruDateTime(preview.createdAt)}`}
+            checked={agree}
+            onChange={(e) => setAgree(e.currentTarget.checked)}
+            disabled={step === 'restoring'}
+            data-testid="restore-agree"
+          />
+          {step === 'restoring' ? (
+            <Stack gap={6} data-testid="restore-progress">
+              <Text size="sm" fw={500}>
+                Сохраняем текущее состояние и восстанавливаем данные… Не закрывайте программу.
+              </Text>
+              <Progress value={100} animated striped color="red" />
+            </Stack>
+          ) : null}
+          {error ? <ErrorAlert error={error} title="Данные не восстановлены" /> : null}
+          <Group justify="space-between">
+            <Button variant="subtle" color="gray" onClick={() => setStep('choose')} disabled={step === 'restoring'}>
+              ← Выбрать другую копию
+            </Button>
+            <Group gap="xs">
+              <Button variant="default" onClick={onClose} disabled={step === 'restoring'}>
+                Отмена
+              </Button>
+              <Button color="red" leftSection={<IconRestore size={16} />} disabled={!agree} loading={step === 'restoring'} onClick={() => void restore()} data-testid="restore-ok">
+                Восстановить данные
+              </Button>
+            </Group>
+          </Group>
+        </Stack>
+      ) : null}
+
+      {step === 'done' && result ? (
+        <Stack gap="md" data-testid="restore-done">
+          <Group gap="sm" wrap="nowrap">
+            <ThemeIcon size={44} radius="xl" color="teal" variant="light">
+              <IconCircleCheck size={28} />
+            </ThemeIcon>
+            <div>
+              <Text fw={700} size="lg">
+                Данные восстановлены
+              </Text>
+              <Text size="sm" c="dimmed">
+                Состояние на {ruDateTime(result.restored.createdAt)}: учеников {result.restored.counts.students}, сотрудников {result.restored.counts.staff},
+                классов {result.restored.counts.classes}.
+              </Text>
+            </div>
+          </Group>
+          <Alert color="blue" variant="light" icon={<IconHistory size={18} />}>
+            <Text size="sm">Данные, какими они были перед восстановлением, сохранены в копию:</Text>
+            <Text size="sm" ff="monospace" mt={4} data-testid="restore-safety">
+              {baseName(result.safetyBackup.file)}
+            </Text>
+          </Alert>
+          <Group justify="flex-end">
+            <Button onClick={onClose} data-testid="restore-close">
+              Готово
+            </Button>
+          </Group>
+        </Stack>
+      ) : null}
+    </Modal>
+  );
+}

@@ -1,0 +1,376 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { EmptyState } from '@mantine/core';
+import {
+  IconAlertTriangle,
+  IconDatabaseExport,
+  IconDeviceFloppy,
+  IconFolder,
+  IconLock,
+  IconRestore,
+  IconShieldLock,
+  IconUsb,
+  IconCalendarRepeat,
+} from '@tabler/icons-react';
+import { call } from '../../api';
+import { useAppState } from '../../app/AppState';
+import { useReadOnly } from '../../app/access';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { countOf, fileSize, ruDateTime } from '../../lib/dates';
+import { fieldError, problemsOf } from '../../lib/errors';
+import { notifyOk } from '../../lib/notify';
+import { backupLateness } from './lateness';
+import { CreateBackupModal, RestoreModal, baseName } from './BackupModals';
+import type { AppSettings, BackupInfo, BackupStatus } from '../../../../electron/api/types';
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Group gap="md" wrap="nowrap" align="flex-start" py={6} style={{ borderTop: '1px solid var(--mantine-color-gray-2)' }}>
+      <Text size="sm" c="dimmed" w={210} style={{ flexShrink: 0 }}>
+        {label}
+      </Text>
+      <div style={{ minWidth: 0, flex: 1 }}>{children}</div>
+    </Group>
+  );
+}
+
+type Num = number | string;
+const num = (v: Num) => (typeof v === 'number' ? v : Number(String(v).replace(',', '.')));
+
+/** The settings as typed; both cards save them together (settings.save takes all of them). */
+interface SettingsForm {
+  autoLockMinutes: Num;
+  maxFailedLogins: Num;
+  lockoutMinutes: Num;
+  backupIntervalHours: Num;
+  backupKeep: Num;
+  backupDir: string;
+}
+
+/** R23: the backup status, schedule and retention, security settings, copies and restore. */
+export function BackupsPage() {
+  const { access, refresh } = useAppState();
+  const readOnly = useReadOnly();
+  const canSettings = !readOnly && access('users') === 'change';
+  const [status, setStatus] = useState<BackupStatus | null>(null);
+  const [settings, setSettings] = useState<AppSettings | null>(null);
+  const [form, setForm] = useState<SettingsForm | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saveError, setSaveError] = useState<{ card: 'backup' | 'security'; error: unknown } | null>(null);
+  const [saving, setSaving] = useState<'backup' | 'security' | null>(null);
+  const [creating, setCreating] = useState<'here' | 'usb' | null>(null);
+  const [restoring, setRestoring] = useState<{ initial: BackupInfo | null } | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [st, s] = await Promise.all([call('backup.status'), call('settings.get')]);
+      setStatus(st);
+      setSettings(s);
+      setForm((f) => f ?? { ...s });
+      setError(null);
+    } catch (e) {
+      setError(e);
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const saveSettings = async (card: 'backup' | 'security') => {
+    if (!form || !settings) return;
+    // Each card saves its own fields; the other card's unsaved edits are left as they are.
+    const mine = card === 'backup' ? (['backupIntervalHours', 'backupKeep', 'backupDir'] as const) : (['autoLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const);
+    const next: AppSettings = { ...settings };
+    for (const k of mine) (next as unknown as Record<string, unknown>)[k] = k === 'backupDir' ? String(form[k]).trim() : num(form[k]);
+    setSaving(card);
+    setSaveError(null);
+    try {
+      const saved = await call('settings.save', { ...next, backupDir: next.backupDir || null });
+      setSettings(saved);
+      setForm((f) => (f ? { ...f, ...Object.fromEntries(mine.map((k) => [k, saved[k]])) } : f));
+      notifyOk(card === 'backup' ? 'Расписание и хранение копий сохранены' : 'Настройки безопасности сохранены');
+      await Promise.all([load(), refresh()]);
+    } catch (e) {
+      setSaveError({ card, error: e });
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const late = status && settings ? backupLateness(status, settings.backupIntervalHours) : null;
+  const p = problemsOf(saveError?.error);
+  const set = (k: keyof SettingsForm) => (v: Num) => setForm((f) => (f ? { ...f, [k]: v } : f));
+
+  if (!status || !settings || !form) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
+
+  return (
+    <Stack gap="lg" maw={1400}>
+      <PageHeader
+        title="Резервные копии"
+        description="Копии базы данных школы: по расписанию, вручную и перед рискованными изменениями; восстановление из копии"
+        actions={
+          readOnly ? null : (
+            <>
+              <Button variant="default" leftSection={<IconUsb size={16} />} onClick={() => setCreating('usb')} data-testid="backup-usb">
+                Сохранить на флешку…
+              </Button>
+              <Button leftSection={<IconDatabaseExport size={16} />} onClick={() => setCreating('here')} data-testid="backup-create">
+                Создать резервную копию сейчас
+              </Button>
+            </>
+          )
+        }
+      />
+      {error ? <ErrorAlert error={error} title="Не удалось обновить" onClose={() => setError(null)} /> : null}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper p="lg" h="100%" data-testid="backup-status">
+            <Group justify="space-between" mb="sm">
+              <Title order={4}>Состояние</Title>
+              {late ? (
+                <Badge color="red" variant="light" size="lg" tt="none" fw={600} leftSection={<IconAlertTriangle size={14} />} data-testid="backup-late">
+                  {late}
+                </Badge>
+              ) : (
+                <Badge color="teal" variant="light" size="lg" tt="none" fw={600}>
+                  Копии создаются по расписанию
+                </Badge>
+              )}
+            </Group>
+            <Stack gap={0}>
+              <Row label="Папка резервных копий">
+                <Group gap={6} wrap="nowrap">
+                  <IconFolder size={16} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+                  <Text size="sm" ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="backup-folder">
+                    {status.dir}
+                  </Text>
+                </Group>
+              </Row>
+              <Row label="Последняя копия">
+                <Text size="sm" fw={500} className="tnum" c={late ? 'red.7' : undefined} data-testid="backup-last">
+                  {status.lastBackupAt ? ruDateTime(status.lastBackupAt) : 'ещё не создавалась'}
+                </Text>
+              </Row>
+              <Row label="Следующая по расписанию">
+                <Text size="sm" className="tnum" data-testid="backup-next">
+                  {status.nextBackupAt ? `${ruDateTime(status.nextBackupAt)} (каждые ${countOf(settings.backupIntervalHours, 'час', 'часа', 'часов')})` : 'при ближайшем запуске программы'}
+                </Text>
+              </Row>
+              <Row label="Копий в папке">
+                <Text size="sm">
+                  {status.backups.length}; автоматические копии хранятся последние {settings.backupKeep}, созданные вручную не удаляются
+                </Text>
+              </Row>
+            </Stack>
+            {readOnly ? null : (
+              <Group mt="md">
+                <Button variant="light" color="red" leftSection={<IconRestore size={16} />} onClick={() => setRestoring({ initial: null })} data-testid="backup-restore">
+                  Восстановить из копии…
+                </Button>
+              </Group>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Paper p="lg" h="100%" data-testid="backup-settings">
+            <Group gap="xs" mb="sm">
+              <IconCalendarRepeat size={20} stroke={1.6} />
+              <Title order={4}>Расписание и хранение</Title>
+            </Group>
+            <fieldset className="plain-fieldset" disabled={!canSettings} data-readonly={!canSettings || undefined}>
+              <Stack gap="sm">
+                <NumberInput label="Создавать копию каждые, часов" min={1} max={168} allowDecimal={false} value={form.backupIntervalHours} onChange={set('backupIntervalHours')} error={fieldError(p, 'backupIntervalHours')} data-testid="set-interval" />
+                <NumberInput
+                  label="Хранить автоматических копий"
+                  description="Более старые удаляются; копии, созданные вручную, не удаляются"
+                  min={1}
+                  max={365}
+                  allowDecimal={false}
+                  value={form.backupKeep}
+                  onChange={set('backupKeep')}
+                  error={fieldError(p, 'backupKeep')}
+                  data-testid="set-keep"
+                />
+                <TextInput
+                  label="Папка резервных копий"
+                  description="Полный путь; лучше — на другом диске, чем база данных"
+                  value={form.backupDir}
+                  onChange={(e) => set('backupDir')(e.currentTarget.value)}
+                  error={fieldError(p, 'backupDir')}
+                  styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+                  data-testid="set-dir"
+                />
+                {saveError?.card === 'backup' && p.length === 0 ? <ErrorAlert error={saveError.error} /> : null}
+                {canSettings ? (
+                  <Group justify="flex-end">
+                    <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={saving === 'backup'} onClick={() => void saveSettings('backup')} data-testid="set-backup-save">
+                      Сохранить
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </fieldset>
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Paper p={0} h="100%">
+            <Group justify="space-between" px="lg" pt="md" pb="sm">
+              <Title order={4}>Копии в папке</Title>
+              <Text size="sm" c="dimmed">
+                {countOf(status.backups.length, 'копия', 'копии', 'копий')}
+              </Text>
+            </Group>
+            {status.backups.length === 0 ? (
+              <EmptyState py={40} icon={<IconDatabaseExport size={28} />} withIndicatorBackground title="Копий пока нет" description="Создайте первую копию кнопкой «Создать резервную копию сейчас»." />
+            ) : (
+              <ScrollArea.Autosize mah={460}>
+                <Table striped highlightOnHover stickyHeader verticalSpacing={7} data-testid="backups-table">
+                  <Table.Thead>
+                    <Table.Tr>
+                    <Table.Th w={140}>Дата и время</Table.Th>
+                    <Table.Th>Причина</Table.Th>
+                    <Table.Th w={110}>Зашифрована</Table.Th>
+                    <Table.Th w={80} ta="right">
+                      Размер
+                    </Table.Th>
+                    <Table.Th w={120}>Учеников / сотрудников</Table.Th>
+                    {readOnly ? null : <Table.Th w={52} />}
+                  </Table.Tr>
+                </Table.Thead>
+                  <Table.Tbody>
+                    {status.backups.map((b) => (
+                      <Table.Tr key={b.file} data-testid="backup-row">
+                        <Table.Td className="tnum" fw={500} title={baseName(b.file)} style={{ whiteSpace: 'nowrap' }}>
+                          {ruDateTime(b.createdAt)}
+                        </Table.Td>
+                        <Table.Td>
+                          <Badge variant="light" color={b.reason === 'вручную' ? 'indigo' : 'gray'} tt="none" fw={500} style={{ flexShrink: 0 }}>
+                            {b.reason}
+                          </Badge>
+                        </Table.Td>
+                        <Table.Td>
+                          {b.encrypted ? (
+                            <Group gap={4} c="violet.7">
+                              <IconLock size={14} />
+                              <Text size="sm">да</Text>
+                            </Group>
+                          ) : (
+                            <Text size="sm" c="dimmed">
+                              нет
+                            </Text>
+                          )}
+                        </Table.Td>
+                        <Table.Td ta="right" className="tnum">
+                          {fileSize(b.sizeBytes)}
+                        </Table.Td>
+                        <Table.Td className="tnum">
+                          {b.encrypted ? (
+                            <Tooltip label="Содержимое зашифрованной копии видно после ввода пароля при восстановлении">
+                              <Text size="sm" c="dimmed" span>
+                                —
+                              </Text>
+                            </Tooltip>
+                          ) : (
+                            `${b.counts.students.toLocaleString('ru-RU')} / ${b.counts.staff}`
+                          )}
+                        </Table.Td>
+                        {readOnly ? null : (
+                          <Table.Td>
+                            <Tooltip label="Восстановить из этой копии…">
+                              <ActionIcon variant="subtle" color="red" onClick={() => setRestoring({ initial: b })} aria-label="Восстановить из этой копии" data-testid="backup-row-restore">
+                                <IconRestore size={17} />
+                              </ActionIcon>
+                            </Tooltip>
+                          </Table.Td>
+                        )}
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollArea.Autosize>
+            )}
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <Paper p="lg" h="100%" data-testid="security-settings">
+            <Group gap="xs" mb="sm">
+              <IconShieldLock size={20} stroke={1.6} />
+              <Title order={4}>Безопасность</Title>
+            </Group>
+            <fieldset className="plain-fieldset" disabled={!canSettings} data-readonly={!canSettings || undefined}>
+              <Stack gap="sm">
+                <NumberInput
+                  label="Блокировать программу после бездействия, минут"
+                  description="Экран блокируется, если мышь и клавиатура не используются"
+                  min={1}
+                  max={240}
+                  allowDecimal={false}
+                  value={form.autoLockMinutes}
+                  onChange={set('autoLockMinutes')}
+                  error={fieldError(p, 'autoLockMinutes')}
+                  data-testid="set-autolock"
+                />
+                <NumberInput
+                  label="Неверных паролей подряд до блокировки входа"
+                  min={3}
+                  max={20}
+                  allowDecimal={false}
+                  value={form.maxFailedLogins}
+                  onChange={set('maxFailedLogins')}
+                  error={fieldError(p, 'maxFailedLogins')}
+                  data-testid="set-max-failed"
+                />
+                <NumberInput
+                  label="Вход блокируется на, минут"
+                  description="Администратор может снять блокировку раньше: «Сбросить пароль»"
+                  min={1}
+                  max={1440}
+                  allowDecimal={false}
+                  value={form.lockoutMinutes}
+                  onChange={set('lockoutMinutes')}
+                  error={fieldError(p, 'lockoutMinutes')}
+                  data-testid="set-lockout"
+                />
+                {saveError?.card === 'security' && p.length === 0 ? <ErrorAlert error={saveError.error} /> : null}
+                {canSettings ? (
+                  <Group justify="flex-end">
+                    <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={saving === 'security'} onClick={() => void saveSettings('security')} data-testid="set-security-save">
+                      Сохранить
+                    </Button>
+                  </Group>
+                ) : null}
+              </Stack>
+            </fieldset>
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      {readOnly ? (
+        <Alert variant="light" color="gray">
+          Создавать копии и восстанавливать данные может администратор системы.
+        </Alert>
+      ) : null}
+
+      <CreateBackupModal
+        mode={creating}
+        onClose={() => setCreating(null)}
+        onCreated={(b) => {
+          setCreating(null);
+          notifyOk(creating === 'usb' ? b.file : baseName(b.file), b.encrypted ? 'Зашифрованная копия создана' : 'Резервная копия создана');
+          void load();
+        }}
+      />
+      <RestoreModal
+        opened={restoring !== null}
+        backups={status.backups}
+        initial={restoring?.initial ?? null}
+        onClose={() => setRestoring(null)}
+        onRestored={() => {
+          notifyOk('Данные восстановлены из резервной копии');
+          void load();
+          void refresh();
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { Anchor, Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconClockExclamation, IconDatabaseExclamation, IconMessageReport, IconSend } from '@tabler/icons-react';
+import { call } from '../api';
+import { useAppState } from '../app/AppState';
+import { backupLateness } from '../admin/backups/lateness';
+import { timeLeft } from '../admin/corrections/status';
+import { countOf, ruDateTime } from '../lib/dates';
+import type { CorrectionRequest } from '../../../electron/api/types';
+
+interface Item {
+  key: string;
+  icon: React.ReactNode;
+  color: string;
+  title: string;
+  detail?: string;
+  when?: { text: string; red: boolean };
+  href: string;
+}
+
+const SHOWN = 5;
+
+/** What the role has to do now: open correction requests with their deadlines, a late backup. */
+export function DueItems() {
+  const { access } = useAppState();
+  const [items, setItems] = useState<Item[] | null>(null);
+  const seesRegister = access('audit') !== 'none';
+  const seesBackups = access('backups') !== 'none';
+
+  useEffect(() => {
+    let alive = true;
+    void Promise.all([
+      seesRegister ? call('corrections.list', { onlyOpen: true }).catch(() => [] as CorrectionRequest[]) : Promise.resolve([] as CorrectionRequest[]),
+      seesBackups ? Promise.all([call('backup.status'), call('settings.get')]).catch(() => null) : Promise.resolve(null),
+    ]).then(([open, backup]) => {
+      if (!alive) return;
+      const out: Item[] = [];
+      if (backup) {
+        const late = backupLateness(backup[0], backup[1].backupIntervalHours);
+        if (late)
+          out.push({
+            key: 'backup',
+            icon: <IconDatabaseExclamation size={20} />,
+            color: 'red',
+            title: late,
+            detail: backup[0].lastBackupAt ? `Последняя копия: ${ruDateTime(backup[0].lastBackupAt)}. Создайте копию сейчас и проверьте папку резервных копий.` : 'Создайте первую резервную копию.',
+            href: '#/admin/backups',
+          });
+      }
+      const toFix = open.filter((r) => !r.correctedAt).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+      for (const r of toFix.slice(0, SHOWN)) {
+        const left = timeLeft(r.dueAt);
+        out.push({
+          key: r.id,
+          icon: r.overdue ? <IconClockExclamation size={20} /> : <IconMessageReport size={20} />,
+          color: r.overdue ? 'red' : 'orange',
+          title: `Исправить ошибку: ${r.description.length > 80 ? r.description.slice(0, 78) + '…' : r.description}`,
+          detail: `Сообщил(а) ${r.reporter}, ${ruDateTime(r.reportedAt)}`,
+          when: { text: r.overdue ? `просрочено, срок был до ${ruDateTime(r.dueAt)}` : `до ${ruDateTime(r.dueAt)} · ${left.text}`, red: r.overdue },
+          href: '#/admin/corrections',
+        });
+      }
+      if (toFix.length > SHOWN)
+        out.push({ key: 'more', icon: <IconMessageReport size={20} />, color: 'gray', title: `И ещё ${countOf(toFix.length - SHOWN, 'обращение', 'обращения', 'обращений')}`, href: '#/admin/corrections' });
+      const told = open.filter((r) => r.correctedAt && !r.reporterNotifiedAt).length;
+      if (told)
+        out.push({
+          key: 'tell',
+          icon: <IconSend size={20} />,
+          color: 'blue',
+          title: `Сообщить заявителям об исправлении: ${countOf(told, 'обращение', 'обращения', 'обращений')}`,
+          href: '#/admin/corrections',
+        });
+      setItems(out);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [seesRegister, seesBackups]);
+
+  if (!items || items.length === 0) return null;
+  const urgent = items.some((i) => i.color === 'red');
+  return (
+    <Paper p="lg" data-testid="due-items" style={urgent ? { borderColor: 'var(--mantine-color-red-3)' } : undefined}>
+      <Group gap="xs" mb="xs">
+        <IconAlertTriangle size={20} stroke={1.6} color={urgent ? 'var(--mantine-color-red-6)' : undefined} />
+        <Title order={4}>Требует внимания</Title>
+      </Group>
+      <Stack gap={0}>
+        {items.map((it, i) => (
+          <Group
+            key={it.key}
+            justify="space-between"
+            wrap="nowrap"
+            py={8}
+            style={{ borderTop: i ? '1px solid var(--mantine-color-gray-2)' : undefined }}
+            data-testid="due-item"
+            data-red={it.color === 'red' || undefined}
+          >
+            <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+              <ThemeIcon variant="light" color={it.color} size={34} radius="md">
+                {it.icon}
+              </ThemeIcon>
+              <div style={{ minWidth: 0 }}>
+                <Anchor href={it.href} size="sm" fw={600} c={it.color === 'red' ? 'red.8' : 'dark'} underline="hover">
+                  {it.title}
+                </Anchor>
+                {it.detail ? (
+                  <Text size="xs" c="dimmed">
+                    {it.detail}
+                  </Text>
+                ) : null}
+              </div>
+            </Group>
+            {it.when ? (
+              <Badge variant={it.when.red ? 'filled' : 'light'} color={it.when.red ? 'red' : 'orange'} tt="none" fw={600} style={{ flexShrink: 0 }} className="tnum">
+                {it.when.text}
+              </Badge>
+            ) : null}
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
