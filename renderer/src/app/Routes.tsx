@@ -18,6 +18,8 @@ import { UsersPage } from '../admin/users/UsersPage';
 import { AuditPage } from '../admin/audit/AuditPage';
 import { CorrectionsPage } from '../admin/corrections/CorrectionsPage';
 import { BackupsPage } from '../admin/backups/BackupsPage';
+import { SubgroupsPage } from '../groups/SubgroupsPage';
+import { ValidationPage } from '../groups/ValidationPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -53,6 +55,18 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="contingent">
         <StudentsPage route={route} />
+      </AreaGate>
+    );
+  if (a === 'subgroups')
+    return (
+      <AreaGate area="groups">
+        <SubgroupsPage classId={b} />
+      </AreaGate>
+    );
+  if (a === 'validation')
+    return (
+      <AreaGate area="groups">
+        <ValidationPage />
       </AreaGate>
     );
   if (a === 'import') {

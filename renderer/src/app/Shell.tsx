@@ -20,6 +20,10 @@ import {
   IconUsersGroup,
   IconWand,
   IconIdBadge2,
+  IconArrowsSplit,
+  IconUsersPlus,
+  IconCalculator,
+  IconClipboardCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -29,6 +33,7 @@ import type { HashRoute } from './useHashRoute';
 import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
 import { CORRECTIONS_CHANGED } from '../admin/corrections/status';
+import { useProblemCount } from '../groups/ValidationPage';
 
 interface NavItem {
   href: string;
@@ -79,6 +84,8 @@ function useOpenCorrections(enabled: boolean, path: string): { open: number; ove
 export function Shell({ route }: { route: HashRoute }) {
   const { info, school, checklist, access } = useAppState();
   const corrections = useOpenCorrections(access('audit') !== 'none', route.path);
+  const problems = useProblemCount(access('groups') !== 'none', route.path);
+  const problemCount = problems ? problems.errors + problems.warnings : 0;
   const done = checklist.filter((c) => c.done).length;
   const isDone = (key?: ChecklistItem['key']) => (key ? checklist.find((c) => c.key === key)?.done : undefined);
   const canSetUp = access('setup') === 'change';
@@ -173,6 +180,24 @@ export function Shell({ route }: { route: HashRoute }) {
             <>
               <SectionLabel>Настройка</SectionLabel>
               {SETUP.map(link)}
+            </>
+          ) : null}
+          {access('groups') !== 'none' ? (
+            <>
+              <SectionLabel>Группы и нагрузка</SectionLabel>
+              {link({ href: '/subgroups', label: 'Подгруппы', icon: <IconArrowsSplit {...I} /> })}
+              {link({ href: '/study-groups', label: 'Учебные группы', icon: <IconUsersPlus {...I} /> })}
+              {link({ href: '/workload', label: 'Тарификация', icon: <IconCalculator {...I} /> })}
+              {link({
+                href: '/validation',
+                label: 'Проверка',
+                icon: <IconClipboardCheck {...I} />,
+                badge: problems ? (
+                  <Badge size="sm" variant={problems.errors ? 'filled' : 'light'} color={problemCount ? (problems.errors ? 'red' : 'orange') : 'teal'} data-testid="nav-problems-count">
+                    {problemCount}
+                  </Badge>
+                ) : null,
+              })}
             </>
           ) : null}
           {access('contingent') !== 'none' ? (
