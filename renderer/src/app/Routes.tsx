@@ -20,6 +20,8 @@ import { CorrectionsPage } from '../admin/corrections/CorrectionsPage';
 import { BackupsPage } from '../admin/backups/BackupsPage';
 import { SubgroupsPage } from '../groups/SubgroupsPage';
 import { ValidationPage } from '../groups/ValidationPage';
+import { StudyGroupsPage } from '../groups/StudyGroupsPage';
+import { WorkloadPage } from '../groups/WorkloadPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -61,6 +63,18 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="groups">
         <SubgroupsPage classId={b} />
+      </AreaGate>
+    );
+  if (a === 'study-groups')
+    return (
+      <AreaGate area="groups">
+        <StudyGroupsPage openId={route.query.get('open') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'workload')
+    return (
+      <AreaGate area="groups">
+        <WorkloadPage teacherId={route.query.get('teacher') ?? undefined} classId={route.query.get('class') ?? undefined} />
       </AreaGate>
     );
   if (a === 'validation')
