@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { PDFDocument } from 'pdf-lib';
 import type { ExportedFile } from '../../electron/api/types';
+import { FONT_FILES, fontsDir } from '../../electron/core/reports/fonts';
 import { refusal, smallSchool, type Fixture } from './fixture';
 
 const MM = 72 / 25.4;
@@ -109,5 +111,31 @@ describe('printed lists and the тарификационный список (R3,
     expect(ws.pageSetup.orientation).toBe('landscape');
     expect(ws.pageSetup.margins!.left).toBeGreaterThanOrEqual(25 / 25.4);
     expect(ws.headerFooter.oddFooter).toContain('Лист &P из &N');
+  });
+});
+
+describe('where the fonts of printed documents are found', () => {
+  it('takes SCHOOL_OFFICE_FONTS, then the built app’s resources/fonts, then the source tree’s', () => {
+    const repo = join(import.meta.dirname, '../../resources/fonts');
+    expect(fontsDir()).toBe(repo);
+    const fake = mkdtempSync(join(tmpdir(), 'fonts-'));
+    const proc = process as { resourcesPath?: string };
+    try {
+      // A packaged app: electron-builder copies resources/fonts to <resources>/fonts (extraResources).
+      const resources = mkdtempSync(join(tmpdir(), 'resources-'));
+      mkdirSync(join(resources, 'fonts'));
+      copyFileSync(join(repo, FONT_FILES.regular), join(resources, 'fonts', FONT_FILES.regular));
+      proc.resourcesPath = resources;
+      expect(fontsDir()).toBe(join(resources, 'fonts'));
+      copyFileSync(join(repo, FONT_FILES.regular), join(fake, FONT_FILES.regular));
+      process.env.SCHOOL_OFFICE_FONTS = fake;
+      expect(fontsDir()).toBe(fake);
+      rmSync(resources, { recursive: true, force: true });
+    } finally {
+      delete proc.resourcesPath;
+      delete process.env.SCHOOL_OFFICE_FONTS;
+      rmSync(fake, { recursive: true, force: true });
+    }
+    expect(fontsDir()).toBe(repo);
   });
 });
