@@ -8,6 +8,8 @@ import { Checklist } from '../components/Checklist';
 import { countOf, daysBetween, ruDate } from '../lib/dates';
 import { deadlinesOf, type Deadline } from './deadlines';
 import { DueItems } from './DueItems';
+import { useProblemCount } from '../groups/ValidationPage';
+import { IconClipboardCheck } from '@tabler/icons-react';
 import type { YearDetails } from '../../../electron/api/types';
 
 const STEP_OF: Record<string, number> = { school: 1, year: 2, bells: 3, subjects: 4, staff: 5, classes: 6, curriculum: 7, students: 8 };
@@ -69,6 +71,7 @@ export function HomePage() {
       .catch(() => undefined);
   }, []);
 
+  const problems = useProblemCount(access('groups') !== 'none', 'home');
   const today = info?.today ?? '';
   const allDone = checklist.length > 0 && checklist.every((c) => c.done);
   const deadlines = year ? deadlinesOf(year).filter((d) => daysBetween(today, d.until ?? d.date) >= -3).slice(0, 7) : [];
@@ -85,6 +88,26 @@ export function HomePage() {
         </Text>
       </div>
       <DueItems />
+      {problems ? (
+        <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">
+          <Group gap="md" wrap="nowrap">
+            <ThemeIcon size={36} radius="md" variant="light" color={problems.errors ? 'red' : problems.warnings ? 'orange' : 'teal'}>
+              <IconClipboardCheck size={20} />
+            </ThemeIcon>
+            <div style={{ flex: 1 }}>
+              <Text fw={600}>Группы и нагрузка</Text>
+              <Text size="sm" c="dimmed">
+                {problems.errors + problems.warnings
+                  ? 'Проверка подгрупп, учебных групп и тарификации нашла проблемы — откройте, чтобы исправить.'
+                  : 'Подгруппы, учебные группы и тарификация проверены: проблем нет.'}
+              </Text>
+            </div>
+            <Badge size="lg" color={problems.errors ? 'red' : problems.warnings ? 'orange' : 'teal'} data-testid="home-problems-count">
+              {problems.errors + problems.warnings}
+            </Badge>
+          </Group>
+        </Paper>
+      ) : null}
       <SimpleGrid cols={4}>
         <StatCard label="Учеников" value={counts.students} icon={<IconUsers size={24} />} href="#/students" color="indigo" />
         <StatCard label="Классов" value={counts.classes} icon={<IconUsersGroup size={24} />} href="#/setup/classes" color="violet" />
