@@ -265,6 +265,7 @@ function SubjectCard({
           )}
         </>
       ) : null}
+      {splitOpen ? (
       <SplitModal
         opened={splitOpen}
         onClose={() => setSplitOpen(false)}
@@ -278,6 +279,7 @@ function SubjectCard({
           reload();
         }}
       />
+      ) : null}
       {confirmModal}
     </Paper>
   );
