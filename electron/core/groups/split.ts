@@ -100,21 +100,21 @@ function balanced(sorted: readonly Pupil[], parts: number, previous: ReadonlyMap
     while (g.length > target[k]!) pool.push(g.pop()!);
   });
   const rank = (p: Pupil) => (p.gender === 'm' ? 0 : p.gender === 'f' ? 1 : 2);
-  pool.sort((a, b) => rank(a) - rank(b) || byName(a, b));
-  for (const p of pool) {
+  const keyed = sortByName(pool);
+  keyed.sort((a, b) => rank(a) - rank(b)); // stable: alphabetical within boys, girls, the rest
+  // How many of each gender (m, f, unknown) every subgroup has.
+  const count = groups.map((g) => [0, 1, 2].map((r) => g.filter((q) => rank(q) === r).length));
+  for (const p of keyed) {
+    const r = rank(p);
     let best = -1;
     for (let k = 0; k < parts; k++) {
       const g = groups[k]!;
       if (g.length >= target[k]!) continue;
-      if (best < 0) {
-        best = k;
-        continue;
-      }
-      const b = groups[best]!;
-      const same = (x: Pupil[]) => x.filter((q) => q.gender === p.gender).length;
-      if (g.length < b.length || (g.length === b.length && same(g) < same(b))) best = k;
+      const b = best < 0 ? undefined : groups[best]!;
+      if (!b || g.length < b.length || (g.length === b.length && count[k]![r]! < count[best]![r]!)) best = k;
     }
     groups[best]!.push(p);
+    count[best]![r]!++;
   }
   const out = new Map<string, number>();
   groups.forEach((g, k) => g.forEach((p) => out.set(p.id, k + 1)));
