@@ -31,13 +31,19 @@ export class Writer {
     const full = rows.map(
       (r) => ({ ...r, id: r.id ?? uuidv7(), created_at: now, updated_at: now, deleted_at: null }) as unknown as Row<T>,
     );
-    const columns = Object.keys(full[0]!).length;
-    const chunk = Math.max(1, Math.floor(30000 / columns));
+    // Plain multi-row INSERTs: Kysely's compile of thousands of rows costs more than SQLite's work.
+    const columns = Object.keys(full[0]!);
+    const chunk = Math.max(1, Math.floor(30000 / columns.length));
+    const placeholders = `(${columns.map(() => '?').join(', ')})`;
     for (let i = 0; i < full.length; i += chunk) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      this.db.run(this.db.q.insertInto(table).values(full.slice(i, i + chunk) as any));
+      const part = full.slice(i, i + chunk) as unknown as Record<string, unknown>[];
+      const params: unknown[] = [];
+      for (const r of part) for (const c of columns) params.push(r[c] ?? null);
+      this.db
+        .statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(part.length).fill(placeholders).join(', ')}`)
+        .run(...params);
     }
-    for (const r of full) this.log(table, (r as { id: string }).id, 'insert', null, r, r, now);
+    this.logInserts(table, full as unknown as { id: string }[], now);
     return full;
   }
 
@@ -80,6 +86,26 @@ export class Writer {
     const row = this.db.first(this.db.q.selectFrom(table as any).selectAll().where('id', '=', id));
     if (!row) throw new Error(`${table} ${id} not found`);
     return row as Row<T>;
+  }
+
+  /** Outbox and audit lines of a bulk insert, written many rows per statement (imports of thousands). */
+  private logInserts(entity: string, rows: readonly { id: string }[], at: string): void {
+    const CHUNK = 500;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const part = rows.slice(i, i + CHUNK);
+      const outbox: unknown[] = [];
+      const audit: unknown[] = [];
+      for (const r of part) {
+        const json = JSON.stringify(r);
+        outbox.push(uuidv7(), entity, r.id, 'insert', json, at);
+        audit.push(at, this.actor, entity, r.id, 'insert', null, json);
+      }
+      const values = (n: number) => Array.from({ length: part.length }, () => `(${Array(n).fill('?').join(', ')})`).join(', ');
+      this.db.statement(`INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES ${values(6)}`).run(...outbox);
+      this.db
+        .statement(`INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES ${values(7)}`)
+        .run(...audit);
+    }
   }
 
   private log(
