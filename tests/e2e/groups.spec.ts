@@ -85,7 +85,7 @@ describe('groups and workload', () => {
     const draggedId = (await dragged.getAttribute('data-student-id'))!;
     expect(await groupOf(draggedId)).toBe(1);
     // HTML5 drag and drop: the events the browser fires, with one DataTransfer.
-    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    const dataTransfer = await page.evaluateHandle('new DataTransfer()');
     await dragged.dispatchEvent('dragstart', { dataTransfer });
     await col2.dispatchEvent('dragenter', { dataTransfer });
     await col2.dispatchEvent('dragover', { dataTransfer });
