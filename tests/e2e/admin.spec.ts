@@ -86,7 +86,7 @@ describe('administration', () => {
     await expect.poll(() => page.locator('[data-testid="user-row"][data-login="kuznetsova"] [data-testid="user-state"]').textContent()).toBe('Отключён');
     expect((await app.call('users.list')).find((u) => u.login === 'kuznetsova')?.disabled).toBe(true);
     await app.screenshot('admin-4-users-after');
-  }, 90_000);
+  }, 150_000);
 
   it('filters the audit log by person and text, and exports it', async () => {
     const { page } = app;
@@ -130,7 +130,7 @@ describe('administration', () => {
     await page.getByTestId('audit-from').fill('01.01.2020');
     await page.getByTestId('audit-to').fill('31.12.2020');
     await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe('Найдено: 0');
-  }, 60_000);
+  }, 120_000);
 
   it('keeps the register of correction requests: one-day deadline, overdue in red, corrected, reporter told', async () => {
     const { page } = app;
@@ -202,7 +202,7 @@ describe('administration', () => {
     expect(await item.textContent()).toContain(`просрочено, срок был до ${ruDay(due)} 10:30`);
     await page.getByTestId('due-item').filter({ hasText: 'Резервная копия ещё не создавалась' }).waitFor();
     await app.screenshot('admin-10-home-due');
-  }, 60_000);
+  }, 120_000);
 
   it('creates a backup and restores it: a later change is undone; refusals are explained', async () => {
     const { page } = app;

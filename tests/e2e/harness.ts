@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterEach, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db';
 import type { Ctx } from '../../electron/core/context';
 import { createLocalClient, type LocalClient } from '../../electron/core/dispatch';
@@ -26,6 +27,18 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+// Two spec files run at once, each with its Chromium and its core: a screen may take longer than
+// vitest's default second to show what expect.poll waits for.
+vi.setConfig({ expect: { poll: { timeout: 10_000, interval: 50 } } });
+
+/** The page of the running spec, for a screenshot when a test fails (tests/artifacts/failed-*.png). */
+let current: Page | null = null;
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail' || !current) return;
+  const name = ctx.task.name.replace(/[^\p{L}\d]+/gu, '-').slice(0, 60);
+  await current.screenshot({ path: join(ARTIFACTS, `failed-${name}.png`) }).catch(() => undefined);
+});
 
 export interface App {
   dir: string;
@@ -84,7 +97,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  current = page;
+  page.setDefaultTimeout(45_000); // generous: the specs run two at a time, on a machine that may be busy
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

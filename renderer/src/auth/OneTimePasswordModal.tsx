@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Modal, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useAppState } from '../app/AppState';
-import { ruDateTime } from '../lib/dates';
 import { ROLE_LABELS } from '../../../electron/api/roles';
-import type { IssuedPassword } from './PasswordSheet';
+import { PrintedPasswords, type IssuedPassword } from './PasswordSheet';
 
 function Field({ label, children, testId }: { label: string; children: React.ReactNode; testId?: string }) {
   return (
@@ -24,17 +23,9 @@ export function OneTimePasswordModal({ issued, title, onClose }: { issued: Issue
   return (
     <Modal opened={issued !== null} onClose={onClose} title={title} size="lg" closeOnClickOutside={false} data-testid="otp-modal">
       {issued ? (
-        <Stack gap="md" className="print-sheet" data-testid="otp-content">
-          <div className="print-only">
-            <Text fw={700} size="lg">
-              Школьный офис{info?.schoolName ? ` — ${info.schoolName}` : ''}
-            </Text>
-            <Text size="sm" mb="md">
-              Учётная запись для входа в программу. Пароль одноразовый, выдан {ruDateTime(new Date().toISOString())}: при первом входе программа попросит
-              заменить его своим.
-            </Text>
-          </div>
-          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} className="no-print" title="Пароль показывается один раз">
+        <Stack gap="md" data-testid="otp-content">
+          <PrintedPasswords rows={[issued]} schoolName={info?.schoolName} />
+          <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="Пароль показывается один раз">
             Запишите или распечатайте его и передайте сотруднику лично. При первом входе программа попросит заменить его своим паролем.
           </Alert>
           <Paper p="lg" withBorder>
@@ -53,10 +44,10 @@ export function OneTimePasswordModal({ issued, title, onClose }: { issued: Issue
               </Field>
             </SimpleGrid>
           </Paper>
-          <Text size="xs" c="dimmed" className="no-print">
+          <Text size="xs" c="dimmed">
             Если пароль потерян, выдайте новый: «Сбросить пароль» в меню пользователя в списке.
           </Text>
-          <Group justify="flex-end" className="no-print">
+          <Group justify="flex-end">
             <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} data-testid="otp-print">
               Распечатать
             </Button>

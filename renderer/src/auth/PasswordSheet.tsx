@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Table, Text } from '@mantine/core';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 import type { AppRole } from '../../../electron/api/types';
@@ -10,46 +12,55 @@ export interface IssuedPassword {
   displayName?: string;
 }
 
-/**
- * One-time passwords as a table that prints cleanly (window.print with the .print-sheet rules of
- * global.css: only the sheet goes to paper, with a heading and the date).
- */
-export function PasswordSheet({ rows, schoolName }: { rows: IssuedPassword[]; schoolName?: string | null }) {
+/** One-time passwords as a table, on screen and on the printed sheet. */
+export function PasswordSheet({ rows, printed }: { rows: IssuedPassword[]; printed?: boolean }) {
   const withNames = rows.some((r) => r.displayName);
+  const id = (testId: string) => (printed ? undefined : testId);
   return (
-    <div>
-      <div className="print-only">
-        <Text fw={700} size="lg">
-          Школьный офис{schoolName ? ` — ${schoolName}` : ''}
-        </Text>
-        <Text size="sm" mb="md">
-          Одноразовые пароли, выданы {ruDateTime(new Date().toISOString())}. При первом входе программа попросит заменить пароль своим.
-        </Text>
-      </div>
-      <Table withTableBorder withColumnBorders verticalSpacing={8} data-testid="password-sheet">
-        <Table.Thead>
-          <Table.Tr>
-            {withNames ? <Table.Th>ФИО</Table.Th> : null}
-            <Table.Th>Роль</Table.Th>
-            <Table.Th w={140}>Логин</Table.Th>
-            <Table.Th w={160}>Одноразовый пароль</Table.Th>
+    <Table withTableBorder withColumnBorders verticalSpacing={8} data-testid={id('password-sheet')}>
+      <Table.Thead>
+        <Table.Tr>
+          {withNames ? <Table.Th>ФИО</Table.Th> : null}
+          <Table.Th>Роль</Table.Th>
+          <Table.Th w={140}>Логин</Table.Th>
+          <Table.Th w={190}>Одноразовый пароль</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.login} data-testid={id('issued-password')}>
+            {withNames ? <Table.Td>{r.displayName}</Table.Td> : null}
+            <Table.Td>{ROLE_LABELS[r.role]}</Table.Td>
+            <Table.Td ff="monospace" fw={600} data-testid={id('issued-login')}>
+              {r.login}
+            </Table.Td>
+            <Table.Td ff="monospace" fw={700} fz="md" style={{ letterSpacing: 1 }} data-testid={id('issued-password-value')}>
+              {r.password}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.login} data-testid="issued-password">
-              {withNames ? <Table.Td>{r.displayName}</Table.Td> : null}
-              <Table.Td>{ROLE_LABELS[r.role]}</Table.Td>
-              <Table.Td ff="monospace" fw={600} data-testid="issued-login">
-                {r.login}
-              </Table.Td>
-              <Table.Td ff="monospace" fw={700} fz="md" style={{ letterSpacing: 1 }} data-testid="issued-password-value">
-                {r.password}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </div>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/**
+ * What window.print() puts on paper: a heading with the school and the date, then the passwords.
+ * Rendered straight into body (see .print-portal in global.css), so a modal's clipping does not
+ * cut it, and nothing else of the screen is printed.
+ */
+export function PrintedPasswords({ rows, schoolName }: { rows: IssuedPassword[]; schoolName?: string | null }): ReactNode {
+  return createPortal(
+    <div className="print-portal">
+      <Text fw={700} size="lg">
+        Школьный офис{schoolName ? ` — ${schoolName}` : ''}
+      </Text>
+      <Text size="sm" mb="md">
+        Учётные записи для входа в программу. Пароли одноразовые, выданы {ruDateTime(new Date().toISOString())}: при первом входе программа попросит
+        заменить пароль своим. Храните этот лист так же, как ключи от кабинета.
+      </Text>
+      <PasswordSheet rows={rows} printed />
+    </div>,
+    document.body,
   );
 }

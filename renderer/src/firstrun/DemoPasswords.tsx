@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconLogin2, IconPrinter } from '@tabler/icons-react';
 import { useAppState } from '../app/AppState';
-import { PasswordSheet, type IssuedPassword } from '../auth/PasswordSheet';
+import { PasswordSheet, PrintedPasswords, type IssuedPassword } from '../auth/PasswordSheet';
 import classes from './FirstRun.module.css';
 
 /** After the demo school was created: its four users and their one-time passwords, shown once. */
@@ -21,13 +21,14 @@ export function DemoPasswords({ users, onDone }: { users: IssuedPassword[]; onDo
             <Text c="dimmed">{info?.schoolName ?? ''} — созданы четыре пользователя.</Text>
           </div>
         </Group>
-        <Paper p="xl" radius="md" shadow="sm" className="print-sheet">
+        <Paper p="xl" radius="md" shadow="sm">
+          <PrintedPasswords rows={users} schoolName={info?.schoolName} />
           <Stack gap="md">
-            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} />} title="Запишите или распечатайте: пароли показываются один раз" className="no-print">
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} />} title="Запишите или распечатайте: пароли показываются один раз">
               Войдите под любым из пользователей. При первом входе программа попросит заменить одноразовый пароль своим.
             </Alert>
-            <PasswordSheet rows={users} schoolName={info?.schoolName} />
-            <Group justify="space-between" className="no-print">
+            <PasswordSheet rows={users} />
+            <Group justify="space-between">
               <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()} data-testid="demo-print">
                 Распечатать
               </Button>

@@ -158,8 +158,11 @@ export function BackupsPage() {
                 </Text>
               </Row>
               <Row label="Копий в папке">
-                <Text size="sm">
-                  {status.backups.length}; автоматические копии хранятся последние {settings.backupKeep}, созданные вручную не удаляются
+                <Text size="sm" fw={500}>
+                  {status.backups.length}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  Автоматических хранится не больше {settings.backupKeep}; копии, созданные вручную, не удаляются.
                 </Text>
               </Row>
             </Stack>
@@ -245,9 +248,9 @@ export function BackupsPage() {
                           {ruDateTime(b.createdAt)}
                         </Table.Td>
                         <Table.Td>
-                          <Badge variant="light" color={b.reason === 'вручную' ? 'indigo' : 'gray'} tt="none" fw={500} style={{ flexShrink: 0 }}>
+                          <Text size="sm" c={b.reason === 'вручную' ? undefined : 'dimmed'} fw={b.reason === 'вручную' ? 500 : undefined}>
                             {b.reason}
-                          </Badge>
+                          </Text>
                         </Table.Td>
                         <Table.Td>
                           {b.encrypted ? (
