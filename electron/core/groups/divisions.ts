@@ -7,7 +7,7 @@ import type { Writer } from '../../../db';
 import type { DivisionMethod } from '../../../db/schema';
 import { AppError, invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
-import { key, loadSchool, personName, subjectName, type ClassInfo, type School } from './load';
+import { key, loadSchool, personName, subjectName, type ClassInfo, type School, collate } from './load';
 import { divide, subgroupNames, suggest, type Method } from './split';
 import { readRule, ruleFor } from './rule';
 import { divisionView } from './view';
@@ -36,7 +36,7 @@ export function forClass(ctx: Ctx, classId: string): ClassSubgroups {
   for (const d of school.divisionsOf.get(classId) ?? []) subjectIds.add(d.subject_id);
   const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
   const subjects = [...subjectIds]
-    .sort((a, b) => order(a) - order(b) || subjectName(school, a).localeCompare(subjectName(school, b), 'ru'))
+    .sort((a, b) => order(a) - order(b) || collate(subjectName(school, a), subjectName(school, b)))
     .map((subjectId) => {
       const d = school.divisionOf.get(key(classId, subjectId));
       const r = ruleFor(rule, subjectId, c.grade, size);
