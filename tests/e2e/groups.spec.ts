@@ -4,6 +4,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { pickOption, signIn, startApp, type App } from './harness';
 
 let app: App;
+const HIDE_TOASTS = '.mantine-Notifications-root { display: none !important; }';
 let classId = '';
 let className = '';
 let subjectId = '';
@@ -73,7 +74,7 @@ describe('groups and workload', () => {
     const first2 = d.subgroups[1]!.members[0]!.fullName;
     expect(last1.localeCompare(first2, 'ru')).toBeLessThanOrEqual(0);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/artifacts/groups-2-split-alphabet.png' });
+    await page.screenshot({ path: 'tests/artifacts/groups-2-split-alphabet.png', style: HIDE_TOASTS });
   }, 60_000);
 
   it('moves a student by drag and drop and by the keyboard', async () => {
@@ -85,7 +86,7 @@ describe('groups and workload', () => {
     const draggedId = (await dragged.getAttribute('data-student-id'))!;
     expect(await groupOf(draggedId)).toBe(1);
     // HTML5 drag and drop: the events the browser fires, with one DataTransfer.
-    const dataTransfer = await page.evaluateHandle(() => new DataTransfer());
+    const dataTransfer = await page.evaluateHandle('new DataTransfer()');
     await dragged.dispatchEvent('dragstart', { dataTransfer });
     await col2.dispatchEvent('dragenter', { dataTransfer });
     await col2.dispatchEvent('dragover', { dataTransfer });
@@ -108,7 +109,7 @@ describe('groups and workload', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => groupOf(otherId)).toBe(2);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/artifacts/groups-3-moved.png' });
+    await page.screenshot({ path: 'tests/artifacts/groups-3-moved.png', style: HIDE_TOASTS });
   }, 60_000);
 
   it('shows a problem when a subgroup has no teacher and drops it when one is set', async () => {
