@@ -570,7 +570,7 @@ function PendingPanel({ classId, onPlaced }: { classId?: string; onPlaced: () =>
               <Table.Td>
                 <Select
                   size="xs"
-                  w={220}
+                  w={290}
                   readOnly={ro}
                   data={p.subgroups.map((g) => ({ value: g.id, label: `${g.name} (${g.size})${g.id === p.suggestedSubgroupId ? ' — предложено' : ''}` }))}
                   value={choice[key(p)] ?? p.suggestedSubgroupId}
