@@ -1,9 +1,10 @@
 // «Группы и нагрузка» on the demo school: subgroups (split, drag and drop, keyboard), validation,
 // newcomers, тарификация with the Excel export, and a study group from two classes.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { pickOption, signIn, startApp, type App } from './harness';
+import { pickOption, signIn, signOut, startApp, type App } from './harness';
 
 let app: App;
+const HIDE_TOASTS = '.mantine-Notifications-root { display: none !important; }';
 let classId = '';
 let className = '';
 let subjectId = '';
@@ -73,7 +74,7 @@ describe('groups and workload', () => {
     const first2 = d.subgroups[1]!.members[0]!.fullName;
     expect(last1.localeCompare(first2, 'ru')).toBeLessThanOrEqual(0);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/artifacts/groups-2-split-alphabet.png' });
+    await page.screenshot({ path: 'tests/artifacts/groups-2-split-alphabet.png', style: HIDE_TOASTS });
   }, 60_000);
 
   it('moves a student by drag and drop and by the keyboard', async () => {
@@ -108,7 +109,7 @@ describe('groups and workload', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => groupOf(otherId)).toBe(2);
     await card.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: 'tests/artifacts/groups-3-moved.png' });
+    await page.screenshot({ path: 'tests/artifacts/groups-3-moved.png', style: HIDE_TOASTS });
   }, 60_000);
 
   it('shows a problem when a subgroup has no teacher and drops it when one is set', async () => {
@@ -211,6 +212,24 @@ describe('groups and workload', () => {
     expect([...details.classNames].sort()).toEqual(classes.map((c) => c.name).sort());
     await page.getByTestId('group-row').filter({ hasText: 'Робототехника (e2e)' }).waitFor();
     await app.screenshot('groups-9-study-groups');
+    expect(app.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the division rule and the read-only view to the secretary', async () => {
+    const { page } = app;
+    await page.getByTestId('nav-subgroups').click();
+    await page.getByTestId('tab-rule').click();
+    await page.getByTestId('rule-row').first().waitFor();
+    await app.screenshot('groups-10-rule');
+    await signOut(page);
+    await signIn(page, 'secretary', app.users.secretary!.password);
+    await page.goto(`${new URL(page.url()).origin}/#/subgroups/${classId}`);
+    await page.getByTestId(`subject-${subjectName}`).getByTestId('student-card').first().waitFor();
+    await page.getByTestId('read-only').waitFor();
+    expect(await page.getByTestId('split-open').count()).toBe(0);
+    expect(await page.getByTestId('split-all').count()).toBe(0);
+    expect(await page.getByTestId('student-card').first().getAttribute('draggable')).toBe('false');
+    await app.screenshot('groups-11-secretary');
     expect(app.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -7,7 +7,7 @@ import type { Writer } from '../../../db';
 import type { DivisionMethod } from '../../../db/schema';
 import { AppError, invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
-import { key, loadSchool, personName, subjectName, type ClassInfo, type School } from './load';
+import { key, loadSchool, personName, subjectName, type ClassInfo, type School, collate } from './load';
 import { divide, subgroupNames, suggest, type Method } from './split';
 import { readRule, ruleFor } from './rule';
 import { divisionView } from './view';
@@ -36,7 +36,7 @@ export function forClass(ctx: Ctx, classId: string): ClassSubgroups {
   for (const d of school.divisionsOf.get(classId) ?? []) subjectIds.add(d.subject_id);
   const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
   const subjects = [...subjectIds]
-    .sort((a, b) => order(a) - order(b) || subjectName(school, a).localeCompare(subjectName(school, b), 'ru'))
+    .sort((a, b) => order(a) - order(b) || collate(subjectName(school, a), subjectName(school, b)))
     .map((subjectId) => {
       const d = school.divisionOf.get(key(classId, subjectId));
       const r = ruleFor(rule, subjectId, c.grade, size);
@@ -56,7 +56,7 @@ export function forClass(ctx: Ctx, classId: string): ClassSubgroups {
  * method; extra ones tombstoned with their assignments) and one membership per student. Rows that
  * do not change are not touched; a student who changes subgroup has the membership updated.
  */
-export function writeDivision(
+function writeDivision(
   w: Writer,
   school: School,
   c: ClassInfo,
@@ -66,9 +66,8 @@ export function writeDivision(
   place: ReadonlyMap<string, number>,
 ): string {
   const existing = school.divisionOf.get(key(c.id, subjectId));
-  const divisionId = existing
-    ? (existing.method !== method && w.update('class_division', existing.id, { method }), existing.id)
-    : w.insert('class_division', { class_id: c.id, subject_id: subjectId, method }).id;
+  if (existing) w.update('class_division', existing.id, { method }); // no-op when the method is the same
+  const divisionId = existing?.id ?? w.insert('class_division', { class_id: c.id, subject_id: subjectId, method }).id;
   const old = existing ? (school.subgroupsOf.get(existing.id) ?? []) : [];
   const idOf = new Map<number, string>();
   for (const g of old) {

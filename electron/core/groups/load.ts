@@ -198,3 +198,6 @@ export function initialsName(p: { last_name: string; first_name: string; middle_
 }
 
 export const subjectName = (s: School, id: string) => s.subjects.get(id)?.name ?? '?';
+
+/** Russian order of texts (a collator made once: localeCompare makes one on every call). */
+export const collate = new Intl.Collator('ru').compare;

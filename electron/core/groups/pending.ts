@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { PendingPlacement } from '../../api/types';
 import { act } from '../tx';
-import { key, loadSchool, personName, subjectName } from './load';
+import { key, loadSchool, personName, subjectName, collate } from './load';
 import { suggest } from './split';
 
 export function pendingPlacements(ctx: Ctx, only: { classId?: string | null; studentId?: string | null } = {}): PendingPlacement[] {
@@ -37,7 +37,7 @@ export function pendingPlacements(ctx: Ctx, only: { classId?: string | null; stu
     }
   }
   const order = new Map(school.classes.map((c, i) => [c.id, i]));
-  return out.sort((a, b) => order.get(a.classId)! - order.get(b.classId)! || a.studentName.localeCompare(b.studentName, 'ru') || a.subjectName.localeCompare(b.subjectName, 'ru'));
+  return out.sort((a, b) => order.get(a.classId)! - order.get(b.classId)! || collate(a.studentName, b.studentName) || collate(a.subjectName, b.subjectName));
 }
 
 /** Puts every pending student into the suggested subgroup, sizes updated as they fill. */

@@ -7,7 +7,7 @@ import type { NewRow, Row } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { parseJsonArray } from '../format';
-import { initialsName, key, loadSchool, personName, subjectName, type School, type AssignmentRow } from '../groups/load';
+import { initialsName, key, loadSchool, personName, subjectName, type School, type AssignmentRow, collate } from '../groups/load';
 import { readRule } from '../groups/rule';
 import { planTeachers, type PlanTask, type PlanTeacher } from './planner';
 
@@ -76,10 +76,10 @@ export function sortedAssignments(school: School, rows: readonly AssignmentRow[]
     .map((a) => ({ a, v: assignmentView(school, a) }))
     .sort(
       (x, y) =>
-        x.v.teacherName.localeCompare(y.v.teacherName, 'ru') ||
+        collate(x.v.teacherName, y.v.teacherName) ||
         (order.get(x.a.class_id ?? '') ?? 1e6) - (order.get(y.a.class_id ?? '') ?? 1e6) ||
         subjectOrder(x.a.subject_id) - subjectOrder(y.a.subject_id) ||
-        x.v.label.localeCompare(y.v.label, 'ru'),
+        collate(x.v.label, y.v.label),
     )
     .map((x) => x.v);
 }
@@ -183,7 +183,7 @@ export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculu
   const people = new Map<string, PlanTeacher>();
   const person = (s: Row<'staff'>) =>
     people.get(s.id) ?? people.set(s.id, { id: s.id, subjects: qualifiedSubjects(school, s), load: load.get(s.id) ?? 0, gender: s.gender }).get(s.id)!;
-  const staff = [...school.staff.values()].filter((s) => !s.deleted_at).sort((a, b) => personName(a).localeCompare(personName(b), 'ru'));
+  const staff = [...school.staff.values()].filter((s) => !s.deleted_at).sort((a, b) => collate(personName(a), personName(b)));
   const teachers = staff.filter(isTeacherPost).map(person);
   const classTeacher = new Map<string, PlanTeacher>();
   for (const c of school.classes) {

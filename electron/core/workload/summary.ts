@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { ClassCoverage, TeacherWorkload } from '../../api/types';
 import type { Row } from '../../../db';
-import { loadSchool, personName, subjectName, type School, type AssignmentRow } from '../groups/load';
+import { loadSchool, personName, subjectName, type School, type AssignmentRow, collate } from '../groups/load';
 import { readRule, type Rule } from '../groups/rule';
 import { isTeacherPost, sortedAssignments } from './assignments';
 import { classCover, same } from './coverage';
@@ -46,7 +46,7 @@ export function teacherWorkloads(school: School, rule: Rule, only?: string | nul
         assignments,
       };
     })
-    .sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
+    .sort((a, b) => collate(a.fullName, b.fullName));
 }
 
 export function workloadByTeacher(ctx: Ctx, teacherId?: string | null): TeacherWorkload[] {

@@ -334,7 +334,7 @@ function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; re
                     checked={selected.has(s.id)}
                     disabled={ro}
                     onChange={(e) => toggle(s, e.currentTarget.checked)}
-                    data-testid="member-option"
+                    wrapperProps={{ 'data-testid': 'member-option' }}
                   />
                 ))}
                 {students.length === 0 ? <Text c="dimmed" size="sm">Никого не найдено</Text> : null}

@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Group,
+  Kbd,
   Loader,
   Modal,
   NumberInput,
@@ -352,9 +353,14 @@ function SubgroupColumn({
       data-testid={`subgroup-col-${g.number}`}
     >
       <Group justify="space-between" mb={6}>
-        <Text fw={600}>
-          {index + 1}. {g.name}
-        </Text>
+        <Group gap={6}>
+          {ro ? null : (
+            <Kbd size="xs" title={`Клавиша ${index + 1} переносит выбранного ученика сюда`}>
+              {index + 1}
+            </Kbd>
+          )}
+          <Text fw={600}>{g.name}</Text>
+        </Group>
         <Badge variant="filled" color={g.members.length ? 'blue' : 'red'} data-testid="subgroup-size">
           {g.members.length}
         </Badge>
@@ -564,7 +570,7 @@ function PendingPanel({ classId, onPlaced }: { classId?: string; onPlaced: () =>
               <Table.Td>
                 <Select
                   size="xs"
-                  w={220}
+                  w={290}
                   readOnly={ro}
                   data={p.subgroups.map((g) => ({ value: g.id, label: `${g.name} (${g.size})${g.id === p.suggestedSubgroupId ? ' — предложено' : ''}` }))}
                   value={choice[key(p)] ?? p.suggestedSubgroupId}

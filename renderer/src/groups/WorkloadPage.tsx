@@ -80,7 +80,7 @@ export function WorkloadPage({ teacherId, classId }: { teacherId?: string; class
     <Stack gap="md">
       <PageHeader
         title="Тарификация"
-        description="Педагогическая нагрузка: кто, в каком классе и сколько часов ведёт."
+        description="Нагрузка учителей по классам и предметам."
         actions={
           <>
             <Button variant="default" leftSection={<IconFileSpreadsheet size={16} color="var(--mantine-color-teal-7)" />} loading={xlsxBusy} onClick={() => void exportXlsx()} data-testid="workload-xlsx">
