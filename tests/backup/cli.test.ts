@@ -83,7 +83,7 @@ describe('backups from the command line', () => {
     expect(JSON.parse(n.stdout).errors[0].message).toBe('Резервная копия создана более новой версией программы (схема 999). Обновите программу.');
 
     expect(cli(['verify-backup']).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('encrypts with a password from the environment and refuses a wrong one', () => {
     const b = as('admin', ['backup', '--out', join(tmp.dir, 'usb'), '--password-env', 'BACKUP_PASSWORD', '--json'], { BACKUP_PASSWORD: 'Флешка-2026' });
@@ -98,7 +98,7 @@ describe('backups from the command line', () => {
     const none = cli(['verify-backup', file]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/зашифрована: введите её пароль/);
-  }, 60_000);
+  }, 180_000);
 
   it('lets only the administrator make and restore backups', () => {
     const d = as('director', ['backup', '--out', out]);
@@ -108,5 +108,5 @@ describe('backups from the command line', () => {
     expect(s.code).toBe(1);
     expect(s.stderr).toMatch(/Недостаточно прав/);
     expect(as('admin', ['backup']).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 });

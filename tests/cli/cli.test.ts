@@ -102,7 +102,7 @@ describe('command line', () => {
     const ws = wb.worksheets[0]!;
     expect(ws.getRow(1).getCell(2).value).toBe('Фамилия');
     expect(ws.rowCount).toBe(1005);
-  }, 60_000);
+  }, 180_000);
 
   it('acts as a named user and is refused what the role may not do', () => {
     const secretary = cli('import', 'staff', join(tmp.dir, 'good.xlsx'), '--db', db, '--user', 'secretary', '--json');

@@ -33,7 +33,7 @@ describe('groups and workload', () => {
     await page.getByTestId('home-problems-count').waitFor();
     await page.getByTestId('nav-problems-count').waitFor();
     await app.screenshot('groups-0-home');
-  }, 60_000);
+  }, 180_000);
 
   it('divides a class by the alphabet and shows the sizes', async () => {
     const { page } = app;
@@ -75,7 +75,7 @@ describe('groups and workload', () => {
     expect(last1.localeCompare(first2, 'ru')).toBeLessThanOrEqual(0);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'tests/artifacts/groups-2-split-alphabet.png', style: HIDE_TOASTS });
-  }, 60_000);
+  }, 180_000);
 
   it('moves a student by drag and drop and by the keyboard', async () => {
     const { page } = app;
@@ -110,7 +110,7 @@ describe('groups and workload', () => {
     await expect.poll(() => groupOf(otherId)).toBe(2);
     await card.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'tests/artifacts/groups-3-moved.png', style: HIDE_TOASTS });
-  }, 60_000);
+  }, 180_000);
 
   it('shows a problem when a subgroup has no teacher and drops it when one is set', async () => {
     const { page } = app;
@@ -139,7 +139,7 @@ describe('groups and workload', () => {
       .poll(async () => (await app.call('setup.validate')).problems.filter((p) => p.code === 'subgroup_no_teacher' && p.subgroupId === sg.id).length)
       .toBe(0);
     expect(await page.getByTestId('problem').filter({ hasText: `${className}` }).filter({ hasText: subjectName }).count()).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it('offers a subgroup to a newcomer and places him', async () => {
     const { page } = app;
@@ -162,7 +162,7 @@ describe('groups and workload', () => {
     await row.getByTestId('pending-place').click();
     await expect.poll(() => groupOf(st.id)).toBe(pending.subgroups.find((g) => g.id === pending.suggestedSubgroupId)!.number);
     expect((await app.call('subgroups.pending', { studentId: st.id })).some((p) => p.subjectId === subjectId)).toBe(false);
-  }, 60_000);
+  }, 180_000);
 
   it('shows the тарификация with a teacher’s hours and exports it', async () => {
     const { page } = app;
@@ -180,7 +180,7 @@ describe('groups and workload', () => {
     await page.getByTestId('tab-classes').click();
     await page.getByTestId('coverage-table').waitFor();
     await app.screenshot('groups-7-coverage');
-  }, 60_000);
+  }, 180_000);
 
   it('creates a study group with members from two classes', async () => {
     const { page } = app;
@@ -213,7 +213,7 @@ describe('groups and workload', () => {
     await page.getByTestId('group-row').filter({ hasText: 'Робототехника (e2e)' }).waitFor();
     await app.screenshot('groups-9-study-groups');
     expect(app.pageErrors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   it('shows the division rule and the read-only view to the secretary', async () => {
     const { page } = app;
@@ -231,5 +231,5 @@ describe('groups and workload', () => {
     expect(await page.getByTestId('student-card').first().getAttribute('draggable')).toBe('false');
     await app.screenshot('groups-11-secretary');
     expect(app.pageErrors).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });

@@ -60,14 +60,14 @@ describe('lists', () => {
     expect(last.at(-1)?.[0]).toBe('1000');
     const api = await app.call('students.list', { offset: 999, limit: 1 });
     expect(last.at(-1)?.[1]).toBe(api.rows[0]!.fullName);
-  }, 60_000);
+  }, 180_000);
 
   it('exports the list to Excel', async () => {
     const { page } = app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-students').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     await page.getByText(/Выгружено: 1\s000 строк/).first().waitFor();
-  }, 60_000);
+  }, 180_000);
 
   it('searches by surname on the server', async () => {
     const { page } = app;
@@ -83,7 +83,7 @@ describe('lists', () => {
     await app.screenshot('lists-2-search');
     await page.getByTestId('students-search').fill('');
     await expect.poll(() => page.getByTestId('students-total').textContent()).toBe('1\u00a0000 учеников');
-  }, 60_000);
+  }, 180_000);
 
   it('sorts by class both ways and filters by parallel', async () => {
     const { page } = app;
@@ -103,7 +103,7 @@ describe('lists', () => {
     await expect.poll(() => page.getByTestId('students-total').textContent()).toBe(`Найдено: ${fifth.total}`);
     for (const r of await rowsOf(app, 'students-table')) expect(r[2]).toMatch(/^5[А-Я]$/);
     await app.screenshot('lists-4-parallel-5');
-  }, 60_000);
+  }, 180_000);
 
   it('edits a student in the card and saves it', async () => {
     const { page } = app;
@@ -127,7 +127,7 @@ describe('lists', () => {
     expect(after.lastName).toBe('Тестова-Изменённая');
     expect(after.birthDate).toBe('2015-02-01');
     if (after.guardians.length) expect(after.guardians[0]!.eServiceRefused).toBe(true);
-  }, 60_000);
+  }, 180_000);
 
   it('deletes a student after the confirmation', async () => {
     const { page } = app;
@@ -139,7 +139,7 @@ describe('lists', () => {
     await page.getByTestId('confirm-delete-ok').click();
     await expect.poll(() => page.getByTestId('students-total').textContent()).toBe(`Найдено: ${total - 1}`);
     expect((await app.call('students.list', { grade: 5 })).total).toBe(total - 1);
-  }, 60_000);
+  }, 180_000);
 
   it('lists the staff virtualized, with search and a role filter', async () => {
     const { page } = app;
@@ -156,7 +156,7 @@ describe('lists', () => {
     await pickOption(page, 'staff-role-filter', 'Заместитель директора');
     const deputies = staff.filter((s) => s.roles.includes('deputy'));
     await expect.poll(() => page.getByTestId('staff-count').textContent()).toBe(`Найдено ${deputies.length} из ${staff.length}`);
-  }, 60_000);
+  }, 180_000);
 
   it('renders every screen with the demo data', async () => {
     const { page } = app;
