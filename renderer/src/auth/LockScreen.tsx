@@ -100,8 +100,11 @@ export function LockScreen() {
               <Button type="submit" loading={busy} leftSection={<IconLockOpen size={16} />} data-testid="unlock-submit">
                 Разблокировать
               </Button>
+              <Text size="xs" c="dimmed" ta="center">
+                Другой сотрудник может войти под своей учётной записью после выхода. Несохранённые изменения на экране при выходе пропадут.
+              </Text>
               <Button variant="subtle" color="gray" leftSection={<IconLogout size={16} />} onClick={() => void logout()} data-testid="lock-logout">
-                Выйти — войдёт другой пользователь
+                Выйти
               </Button>
             </Stack>
           </form>

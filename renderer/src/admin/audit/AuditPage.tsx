@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Badge, Button, CloseButton, Drawer, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, CloseButton, Drawer, Tooltip, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import { EmptyState } from '@mantine/core';
@@ -243,7 +243,7 @@ export function AuditPage() {
           allowDeselect
           searchable
           nothingFoundMessage="Никого не найдено"
-          w={260}
+          w={250}
           data-testid="audit-actor"
         />
         <Select
@@ -255,11 +255,11 @@ export function AuditPage() {
           clearable
           allowDeselect
           searchable
-          w={240}
+          w={210}
           data-testid="audit-entity"
         />
-        <DateField label="С" value={f.from} onChange={(v) => setF((x) => ({ ...x, from: v }))} w={150} data-testid="audit-from" />
-        <DateField label="По" value={f.to} onChange={(v) => setF((x) => ({ ...x, to: v }))} w={150} data-testid="audit-to" />
+        <DateField label="С" value={f.from} onChange={(v) => setF((x) => ({ ...x, from: v }))} w={140} data-testid="audit-from" />
+        <DateField label="По" value={f.to} onChange={(v) => setF((x) => ({ ...x, to: v }))} w={140} data-testid="audit-to" />
         <SearchInput
           label="Поиск"
           value={f.text}
@@ -268,11 +268,18 @@ export function AuditPage() {
           style={{ flex: 1, minWidth: 180 }}
           data-testid="audit-search"
         />
-        {filtered ? (
-          <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={() => setF(EMPTY)} data-testid="audit-reset">
-            Сбросить
-          </Button>
-        ) : null}
+        <Tooltip label="Сбросить отбор">
+          <ActionIcon
+            variant="default"
+            size={36}
+            disabled={!filtered}
+            onClick={() => setF(EMPTY)}
+            aria-label="Сбросить отбор"
+            data-testid="audit-reset"
+          >
+            <IconFilterOff size={18} stroke={1.6} />
+          </ActionIcon>
+        </Tooltip>
       </Group>
       {f.entityId ? (
         <Group gap="xs">
