@@ -32,7 +32,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
     for (const u of (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users) passwords.set(u.login, u.password);
-  }, 120_000);
+  }, 300_000);
 
   it('divides by the alphabet: every pupil in exactly one subgroup, sizes differing by at most one', () => {
     const r = cli('subgroups', 'split', '--db', db, '--class', '5а', '--subject', 'Иностранный язык', '--parts', '2', '--by', 'alphabet');
@@ -53,7 +53,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
       return { id: name, last_name, first_name, middle_name };
     };
     expect(byName(split(d.subgroups[0]!.members.at(-1)!.fullName), split(d.subgroups[1]!.members[0]!.fullName))).toBeLessThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('divides balanced into three: sizes differing by at most one', () => {
     const r = cli('subgroups', 'split', '--db', db, '--class', '6Б', '--subject', 'математика', '--parts', '3', '--by', 'balanced', '--json');
@@ -64,7 +64,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     const sizes = d.subgroups.map((g) => g.members.length);
     expect(sizes).toHaveLength(3);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
-  }, 60_000);
+  }, 180_000);
 
   it('refuses in Russian what cannot be done, and wrong usage with exit code 2', () => {
     const gender = cli('subgroups', 'split', '--db', db, '--class', '5А', '--subject', 'Труд', '--parts', '3', '--by', 'gender', '--json');
@@ -77,7 +77,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     expect(cli('subgroups', 'split', '--db', db, '--class', 'пятый', '--subject', 'Музыка').code).toBe(2);
     expect(cli('subgroups', 'split', '--db', db, '--class', '5А', '--subject', 'Музыка', '--by', 'random').code).toBe(2);
     expect(cli('subgroups', 'merge', '--db', db, '--class', '5А').code).toBe(2);
-  }, 120_000);
+  }, 300_000);
 
   it('shows the workload of every teacher', () => {
     const r = cli('workload', '--db', db, '--json');
@@ -87,7 +87,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     for (const t of rows) expect(t.totalHours).toBeLessThanOrEqual(t.maxHours);
     expect(rows.reduce((s, t) => s + t.totalHours, 0)).toBeGreaterThan(1000);
     expect(cli('workload', '--db', db).stdout).toMatch(/\t\d+(,\d+)? ч\t\d+(,\d+)? ст\./);
-  }, 60_000);
+  }, 180_000);
 
   it('validates with exit code 0 and lists the problems, each with a code and a Russian message', () => {
     const r = cli('validate', '--db', db, '--json');
@@ -101,12 +101,12 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     expect(plain.code).toBe(0);
     expect(plain.stdout).toMatch(/Ошибка: 6Б, «Математика».*\[subgroup_no_teacher\]/);
     expect(plain.stdout).toMatch(/Ошибок: \d+, предупреждений: \d+/);
-  }, 60_000);
+  }, 180_000);
 
   it('lets the secretary look but not divide', () => {
     expect(cli('subgroups', 'show', '--db', db, '--class', '5А', '--user', 'secretary').code).toBe(0);
     const r = cli('subgroups', 'split', '--db', db, '--class', '5А', '--subject', 'Музыка', '--user', 'secretary', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).errors[0].message).toMatch(/Недостаточно прав: раздел «Группы и нагрузка» нельзя изменять/);
-  }, 60_000);
+  }, 180_000);
 });
