@@ -32,7 +32,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
     expect(r.code, r.stderr).toBe(0);
     for (const u of (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users) passwords.set(u.login, u.password);
-  }, 120_000);
+  }, 300_000);
 
   it('divides by the alphabet: every pupil in exactly one subgroup, sizes differing by at most one', () => {
     const r = cli('subgroups', 'split', '--db', db, '--class', '5а', '--subject', 'Иностранный язык', '--parts', '2', '--by', 'alphabet');
@@ -77,7 +77,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
     expect(cli('subgroups', 'split', '--db', db, '--class', 'пятый', '--subject', 'Музыка').code).toBe(2);
     expect(cli('subgroups', 'split', '--db', db, '--class', '5А', '--subject', 'Музыка', '--by', 'random').code).toBe(2);
     expect(cli('subgroups', 'merge', '--db', db, '--class', '5А').code).toBe(2);
-  }, 120_000);
+  }, 300_000);
 
   it('shows the workload of every teacher', () => {
     const r = cli('workload', '--db', db, '--json');

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { ClassSubgroups, Division, SplitAllResult } from '../../api/types';
-import type { Writer } from '../../../db';
+import type { NewRow, Writer } from '../../../db';
 import type { DivisionMethod } from '../../../db/schema';
 import { AppError, invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
@@ -64,6 +64,8 @@ function writeDivision(
   method: DivisionMethod,
   names: readonly string[],
   place: ReadonlyMap<string, number>,
+  /** New memberships go here when given (the caller inserts many divisions' at once), else are inserted now. */
+  newMembers?: NewRow<'subgroup_member'>[],
 ): string {
   const existing = school.divisionOf.get(key(c.id, subjectId));
   if (existing) w.update('class_division', existing.id, { method }); // no-op when the method is the same
@@ -86,7 +88,7 @@ function writeDivision(
     for (const a of school.classAssignments.get(c.id) ?? [])
       if (a.subject_id === subjectId && a.subgroup_id === null) w.update('teaching_assignment', a.id, { subgroup_id: idOf.get(1)! });
   const current = new Map(existing ? (school.membersOf.get(existing.id) ?? []).map((m) => [m.student_id, m]) : []);
-  const inserts: { division_id: string; subgroup_id: string; student_id: string }[] = [];
+  const inserts: NewRow<'subgroup_member'>[] = newMembers ?? [];
   for (const [studentId, number] of place) {
     const subgroupId = idOf.get(number)!;
     const m = current.get(studentId);
@@ -95,7 +97,7 @@ function writeDivision(
     else if (m.subgroup_id !== subgroupId) w.update('subgroup_member', m.id, { subgroup_id: subgroupId });
   }
   for (const m of current.values()) w.remove('subgroup_member', m.id);
-  w.insertMany('subgroup_member', inserts);
+  if (!newMembers) w.insertMany('subgroup_member', inserts);
   for (const g of old) {
     if (g.number <= names.length) continue;
     for (const a of school.assignments) if (a.subgroup_id === g.id) w.remove('teaching_assignment', a.id);
@@ -170,6 +172,7 @@ export function splitAllEligible(ctx: Ctx, replace: boolean): SplitAllResult {
   let kept = 0;
   const classes = new Set<string>();
   act(ctx, (w) => {
+    const members: NewRow<'subgroup_member'>[] = [];
     for (const c of school.classes) {
       const size = school.pupilsOf.get(c.id)!.length;
       for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
@@ -181,11 +184,12 @@ export function splitAllEligible(ctx: Ctx, replace: boolean): SplitAllResult {
           continue;
         }
         const p = plan(school, c, subjectId, r.parts, r.by);
-        writeDivision(w, school, c, subjectId, p.method, p.names, p.place);
+        writeDivision(w, school, c, subjectId, p.method, p.names, p.place, members);
         divided++;
         classes.add(c.id);
       }
     }
+    w.insertMany('subgroup_member', members);
   });
   return { divided, kept, classes: classes.size };
 }
