@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The backup worker thread is its own entry: out/main/backupWorker.js beside index.js.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), backupWorker: resolve(__dirname, 'electron/core/backup/worker.ts') },
+      },
     },
   },
   preload: {

@@ -4,12 +4,13 @@ import type { Ctx } from '../context';
 import type { BackupInfo, BackupStatus, RestoreResult } from '../../api/types';
 import { AppError } from '../../api/errors';
 import { exclusive } from './lock';
-import { createBackupNow } from './create';
+import { beginBackupNow, createBackupNow, type CreateOptions, type PendingBackup } from './create';
 import { inspectFile } from './inspect';
 import { restoreNow } from './restore';
 import { backupStatusNow, scheduledBackupDue } from './status';
 import { REASON_SCHEDULED } from './names';
 
+export type { PendingBackup } from './create';
 export { REASON_BEFORE_IMPORT, REASON_BEFORE_RESTORE, REASON_MANUAL, REASON_SCHEDULED } from './names';
 
 export function backupStatus(ctx: Ctx): BackupStatus {
@@ -37,16 +38,64 @@ export async function maybeScheduledBackup(ctx: Ctx): Promise<BackupInfo | null>
 }
 
 /**
- * A backup before a risky change (import, restore, year rollover). When it cannot be made, the
- * change is refused: `what` names it in the message («Импорт»).
+ * beginBackupNow under the lock, which is held until the backup is kept or discarded: the caller
+ * must do one of the two.
  */
+export function beginBackup(ctx: Ctx, opts: CreateOptions): PendingBackup {
+  let finished!: () => void;
+  const done = new Promise<void>((r) => (finished = r));
+  const started = new Promise<PendingBackup>((resolve, reject) => {
+    void exclusive(async () => {
+      try {
+        resolve(beginBackupNow(ctx, opts));
+      } catch (e) {
+        reject(e);
+        return;
+      }
+      await done;
+    });
+  });
+  started.catch(() => undefined);
+  return {
+    keep: async () => {
+      try {
+        return await (await started).keep();
+      } finally {
+        finished();
+      }
+    },
+    discard: async () => {
+      try {
+        await (await started).discard();
+      } finally {
+        finished();
+      }
+    },
+  };
+}
+
+/**
+ * A backup before a risky change (import, restore, year rollover), begun at once so that the copy
+ * is made while the caller checks its input. When it cannot be made, `keep` refuses the change:
+ * `what` names it in the message («Импорт»).
+ */
+export function beginBackupBeforeChange(ctx: Ctx, reason: string, what: string): PendingBackup {
+  const b = beginBackup(ctx, { reason });
+  return {
+    keep: async () => {
+      try {
+        return await b.keep();
+      } catch (e) {
+        const why = e instanceof AppError ? e.message : 'ошибка записи файла';
+        throw new AppError(e instanceof AppError ? e.code : 'internal', `${what} не выполнен: не удалось сделать резервную копию перед изменением. ${why} Ничего не изменено.`);
+      }
+    },
+    discard: b.discard,
+  };
+}
+
 export async function backupBeforeChange(ctx: Ctx, reason: string, what: string): Promise<BackupInfo> {
-  try {
-    return await createBackup(ctx, { reason });
-  } catch (e) {
-    const why = e instanceof AppError ? e.message : 'ошибка записи файла';
-    throw new AppError(e instanceof AppError ? e.code : 'internal', `${what} не выполнен: не удалось сделать резервную копию перед изменением. ${why} Ничего не изменено.`);
-  }
+  return beginBackupBeforeChange(ctx, reason, what).keep();
 }
 
 /** For the hosts: at start and hourly. Errors are logged, never thrown (the app keeps working). */

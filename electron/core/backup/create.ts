@@ -1,21 +1,23 @@
 // Making a backup: SQLite's online backup into a temp file next to the final one, metadata and a
-// content digest written into the copy, integrity_check of the copy, optional encryption, then an
-// atomic rename. A crash at any point leaves either the complete backup or no backup (at most a
-// '~….tmp' file that is never taken for one).
+// content digest written into the copy, integrity_check of the copy (snapshot.ts, seal.ts), optional
+// encryption, then an atomic rename. The copy is page for page the live database, so its
+// integrity_check is the live one's too: the live file is checked on its own only to word the
+// refusal when the copy fails. A crash at any point leaves either the complete backup or no backup
+// (at most a '~….tmp' file that is never taken for one).
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Ctx } from '../context';
 import type { BackupInfo } from '../../api/types';
 import { AppError } from '../../api/errors';
-import pkg from '../../../package.json';
 import { getSettings } from '../auth/settingsService';
 import { writeSetting } from '../auth/settings';
 import { backupFileName, tempFileName } from './names';
 import { encryptFile } from './crypto';
-import { contentDigest, countsOf, integrity, schemaVersionOf, writeMeta, type BackupMeta } from './sqliteFile';
+import { integrity, type BackupMeta } from './sqliteFile';
 import { writeFailed } from './errors';
 import { applyRetention } from './retention';
+import { snapshot } from './snapshot';
+import type { SealOutcome } from './seal';
 
 /** When the last backup into the configured folder was made (ISO), for the schedule and the status. */
 export const LAST_AT_KEY = 'backup.lastAt';
@@ -50,15 +52,17 @@ export function infoFromMeta(file: string, meta: BackupMeta, encrypted: boolean,
   };
 }
 
-/** Refuses to copy a damaged database: a broken copy would push good ones out of the retention. */
-export function requireIntactLive(ctx: Ctx): void {
-  const result = integrity(ctx.db.raw);
-  if (result !== 'ok')
-    throw new AppError(
+/** Why a copy that failed integrity_check is refused: a damaged database, or a bad write of the copy. */
+function copyFailed(ctx: Ctx, copyResult: string): AppError {
+  const live = integrity(ctx.db.raw);
+  if (live !== 'ok')
+    // A broken copy would push good ones out of the retention.
+    return new AppError(
       'internal',
-      `Проверка целостности базы данных не пройдена (${result}). Резервная копия не создана, чтобы не заменить исправные копии повреждённой. ` +
+      `Проверка целостности базы данных не пройдена (${live}). Резервная копия не создана, чтобы не заменить исправные копии повреждённой. ` +
         'Восстановите данные из последней исправной резервной копии.',
     );
+  return new AppError('internal', `Созданная резервная копия не прошла проверку целостности (${copyResult}); копия не сохранена.`);
 }
 
 function fsyncPath(path: string, dir = false): void {
@@ -73,37 +77,6 @@ function fsyncPath(path: string, dir = false): void {
   }
 }
 
-/** Journal mode, digest, metadata and integrity_check of the fresh copy. */
-function sealCopy(path: string, base: Pick<BackupMeta, 'createdAt' | 'reason'>, damaged: boolean): BackupMeta {
-  const raw = new BetterSqlite3(path, { fileMustExist: true });
-  try {
-    // The copy carries the live file's WAL flag; a backup is one self-contained file.
-    raw.pragma('journal_mode = DELETE');
-    raw.pragma('synchronous = FULL');
-    const meta: BackupMeta = { format: 1, ...base, appVersion: pkg.version, schemaVersion: 0, counts: { students: 0, staff: 0, classes: 0, users: 0 } };
-    if (damaged) {
-      // As much as can be read; the copy is kept for the record and is refused by inspect.
-      meta.damaged = true;
-      try {
-        meta.schemaVersion = schemaVersionOf(raw);
-        meta.counts = countsOf(raw);
-      } catch {
-        // unreadable
-      }
-    } else {
-      meta.schemaVersion = schemaVersionOf(raw);
-      meta.counts = countsOf(raw);
-      meta.digest = contentDigest(raw);
-    }
-    writeMeta(raw, meta);
-    const result = integrity(raw);
-    if (result !== 'ok' && !damaged) throw new AppError('internal', `Созданная резервная копия не прошла проверку целостности (${result}); копия не сохранена.`);
-    return meta;
-  } finally {
-    raw.close();
-  }
-}
-
 function freeName(dir: string, at: Date, reason: string, encrypted: boolean): string {
   for (let n = 1; ; n++) {
     const name = backupFileName(at, reason, encrypted, n);
@@ -111,17 +84,27 @@ function freeName(dir: string, at: Date, reason: string, encrypted: boolean): st
   }
 }
 
-/** createBackup without the lock (for callers that hold it: restore, the schedule). */
-export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<BackupInfo> {
+/**
+ * A backup under way: the copy of the live database is being made (in a worker thread) while the
+ * caller goes on; `keep` waits for it and saves it under its final name, `discard` drops it.
+ */
+export interface PendingBackup {
+  keep(): Promise<BackupInfo>;
+  discard(): Promise<void>;
+}
+
+/** beginBackup without the lock (for callers that hold it: restore, the schedule). */
+export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
   const settings = getSettings(ctx);
   const home = resolve(settings.backupDir);
   const dir = opts.dir?.trim() ? resolve(opts.dir.trim()) : home;
   const intoHome = samePath(dir, home);
-  if (!opts.allowDamaged) requireIntactLive(ctx);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (e) {
-    throw writeFailed(dir, e);
+    const refused = Promise.reject(writeFailed(dir, e));
+    refused.catch(() => undefined);
+    return { keep: () => refused, discard: async () => undefined };
   }
   const at = ctx.now();
   const encrypted = Boolean(opts.password);
@@ -129,25 +112,48 @@ export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<Ba
   const finalPath = join(dir, finalName);
   const plain = join(dir, tempFileName(finalName));
   const sealed = encrypted ? join(dir, tempFileName(finalName, '.enc')) : plain;
-  let meta: BackupMeta;
-  try {
-    await ctx.db.raw.backup(plain);
-    meta = sealCopy(plain, { createdAt: at.toISOString(), reason: opts.reason }, Boolean(opts.allowDamaged));
-    if (encrypted) {
-      await encryptFile(plain, sealed, opts.password!);
-      rmSync(plain);
-    } else fsyncPath(plain);
-    renameSync(sealed, finalPath);
-    fsyncPath(dir, true);
-  } catch (e) {
+  const removeTemp = () => {
     for (const p of [plain, `${plain}-journal`, `${plain}-wal`, `${plain}-shm`, sealed]) rmSync(p, { force: true });
-    if (e instanceof AppError) throw e;
-    if (typeof (e as { code?: unknown })?.code === 'string') throw writeFailed(dir, e);
-    throw e;
-  }
-  if (intoHome) {
-    if (!meta.damaged) writeSetting(ctx.db, LAST_AT_KEY, meta.createdAt);
-    if (!opts.skipRetention) applyRetention(home, settings.backupKeep);
-  }
-  return infoFromMeta(finalPath, meta, encrypted, statSync(finalPath).size);
+  };
+  const copy = snapshot(ctx, plain, { createdAt: at.toISOString(), reason: opts.reason }, Boolean(opts.allowDamaged));
+  copy.outcome.catch(() => undefined);
+
+  const meta = (outcome: SealOutcome): BackupMeta => {
+    if (outcome.ok) return outcome.meta;
+    if ('copyFailed' in outcome) throw copyFailed(ctx, outcome.copyFailed);
+    throw writeFailed(dir, outcome);
+  };
+  return {
+    async keep() {
+      let saved: BackupMeta;
+      try {
+        saved = meta(await copy.outcome);
+        if (encrypted) {
+          await encryptFile(plain, sealed, opts.password!);
+          rmSync(plain);
+        } else fsyncPath(plain);
+        renameSync(sealed, finalPath);
+        fsyncPath(dir, true);
+      } catch (e) {
+        removeTemp();
+        if (e instanceof AppError) throw e;
+        if (typeof (e as { code?: unknown })?.code === 'string') throw writeFailed(dir, e);
+        throw e;
+      }
+      if (intoHome) {
+        if (!saved.damaged) writeSetting(ctx.db, LAST_AT_KEY, saved.createdAt);
+        if (!opts.skipRetention) applyRetention(home, settings.backupKeep);
+      }
+      return infoFromMeta(finalPath, saved, encrypted, statSync(finalPath).size);
+    },
+    async discard() {
+      await copy.cancel();
+      removeTemp();
+    },
+  };
+}
+
+/** createBackup without the lock (for callers that hold it: restore, the schedule). */
+export async function createBackupNow(ctx: Ctx, opts: CreateOptions): Promise<BackupInfo> {
+  return beginBackupNow(ctx, opts).keep();
 }

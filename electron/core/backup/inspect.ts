@@ -75,7 +75,7 @@ function examine(path: string, file: string, facts: { encrypted: boolean; sizeBy
     const schemaVersion = schemaVersionOf(raw);
     if (schemaVersion > LATEST_SCHEMA_VERSION) throw newerSchema(schemaVersion);
     const meta = readMeta(raw);
-    if (meta?.digest && meta.digest !== contentDigest(raw)) throw corrupted(file);
+    if (meta?.digest && meta.digest !== contentDigest(raw, path, meta.format === 2 ? 2 : 1)) throw corrupted(file);
     const named = parseBackupName(basename(file));
     return {
       file,
