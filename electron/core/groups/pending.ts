@@ -40,6 +40,23 @@ export function pendingPlacements(ctx: Ctx, only: { classId?: string | null; stu
   return out.sort((a, b) => order.get(a.classId)! - order.get(b.classId)! || collate(a.studentName, b.studentName) || collate(a.subjectName, b.subjectName));
 }
 
+/**
+ * Classes with a division that has subgroups: a newcomer in one of them waits to be placed. Enough
+ * for a count after an import (new students are in no subgroup yet), without reading the school.
+ */
+export function classesAwaitingPlacement(ctx: Ctx): Set<string> {
+  const { db } = ctx;
+  const rows = db.all(
+    db.q
+      .selectFrom('class_division as d')
+      .innerJoin('subgroup as g', (j) => j.onRef('g.division_id', '=', 'd.id').on('g.deleted_at', 'is', null))
+      .select('d.class_id')
+      .distinct()
+      .where('d.deleted_at', 'is', null),
+  );
+  return new Set(rows.map((r) => r.class_id));
+}
+
 /** Puts every pending student into the suggested subgroup, sizes updated as they fill. */
 export function placeSuggested(ctx: Ctx, classId?: string | null): { placed: number } {
   const pending = pendingPlacements(ctx, { classId });
