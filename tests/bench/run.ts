@@ -83,8 +83,9 @@ try {
     await host.close();
     c.db.close();
   }
-  // 4. Groups and workload on the 5000-student demo school (R3, R4): validate the whole school, then
-  //    divide every eligible class from scratch (its divisions tombstoned first, outside the timing).
+  // 4. Groups and workload on the 5000-student demo school (R3, R4): validate the whole school (median
+  //    of 15), then divide every eligible class from scratch, its divisions tombstoned first outside
+  //    the timing (median of 3).
   {
     const c = core(join(tmp.dir, 'demo.sqlite'));
     const times: number[] = [];
@@ -95,13 +96,17 @@ try {
       if (v.errors !== 0) throw new Error(`the demo school has ${v.errors} setup errors`);
     }
     emit('setup_validate_5000_students', median(times), 'ms');
-    const at = new Date().toISOString();
-    for (const table of ['subgroup_member', 'subgroup', 'class_division']) c.db.raw.prepare(`UPDATE ${table} SET deleted_at = ? WHERE deleted_at IS NULL`).run(at);
-    c.db.raw.prepare('UPDATE teaching_assignment SET deleted_at = ? WHERE subgroup_id IS NOT NULL AND deleted_at IS NULL').run(at);
-    const t0 = performance.now();
-    const r = await c.call('subgroups.splitAllEligible', {});
-    emit('subgroups_split_all_eligible_5000_students', performance.now() - t0, 'ms');
-    if (r.divided < 100) throw new Error(`divided only ${r.divided}`);
+    const splits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const at = new Date().toISOString();
+      for (const table of ['subgroup_member', 'subgroup', 'class_division']) c.db.raw.prepare(`UPDATE ${table} SET deleted_at = ? WHERE deleted_at IS NULL`).run(at);
+      c.db.raw.prepare('UPDATE teaching_assignment SET deleted_at = ? WHERE subgroup_id IS NOT NULL AND deleted_at IS NULL').run(at);
+      const t0 = performance.now();
+      const r = await c.call('subgroups.splitAllEligible', {});
+      splits.push(performance.now() - t0);
+      if (r.divided < 100) throw new Error(`divided only ${r.divided}`);
+    }
+    emit('subgroups_split_all_eligible_5000_students', median(splits), 'ms');
     c.db.close();
   }
 } finally {

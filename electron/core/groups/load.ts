@@ -44,10 +44,9 @@ export interface School {
   divisionsOf: Map<string, Row<'class_division'>[]>; // by class
   subgroupsOf: Map<string, Row<'subgroup'>[]>; // by division, ordered by number
   subgroupById: Map<string, Row<'subgroup'>>;
-  /** Memberships in subgroups. Without `people`: none (use subgroupSize). */
+  /** Memberships in subgroups. Without `people`: none. */
   members: MemberRow[];
   membersOf: Map<string, MemberRow[]>; // by division
-  subgroupSize: Map<string, number>;
   /** Subgroup of a student in a division, by `${divisionId}:${studentId}`. */
   memberOf: Map<string, string>;
   studyGroups: Row<'study_group'>[];
@@ -121,12 +120,10 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const subgroups = db.all(db.q.selectFrom('subgroup').selectAll().where('deleted_at', 'is', null).orderBy('number')).filter((g) => divisionIds.has(g.division_id));
   const subgroupsOf = new Map<string, Row<'subgroup'>[]>(divisions.map((d) => [d.id, []]));
   for (const g of subgroups) subgroupsOf.get(g.division_id)!.push(g);
-  const counted = (rows: { k: string | null; n: number }[]) => new Map(rows.map((r) => [r.k ?? '', r.n]));
-  const classSize = counted(
-    db.all(db.q.selectFrom('student').select((eb) => ['class_id as k', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('class_id')),
-  );
-  const subgroupSize = counted(
-    db.all(db.q.selectFrom('subgroup_member').select((eb) => ['subgroup_id as k', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('subgroup_id')),
+  const classSize = new Map(
+    db
+      .all(db.q.selectFrom('student').select((eb) => ['class_id', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('class_id'))
+      .map((r) => [r.class_id ?? '', r.n]),
   );
   let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id']).where('deleted_at', 'is', null);
   if (only?.classId) mq = mq.where('division_id', 'in', [...divisionIds, '']);
@@ -179,7 +176,6 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
     subgroupById: new Map(subgroups.map((g) => [g.id, g])),
     members,
     membersOf,
-    subgroupSize,
     memberOf,
     studyGroups,
     groupMembers,

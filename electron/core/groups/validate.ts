@@ -17,8 +17,9 @@ const ERRORS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 const BY = { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'на мальчиков и девочек' } as const;
 
 /**
- * Students of divided classes in no subgroup, and members who are no longer in the class: found by
- * SQLite, so that validating the whole school does not read every student and membership.
+ * Students of divided classes in no subgroup, members who are no longer in the class, and empty
+ * subgroups: found by SQLite, so that validating the whole school does not read every student and
+ * membership.
  */
 function membershipProblems(ctx: Ctx) {
   const { db } = ctx;
@@ -47,7 +48,20 @@ function membershipProblems(ctx: Ctx) {
       .where((eb) => eb.or([eb('s.deleted_at', 'is not', null), eb('s.class_id', 'is', null), eb('s.class_id', '!=', eb.ref('d.class_id'))])),
   );
   for (const r of sortByName(stray)) push(foreign, r.division_id, r);
-  return { unplaced, foreign };
+  const empty = new Set(
+    db
+      .all(
+        db.q
+          .selectFrom('subgroup as g')
+          .select('g.id')
+          .where('g.deleted_at', 'is', null)
+          .where(({ not, exists, selectFrom }) =>
+            not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.subgroup_id', '=', 'g.id').where('m.deleted_at', 'is', null))),
+          ),
+      )
+      .map((g) => g.id),
+  );
+  return { unplaced, foreign, empty };
 }
 
 export function validateSchool(ctx: Ctx, school: School, rule: Rule): ValidationResult {
@@ -56,7 +70,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     problems.push({ code, severity: ERRORS.has(code) ? 'error' : 'warning', message, ...ids });
   const h = (n: number) => `${fmtHours(n)} ч`;
 
-  const { unplaced, foreign } = membershipProblems(ctx);
+  const { unplaced, foreign, empty } = membershipProblems(ctx);
   for (const c of school.classes) {
     const size = school.classSize.get(c.id) ?? 0;
     // Divisions: everyone in exactly one subgroup, nobody from elsewhere, no empty subgroup.
@@ -72,7 +86,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
         add('member_not_in_class', `${where}: ${personName(m)} числится в подгруппе «${g?.name ?? '?'}», но ${now}`, { ...ids, studentId: m.student_id, subgroupId: m.subgroup_id });
       }
       for (const g of school.subgroupsOf.get(d.id) ?? [])
-        if (!school.subgroupSize.get(g.id)) add('subgroup_empty', `${where}: в подгруппе «${g.name}» нет учеников`, { ...ids, subgroupId: g.id });
+        if (empty.has(g.id)) add('subgroup_empty', `${where}: в подгруппе «${g.name}» нет учеников`, { ...ids, subgroupId: g.id });
       if (!school.plan.has(key(c.id, d.subject_id)))
         add('division_not_in_curriculum', `${c.name}: класс разделён на подгруппы по предмету «${subjectName(school, d.subject_id)}», которого нет в учебном плане класса`, ids);
     }
