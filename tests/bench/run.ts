@@ -7,6 +7,7 @@ import { Session } from '../../electron/core/auth/session';
 import { AREAS } from '../../electron/core/auth/permissions';
 import { generateDemoSchool } from '../../electron/demo';
 import { startWebHost } from '../../electron/web/server';
+import { startStoreWorker } from '../../electron/core/backup/backup';
 import { ruDate } from '../../electron/core/format';
 import { tempDir } from '../support/tmp';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
@@ -14,8 +15,12 @@ import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** The core on a database file, signed in as an administrator (the calls need a session since users and roles). */
-function core(path: string) {
+/**
+ * The core on a database file, signed in as an administrator (the calls need a session since users
+ * and roles), with the store's worker thread started as the hosts start it (backups and WAL
+ * checkpoints off the calling thread).
+ */
+async function core(path: string) {
   const db = openDatabase(path);
   const session = new Session(false);
   session.signIn(
@@ -24,6 +29,7 @@ function core(path: string) {
   );
   // dataDir: the backup made before an import goes next to the temp database, not to the user's folder.
   const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session, dataDir: dirname(path) };
+  await startStoreWorker(ctx);
   return { db, ctx, call: createLocalClient(ctx) };
 }
 
@@ -31,7 +37,7 @@ const tmp = tempDir('school-office-bench-');
 try {
   // 1. Demo school at 5000 students: generate and write, one transaction.
   {
-    const c = core(join(tmp.dir, 'demo.sqlite'));
+    const c = await core(join(tmp.dir, 'demo.sqlite'));
     const t0 = performance.now();
     await c.call('app.loadDemo', { students: 5000, seed: 1 });
     emit('demo_generate_5000_students', performance.now() - t0, 'ms');
@@ -41,7 +47,7 @@ try {
   // 2. XLSX import of 5000 students: read, validate, commit.
   {
     // The school of the same seed, its pupils tombstoned (as if they had left), receives them again from a file.
-    const c = core(join(tmp.dir, 'import.sqlite'));
+    const c = await core(join(tmp.dir, 'import.sqlite'));
     await c.call('app.loadDemo', { students: 5000, seed: 99 });
     c.db.raw.prepare("UPDATE student SET deleted_at = '2026-09-01T00:00:00.000Z'").run();
     const src = generateDemoSchool({ students: 5000, seed: 99 });
@@ -65,7 +71,7 @@ try {
 
   // 3. First page of the 5000-student list through the browser bridge.
   {
-    const c = core(join(tmp.dir, 'demo.sqlite'));
+    const c = await core(join(tmp.dir, 'demo.sqlite'));
     const host = await startWebHost({ ctx: c.ctx, staticDir: join(tmp.dir, 'none') });
     const times: number[] = [];
     for (let i = 0; i < 30; i++) {
@@ -87,7 +93,7 @@ try {
   //    of 15), then divide every eligible class from scratch, its divisions tombstoned first outside
   //    the timing (median of 3).
   {
-    const c = core(join(tmp.dir, 'demo.sqlite'));
+    const c = await core(join(tmp.dir, 'demo.sqlite'));
     const times: number[] = [];
     for (let i = 0; i < 15; i++) {
       const t0 = performance.now();

@@ -9,6 +9,9 @@ import { inspectFile } from './inspect';
 import { restoreNow } from './restore';
 import { backupStatusNow, scheduledBackupDue } from './status';
 import { REASON_SCHEDULED } from './names';
+import { startStoreWorker } from './snapshot';
+
+export { startStoreWorker } from './snapshot';
 
 export type { PendingBackup } from './create';
 export { REASON_BEFORE_IMPORT, REASON_BEFORE_RESTORE, REASON_MANUAL, REASON_SCHEDULED } from './names';
@@ -98,8 +101,12 @@ export async function backupBeforeChange(ctx: Ctx, reason: string, what: string)
   return beginBackupBeforeChange(ctx, reason, what).keep();
 }
 
-/** For the hosts: at start and hourly. Errors are logged, never thrown (the app keeps working). */
+/**
+ * For the hosts: the store's worker thread (backups and checkpoints off the host's thread), and a
+ * backup at start and hourly when due. Errors are logged, never thrown (the app keeps working).
+ */
 export function scheduleBackups(ctx: Ctx, log: (message: string) => void = (m) => console.error(m)): () => void {
+  void startStoreWorker(ctx);
   const run = () =>
     // Only the kind of error: its text may hold paths with the user's name.
     void maybeScheduledBackup(ctx).catch((e: unknown) =>
