@@ -12,7 +12,7 @@ import { applyStandardCurriculum, curriculumGrid, setCurriculum } from './setup/
 import { getStudent, listStudents, removeStudent, saveStudent } from './students/students';
 import { commitImport, previewImport } from './transfer/import';
 import { exportList } from './transfer/export';
-import { authStatus, changePassword, listUsers, login, resetPassword, saveUser, setDisabled, setupAdmin, unlock } from './auth/users';
+import { authStatus, changePassword, listUsers, login, logout, resetPassword, saveUser, setDisabled, setupAdmin, unlock } from './auth/users';
 import { getSettings, saveSettings } from './auth/settingsService';
 import { auditFacets, exportAudit, searchAudit } from './audit/audit';
 import { listCorrections, markCorrected, markNotified, saveCorrection } from './audit/corrections';
@@ -36,7 +36,7 @@ export const handlers: HandlerMap = {
   'auth.status': (_, ctx) => authStatus(ctx),
   'auth.setupAdmin': (i, ctx) => setupAdmin(ctx, i),
   'auth.login': (i, ctx) => login(ctx, i),
-  'auth.logout': (_, ctx) => ctx.session.signOut(),
+  'auth.logout': (_, ctx) => logout(ctx),
   'auth.lock': (_, ctx) => {
     ctx.session.locked = true;
   },

@@ -124,8 +124,14 @@ describe('the audit log', () => {
   it('masks passwords and finds what a user did', async () => {
     const page = await s.call('audit.search', { actor: 'secretary' });
     expect(page.rows.every((r) => r.actor === 'secretary')).toBe(true);
-    expect(page.rows.map((r) => r.entityLabel)).toEqual(['Ученик: Петров Пётр Сергеевич', 'Пользователь: secretary']);
-    expect(page.rows[1]!.changes).toEqual([{ field: 'Пароль', old: '***', new: '***' }]);
+    // Newest first: the logout, the pupil moved, the one-time password changed, the login.
+    expect(page.rows.map((r) => r.entityLabel)).toEqual(['Пользователь: secretary', 'Ученик: Петров Пётр Сергеевич', 'Пользователь: secretary', 'Пользователь: secretary']);
+    expect(page.rows.map((r) => r.changes)).toEqual([
+      [{ field: 'Вход в программу', old: null, new: 'выход' }],
+      expect.anything(),
+      [{ field: 'Пароль', old: '***', new: '***' }],
+      [{ field: 'Вход в программу', old: null, new: 'вход' }],
+    ]);
     expect(JSON.stringify(await s.call('audit.search', {}))).not.toContain('Секретарь2026');
     expect((await s.call('audit.search', { actor: 'Secretary' })).total).toBe(0); // the login, exactly
     expect(auditFacets(s.ctx).actors).toEqual(['admin', 'secretary', 'system']); // 'system': the first run, before anyone logged in
@@ -135,11 +141,13 @@ describe('the audit log', () => {
   it('filters by the school’s dates, both ends included', async () => {
     const during = async (from?: string, to?: string) => (await s.call('audit.search', { from, to, limit: 1000 })).rows;
     const september = await during('2026-09-01', '2026-09-30');
-    expect(september.map((r) => r.entity).sort()).toEqual(['app_user', 'room', 'school_class', 'student']); // the room is freed in its class
+    // Logins and logouts (admin out, secretary in and out, admin in), the password change, the pupil
+    // moved, the room removed and thereby freed in its class.
+    expect(september.map((r) => r.entity).sort()).toEqual(['app_user', 'app_user', 'app_user', 'app_user', 'app_user', 'room', 'school_class', 'student']);
     // The day of the school's computer (the process's time zone), whatever it is.
     const day = (iso: string) => isoDay(new Date(iso));
     const secretaryDay = day('2026-09-05T12:00:00Z');
-    expect((await during(secretaryDay, secretaryDay)).map((r) => r.actor)).toEqual(['secretary', 'secretary']);
+    expect((await during(secretaryDay, secretaryDay)).map((r) => r.actor)).toEqual(['secretary', 'secretary', 'secretary', 'secretary', 'admin']);
     expect(await during(day('2026-09-06T12:00:00Z'), day('2026-09-09T12:00:00Z'))).toEqual([]);
     const august = await during(undefined, '2026-08-31');
     expect(august.length).toBeGreaterThan(10);

@@ -88,3 +88,60 @@ describe('users, login, lockout, auto-lock and password change', () => {
     expect((await refusal(t.call('users.save', { id: me.id, login: 'admin', displayName: 'X', role: 'secretary', deputyGrades: [] }))).message).toMatch(/единственный администратор/);
   });
 });
+
+describe('the lock screen and the audit of logins', () => {
+  let t: Awaited<ReturnType<typeof tempCore>> | undefined;
+  afterEach(() => {
+    t?.cleanup();
+    t = undefined;
+  });
+
+  const sessionEvents = (t: Awaited<ReturnType<typeof tempCore>>) =>
+    (t.db.raw.prepare("SELECT actor, new_values FROM audit_log WHERE entity = 'app_user' AND new_values LIKE '{\"session\"%' ORDER BY seq").all() as { actor: string; new_values: string }[]).map(
+      (r) => `${r.actor}: ${(JSON.parse(r.new_values) as { session: string }).session}`,
+    );
+
+  it('counts wrong passwords at the lock screen toward the lockout, and ends the session when locked', async () => {
+    let clock = new Date('2026-09-01T08:00:00Z');
+    t = await tempCore(() => clock);
+    await t.call('auth.lock');
+    for (let i = 0; i < 4; i++) {
+      const e = await refusal(t.call('auth.unlock', { password: 'неверный1' }));
+      expect([e.code, e.message]).toEqual(['unauthenticated', 'Неверный пароль.']);
+    }
+    const locked = await refusal(t.call('auth.unlock', { password: 'неверный1' }));
+    expect([locked.code, locked.message]).toEqual(['forbidden', 'Слишком много неверных попыток: вход заблокирован на 15 мин.']);
+    // The session is over: the right password no longer unlocks, and the login is locked too.
+    expect((await t.call('auth.status')).user).toBeNull();
+    expect((await refusal(t.call('auth.unlock', { password: ADMIN.password }))).code).toBe('unauthenticated');
+    expect((await refusal(t.call('auth.login', { login: ADMIN.login, password: ADMIN.password }))).message).toMatch(/Повторите через 15 мин/);
+    clock = new Date('2026-09-01T08:16:00Z');
+    await t.call('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    expect((await t.call('auth.status')).user?.login).toBe(ADMIN.login);
+  });
+
+  it('a right password at the lock screen clears the count of wrong ones', async () => {
+    t = await tempCore();
+    await t.call('auth.lock');
+    for (let i = 0; i < 4; i++) await refusal(t.call('auth.unlock', { password: 'неверный1' }));
+    await t.call('auth.unlock', { password: ADMIN.password });
+    await t.call('auth.lock');
+    for (let i = 0; i < 4; i++) expect((await refusal(t.call('auth.unlock', { password: 'неверный1' }))).code).toBe('unauthenticated');
+    await t.call('auth.unlock', { password: ADMIN.password });
+  });
+
+  it('writes logins, logouts, wrong passwords and lockouts to the audit log, never the password', async () => {
+    t = await tempCore();
+    const other = createLocalClient({ ...t.ctx, session: new Session(true) });
+    await t.call('auth.logout');
+    await refusal(other('auth.login', { login: ADMIN.login, password: 'НеТот-пароль1' }));
+    await refusal(other('auth.login', { login: 'nobody', password: 'НеТот-пароль1' }));
+    await other('auth.login', { login: ADMIN.login, password: ADMIN.password });
+    expect(sessionEvents(t)).toEqual([`${ADMIN.login}: выход`, `${ADMIN.login}: неверный пароль`, `${ADMIN.login}: вход`]);
+    const all = JSON.stringify(t.db.raw.prepare('SELECT * FROM audit_log').all());
+    expect(all).not.toContain('НеТот-пароль1');
+    expect(all).not.toContain('nobody');
+    const found = await other('audit.search', { entity: 'app_user' });
+    expect(found.rows.some((r) => r.changes.some((c) => c.field === 'Вход в программу' && c.new === 'вход'))).toBe(true);
+  });
+});

@@ -219,6 +219,24 @@ describe('login and sessions', () => {
     expect(await page.getByTestId('error-alert').count()).toBe(0);
 
     await app.call('settings.save', { ...(await app.call('settings.get')), autoLockMinutes: 15 });
+
+    // Wrong passwords at the lock screen count as at the login: the fifth locks the account and
+    // ends the session; the login screen says why. (Last: the account stays locked.)
+    await page.keyboard.press('Control+L');
+    await page.getByTestId('lock-screen').waitFor();
+    for (let i = 1; i <= 4; i++) {
+      await page.getByTestId('unlock-password').fill(`неверный-${i}`);
+      await page.getByTestId('unlock-submit').click();
+      await expect.poll(() => page.getByTestId('unlock-error').textContent()).toBe('Неверный пароль.');
+      await page.getByTestId('unlock-password').fill('');
+    }
+    await page.getByTestId('unlock-password').fill('неверный-5');
+    await page.getByTestId('unlock-submit').click();
+    await page.getByTestId('login-info').waitFor();
+    expect(await page.getByTestId('login-info').textContent()).toBe('Слишком много неверных попыток: вход заблокирован на 15 мин.');
+    expect(await page.getByTestId('lock-screen').count()).toBe(0);
+    expect(app.session.user).toBeNull();
+    await app.screenshot('auth-12-locked-out');
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -172,6 +172,7 @@ const FIELDS: Record<string, string> = {
   display_name: 'ФИО',
   role: 'Роль',
   password: 'Пароль',
+  session: 'Вход в программу',
   disabled: 'Учётная запись отключена',
   must_change_password: 'Сменить пароль при входе',
   deleted_at: 'Удалено',

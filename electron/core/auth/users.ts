@@ -51,10 +51,43 @@ export function userCount(ctx: Ctx): number {
 }
 
 /** User accounts are local: their changes go to the audit log, never to the outbox. */
-function audit(ctx: Ctx, entityId: string, action: 'insert' | 'update', oldValues: unknown, newValues: unknown): void {
+function audit(ctx: Ctx, entityId: string, action: 'insert' | 'update', oldValues: unknown, newValues: unknown, actor = ctx.actor): void {
   ctx.db
     .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), ctx.actor, 'app_user', entityId, action, oldValues === null ? null : JSON.stringify(oldValues), JSON.stringify(newValues));
+    .run(ctx.now().toISOString(), actor, 'app_user', entityId, action, oldValues === null ? null : JSON.stringify(oldValues), JSON.stringify(newValues));
+}
+
+/** Logins, logouts, wrong passwords and lockouts of an account, in its audit trail (R25: who did what). */
+function auditSession(ctx: Ctx, r: Pick<AppUserTable, 'id' | 'login'>, event: string): void {
+  audit(ctx, r.id, 'update', null, { session: event }, r.login);
+}
+
+/**
+ * A wrong password at the login or at the lock screen: counted; at the limit the account is locked
+ * for the configured minutes. Returns the refusal to throw.
+ */
+function wrongPassword(ctx: Ctx, r: AppUserTable, refused: AppError): AppError {
+  const { db } = ctx;
+  const now = ctx.now();
+  const max = readSetting(db, 'security.maxFailedLogins', DEFAULT_SETTINGS.maxFailedLogins);
+  const lockMinutes = readSetting(db, 'security.lockoutMinutes', DEFAULT_SETTINGS.lockoutMinutes);
+  const attempts = r.failed_attempts + 1;
+  const lockedUntil = attempts >= max ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ failed_attempts: lockedUntil ? 0 : attempts, locked_until: lockedUntil }).where('id', '=', r.id));
+    auditSession(ctx, r, lockedUntil ? `неверный пароль, вход заблокирован на ${lockMinutes} мин.` : 'неверный пароль');
+  });
+  return lockedUntil ? new AppError('forbidden', `Слишком много неверных попыток: вход заблокирован на ${lockMinutes} мин.`) : refused;
+}
+
+/** Refusal when the account may not be used now (disabled, or locked after wrong passwords). */
+function unusable(r: AppUserTable, now: Date): AppError | null {
+  if (r.disabled) return new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.');
+  if (r.locked_until && r.locked_until > now.toISOString()) {
+    const minutes = Math.ceil((Date.parse(r.locked_until) - now.getTime()) / 60_000);
+    return new AppError('forbidden', `Вход заблокирован после нескольких неверных паролей. Повторите через ${minutes} мин. или обратитесь к администратору.`);
+  }
+  return null;
 }
 
 export function authStatus(ctx: Ctx): AuthStatus {
@@ -114,32 +147,45 @@ export async function login(ctx: Ctx, i: OpParsed<'auth.login'>): Promise<Sessio
     await hashPassword(i.password); // same time as a real check: do not reveal which logins exist
     throw refused;
   }
-  if (r.disabled) throw new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.');
-  if (r.locked_until && r.locked_until > now.toISOString()) {
-    const minutes = Math.ceil((Date.parse(r.locked_until) - now.getTime()) / 60_000);
-    throw new AppError('forbidden', `Вход заблокирован после нескольких неверных паролей. Повторите через ${minutes} мин. или обратитесь к администратору.`);
-  }
+  const blocked = unusable(r, now);
+  if (blocked) throw blocked;
+  if (!(await verifyPassword(i.password, r.password_hash))) throw wrongPassword(ctx, r, refused);
   const { db } = ctx;
-  if (!(await verifyPassword(i.password, r.password_hash))) {
-    const max = readSetting(db, 'security.maxFailedLogins', DEFAULT_SETTINGS.maxFailedLogins);
-    const lockMinutes = readSetting(db, 'security.lockoutMinutes', DEFAULT_SETTINGS.lockoutMinutes);
-    const attempts = r.failed_attempts + 1;
-    const lockedUntil = attempts >= max ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
-    db.run(db.q.updateTable('app_user').set({ failed_attempts: lockedUntil ? 0 : attempts, locked_until: lockedUntil }).where('id', '=', r.id));
-    if (lockedUntil) throw new AppError('forbidden', `Слишком много неверных попыток: вход заблокирован на ${lockMinutes} мин.`);
-    throw refused;
-  }
-  db.run(db.q.updateTable('app_user').set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', r.id));
+  db.tx(() => {
+    db.run(db.q.updateTable('app_user').set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', r.id));
+    auditSession(ctx, r, 'вход');
+  });
   const user = sessionUser(r);
   ctx.session.signIn(user, now);
   return user;
 }
 
+export function logout(ctx: Ctx): void {
+  const user = ctx.session.user;
+  if (user) auditSession(ctx, { id: user.id, login: user.login }, 'выход');
+  ctx.session.signOut();
+}
+
+/**
+ * The lock screen: the same user's password. Wrong ones count toward the lockout as at the login;
+ * a locked or disabled account ends the session (the login screen then says why).
+ */
 export async function unlock(ctx: Ctx, password: string): Promise<SessionUser> {
   const user = ctx.session.user;
   if (!user) throw new AppError('unauthenticated', 'Войдите в программу под своей учётной записью.');
   const r = byId(ctx, user.id);
-  if (!(await verifyPassword(password, r.password_hash))) throw new AppError('unauthenticated', 'Неверный пароль.');
+  const endSession = (e: AppError) => {
+    ctx.session.signOut();
+    return e;
+  };
+  const blocked = unusable(r, ctx.now());
+  if (blocked) throw endSession(blocked);
+  if (!(await verifyPassword(password, r.password_hash))) {
+    const e = wrongPassword(ctx, r, new AppError('unauthenticated', 'Неверный пароль.'));
+    throw e.code === 'forbidden' ? endSession(e) : e;
+  }
+  const { db } = ctx;
+  if (r.failed_attempts) db.run(db.q.updateTable('app_user').set({ failed_attempts: 0 }).where('id', '=', r.id));
   ctx.session.signIn(sessionUser(r), ctx.now());
   return ctx.session.user!;
 }

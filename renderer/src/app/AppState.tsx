@@ -22,6 +22,8 @@ interface AppState {
   signedIn: (user: SessionUser) => Promise<void>;
   /** Ends the session (auth.logout) and shows the login screen. */
   logout: () => Promise<void>;
+  /** The session was ended by the core (a lockout): the login screen shows why. */
+  signedOut: (reason: string | null) => void;
   /** Locks the program (auth.lock) and shows the lock screen. */
   lock: () => Promise<void>;
   /** What the logged-in user may do in an area. */
@@ -117,8 +119,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const access = useCallback((area: Area): Access => (user?.access[area] as Access | undefined) ?? 'none', [user]);
 
   const value = useMemo(
-    () => ({ info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, lock, access }),
-    [info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, lock, access],
+    () => ({ info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, signedOut, lock, access }),
+    [info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, signedOut, lock, access],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -21,7 +21,7 @@ export function initials(name: string): string {
  * included, and the personal data on it is hidden until the same user enters the password.
  */
 export function LockScreen() {
-  const { auth, signedIn, logout } = useAppState();
+  const { auth, signedIn, logout, signedOut } = useAppState();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -42,6 +42,8 @@ export function LockScreen() {
       setError(null);
       await signedIn(u);
     } catch (e) {
+      // Too many wrong passwords locked the account and ended the session: the login screen says so.
+      if (e instanceof AppError && e.code === 'forbidden') return signedOut(e.message);
       setError(e);
       setPassword('');
       requestAnimationFrame(() => ref.current?.focus());
