@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Button, Group, Modal, Stack } from '@mantine/core';
 import { ErrorAlert } from './ErrorAlert';
+import { usePendingAction } from './usePendingAction';
 
 export interface ConfirmRequest {
   title: string;
@@ -18,27 +19,7 @@ export interface ConfirmRequest {
  * Returns [ask, modal]: call ask({...}) and render the modal.
  */
 export function useConfirm(): [(r: ConfirmRequest) => void, ReactNode] {
-  const [pending, setPending] = useState<ConfirmRequest | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const close = () => {
-    if (busy) return;
-    setPending(null);
-    setError(null);
-  };
-  const confirm = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await pending.run();
-      setPending(null);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { pending, ask, busy, error, close, confirm } = usePendingAction<ConfirmRequest>();
   const modal = (
     <Modal opened={pending !== null} onClose={close} title={pending?.title} size="md" data-testid="confirm-modal">
       <Stack gap="md">
@@ -55,5 +36,5 @@ export function useConfirm(): [(r: ConfirmRequest) => void, ReactNode] {
       </Stack>
     </Modal>
   );
-  return [(r) => setPending(r), modal];
+  return [ask, modal];
 }

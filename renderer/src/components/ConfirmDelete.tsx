@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { ErrorAlert } from './ErrorAlert';
+import { usePendingAction } from './usePendingAction';
 
 interface Pending {
   what: string;
@@ -13,28 +13,7 @@ interface Pending {
  * Returns [ask, modal]: call ask('ученика Иванова Ивана', async () => …) and render the modal.
  */
 export function useConfirmDelete(): [(what: string, run: () => Promise<void>) => void, React.ReactNode] {
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  const close = () => {
-    if (busy) return;
-    setPending(null);
-    setError(null);
-  };
-  const confirm = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      await pending.run();
-      setPending(null);
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { pending, ask, busy, error, close, confirm } = usePendingAction<Pending>();
 
   const modal = (
     <Modal opened={pending !== null} onClose={close} title="Удаление" size="md" data-testid="confirm-delete">
@@ -59,5 +38,5 @@ export function useConfirmDelete(): [(what: string, run: () => Promise<void>) =>
       </Group>
     </Modal>
   );
-  return [(what, run) => setPending({ what, run }), modal];
+  return [(what, run) => ask({ what, run }), modal];
 }
