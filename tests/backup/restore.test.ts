@@ -3,7 +3,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Db, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../db';
-import { demoCore, snapshot, snapshotFile, withoutRestoreBookkeeping, count, type Rows } from './support';
+import { createLocalClient } from '../../electron/core/dispatch';
+import { Session } from '../../electron/core/auth/session';
+import { demoCore, rejection, snapshot, snapshotFile, withoutRestoreBookkeeping, count, type Rows } from './support';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
 
@@ -137,5 +139,28 @@ describe('backup and restore', () => {
     expect(t.db.raw.prepare('SELECT full_name FROM school').pluck().all()).toEqual(['Старая школа']);
     expect(count(t.db.raw, 'SELECT count(*) FROM student')).toBe(0);
     expect(existsSync(r.safetyBackup.file)).toBe(true);
+  });
+
+  it('lets the session follow the accounts: a missing one after a restore signs out, a new own role applies at once', async () => {
+    t = await demoCore(100);
+    const before = await t.call('backup.create', {});
+    const signIn = async (login: string) => {
+      const { password } = await t!.call('users.save', { login, displayName: 'Волкова Анна Сергеевна', role: 'sysadmin', deputyGrades: [] });
+      const session = new Session(false);
+      const call = createLocalClient({ ...t!.ctx, session });
+      await call('auth.login', { login, password: password! });
+      return { session, call };
+    };
+    // The restored data has no such account: her session ends; the administrator's goes on.
+    const zam = await signIn('zam');
+    await zam.call('backup.restore', { file: before.file });
+    expect(zam.session.user).toBeNull();
+    expect((await rejection(zam.call('students.list', {}))).code).toBe('unauthenticated');
+    expect((await t.call('students.list', { limit: 1 })).total).toBe(100);
+    // Her own card changed under her session: the new role applies to the next call.
+    const other = await signIn('zam2');
+    await other.call('users.save', { id: other.session.user!.id, login: 'zam2', displayName: 'Волкова Анна Сергеевна', role: 'secretary', deputyGrades: [] });
+    expect(other.session.user?.role).toBe('secretary');
+    expect((await rejection(other.call('backup.create', {}))).code).toBe('forbidden');
   });
 });

@@ -227,7 +227,22 @@ export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<Use
     db.run(db.q.updateTable('app_user').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', i.id!));
     audit(ctx, old.id, 'update', { login: old.login, display_name: old.display_name, role: old.role, deputy_grades: old.deputy_grades }, next);
   });
+  if (ctx.session.user?.id === i.id) refreshSession(ctx);
   return { user: toUser(byId(ctx, i.id)), password: null };
+}
+
+/**
+ * Reads the signed-in user again after their account changed under the session (their own card
+ * edited, a backup restored): a new role or name takes effect at once; an account that is gone
+ * or disabled ends the session.
+ */
+export function refreshSession(ctx: Ctx): void {
+  const user = ctx.session.user;
+  if (!user) return;
+  const { db } = ctx;
+  const r = db.first(db.q.selectFrom('app_user').selectAll().where('id', '=', user.id));
+  if (!r || r.disabled) ctx.session.signOut();
+  else ctx.session.user = sessionUser(r);
 }
 
 function ensureAnotherAdmin(ctx: Ctx, exceptId: string): void {

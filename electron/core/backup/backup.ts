@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import type { BackupInfo, BackupStatus, RestoreResult } from '../../api/types';
 import { AppError } from '../../api/errors';
 import { exclusive } from './lock';
+import { refreshSession } from '../auth/users';
 import { beginBackupNow, createBackupNow, type CreateOptions, type PendingBackup } from './create';
 import { inspectFile } from './inspect';
 import { restoreNow } from './restore';
@@ -31,8 +32,11 @@ export async function inspectBackup(_ctx: Ctx, file: string, password?: string):
 /** inspectBackup without a database (the CLI's verify-backup). */
 export const inspectBackupFile = inspectFile;
 
+/** The restored data may hold another version of the signed-in user's account, or none: the session follows it. */
 export async function restoreBackup(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
-  return exclusive(() => restoreNow(ctx, file, password));
+  const result = await exclusive(() => restoreNow(ctx, file, password));
+  refreshSession(ctx);
+  return result;
 }
 
 /** Makes an automatic backup when the last one is older than the interval; null when not due. */
