@@ -37,12 +37,18 @@ class BackupThread {
   private readonly checkpointing = new Set<string>();
   private nextId = 1;
 
+  /** A worker that failed before it loaded will fail again: no more attempts in this process. */
+  private broken = false;
+
   private ensure(): Worker {
     if (this.worker) return this.worker;
+    if (this.broken) throw new WorkerUnavailable();
     const w = startWorker();
+    let ready = false;
     let markLoaded!: () => void;
     this.loaded = new Promise((r) => (markLoaded = r));
     const fail = () => {
+      if (!ready) this.broken = true;
       markLoaded();
       if (this.worker !== w) return;
       this.worker = null;
@@ -56,6 +62,7 @@ class BackupThread {
         return;
       }
       if ('ready' in m) {
+        ready = true;
         if (this.pending.size === 0) w.unref();
         return markLoaded();
       }
@@ -81,15 +88,16 @@ class BackupThread {
     return this.loaded;
   }
 
-  /** Asks for a checkpoint of `path`; without a worker, the connection's own automatic checkpoint does it. */
-  checkpoint(path: string): void {
-    if (this.checkpointing.has(path)) return;
+  /** Asks for a checkpoint of `path`; false when no worker can run it. */
+  checkpoint(path: string): boolean {
+    if (this.checkpointing.has(path)) return true;
     try {
       const w = this.ensure();
       this.checkpointing.add(path);
       w.postMessage({ checkpoint: path } satisfies JobMessage);
+      return true;
     } catch {
-      // no worker
+      return false;
     }
   }
 
@@ -128,8 +136,9 @@ export function warmBackupWorker(): Promise<void> {
  */
 export function startStoreWorker(ctx: Ctx): Promise<void> {
   if (process.env.SCHOOL_OFFICE_BACKUP_IN_THREAD === '1') return Promise.resolve();
-  const path = ctx.db.path;
-  ctx.db.checkpointElsewhere(() => thread.checkpoint(path));
+  const { db } = ctx;
+  // Without a worker, the commit checkpoints itself (passive: it never waits for readers).
+  db.checkpointElsewhere(() => thread.checkpoint(db.path) || db.raw.pragma('wal_checkpoint(PASSIVE)'));
   return thread.warm();
 }
 
