@@ -1,10 +1,11 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
-import { ActionIcon, Alert, Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Table, Tabs, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconSparkles, IconTrash, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { AppError, call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { TimeField } from '../../components/TimeField';
 import type { EditorProps } from '../../components/stepHandle';
 import { minutesOf, normalizeTime } from '../../lib/dates';
@@ -259,24 +260,10 @@ function ShiftTable(props: {
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <Tooltip label="Удалить урок">
-                    <ActionIcon variant="subtle" color="gray" onClick={() => props.onRemove(i)} aria-label="Удалить урок">
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  </Tooltip>
+                  <RemoveRowButton label="Удалить урок" onClick={() => props.onRemove(i)} />
                 </Table.Td>
               </Table.Tr>,
-              rp.length ? (
-                <Table.Tr key={r.key + '-e'} bg="red.0">
-                  <Table.Td colSpan={6} pt={0}>
-                    {rp.map((x, k) => (
-                      <Text key={k} size="xs" c="red.8">
-                        {x.message}
-                      </Text>
-                    ))}
-                  </Table.Td>
-                </Table.Tr>
-              ) : null,
+              <RowProblems key={r.key + '-e'} problems={rp} colSpan={6} />,
             ];
           })}
         </Table.Tbody>

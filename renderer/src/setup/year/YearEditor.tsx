@@ -1,11 +1,12 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
-import { ActionIcon, Alert, Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconSparkles, IconTrash, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { GradeSelect } from '../../components/GradeSelect';
 import type { EditorProps } from '../../components/stepHandle';
 import { daysBetween, parseRuDate } from '../../lib/dates';
@@ -267,24 +268,10 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label="Удалить период">
-                        <ActionIcon variant="subtle" color="gray" onClick={() => set({ periods: form.periods.filter((_, j) => j !== i) })} aria-label="Удалить период">
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <RemoveRowButton label="Удалить период" onClick={() => set({ periods: form.periods.filter((_, j) => j !== i) })} />
                     </Table.Td>
                   </Table.Tr>,
-                  rp.length ? (
-                    <Table.Tr key={r.key + '-err'} bg="red.0">
-                      <Table.Td colSpan={8} pt={0}>
-                        {rp.map((x, k) => (
-                          <Text key={k} size="xs" c="red.8" data-testid="row-error">
-                            {x.message}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : null,
+                  <RowProblems key={r.key + '-err'} problems={rp} colSpan={8} />,
                 ];
               })}
             </Table.Tbody>
@@ -350,24 +337,10 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Tooltip label="Удалить каникулы">
-                        <ActionIcon variant="subtle" color="gray" onClick={() => set({ holidays: form.holidays.filter((_, j) => j !== i) })} aria-label="Удалить каникулы">
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
+                      <RemoveRowButton label="Удалить каникулы" onClick={() => set({ holidays: form.holidays.filter((_, j) => j !== i) })} />
                     </Table.Td>
                   </Table.Tr>,
-                  rp.length ? (
-                    <Table.Tr key={r.key + '-err'} bg="red.0">
-                      <Table.Td colSpan={6} pt={0}>
-                        {rp.map((x, k) => (
-                          <Text key={k} size="xs" c="red.8" data-testid="row-error">
-                            {x.message}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : null,
+                  <RowProblems key={r.key + '-err'} problems={rp} colSpan={6} />,
                 ];
               })}
             </Table.Tbody>
