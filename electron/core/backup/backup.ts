@@ -101,10 +101,6 @@ export function beginBackupBeforeChange(ctx: Ctx, reason: string, what: string):
   };
 }
 
-export async function backupBeforeChange(ctx: Ctx, reason: string, what: string): Promise<BackupInfo> {
-  return beginBackupBeforeChange(ctx, reason, what).keep();
-}
-
 /**
  * For the hosts: the store's worker thread (backups and checkpoints off the host's thread), and a
  * backup at start and hourly when due. Errors are logged, never thrown (the app keeps working).
