@@ -26,6 +26,7 @@ async function core(path: string) {
   session.signIn(
     { id: 'bench', login: 'bench', displayName: 'Замер', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
     new Date(),
+    { service: true },
   );
   // dataDir: the backup made before an import goes next to the temp database, not to the user's folder.
   const ctx: Ctx = { db, actor: 'bench', host: 'test', now: () => new Date(), session, dataDir: dirname(path) };

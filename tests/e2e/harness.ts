@@ -86,6 +86,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   probe.session.signIn(
     { id: 'e2e', login: 'e2e', displayName: 'Проверка e2e', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
     new Date(),
+    { service: true },
   );
   const call = createLocalClient(probe);
   const users: App['users'] = {};
