@@ -7,7 +7,7 @@ import { countUnknownAttempt } from '../../electron/core/auth/lockout';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { ADMIN, tempCore } from '../support/core';
 
-const REFUSED = 'Неверный логин или пароль, либо вход заблокирован: после 5 неверных попыток подряд — на 15 мин.';
+const REFUSED = 'Неверный логин или пароль, либо вход заблокирован: после 5\u00a0неверных попыток подряд — на 15\u00a0мин.';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -142,7 +142,7 @@ describe('the login answers alike', () => {
         (times[kind] ??= []).push(performance.now() - t0);
         answers.add(JSON.stringify(e.toJSON()));
       }
-    expect([...answers]).toEqual([JSON.stringify({ code: 'unauthenticated', message: REFUSED.replace('5 ', '20 '), problems: [] })]);
+    expect([...answers]).toEqual([JSON.stringify({ code: 'unauthenticated', message: REFUSED.replace('5\u00a0', '20\u00a0'), problems: [] })]);
     // Each runs one scrypt (tens of milliseconds): none answers at once. Generous, for a busy machine.
     const means = Object.values(times).map((xs) => xs.reduce((a, b) => a + b, 0) / xs.length);
     expect(Math.max(...means) / Math.min(...means), JSON.stringify(times)).toBeLessThan(3);

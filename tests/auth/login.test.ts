@@ -6,7 +6,7 @@ import { createLocalClient } from '../../electron/core/dispatch';
 import { ADMIN, tempCore } from '../support/core';
 
 /** The login's one answer to every refusal (wrong password, unknown, disabled or locked account). */
-const REFUSED = 'Неверный логин или пароль, либо вход заблокирован: после 5 неверных попыток подряд — на 15 мин.';
+const REFUSED = 'Неверный логин или пароль, либо вход заблокирован: после 5\u00a0неверных попыток подряд — на 15\u00a0мин.';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {

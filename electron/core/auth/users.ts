@@ -70,7 +70,7 @@ function auditSession(ctx: Ctx, r: Pick<AppUserTable, 'id' | 'login'>, event: st
  * logins exist nor which are locked or disabled. It names the lockout, since it may be the cause.
  */
 function loginRefused(policy: LockoutPolicy): AppError {
-  return new AppError('unauthenticated', `Неверный логин или пароль, либо вход заблокирован: после ${policy.max} неверных попыток подряд — на ${policy.minutes} мин.`);
+  return new AppError('unauthenticated', `Неверный логин или пароль, либо вход заблокирован: после ${policy.max}\u00a0неверных попыток подряд — на ${policy.minutes}\u00a0мин.`);
 }
 
 export function authStatus(ctx: Ctx): AuthStatus {
