@@ -16,6 +16,7 @@ export async function signInForCli(ctx: Ctx, call: LocalClient, login: string | 
     ctx.session.signIn(
       { id: 'setup', login: 'setup', displayName: 'Первичная настройка', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
       ctx.now(),
+      { service: true },
     );
     return;
   }

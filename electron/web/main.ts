@@ -15,7 +15,8 @@ function arg(name: string): string | undefined {
 const dbPath = resolve(arg('--db') ?? process.env.SCHOOL_OFFICE_DB ?? defaultDbPath());
 mkdirSync(dirname(dbPath), { recursive: true });
 const db = openDatabase(dbPath);
-const ctx = { db, actor: 'system', host: 'web' as const, now: () => new Date(), session: new Session(true), dataDir: dirname(dbPath) };
+// Each browser gets its own session from the host (startWebHost).
+const ctx = { db, actor: 'system', host: 'web' as const, now: () => new Date(), dataDir: dirname(dbPath) };
 // R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
 scheduleBackups({ ...ctx, session: new Session(false) });
 const host = await startWebHost({

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
+import { Session } from '../core/auth/session';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,12 +23,22 @@ const CSP =
 
 export interface WebHost {
   url: string;
-  /** The URL to open: carries the per-run session token once. */
+  /**
+   * The URL to print: its per-run token opens a new browser session (a cookie) and is then
+   * dropped from the address; every browser that opens it must log in.
+   */
   openUrl: string;
   token: string;
   port: number;
+  /** The session cookie's name: cookies are shared by all ports of 127.0.0.1, so it names the port. */
+  cookieName: string;
+  /** Each browser's session, by its cookie's value (tests look theirs up here). */
+  sessions: ReadonlyMap<string, Session>;
   close(): Promise<void>;
 }
+
+/** Browser sessions kept at most; the longest unused one makes room (only the token opens one). */
+const MAX_SESSIONS = 100;
 
 /** A token check that does not leak its length or prefix by timing. */
 export function tokenMatches(expected: string, given: unknown): boolean {
@@ -38,23 +49,74 @@ export function tokenMatches(expected: string, given: unknown): boolean {
 }
 
 /**
- * Decides whether a request may call the API: right Host (no DNS rebinding), same-origin fetch,
- * and the per-run session token. Exported for unit tests.
+ * Decides whether a request may call the API, before its session cookie is looked at: right Host
+ * (no DNS rebinding), and a same-origin fetch (Origin, Sec-Fetch-Site). Exported for unit tests.
  */
-export function apiRequestAllowed(headers: IncomingMessage['headers'], port: number, token: string): boolean {
-  const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  if (!headers.host || !hosts.includes(headers.host)) return false;
+export function apiRequestAllowed(headers: IncomingMessage['headers'], port: number): boolean {
+  if (!hostAllowed(headers, port)) return false;
   const origin = headers.origin;
-  if (origin !== undefined && !hosts.some((h) => origin === `http://${h}`)) return false;
+  if (origin !== undefined && !hostsOf(port).some((h) => origin === `http://${h}`)) return false;
   const site = headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin') return false;
-  return tokenMatches(token, headers['x-school-office-token']);
+  return site === undefined || site === 'same-origin';
 }
 
-/** Serves the renderer and the API contract to an ordinary browser, on 127.0.0.1 only. */
-export async function startWebHost(opts: { ctx: Ctx; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
+const hostsOf = (port: number) => [`127.0.0.1:${port}`, `localhost:${port}`];
+const hostAllowed = (headers: IncomingMessage['headers'], port: number) => headers.host !== undefined && hostsOf(port).includes(headers.host);
+
+/** The value of one cookie in a Cookie header, or undefined. */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * Serves the renderer and the API contract to ordinary browsers, on 127.0.0.1 only. Each browser
+ * has its own session (its own login, lock and user), bound to an HttpOnly, SameSite=Strict cookie
+ * that only the printed address with the per-run token hands out; the session in `opts.ctx`, if
+ * any, is not used.
+ */
+export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
+  let cookieName = '';
+  const sessions = new Map<string, Session>();
+
+  /** The browser's session, from its cookie; undefined when it has none (or an unknown one). */
+  function sessionOf(req: IncomingMessage): Session | undefined {
+    const id = cookieValue(req.headers.cookie, cookieName);
+    const session = id === undefined ? undefined : sessions.get(id);
+    if (session) {
+      sessions.delete(id!); // the map's order is the order of use
+      sessions.set(id!, session);
+    }
+    return session;
+  }
+
+  /**
+   * The printed address, `?t=TOKEN`: a browser without a session of this host gets one (a new
+   * login), and is sent on to the program's address without the token (a redirect, so no history
+   * entry), so that the token stays out of the address bar, the history and the page. The token is not spent: it is what opens the
+   * program in another browser (another user of this host) or again after the browser closed
+   * (the cookie lives as long as the browser). Whoever has it still meets the login screen; it
+   * only proves access to the console that started the host, as the address on 127.0.0.1 does.
+   */
+  function openSession(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (!tokenMatches(token, url.searchParams.get('t'))) return refusePage(res);
+    // Always to '/' (the app routes by the fragment, which the browser keeps): never an open redirect.
+    const headers: Record<string, string> = { Location: '/' };
+    if (!sessionOf(req)) {
+      const id = randomBytes(32).toString('base64url');
+      sessions.set(id, new Session(true));
+      while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+      headers['Set-Cookie'] = `${cookieName}=${id}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    res.writeHead(303, { ...SECURITY_HEADERS, ...headers });
+    res.end();
+  }
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Внутренняя ошибка');
@@ -65,7 +127,8 @@ export async function startWebHost(opts: { ctx: Ctx; staticDir: string; port?: n
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
-      if (!apiRequestAllowed(req.headers, port, token)) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } }));
+      const session = apiRequestAllowed(req.headers, port) ? sessionOf(req) : undefined;
+      if (!session) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } }));
       const body = await readBody(req, 100 * 1024 * 1024);
       let input: unknown;
       try {
@@ -73,11 +136,14 @@ export async function startWebHost(opts: { ctx: Ctx; staticDir: string; port?: n
       } catch {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'validation', message: 'Неверный запрос' } }));
       }
-      const result = await dispatch(opts.ctx, decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await dispatch({ ...opts.ctx, session }, decodeURIComponent(url.pathname.slice(5)), input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method Not Allowed');
-    if (!req.headers.host || ![`127.0.0.1:${port}`, `localhost:${port}`].includes(req.headers.host)) return send(res, 403, 'text/plain', 'Forbidden');
+    if (!hostAllowed(req.headers, port)) return send(res, 403, 'text/plain', 'Forbidden');
+    if (url.searchParams.has('t')) return openSession(req, res, url);
+    // Every page and file only for a browser with a session of this host.
+    if (!sessionOf(req)) return refusePage(res);
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = normalize(join(opts.staticDir, rel));
     if (!file.startsWith(normalize(opts.staticDir) + sep)) return send(res, 403, 'text/plain', 'Forbidden');
@@ -93,12 +159,15 @@ export async function startWebHost(opts: { ctx: Ctx; staticDir: string; port?: n
 
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  cookieName = `school-office-${port}`;
   const url = `http://127.0.0.1:${port}/`;
   return {
     url,
     openUrl: `${url}?t=${token}`,
     token,
     port,
+    cookieName,
+    sessions,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -107,15 +176,28 @@ export async function startWebHost(opts: { ctx: Ctx; staticDir: string; port?: n
   };
 }
 
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': CSP,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, { 'Content-Type': type, ...SECURITY_HEADERS });
   res.end(body);
+}
+
+/** A browser without a session of this host (or with a wrong token): where to open the program. */
+function refusePage(res: ServerResponse) {
+  send(
+    res,
+    403,
+    'text/html; charset=utf-8',
+    '<!doctype html><html lang="ru"><meta charset="utf-8"><title>Школьный офис</title>' +
+      '<body style="font-family: sans-serif; max-width: 40em; margin: 4em auto"><h1>Школьный офис</h1>' +
+      '<p>Откройте программу по адресу, который напечатала команда <code>npm run web</code> при запуске (он начинается с <code>http://127.0.0.1:</code> и содержит <code>?t=</code>). После перезапуска программы нужен новый адрес.</p></body></html>',
+  );
 }
 
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

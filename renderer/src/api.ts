@@ -15,23 +15,14 @@ declare global {
   }
 }
 
-// Browser mode: the bridge on 127.0.0.1 hands the page its session token in the URL once.
-function sessionToken(): string {
-  const fromUrl = new URLSearchParams(location.search).get('t');
-  if (fromUrl) {
-    sessionStorage.setItem('school-office-token', fromUrl);
-    history.replaceState(null, '', location.pathname + location.hash);
-    return fromUrl;
-  }
-  return sessionStorage.getItem('school-office-token') ?? '';
-}
-
+// Browser mode: the host on 127.0.0.1 keeps this browser's session behind an HttpOnly cookie, which
+// the printed address set before the page loaded; the page itself never holds a token.
 const webBridge: Bridge = {
   async call(name, input) {
-    const token = sessionToken();
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-School-Office-Token': token },
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
     });
     if (res.status === 401 || res.status === 403)
@@ -41,7 +32,6 @@ const webBridge: Bridge = {
 };
 
 export const isElectron = typeof window !== 'undefined' && window.schoolOffice !== undefined;
-if (!isElectron) sessionToken();
 const bridge: Bridge = isElectron ? window.schoolOffice! : webBridge;
 
 export type SessionLoss = 'locked' | 'unauthenticated';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db';
 import { tempDir } from '../support/tmp';
 import { STUDENT_HEADERS, xlsx } from '../support/sheets';
+import { openWebSession } from '../support/web';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -98,10 +99,11 @@ describe('logs carry no personal data', () => {
 
     host = await startHost(db);
     const h = host;
+    const cookie = await openWebSession(`${h.url.href}?t=${h.token}`);
     const api = async (name: string, input: unknown = {}, headers: Record<string, string> = {}): Promise<Reply> => {
       const res = await fetch(new URL(`/api/${name}`, h.url), {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-School-Office-Token': h.token, ...headers },
+        headers: { 'Content-Type': 'application/json', Cookie: cookie, ...headers },
         body: typeof input === 'string' ? input : JSON.stringify(input),
       });
       const text = await res.text();
@@ -165,7 +167,7 @@ describe('logs carry no personal data', () => {
     // Broken requests.
     await step('badJson', 'students.list', '{"search": "' + first.fullName);
     await step('unknown', 'students.drop', { id: first.fullName });
-    await step('noToken', 'students.list', { search: first.fullName }, { 'X-School-Office-Token': 'x' });
+    await step('noToken', 'students.list', { search: first.fullName }, { Cookie: 'x' });
 
     h.proc.kill('SIGTERM');
     expect(await h.exited).toBe(0);

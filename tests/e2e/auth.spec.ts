@@ -13,6 +13,8 @@ afterAll(async () => {
 });
 
 const error = () => app.page.getByTestId('login-error').textContent();
+/** The login's one answer to a wrong password, an unknown login, a disabled or a locked account. */
+const REFUSED = 'Неверный логин или пароль, либо вход заблокирован: после 5\u00a0неверных попыток подряд — на 15\u00a0мин.';
 /** The administrator's password after the change from the user menu. */
 const PASSWORD = 'НовыйПароль7';
 
@@ -27,13 +29,13 @@ describe('login and sessions', () => {
     await page.getByTestId('login-login').fill('admin');
     await page.getByTestId('login-password').fill('неверный-1');
     await page.getByTestId('login-password').press('Enter');
-    await expect.poll(error).toBe('Неверный логин или пароль.');
+    await expect.poll(error).toBe(REFUSED);
     expect(await page.getByTestId('login-password').inputValue()).toBe('');
     // An unknown login gets the same answer: logins are not revealed.
     await page.getByTestId('login-login').fill('nobody');
     await page.getByTestId('login-password').fill('неверный-1');
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('login-error').filter({ hasText: 'Неверный логин или пароль.' }).waitFor();
+    await page.getByTestId('login-error').filter({ hasText: REFUSED }).waitFor();
     await app.screenshot('auth-1-wrong-password');
 
     // The one-time password opens only the change screen; the core refuses everything else meanwhile.
@@ -65,22 +67,23 @@ describe('login and sessions', () => {
     expect((await app.call('users.list')).find((u) => u.login === 'admin')?.mustChangePassword).toBe(false);
   }, 120_000);
 
-  it('blocks the login after five wrong passwords, with the message of the core', async () => {
+  it('blocks the login after five wrong passwords, answering alike before and after', async () => {
     const { page } = app;
     await signOut(page);
     await page.getByTestId('login-login').fill('director');
     for (let i = 1; i <= 4; i++) {
       await page.getByTestId('login-password').fill(`неверный-${i}`);
       await page.getByTestId('login-submit').click();
-      await expect.poll(async () => (await page.getByTestId('login-password').inputValue()) === '' && (await error())).toBe('Неверный логин или пароль.');
+      await expect.poll(async () => (await page.getByTestId('login-password').inputValue()) === '' && (await error())).toBe(REFUSED);
     }
     await page.getByTestId('login-password').fill('неверный-5');
     await page.getByTestId('login-submit').click();
-    await expect.poll(error).toBe('Слишком много неверных попыток: вход заблокирован на 15 мин.');
-    // Even the right password is refused now.
+    await expect.poll(async () => (await page.getByTestId('login-password').inputValue()) === '' && (await error())).toBe(REFUSED);
+    await expect.poll(async () => (await app.call('users.list')).find((u) => u.login === 'director')?.lockedUntil ?? null).not.toBeNull();
+    // Even the right password is refused now, with the same words (a lock tells nobody which logins exist).
     await page.getByTestId('login-password').fill(app.users.director!.password);
     await page.getByTestId('login-submit').click();
-    await expect.poll(error).toBe('Вход заблокирован после нескольких неверных паролей. Повторите через 15 мин. или обратитесь к администратору.');
+    await expect.poll(async () => (await page.getByTestId('login-password').inputValue()) === '' && (await error())).toBe(REFUSED);
     await app.screenshot('auth-4-lockout');
     expect(app.session.user).toBeNull();
     const director = (await app.call('users.list')).find((u) => u.login === 'director')!;
@@ -113,7 +116,7 @@ describe('login and sessions', () => {
     await page.getByTestId('login-login').fill('admin');
     await page.getByTestId('login-password').fill(NEW_PASSWORD);
     await page.getByTestId('login-submit').click();
-    await expect.poll(error).toBe('Неверный логин или пароль.');
+    await expect.poll(error).toBe(REFUSED);
     await signIn(page, 'admin', PASSWORD);
     expect(app.session.user?.login).toBe('admin');
 

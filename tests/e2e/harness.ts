@@ -53,7 +53,7 @@ export interface App {
    * not change what it may do.
    */
   call: LocalClient;
-  /** The browser's session in the web host (who is logged in, locked). */
+  /** The browser's session in the web host (who is logged in, locked): the one its cookie names. */
   session: Session;
   /** Users created by startApp (the demo school's four, or the administrator), with one-time passwords. */
   users: Record<string, { role: AppRole; password: string }>;
@@ -86,6 +86,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   probe.session.signIn(
     { id: 'e2e', login: 'e2e', displayName: 'Проверка e2e', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
     new Date(),
+    { service: true },
   );
   const call = createLocalClient(probe);
   const users: App['users'] = {};
@@ -107,6 +108,10 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   });
   if (opts.clock) await page.clock.install();
   await page.goto(host.openUrl);
+  // The host gave this browser its own session, behind the cookie the printed address set.
+  const cookie = (await context.cookies(host.url)).find((c) => c.name === host.cookieName);
+  const session = cookie && host.sessions.get(cookie.value);
+  if (!session) throw new Error('the web host opened no session for the browser');
 
   return {
     dir: tmp.dir,
@@ -116,7 +121,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     browser,
     page,
     call,
-    session: ctx.session,
+    session,
     users,
     pageErrors,
     async screenshot(name, opts = {}) {

@@ -3,6 +3,7 @@ import { AppError } from '../../api/errors';
 import type { Ctx } from '../context';
 import { AREA_LABELS, OP_NEEDS, ROLE_LABELS, allows, type Area } from './permissions';
 import { DEFAULT_SETTINGS, readSetting } from './settings';
+import { followAccount } from './users';
 
 const WHILE_LOCKED = new Set<OpName>(['auth.unlock', 'auth.logout', 'auth.status', 'app.info']);
 const WHILE_MUST_CHANGE = new Set<OpName>(['auth.changePassword', 'auth.logout', 'auth.status', 'app.info', 'auth.lock', 'school.get']);
@@ -10,9 +11,11 @@ const WHILE_MUST_CHANGE = new Set<OpName>(['auth.changePassword', 'auth.logout',
 /** Refuses the call unless the session's user may make it. Throws AppError. */
 export function guard(ctx: Ctx, name: OpName): void {
   const need = OP_NEEDS[name];
+  // Every call, public ones too (auth.status tells the truth), sees the account as it is now.
+  const ended = followAccount(ctx);
   if (need === 'public') return;
   const s = ctx.session;
-  if (!s.user) throw new AppError('unauthenticated', 'Войдите в программу под своей учётной записью.');
+  if (!s.user) throw new AppError('unauthenticated', ended ?? 'Войдите в программу под своей учётной записью.');
   const now = ctx.now().getTime();
   const autoLock = readSetting(ctx.db, 'security.autoLockMinutes', DEFAULT_SETTINGS.autoLockMinutes);
   if (!s.locked && s.enforcePasswordChange && s.lastActivity && now - s.lastActivity > autoLock * 60_000) s.locked = true;

@@ -5,9 +5,10 @@ import { AppError, invalid, notFound } from '../../api/errors';
 import type { AppUserTable } from '../../../db';
 import { uuidv7 } from '../../../db';
 import { parseJsonArray } from '../format';
-import { hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password';
+import { NO_ACCOUNT_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password';
 import { AREAS, ROLE_MATRIX } from './permissions';
 import { DEFAULT_SETTINGS, readSetting } from './settings';
+import { type LockoutPolicy, clearAttempts, countAttempt, countUnknownAttempt, lockMinutesLeft, lockStands, lockoutPolicy } from './lockout';
 
 const toUser = (r: AppUserTable): AppUser => ({
   id: r.id,
@@ -63,31 +64,13 @@ function auditSession(ctx: Ctx, r: Pick<AppUserTable, 'id' | 'login'>, event: st
 }
 
 /**
- * A wrong password at the login or at the lock screen: counted; at the limit the account is locked
- * for the configured minutes. Returns the refusal to throw.
+ * The one answer of the login to every refusal: a wrong password, a login without an account, a
+ * disabled account and a locked one (whatever the password) are told apart neither by the words
+ * nor by the time (each attempt costs one scrypt), so the login screen reveals neither which
+ * logins exist nor which are locked or disabled. It names the lockout, since it may be the cause.
  */
-function wrongPassword(ctx: Ctx, r: AppUserTable, refused: AppError): AppError {
-  const { db } = ctx;
-  const now = ctx.now();
-  const max = readSetting(db, 'security.maxFailedLogins', DEFAULT_SETTINGS.maxFailedLogins);
-  const lockMinutes = readSetting(db, 'security.lockoutMinutes', DEFAULT_SETTINGS.lockoutMinutes);
-  const attempts = r.failed_attempts + 1;
-  const lockedUntil = attempts >= max ? new Date(now.getTime() + lockMinutes * 60_000).toISOString() : null;
-  db.tx(() => {
-    db.run(db.q.updateTable('app_user').set({ failed_attempts: lockedUntil ? 0 : attempts, locked_until: lockedUntil }).where('id', '=', r.id));
-    auditSession(ctx, r, lockedUntil ? `неверный пароль, вход заблокирован на ${lockMinutes} мин.` : 'неверный пароль');
-  });
-  return lockedUntil ? new AppError('forbidden', `Слишком много неверных попыток: вход заблокирован на ${lockMinutes} мин.`) : refused;
-}
-
-/** Refusal when the account may not be used now (disabled, or locked after wrong passwords). */
-function unusable(r: AppUserTable, now: Date): AppError | null {
-  if (r.disabled) return new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.');
-  if (r.locked_until && r.locked_until > now.toISOString()) {
-    const minutes = Math.ceil((Date.parse(r.locked_until) - now.getTime()) / 60_000);
-    return new AppError('forbidden', `Вход заблокирован после нескольких неверных паролей. Повторите через ${minutes} мин. или обратитесь к администратору.`);
-  }
-  return null;
+function loginRefused(policy: LockoutPolicy): AppError {
+  return new AppError('unauthenticated', `Неверный логин или пароль, либо вход заблокирован: после ${policy.max}\u00a0неверных попыток подряд — на ${policy.minutes}\u00a0мин.`);
 }
 
 export function authStatus(ctx: Ctx): AuthStatus {
@@ -140,22 +123,37 @@ export async function setupAdmin(ctx: Ctx, i: OpParsed<'auth.setupAdmin'>): Prom
 }
 
 export async function login(ctx: Ctx, i: OpParsed<'auth.login'>): Promise<SessionUser> {
-  const refused = new AppError('unauthenticated', 'Неверный логин или пароль.');
-  const r = byLogin(ctx, i.login);
-  const now = ctx.now();
-  if (!r) {
-    await hashPassword(i.password); // same time as a real check: do not reveal which logins exist
-    throw refused;
-  }
-  const blocked = unusable(r, now);
-  if (blocked) throw blocked;
-  if (!(await verifyPassword(i.password, r.password_hash))) throw wrongPassword(ctx, r, refused);
   const { db } = ctx;
-  db.tx(() => {
-    db.run(db.q.updateTable('app_user').set({ failed_attempts: 0, locked_until: null, last_login_at: now.toISOString() }).where('id', '=', r.id));
+  const now = ctx.now();
+  const policy = lockoutPolicy(db);
+  const r = byLogin(ctx, i.login);
+  // Counted before the password is checked (see lockout.ts); a login without an account counts too.
+  const attempt = r ? countAttempt(db, r.id, now, policy) : countUnknownAttempt(db, i.login, now, policy);
+  const checked = r !== undefined && attempt.checkable;
+  // Always one scrypt: a locked account's password is not checked, but costs the same time.
+  const right = await verifyPassword(i.password, checked ? r.password_hash : NO_ACCOUNT_HASH);
+  if (!checked) throw loginRefused(policy);
+  if (!right) {
+    const locked = attempt.until !== null && lockStands(db, r.id, attempt.until);
+    auditSession(ctx, r, locked ? `неверный пароль, вход заблокирован на ${policy.minutes} мин.` : 'неверный пароль');
+    throw loginRefused(policy);
+  }
+  // The account as it is now (it may have changed while the password was checked).
+  const current = db.tx(() => {
+    const c = db.first(db.q.selectFrom('app_user').selectAll().where('id', '=', r.id));
+    if (!c || c.disabled || c.password_hash !== r.password_hash) return c;
+    clearAttempts(db, r.id);
+    db.run(db.q.updateTable('app_user').set({ last_login_at: now.toISOString() }).where('id', '=', r.id));
     auditSession(ctx, r, 'вход');
+    return c;
   });
-  const user = sessionUser(r);
+  if (!current || current.password_hash !== r.password_hash) throw loginRefused(policy);
+  // A disabled account says so, but only to whoever typed its right password within the allowed
+  // guesses (a locked one is refused above like a wrong password): that tells nothing usable to
+  // someone looking for accounts or passwords, and spares its owner further guesses that would
+  // only lock it. The attempt stays counted: it is not a login.
+  if (current.disabled) throw new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.');
+  const user = sessionUser(current);
   ctx.session.signIn(user, now);
   return user;
 }
@@ -167,25 +165,37 @@ export function logout(ctx: Ctx): void {
 }
 
 /**
- * The lock screen: the same user's password. Wrong ones count toward the lockout as at the login;
- * a locked or disabled account ends the session (the login screen then says why).
+ * The lock screen: the same user's password. Wrong ones count toward the lockout as at the login,
+ * counted before the check (lockout.ts); a locked or disabled account ends the session (the login
+ * screen then says why).
  */
 export async function unlock(ctx: Ctx, password: string): Promise<SessionUser> {
   const user = ctx.session.user;
   if (!user) throw new AppError('unauthenticated', 'Войдите в программу под своей учётной записью.');
-  const r = byId(ctx, user.id);
+  const { db } = ctx;
+  const now = ctx.now();
+  const policy = lockoutPolicy(db);
   const endSession = (e: AppError) => {
-    ctx.session.signOut();
+    if (ctx.session.user?.id === user.id) ctx.session.signOut();
     return e;
   };
-  const blocked = unusable(r, ctx.now());
-  if (blocked) throw endSession(blocked);
-  if (!(await verifyPassword(password, r.password_hash))) {
-    const e = wrongPassword(ctx, r, new AppError('unauthenticated', 'Неверный пароль.'));
-    throw e.code === 'forbidden' ? endSession(e) : e;
+  const r = db.first(db.q.selectFrom('app_user').selectAll().where('id', '=', user.id));
+  if (!r || r.disabled) throw endSession(new AppError('forbidden', 'Учётная запись отключена. Обратитесь к администратору системы.'));
+  const attempt = countAttempt(db, r.id, now, policy);
+  if (!attempt.checkable)
+    throw endSession(
+      new AppError('forbidden', `Вход заблокирован после нескольких неверных паролей. Повторите через ${lockMinutesLeft(db, r.id, now) || policy.minutes} мин. или обратитесь к администратору.`),
+    );
+  const right = await verifyPassword(password, r.password_hash);
+  if (!right) {
+    const locked = attempt.until !== null && lockStands(db, r.id, attempt.until);
+    auditSession(ctx, r, locked ? `неверный пароль, вход заблокирован на ${policy.minutes} мин.` : 'неверный пароль');
+    if (locked) throw endSession(new AppError('forbidden', `Слишком много неверных попыток: вход заблокирован на ${policy.minutes} мин.`));
+    throw new AppError('unauthenticated', 'Неверный пароль.');
   }
-  const { db } = ctx;
-  if (r.failed_attempts) db.run(db.q.updateTable('app_user').set({ failed_attempts: 0 }).where('id', '=', r.id));
+  // The session may have ended while the password was checked (a concurrent wrong one locked it).
+  if (ctx.session.user?.id !== r.id) throw new AppError('unauthenticated', 'Войдите в программу под своей учётной записью.');
+  clearAttempts(db, r.id);
   ctx.session.signIn(sessionUser(r), ctx.now());
   return ctx.session.user!;
 }
@@ -237,12 +247,25 @@ export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<Use
  * or disabled ends the session.
  */
 export function refreshSession(ctx: Ctx): void {
-  const user = ctx.session.user;
-  if (!user) return;
-  const { db } = ctx;
-  const r = db.first(db.q.selectFrom('app_user').selectAll().where('id', '=', user.id));
-  if (!r || r.disabled) ctx.session.signOut();
-  else ctx.session.user = sessionUser(r);
+  followAccount(ctx);
+}
+
+/**
+ * The session follows its account on every call (guard): the account may have been changed by
+ * another host on the same file (the CLI, a second app or browser session), so its role, parallels
+ * and forced password change are read again — one read by the primary key. A disabled or missing
+ * account ends the session; returns why, in Russian, or null. Service sessions (no account) pass.
+ */
+export function followAccount(ctx: Ctx): string | null {
+  const s = ctx.session;
+  if (!s.user || s.service) return null;
+  const r = ctx.db.statement('SELECT * FROM app_user WHERE id = ?').get(s.user.id) as AppUserTable | undefined;
+  if (r && !r.disabled) {
+    s.user = sessionUser(r);
+    return null;
+  }
+  s.signOut();
+  return r ? 'Учётная запись отключена администратором системы: сеанс завершён.' : 'Учётной записи больше нет: сеанс завершён. Обратитесь к администратору системы.';
 }
 
 function ensureAnotherAdmin(ctx: Ctx, exceptId: string): void {
