@@ -1,5 +1,6 @@
 import type { LocalClient } from '../core/dispatch';
-import type { BackupInfo } from '../api/types';
+import type { BackupInfo, ImportResult } from '../api/types';
+import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
@@ -71,7 +72,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       if (!file) throw new UsageError('import: укажите файл');
       const f = env.io.readFile(file);
       const r = await call('import.commit', { kind: sub, fileName: f.name, data: f.data.toString('base64') });
-      out(`Загружено: ${r.imported}${r.guardians !== undefined ? `, представителей: ${r.guardians}` : ''}`, r);
+      out(importReport(sub, r), r);
       return;
     }
     case 'export': {
@@ -123,6 +124,20 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }
+}
+
+/** What an import did, in words: new people, and for students every changed field of every changed student. */
+export function importReport(kind: 'students' | 'staff', r: ImportResult): string {
+  if (kind === 'staff') return `Загружено: ${countWith(r.imported, WORDS.staff)}`;
+  const lines = [
+    `Новых учеников: ${r.imported.toLocaleString('ru-RU')}${r.guardians ? `, новых представителей: ${r.guardians.toLocaleString('ru-RU')}` : ''}`,
+    `Изменено: ${countWith(r.updated ?? 0, WORDS.student)}; без изменений: ${(r.unchanged ?? 0).toLocaleString('ru-RU')}`,
+  ];
+  for (const u of r.changes ?? []) {
+    lines.push(`  строка ${u.row}: ${u.name}${u.className ? `, ${u.className}` : ''}`);
+    for (const c of u.changes) lines.push(`    ${c.field}: ${c.old === null ? '' : `${c.old} → `}${c.new ?? ''}`);
+  }
+  return lines.join('\n');
 }
 
 /** Commands that need neither a database nor a login. */
