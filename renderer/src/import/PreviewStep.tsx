@@ -36,7 +36,7 @@ const addedColumns: Column<ImportStudentNew>[] = [
   { key: 'row', title: 'Строка', width: '84px', align: 'right', render: (a) => <span className="tnum">{a.row}</span> },
   { key: 'name', title: 'Ученик', width: 'minmax(220px, 2fr)', render: (a) => <Text size="sm" fw={500} truncate>{a.name}</Text> },
   { key: 'class', title: 'Класс', width: '90px', render: (a) => a.className },
-  { key: 'guardians', title: 'Представителей', width: '140px', align: 'right', render: (a) => <span className="tnum">{a.guardians}</span> },
+  { key: 'guardians', title: 'Родителей', width: '120px', align: 'right', render: (a) => <span className="tnum">{a.guardians}</span> },
 ];
 
 function Stat({ label, value, color, icon, testId }: { label: string; value: number; color: string; icon: React.ReactNode; testId: string }) {
@@ -154,7 +154,7 @@ export function PreviewStep({ preview, kindLabel }: { preview: ImportPreview; ki
               ]
                 .filter(Boolean)
                 .join(', ')
-                .replace(/^./, (c) => c.toUpperCase()) + '. Проверьте изменения и нажмите «Загрузить».'
+                .replace(/^./, (c) => c.toUpperCase()) + '. Проверьте и нажмите «Загрузить».'
             : `${countOf(preview.validRows, 'строка готова', 'строки готовы', 'строк готовы')} к загрузке (${kindLabel}). Нажмите «Загрузить».`}
         </Alert>
       )}
