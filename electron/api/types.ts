@@ -73,6 +73,8 @@ export interface AuditEntry {
   entityId: string;
   action: 'insert' | 'update' | 'delete';
   changes: { field: string; old: unknown; new: unknown }[];
+  /** What happened when it is an event rather than changed fields: «Вход в программу», «Запись удалена». */
+  event?: string;
 }
 
 /** What the audit log holds, for the filters of its screen: logins and kinds of records. */

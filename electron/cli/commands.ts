@@ -61,7 +61,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const r = await call('app.loadDemo', { students, seed });
       const users = r.users.map((u) => `  ${u.login.padEnd(10)} ${u.role.padEnd(10)} ${u.password}`).join('\n');
       out(
-        `Демонстрационная школа создана: ${r.students} учеников, ${r.classes} классов, ${r.staff} сотрудников (${r.ms} мс)\n` +
+        `Демонстрационная школа создана: ${countWith(r.students, WORDS.student)}, ${countWith(r.classes, WORDS.class)}, ${countWith(r.staff, WORDS.staff)} (${r.ms} мс)\n` +
           `Пользователи (одноразовые пароли, смените при первом входе):\n${users}`,
         { students: r.students, classes: r.classes, staff: r.staff, users: r.users },
       );
@@ -83,13 +83,13 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       if (!dest) throw new UsageError('export: укажите --out ФАЙЛ.xlsx');
       const r = await call('export.list', { list });
       env.io.writeFile(dest, Buffer.from(r.data, 'base64'));
-      out(`Сохранено ${r.rows} строк в ${dest}`, { file: dest, rows: r.rows });
+      out(`Сохранено: ${countWith(r.rows, WORDS.row)} в файле ${dest}`, { file: dest, rows: r.rows });
       return;
     }
     case 'list': {
       if (sub === 'classes') {
         const rows = await call('classes.list');
-        out(rows.map((c) => `${c.name}\t${c.studentCount} уч.\t${c.classTeacherName ?? '—'}`).join('\n'), rows);
+        out(rows.map((c) => `${c.name}\t${countWith(c.studentCount, WORDS.student)}\t${c.classTeacherName ?? '—'}`).join('\n'), rows);
       } else if (sub === 'students') {
         const page = await call('students.list', { sort: 'class', limit: 10000 });
         out(page.rows.map((s) => `${s.className ?? '—'}\t${s.fullName}\t${ruDate(s.birthDate)}`).join('\n'), page.rows);

@@ -127,7 +127,7 @@ export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: read
   for (let k = 0; k < wanted.length; k += 500)
     for (const s of db.all(db.q.selectFrom('student').select('id').where('id', 'in', wanted.slice(k, k + 500)).where('deleted_at', 'is', null))) alive.add(s.id);
   const lost = wanted.filter((id) => !alive.has(id));
-  if (lost.length) throw invalid(`${lost.length} из выбранных учеников не найдены — возможно, они выбыли. Обновите список и выберите снова.`);
+  if (lost.length) throw invalid(`Не найдено выбранных учеников: ${lost.length} — возможно, они выбыли. Обновите список и выберите снова.`);
   const current = db.all(db.q.selectFrom('study_group_member').select(['id', 'student_id']).where('group_id', '=', groupId).where('deleted_at', 'is', null));
   const have = new Set(current.map((m) => m.student_id));
   const keep = new Set(wanted);

@@ -8,6 +8,7 @@ import { readRule, ruleFor, type Rule } from './rule';
 import { classCover, same } from '../workload/coverage';
 import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
 import { parseJsonArray } from '../format';
+import { plural } from '../../api/plural';
 
 const ERRORS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'student_not_in_subgroup', 'member_not_in_class', 'subgroup_no_teacher', 'class_no_teacher', 'hours_short', 'hours_excess',
@@ -94,7 +95,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
       const r = ruleFor(rule, subjectId, c.grade, size);
       if (r && !school.divisionOf.has(key(c.id, subjectId)))
-        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} учеников, а класс не разделён`, { classId: c.id, subjectId });
+        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} ${plural(r.minStudents, 'ученика', 'учеников', 'учеников')}, а класс не разделён`, { classId: c.id, subjectId });
     }
     // Coverage: curriculum hours against assigned hours, for the class or each subgroup.
     for (const sc of classCover(school, c)) {
