@@ -53,3 +53,13 @@ export function surnameFits(lastName: string, gender: Gender): boolean {
   if (g === 'androgynous' || g === null) return true;
   return g === LVOVICH_GENDER[gender];
 }
+
+const RELATION_GENDER: Record<string, Gender> = {
+  мать: 'f', мама: 'f', бабушка: 'f', тётя: 'f', тетя: 'f', сестра: 'f', мачеха: 'f', опекунша: 'f',
+  отец: 'm', папа: 'm', дедушка: 'm', дядя: 'm', брат: 'm', отчим: 'm',
+};
+
+/** Whether a relation says a woman (мать, бабушка) or a man (отец, дедушка); null for «опекун», «законный представитель». */
+export function relationGender(relation: string): Gender | null {
+  return RELATION_GENDER[relation.trim().toLowerCase()] ?? null;
+}

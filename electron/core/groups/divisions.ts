@@ -207,7 +207,7 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
   if (!s) throw notFound('Ученик');
   if (s.class_id !== c.id) {
     const other = s.class_id ? db.first(db.q.selectFrom('school_class').select(['grade', 'letter']).where('id', '=', s.class_id)) : undefined;
-    throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не зачислен(а) в класс'}, а подгруппа «${g.name}» — класса ${c.name}.`);
+    throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не числится ни в одном классе'}, а подгруппа «${g.name}» — класса ${c.name}.`);
   }
   const current = (school.membersOf.get(d.id) ?? []).find((m) => m.student_id === studentId);
   if (current?.subgroup_id === subgroupId) return divisionView(school, d);

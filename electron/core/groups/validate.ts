@@ -82,7 +82,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
         add('student_not_in_subgroup', `${where}: ${p.gender === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${p.gender === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
       for (const m of foreign.get(d.id) ?? []) {
         const other = m.left_at === null && m.now_class ? (school.classById.get(m.now_class)?.name ?? 'другом классе') : undefined;
-        const now = m.left_at !== null ? 'выбыл(а) из школы' : other ? `учится в ${other}` : 'не числится ни в одном классе';
+        const now = m.left_at !== null ? 'уже не учится в школе' : other ? `учится в ${other}` : 'не числится ни в одном классе';
         const g = school.subgroupById.get(m.subgroup_id);
         add('member_not_in_class', `${where}: ${personName(m)} числится в подгруппе «${g?.name ?? '?'}», но ${now}`, { ...ids, studentId: m.student_id, subgroupId: m.subgroup_id });
       }
