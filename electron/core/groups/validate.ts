@@ -2,7 +2,7 @@
 // code and a self-contained Russian message (R3, R4).
 import type { Ctx } from '../context';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../api/types';
-import { initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
+import { genderOf, initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
 import { byName, sortByName } from './split';
 import { readRule, ruleFor, type Rule } from './rule';
 import { classCover, same } from '../workload/coverage';
@@ -79,7 +79,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
       const where = `${c.name}, «${subjectName(school, d.subject_id)}»`;
       const ids = { classId: c.id, subjectId: d.subject_id };
       for (const p of unplaced.get(d.id) ?? [])
-        add('student_not_in_subgroup', `${where}: ${p.gender === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${p.gender === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
+        add('student_not_in_subgroup', `${where}: ${genderOf(p) === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${genderOf(p) === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
       for (const m of foreign.get(d.id) ?? []) {
         const other = m.left_at === null && m.now_class ? (school.classById.get(m.now_class)?.name ?? 'другом классе') : undefined;
         const now = m.left_at !== null ? 'уже не учится в школе' : other ? `учится в ${other}` : 'не числится ни в одном классе';
@@ -142,7 +142,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     const rows = byTeacher.get(t.id)!;
     if (t.deleted_at) {
       for (const a of rows)
-        add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} удалён из списка сотрудников — назначьте другого`, {
+        add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} ${genderOf(t) === 'f' ? 'удалена' : 'удалён'} из списка сотрудников — назначьте другого`, {
           teacherId: t.id, subjectId: a.subject_id, classId: a.class_id ?? undefined, studyGroupId: a.study_group_id ?? undefined,
         });
       continue;
