@@ -361,3 +361,32 @@ describe('validateStudents: a whole school', () => {
     expect(result.drafts).toHaveLength(5000);
   });
 });
+
+describe('validateStudents: numbered representatives', () => {
+  const headers = [
+    'Класс', 'Фамилия', 'Имя', 'Дата рождения',
+    'Представитель 1 — ФИО', 'Представитель 1 — кем приходится', 'Представитель 1 — телефон', 'Представитель 1 — согласие на обработку ПДн', 'Представитель 1 — отказ от электронного дневника',
+    'Представитель 2 — ФИО', 'Представитель 2 — кем приходится', 'Представитель 2 — телефон',
+  ];
+  const run2 = (rows: string[][]) => validateStudents(sheet(headers, rows), recognizeColumns('students', headers), ctx());
+  it('reads each representative with the relation as written, and their own consent and refusal', () => {
+    const { drafts, errors } = run2([
+      ['5А', 'Иванов', 'Иван', '01.02.2015', 'Иванова Мария Сергеевна', 'мать', '8 912 345-67-89', '25.08.2025', 'да', 'Петрова Нина Ивановна', 'бабушка', ''],
+    ]);
+    expect(errors).toEqual([]);
+    expect(drafts[0]!.guardians).toMatchObject([
+      { lastName: 'Иванова', relation: 'мать', phone: '+7 (912) 345-67-89', pdConsentDate: '2025-08-25', eServiceRefused: true, columns: { phone: 'Представитель 1 — телефон' } },
+      { lastName: 'Петрова', relation: 'бабушка', phone: null, pdConsentDate: null, eServiceRefused: null, columns: { relation: 'Представитель 2 — кем приходится' } },
+    ]);
+  });
+  it('names the numbered column of a wrong value, and refuses data without a name', () => {
+    const { errors } = run2([
+      ['5А', 'Иванов', 'Иван', '01.02.2015', 'Иванова Мария', 'мать', '123', '', 'может быть', '', 'отец', ''],
+    ]);
+    expect(messages(errors)).toEqual([
+      '2 Представитель 1 — телефон: Неверный номер телефона «123»: ожидается российский номер из 10 цифр с кодом',
+      '2 Представитель 1 — отказ от электронного дневника: Неверное значение «может быть»: ожидается «да» или «нет»',
+      '2 Представитель 2 — ФИО: Указаны данные представителя, но не заполнено поле «Представитель 2 — ФИО»',
+    ]);
+  });
+});
