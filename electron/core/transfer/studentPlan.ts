@@ -147,7 +147,9 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
         changes.push({ field: 'Новый представитель', old: null, new: describeNewGuardian(g) });
         continue;
       }
-      const who = declineName({ lastName: x.last_name, firstName: x.first_name, middleName: x.middle_name }, 'genitive');
+      // Declined only when a change or a conflict is to be told (lvovich is not free for 10 000 parents).
+      let genitive: string | undefined;
+      const whose = () => (genitive ??= declineName({ lastName: x.last_name, firstName: x.first_name, middleName: x.middle_name }, 'genitive'));
       const whoNom = fullName(x);
       const check = (key: string, value: unknown, shown: string | null, column: string): boolean => {
         const k = `${x.guardianId}|${key}`;
@@ -157,23 +159,23 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
           return true;
         }
         if (before.value === value) return true;
-        errors.push({ row: d.row, column, message: `Для ${who} в строке ${before.row} указано «${before.text ?? ''}», а здесь «${shown ?? ''}»: исправьте одну из строк` });
+        errors.push({ row: d.row, column, message: `Для ${whose()} в строке ${before.row} указано «${before.text ?? ''}», а здесь «${shown ?? ''}»: исправьте одну из строк` });
         return false;
       };
       const gpatch = guardianPatches.get(x.guardianId) ?? {};
-      const gfield = <K extends 'middle_name' | 'phone' | 'email' | 'pd_consent_date' | 'e_service_refused'>(key: K, label: string, value: NewRow<'guardian'>[K] | null, show: (v: NewRow<'guardian'>[K] | null) => string | null, column: string) => {
+      const gfield = <K extends 'middle_name' | 'phone' | 'email' | 'pd_consent_date' | 'e_service_refused'>(key: K, label: () => string, value: NewRow<'guardian'>[K] | null, show: (v: NewRow<'guardian'>[K] | null) => string | null, column: string) => {
         if (value === null || value === undefined) return;
         if (!check(key, value, show(value), column)) return;
         if (value === x[key]) return;
         gpatch[key] = value;
-        changes.push({ field: label, old: show(x[key] ?? null), new: show(value) });
+        changes.push({ field: label(), old: show(x[key] ?? null), new: show(value) });
       };
       const col = g.columns;
-      if (x.middle_name === null) gfield('middle_name', `Отчество ${who}`, g.middleName, text, col.name);
-      gfield('phone', `Телефон ${who}`, g.phone, text, col.phone);
-      gfield('email', `E-mail ${who}`, g.email, text, col.email);
-      gfield('pd_consent_date', `Согласие ${who} на обработку ПДн`, g.pdConsentDate, (v) => (v ? ruDate(v) : null), col.consent);
-      gfield('e_service_refused', `Отказ ${who} от электронного дневника`, g.eServiceRefused === null ? null : g.eServiceRefused ? 1 : 0, (v) => yesNo(v ?? null), col.refused);
+      if (x.middle_name === null) gfield('middle_name', () => `Отчество ${whose()}`, g.middleName, text, col.name);
+      gfield('phone', () => `Телефон ${whose()}`, g.phone, text, col.phone);
+      gfield('email', () => `E-mail ${whose()}`, g.email, text, col.email);
+      gfield('pd_consent_date', () => `Согласие ${whose()} на обработку ПДн`, g.pdConsentDate, (v) => (v ? ruDate(v) : null), col.consent);
+      gfield('e_service_refused', () => `Отказ ${whose()} от электронного дневника`, g.eServiceRefused === null ? null : g.eServiceRefused ? 1 : 0, (v) => yesNo(v ?? null), col.refused);
       if (Object.keys(gpatch).length) guardianPatches.set(x.guardianId, gpatch);
       if (g.relation && fold(g.relation) !== fold(x.relation)) {
         relations.push({ linkId: x.linkId, relation: g.relation });
