@@ -57,7 +57,7 @@ function studentsSheet(ctx: Ctx, filter: StudentsFilter): Sheet {
     GUARDIAN_SLOT_PARTS.map((p) => ({ header: guardianSlotLabel(i + 1, p.label), width: p.part === 'Name' ? 34 : p.part === 'Email' ? 26 : 18 })),
   ).flat();
   const className = filter.classId ? page.rows.find((r) => r.classId === filter.classId)?.className : undefined;
-  const file = className ? `Ученики ${className}` : filter.grade ? `Ученики ${filter.grade} классов` : 'Ученики';
+  const file = className ? `Ученики ${className}` : filter.grade ? `Ученики ${filter.grade}-х классов` : 'Ученики';
   return {
     title: file,
     file,

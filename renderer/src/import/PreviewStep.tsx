@@ -129,7 +129,7 @@ export function PreviewStep({ preview, kindLabel }: { preview: ImportPreview; ki
         <Stat label="Без ошибок" value={preview.validRows} color="teal" icon={<IconCircleCheck size={24} />} testId="count-valid" />
         <Stat label="С ошибками" value={preview.totalRows - preview.validRows} color={bad ? 'red' : 'gray'} icon={<IconX size={24} />} testId="count-errors" />
       </SimpleGrid>
-      {s ? (
+      {s && !bad ? (
         <SimpleGrid cols={3} data-testid="import-student-counts">
           <Stat label="Новые ученики" value={s.added.length} color="teal" icon={<IconUserPlus size={24} />} testId="count-added" />
           <Stat label="Изменятся данные" value={s.updated.length} color={s.updated.length ? 'blue' : 'gray'} icon={<IconPencil size={24} />} testId="count-updated" />
