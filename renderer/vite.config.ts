@@ -4,8 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
-  build: { outDir: resolve(__dirname, '../out/web'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: { outDir: resolve(import.meta.dirname, '../out/web'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import type * as T from './types';
+import { MAX, tooLongMessage } from './limits';
 
 /**
  * The one API contract: operation name → zod input schema → result type. The main process, the
@@ -215,7 +216,21 @@ export const contract = {
     }),
   ).returns<T.ImportResult>(),
 
-  'export.list': op(z.object({ list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']) })).returns<T.ExportedFile>(),
+  'export.list': op(
+    z.object({
+      list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']),
+      // The students' list as it is on screen: its filters and its order (issue 8).
+      students: z
+        .object({
+          search: z.string().max(MAX.search, tooLongMessage('Поиск', MAX.search)).optional(),
+          classId: s.optionalId,
+          grade: s.grade.optional(),
+          sort: z.enum(['name', 'class', 'birthDate']).default('name'),
+          desc: z.boolean().default(false),
+        })
+        .optional(),
+    }),
+  ).returns<T.ExportedFile>(),
 
   // Groups and workload (R3, R4): «Группы и нагрузка».
   'groups.rule.get': op(none).returns<T.GroupsRule>(),

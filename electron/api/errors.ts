@@ -38,5 +38,5 @@ export function invalid(message: string, problems: Problem[] = []): AppError {
 }
 
 export function notFound(what: string): AppError {
-  return new AppError('not_found', `${what} не найден(а). Возможно, запись уже удалена.`);
+  return new AppError('not_found', `${what}: запись не найдена — возможно, её уже удалили.`);
 }

@@ -73,6 +73,8 @@ export interface AuditEntry {
   entityId: string;
   action: 'insert' | 'update' | 'delete';
   changes: { field: string; old: unknown; new: unknown }[];
+  /** What happened when it is an event rather than changed fields: «Вход в программу», «Запись удалена». */
+  event?: string;
 }
 
 /** What the audit log holds, for the filters of its screen: logins and kinds of records. */
@@ -303,12 +305,47 @@ export interface ImportPreview {
   validRows: number;
   sample: string[][]; // the first rows as read, for the mapping step
   errors: { row: number; column: string; message: string }[];
+  /** Students: what the file would change, row by row (only the rows without errors). */
+  students?: ImportStudentChanges;
 }
 export interface ImportResult {
   imported: number;
   guardians?: number;
   /** Imported students who joined a class divided into subgroups: ask where to put them ('subgroups.pending'). */
   placementsPending?: number;
+  /** Students already in the school whose data the file changed, and what changed. */
+  updated?: number;
+  changes?: ImportStudentUpdate[];
+  /** Rows about students already in the school with nothing to change. */
+  unchanged?: number;
+}
+/** One field a file changes, as the program shows it: «Класс: 7Б → 8Б». */
+export interface ImportFieldChange {
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+/** A student already in the school whom a row of the file changes. */
+export interface ImportStudentUpdate {
+  row: number;
+  studentId: string;
+  /** «Абрамов Николай Алексеевич» */
+  name: string;
+  className: string | null;
+  changes: ImportFieldChange[];
+}
+/** A student the file adds. */
+export interface ImportStudentNew {
+  row: number;
+  name: string;
+  className: string;
+  guardians: number;
+}
+/** What a student file would do: add these, change those (field by field), leave the rest as they are. */
+export interface ImportStudentChanges {
+  added: ImportStudentNew[];
+  updated: ImportStudentUpdate[];
+  unchanged: number;
 }
 
 export interface ExportedFile {

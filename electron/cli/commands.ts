@@ -1,5 +1,6 @@
 import type { LocalClient } from '../core/dispatch';
-import type { BackupInfo } from '../api/types';
+import type { BackupInfo, ImportResult } from '../api/types';
+import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
@@ -60,7 +61,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const r = await call('app.loadDemo', { students, seed });
       const users = r.users.map((u) => `  ${u.login.padEnd(10)} ${u.role.padEnd(10)} ${u.password}`).join('\n');
       out(
-        `Демонстрационная школа создана: ${r.students} учеников, ${r.classes} классов, ${r.staff} сотрудников (${r.ms} мс)\n` +
+        `Демонстрационная школа создана: ${countWith(r.students, WORDS.student)}, ${countWith(r.classes, WORDS.class)}, ${countWith(r.staff, WORDS.staff)} (${r.ms} мс)\n` +
           `Пользователи (одноразовые пароли, смените при первом входе):\n${users}`,
         { students: r.students, classes: r.classes, staff: r.staff, users: r.users },
       );
@@ -71,7 +72,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       if (!file) throw new UsageError('import: укажите файл');
       const f = env.io.readFile(file);
       const r = await call('import.commit', { kind: sub, fileName: f.name, data: f.data.toString('base64') });
-      out(`Загружено: ${r.imported}${r.guardians !== undefined ? `, представителей: ${r.guardians}` : ''}`, r);
+      out(importReport(sub, r), r);
       return;
     }
     case 'export': {
@@ -82,13 +83,13 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       if (!dest) throw new UsageError('export: укажите --out ФАЙЛ.xlsx');
       const r = await call('export.list', { list });
       env.io.writeFile(dest, Buffer.from(r.data, 'base64'));
-      out(`Сохранено ${r.rows} строк в ${dest}`, { file: dest, rows: r.rows });
+      out(`Сохранено: ${countWith(r.rows, WORDS.row)} в файле ${dest}`, { file: dest, rows: r.rows });
       return;
     }
     case 'list': {
       if (sub === 'classes') {
         const rows = await call('classes.list');
-        out(rows.map((c) => `${c.name}\t${c.studentCount} уч.\t${c.classTeacherName ?? '—'}`).join('\n'), rows);
+        out(rows.map((c) => `${c.name}\t${countWith(c.studentCount, WORDS.student)}\t${c.classTeacherName ?? '—'}`).join('\n'), rows);
       } else if (sub === 'students') {
         const page = await call('students.list', { sort: 'class', limit: 10000 });
         out(page.rows.map((s) => `${s.className ?? '—'}\t${s.fullName}\t${ruDate(s.birthDate)}`).join('\n'), page.rows);
@@ -123,6 +124,20 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }
+}
+
+/** What an import did, in words: new people, and for students every changed field of every changed student. */
+export function importReport(kind: 'students' | 'staff', r: ImportResult): string {
+  if (kind === 'staff') return `Загружено: ${countWith(r.imported, WORDS.staff)}`;
+  const lines = [
+    `Новых учеников: ${r.imported.toLocaleString('ru-RU')}${r.guardians ? `, новых представителей: ${r.guardians.toLocaleString('ru-RU')}` : ''}`,
+    `Изменено: ${countWith(r.updated ?? 0, WORDS.student)}; без изменений: ${(r.unchanged ?? 0).toLocaleString('ru-RU')}`,
+  ];
+  for (const u of r.changes ?? []) {
+    lines.push(`  строка ${u.row}: ${u.name}${u.className ? `, ${u.className}` : ''}`);
+    for (const c of u.changes) lines.push(`    ${c.field}: ${c.old === null ? '' : `${c.old} → `}${c.new ?? ''}`);
+  }
+  return lines.join('\n');
 }
 
 /** Commands that need neither a database nor a login. */

@@ -98,7 +98,7 @@ export async function workloadCommand(env: GroupsEnv): Promise<void> {
 export async function validateCommand(env: GroupsEnv): Promise<void> {
   const r = await env.call('setup.validate');
   const text = r.problems.length
-    ? [...r.problems.map((p) => `${p.severity === 'error' ? 'Ошибка' : 'Внимание'}: ${p.message} [${p.code}]`), `Ошибок: ${r.errors}, предупреждений: ${r.warnings}`].join('\n')
+    ? [...r.problems.map((p) => `${p.severity === 'error' ? 'Ошибка' : 'Внимание'}: ${p.message}`), `Ошибок: ${r.errors}, предупреждений: ${r.warnings}`].join('\n')
     : 'Проблем не найдено: подгруппы, учебные группы и нагрузка в порядке.';
   env.out(text, r);
 }

@@ -1,5 +1,5 @@
 // Target fields of each import kind and automatic recognition of usual Russian column headers.
-import type { ColumnMapping, FieldDef, FieldKey, ImportKind, StaffFieldKey, StudentFieldKey } from './types';
+import type { ColumnMapping, FieldDef, FieldKey, GuardianSlotKey, GuardianSlotPart, ImportKind, StaffFieldKey, StudentFieldKey } from './types';
 
 const NAME_PARTS: FieldKey[] = ['lastName', 'firstName', 'middleName'];
 
@@ -42,17 +42,54 @@ const STAFF_FIELDS: readonly FieldDef[] = [
   { key: 'rateHours', label: 'Ставка (часов)', required: false },
 ];
 
-/** The target fields of an import kind, in display order. */
-export function fieldsFor(kind: ImportKind): FieldDef[] {
-  return (kind === 'students' ? STUDENT_FIELDS : STAFF_FIELDS).map((f) => ({ ...f }));
+/**
+ * Numbered representatives, as the program's own export writes them («Представитель 1 — ФИО»,
+ * «Представитель 1 — кем приходится», «… — телефон», «… — e-mail», «… — согласие на обработку ПДн»,
+ * «… — отказ от электронного дневника»), any number of them per student up to GUARDIAN_SLOTS.
+ */
+export const GUARDIAN_SLOTS = 9;
+export const GUARDIAN_SLOT_PARTS: readonly { part: GuardianSlotPart; label: string }[] = [
+  { part: 'Name', label: 'ФИО' },
+  { part: 'Relation', label: 'кем приходится' },
+  { part: 'Phone', label: 'телефон' },
+  { part: 'Email', label: 'e-mail' },
+  { part: 'Consent', label: 'согласие на обработку ПДн' },
+  { part: 'Refused', label: 'отказ от электронного дневника' },
+];
+export const guardianSlotKey = (n: number, part: GuardianSlotPart): GuardianSlotKey => `guardian${n}${part}`;
+export const guardianSlotLabel = (n: number, label: string) => `Представитель ${n} — ${label}`;
+const SLOT_KEY = /^guardian(\d+)(Name|Relation|Phone|Email|Consent|Refused)$/;
+
+function slotFields(slots: number): FieldDef[] {
+  const out: FieldDef[] = [];
+  for (let n = 1; n <= slots; n++)
+    for (const p of GUARDIAN_SLOT_PARTS) out.push({ key: guardianSlotKey(n, p.part), label: guardianSlotLabel(n, p.label), required: false });
+  return out;
+}
+
+/**
+ * The target fields of an import kind, in display order. Numbered representatives are offered as
+ * far as the file's headers number them.
+ */
+export function fieldsFor(kind: ImportKind, headers: readonly string[] = []): FieldDef[] {
+  if (kind === 'staff') return STAFF_FIELDS.map((f) => ({ ...f }));
+  const slots = Math.max(0, ...headers.map((h) => guardianSlotOf(headerWords(h))?.n ?? 0));
+  const at = STUDENT_FIELDS.findIndex((f) => f.key === 'pdConsentDate');
+  return [...STUDENT_FIELDS.slice(0, at), ...slotFields(slots), ...STUDENT_FIELDS.slice(at)].map((f) => ({ ...f }));
 }
 
 const LABELS = new Map<string, string>();
-for (const f of [...STUDENT_FIELDS, ...STAFF_FIELDS]) LABELS.set(`${f.key}`, f.label);
+for (const f of [...STUDENT_FIELDS, ...STAFF_FIELDS, ...slotFields(GUARDIAN_SLOTS)]) LABELS.set(`${f.key}`, f.label);
 
 /** The Russian label of a field key (the key itself when unknown). */
 export function fieldLabel(key: FieldKey): string {
   return LABELS.get(key) ?? key;
+}
+
+/** The number and part of a numbered representative's field key; null for other keys. */
+export function parseGuardianSlotKey(key: string): { n: number; part: GuardianSlotPart } | null {
+  const m = SLOT_KEY.exec(key);
+  return m ? { n: Number(m[1]), part: m[2] as GuardianSlotPart } : null;
 }
 
 /** Header → word list: lower case, ё → е, punctuation dropped, '№' kept as a word. */
@@ -109,7 +146,25 @@ function namePart(w: string[]): FieldKey | null {
   return null;
 }
 
+/** «Представитель 1 — телефон», «Телефон родителя 2»: a numbered representative's column; null for others. */
+function guardianSlotOf(w: string[]): { n: number; part: GuardianSlotPart } | null {
+  if (!w.some((x) => WHO_WORDS.has(x))) return null;
+  const numbers = w.filter((x) => /^\d+$/.test(x));
+  if (numbers.length !== 1) return null;
+  const n = Number(numbers[0]);
+  if (n < 1 || n > GUARDIAN_SLOTS) return null;
+  if (starts(w, 'соглас')) return { n, part: 'Consent' };
+  if (starts(w, 'отказ')) return { n, part: 'Refused' };
+  if (isPhone(w)) return { n, part: 'Phone' };
+  if (isEmail(w)) return { n, part: 'Email' };
+  if (has(w, 'кем') || starts(w, 'родств') || starts(w, 'приход')) return { n, part: 'Relation' };
+  const rest = w.filter((x) => !WHO_WORDS.has(x) && x !== '№' && !/^\d+$/.test(x));
+  return rest.every((x) => NAME_WORDS.has(x)) ? { n, part: 'Name' } : null;
+}
+
 function recognizeStudentHeader(w: string[]): StudentFieldKey | null {
+  const slot = guardianSlotOf(w);
+  if (slot) return guardianSlotKey(slot.n, slot.part);
   if (starts(w, 'соглас')) return 'pdConsentDate';
   if (starts(w, 'отказ')) return 'eServiceRefused';
   const who = w.map((x) => WHO_WORDS.get(x)).find((x) => x !== undefined);
@@ -155,7 +210,7 @@ export function recognizeHeader(kind: ImportKind, header: string): FieldKey | nu
  */
 export function recognizeColumns(kind: ImportKind, headers: string[]): ColumnMapping {
   const mapping: ColumnMapping = {};
-  for (const f of kind === 'students' ? STUDENT_FIELDS : STAFF_FIELDS) mapping[f.key] = null;
+  for (const f of fieldsFor(kind, headers)) mapping[f.key] = null;
   headers.forEach((header, index) => {
     const key = recognizeHeader(kind, header);
     if (key !== null && mapping[key] === null) mapping[key] = index;
@@ -170,7 +225,7 @@ export function recognizeColumns(kind: ImportKind, headers: string[]): ColumnMap
  */
 export function checkMapping(kind: ImportKind, mapping: ColumnMapping, headers: string[]): string[] {
   const problems: string[] = [];
-  const fields = kind === 'students' ? STUDENT_FIELDS : STAFF_FIELDS;
+  const fields = fieldsFor(kind, headers);
   const col = (key: FieldKey) => mapping[key] ?? null;
   const fullName = col('fullName') !== null;
   for (const f of fields) {

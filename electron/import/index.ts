@@ -8,6 +8,8 @@ export type {
   FieldKey,
   GuardianDraft,
   GuardianRelation,
+  GuardianSlotKey,
+  GuardianSlotPart,
   ImportKind,
   RowError,
   SheetData,
@@ -20,7 +22,17 @@ export type {
 } from './types';
 export { ImportFormatError } from './errors';
 export { readSpreadsheet } from './read';
-export { checkMapping, fieldLabel, fieldsFor, recognizeColumns, recognizeHeader } from './fields';
+export {
+  checkMapping,
+  fieldLabel,
+  fieldsFor,
+  GUARDIAN_SLOT_PARTS,
+  GUARDIAN_SLOTS,
+  guardianSlotLabel,
+  parseGuardianSlotKey,
+  recognizeColumns,
+  recognizeHeader,
+} from './fields';
 export { validateStudents, STUDENT_MIN_AGE, STUDENT_MAX_AGE } from './students';
 export { validateStaff, DEFAULT_POSITION, DEFAULT_RATE_HOURS, STAFF_MIN_AGE, STAFF_MAX_AGE } from './staff';
 export { formatRuDate, parseRuDate } from './dates';

@@ -6,7 +6,8 @@ import { ageAt, formatRuDate, parseDateDetailed } from './dates';
 import { fieldLabel } from './fields';
 import { normalizePersonName, personNameProblem, splitFullName, type SplitName } from './names';
 import { normalizeSnils, snilsChecksumOk } from './snils';
-import { cleanText, q, ruPlural } from './text';
+import { cleanText, q } from './text';
+import { countWith, plural, WORDS } from '../api/plural';
 import type { ColumnMapping, FieldKey, RowError } from './types';
 import { normalizeGender } from './values';
 
@@ -152,8 +153,8 @@ export function checkAge<K extends FieldKey>(
   if (age >= min && age <= max) return true;
   scope.error(
     key,
-    `Возраст ${age} ${ruPlural(age, 'год', 'года', 'лет')} (дата рождения ${formatRuDate(birthDate)}) ` +
-      `не соответствует ${whose}: ожидается от ${min} до ${max} лет`,
+    `Возраст ${countWith(age, WORDS.year)} (дата рождения ${formatRuDate(birthDate)}) ` +
+      `не соответствует ${whose}: ожидается от ${min} до ${max} ${plural(max, 'года', 'лет', 'лет')}`,
   );
   return false;
 }

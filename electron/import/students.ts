@@ -29,50 +29,80 @@ import type {
   ValidationResult,
 } from './types';
 import { className, normalizeClassLetter, parseClassName, parseYesNo } from './values';
+import { GUARDIAN_SLOT_PARTS, GUARDIAN_SLOTS, guardianSlotKey } from './fields';
+import { MAX, tooLongMessage } from '../api/limits';
 
 const KEYS: readonly StudentFieldKey[] = [
   'fullName', 'lastName', 'firstName', 'middleName', 'birthDate', 'gender', 'snils', 'className', 'address',
   'personalFileNo', 'motherName', 'motherPhone', 'motherEmail', 'fatherName', 'fatherPhone', 'fatherEmail',
   'guardianName', 'guardianPhone', 'guardianEmail', 'pdConsentDate', 'eServiceRefused',
+  ...Array.from({ length: GUARDIAN_SLOTS }, (_, i) => GUARDIAN_SLOT_PARTS.map((p) => guardianSlotKey(i + 1, p.part))).flat(),
 ];
 
 /** School age at the validation date, inclusive. */
 export const STUDENT_MIN_AGE = 5;
 export const STUDENT_MAX_AGE = 20;
 
-const GUARDIAN_COLUMNS: readonly {
-  relation: GuardianRelation;
+interface GuardianColumns {
+  /** The relation the columns carry (мать, отец); null: read from the `relation` column. */
+  fixed: GuardianRelation | null;
   name: StudentFieldKey;
+  relation: StudentFieldKey | null;
   phone: StudentFieldKey;
   email: StudentFieldKey;
-}[] = [
-  { relation: 'мать', name: 'motherName', phone: 'motherPhone', email: 'motherEmail' },
-  { relation: 'отец', name: 'fatherName', phone: 'fatherPhone', email: 'fatherEmail' },
-  { relation: 'законный представитель', name: 'guardianName', phone: 'guardianPhone', email: 'guardianEmail' },
+  consent: StudentFieldKey | null;
+  refused: StudentFieldKey | null;
+}
+
+const GUARDIAN_COLUMNS: readonly GuardianColumns[] = [
+  { fixed: 'мать', name: 'motherName', relation: null, phone: 'motherPhone', email: 'motherEmail', consent: null, refused: null },
+  { fixed: 'отец', name: 'fatherName', relation: null, phone: 'fatherPhone', email: 'fatherEmail', consent: null, refused: null },
+  { fixed: 'законный представитель', name: 'guardianName', relation: null, phone: 'guardianPhone', email: 'guardianEmail', consent: null, refused: null },
+  ...Array.from({ length: GUARDIAN_SLOTS }, (_, i): GuardianColumns => ({
+    fixed: null,
+    name: guardianSlotKey(i + 1, 'Name'),
+    relation: guardianSlotKey(i + 1, 'Relation'),
+    phone: guardianSlotKey(i + 1, 'Phone'),
+    email: guardianSlotKey(i + 1, 'Email'),
+    consent: guardianSlotKey(i + 1, 'Consent'),
+    refused: guardianSlotKey(i + 1, 'Refused'),
+  })),
 ];
 
 type Scope = RowScope<StudentFieldKey>;
 type Existing = ValidationContext['existingStudents'][number];
 
+function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
+  const text = scope.get(key);
+  if (text === '') return null;
+  const v = parseYesNo(text);
+  if (v === null) scope.error(key, `Неверное значение ${q(text)}: ожидается «да» или «нет»`);
+  return v;
+}
+
 function readGuardians(scope: Scope, today: string): GuardianDraft[] {
   const drafts: GuardianDraft[] = [];
   let any = false;
   const pdConsentDate = readDate(scope, 'pdConsentDate', today);
-  const refusedText = scope.get('eServiceRefused');
-  const refused = parseYesNo(refusedText);
-  if (refused === null) {
-    scope.error('eServiceRefused', `Неверное значение ${q(refusedText)}: ожидается «да» или «нет»`);
-  }
+  const refused = readYesNo(scope, 'eServiceRefused');
   for (const g of GUARDIAN_COLUMNS) {
+    if (!scope.has(g.name) && !scope.has(g.phone) && !scope.has(g.email) && !(g.relation && scope.has(g.relation))) continue;
     const nameText = scope.get(g.name);
+    const relationText = g.relation ? scope.get(g.relation) : '';
     const phoneText = scope.get(g.phone);
     const emailText = scope.get(g.email);
-    if (nameText === '' && phoneText === '' && emailText === '') continue;
+    const consentText = g.consent ? scope.get(g.consent) : '';
+    const refusedText = g.refused ? scope.get(g.refused) : '';
+    if (nameText === '' && relationText === '' && phoneText === '' && emailText === '' && consentText === '' && refusedText === '') continue;
     any = true;
     const phone = readPhone(scope, g.phone);
     const email = readEmail(scope, g.email);
+    const consent = g.consent ? readDate(scope, g.consent, today) : null;
+    const slotRefused = g.refused ? readYesNo(scope, g.refused) : null;
+    if (g.relation && relationText.length > MAX.relation) scope.error(g.relation, tooLongMessage(fieldLabel(g.relation), MAX.relation));
     if (nameText === '') {
-      scope.error(g.name, `Указаны контакты, но не заполнено поле «${fieldLabel(g.name)}»`);
+      const what = relationText === '' && consentText === '' && refusedText === '' ? 'контакты' : 'данные представителя';
+      scope.error(g.name, `Указаны ${what}, но не заполнено поле «${fieldLabel(g.name)}»`);
       continue;
     }
     const split = splitFullName(nameText, fieldLabel(g.name));
@@ -85,11 +115,19 @@ function readGuardians(scope: Scope, today: string): GuardianDraft[] {
       lastName: n.lastName,
       firstName: n.firstName,
       middleName: n.middleName,
-      relation: g.relation,
+      relation: g.fixed ?? (relationText === '' ? null : relationText),
       phone,
       email,
-      pdConsentDate,
-      eServiceRefused: refused ?? false,
+      pdConsentDate: consent ?? pdConsentDate,
+      eServiceRefused: slotRefused ?? refused,
+      columns: {
+        name: fieldLabel(g.name),
+        relation: fieldLabel(g.relation ?? g.name),
+        phone: fieldLabel(g.phone),
+        email: fieldLabel(g.email),
+        consent: fieldLabel(g.consent && scope.get(g.consent) !== '' ? g.consent : 'pdConsentDate'),
+        refused: fieldLabel(g.refused && scope.get(g.refused) !== '' ? g.refused : 'eServiceRefused'),
+      },
     });
   }
   if (!any) {
@@ -106,7 +144,9 @@ function describe(s: Existing): string {
 
 /**
  * Checks every non-blank row of a student sheet. Drafts are returned only for rows without errors;
- * all errors of all rows are reported, each with the real spreadsheet row number.
+ * all errors of all rows are reported, each with the real spreadsheet row number. A row about a
+ * student already in the school (same СНИЛС, or same name and birth date) carries that student's
+ * id: the import updates them.
  */
 export function validateStudents(
   sheet: SheetData,
@@ -119,6 +159,7 @@ export function validateStudents(
   const existing = new PersonIndex<Existing>(false);
   for (const s of ctx.existingStudents) existing.addPerson(s, s);
   const seen = new PersonIndex<number>(false);
+  const matchedRows = new Map<string, number>();
 
   const drafts: StudentDraft[] = [];
   const errors: RowError[] = [];
@@ -165,23 +206,38 @@ export function validateStudents(
     const personalFileNo = scope.get('personalFileNo');
     const guardians = readGuardians(scope, today);
 
-    // duplicates: in the school, then earlier in the file (one message when СНИЛС and name point to the same one)
+    // The student already in the school this row is about: by СНИЛС, else by name and birth date.
+    // A row pointing at two different students, or two rows at one, is refused.
     const keys = personKeys(person?.name ?? null, birthDate, snils);
-    const otherBySnils = existing.findBySnils(keys);
-    if (otherBySnils) {
-      scope.error('snils', `Ученик уже есть в школе: СНИЛС ${q(snils!)} у ученика ${q(describe(otherBySnils))}`);
+    const bySnils = existing.findBySnils(keys);
+    const byName = person ? existing.findByName(keys)?.ref : undefined;
+    const conflict = !!bySnils && !!byName && bySnils !== byName;
+    if (conflict) {
+      scope.error(
+        'snils',
+        `СНИЛС ${q(snils!)} — у ученика ${q(describe(bySnils))}, а фамилия, имя, отчество и дата рождения — у ученика ${q(describe(byName))}: непонятно, чьи данные исправить`,
+      );
     }
+    const match = conflict ? undefined : (bySnils ?? byName);
+    let repeated = false;
     const firstBySnils = seen.findBySnils(keys);
-    if (firstBySnils !== undefined) scope.error('snils', `Повторяет строку ${firstBySnils}: тот же СНИЛС ${q(snils!)}`);
+    if (firstBySnils !== undefined) {
+      scope.error('snils', `Повторяет строку ${firstBySnils}: тот же СНИЛС ${q(snils!)}`);
+      repeated = true;
+    }
     if (person) {
-      const other = existing.findByName(keys)?.ref;
-      if (other && other !== otherBySnils) scope.error(person.column, `Ученик уже есть в школе: ${describe(other)}`);
       const first = seen.findByName(keys)?.ref;
       if (first !== undefined && first !== firstBySnils) {
         scope.error(person.column, `Повторяет строку ${first}: те же ФИО и дата рождения`);
+        repeated = true;
       }
     }
     seen.add(keys, row);
+    if (match && !repeated) {
+      const first = matchedRows.get(match.id);
+      if (first !== undefined) scope.error(person?.column ?? 'snils', `Тот же ученик, что в строке ${first}: ${describe(match)}`);
+      else matchedRows.set(match.id, row);
+    }
 
     if (scope.errors.length > 0) {
       for (const e of scope.errors) errors.push(e);
@@ -201,6 +257,7 @@ export function validateStudents(
       address: address === '' ? null : address,
       personalFileNo: personalFileNo === '' ? null : personalFileNo,
       guardians,
+      existingId: match && !repeated ? match.id : null,
     });
   }
   return { drafts, errors };

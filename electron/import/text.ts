@@ -19,16 +19,6 @@ export function capitalizeFirst(value: string): string {
   return value.length === 0 ? value : value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** Russian plural: ruPlural(3, 'год', 'года', 'лет') → 'года'. */
-export function ruPlural(n: number, one: string, few: string, many: string): string {
-  const abs = Math.abs(n) % 100;
-  const last = abs % 10;
-  if (abs >= 11 && abs <= 19) return many;
-  if (last === 1) return one;
-  if (last >= 2 && last <= 4) return few;
-  return many;
-}
-
 /** «value» in Russian quotes, for messages. */
 export function q(value: string): string {
   return `«${value}»`;

@@ -34,8 +34,14 @@ export type StudentFieldKey =
   | 'guardianName'
   | 'guardianPhone'
   | 'guardianEmail'
+  | GuardianSlotKey
   | 'pdConsentDate'
   | 'eServiceRefused';
+
+/** The parts of a numbered representative's columns («Представитель 1 — телефон»). */
+export type GuardianSlotPart = 'Name' | 'Relation' | 'Phone' | 'Email' | 'Consent' | 'Refused';
+/** A numbered representative's column: 'guardian1Name', 'guardian2Phone'… */
+export type GuardianSlotKey = `guardian${number}${GuardianSlotPart}`;
 
 export type StaffFieldKey =
   | 'fullName'
@@ -74,19 +80,27 @@ export interface RowError {
   message: string;
 }
 
+/** The relations the mother's, father's and representative's columns carry. */
 export type GuardianRelation = 'мать' | 'отец' | 'законный представитель';
 
+/**
+ * A parent or legal representative from a row. Null means «the cell is empty»: a new guardian gets
+ * no value, a guardian already in the school keeps theirs (an empty cell never erases).
+ */
 export interface GuardianDraft {
   lastName: string;
   firstName: string;
   middleName: string | null;
-  relation: GuardianRelation;
+  /** From the column (мать, отец) or the «кем приходится» cell as written; null when empty. */
+  relation: string | null;
   /** '+7 (XXX) XXX-XX-XX' */
   phone: string | null;
   email: string | null;
   /** 'YYYY-MM-DD' */
   pdConsentDate: string | null;
-  eServiceRefused: boolean;
+  eServiceRefused: boolean | null;
+  /** Russian labels of the columns this guardian's values came from, to name in messages. */
+  columns: Record<'name' | 'relation' | 'phone' | 'email' | 'consent' | 'refused', string>;
 }
 
 export interface StudentDraft {
@@ -104,6 +118,8 @@ export interface StudentDraft {
   address: string | null;
   personalFileNo: string | null;
   guardians: GuardianDraft[];
+  /** The student already in the school this row is about (same СНИЛС, or same name and birth date); null: a new one. */
+  existingId: string | null;
 }
 
 export interface StaffDraft {
@@ -136,7 +152,8 @@ export interface ValidationContext {
   today: string;
   /** Classes of the current academic year. */
   classes: { grade: number; letter: string }[];
-  existingStudents: (ExistingPerson & { birthDate: string })[];
+  /** Students of the school, to match rows with: a matching row updates the student. */
+  existingStudents: (ExistingPerson & { birthDate: string; id: string })[];
   existingStaff: ExistingPerson[];
 }
 

@@ -106,7 +106,9 @@ describe('the audit log', () => {
 
     const [removed] = (await s.call('audit.search', { entity: 'room', entityId: s.room.id })).rows;
     expect(removed).toMatchObject({ action: 'delete', entityLabel: 'Кабинет 101', actor: 'admin' });
-    expect(removed!.changes).toEqual([{ field: 'Удалено', old: null, new: ruDateTime('2026-09-10T12:00:00Z') }]);
+    // A tombstone reads as what happened, not as a field going from «пусто» to a date (issue 8).
+    expect(removed!.changes).toEqual([]);
+    expect(removed!.event).toBe('Запись удалена');
 
     // Removing the room freed it in the class: the old value still names the (deleted) room.
     const [freed, assigned] = (await s.call('audit.search', { entity: 'school_class', entityId: s.c5a.id })).rows;
@@ -126,11 +128,12 @@ describe('the audit log', () => {
     expect(page.rows.every((r) => r.actor === 'secretary')).toBe(true);
     // Newest first: the logout, the pupil moved, the one-time password changed, the login.
     expect(page.rows.map((r) => r.entityLabel)).toEqual(['Пользователь: secretary', 'Ученик: Петров Пётр Сергеевич', 'Пользователь: secretary', 'Пользователь: secretary']);
-    expect(page.rows.map((r) => r.changes)).toEqual([
-      [{ field: 'Вход в программу', old: null, new: 'выход' }],
-      expect.anything(),
-      [{ field: 'Пароль', old: '***', new: '***' }],
-      [{ field: 'Вход в программу', old: null, new: 'вход' }],
+    // Logins and logouts read as events, not as «Вход в программу: пусто → вход» (issue 8).
+    expect(page.rows.map((r) => [r.event, r.changes])).toEqual([
+      ['Выход из программы', []],
+      [undefined, expect.anything()],
+      [undefined, [{ field: 'Пароль', old: '***', new: '***' }]],
+      ['Вход в программу', []],
     ]);
     expect(JSON.stringify(await s.call('audit.search', {}))).not.toContain('Секретарь2026');
     expect((await s.call('audit.search', { actor: 'Secretary' })).total).toBe(0); // the login, exactly
@@ -191,7 +194,7 @@ describe('the audit log', () => {
     expect(ws.headerFooter.oddHeader).toContain('Журнал изменений');
     expect(ws.headerFooter.oddHeader).toContain('Содержит персональные данные (152-ФЗ)');
     const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
-    expect(values(1)).toEqual(['Дата и время', 'Пользователь', 'Действие', 'Запись', 'Поле', 'Было', 'Стало']);
+    expect(values(1)).toEqual(['Дата и время', 'Пользователь', 'Действие', 'Запись', 'Что изменено', 'Было', 'Стало']);
     expect(values(2)).toEqual([ruDateTime('2026-09-05T12:00:00Z'), 'secretary', 'Изменение', 'Ученик: Петров Пётр Сергеевич', 'Фамилия', 'Иванов', 'Петров']);
     expect(values(3)).toEqual([ruDateTime('2026-09-05T12:00:00Z'), 'secretary', 'Изменение', 'Ученик: Петров Пётр Сергеевич', 'Класс', '5А', '6Б']);
     expect(values(4).slice(1, 5)).toEqual(['admin', 'Создание', 'Ученик: Петров Пётр Сергеевич', 'Фамилия']);

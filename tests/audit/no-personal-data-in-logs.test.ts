@@ -138,6 +138,8 @@ describe('logs carry no personal data', () => {
       ['Незнамов', 'Тимофей', 'Ильич', '31.02.2015', 'м', null, '5А', 'Незнамова Алла Петровна', '+7 912 000-11-22'],
       ['Неверова', 'Кира', 'Олеговна', '10.10.2015', 'ж', '112-233-445 96', '5А', null, null],
       ['Нетуева', 'Зоя', null, '10.10.2015', 'ж', null, '5Я', null, null],
+      // A student of the school: the row updates them (nothing to change); the same student again is refused, by name.
+      [existing[0]!, existing[1]!, existing[2] ?? null, String(details.birthDate).split('-').reverse().join('.'), null, null, String(details.className), null, null],
       [existing[0]!, existing[1]!, existing[2] ?? null, String(details.birthDate).split('-').reverse().join('.'), null, null, String(details.className), null, null],
     ]);
     typed.push('Незнамов Тимофей', 'Незнамова Алла', 'Неверова Кира', 'Нетуева Зоя');

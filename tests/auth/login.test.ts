@@ -146,6 +146,6 @@ describe('the lock screen and the audit of logins', () => {
     expect(all).not.toContain('НеТот-пароль1');
     expect(all).not.toContain('nobody');
     const found = await other('audit.search', { entity: 'app_user' });
-    expect(found.rows.some((r) => r.changes.some((c) => c.field === 'Вход в программу' && c.new === 'вход'))).toBe(true);
+    expect(found.rows.some((r) => r.event === 'Вход в программу')).toBe(true);
   });
 });

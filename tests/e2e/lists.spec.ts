@@ -2,6 +2,7 @@
 // filters, the student card saved and a deletion confirmed; then every screen is rendered once.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { pickOption, signIn, startApp, type App } from './harness';
+import { declineFullName } from '../../electron/api/declension';
 
 let app: App;
 beforeAll(async () => {
@@ -132,9 +133,15 @@ describe('lists', () => {
   it('deletes a student after the confirmation', async () => {
     const { page } = app;
     const total = (await app.call('students.list', { grade: 5 })).total;
+    const name = (await rowsOf(app, 'students-table'))[1]![1]!;
+    const pupil = (await app.call('students.list', { search: name, limit: 1 })).rows[0]!;
     await page.getByTestId('students-table').getByTestId('vt-row').nth(1).click();
     await page.getByTestId('student-delete').click();
-    await page.getByText('Запись будет помечена удалённой').waitFor();
+    // «Удалить ученика Абрамова Николая Алексеевича?», «ученицу Абрамову Анну…»: the name declined, no programmer's words.
+    const whom = `${pupil.gender === 'f' ? 'ученицу' : 'ученика'} ${declineFullName(pupil.fullName, 'accusative', pupil.gender)}`;
+    expect(declineFullName(pupil.fullName, 'accusative', pupil.gender)).not.toBe(pupil.fullName);
+    await page.getByText(`Удалить ${whom}?`).waitFor();
+    expect(await page.getByTestId('confirm-delete').textContent()).not.toMatch(/помечена|удалённой/);
     await app.screenshot('lists-6-delete-confirm');
     await page.getByTestId('confirm-delete-ok').click();
     await expect.poll(() => page.getByTestId('students-total').textContent()).toBe(`Найдено: ${total - 1}`);

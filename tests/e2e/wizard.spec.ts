@@ -182,10 +182,22 @@ describe('setup wizard', () => {
     await page.getByTestId('student-birthDate').fill('14032015');
     expect(await page.getByTestId('student-birthDate').inputValue()).toBe('14.03.2015');
     await pickOption(page, 'student-class', '5А');
+    // Nothing about a new parent is guessed (issue 8): neither who they are nor their surname; a
+    // mother is not given the boy's «Алексеев», a father is offered it.
     await page.getByTestId('guardian-add').click();
+    expect(await page.getByTestId('guardian-0-relation').inputValue()).toBe('');
+    expect(await page.getByTestId('guardian-0-lastName').inputValue()).toBe('');
+    await page.getByTestId('guardian-0-relation').fill('мать');
+    expect(await page.getByTestId('guardian-0-lastName').inputValue()).toBe('');
+    await page.getByTestId('guardian-0-lastName').fill('Алексеева');
     await page.getByTestId('guardian-0').getByLabel('Имя').fill('Марина');
     await page.getByTestId('guardian-0').getByLabel('Отчество').fill('Викторовна');
     await page.getByTestId('guardian-0-phone').fill('8 916 123-45-67');
+    await page.getByTestId('guardian-add').click();
+    await page.getByTestId('guardian-1-relation').fill('отец');
+    expect(await page.getByTestId('guardian-1-lastName').inputValue()).toBe('Алексеев');
+    await page.getByTestId('guardian-1').getByLabel('Имя').fill('Игорь');
+    await app.screenshot('wizard-8-student-parents');
     await page.getByTestId('student-save').click();
     await page.getByTestId('wizard-students-preview').waitFor();
     expect(await page.getByTestId('wizard-students-count').textContent()).toBe('1');
@@ -226,7 +238,8 @@ describe('setup wizard', () => {
     expect(students.total).toBe(1);
     const s = await c('students.get', { id: students.rows[0]!.id });
     expect(s).toMatchObject({ lastName: 'Алексеев', birthDate: '2015-03-14', className: '5А' });
-    expect(s.guardians[0]).toMatchObject({ lastName: 'Алексеев', firstName: 'Марина', relation: 'мать', phone: '+7 (916) 123-45-67' });
+    expect(s.guardians[0]).toMatchObject({ lastName: 'Алексеева', firstName: 'Марина', relation: 'мать', phone: '+7 (916) 123-45-67' });
+    expect(s.guardians[1]).toMatchObject({ lastName: 'Алексеев', firstName: 'Игорь', relation: 'отец' });
     // The administrator created on the first screen is the one who did all this.
     expect(await c('users.list')).toMatchObject([{ login: 'vasilieva', displayName: 'Васильева Ольга Игоревна', role: 'sysadmin', mustChangePassword: false }]);
     expect((await c('audit.search', { actor: 'vasilieva', entity: 'student' })).total).toBe(1);

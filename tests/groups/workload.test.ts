@@ -130,7 +130,7 @@ describe('teaching assignments and workload (R3, тарификация)', () =>
     expect((await refusal(call('studyGroups.save', { name: 'профильная математика 10а и 10б', kind: 'other', subjectId: subject('Алгебра').id, hoursPerWeek: 1 }))).message).toBe(
       'Учебная группа «профильная математика 10а и 10б» уже есть',
     );
-    expect((await refusal(call('studyGroups.setMembers', { groupId: g.id, studentIds: ['nobody'] }))).message).toMatch(/не найдены/);
+    expect((await refusal(call('studyGroups.setMembers', { groupId: g.id, studentIds: ['nobody'] }))).message).toBe('1 ученик из выбранных не найден — возможно, он выбыл. Обновите список и выберите снова.');
     const shorter = await call('studyGroups.setMembers', { groupId: g.id, studentIds: [f.students10[0]!] });
     expect(shorter.memberCount).toBe(1);
     expect((await call('studyGroups.list')).map((x) => x.name)).toContain('Профильная математика 10А и 10Б');

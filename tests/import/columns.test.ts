@@ -113,3 +113,30 @@ describe('checkMapping', () => {
     ]);
   });
 });
+
+describe('numbered representatives (the program\'s own export)', () => {
+  const headers = [
+    'Класс', 'Фамилия', 'Имя', 'Отчество', 'Дата рождения',
+    'Представитель 1 — ФИО', 'Представитель 1 — кем приходится', 'Представитель 1 — телефон', 'Представитель 1 — e-mail',
+    'Представитель 1 — согласие на обработку ПДн', 'Представитель 1 — отказ от электронного дневника',
+    'ФИО родителя 2', 'Кем приходится родитель 2', 'Телефон родителя 2',
+  ];
+  it('recognizes every part of every numbered representative', () => {
+    const m = recognizeColumns('students', headers);
+    expect(m).toMatchObject({
+      guardian1Name: 5, guardian1Relation: 6, guardian1Phone: 7, guardian1Email: 8, guardian1Consent: 9, guardian1Refused: 10,
+      guardian2Name: 11, guardian2Relation: 12, guardian2Phone: 13, guardian2Email: null,
+      motherName: null, guardianName: null, pdConsentDate: null, eServiceRefused: null,
+    });
+    expect(checkMapping('students', m, headers)).toEqual([]);
+  });
+  it('offers the numbered fields as far as the file numbers them, labelled as the export writes them', () => {
+    expect(fieldsFor('students').some((f) => f.key.startsWith('guardian1'))).toBe(false);
+    const labels = fieldsFor('students', headers).filter((f) => /^guardian\d/.test(f.key)).map((f) => f.label);
+    expect(labels).toHaveLength(12);
+    expect(labels.slice(0, 6)).toEqual([
+      'Представитель 1 — ФИО', 'Представитель 1 — кем приходится', 'Представитель 1 — телефон', 'Представитель 1 — e-mail',
+      'Представитель 1 — согласие на обработку ПДн', 'Представитель 1 — отказ от электронного дневника',
+    ]);
+  });
+});

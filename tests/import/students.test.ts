@@ -68,6 +68,14 @@ describe('validateStudents: good rows', () => {
             email: 'mary@mail.ru',
             pdConsentDate: '2025-08-25',
             eServiceRefused: true,
+            columns: {
+              name: 'ФИО матери',
+              relation: 'ФИО матери',
+              phone: 'Телефон матери',
+              email: 'E-mail матери',
+              consent: 'Согласие на обработку ПДн',
+              refused: 'Отказ от электронного дневника',
+            },
           },
           {
             lastName: 'Иванов',
@@ -78,8 +86,17 @@ describe('validateStudents: good rows', () => {
             email: null,
             pdConsentDate: '2025-08-25',
             eServiceRefused: true,
+            columns: {
+              name: 'ФИО отца',
+              relation: 'ФИО отца',
+              phone: 'Телефон отца',
+              email: 'E-mail отца',
+              consent: 'Согласие на обработку ПДн',
+              refused: 'Отказ от электронного дневника',
+            },
           },
         ],
+        existingId: null,
       },
     ]);
   });
@@ -90,7 +107,8 @@ describe('validateStudents: good rows', () => {
       row({ Фамилия: 'Петров', Имя: 'Пётр', 'Дата рождения': '2010-05-05', Класс: '9в' }),
     ]);
     expect(errors).toEqual([]);
-    expect(drafts[0]!.guardians).toMatchObject([{ relation: 'законный представитель', phone: '+7 (495) 123-45-67', eServiceRefused: false }]);
+    // An empty refusal cell says nothing: a new representative is taken as not refusing.
+    expect(drafts[0]!.guardians).toMatchObject([{ relation: 'законный представитель', phone: '+7 (495) 123-45-67', eServiceRefused: null }]);
     expect(drafts[1]).toMatchObject({ grade: 9, letter: 'В', gender: null, snils: null, address: null, personalFileNo: null, guardians: [] });
   });
 
@@ -257,20 +275,42 @@ describe('validateStudents: duplicates', () => {
     expect(messages(errors)).toEqual(['3 СНИЛС: Повторяет строку 2: тот же СНИЛС «112-233-445 95»']);
   });
 
-  it('finds students already in the school', () => {
+  it('matches rows with students already in the school, by СНИЛС or by name and birth date', () => {
     const existing = [
-      { lastName: 'Иванов', firstName: 'Семён', middleName: null, birthDate: '2015-02-01', snils: null },
-      { lastName: 'Петров', firstName: 'Пётр', middleName: 'Петрович', birthDate: '2014-01-01', snils: '112-233-445 95' },
+      { id: 'st-1', lastName: 'Иванов', firstName: 'Семён', middleName: null, birthDate: '2015-02-01', snils: null },
+      { id: 'st-2', lastName: 'Петров', firstName: 'Пётр', middleName: 'Петрович', birthDate: '2014-01-01', snils: '112-233-445 95' },
     ];
     const { drafts, errors } = run(
       [row({ ...ivanov, Имя: 'семен' }), row({ ...ivanov, СНИЛС: '11223344595' }), row({ ...ivanov, Имя: 'Олег' })],
       ctx({ existingStudents: existing }),
     );
-    expect(messages(errors)).toEqual([
-      '2 Фамилия: Ученик уже есть в школе: Иванов Семён, 01.02.2015',
-      '3 СНИЛС: Ученик уже есть в школе: СНИЛС «112-233-445 95» у ученика «Петров Пётр Петрович, 01.01.2014»',
+    expect(messages(errors)).toEqual([]);
+    expect(drafts.map((d) => [d.row, d.existingId])).toEqual([
+      [2, 'st-1'],
+      [3, 'st-2'],
+      [4, null],
     ]);
-    expect(drafts.map((d) => d.row)).toEqual([4]);
+  });
+
+  it('refuses a row pointing at two students, and two rows at one student', () => {
+    const existing = [
+      { id: 'st-1', lastName: 'Иванов', firstName: 'Семён', middleName: null, birthDate: '2015-02-01', snils: null },
+      { id: 'st-2', lastName: 'Петров', firstName: 'Пётр', middleName: 'Петрович', birthDate: '2014-01-01', snils: '112-233-445 95' },
+    ];
+    const conflict = run([row({ ...ivanov, Имя: 'Семён', СНИЛС: '11223344595' })], ctx({ existingStudents: existing }));
+    expect(messages(conflict.errors)).toEqual([
+      '2 СНИЛС: СНИЛС «112-233-445 95» — у ученика «Петров Пётр Петрович, 01.01.2014», а фамилия, имя, отчество и дата рождения — у ученика «Иванов Семён, 01.02.2015»: непонятно, чьи данные исправить',
+    ]);
+    // One row finds Петров by name and birth date, the next by СНИЛС (with the surname changed).
+    const twice = run(
+      [
+        row({ ...ivanov, Фамилия: 'Петров', Имя: 'Пётр', Отчество: 'Петрович', 'Дата рождения': '01.01.2014' }),
+        row({ ...ivanov, Фамилия: 'Петрова', Имя: 'Пётр', СНИЛС: '112-233-445 95' }),
+      ],
+      ctx({ existingStudents: existing }),
+    );
+    expect(messages(twice.errors)).toEqual(['3 Фамилия: Тот же ученик, что в строке 2: Петров Пётр Петрович, 01.01.2014']);
+    expect(twice.drafts.map((d) => [d.row, d.existingId])).toEqual([[2, 'st-2']]);
   });
 
   it('blames the full-name column when names come from it', () => {
@@ -307,6 +347,7 @@ describe('validateStudents: a whole school', () => {
     const s = sheet(HEADERS, rows);
     const context = ctx({
       existingStudents: Array.from({ length: 1000 }, (_, i) => ({
+        id: `st-${i}`,
         lastName: `Сидоров${i}`,
         firstName: 'Олег',
         middleName: null,
@@ -318,5 +359,34 @@ describe('validateStudents: a whole school', () => {
     const result = validateStudents(s, MAPPING, context);
     expect(result.errors).toEqual([]);
     expect(result.drafts).toHaveLength(5000);
+  });
+});
+
+describe('validateStudents: numbered representatives', () => {
+  const headers = [
+    'Класс', 'Фамилия', 'Имя', 'Дата рождения',
+    'Представитель 1 — ФИО', 'Представитель 1 — кем приходится', 'Представитель 1 — телефон', 'Представитель 1 — согласие на обработку ПДн', 'Представитель 1 — отказ от электронного дневника',
+    'Представитель 2 — ФИО', 'Представитель 2 — кем приходится', 'Представитель 2 — телефон',
+  ];
+  const run2 = (rows: string[][]) => validateStudents(sheet(headers, rows), recognizeColumns('students', headers), ctx());
+  it('reads each representative with the relation as written, and their own consent and refusal', () => {
+    const { drafts, errors } = run2([
+      ['5А', 'Иванов', 'Иван', '01.02.2015', 'Иванова Мария Сергеевна', 'мать', '8 912 345-67-89', '25.08.2025', 'да', 'Петрова Нина Ивановна', 'бабушка', ''],
+    ]);
+    expect(errors).toEqual([]);
+    expect(drafts[0]!.guardians).toMatchObject([
+      { lastName: 'Иванова', relation: 'мать', phone: '+7 (912) 345-67-89', pdConsentDate: '2025-08-25', eServiceRefused: true, columns: { phone: 'Представитель 1 — телефон' } },
+      { lastName: 'Петрова', relation: 'бабушка', phone: null, pdConsentDate: null, eServiceRefused: null, columns: { relation: 'Представитель 2 — кем приходится' } },
+    ]);
+  });
+  it('names the numbered column of a wrong value, and refuses data without a name', () => {
+    const { errors } = run2([
+      ['5А', 'Иванов', 'Иван', '01.02.2015', 'Иванова Мария', 'мать', '123', '', 'может быть', '', 'отец', ''],
+    ]);
+    expect(messages(errors)).toEqual([
+      '2 Представитель 1 — телефон: Неверный номер телефона «123»: ожидается российский номер из 10 цифр с кодом',
+      '2 Представитель 1 — отказ от электронного дневника: Неверное значение «может быть»: ожидается «да» или «нет»',
+      '2 Представитель 2 — ФИО: Указаны данные представителя, но не заполнено поле «Представитель 2 — ФИО»',
+    ]);
   });
 });

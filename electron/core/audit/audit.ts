@@ -112,8 +112,8 @@ export async function exportAudit(ctx: Ctx, i: OpParsed<'audit.export'>): Promis
   // Labeled a chunk at a time, so the lookups stay batched.
   for (let at = 0; at < all.length; at += 500) {
     for (const e of describe(ctx, all.slice(at, at + 500))) {
-      const head: Cell[] = [ruDateTime(e.at), e.actor, ACTIONS[e.action], e.entityLabel];
-      if (e.changes.length === 0) cells.push([...head, null, null, null]);
+      const head: Cell[] = [ruDateTime(e.at), e.actor, e.event && e.action !== 'delete' ? 'Событие' : ACTIONS[e.action], e.entityLabel];
+      if (e.changes.length === 0) cells.push([...head, e.event ?? null, null, null]);
       for (const c of e.changes) cells.push([...head, c.field, cell(c.old), cell(c.new)]);
     }
   }
@@ -126,7 +126,7 @@ export async function exportAudit(ctx: Ctx, i: OpParsed<'audit.export'>): Promis
       { header: 'Пользователь', width: 14 },
       { header: 'Действие', width: 12 },
       { header: 'Запись', width: 44 },
-      { header: 'Поле', width: 26 },
+      { header: 'Что изменено', width: 26 },
       { header: 'Было', width: 30 },
       { header: 'Стало', width: 30 },
     ],

@@ -297,10 +297,21 @@ export function describe(ctx: Ctx, rows: AuditRow[]): AuditEntry[] {
     const def = ENTITIES[r.entity];
     const name = names.get(r.entity)?.get(r.entity_id);
     const entityLabel = def ? `${def.prefix}${name ?? 'запись не найдена'}` : `${r.entity} ${r.entity_id}`;
+    // Events read as one statement, not as a field going from «пусто» to something.
+    const base = { seq: r.seq, at: r.at, actor: r.actor, entity: r.entity, entityLabel, entityId: r.entity_id, action: r.action };
+    if (r.action === 'delete') return { ...base, changes: [], event: 'Запись удалена' };
+    if (r.entity === 'app_user' && r.old_values === null && typeof neu.session === 'string') return { ...base, changes: [], event: sessionEvent(neu.session) };
     const columns = r.action === 'insert' ? Object.keys(neu).filter((k) => !empty(neu[k])) : [...new Set([...Object.keys(old), ...Object.keys(neu)])];
     const changes = columns
       .filter((k) => !HIDDEN.has(k) && !(r.action === 'insert' && k === 'deleted_at'))
       .map((k) => ({ field: fieldLabel(r.entity, k), old: r.action === 'insert' ? null : display(k, old[k], names), new: display(k, neu[k], names) }));
-    return { seq: r.seq, at: r.at, actor: r.actor, entity: r.entity, entityLabel, entityId: r.entity_id, action: r.action, changes };
+    return { ...base, changes };
   });
+}
+
+/** A login event as stored ('вход', 'неверный пароль, вход заблокирован на 15 мин.') as a sentence of the log. */
+export function sessionEvent(stored: string): string {
+  const known: Record<string, string> = { вход: 'Вход в программу', выход: 'Выход из программы', 'неверный пароль': 'Неверный пароль при входе' };
+  const text = known[stored] ?? stored.replace(/^неверный пароль, /, 'Неверный пароль при входе; ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

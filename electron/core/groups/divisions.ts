@@ -11,8 +11,8 @@ import { key, loadSchool, personName, subjectName, type ClassInfo, type School, 
 import { divide, subgroupNames, suggest, type Method } from './split';
 import { readRule, ruleFor } from './rule';
 import { divisionView } from './view';
+import { countOf, countWith, WORDS } from '../../api/plural';
 
-const pupilsWord = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? 'ученик' : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? 'ученика' : 'учеников');
 
 function classOf(school: School, classId: string): ClassInfo {
   const c = school.classById.get(classId);
@@ -138,7 +138,7 @@ function plan(school: School, c: ClassInfo, subjectId: string, parts: number, by
   }
   if (by === 'gender' && parts !== 2) throw invalid('По полу класс делится только на две подгруппы: мальчики и девочки.');
   if (pupils.length < parts)
-    throw invalid(`Нельзя разделить ${c.name} (${pupils.length} ${pupilsWord(pupils.length)}) на ${parts} подгруппы по предмету «${subject}».`);
+    throw invalid(`Нельзя разделить ${c.name} (${countWith(pupils.length, WORDS.student)}) на ${countOf(parts, 'подгруппу', 'подгруппы', 'подгрупп')} по предмету «${subject}».`);
   const existing = school.divisionOf.get(key(c.id, subjectId));
   const previous = new Map<string, number>();
   if (existing) {
@@ -207,7 +207,7 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
   if (!s) throw notFound('Ученик');
   if (s.class_id !== c.id) {
     const other = s.class_id ? db.first(db.q.selectFrom('school_class').select(['grade', 'letter']).where('id', '=', s.class_id)) : undefined;
-    throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не зачислен(а) в класс'}, а подгруппа «${g.name}» — класса ${c.name}.`);
+    throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не числится ни в одном классе'}, а подгруппа «${g.name}» — класса ${c.name}.`);
   }
   const current = (school.membersOf.get(d.id) ?? []).find((m) => m.student_id === studentId);
   if (current?.subgroup_id === subgroupId) return divisionView(school, d);

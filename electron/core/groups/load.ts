@@ -6,6 +6,7 @@ import type { Row } from '../../../db';
 import type { Gender } from '../../../db/schema';
 import { fullName } from '../format';
 import { sortByName } from './split';
+import { genderOfName } from '../../api/declension';
 
 export interface ClassInfo {
   id: string;
@@ -186,6 +187,10 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
 }
 
 export const personName = (p: { last_name: string; first_name: string; middle_name: string | null }) => fullName(p);
+
+/** A person's gender: from the card, else as the name and patronymic show it (lvovich); null when neither tells. */
+export const genderOf = (p: { last_name: string; first_name: string; middle_name: string | null; gender?: Gender | null }): Gender | null =>
+  p.gender ?? genderOfName({ lastName: p.last_name, firstName: p.first_name, middleName: p.middle_name });
 
 /** «А. И. Петрова»: initials before the surname, as under a signature. */
 export function initialsName(p: { last_name: string; first_name: string; middle_name: string | null }): string {

@@ -9,6 +9,7 @@ import { act } from '../tx';
 import { currentYear, loadSchool, subjectName, type School } from './load';
 import { byName } from './split';
 import { studentRef, teacherHours } from './view';
+import { countWith, plural, WORDS } from '../../api/plural';
 
 export const KIND_LABELS: Record<StudyGroupKind, string> = {
   elective: 'Элективный курс',
@@ -127,7 +128,10 @@ export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: read
   for (let k = 0; k < wanted.length; k += 500)
     for (const s of db.all(db.q.selectFrom('student').select('id').where('id', 'in', wanted.slice(k, k + 500)).where('deleted_at', 'is', null))) alive.add(s.id);
   const lost = wanted.filter((id) => !alive.has(id));
-  if (lost.length) throw invalid(`${lost.length} из выбранных учеников не найдены — возможно, они выбыли. Обновите список и выберите снова.`);
+  if (lost.length)
+    throw invalid(
+      `${countWith(lost.length, WORDS.student)} из выбранных ${plural(lost.length, 'не найден', 'не найдены', 'не найдены')} — возможно, ${plural(lost.length, 'он выбыл', 'они выбыли', 'они выбыли')}. Обновите список и выберите снова.`,
+    );
   const current = db.all(db.q.selectFrom('study_group_member').select(['id', 'student_id']).where('group_id', '=', groupId).where('deleted_at', 'is', null));
   const have = new Set(current.map((m) => m.student_id));
   const keep = new Set(wanted);

@@ -2,12 +2,13 @@
 // code and a self-contained Russian message (R3, R4).
 import type { Ctx } from '../context';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../api/types';
-import { initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
+import { genderOf, initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
 import { byName, sortByName } from './split';
 import { readRule, ruleFor, type Rule } from './rule';
 import { classCover, same } from '../workload/coverage';
 import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
 import { parseJsonArray } from '../format';
+import { plural } from '../../api/plural';
 
 const ERRORS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'student_not_in_subgroup', 'member_not_in_class', 'subgroup_no_teacher', 'class_no_teacher', 'hours_short', 'hours_excess',
@@ -78,10 +79,10 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
       const where = `${c.name}, «${subjectName(school, d.subject_id)}»`;
       const ids = { classId: c.id, subjectId: d.subject_id };
       for (const p of unplaced.get(d.id) ?? [])
-        add('student_not_in_subgroup', `${where}: ${p.gender === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${p.gender === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
+        add('student_not_in_subgroup', `${where}: ${genderOf(p) === 'f' ? 'ученица' : 'ученик'} ${personName(p)} не ${genderOf(p) === 'f' ? 'распределена' : 'распределён'} по подгруппам`, { ...ids, studentId: p.id });
       for (const m of foreign.get(d.id) ?? []) {
         const other = m.left_at === null && m.now_class ? (school.classById.get(m.now_class)?.name ?? 'другом классе') : undefined;
-        const now = m.left_at !== null ? 'выбыл(а) из школы' : other ? `учится в ${other}` : 'не числится ни в одном классе';
+        const now = m.left_at !== null ? 'уже не учится в школе' : other ? `учится в ${other}` : 'не числится ни в одном классе';
         const g = school.subgroupById.get(m.subgroup_id);
         add('member_not_in_class', `${where}: ${personName(m)} числится в подгруппе «${g?.name ?? '?'}», но ${now}`, { ...ids, studentId: m.student_id, subgroupId: m.subgroup_id });
       }
@@ -94,7 +95,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
       const r = ruleFor(rule, subjectId, c.grade, size);
       if (r && !school.divisionOf.has(key(c.id, subjectId)))
-        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} учеников, а класс не разделён`, { classId: c.id, subjectId });
+        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} ${plural(r.minStudents, 'ученика', 'учеников', 'учеников')}, а класс не разделён`, { classId: c.id, subjectId });
     }
     // Coverage: curriculum hours against assigned hours, for the class or each subgroup.
     for (const sc of classCover(school, c)) {
@@ -141,7 +142,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     const rows = byTeacher.get(t.id)!;
     if (t.deleted_at) {
       for (const a of rows)
-        add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} удалён из списка сотрудников — назначьте другого`, {
+        add('teacher_removed', `${assignmentLabel(school, a)}, «${subjectName(school, a.subject_id)}»: учитель ${personName(t)} ${genderOf(t) === 'f' ? 'удалена' : 'удалён'} из списка сотрудников — назначьте другого`, {
           teacherId: t.id, subjectId: a.subject_id, classId: a.class_id ?? undefined, studyGroupId: a.study_group_id ?? undefined,
         });
       continue;

@@ -10,6 +10,7 @@ import { initialsName, loadSchool } from '../groups/load';
 import { readRule } from '../groups/rule';
 import { teacherWorkloads } from '../workload/summary';
 import { yearName } from './subgroupLists';
+import { countOf } from '../../api/plural';
 
 const COLUMNS = [
   { header: '№ п/п', width: 6 },
@@ -90,7 +91,7 @@ export async function workloadXlsx(ctx: Ctx): Promise<ExportedFile> {
   });
   const sum = ws.getRow(r);
   ws.mergeCells(r, 1, r, 6);
-  sum.getCell(1).value = `Итого по школе: ${teachers.length} педагогических работников`;
+  sum.getCell(1).value = `Итого по школе: ${countOf(teachers.length, 'педагогический работник', 'педагогических работника', 'педагогических работников')}`;
   sum.getCell(7).value = totalHours;
   sum.getCell(8).value = Math.round(totalRates * 100) / 100;
   sum.font = { bold: true };

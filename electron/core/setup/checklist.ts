@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Ctx } from '../context';
 import type { ChecklistItem } from '../../api/types';
 import type { SyncedTable } from '../../../db';
+import { plural } from '../../api/plural';
 
 /** What setup still lacks, in the order practitioners set a school up. */
 export function checklist(ctx: Ctx): ChecklistItem[] {
@@ -27,7 +28,7 @@ export function checklist(ctx: Ctx): ChecklistItem[] {
       done: classes > 0 && withTeacher === classes,
       detail: classes ? `Классов: ${classes}, без классного руководителя: ${classes - withTeacher}` : 'Классы не созданы',
     },
-    { key: 'curriculum', label: 'Учебный план', done: classes > 0 && withPlan >= classes, detail: classes ? `Заполнен для ${withPlan} из ${classes} классов` : 'Нет классов' },
+    { key: 'curriculum', label: 'Учебный план', done: classes > 0 && withPlan >= classes, detail: classes ? `Заполнен для ${withPlan} из ${classes} ${plural(classes, 'класса', 'классов', 'классов')}` : 'Нет классов' },
     { key: 'students', label: 'Ученики и родители', done: students > 0, detail: `Учеников: ${students}` },
   ];
   return items;

@@ -6,6 +6,7 @@ import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { currentYearId } from './years';
 import { dropClassGroups } from '../groups/membership';
+import { countWith, WORDS } from '../../api/plural';
 
 /** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic. */
 export function normalizeLetter(letter: string): string {
@@ -97,7 +98,7 @@ export function createClasses(ctx: Ctx, i: OpParsed<'classes.createMany'>): { cr
 export function removeClass(ctx: Ctx, id: string): void {
   const { db } = ctx;
   const n = db.first(db.q.selectFrom('student').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).where('deleted_at', 'is', null))?.n ?? 0;
-  if (n > 0) throw invalid(`В классе ${n} учеников. Класс можно удалить только пустым: сначала переведите учеников.`);
+  if (n > 0) throw invalid(`В классе ${countWith(n, WORDS.student)}. Класс можно удалить только пустым: сначала переведите учеников.`);
   act(ctx, (w) => {
     for (const ci of db.all(db.q.selectFrom('curriculum_item').select('id').where('class_id', '=', id).where('deleted_at', 'is', null))) w.remove('curriculum_item', ci.id);
     dropClassGroups(ctx, w, id);

@@ -5,6 +5,7 @@ import type { Row } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { STANDARD_SUBJECTS } from './standard';
+import { plural } from '../../api/plural';
 
 const toSubject = (r: Row<'subject'>): Subject => ({
   id: r.id,
@@ -41,7 +42,7 @@ export function removeSubject(ctx: Ctx, id: string): void {
   const used = db.first(
     db.q.selectFrom('curriculum_item').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', '=', id).where('deleted_at', 'is', null).where('hours_per_week', '>', 0),
   );
-  if (used && used.n > 0) throw invalid(`Предмет есть в учебном плане ${used.n} класс(ов). Сначала уберите его часы из учебного плана.`);
+  if (used && used.n > 0) throw invalid(`Предмет стоит в учебном плане ${used.n} ${plural(used.n, 'класса', 'классов', 'классов')}. Сначала уберите его часы из учебного плана.`);
   act(ctx, (w) => w.remove('subject', id));
 }
 

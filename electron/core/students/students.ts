@@ -6,9 +6,11 @@ import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
 import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
+import { declineName } from '../../api/declension';
 import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
 
 export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<StudentRow> {
   const { db } = ctx;
@@ -113,7 +115,10 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   const guardians = i.guardians.map((g, idx) => {
     const gp: Problem[] = [];
     const gc = checkContacts({ phone: g.phone, email: g.email }, gp);
-    problems.push(...gp.map((p) => ({ ...p, row: idx + 1, column: `Представитель ${idx + 1}: ${p.column}` })));
+    // Named as people say it: «Не удалось распознать телефон «123» у Ивановой Анны Петровны»; the
+    // column is the card's field (guardians.0.phone), shown next to it.
+    const who = declineName(g, 'genitive');
+    problems.push(...gp.map((p) => ({ column: `guardians.${idx}.${GUARDIAN_FIELD[p.column ?? ''] ?? 'phone'}`, message: `${p.message} у ${who}` })));
     return { ...g, phone: gc.phone, email: gc.email };
   });
   if (c.snils) {

@@ -2,7 +2,6 @@ import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { ImportPreview, ImportResult } from '../../api/types';
 import { invalid } from '../../api/errors';
-import type { NewRow } from '../../../db';
 import {
   checkMapping,
   fieldsFor,
@@ -24,6 +23,8 @@ import { currentYearId } from '../setup/years';
 import { requireAccess } from '../auth/guard';
 import { beginBackupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 import { classesAwaitingPlacement } from '../groups/pending';
+import { countOf } from '../../api/plural';
+import { applyStudentPlan, planStudents } from './studentPlan';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -54,7 +55,7 @@ function validationContext(ctx: Ctx): ValidationContext {
     today: isoDay(ctx.now()),
     classes,
     existingStudents: db.all(
-      db.q.selectFrom('student').select(['last_name as lastName', 'first_name as firstName', 'middle_name as middleName', 'birth_date as birthDate', 'snils']).where('deleted_at', 'is', null),
+      db.q.selectFrom('student').select(['id', 'last_name as lastName', 'first_name as firstName', 'middle_name as middleName', 'birth_date as birthDate', 'snils']).where('deleted_at', 'is', null),
     ),
     existingStaff: db.all(
       db.q.selectFrom('staff').select(['last_name as lastName', 'first_name as firstName', 'middle_name as middleName', 'birth_date as birthDate', 'snils']).where('deleted_at', 'is', null),
@@ -92,29 +93,37 @@ function validate(ctx: Ctx, i: ImportInput, sheet: SheetData, earlier?: Checked)
 
 export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPreview> {
   const c = await check(ctx, i, 'view');
+  // What the rows without errors would change; problems only the school's data shows join the errors.
+  let students: ImportPreview['students'];
+  if (i.kind === 'students' && c.against !== null) {
+    const plan = planStudents(ctx, c.students, currentClassIds(ctx));
+    c.errors = [...c.errors, ...plan.errors].sort((a, b) => a.row - b.row);
+    students = plan.view;
+  }
   const badRows = new Set(c.errors.map((e) => e.row));
   return {
     fileName: i.fileName,
     headers: c.sheet.headers,
-    fields: fieldsFor(i.kind).map((f) => ({ key: f.key, label: f.label, required: f.required })),
+    fields: fieldsFor(i.kind, c.sheet.headers).map((f) => ({ key: f.key, label: f.label, required: f.required })),
     mapping: c.mapping,
     totalRows: c.sheet.rows.length,
     // A wrong mapping makes no row importable.
     validRows: badRows.has(c.sheet.headerRowNumber) ? 0 : c.sheet.rowNumbers.filter((n) => !badRows.has(n)).length,
     sample: c.sheet.rows.slice(0, 5),
     errors: c.errors,
+    students,
   };
 }
 
 /**
  * Makes a backup while the file is read and checked, validates again, and writes everything in one
- * transaction, or nothing (and keeps no backup) when any row is wrong.
+ * transaction, or nothing (and keeps no backup) when any row is wrong or nothing would change.
  */
 export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResult> {
-  const refuse = (c: Checked) => {
-    if (!c.errors.length) return;
-    const rows = new Set(c.errors.map((e) => e.row)).size;
-    throw invalid(`Файл не загружен: ошибки в ${rows} строк(ах). Исправьте файл и загрузите его снова — ничего не изменено.`, c.errors);
+  const refuse = (errors: RowError[]) => {
+    if (!errors.length) return;
+    const rows = new Set(errors.map((e) => e.row)).size;
+    throw invalid(`Файл не загружен: ${countOf(rows, 'строка', 'строки', 'строк')} с ошибками. Исправьте файл и загрузите его снова — ничего не изменено.`, errors);
   };
   requireAccess(ctx, i.kind === 'students' ? 'contingent' : 'setup', 'change');
   // The copy is made in a worker thread meanwhile: a 5000-row import stays within 2 s.
@@ -122,7 +131,16 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
   let first: Checked;
   try {
     first = await check(ctx, i, 'change');
-    refuse(first);
+    refuse(first.errors);
+    if (i.kind === 'students') {
+      const plan = planStudents(ctx, first.students, currentClassIds(ctx));
+      refuse(plan.errors);
+      // A file that matches the school changes nothing: no backup is kept either.
+      if (!plan.added.length && !plan.updates.length) {
+        await backup.discard();
+        return { imported: 0, guardians: 0, placementsPending: 0, updated: 0, changes: [], unchanged: plan.view.unchanged };
+      }
+    }
   } catch (e) {
     await backup.discard();
     throw e;
@@ -130,68 +148,41 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
   await backup.keep();
   // Other calls may have run while the backup was written: check again right before writing.
   const c = validate(ctx, i, first.sheet, first);
-  refuse(c);
-  return i.kind === 'students' ? commitStudents(ctx, c.students) : commitStaff(ctx, c.staff);
+  refuse(c.errors);
+  return i.kind === 'students' ? commitStudents(ctx, c.students, refuse) : commitStaff(ctx, c.staff);
 }
 
-function commitStudents(ctx: Ctx, drafts: StudentDraft[]): ImportResult {
+/** The current year's classes by name («5А») → id. */
+function currentClassIds(ctx: Ctx): Map<string, string> {
   const { db } = ctx;
-  const yearId = currentYearId(ctx);
-  const classes = new Map(
+  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  if (!yearId) return new Map();
+  return new Map(
     db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [`${c.grade}${c.letter}`, c.id]),
   );
-  let guardianCount = 0;
-  const students = act(ctx, (w) => {
-    const students = w.insertMany(
-      'student',
-      drafts.map((d) => ({
-        last_name: d.lastName,
-        first_name: d.firstName,
-        middle_name: d.middleName,
-        birth_date: d.birthDate,
-        gender: d.gender,
-        snils: d.snils,
-        class_id: classes.get(`${d.grade}${d.letter}`) ?? null,
-        address: d.address,
-        personal_file_no: d.personalFileNo,
-      })),
-    );
-    // Siblings in one file share their parents: one guardian row per person (name and phone).
-    const guardians: NewRow<'guardian'>[] = [];
-    const guardianKey = new Map<string, number>();
-    const links: { student: number; guardian: number; relation: string }[] = [];
-    drafts.forEach((d, si) => {
-      for (const g of d.guardians) {
-        const key = [g.lastName, g.firstName, g.middleName ?? '', g.phone ?? ''].join('|').toLowerCase();
-        let gi = guardianKey.get(key);
-        if (gi === undefined) {
-          gi = guardians.length;
-          guardianKey.set(key, gi);
-          guardians.push({
-            last_name: g.lastName,
-            first_name: g.firstName,
-            middle_name: g.middleName,
-            phone: g.phone,
-            email: g.email,
-            pd_consent_date: g.pdConsentDate,
-            e_service_refused: g.eServiceRefused ? 1 : 0,
-          });
-        }
-        links.push({ student: si, guardian: gi, relation: g.relation });
-      }
-    });
-    const saved = w.insertMany('guardian', guardians);
-    guardianCount = saved.length;
-    w.insertMany(
-      'student_guardian',
-      links.map((l) => ({ student_id: students[l.student]!.id, guardian_id: saved[l.guardian]!.id, relation: l.relation })),
-    );
-    return students;
+}
+
+/** Plans and writes in one transaction: the plan's reads decide inside it. All or nothing. */
+function commitStudents(ctx: Ctx, drafts: StudentDraft[], refuse: (errors: RowError[]) => void): ImportResult {
+  currentYearId(ctx); // a school without a year is refused in words
+  const done = act(ctx, (w) => {
+    const classIds = currentClassIds(ctx);
+    const plan = planStudents(ctx, drafts, classIds);
+    refuse(plan.errors);
+    return { plan, ...applyStudentPlan(ctx, w, plan, classIds) };
   });
   // R4: newcomers in classes divided into subgroups wait to be placed ('subgroups.pending').
   const divided = classesAwaitingPlacement(ctx);
-  const placementsPending = students.filter((s) => s.class_id !== null && divided.has(s.class_id)).length;
-  return { imported: drafts.length, guardians: guardianCount, placementsPending };
+  const moved = done.plan.updates.filter((u) => u.classChange?.classId && divided.has(u.classChange.classId)).length;
+  const placementsPending = done.students.filter((s) => s.class_id !== null && divided.has(s.class_id)).length + moved;
+  return {
+    imported: done.students.length,
+    guardians: done.guardians,
+    placementsPending,
+    updated: done.plan.updates.length,
+    changes: done.plan.view.updated,
+    unchanged: done.plan.view.unchanged,
+  };
 }
 
 function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {

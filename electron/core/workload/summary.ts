@@ -3,7 +3,7 @@
 import type { Ctx } from '../context';
 import type { ClassCoverage, TeacherWorkload } from '../../api/types';
 import type { Row } from '../../../db';
-import { loadSchool, personName, subjectName, type School, type AssignmentRow, collate } from '../groups/load';
+import { genderOf, loadSchool, personName, subjectName, type School, type AssignmentRow, collate } from '../groups/load';
 import { readRule, type Rule } from '../groups/rule';
 import { isTeacherPost, sortedAssignments } from './assignments';
 import { classCover, same } from './coverage';
@@ -33,7 +33,7 @@ export function teacherWorkloads(school: School, rule: Rule, only?: string | nul
       const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
       return {
         teacherId: s.id,
-        fullName: personName(s) + (s.deleted_at ? ' (удалён из сотрудников)' : ''),
+        fullName: personName(s) + (s.deleted_at ? (genderOf(s) === 'f' ? ' (удалена из сотрудников)' : ' (удалён из сотрудников)') : ''),
         position: s.position,
         normHours: norm,
         maxHours: rule.maxTeacherHours,

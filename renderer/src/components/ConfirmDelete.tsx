@@ -9,8 +9,8 @@ interface Pending {
 }
 
 /**
- * A confirmation before deleting: «Удалить …? Запись будет помечена удалённой».
- * Returns [ask, modal]: call ask('ученика Иванова Ивана', async () => …) and render the modal.
+ * A confirmation before deleting: «Удалить ученика Иванова Ивана?». The `what` is in the accusative
+ * (names through declineName). Returns [ask, modal]: call ask('ученика Иванова Ивана', async () => …).
  */
 export function useConfirmDelete(): [(what: string, run: () => Promise<void>) => void, React.ReactNode] {
   const { pending, ask, busy, error, close, confirm } = usePendingAction<Pending>();
@@ -18,10 +18,10 @@ export function useConfirmDelete(): [(what: string, run: () => Promise<void>) =>
   const modal = (
     <Modal opened={pending !== null} onClose={close} title="Удаление" size="md" data-testid="confirm-delete">
       <Text>
-        Удалить {pending?.what}? Запись будет помечена удалённой.
+        Удалить {pending?.what}?
       </Text>
       <Text size="sm" c="dimmed" mt={4}>
-        Удалённая запись больше не показывается в списках и отчётах.
+        Запись пропадёт из списков и отчётов. В журнале изменений останется, кто и когда её удалил.
       </Text>
       {error ? (
         <div style={{ marginTop: 12 }}>

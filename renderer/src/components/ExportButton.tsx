@@ -8,8 +8,17 @@ import { countOf } from '../lib/dates';
 type ListKind = 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** The students' list as it is on screen: the file follows its filters and order. */
+export interface StudentsFilter {
+  search?: string;
+  classId?: string | null;
+  grade?: number;
+  sort: 'name' | 'class' | 'birthDate';
+  desc: boolean;
+}
+
 /** «Экспорт в Excel»: the core builds the XLSX, the host saves it. */
-export function ExportButton({ list }: { list: ListKind }) {
+export function ExportButton({ list, students }: { list: ListKind; students?: StudentsFilter }) {
   const [busy, setBusy] = useState(false);
   return (
     <Button
@@ -20,7 +29,7 @@ export function ExportButton({ list }: { list: ListKind }) {
       onClick={async () => {
         setBusy(true);
         try {
-          const f = await call('export.list', { list });
+          const f = await call('export.list', { list, students });
           await saveFile(f.fileName, f.data, XLSX);
           notifyOk(`Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}`, f.fileName);
         } catch (e) {

@@ -26,6 +26,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { notifyError, notifyOk } from '../lib/notify';
 import { KIND_OPTIONS, PDF, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
+import { countOf } from '../lib/dates';
 
 type SortKey = 'name' | 'subjectName' | 'kindLabel' | 'teacherName' | 'hoursPerWeek' | 'memberCount';
 
@@ -298,7 +299,7 @@ function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; re
     setBusy(true);
     try {
       const d = await call('studyGroups.setMembers', { groupId: group.id, studentIds: [...selected.keys()] });
-      notifyOk(`В группе «${d.name}»: ${d.members.length} учеников из классов ${d.classNames.join(', ')}`, 'Состав сохранён');
+      notifyOk(`В группе «${d.name}»: ${countOf(d.members.length, 'ученик', 'ученика', 'учеников')} из классов ${d.classNames.join(', ')}`, 'Состав сохранён');
       onSaved();
     } catch (e) {
       setError(e);

@@ -31,6 +31,7 @@ import { notifyError, notifyOk } from '../lib/notify';
 import { GENDER_SHORT } from '../lib/labels';
 import { PDF, METHOD_LABELS, groupsChanged, teacherOptions, useRefs, type Refs } from './shared';
 import { RuleCard } from './RuleCard';
+import { countOf } from '../lib/dates';
 
 export function SubgroupsPage({ classId }: { classId?: string }) {
   const refs = useRefs();
@@ -122,7 +123,7 @@ function ClassView({ classId, refs }: { classId: string; refs: Refs }) {
   return (
     <Stack gap="md" data-testid="class-subgroups">
       <Text size="sm" c="dimmed">
-        {data.className}: {data.studentCount} учеников, разделено предметов: {divided.length} из {data.subjects.length}
+        {data.className}: {countOf(data.studentCount, 'ученик', 'ученика', 'учеников')}, разделено предметов: {divided.length} из {data.subjects.length}
       </Text>
       {data.subjects.map((s) => (
         <SubjectCard key={s.subjectId} classId={classId} item={s} all={data.subjects} refs={refs} onDivision={(d) => setDivision(s.subjectId, d)} reload={load} />
@@ -194,7 +195,7 @@ function SubjectCard({
             </Text>
             {d ? (
               <Badge variant="light" color="blue" data-testid="division-badge">
-                {d.subgroups.length} подгруппы, {METHOD_LABELS[d.method] ?? d.method}
+                {countOf(d.subgroups.length, 'подгруппа', 'подгруппы', 'подгрупп')}, {METHOD_LABELS[d.method] ?? d.method}
               </Badge>
             ) : (
               <Badge variant="light" color="gray" data-testid="division-badge">

@@ -11,6 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { notifyError, notifyOk } from '../lib/notify';
 import { XLSX, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
+import { declineFullName } from '../../../electron/api/declension';
 
 interface Draft {
   id?: string;
@@ -231,7 +232,7 @@ function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWork
                                   color="red"
                                   aria-label="Удалить"
                                   onClick={() =>
-                                    askDelete(`нагрузку «${a.subjectName}, ${a.label}» у ${a.teacherName}`, async () => {
+                                    askDelete(`нагрузку «${a.subjectName}, ${a.label}»${a.teacherName ? ` у ${declineFullName(a.teacherName, 'genitive')}` : ''}`, async () => {
                                       await call('assignments.remove', { id: a.id });
                                       onChanged();
                                     })

@@ -55,7 +55,7 @@ export function DueItems() {
           icon: r.overdue ? <IconClockExclamation size={20} /> : <IconMessageReport size={20} />,
           color: r.overdue ? 'red' : 'orange',
           title: `Исправить ошибку: ${r.description.length > 80 ? r.description.slice(0, 78) + '…' : r.description}`,
-          detail: `Сообщил(а) ${r.reporter}, ${ruDateTime(r.reportedAt)}`,
+          detail: `Заявитель: ${r.reporter}, ${ruDateTime(r.reportedAt)}`,
           when: { text: r.overdue ? `просрочено, срок был до ${ruDateTime(r.dueAt)}` : `до ${ruDateTime(r.dueAt)} · ${left.text}`, red: r.overdue },
           href: '#/admin/corrections',
         });

@@ -10,7 +10,7 @@ import { notifyOk } from '../lib/notify';
 import type { ImportPreview, ImportResult } from '../../../electron/api/types';
 import { ACCEPT, FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
-import { PreviewStep } from './PreviewStep';
+import { hasWork, PreviewStep } from './PreviewStep';
 import { errorsCsvBase64, missingRequired } from './columns';
 
 type Kind = 'students' | 'staff';
@@ -24,9 +24,17 @@ const KIND_HINT: Record<Kind, string[]> = {
     'Обязательно: фамилия, имя (или один столбец «ФИО»), дата рождения, класс',
     'По желанию: отчество, пол, СНИЛС, адрес, № личного дела',
     'Родители: ФИО, телефон и e-mail матери, отца или законного представителя; дата согласия на обработку ПДн; отказ от электронного дневника',
+    'Файл, выгруженный кнопкой «Экспорт в Excel» на странице «Ученики», можно исправить и загрузить обратно: ученики, которые уже есть, обновятся — перед загрузкой будет показано каждое изменение',
   ],
   staff: ['Обязательно: фамилия и имя (или один столбец «ФИО»)', 'По желанию: дата рождения, пол, СНИЛС, телефон, e-mail, должность, предметы, ставка (часов)'],
 };
+
+/** «Загружено 8 учеников», or, when a re-imported list only corrected students, «Изменены данные 3 учеников». */
+function resultTitle(kind: Kind, r: ImportResult): string {
+  if (kind === 'staff') return `Загружено ${countOf(r.imported, 'сотрудник', 'сотрудника', 'сотрудников')}`;
+  if (!r.imported && r.updated) return `Изменены данные ${countOf(r.updated, 'ученика', 'учеников', 'учеников')}`;
+  return `Загружено ${countOf(r.imported, 'ученик', 'ученика', 'учеников')}`;
+}
 
 /** Import of students or staff from an XLSX/CSV: file → column mapping → check → all-or-nothing commit. */
 export function ImportPage({ initialKind }: { initialKind: Kind }) {
@@ -104,10 +112,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
       const r = await call('import.commit', { kind, ...file, mapping });
       setResult(r);
       setStep(3);
-      notifyOk(
-        kind === 'students' ? `Загружено ${countOf(r.imported, 'ученик', 'ученика', 'учеников')}` : `Загружено ${countOf(r.imported, 'сотрудник', 'сотрудника', 'сотрудников')}`,
-        'Импорт выполнен',
-      );
+      notifyOk(resultTitle(kind, r), 'Импорт выполнен');
       await refresh();
     } catch (e) {
       setError(e);
@@ -118,7 +123,8 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
 
   const missing = first ? missingRequired(first.fields, mapping) : [];
   const hasErrors = !!checked && checked.errors.length > 0;
-  const commitBlocked = !checked || hasErrors || checked.validRows === 0;
+  const commitBlocked = !checked || hasErrors || !hasWork(checked);
+  const toWrite = checked?.students ? checked.students.added.length + checked.students.updated.length : (checked?.validRows ?? 0);
 
   return (
     <Stack gap="lg" maw={1200}>
@@ -207,13 +213,19 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
               ) : null}
             </Group>
             <Tooltip
-              label={hasErrors ? 'Сначала исправьте все ошибки в файле: загрузка выполняется целиком или не выполняется совсем' : 'В файле нет строк для загрузки'}
+              label={
+                hasErrors
+                  ? 'Сначала исправьте все ошибки в файле: загрузка выполняется целиком или не выполняется совсем'
+                  : checked?.students
+                    ? 'Файл совпадает с данными программы: менять нечего'
+                    : 'В файле нет строк для загрузки'
+              }
               disabled={!commitBlocked}
               multiline
               w={320}
             >
               <Button leftSection={<IconUpload size={16} />} disabled={commitBlocked} loading={busy === 'commit'} onClick={() => void commit()} data-testid="import-commit" color="teal">
-                Загрузить{checked.validRows && !hasErrors ? ` ${checked.validRows.toLocaleString('ru-RU')}` : ''}
+                Загрузить{toWrite && !hasErrors ? ` ${toWrite.toLocaleString('ru-RU')}` : ''}
               </Button>
             </Tooltip>
           </Group>
@@ -226,10 +238,9 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
             <ThemeIcon size={64} radius="xl" color="teal" variant="light">
               <IconCircleCheck size={40} stroke={1.5} />
             </ThemeIcon>
-            <Title order={3}>
-              {kind === 'students' ? `Загружено ${countOf(result.imported, 'ученик', 'ученика', 'учеников')}` : `Загружено ${countOf(result.imported, 'сотрудник', 'сотрудника', 'сотрудников')}`}
-            </Title>
-            {result.guardians ? <Text c="dimmed">Родителей и законных представителей: {result.guardians.toLocaleString('ru-RU')}</Text> : null}
+            <Title order={3}>{resultTitle(kind, result)}</Title>
+            {result.imported && result.updated ? <Text c="dimmed">Изменены данные {countOf(result.updated, 'ученика', 'учеников', 'учеников')}</Text> : null}
+            {result.guardians ? <Text c="dimmed">Новых родителей и законных представителей: {result.guardians.toLocaleString('ru-RU')}</Text> : null}
             <Text c="dimmed" size="sm">
               Файл «{file?.fileName}»
             </Text>

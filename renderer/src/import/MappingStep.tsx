@@ -2,6 +2,7 @@ import { Alert, Badge, Group, Paper, ScrollArea, Select, Stack, Table, Text, Tit
 import { IconAlertTriangle, IconInfoCircle } from '@tabler/icons-react';
 import type { ImportPreview } from '../../../electron/api/types';
 import { columnLetter, duplicateColumns, missingRequired } from './columns';
+import { plural } from '../lib/dates';
 
 const NONE = '__none__';
 
@@ -25,7 +26,7 @@ export function MappingStep({ preview, mapping, onChange }: { preview: ImportPre
           <div>
             <Title order={4}>Сопоставление столбцов</Title>
             <Text size="sm" c="dimmed">
-              Программа узнала {recognized} из {preview.headers.length} столбцов файла «{preview.fileName}». Проверьте и укажите остальные вручную.
+              Программа узнала {recognized} из {preview.headers.length} {plural(preview.headers.length, 'столбца', 'столбцов', 'столбцов')} файла «{preview.fileName}». Проверьте и укажите остальные вручную.
             </Text>
           </div>
           <Badge variant="light" size="lg" color="gray">

@@ -47,19 +47,8 @@ export function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** «5 дней», «1 день», «2 дня». */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return many;
-  if (b === 1) return one;
-  if (b >= 2 && b <= 4) return few;
-  return many;
-}
-
-export function countOf(n: number, one: string, few: string, many: string): string {
-  return `${n.toLocaleString('ru-RU')} ${plural(n, one, few, many)}`;
-}
+// Plural agreement is the one helper shared with the core: «1 день», «2 дня», «5 дней».
+export { countOf, plural } from '../../../electron/api/plural';
 
 /** '8:30', '0830', '08.30' → '08:30'; null when it is not a time of day. */
 export function normalizeTime(text: string): string | null {

@@ -9,6 +9,7 @@ import { useConfirmDelete } from '../components/ConfirmDelete';
 import { parseRuDate, ruDate } from '../lib/dates';
 import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
 import { RELATIONS } from '../lib/labels';
+import { declineFullName, declineName, genderOfName, relationGender, surnameFits } from '../../../electron/api/declension';
 import { notifyOk } from '../lib/notify';
 import type { Gender, SchoolClass, StudentDetails } from '../../../electron/api/types';
 
@@ -48,6 +49,27 @@ const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
 };
 let seq = 0;
 const gkey = () => `g${++seq}`;
+
+const splitName = (full: string) => {
+  const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
+  return { lastName, firstName, middleName: rest.join(' ') || null };
+};
+
+/** «у Ивановой Анны Петровны»; «у представителя № 2» while the name is not written yet. */
+function whose(g: GuardianForm, i: number): string {
+  return g.lastName.trim() && g.firstName.trim() ? declineName(g, 'genitive') : `представителя № ${i + 1}`;
+}
+
+/**
+ * The student's surname for a parent whose relation says a man or a woman, when that form of the
+ * surname fits them (lvovich: «Абрамов» fits a father, not a mother; «Ковальчук» fits both);
+ * otherwise nothing: a surname is never guessed into a wrong gender.
+ */
+function familySurname(form: Form, relation: string): string {
+  const g = relationGender(relation);
+  const surname = form.lastName.trim();
+  return g && surname && surnameFits(surname, g) ? surname : '';
+}
 
 function fromDetails(s: StudentDetails | null, classId: string | null): Form {
   return {
@@ -117,7 +139,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     if (!birth.ok) local.push({ column: 'birthDate', message: `Дата рождения: ${birth.error}` });
     const consents = form.guardians.map((g, i) => {
       const c = parseRuDate(g.consent);
-      if (!c.ok) local.push({ row: i + 1, column: `guardians.${i}.pdConsentDate`, message: `Представитель ${i + 1}: дата согласия — ${c.error}` });
+      if (!c.ok) local.push({ column: `guardians.${i}.pdConsentDate`, message: `Дата согласия на обработку ПДн у ${whose(g, i)}: ${c.error}` });
       return c.ok ? c.iso : null;
     });
     if (local.length) {
@@ -160,8 +182,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   };
 
   const p = problemsOf(error);
-  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`) || x.column?.startsWith(`Представитель ${i + 1}:`));
-  const gErr = (list: Problem[], field: string, label: string) => list.find((x) => x.column?.endsWith(`.${field}`) || x.column?.endsWith(`: ${label}`))?.message;
+  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`));
+  const gErr = (list: Problem[], field: string) => list.find((x) => x.column?.endsWith(`.${field}`))?.message;
   const classOptions = props.classes.map((c) => ({ value: c.id, label: c.name }));
 
   return (
@@ -238,7 +260,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 onClick={() =>
                   set('guardians', [
                     ...form.guardians,
-                    { key: gkey(), id: null, lastName: form.lastName, firstName: '', middleName: '', relation: form.guardians.some((g) => g.relation === 'мать') ? 'отец' : 'мать', phone: '', email: '', consent: '', refused: false },
+                    // Nothing is guessed: who the person is and their surname are for the secretary to say.
+                    { key: gkey(), id: null, lastName: '', firstName: '', middleName: '', relation: '', phone: '', email: '', consent: '', refused: false },
                   ])
                 }
               >
@@ -255,13 +278,22 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
               return (
                 <Paper key={g.key} p="sm" bg={gp.length ? 'red.0' : 'gray.0'} data-testid={`guardian-${i}`}>
                   <SimpleGrid cols={3} spacing="xs" verticalSpacing={6}>
-                    <TextInput size="xs" label="Фамилия" required value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName', 'Фамилия')} />
-                    <TextInput size="xs" label="Имя" required value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName', 'Имя')} />
+                    <TextInput size="xs" label="Фамилия" required value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName')} data-testid={`guardian-${i}-lastName`} />
+                    <TextInput size="xs" label="Имя" required value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName')} />
                     <TextInput size="xs" label="Отчество" value={g.middleName} onChange={(e) => setG(i, { middleName: e.currentTarget.value })} />
-                    <Autocomplete size="xs" label="Кем приходится" required data={RELATIONS} value={g.relation} onChange={(v) => setG(i, { relation: v })} error={gErr(gp, 'relation', 'Кем приходится')} />
-                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone', 'Телефон')} data-testid={`guardian-${i}-phone`} />
-                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email', 'E-mail')} />
-                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate', 'Согласие')} />
+                    <Autocomplete
+                      size="xs"
+                      label="Кем приходится"
+                      required
+                      data={RELATIONS}
+                      value={g.relation}
+                      onChange={(v) => setG(i, { relation: v, lastName: g.lastName || familySurname(form, v) })}
+                      error={gErr(gp, 'relation')}
+                      data-testid={`guardian-${i}-relation`}
+                    />
+                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone')} data-testid={`guardian-${i}-phone`} />
+                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email')} data-testid={`guardian-${i}-email`} />
+                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate')} />
                     <Checkbox
                       mt={22}
                       size="xs"
@@ -310,9 +342,9 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                   leftSection={<IconTrash size={16} />}
                   data-testid="student-delete"
                   onClick={() =>
-                    ask(`ученика ${title}`, async () => {
+                    ask(`${form.gender === 'f' ? 'ученицу' : 'ученика'} ${declineFullName(title, 'accusative', form.gender || null)}`, async () => {
                       await call('students.remove', { id: props.id as string });
-                      notifyOk(`${title} — удалён(а) из списка`);
+                      notifyOk(`${title} — ${(form.gender || genderOfName(splitName(title))) === 'f' ? 'удалена' : 'удалён'} из списка учеников`);
                       props.onChanged();
                       props.onClose();
                     })

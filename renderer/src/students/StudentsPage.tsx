@@ -74,7 +74,7 @@ export function StudentsPage({ route }: { route: HashRoute }) {
                 Загрузить из Excel
               </Button>
             )}
-            <ExportButton list="students" />
+            <ExportButton list="students" students={{ search: q.search || undefined, classId: q.classId, grade: q.grade ?? undefined, sort: q.sort, desc: q.desc }} />
             {readOnly ? null : (
               <Button leftSection={<IconPlus size={16} />} onClick={() => setOpen('new')} data-testid="student-add">
                 Добавить ученика

@@ -22,6 +22,8 @@ const ACTIONS: Record<AuditEntry['action'], { label: string; color: string }> = 
   delete: { label: 'Удаление', color: 'red' },
 };
 const SHOWN_CHANGES = 5;
+/** The badge of an entry: its action, or «Событие» for a login, a logout or a wrong password. */
+const badge = (e: AuditEntry) => (e.event && e.action !== 'delete' ? { label: 'Событие', color: 'gray' } : ACTIONS[e.action]);
 
 function value(v: unknown) {
   if (v === null || v === undefined || v === '')
@@ -184,8 +186,8 @@ export function AuditPage() {
       title: 'Действие',
       width: '120px',
       render: (e) => (
-        <Badge variant="light" color={ACTIONS[e.action].color} tt="none" fw={600}>
-          {ACTIONS[e.action].label}
+        <Badge variant="light" color={badge(e).color} tt="none" fw={600}>
+          {badge(e).label}
         </Badge>
       ),
     },
@@ -204,7 +206,11 @@ export function AuditPage() {
               …и ещё {countOf(e.changes.length - SHOWN_CHANGES, 'поле', 'поля', 'полей')}
             </Text>
           ) : null}
-          {e.changes.length === 0 ? (
+          {e.event ? (
+            <Text size="xs" lh={1.45} data-testid="audit-event">
+              {e.event}
+            </Text>
+          ) : e.changes.length === 0 ? (
             <Text size="xs" c="dimmed">
               —
             </Text>
@@ -323,8 +329,8 @@ export function AuditPage() {
         {open ? (
           <Stack gap="md">
             <Group gap="md">
-              <Badge variant="light" color={ACTIONS[open.action].color} tt="none" fw={600} size="lg">
-                {ACTIONS[open.action].label}
+              <Badge variant="light" color={badge(open).color} tt="none" fw={600} size="lg">
+                {badge(open).label}
               </Badge>
               <Text size="sm" className="tnum">
                 {ruDateTime(open.at)}
@@ -333,6 +339,8 @@ export function AuditPage() {
                 {who(open.actor) ? `${who(open.actor)} (${open.actor})` : open.actor}
               </Text>
             </Group>
+            {open.event ? <Text size="sm">{open.event}</Text> : null}
+            {open.changes.length ? (
             <Table withTableBorder withColumnBorders verticalSpacing={6}>
               <Table.Thead>
                 <Table.Tr>
@@ -351,6 +359,7 @@ export function AuditPage() {
                 ))}
               </Table.Tbody>
             </Table>
+            ) : null}
             {f.entityId !== open.entityId ? (
               <Group>
                 <Button

@@ -16,6 +16,7 @@ import { notifyOk } from '../../lib/notify';
 import { StaffModal } from './StaffModal';
 import { useReadOnly } from '../../app/access';
 import type { Staff, StaffRole } from '../../../../electron/api/types';
+import { declineFullName } from '../../../../electron/api/declension';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const ROLE_COLORS: Record<StaffRole, string> = { director: 'grape', deputy: 'violet', sysadmin: 'cyan', secretary: 'orange', teacher: 'indigo' };
@@ -62,7 +63,7 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
   );
 
   const remove = (s: Staff) =>
-    ask(`сотрудника ${s.fullName}`, async () => {
+    ask(`сотрудника ${declineFullName(s.fullName, 'accusative', s.gender)}`, async () => {
       await call('staff.remove', { id: s.id });
       setEditing(null);
       await load();
