@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Db, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
+import { rowDigest, writeMeta } from '../../electron/core/backup/sqliteFile';
 import { demoCore, rejection, snapshot, snapshotFile, withoutRestoreBookkeeping, count, type Rows } from './support';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
@@ -130,6 +131,11 @@ describe('backup and restore', () => {
       .prepare("INSERT INTO school (id, created_at, updated_at, full_name, short_name) VALUES ('s1', 'x', 'x', 'Старая школа', 'Старая')")
       .run();
     old.raw.pragma('journal_mode = DELETE');
+    // As that version's backup wrote it: its metadata row with the digest of its rows (format 1).
+    writeMeta(old.raw, {
+      format: 1, createdAt: '2026-01-10T08:00:00.000Z', reason: 'вручную', appVersion: '0.0.9', schemaVersion: 1,
+      counts: { students: 0, staff: 0, classes: 0, users: 0 }, digest: rowDigest(old.raw),
+    });
     old.close();
     const info = await t.call('backup.inspect', { file: oldFile });
     expect(info.schemaVersion).toBe(1);

@@ -11,8 +11,9 @@ import type { BackupInfo } from '../../api/types';
 import { AppError } from '../../api/errors';
 import { LATEST_SCHEMA_VERSION } from '../../../db';
 import { decryptFile, hasMagic } from './crypto';
-import { corrupted, newerSchema, notFound, passwordNeeded } from './errors';
+import { corrupted, foreignSchema, newerSchema, noSeal, notFound, passwordNeeded } from './errors';
 import { parseBackupName } from './names';
+import { schemaDifferences } from './schemaCheck';
 import { checkHeader, contentDigest, countsOf, hasSqliteMagic, hasTable, integrity, readHead, readMeta, schemaVersionOf } from './sqliteFile';
 
 export interface CheckedCopy {
@@ -74,17 +75,21 @@ function examine(path: string, file: string, facts: { encrypted: boolean; sizeBy
     if (!hasTable(raw, 'schema_migration') || !hasTable(raw, 'setting')) throw corrupted(file);
     const schemaVersion = schemaVersionOf(raw);
     if (schemaVersion > LATEST_SCHEMA_VERSION) throw newerSchema(schemaVersion);
+    // Before anything else is read from it: exactly our schema for its version, nothing planted.
+    const differences = schemaDifferences(raw, schemaVersion);
+    if (differences.length) throw foreignSchema(file, differences);
     const meta = readMeta(raw);
-    if (meta?.digest && meta.digest !== contentDigest(raw, path, meta.format === 2 ? 2 : 1)) throw corrupted(file);
+    if (!meta?.digest || meta.damaged) throw noSeal(file);
+    if (meta.digest !== contentDigest(raw, path, meta.format === 2 ? 2 : 1)) throw corrupted(file);
     const named = parseBackupName(basename(file));
     return {
       file,
-      createdAt: meta?.createdAt ?? facts.mtime.toISOString(),
-      reason: meta?.reason ?? named?.reason ?? 'неизвестно',
+      createdAt: meta.createdAt,
+      reason: meta.reason ?? named?.reason ?? 'неизвестно',
       encrypted: facts.encrypted,
       sizeBytes: facts.sizeBytes,
       schemaVersion,
-      appVersion: meta?.appVersion ?? '',
+      appVersion: meta.appVersion ?? '',
       counts: countsOf(raw),
     };
   } catch (e) {
