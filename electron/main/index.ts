@@ -8,7 +8,7 @@ import { dispatch } from '../core/dispatch';
 import { Session } from '../core/auth/session';
 import { scheduleBackups } from '../core/backup/backup';
 import { DB_FILE_NAME } from '../core/paths';
-import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
+import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
 import { buildMenu } from './menu';
 
 // Two instances must never write one database file.
@@ -16,7 +16,8 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Only in development: a packaged app always loads (and trusts for IPC) its own app:// page.
+const devServerUrl = devRendererUrl(process.env, app.isPackaged);
 const rendererDir = join(__dirname, '../renderer');
 let db: Db | null = null;
 let win: BrowserWindow | null = null;
