@@ -26,6 +26,7 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
   afterAll(() => t.cleanup());
 
   async function refusedEverywhere(file: string, message: RegExp, password?: string): Promise<void> {
+    t.chosen(file);
     const files = backupsNow();
     const inspected = await rejection(t.call('backup.inspect', { file, password }));
     expect(inspected.message).toMatch(message);
@@ -95,7 +96,7 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
     const cut = join(t.dir, 'обрезанная.sqlite.enc');
     writeFileSync(cut, readFileSync(encrypted).subarray(0, 40));
     await refusedEverywhere(cut, CORRUPT, 'Пароль-копии-1');
-    expect((await t.call('backup.inspect', { file: encrypted, password: 'Пароль-копии-1' })).counts.students).toBe(200);
+    expect((await t.call('backup.inspect', { file: t.chosen(encrypted), password: 'Пароль-копии-1' })).counts.students).toBe(200);
   });
 
   it('refuses a backup from a newer version of the program', async () => {
@@ -141,7 +142,7 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
        CREATE TRIGGER hide AFTER INSERT ON audit_log WHEN NEW.actor = 'secretary' BEGIN DELETE FROM audit_log WHERE id = NEW.id; END;`,
     );
     await refusedEverywhere(planted, FOREIGN);
-    const e = await rejection(t.call('backup.inspect', { file: planted }));
+    const e = await rejection(t.call('backup.inspect', { file: t.chosen(planted) }));
     expect(e.message).toContain('лишний триггер «hide»; лишний триггер «promote»');
     expect(t.db.raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
   });

@@ -114,7 +114,7 @@ describe('backup and restore', () => {
     expect(backup.file.startsWith(usb)).toBe(true);
     const atBackup = snapshot(t.db.raw);
     await changeEverything(t);
-    const info = await t.call('backup.inspect', { file: backup.file, password: 'Секрет-2026' });
+    const info = await t.call('backup.inspect', { file: t.chosen(backup.file), password: 'Секрет-2026' });
     expect(info).toMatchObject({ encrypted: true, counts: { students: 100 } });
     await t.call('backup.restore', { file: backup.file, password: 'Секрет-2026' });
     expect(withoutRestoreBookkeeping(snapshot(t.db.raw))).toEqual(withoutRestoreBookkeeping(atBackup));
@@ -137,9 +137,12 @@ describe('backup and restore', () => {
       counts: { students: 0, staff: 0, classes: 0, users: 0 }, digest: rowDigest(old.raw),
     });
     old.close();
-    const info = await t.call('backup.inspect', { file: oldFile });
+    const info = await t.call('backup.inspect', { file: t.chosen(oldFile) });
     expect(info.schemaVersion).toBe(1);
-    const r = await t.call('backup.restore', { file: oldFile });
+    // Another school's data (no identity in it, and another school's name): only when confirmed.
+    expect(info).toMatchObject({ origin: 'other', database: { id: null, school: 'Старая школа' } });
+    expect((await rejection(t.call('backup.restore', { file: oldFile }))).message).toMatch(/^Копия «old\.sqlite» сделана из другой базы данных \(школа «Старая школа»\)/);
+    const r = await t.call('backup.restore', { file: oldFile, otherDatabase: true });
     expect(r.restored.schemaVersion).toBe(1);
     expect(t.db.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(t.db.raw.prepare('SELECT full_name FROM school').pluck().all()).toEqual(['Старая школа']);

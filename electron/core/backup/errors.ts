@@ -23,6 +23,12 @@ export const wrongPassword = (file: string) =>
 
 export const passwordNeeded = (file: string) => invalid(`Резервная копия «${basename(file)}» зашифрована: введите её пароль.`);
 
+export const keyNeeded = (file: string) =>
+  invalid(
+    `Резервная копия «${basename(file)}» зашифрована ключом того компьютера, на котором её сделала программа: ` +
+      'открыть её можно только там, в той же учётной записи. Ничего не изменено.',
+  );
+
 export const newerSchema = (version: number) =>
   invalid(`Резервная копия создана более новой версией программы (схема ${version}). Обновите программу.`);
 
