@@ -78,6 +78,27 @@ describe('backups private to the user, and encrypted outside the data folder', (
     usb.cleanup();
   });
 
+  it('refuses a plain backup outside the data folder unless encryption is declined', async () => {
+    const dir = join(usb.dir, 'Флешка');
+    const before = snapshot(t.db.raw);
+    const e = await rejection(t.call('backup.create', { dir }));
+    expect(e.code).toBe('validation');
+    expect(e.message).toMatch(/^Копия сохраняется вне папки данных программы — в «.+Флешка»\. .*задайте пароль копии или явно откажитесь от шифрования/);
+    expect(e.problems.map((p) => p.column)).toEqual(['password']);
+    expect(existsSync(dir)).toBe(false); // nothing made, nothing changed
+    expect(snapshot(t.db.raw)).toEqual(before);
+    // With a password: encrypted.
+    const locked = await t.call('backup.create', { dir, password: 'Пароль-копии-1' });
+    expect(locked).toMatchObject({ encrypted: true, encryptedBy: 'password' });
+    expect(readFileSync(locked.file).subarray(0, MAGIC.length).equals(MAGIC)).toBe(true);
+    // Declined, after the warning: a plain copy.
+    const plain = await t.call('backup.create', { dir, unencrypted: true });
+    expect(plain).toMatchObject({ encrypted: false });
+    expect(readFileSync(plain.file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    // Inside the private data folder a plain copy needs no confirmation.
+    expect(await t.call('backup.create', { dir: join(t.dir, 'Вложенная') })).toMatchObject({ encrypted: false });
+  });
+
   it.runIf(posix)('makes the backup folder 0700 and every backup 0600, plain or encrypted', async () => {
     const plain = await t.call('backup.create', {});
     const locked = await t.call('backup.create', { password: 'Пароль-копии-1' });
@@ -101,25 +122,6 @@ describe('backups private to the user, and encrypted outside the data folder', (
     expect(mode(made.file)).toBe(0o600);
     expect(mode(t.backupDir)).toBe(0o700);
     expect(mode(notOurs)).toBe(0o644); // not ours: left alone
-  });
-
-  it('refuses a plain backup outside the data folder unless encryption is declined', async () => {
-    const dir = join(usb.dir, 'Флешка');
-    const e = await rejection(t.call('backup.create', { dir }));
-    expect(e.code).toBe('validation');
-    expect(e.message).toMatch(/^Копия сохраняется вне папки данных программы — в «.+Флешка»\. .*задайте пароль копии или явно откажитесь от шифрования/);
-    expect(e.problems.map((p) => p.column)).toEqual(['password']);
-    expect(existsSync(dir)).toBe(false); // nothing made
-    // With a password: encrypted.
-    const locked = await t.call('backup.create', { dir, password: 'Пароль-копии-1' });
-    expect(locked).toMatchObject({ encrypted: true, encryptedBy: 'password' });
-    expect(readFileSync(locked.file).subarray(0, MAGIC.length).equals(MAGIC)).toBe(true);
-    // Declined, after the warning: a plain copy.
-    const plain = await t.call('backup.create', { dir, unencrypted: true });
-    expect(plain).toMatchObject({ encrypted: false });
-    expect(readFileSync(plain.file).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
-    // Inside the private data folder a plain copy needs no confirmation.
-    expect(await t.call('backup.create', { dir: join(t.dir, 'Вложенная') })).toMatchObject({ encrypted: false });
   });
 });
 

@@ -126,12 +126,9 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
   const dir = opts.dir?.trim() ? absoluteFolder(opts.dir, 'dir') : home;
   const intoHome = samePath(dir, home);
   const dataDir = dataDirOf(ctx);
-  // The identity of this database travels in the copy's settings and metadata.
-  const identity = opts.allowDamaged ? null : ensureIdentity(ctx.db);
   // A password when given; in the backup folder, this computer's key where the shell gives one; else plain.
   const key = !opts.password && intoHome ? (ctx.backupKey?.() ?? null) : null;
-  const lock: Lock | null = opts.password ? { password: opts.password } : key ? { key, databaseId: identity?.id ?? null } : null;
-  if (!lock && opts.reason === REASON_MANUAL && !opts.unencrypted && !isInside(dir, dataDir)) throw plainOutsideRefused(dir);
+  if (!opts.password && !key && opts.reason === REASON_MANUAL && !opts.unencrypted && !isInside(dir, dataDir)) throw plainOutsideRefused(dir);
   try {
     makePrivateDir(dir);
   } catch (e) {
@@ -139,6 +136,10 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
     refused.catch(() => undefined);
     return { keep: () => refused, discard: async () => undefined };
   }
+  // The identity of this database travels in the copy's settings and metadata (made only now: a
+  // refused backup changes nothing).
+  const identity = opts.allowDamaged ? null : ensureIdentity(ctx.db);
+  const lock: Lock | null = opts.password ? { password: opts.password } : key ? { key, databaseId: identity?.id ?? null } : null;
   const at = ctx.now();
   const encrypted = lock !== null;
   const finalName = freeName(dir, at, opts.reason, encrypted);

@@ -3,7 +3,8 @@
 // backup's metadata row carries it with the school's name. The restore list shows this database's
 // backups; another's are shown apart, and restoring one needs an explicit confirmation.
 import type BetterSqlite3 from 'better-sqlite3';
-import { uuidv7, type Db } from '../../../db';
+import { uuidv7 } from '../../../db/ids'; // not the whole db module: the backup worker thread loads this file
+import type { Db } from '../../../db';
 import type { BackupInfo } from '../../api/types';
 
 export const DATABASE_ID_KEY = 'database.id';
