@@ -44,6 +44,11 @@ describe('wrapping text on a printed sheet', () => {
     }
     expect(w.wrap('', width, 11)).toEqual(['']);
     expect(w.wrap('  два   слова  ', width, 11)).toEqual(['два слова']);
+    // Letters written with combining marks («й» as «и» + U+0306) and ligature pairs still fit.
+    const marks = `Иван${'и\u0306'.repeat(300)} fifl${'fi'.repeat(200)}`;
+    const marked = w.wrap(marks, width, 11);
+    expect(marked.join('').replace(/ /g, '')).toBe(marks.replace(/ /g, ''));
+    for (const line of marked) expect(w.regular.widthOfTextAtSize(line, 11)).toBeLessThanOrEqual(width + 1e-6);
     // A bold heading is measured in the bold face.
     for (const line of w.wrap(text, width, 14, true)) expect(w.bold.widthOfTextAtSize(line, 14)).toBeLessThanOrEqual(width);
   });

@@ -56,8 +56,11 @@ export class PdfWriter {
   static async create(info: DocInfo): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
-    const regular = await doc.embedFont(fontBytes('regular'), { subset: true });
-    const bold = await doc.embedFont(fontBytes('bold'), { subset: true });
+    // No ligatures (PT Serif has «fi», «fl»): a line is then as wide as its characters, which is
+    // how wrap() measures it, and the text copied out of the PDF is the text written.
+    const features = { liga: false, clig: false, dlig: false, calt: false };
+    const regular = await doc.embedFont(fontBytes('regular'), { subset: true, features });
+    const bold = await doc.embedFont(fontBytes('bold'), { subset: true, features });
     doc.setTitle(`${info.title}${info.subtitle[0] ? `. ${info.subtitle[0]}` : ''}`);
     doc.setAuthor(info.school);
     doc.setCreator('Школьный офис');
@@ -106,9 +109,10 @@ export class PdfWriter {
   /**
    * Splits text into lines that fit `width` at `size`, breaking between words (or inside a too long
    * word, by characters). Linear in the text's length: the width of a line is the sum of its
-   * characters' widths (each measured once per call), and each finished line is measured as a
-   * whole once more, for the rare font feature (a ligature) that makes a line wider than its
-   * characters; such a line gives up characters at its end to the next one.
+   * characters' widths (each distinct character measured once per call; ligatures are off, see
+   * create). A line with combining marks, which the font may compose with their letters (ccmp), is
+   * measured as a whole once more and gives up characters at its end to the next line if it is
+   * wider after all.
    */
   wrap(text: string, width: number, size: number, bold = false): string[] {
     const font = bold ? this.bold : this.regular;
@@ -154,7 +158,7 @@ export class PdfWriter {
       lineWidth = acc;
     }
     if (line || !lines.length) lines.push(line);
-    return lines.flatMap((l) => this.fitWhole(l, width, size, font));
+    return lines.flatMap((l) => (/\p{M}/u.test(l) ? this.fitWhole(l, width, size, font) : [l]));
   }
 
   /** A line as the font lays it out as a whole: within `width`, else split at characters. */
