@@ -10,6 +10,7 @@ import {
 } from 'kysely';
 import type { Database } from './schema';
 import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
+import { privateDatabaseFiles } from './private';
 
 /**
  * The local store. Kysely is used only to build typed SQL; statements run synchronously on
@@ -146,6 +147,7 @@ export function migrate(db: Db, upTo: number = LATEST_SCHEMA_VERSION): number[] 
 
 /** Opens (creating if needed) a database file and brings its schema up to date. */
 export function openDatabase(path: string): Db {
+  privateDatabaseFiles(path); // personal data: 0600, and its -wal/-shm with it
   const db = new Db(path);
   try {
     migrate(db);

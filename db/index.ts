@@ -3,3 +3,4 @@ export { Writer } from './write';
 export { uuidv7, UUID_RE } from './ids';
 export { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 export type * from './schema';
+export { PRIVATE_DIR, PRIVATE_FILE, createPrivateFile, makePrivateDir, privateDatabaseFiles, tighten } from './private';

@@ -64,9 +64,23 @@ export const contract = {
   ).returns<T.AppSettings>(),
 
   'backup.status': op(none).returns<T.BackupStatus>(),
-  'backup.create': op(z.object({ dir: s.optionalText, password: z.string().min(8, 'Пароль резервной копии — не менее 8 символов').optional() })).returns<T.BackupInfo>(),
+  'backup.create': op(
+    z.object({
+      dir: s.optionalText,
+      password: z.string().min(8, 'Пароль резервной копии — не менее 8 символов').optional(),
+      /** A plain backup outside the data folder (a USB stick): only when the administrator declines encryption. */
+      unencrypted: z.boolean().optional(),
+    }),
+  ).returns<T.BackupInfo>(),
   'backup.inspect': op(z.object({ file: z.string().min(1, 'Выберите файл резервной копии'), password: z.string().optional() })).returns<T.BackupInfo>(),
-  'backup.restore': op(z.object({ file: z.string().min(1, 'Выберите файл резервной копии'), password: z.string().optional() })).returns<T.RestoreResult>(),
+  'backup.restore': op(
+    z.object({
+      file: z.string().min(1, 'Выберите файл резервной копии'),
+      password: z.string().optional(),
+      /** Confirms restoring a backup of another database (another school's, or another installation's). */
+      otherDatabase: z.boolean().optional(),
+    }),
+  ).returns<T.RestoreResult>(),
 
   'setup.checklist': op(none).returns<T.ChecklistItem[]>(),
 

@@ -115,10 +115,20 @@ export interface BackupInfo {
   schemaVersion: number;
   appVersion: string;
   counts: { students: number; staff: number; classes: number; users: number };
+  /** How an encrypted backup opens: with its password, or with this computer's key (automatic backups in the desktop app). */
+  encryptedBy?: 'password' | 'key';
+  /** The database the backup is of: its identity and school (absent in earlier versions' backups, and unknown for an encrypted one not yet opened). */
+  database?: { id: string | null; school: string | null };
+  /** Whose data, seen from the open database: its own, another database's, or not known until the password is entered. */
+  origin?: 'this' | 'other' | 'unknown';
 }
 
 export interface BackupStatus {
   dir: string;
+  /** The program's private data folder: a backup outside it (a USB stick) is encrypted unless the administrator declines. */
+  dataDir: string;
+  /** Automatic backups are encrypted with a key kept by the operating system (the desktop app, where it can). */
+  keyEncryption: boolean;
   lastBackupAt: string | null;
   nextBackupAt: string | null;
   backups: BackupInfo[];

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { LocalClient } from '../core/dispatch';
 import type { BackupInfo, ImportResult } from '../api/types';
 import { countWith, WORDS } from '../api/plural';
@@ -24,11 +25,13 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- workload --db ФАЙЛ                           нагрузка учителей (тарификация)
   npm run cli -- validate --db ФАЙЛ                           проверка подгрупп, групп и нагрузки;
                                     код возврата 0 и при найденных проблемах (они — в выводе)
-  npm run cli -- backup --db ФАЙЛ --out ПАПКА [--password-env ПЕРЕМЕННАЯ]
-                                    резервная копия в папку (с паролем из переменной окружения — зашифрованная)
-  npm run cli -- restore --db ФАЙЛ --from КОПИЯ [--password-env ПЕРЕМЕННАЯ]
+  npm run cli -- backup --db ФАЙЛ --out ПАПКА [--password-env ПЕРЕМЕННАЯ | --unencrypted]
+                                    резервная копия в папку (с паролем из переменной окружения — зашифрованная);
+                                    вне папки базы данных без пароля — только с --unencrypted
+  npm run cli -- restore --db ФАЙЛ --from КОПИЯ [--password-env ПЕРЕМЕННАЯ] [--other-database]
                                     восстановить данные из копии; текущие данные сначала сохраняются
-                                    в копию «перед восстановлением»
+                                    в копию «перед восстановлением»; копию другой базы данных — только
+                                    с --other-database
   npm run cli -- verify-backup КОПИЯ [--password-env ПЕРЕМЕННАЯ]
                                     проверить копию и показать, что в ней (без --db и без входа)
 
@@ -42,6 +45,16 @@ interface Env {
   flag: (name: string) => string | undefined;
   out: (text: string, data: unknown) => void;
   io: { readFile: (p: string) => { name: string; data: Buffer }; writeFile: (p: string, d: Buffer) => void };
+  /** The file named on the command line may be opened by backup.inspect/restore (as one chosen in a file dialog). */
+  grantFile?: (path: string) => void;
+}
+
+/** A switch without a value: true when present (and taken out of the arguments). */
+function switchOn(args: string[], name: string): boolean {
+  const i = args.indexOf(name);
+  if (i < 0) return false;
+  args.splice(i, 1);
+  return true;
 }
 
 const int = (v: string | undefined, name: string, dflt: number) => {
@@ -109,7 +122,8 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const dir = flag('--out');
       if (!dir) throw new UsageError('backup: укажите папку для копии: --out ПАПКА');
       const password = passwordFromEnv(flag('--password-env'));
-      const r = await call('backup.create', { dir, password });
+      // Relative to where the command runs, as any path on a command line.
+      const r = await call('backup.create', { dir: resolve(dir), password, unencrypted: switchOn(args, '--unencrypted') || undefined });
       out(`Резервная копия сохранена.\n${describeBackup(r)}`, r);
       return;
     }
@@ -117,7 +131,8 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const from = flag('--from');
       if (!from) throw new UsageError('restore: укажите файл копии: --from ФАЙЛ');
       const password = passwordFromEnv(flag('--password-env'));
-      const r = await call('backup.restore', { file: from, password });
+      env.grantFile?.(resolve(from));
+      const r = await call('backup.restore', { file: resolve(from), password, otherDatabase: switchOn(args, '--other-database') || undefined });
       out(`Данные восстановлены из копии.\n${describeBackup(r.restored)}\nДанные до восстановления сохранены в копию: ${r.safetyBackup.file}`, r);
       return;
     }

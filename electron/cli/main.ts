@@ -1,5 +1,5 @@
 // `npm run cli -- <command>`: the same core and API contract as the app, for scripts and checks.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../core/dispatch';
@@ -7,6 +7,8 @@ import { AppError } from '../api/errors';
 import { runCommand, runStandalone, STANDALONE_COMMANDS, UsageError, USAGE } from './commands';
 import { Session } from '../core/auth/session';
 import { signInForCli } from './signin';
+import { grantBackupFile } from '../core/backup/backup';
+import { makePrivateDir } from '../../db';
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -32,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     const dbFlag = flag('--db');
     if (!dbFlag) throw new UsageError('Укажите файл базы данных: --db ФАЙЛ');
     const dbPath = resolve(dbFlag);
-    mkdirSync(dirname(dbPath), { recursive: true });
+    makePrivateDir(dirname(dbPath));
     const db = openDatabase(dbPath);
     try {
       const ctx = { db, actor: 'cli', host: 'cli' as const, now: () => new Date(), session: new Session(false), dataDir: dirname(dbPath) };
@@ -45,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
         },
         writeFile: (p: string, data: Buffer) => writeFileSync(p, data),
       };
-      await runCommand(args, { call, flag, out, io });
+      await runCommand(args, { call, flag, out, io, grantFile: (p) => grantBackupFile(ctx, p) });
       return 0;
     } finally {
       db.close();

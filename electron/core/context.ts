@@ -14,6 +14,12 @@ export interface Ctx {
   dataDir?: string;
   host: AppInfo['host'];
   now: () => Date;
+  /**
+   * This computer's key for automatic backups (32 bytes), kept by the operating system: given by
+   * the Electron shell where safeStorage can protect it; absent in the browser host, the CLI and
+   * the tests, where automatic backups stay plain inside the private data folder.
+   */
+  backupKey?: () => Buffer;
 }
 
 export type Handler<N extends OpName> = (input: OpParsed<N>, ctx: Ctx) => OpOutput<N> | Promise<OpOutput<N>>;

@@ -1,14 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
+import { writeFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { openDatabase, type Db } from '../../db';
+import { PRIVATE_DIR, makePrivateDir, openDatabase, tighten, type Db } from '../../db';
 import { dispatch } from '../core/dispatch';
 import { Session } from '../core/auth/session';
-import { scheduleBackups } from '../core/backup/backup';
+import { grantBackupFile, scheduleBackups } from '../core/backup/backup';
+import { loadBackupKey } from '../core/backup/keyFile';
 import { DB_FILE_NAME } from '../core/paths';
-import { APP_ORIGIN, APP_SCHEME, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
+import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
 import { buildMenu } from './menu';
 
 // Two instances must never write one database file.
@@ -16,13 +17,33 @@ if (!app.requestSingleInstanceLock()) app.quit();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+// Only in development: a packaged app always loads (and trusts for IPC) its own app:// page.
+const devServerUrl = devRendererUrl(process.env, app.isPackaged);
 const rendererDir = join(__dirname, '../renderer');
 let db: Db | null = null;
 let win: BrowserWindow | null = null;
 
 const callSchema = z.tuple([z.string().max(100), z.unknown()]);
 const saveSchema = z.tuple([z.string().min(1).max(255), z.string().max(80_000_000)]);
+
+/**
+ * The key of automatic backups, sealed by the operating system (safeStorage) in the data folder;
+ * none where the system keeps no secrets (Linux without a keyring: safeStorage would use a fixed
+ * password), and then automatic backups stay plain inside the private data folder.
+ */
+function backupKeyProvider(dataDir: string): (() => Buffer) | undefined {
+  try {
+    if (!safeStorage.isEncryptionAvailable()) return undefined;
+    if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') return undefined;
+    const key = loadBackupKey(dataDir, {
+      seal: (plain) => safeStorage.encryptString(plain.toString('base64')),
+      open: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+    });
+    return key ? () => key : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function createWindow() {
   win = new BrowserWindow({
@@ -63,7 +84,9 @@ app.whenReady().then(() => {
   });
 
   const dataDir = app.getPath('userData');
-  mkdirSync(dataDir, { recursive: true });
+  // Children's personal data: the folder, the database and its backups are private to this user.
+  makePrivateDir(dataDir);
+  tighten(dataDir, PRIVATE_DIR);
   try {
     db = openDatabase(join(dataDir, DB_FILE_NAME));
   } catch (e) {
@@ -71,7 +94,7 @@ app.whenReady().then(() => {
     app.quit();
     return;
   }
-  const ctx = { db, actor: 'system', host: 'electron' as const, now: () => new Date(), session: new Session(true), dataDir };
+  const ctx = { db, actor: 'system', host: 'electron' as const, now: () => new Date(), session: new Session(true), dataDir, backupKey: backupKeyProvider(dataDir) };
   // R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
   scheduleBackups({ ...ctx, session: new Session(false) });
 
@@ -90,6 +113,30 @@ app.whenReady().then(() => {
     if (r.canceled || !r.filePath) return false;
     writeFileSync(r.filePath, Buffer.from(data, 'base64'));
     return true;
+  });
+
+  // Backups: the folder for a copy, and a backup file to check and restore, are chosen in the
+  // system's dialogs. A chosen file is granted to this window's session: backup.inspect and
+  // backup.restore open no other file than one chosen so or one in the backup folder.
+  ipcMain.handle('pick-backup-folder', async (event) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return null;
+    const r = await dialog.showOpenDialog(win, { title: 'Папка для резервной копии', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  });
+  ipcMain.handle('pick-backup-file', async (event) => {
+    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return null;
+    const r = await dialog.showOpenDialog(win, {
+      title: 'Файл резервной копии',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Резервные копии Школьного офиса', extensions: ['sqlite', 'enc'] },
+        { name: 'Все файлы', extensions: ['*'] },
+      ],
+    });
+    const file = r.canceled ? undefined : r.filePaths[0];
+    if (!file) return null;
+    grantBackupFile(ctx, file);
+    return file;
   });
 
   Menu.setApplicationMenu(buildMenu());

@@ -4,6 +4,24 @@ export const APP_SCHEME = 'app';
 export const APP_HOST = 'school-office';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/**
+ * The development server the window loads instead of app:// (`npm run dev` sets
+ * ELECTRON_RENDERER_URL). Honoured only when the app is not packaged, and only on this computer:
+ * in an installed app the variable would make the window load, and trust for IPC, any page.
+ */
+export function devRendererUrl(env: Record<string, string | undefined>, isPackaged: boolean): string | undefined {
+  const url = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !url) return undefined;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1' || u.hostname === '[::1]';
+  return (u.protocol === 'http:' || u.protocol === 'https:') && loopback ? url : undefined;
+}
+
 /** An IPC call is served only for our own top-level page (app:// or, in development, the dev server). */
 export function isTrustedSenderUrl(url: string | undefined, devServerUrl?: string): boolean {
   if (!url) return false;

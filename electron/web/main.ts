@@ -1,8 +1,7 @@
 // `npm run web`: the whole app in an ordinary browser, for development and tests where Electron cannot run.
-import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openDatabase } from '../../db';
-import { defaultDbPath } from '../core/paths';
+import { PRIVATE_DIR, makePrivateDir, openDatabase, tighten } from '../../db';
+import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { startWebHost } from './server';
 import { Session } from '../core/auth/session';
 import { scheduleBackups } from '../core/backup/backup';
@@ -13,7 +12,9 @@ function arg(name: string): string | undefined {
 }
 
 const dbPath = resolve(arg('--db') ?? process.env.SCHOOL_OFFICE_DB ?? defaultDbPath());
-mkdirSync(dirname(dbPath), { recursive: true });
+makePrivateDir(dirname(dbPath));
+// The program's own data folder is private to the user; a folder named by --db may be anyone's.
+if (dirname(dbPath) === resolve(defaultDataDir())) tighten(dirname(dbPath), PRIVATE_DIR);
 const db = openDatabase(dbPath);
 // Each browser gets its own session from the host (startWebHost).
 const ctx = { db, actor: 'system', host: 'web' as const, now: () => new Date(), dataDir: dirname(dbPath) };

@@ -8,6 +8,7 @@ import { writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { openDatabase } from '../../db';
+import { grantBackupFile } from '../../electron/core/backup/grants';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
 import { createBackup, REASON_SCHEDULED } from '../../electron/core/backup/backup';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
   const db = openDatabase(dbPath);
   const ctx = { db, actor: 'system', host: 'test' as const, now: () => new Date(), session: new Session(false), dataDir: dirname(dbPath) };
   const call = createLocalClient(ctx);
+  grantBackupFile(ctx, restoreFrom); // as chosen in the file dialog: it lies outside the backup folder
   await call('auth.login', { login: 'admin', password: process.env.CRASH_ADMIN_PASSWORD ?? '' });
   const students = () => db.raw.prepare('SELECT count(*) FROM student WHERE deleted_at IS NULL').pluck().get() as number;
   say('READY');

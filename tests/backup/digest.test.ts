@@ -24,6 +24,7 @@ function metaOf(file: string): BackupMeta {
 function edited(t: Core, file: string, name: string, sql: string, after?: (raw: BetterSqlite3.Database) => void): string {
   const path = join(t.dir, name);
   copyFileSync(file, path);
+  t.chosen(path);
   const raw = new BetterSqlite3(path, { fileMustExist: true });
   try {
     raw.exec(sql);
@@ -94,6 +95,6 @@ describe('the content digest of a backup', () => {
     }
     expect(inThread).not.toBe(inWorker);
     expect(metaOf(inThread).digest).toBe(metaOf(inWorker).digest);
-    expect((await t.call('backup.inspect', { file: inThread })).counts.students).toBe(150);
+    expect((await t.call('backup.inspect', { file: t.chosen(inThread) })).counts.students).toBe(150);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyFileSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import { contentDigest, readMeta, writeMeta, type BackupMeta } from '../../electron/core/backup/sqliteFile';
 import { demoCore, rejection, snapshot, type Rows } from './support';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
@@ -25,6 +26,7 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
   afterAll(() => t.cleanup());
 
   async function refusedEverywhere(file: string, message: RegExp, password?: string): Promise<void> {
+    t.chosen(file);
     const files = backupsNow();
     const inspected = await rejection(t.call('backup.inspect', { file, password }));
     expect(inspected.message).toMatch(message);
@@ -94,7 +96,7 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
     const cut = join(t.dir, 'обрезанная.sqlite.enc');
     writeFileSync(cut, readFileSync(encrypted).subarray(0, 40));
     await refusedEverywhere(cut, CORRUPT, 'Пароль-копии-1');
-    expect((await t.call('backup.inspect', { file: encrypted, password: 'Пароль-копии-1' })).counts.students).toBe(200);
+    expect((await t.call('backup.inspect', { file: t.chosen(encrypted), password: 'Пароль-копии-1' })).counts.students).toBe(200);
   });
 
   it('refuses a backup from a newer version of the program', async () => {
@@ -104,6 +106,54 @@ describe('a backup that cannot be trusted is refused, and nothing changes', () =
       db.close();
     });
     await refusedEverywhere(newer, /^Резервная копия создана более новой версией программы \(схема 999\)\. Обновите программу\.$/);
+  });
+
+  /** A copy of the good backup changed through SQLite, its digest then made right again (as a tamperer would). */
+  const tampered = (name: string, sql: string, opts: { reseal?: boolean } = {}) =>
+    variant(name, (p) => {
+      const db = new BetterSqlite3(p);
+      try {
+        db.exec(sql);
+        const meta = readMeta(db);
+        if (meta && opts.reseal !== false) writeMeta(db, { ...meta, digest: contentDigest(db, p, meta.format) });
+      } finally {
+        db.close();
+      }
+    });
+  const FOREIGN = /^Файл «.+» не является резервной копией Школьного офиса: в его базе данных не то устройство, что создаёт программа \((.+)\)\. Такую копию нельзя восстановить\. Ничего не изменено\.$/;
+
+  it('refuses a copy without its metadata row (date and digest)', async () => {
+    const noMeta = tampered('без-отметки.sqlite', "DELETE FROM setting WHERE key = 'backup.meta'");
+    await refusedEverywhere(noMeta, /^Файл «без-отметки\.sqlite» не является резервной копией Школьного офиса: в нём нет отметки резервной копии/);
+    const noDigest = variant('без-суммы.sqlite', (p) => {
+      const db = new BetterSqlite3(p);
+      const { digest: _, ...meta } = readMeta(db)!;
+      writeMeta(db, meta as BackupMeta);
+      db.close();
+    });
+    await refusedEverywhere(noDigest, /в нём нет отметки резервной копии/);
+  });
+
+  it('refuses a copy with a trigger planted, even with its digest recomputed: the trigger never runs', async () => {
+    // The attack found: a secretary becomes administrator at her next login, and her audit lines vanish.
+    const planted = tampered(
+      'триггер.sqlite',
+      `CREATE TRIGGER promote AFTER UPDATE OF last_login_at ON app_user BEGIN UPDATE app_user SET role = 'sysadmin' WHERE id = NEW.id; END;
+       CREATE TRIGGER hide AFTER INSERT ON audit_log WHEN NEW.actor = 'secretary' BEGIN DELETE FROM audit_log WHERE id = NEW.id; END;`,
+    );
+    await refusedEverywhere(planted, FOREIGN);
+    const e = await rejection(t.call('backup.inspect', { file: t.chosen(planted) }));
+    expect(e.message).toContain('лишний триггер «hide»; лишний триггер «promote»');
+    expect(t.db.raw.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get()).toBe(0);
+  });
+
+  it('refuses a copy with a view, an extra table, an extra column or a changed index', async () => {
+    await refusedEverywhere(tampered('представление.sqlite', 'CREATE VIEW v AS SELECT * FROM student'), /лишнее представление «v»/);
+    await refusedEverywhere(tampered('таблица.sqlite', 'CREATE TABLE notes (x TEXT)'), /лишняя таблица «notes»/);
+    await refusedEverywhere(tampered('столбец.sqlite', "ALTER TABLE app_user ADD COLUMN note TEXT DEFAULT 'x'"), /изменена таблица «app_user»/);
+    await refusedEverywhere(tampered('индекс.sqlite', 'CREATE INDEX my_idx ON student (first_name)'), /лишний индекс «my_idx»/);
+    const table = t.db.raw.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name").pluck().get() as string;
+    await refusedEverywhere(tampered('без-индекса.sqlite', `DROP INDEX "${table}"`), new RegExp(`нет индекса «${table}»`));
   });
 
   it('lets the director see backups but not make or restore them; the secretary not even see', async () => {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Db, LATEST_SCHEMA_VERSION, migrate, openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
+import { rowDigest, writeMeta } from '../../electron/core/backup/sqliteFile';
 import { demoCore, rejection, snapshot, snapshotFile, withoutRestoreBookkeeping, count, type Rows } from './support';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
@@ -113,7 +114,7 @@ describe('backup and restore', () => {
     expect(backup.file.startsWith(usb)).toBe(true);
     const atBackup = snapshot(t.db.raw);
     await changeEverything(t);
-    const info = await t.call('backup.inspect', { file: backup.file, password: 'Секрет-2026' });
+    const info = await t.call('backup.inspect', { file: t.chosen(backup.file), password: 'Секрет-2026' });
     expect(info).toMatchObject({ encrypted: true, counts: { students: 100 } });
     await t.call('backup.restore', { file: backup.file, password: 'Секрет-2026' });
     expect(withoutRestoreBookkeeping(snapshot(t.db.raw))).toEqual(withoutRestoreBookkeeping(atBackup));
@@ -130,10 +131,18 @@ describe('backup and restore', () => {
       .prepare("INSERT INTO school (id, created_at, updated_at, full_name, short_name) VALUES ('s1', 'x', 'x', 'Старая школа', 'Старая')")
       .run();
     old.raw.pragma('journal_mode = DELETE');
+    // As that version's backup wrote it: its metadata row with the digest of its rows (format 1).
+    writeMeta(old.raw, {
+      format: 1, createdAt: '2026-01-10T08:00:00.000Z', reason: 'вручную', appVersion: '0.0.9', schemaVersion: 1,
+      counts: { students: 0, staff: 0, classes: 0, users: 0 }, digest: rowDigest(old.raw),
+    });
     old.close();
-    const info = await t.call('backup.inspect', { file: oldFile });
+    const info = await t.call('backup.inspect', { file: t.chosen(oldFile) });
     expect(info.schemaVersion).toBe(1);
-    const r = await t.call('backup.restore', { file: oldFile });
+    // Another school's data (no identity in it, and another school's name): only when confirmed.
+    expect(info).toMatchObject({ origin: 'other', database: { id: null, school: 'Старая школа' } });
+    expect((await rejection(t.call('backup.restore', { file: oldFile }))).message).toMatch(/^Копия «old\.sqlite» сделана из другой базы данных \(школа «Старая школа»\)/);
+    const r = await t.call('backup.restore', { file: oldFile, otherDatabase: true });
     expect(r.restored.schemaVersion).toBe(1);
     expect(t.db.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(t.db.raw.prepare('SELECT full_name FROM school').pluck().all()).toEqual(['Старая школа']);

@@ -59,6 +59,17 @@ describe('scheduled backups and retention', () => {
     expect(await maybeScheduledBackup(ctx)).not.toBeNull();
   });
 
+  it('makes no backup of an empty database at first start: no school and no users', async () => {
+    const fresh = await tempCore(() => new Date('2026-09-01T08:00:00'), { login: false });
+    cleanup = fresh.cleanup;
+    const ctx = fresh.ctx;
+    expect(await maybeScheduledBackup(ctx)).toBeNull();
+    expect(existsSync(join(fresh.dir, 'Резервные копии'))).toBe(false);
+    // The administrator is created: now there is something to keep.
+    await fresh.call('auth.setupAdmin', { login: 'admin', displayName: 'Смирнова Ольга Викторовна', password: 'Школа2026' });
+    expect(await maybeScheduledBackup(ctx)).toMatchObject({ reason: 'автоматически', counts: { users: 1 } });
+  });
+
   it('keeps the newest N automatic backups of each kind in the backup folder, never manual ones or other folders', async () => {
     let now = new Date('2026-09-01T08:00:00');
     t = await demoCore(100, () => now);

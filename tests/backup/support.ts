@@ -6,6 +6,7 @@ import { Session } from '../../electron/core/auth/session';
 import { AppError } from '../../electron/api/errors';
 import { openDatabase } from '../../db';
 import { tempDir } from '../support/tmp';
+import { grantBackupFile } from '../../electron/core/backup/grants';
 
 export type Rows = Record<string, unknown[][]>;
 
@@ -61,6 +62,14 @@ export async function demoCore(students = 200, now: () => Date = () => new Date(
     call,
     password,
     backupDir: join(t.dir, 'Резервные копии'),
+    /**
+     * `file` as if the administrator had chosen it in the file dialog (what the Electron shell
+     * does after dialog.showOpenDialog): inspect and restore may open it.
+     */
+    chosen: (file: string) => {
+      grantBackupFile(ctx, file);
+      return file;
+    },
     cleanup: () => {
       core.db.close();
       t.cleanup();

@@ -235,16 +235,19 @@ describe('administration', () => {
     await app.call('rooms.save', { number: '999', name: 'Кабинет после копии', capacity: null });
     expect((await app.call('rooms.list')).some((r) => r.number === '999')).toBe(true);
 
-    // Refusals: a damaged file and a wrong password, each with its reason.
-    const junk = join(app.dir, 'не копия.sqlite');
+    // Refusals: a damaged file and a wrong password, each with its reason. In the browser only the
+    // backup folder's copies can be restored: the junk file lies there under a backup's name.
+    const junk = join(status.dir, 'Школьный офис 2099-01-01 10-00-00 (вручную).sqlite');
     writeFileSync(junk, 'это не база данных');
+    await app.call('backup.create', { password: 'Флешка2026' });
+    await page.getByTestId('nav-home').click(); // the page lists the folder anew when opened
+    await page.getByTestId('nav-backups').click();
+    await expect.poll(() => page.getByTestId('backup-row').count()).toBe(3);
     await page.getByTestId('backup-restore').click();
-    await page.getByTestId('restore-choice-other').click();
-    await page.getByTestId('restore-path').fill(junk);
+    await page.getByTestId('restore-choice').filter({ hasText: '01.01.2099' }).click();
     await page.getByTestId('restore-inspect').click();
-    await page.getByText('«не копия.sqlite» повреждён или не является резервной копией Школьного офиса').waitFor();
-    const [encrypted] = (await import('node:fs')).readdirSync(usb).filter((n) => n.endsWith('.sqlite.enc'));
-    await page.getByTestId('restore-path').fill(join(usb, encrypted!));
+    await page.getByText('«Школьный офис 2099-01-01 10-00-00 (вручную).sqlite» повреждён или не является резервной копией Школьного офиса').waitFor();
+    await page.getByTestId('restore-choice').filter({ hasText: 'зашифрована паролем' }).click();
     await page.getByTestId('restore-password').fill('неверный-1');
     await page.getByTestId('restore-inspect').click();
     await page.getByText(/^Неверный пароль резервной копии/).waitFor();

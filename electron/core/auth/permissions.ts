@@ -73,7 +73,7 @@ export const OP_NEEDS: Record<OpName, Need> = {
   'settings.save': change('users'),
   'backup.status': view('backups'),
   'backup.create': change('backups'),
-  'backup.inspect': view('backups'),
+  'backup.inspect': change('backups'), // it opens files: only for whoever may restore
   'backup.restore': change('backups'),
   // «Группы и нагрузка» (R3, R4): the administrator and deputies change, the others view.
   'groups.rule.get': view('groups'),

@@ -4,6 +4,7 @@ import type { OpParsed } from '../../api/contract';
 import type { AppSettings } from '../../api/types';
 import { DEFAULT_SETTINGS, readSetting, writeSetting } from './settings';
 import { defaultDataDir } from '../paths';
+import { absoluteFolder } from '../backup/folders';
 
 const KEYS = {
   autoLockMinutes: 'security.autoLockMinutes',
@@ -31,6 +32,8 @@ export function getSettings(ctx: Ctx): AppSettings {
 }
 
 export function saveSettings(ctx: Ctx, i: OpParsed<'settings.save'>): AppSettings {
+  // A relative folder would be taken inside the program's own folder.
+  if (i.backupDir?.trim()) absoluteFolder(i.backupDir, 'backupDir');
   const before = getSettings(ctx);
   ctx.db.tx(() => {
     for (const k of Object.keys(KEYS) as (keyof typeof KEYS)[]) writeSetting(ctx.db, KEYS[k], i[k] ?? null);

@@ -8,11 +8,15 @@ import { refreshSession } from '../auth/users';
 import { beginBackupNow, createBackupNow, type CreateOptions, type PendingBackup } from './create';
 import { inspectFile } from './inspect';
 import { restoreNow } from './restore';
-import { backupStatusNow, scheduledBackupDue } from './status';
+import { backupStatusNow, isEmptyDatabase, scheduledBackupDue, withOrigin } from './status';
 import { REASON_SCHEDULED } from './names';
 import { startStoreWorker } from './snapshot';
+import { allowedBackupFile, dropGrant } from './grants';
+import { readIdentity } from './identity';
+import { tightenBackups } from './privacy';
 
 export { startStoreWorker } from './snapshot';
+export { grantBackupFile } from './grants';
 
 export type { PendingBackup } from './create';
 export { REASON_BEFORE_IMPORT, REASON_BEFORE_RESTORE, REASON_MANUAL, REASON_SCHEDULED } from './names';
@@ -21,27 +25,40 @@ export function backupStatus(ctx: Ctx): BackupStatus {
   return backupStatusNow(ctx);
 }
 
-export async function createBackup(ctx: Ctx, opts: { dir?: string | null; password?: string; reason: string }): Promise<BackupInfo> {
+export async function createBackup(ctx: Ctx, opts: { dir?: string | null; password?: string; unencrypted?: boolean; reason: string }): Promise<BackupInfo> {
   return exclusive(() => createBackupNow(ctx, opts));
 }
 
-export async function inspectBackup(_ctx: Ctx, file: string, password?: string): Promise<BackupInfo> {
-  return inspectFile(file, password);
+/** Only a file of the backup folder, or one the user chose in the host's file dialog (grants.ts). */
+export async function inspectBackup(ctx: Ctx, file: string, password?: string): Promise<BackupInfo> {
+  const info = await inspectFile(allowedBackupFile(ctx, file), { password, key: ctx.backupKey });
+  return withOrigin(info, readIdentity(ctx.db.raw));
 }
 
-/** inspectBackup without a database (the CLI's verify-backup). */
-export const inspectBackupFile = inspectFile;
+/** inspectBackup without a database (the CLI's verify-backup): the user names the file; a password only. */
+export async function inspectBackupFile(file: string, password?: string): Promise<BackupInfo> {
+  return inspectFile(file, { password });
+}
 
-/** The restored data may hold another version of the signed-in user's account, or none: the session follows it. */
-export async function restoreBackup(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
-  const result = await exclusive(() => restoreNow(ctx, file, password));
+/**
+ * Only a file the user may open (as inspectBackup); a backup of another database only with
+ * `otherDatabase` (the user confirmed it). The restored data may hold another version of the
+ * signed-in user's account, or none: the session follows it.
+ */
+export async function restoreBackup(ctx: Ctx, file: string, password?: string, otherDatabase = false): Promise<RestoreResult> {
+  const path = allowedBackupFile(ctx, file);
+  const result = await exclusive(() => restoreNow(ctx, path, { password, key: ctx.backupKey }, otherDatabase));
+  dropGrant(ctx, path);
   refreshSession(ctx);
   return result;
 }
 
-/** Makes an automatic backup when the last one is older than the interval; null when not due. */
+/**
+ * Makes an automatic backup when the last one is older than the interval; null when not due, and
+ * when there is nothing to back up yet (no school and no users: the first start).
+ */
 export async function maybeScheduledBackup(ctx: Ctx): Promise<BackupInfo | null> {
-  return exclusive(async () => (scheduledBackupDue(ctx) ? createBackupNow(ctx, { reason: REASON_SCHEDULED }) : null));
+  return exclusive(async () => (scheduledBackupDue(ctx) && !isEmptyDatabase(ctx) ? createBackupNow(ctx, { reason: REASON_SCHEDULED }) : null));
 }
 
 /**
@@ -106,6 +123,7 @@ export function beginBackupBeforeChange(ctx: Ctx, reason: string, what: string):
  * backup at start and hourly when due. Errors are logged, never thrown (the app keeps working).
  */
 export function scheduleBackups(ctx: Ctx, log: (message: string) => void = (m) => console.error(m)): () => void {
+  tightenBackups(ctx);
   void startStoreWorker(ctx);
   const run = () =>
     // Only the kind of error: its text may hold paths with the user's name.

@@ -4,15 +4,19 @@
 // integrity_check is the live one's too: the live file is checked on its own only to word the
 // refusal when the copy fails. A crash at any point leaves either the complete backup or no backup
 // (at most a '~….tmp' file that is never taken for one).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Ctx } from '../context';
 import type { BackupInfo } from '../../api/types';
 import { AppError } from '../../api/errors';
 import { getSettings } from '../auth/settingsService';
 import { writeSetting } from '../auth/settings';
-import { backupFileName, tempFileName } from './names';
-import { encryptFile } from './crypto';
+import { makePrivateDir } from '../../../db/private';
+import { defaultDataDir } from '../paths';
+import { REASON_MANUAL, backupFileName, tempFileName } from './names';
+import { encryptFile, type Lock } from './crypto';
+import { absoluteFolder, isInside } from './folders';
+import { ensureIdentity } from './identity';
 import { integrity, type BackupMeta } from './sqliteFile';
 import { writeFailed } from './errors';
 import { applyRetention } from './retention';
@@ -27,6 +31,11 @@ export interface CreateOptions {
   dir?: string | null;
   /** Encrypts the copy (AES-256-GCM); the password is not stored anywhere. */
   password?: string;
+  /**
+   * A manual backup outside the data folder without a password: the administrator declined
+   * encryption (after a warning). Without it such a backup is refused.
+   */
+  unencrypted?: boolean;
   reason: string;
   /** Copy a database that fails integrity_check as it is (only before a restore). */
   allowDamaged?: boolean;
@@ -49,7 +58,24 @@ export function infoFromMeta(file: string, meta: BackupMeta, encrypted: boolean,
     schemaVersion: meta.schemaVersion,
     appVersion: meta.appVersion,
     counts: meta.counts,
+    ...(meta.database ? { database: meta.database } : {}),
   };
+}
+
+/** The program's private data folder (the database's folder). */
+export function dataDirOf(ctx: Ctx): string {
+  return resolve(ctx.dataDir ?? defaultDataDir());
+}
+
+/**
+ * A plain copy of the children's data must not leave the private data folder (a USB stick can be
+ * lost) unless the administrator declined encryption: refused with the reason next to the password.
+ */
+function plainOutsideRefused(dir: string): AppError {
+  const message =
+    `Копия сохраняется вне папки данных программы — в «${dir}». На флешке или сетевом диске персональные данные детей может прочитать любой, ` +
+    'кому попадёт копия: задайте пароль копии или явно откажитесь от шифрования («Сохранить без шифрования»).';
+  return new AppError('validation', message, [{ column: 'password', message }]);
 }
 
 /** Why a copy that failed integrity_check is refused: a damaged database, or a bad write of the copy. */
@@ -97,17 +123,25 @@ export interface PendingBackup {
 export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
   const settings = getSettings(ctx);
   const home = resolve(settings.backupDir);
-  const dir = opts.dir?.trim() ? resolve(opts.dir.trim()) : home;
+  const dir = opts.dir?.trim() ? absoluteFolder(opts.dir, 'dir') : home;
   const intoHome = samePath(dir, home);
+  const dataDir = dataDirOf(ctx);
+  // A password when given; in the backup folder, this computer's key where the shell gives one; else plain.
+  const key = !opts.password && intoHome ? (ctx.backupKey?.() ?? null) : null;
+  if (!opts.password && !key && opts.reason === REASON_MANUAL && !opts.unencrypted && !isInside(dir, dataDir)) throw plainOutsideRefused(dir);
   try {
-    mkdirSync(dir, { recursive: true });
+    makePrivateDir(dir);
   } catch (e) {
     const refused = Promise.reject(writeFailed(dir, e));
     refused.catch(() => undefined);
     return { keep: () => refused, discard: async () => undefined };
   }
+  // The identity of this database travels in the copy's settings and metadata (made only now: a
+  // refused backup changes nothing).
+  const identity = opts.allowDamaged ? null : ensureIdentity(ctx.db);
+  const lock: Lock | null = opts.password ? { password: opts.password } : key ? { key, databaseId: identity?.id ?? null } : null;
   const at = ctx.now();
-  const encrypted = Boolean(opts.password);
+  const encrypted = lock !== null;
   const finalName = freeName(dir, at, opts.reason, encrypted);
   const finalPath = join(dir, finalName);
   const plain = join(dir, tempFileName(finalName));
@@ -128,8 +162,8 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
       let saved: BackupMeta;
       try {
         saved = meta(await copy.outcome);
-        if (encrypted) {
-          await encryptFile(plain, sealed, opts.password!);
+        if (lock) {
+          await encryptFile(plain, sealed, lock);
           rmSync(plain);
         } else fsyncPath(plain);
         renameSync(sealed, finalPath);
@@ -144,7 +178,11 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
         if (!saved.damaged) writeSetting(ctx.db, LAST_AT_KEY, saved.createdAt);
         if (!opts.skipRetention) applyRetention(home, settings.backupKeep);
       }
-      return infoFromMeta(finalPath, saved, encrypted, statSync(finalPath).size);
+      return {
+        ...infoFromMeta(finalPath, saved, encrypted, statSync(finalPath).size),
+        ...(lock ? { encryptedBy: 'password' in lock ? ('password' as const) : ('key' as const) } : {}),
+        origin: 'this',
+      };
     },
     async discard() {
       await copy.cancel();

@@ -10,9 +10,11 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo } from '../../api/types';
 import { AppError } from '../../api/errors';
 import { LATEST_SCHEMA_VERSION } from '../../../db';
-import { decryptFile, hasMagic } from './crypto';
-import { corrupted, newerSchema, notFound, passwordNeeded } from './errors';
+import { decryptFile, hasMagic, parseEncryptedHeader, MAX_HEADER_LEN, type Unlock } from './crypto';
+import { corrupted, foreignSchema, newerSchema, noSeal, notFound } from './errors';
+import { readIdentity } from './identity';
 import { parseBackupName } from './names';
+import { schemaDifferences } from './schemaCheck';
 import { checkHeader, contentDigest, countsOf, hasSqliteMagic, hasTable, integrity, readHead, readMeta, schemaVersionOf } from './sqliteFile';
 
 export interface CheckedCopy {
@@ -65,7 +67,7 @@ function isSqliteError(e: unknown): boolean {
 }
 
 /** Checks the plain copy at `path` of the backup `file`; returns what the backup holds. */
-function examine(path: string, file: string, facts: { encrypted: boolean; sizeBytes: number; mtime: Date }): BackupInfo {
+function examine(path: string, file: string, facts: { encryptedBy: BackupInfo['encryptedBy']; sizeBytes: number }): BackupInfo {
   checkHeader(path, file);
   let raw: BetterSqlite3.Database | null = null;
   try {
@@ -74,18 +76,25 @@ function examine(path: string, file: string, facts: { encrypted: boolean; sizeBy
     if (!hasTable(raw, 'schema_migration') || !hasTable(raw, 'setting')) throw corrupted(file);
     const schemaVersion = schemaVersionOf(raw);
     if (schemaVersion > LATEST_SCHEMA_VERSION) throw newerSchema(schemaVersion);
+    // Before anything else is read from it: exactly our schema for its version, nothing planted.
+    const differences = schemaDifferences(raw, schemaVersion);
+    if (differences.length) throw foreignSchema(file, differences);
     const meta = readMeta(raw);
-    if (meta?.digest && meta.digest !== contentDigest(raw, path, meta.format === 2 ? 2 : 1)) throw corrupted(file);
+    if (!meta?.digest || meta.damaged) throw noSeal(file);
+    if (meta.digest !== contentDigest(raw, path, meta.format === 2 ? 2 : 1)) throw corrupted(file);
     const named = parseBackupName(basename(file));
     return {
       file,
-      createdAt: meta?.createdAt ?? facts.mtime.toISOString(),
-      reason: meta?.reason ?? named?.reason ?? 'неизвестно',
-      encrypted: facts.encrypted,
+      createdAt: meta.createdAt,
+      reason: meta.reason ?? named?.reason ?? 'неизвестно',
+      encrypted: facts.encryptedBy !== undefined,
+      ...(facts.encryptedBy ? { encryptedBy: facts.encryptedBy } : {}),
       sizeBytes: facts.sizeBytes,
       schemaVersion,
-      appVersion: meta?.appVersion ?? '',
+      appVersion: meta.appVersion ?? '',
       counts: countsOf(raw),
+      // Earlier versions' backups carry no identity: the school's name is read from their data.
+      database: meta.database ?? readIdentity(raw),
     };
   } catch (e) {
     if (isSqliteError(e)) throw corrupted(file);
@@ -97,9 +106,10 @@ function examine(path: string, file: string, facts: { encrypted: boolean; sizeBy
 
 /**
  * Copies (or decrypts) the backup into a private temp folder and checks it fully. Refusals:
- * not found, not a backup or damaged, encrypted without or with a wrong password, newer schema.
+ * not found, not a backup or damaged, encrypted without or with a wrong password (or with another
+ * computer's key), newer schema, a schema that is not ours, no metadata row.
  */
-export async function checkedCopy(fileArg: string, password?: string): Promise<CheckedCopy> {
+export async function checkedCopy(fileArg: string, unlock: Unlock = {}): Promise<CheckedCopy> {
   const file = resolve(fileArg);
   let st;
   try {
@@ -110,22 +120,24 @@ export async function checkedCopy(fileArg: string, password?: string): Promise<C
   if (!st.isFile()) throw corrupted(file);
   let head: Buffer;
   try {
-    head = readHead(file, 64).head;
+    head = readHead(file, MAX_HEADER_LEN).head;
   } catch {
     throw new AppError('forbidden', `Нет доступа к файлу резервной копии: ${file}`);
   }
   const encrypted = hasMagic(head);
   if (!encrypted && !hasSqliteMagic(head)) throw corrupted(file);
-  if (encrypted && !password) throw passwordNeeded(file);
+  const header = encrypted ? parseEncryptedHeader(head) : null;
+  if (encrypted && !header) throw corrupted(file);
+  const encryptedBy = header ? (header.version === 1 ? ('password' as const) : ('key' as const)) : undefined;
 
   sweepWorkDirs();
   const dir = mkdtempSync(join(tmpdir(), `${WORK_PREFIX}${process.pid}-`));
   const cleanup = () => rmSync(dir, { recursive: true, force: true });
   const path = join(dir, 'backup.sqlite');
   try {
-    if (encrypted) await decryptFile(file, path, password!, file);
+    if (encrypted) await decryptFile(file, path, unlock, file);
     else copyFileSync(file, path);
-    const info = examine(path, file, { encrypted, sizeBytes: st.size, mtime: st.mtime });
+    const info = examine(path, file, { encryptedBy, sizeBytes: st.size });
     return { path, info, cleanup };
   } catch (e) {
     cleanup();
@@ -135,8 +147,8 @@ export async function checkedCopy(fileArg: string, password?: string): Promise<C
   }
 }
 
-export async function inspectFile(file: string, password?: string): Promise<BackupInfo> {
-  const c = await checkedCopy(file, password);
+export async function inspectFile(file: string, unlock: Unlock = {}): Promise<BackupInfo> {
+  const c = await checkedCopy(file, unlock);
   c.cleanup();
   return c.info;
 }

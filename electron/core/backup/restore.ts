@@ -15,6 +15,8 @@ import { AppError } from '../../api/errors';
 import { Db, migrate } from '../../../db';
 import { checkedCopy } from './inspect';
 import { createBackupNow } from './create';
+import type { Unlock } from './crypto';
+import { DATABASE_ID_KEY, originOf, readIdentity } from './identity';
 import { REASON_BEFORE_RESTORE, REASON_BEFORE_RESTORE_DAMAGED } from './names';
 import { integrity } from './sqliteFile';
 
@@ -27,9 +29,12 @@ function prepareCopy(ctx: Ctx, path: string, restored: BackupInfo, safety: Backu
     w.raw.pragma('journal_mode = DELETE');
     migrate(w);
     const local = ctx.db.raw.prepare(`SELECT key, value FROM setting WHERE ${LOCAL_KEYS}`).all() as { key: string; value: string }[];
+    // A backup of an earlier version has no identity: restored here, it takes this database's.
+    const liveId = ctx.db.raw.prepare('SELECT value FROM setting WHERE key = ?').pluck().get(DATABASE_ID_KEY) as string | undefined;
+    if (liveId !== undefined && !readIdentity(w.raw).id) local.push({ key: DATABASE_ID_KEY, value: liveId });
     w.tx(() => {
       w.raw.exec(`DELETE FROM setting WHERE ${LOCAL_KEYS}`);
-      const put = w.raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?)');
+      const put = w.raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
       for (const s of local) put.run(s.key, s.value);
       w.raw
         .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -81,10 +86,22 @@ async function safetyBackup(ctx: Ctx): Promise<BackupInfo> {
   });
 }
 
+/** Restoring another database's backup replaces this school's data with someone else's: only when confirmed. */
+function otherDatabaseRefused(info: BackupInfo): AppError {
+  const school = info.database?.school ? ` (школа «${info.database.school}»)` : '';
+  return new AppError(
+    'conflict',
+    `Копия «${basename(info.file)}» сделана из другой базы данных${school}, а не из той, что открыта сейчас. ` +
+      'Её восстановление заменит все данные данными той базы: подтвердите, что восстанавливаете копию другой базы. Ничего не изменено.',
+  );
+}
+
 /** restoreBackup without the lock. */
-export async function restoreNow(ctx: Ctx, file: string, password?: string): Promise<RestoreResult> {
-  const copy = await checkedCopy(file, password);
+export async function restoreNow(ctx: Ctx, file: string, unlock: Unlock = {}, otherDatabase = false): Promise<RestoreResult> {
+  const copy = await checkedCopy(file, unlock);
   try {
+    copy.info.origin = originOf(copy.info.database, readIdentity(ctx.db.raw));
+    if (copy.info.origin === 'other' && !otherDatabase) throw otherDatabaseRefused(copy.info);
     const safety = await safetyBackup(ctx);
     prepareCopy(ctx, copy.path, copy.info, safety);
     await copyInto(ctx.db, copy.path);

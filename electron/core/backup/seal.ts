@@ -2,6 +2,8 @@
 // Shared by the backup worker thread and the in-thread fallback (snapshot.ts).
 import BetterSqlite3 from 'better-sqlite3';
 import pkg from '../../../package.json';
+import { createPrivateFile } from '../../../db/private';
+import { readIdentity } from './identity';
 import { contentDigest, countsOf, digestFormatOf, integrity, schemaVersionOf, writeMeta, type BackupMeta } from './sqliteFile';
 
 export type SealBase = Pick<BackupMeta, 'createdAt' | 'reason'>;
@@ -39,6 +41,7 @@ export function sealCopy(path: string, base: SealBase, damaged: boolean): SealOu
     } else {
       meta.schemaVersion = schemaVersionOf(raw);
       meta.counts = countsOf(raw);
+      meta.database = readIdentity(raw);
       meta.digest = contentDigest(raw, path, meta.format);
     }
     writeMeta(raw, meta);
@@ -53,6 +56,7 @@ export function sealCopy(path: string, base: SealBase, damaged: boolean): SealOu
 /** SQLite's online backup of `source` into `path` (all pages in one step), then sealed. */
 export async function copyAndSeal(source: BetterSqlite3.Database, path: string, base: SealBase, damaged: boolean): Promise<SealOutcome> {
   try {
+    createPrivateFile(path); // SQLite would create it 0644; its -journal takes the file's mode
     await source.backup(path, { progress: () => 0x7fffffff });
     return sealCopy(path, base, damaged);
   } catch (e) {

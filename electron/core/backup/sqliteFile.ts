@@ -5,6 +5,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { BackupInfo } from '../../api/types';
 import { corrupted } from './errors';
+import type { DatabaseIdentity } from './identity';
 
 export const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 export const META_KEY = 'backup.meta';
@@ -22,6 +23,8 @@ export interface BackupMeta {
   digest?: string;
   /** A copy of a database that failed integrity_check (kept before a restore, for the record). */
   damaged?: true;
+  /** Which database the copy is of (absent in earlier versions' backups). */
+  database?: DatabaseIdentity;
 }
 
 export function readHead(path: string, bytes = 100): { head: Buffer; size: number } {

@@ -56,8 +56,11 @@ export class PdfWriter {
   static async create(info: DocInfo): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
-    const regular = await doc.embedFont(fontBytes('regular'), { subset: true });
-    const bold = await doc.embedFont(fontBytes('bold'), { subset: true });
+    // No ligatures (PT Serif has «fi», «fl»): a line is then as wide as its characters, which is
+    // how wrap() measures it, and the text copied out of the PDF is the text written.
+    const features = { liga: false, clig: false, dlig: false, calt: false };
+    const regular = await doc.embedFont(fontBytes('regular'), { subset: true, features });
+    const bold = await doc.embedFont(fontBytes('bold'), { subset: true, features });
     doc.setTitle(`${info.title}${info.subtitle[0] ? `. ${info.subtitle[0]}` : ''}`);
     doc.setAuthor(info.school);
     doc.setCreator('Школьный офис');
@@ -103,30 +106,74 @@ export class PdfWriter {
     return size * 1.35;
   }
 
-  /** Splits text into lines that fit `width` at `size`, breaking between words (or inside a too long word). */
+  /**
+   * Splits text into lines that fit `width` at `size`, breaking between words (or inside a too long
+   * word, by characters). Linear in the text's length: the width of a line is the sum of its
+   * characters' widths (each distinct character measured once per call; ligatures are off, see
+   * create). A line with combining marks, which the font may compose with their letters (ccmp), is
+   * measured as a whole once more and gives up characters at its end to the next line if it is
+   * wider after all.
+   */
   wrap(text: string, width: number, size: number, bold = false): string[] {
     const font = bold ? this.bold : this.regular;
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const known = new Map<string, number>();
+    const charWidth = (c: string) => {
+      let w = known.get(c);
+      if (w === undefined) known.set(c, (w = font.widthOfTextAtSize(c, size)));
+      return w;
+    };
+    const space = charWidth(' ');
     const lines: string[] = [];
     let line = '';
-    for (const word of text.split(/\s+/).filter(Boolean)) {
-      const next = line ? `${line} ${word}` : word;
-      if (fits(next)) {
-        line = next;
+    let lineWidth = 0;
+    for (const word of text.split(/\s+/)) {
+      if (!word) continue;
+      const chars = Array.from(word); // code points: a surrogate pair is never split
+      let wordWidth = 0;
+      for (const c of chars) wordWidth += charWidth(c);
+      if (line && lineWidth + space + wordWidth <= width) {
+        line += ` ${word}`;
+        lineWidth += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
-      let rest = word;
-      while (!fits(rest)) {
-        let n = rest.length - 1;
-        while (n > 1 && !fits(rest.slice(0, n))) n--;
-        lines.push(rest.slice(0, n));
-        rest = rest.slice(n);
+      if (wordWidth <= width) {
+        line = word;
+        lineWidth = wordWidth;
+        continue;
       }
-      line = rest;
+      // A word longer than the line: as many characters as fit on each line (at least one).
+      let start = 0;
+      let acc = 0;
+      for (let i = 0; i < chars.length; i++) {
+        const w = charWidth(chars[i]!);
+        if (i > start && acc + w > width) {
+          lines.push(chars.slice(start, i).join(''));
+          start = i;
+          acc = 0;
+        }
+        acc += w;
+      }
+      line = chars.slice(start).join('');
+      lineWidth = acc;
     }
     if (line || !lines.length) lines.push(line);
-    return lines;
+    return lines.flatMap((l) => (/\p{M}/u.test(l) ? this.fitWhole(l, width, size, font) : [l]));
+  }
+
+  /** A line as the font lays it out as a whole: within `width`, else split at characters. */
+  private fitWhole(line: string, width: number, size: number, font: PDFFont): string[] {
+    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width + 1e-6;
+    if (fits(line)) return [line];
+    const chars = Array.from(line);
+    const out: string[] = [];
+    while (chars.length) {
+      let n = chars.length;
+      while (n > 1 && !fits(chars.slice(0, n).join(''))) n--;
+      out.push(chars.splice(0, n).join('').trimEnd());
+      while (chars[0] === ' ') chars.shift();
+    }
+    return out;
   }
 
   /** Draws one line at the current position without moving down. */

@@ -10,27 +10,57 @@ import {
   PasswordInput,
   Progress,
   Radio,
-  ScrollArea,
   SimpleGrid,
   Stack,
   Text,
   TextInput,
   ThemeIcon,
 } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconFileSearch, IconHistory, IconLock, IconRestore, IconUsb } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconDatabaseExport,
+  IconFileSearch,
+  IconFolderOpen,
+  IconHistory,
+  IconKey,
+  IconLock,
+  IconRestore,
+  IconUsb,
+} from '@tabler/icons-react';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { hasFileDialog, hasFolderDialog, pickBackupFile, pickBackupFolder } from '../../lib/dialogs';
+import { fieldError, problemsOf } from '../../lib/errors';
 import { fileSize, ruDateTime } from '../../lib/dates';
 import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
 
 export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 
-/** «Создать резервную копию сейчас» (into the backup folder) or «Сохранить на флешку…» (a folder typed by the user). */
-export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' | 'usb' | null; onClose: () => void; onCreated: (b: BackupInfo) => void }) {
+/**
+ * «Создать резервную копию сейчас» (into the backup folder) or «Сохранить на флешку…» (a folder
+ * chosen in the system's dialog or typed). A copy leaving the private data folder is encrypted
+ * unless the administrator declines after a warning (the core refuses it otherwise).
+ */
+export function CreateBackupModal({
+  mode,
+  keyEncryption,
+  onClose,
+  onCreated,
+}: {
+  mode: 'here' | 'usb' | null;
+  /** Copies into the backup folder are encrypted with this computer's key (the desktop app). */
+  keyEncryption: boolean;
+  onClose: () => void;
+  onCreated: (b: BackupInfo) => void;
+}) {
   const [dir, setDir] = useState('');
   const [encrypt, setEncrypt] = useState(false);
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
+  const [plainOk, setPlainOk] = useState(false);
+  /** The backup folder lies outside the data folder (the core said so): the same choice as for a USB stick. */
+  const [outside, setOutside] = useState(false);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -40,9 +70,23 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
     setEncrypt(mode === 'usb');
     setPassword('');
     setRepeat('');
+    setPlainOk(false);
+    setOutside(false);
     setLocal({});
     setError(null);
   }, [mode]);
+
+  const leaves = mode === 'usb' || outside;
+  const plainWarning = leaves && !encrypt;
+  const problems = problemsOf(error);
+
+  const chooseFolder = async () => {
+    const chosen = await pickBackupFolder();
+    if (chosen) {
+      setDir(chosen);
+      setLocal((l) => ({ ...l, dir: '' }));
+    }
+  };
 
   const submit = async () => {
     const l: Record<string, string> = {};
@@ -50,16 +94,24 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
     if (encrypt) {
       if (password.length < 8) l.password = 'Пароль резервной копии — не менее 8 символов';
       else if (password !== repeat) l.repeat = 'Пароли не совпадают';
-    }
+    } else if (plainWarning && !plainOk) l.plain = 'Задайте пароль копии или подтвердите, что сохраняете её без шифрования';
     setLocal(l);
-    if (Object.keys(l).length) return;
+    if (Object.values(l).some(Boolean)) return;
     setBusy(true);
     setError(null);
     try {
-      const b = await call('backup.create', { dir: mode === 'usb' ? dir.trim() : null, password: encrypt ? password : undefined });
+      const b = await call('backup.create', {
+        dir: mode === 'usb' ? dir.trim() : null,
+        password: encrypt ? password : undefined,
+        unencrypted: plainWarning && plainOk ? true : undefined,
+      });
       onCreated(b);
     } catch (e) {
-      setError(e);
+      // The backup folder is outside the data folder: ask as for a USB stick.
+      if (fieldError(problemsOf(e), 'password') && !encrypt) {
+        setOutside(true);
+        setError(null);
+      } else setError(e);
     } finally {
       setBusy(false);
     }
@@ -74,6 +126,7 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
       data-testid="backup-create-modal"
     >
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -83,13 +136,22 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
           {mode === 'usb' ? (
             <TextInput
               label="Папка"
-              required
+              withAsterisk
               description="Полный путь к папке на флешке или сетевом диске. Храните флешку с копией вне компьютера, в надёжном месте."
               placeholder="E:\Резервные копии   или   /media/usb"
               leftSection={<IconUsb size={16} stroke={1.6} />}
+              rightSection={
+                hasFolderDialog() ? (
+                  <Button size="compact-sm" variant="light" onClick={() => void chooseFolder()} disabled={busy} data-testid="backup-dir-pick">
+                    Выбрать…
+                  </Button>
+                ) : undefined
+              }
+              rightSectionWidth={hasFolderDialog() ? 100 : undefined}
+              rightSectionPointerEvents="all"
               value={dir}
               onChange={(e) => setDir(e.currentTarget.value)}
-              error={local.dir}
+              error={local.dir || fieldError(problems, 'dir')}
               disabled={busy}
               data-autofocus
               data-testid="backup-dir"
@@ -97,25 +159,53 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
           ) : (
             <Text size="sm" c="dimmed">
               Копия всей базы данных школы будет сохранена в папку резервных копий. Это занимает несколько секунд; работать можно сразу после.
+              {keyEncryption && !encrypt
+                ? ' Копия будет зашифрована ключом этого компьютера: восстановить её можно только здесь. Чтобы унести копию, используйте «Сохранить на флешку…».'
+                : ''}
             </Text>
           )}
           <Checkbox
             label="Зашифровать паролем"
             description={
-              mode === 'usb'
+              leaves
                 ? 'Рекомендуется: на флешке копия может попасть в чужие руки. Без пароля восстановить зашифрованную копию нельзя — пароль нигде не хранится.'
                 : 'Без пароля восстановить зашифрованную копию нельзя — пароль нигде не хранится.'
             }
             checked={encrypt}
-            onChange={(e) => setEncrypt(e.currentTarget.checked)}
+            onChange={(e) => {
+              setEncrypt(e.currentTarget.checked);
+              setLocal({});
+            }}
             disabled={busy}
             data-testid="backup-encrypt"
           />
           {encrypt ? (
             <SimpleGrid cols={2} spacing="sm">
-              <PasswordInput label="Пароль копии" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
-              <PasswordInput label="Пароль ещё раз" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
+              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
+              <PasswordInput label="Пароль ещё раз" withAsterisk value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
             </SimpleGrid>
+          ) : null}
+          {plainWarning ? (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} />} title="Копия без шифрования" data-testid="backup-plain-warning">
+              <Text size="sm">
+                {outside
+                  ? 'Папка резервных копий лежит вне папки данных программы. '
+                  : ''}
+                В копии — персональные данные учеников, их родителей и сотрудников. Без пароля её откроет любой, к кому попадёт флешка или доступ к папке.
+              </Text>
+              <Checkbox
+                mt="sm"
+                label="Понимаю риск: сохранить копию без шифрования"
+                checked={plainOk}
+                onChange={(e) => {
+                  setPlainOk(e.currentTarget.checked);
+                  setLocal((l) => ({ ...l, plain: '' }));
+                }}
+                error={local.plain}
+                disabled={busy}
+                data-testid="backup-plain-ok"
+              />
+            </Alert>
           ) : null}
           {busy ? (
             <Stack gap={6} data-testid="backup-progress">
@@ -125,7 +215,7 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
               <Progress value={100} animated striped />
             </Stack>
           ) : null}
-          {error ? <ErrorAlert error={error} title="Резервная копия не создана" /> : null}
+          {error && !fieldError(problems, 'dir') ? <ErrorAlert error={error} title="Резервная копия не создана" /> : null}
           <Group justify="flex-end" mt="sm">
             <Button variant="default" onClick={onClose} disabled={busy}>
               Отмена
@@ -156,19 +246,63 @@ function Fact({ label, value, testId }: { label: string; value: React.ReactNode;
 type Step = 'choose' | 'confirm' | 'restoring' | 'done';
 const OTHER = '__other__';
 
+/** One copy in the restore list: when, why, how it is locked, and whose data when not this database's. */
+function Choice({ b }: { b: BackupInfo }) {
+  return (
+    <Radio.Card value={b.file} p="sm" radius="sm" data-testid={b.origin === 'other' ? 'restore-choice-foreign' : 'restore-choice'}>
+      <Group wrap="nowrap" gap="sm">
+        <Radio.Indicator />
+        <div style={{ flex: 1, minWidth: 0 }}>
+          <Group gap={8}>
+            <Text size="sm" fw={600} className="tnum">
+              {ruDateTime(b.createdAt)}
+            </Text>
+            <Badge size="sm" variant="light" color="gray" tt="none">
+              {b.reason}
+            </Badge>
+            {b.encryptedBy === 'key' ? (
+              <Badge size="sm" variant="light" color="violet" tt="none" leftSection={<IconKey size={11} />}>
+                ключ компьютера
+              </Badge>
+            ) : b.encrypted ? (
+              <Badge size="sm" variant="light" color="violet" tt="none" leftSection={<IconLock size={11} />}>
+                зашифрована паролем
+              </Badge>
+            ) : null}
+            {b.origin === 'other' ? (
+              <Badge size="sm" variant="light" color="orange" tt="none" leftSection={<IconAlertTriangle size={11} />}>
+                другая база данных
+              </Badge>
+            ) : null}
+          </Group>
+          <Text size="xs" c="dimmed" truncate>
+            {b.origin === 'other' && b.database?.school ? `Школа: ${b.database.school} · ` : ''}
+            {b.encrypted ? baseName(b.file) : `Учеников: ${b.counts.students}, сотрудников: ${b.counts.staff}, классов: ${b.counts.classes} · ${fileSize(b.sizeBytes)}`}
+          </Text>
+        </div>
+      </Group>
+    </Radio.Card>
+  );
+}
+
 /**
- * «Восстановить…»: choose a copy (or type a path), its password when encrypted, a full check with a
- * preview (backup.inspect), a strong confirmation, then backup.restore. Every refusal is shown.
+ * «Восстановить…»: choose a copy of the backup folder (this database's, and apart, clearly marked,
+ * another database's) or, in the desktop app, a file in the system's dialog; its password when it
+ * has one; a full check with a preview (backup.inspect), a strong confirmation — a second one for
+ * another database's copy — then backup.restore. Every refusal is shown.
  */
 export function RestoreModal({
   opened,
   backups,
+  dir,
   initial,
   onClose,
   onRestored,
 }: {
   opened: boolean;
   backups: BackupInfo[];
+  /** The backup folder: in the browser, the only place a copy can be restored from. */
+  dir: string;
   initial: BackupInfo | null;
   onClose: () => void;
   onRestored: (r: RestoreResult) => void;
@@ -179,33 +313,46 @@ export function RestoreModal({
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<BackupInfo | null>(null);
   const [agree, setAgree] = useState(false);
+  const [otherOk, setOtherOk] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RestoreResult | null>(null);
+  const ours = backups.filter((b) => b.origin !== 'other');
+  const others = backups.filter((b) => b.origin === 'other');
 
   useEffect(() => {
     if (!opened) return;
     setStep('choose');
-    setChoice(initial?.file ?? backups[0]?.file ?? OTHER);
+    setChoice(initial?.file ?? ours[0]?.file ?? OTHER);
     setPath('');
     setPassword('');
     setPreview(null);
     setAgree(false);
+    setOtherOk(false);
     setError(null);
     setResult(null);
     // Only when the dialog opens: the list reloads after a restore and must not reset the result.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
 
-  const file = choice === OTHER ? path.trim() : choice;
+  const file = choice === OTHER ? path : choice;
   const listed = backups.find((b) => b.file === choice);
-  const needsPassword = choice === OTHER || listed?.encrypted === true;
+  const needsPassword = (choice === OTHER && path !== '') || listed?.encryptedBy === 'password' || (listed?.encrypted === true && listed.encryptedBy === undefined);
+  const foreign = preview?.origin === 'other';
+
+  const chooseFile = async () => {
+    setError(null);
+    const chosen = await pickBackupFile();
+    if (chosen) setPath(chosen);
+  };
 
   const inspect = async () => {
     setBusy(true);
     setError(null);
     try {
       setPreview(await call('backup.inspect', { file, password: password || undefined }));
+      setAgree(false);
+      setOtherOk(false);
       setStep('confirm');
     } catch (e) {
       setError(e);
@@ -217,7 +364,7 @@ export function RestoreModal({
     setStep('restoring');
     setError(null);
     try {
-      const r = await call('backup.restore', { file, password: password || undefined });
+      const r = await call('backup.restore', { file, password: password || undefined, otherDatabase: foreign || undefined });
       setResult(r);
       setStep('done');
       onRestored(r);
@@ -238,6 +385,7 @@ export function RestoreModal({
     >
       {step === 'choose' ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void inspect();
@@ -247,58 +395,64 @@ export function RestoreModal({
             <Text size="sm" c="dimmed">
               Выберите копию. Перед восстановлением программа полностью проверит файл и покажет, что в нём.
             </Text>
-            <Radio.Group value={choice} onChange={(v) => { setChoice(v); setError(null); }}>
-              <ScrollArea.Autosize mah={300}>
+            <Radio.Group
+              value={choice}
+              onChange={(v) => {
+                setChoice(v);
+                setError(null);
+              }}
+            >
+              {/* A plain scrolling box: the list is as wide as the dialog, long names are cut with «…» */}
+              <div style={{ maxHeight: 300, overflowY: 'auto' }}>
                 <Stack gap={6} data-testid="restore-choices">
-                  {backups.map((b) => (
-                    <Radio.Card key={b.file} value={b.file} p="sm" radius="sm" data-testid="restore-choice">
+                  {ours.map((b) => (
+                    <Choice key={b.file} b={b} />
+                  ))}
+                  {others.length ? (
+                    <Text size="xs" fw={700} c="orange.8" tt="uppercase" mt={6} data-testid="restore-foreign-heading">
+                      Копии другой базы данных — не этой школы или другой установки программы
+                    </Text>
+                  ) : null}
+                  {others.map((b) => (
+                    <Choice key={b.file} b={b} />
+                  ))}
+                  {hasFileDialog() ? (
+                    <Radio.Card value={OTHER} p="sm" radius="sm" data-testid="restore-choice-other">
                       <Group wrap="nowrap" gap="sm">
                         <Radio.Indicator />
-                        <div style={{ flex: 1, minWidth: 0 }}>
-                          <Group gap={8}>
-                            <Text size="sm" fw={600} className="tnum">
-                              {ruDateTime(b.createdAt)}
-                            </Text>
-                            <Badge size="sm" variant="light" color="gray" tt="none">
-                              {b.reason}
-                            </Badge>
-                            {b.encrypted ? (
-                              <Badge size="sm" variant="light" color="violet" tt="none" leftSection={<IconLock size={11} />}>
-                                зашифрована
-                              </Badge>
-                            ) : null}
-                          </Group>
-                          <Text size="xs" c="dimmed" truncate>
-                            {b.encrypted ? baseName(b.file) : `Учеников: ${b.counts.students}, сотрудников: ${b.counts.staff}, классов: ${b.counts.classes} · ${fileSize(b.sizeBytes)}`}
-                          </Text>
-                        </div>
+                        <Text size="sm" fw={600}>
+                          Другой файл — с флешки или из другой папки
+                        </Text>
                       </Group>
                     </Radio.Card>
-                  ))}
-                  <Radio.Card value={OTHER} p="sm" radius="sm" data-testid="restore-choice-other">
-                    <Group wrap="nowrap" gap="sm">
-                      <Radio.Indicator />
-                      <Text size="sm" fw={600}>
-                        Другой файл — с флешки или из другой папки
-                      </Text>
-                    </Group>
-                  </Radio.Card>
+                  ) : null}
                 </Stack>
-              </ScrollArea.Autosize>
+              </div>
             </Radio.Group>
             {choice === OTHER ? (
-              <TextInput
-                label="Путь к файлу резервной копии"
-                placeholder="E:\Резервные копии\Школьный офис 2026-09-01 18-00-00 (вручную).sqlite"
-                value={path}
-                onChange={(e) => setPath(e.currentTarget.value)}
-                data-testid="restore-path"
-              />
+              <Group gap="sm" wrap="nowrap">
+                <Button variant="default" leftSection={<IconFolderOpen size={16} />} onClick={() => void chooseFile()} style={{ flexShrink: 0 }} data-testid="restore-pick">
+                  Выбрать файл…
+                </Button>
+                <Text size="sm" ff="monospace" c={path ? undefined : 'dimmed'} truncate style={{ minWidth: 0 }} title={path} data-testid="restore-path">
+                  {path || 'файл не выбран'}
+                </Text>
+              </Group>
+            ) : null}
+            {!hasFileDialog() ? (
+              <Text size="xs" c="dimmed" data-testid="restore-browser-note">
+                В браузере можно восстановить только копию из папки резервных копий. Копию с флешки скопируйте в папку «{dir}» — она появится в этом списке.
+              </Text>
+            ) : null}
+            {listed?.encryptedBy === 'key' ? (
+              <Text size="xs" c="dimmed">
+                Копия зашифрована ключом этого компьютера: пароль не нужен.
+              </Text>
             ) : null}
             {needsPassword ? (
               <PasswordInput
                 label={choice === OTHER ? 'Пароль копии (если она зашифрована)' : 'Пароль копии'}
-                required={choice !== OTHER}
+                withAsterisk={choice !== OTHER}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 data-testid="restore-password"
@@ -326,6 +480,11 @@ export function RestoreModal({
               </ThemeIcon>
               <Text fw={600}>Копия проверена: файл цел</Text>
             </Group>
+            {preview.database?.school ? (
+              <Text size="sm" mb="sm" data-testid="restore-school">
+                Школа: {preview.database.school}
+              </Text>
+            ) : null}
             <SimpleGrid cols={4} spacing="md" verticalSpacing="sm">
               <Fact label="Создана" value={ruDateTime(preview.createdAt)} testId="restore-created" />
               <Fact label="Причина" value={preview.reason} />
@@ -350,6 +509,22 @@ export function RestoreModal({
               неё можно вернуть сегодняшние данные.
             </Text>
           </Alert>
+          {foreign ? (
+            <Alert color="orange" variant="light" icon={<IconAlertTriangle size={20} />} title="Это копия другой базы данных" data-testid="restore-foreign">
+              <Text size="sm">
+                Копия сделана не из базы, открытой сейчас{preview.database?.school ? `, а из базы школы «${preview.database.school}»` : ''}: другой школы или другой
+                установки программы. После восстановления в программе будут данные той базы — её ученики, сотрудники, пользователи и их пароли.
+              </Text>
+              <Checkbox
+                mt="sm"
+                label="Да, восстановить копию другой базы данных"
+                checked={otherOk}
+                onChange={(e) => setOtherOk(e.currentTarget.checked)}
+                disabled={step === 'restoring'}
+                data-testid="restore-other-ok"
+              />
+            </Alert>
+          ) : null}
           <Checkbox
             label={`Я понимаю, что данные будут заменены состоянием на ${ruDateTime(preview.createdAt)}`}
             checked={agree}
@@ -374,7 +549,7 @@ export function RestoreModal({
               <Button variant="default" onClick={onClose} disabled={step === 'restoring'}>
                 Отмена
               </Button>
-              <Button color="red" leftSection={<IconRestore size={16} />} disabled={!agree} loading={step === 'restoring'} onClick={() => void restore()} data-testid="restore-ok">
+              <Button color="red" leftSection={<IconRestore size={16} />} disabled={!agree || (foreign && !otherOk)} loading={step === 'restoring'} onClick={() => void restore()} data-testid="restore-ok">
                 Восстановить данные
               </Button>
             </Group>

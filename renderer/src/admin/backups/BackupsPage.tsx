@@ -6,6 +6,7 @@ import {
   IconDatabaseExport,
   IconDeviceFloppy,
   IconFolder,
+  IconKey,
   IconLock,
   IconRestore,
   IconShieldLock,
@@ -21,6 +22,7 @@ import { countOf, fileSize, ruDateTime } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
 import { backupLateness } from './lateness';
+import { hasFolderDialog, pickBackupFolder } from '../../lib/dialogs';
 import { CreateBackupModal, RestoreModal, baseName } from './BackupModals';
 import type { AppSettings, BackupInfo, BackupStatus } from '../../../../electron/api/types';
 
@@ -101,6 +103,10 @@ export function BackupsPage() {
   const late = status && settings ? backupLateness(status, settings.backupIntervalHours) : null;
   const p = problemsOf(saveError?.error);
   const set = (k: keyof SettingsForm) => (v: Num) => setForm((f) => (f ? { ...f, [k]: v } : f));
+  const chooseDir = async () => {
+    const chosen = await pickBackupFolder();
+    if (chosen) set('backupDir')(chosen);
+  };
 
   if (!status || !settings || !form) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
 
@@ -157,6 +163,13 @@ export function BackupsPage() {
                   {status.nextBackupAt ? `${ruDateTime(status.nextBackupAt)} (каждые ${countOf(settings.backupIntervalHours, 'час', 'часа', 'часов')})` : 'при ближайшем запуске программы'}
                 </Text>
               </Row>
+              <Row label="Шифрование автоматических копий">
+                <Text size="sm" data-testid="backup-key-encryption">
+                  {status.keyEncryption
+                    ? 'ключом этого компьютера: его хранит операционная система, копии открываются только здесь'
+                    : 'нет: копии лежат в папке данных программы, закрытой для других пользователей компьютера'}
+                </Text>
+              </Row>
               <Row label="Копий в папке">
                 <Text size="sm" fw={500}>
                   {status.backups.length}
@@ -202,6 +215,15 @@ export function BackupsPage() {
                   onChange={(e) => set('backupDir')(e.currentTarget.value)}
                   error={fieldError(p, 'backupDir')}
                   styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+                  rightSection={
+                    hasFolderDialog() && canSettings ? (
+                      <Button size="compact-sm" variant="light" onClick={() => void chooseDir()} data-testid="set-dir-pick">
+                        Выбрать…
+                      </Button>
+                    ) : undefined
+                  }
+                  rightSectionWidth={hasFolderDialog() && canSettings ? 100 : undefined}
+                  rightSectionPointerEvents="all"
                   data-testid="set-dir"
                 />
                 {saveError?.card === 'backup' && p.length === 0 ? <ErrorAlert error={saveError.error} /> : null}
@@ -251,12 +273,22 @@ export function BackupsPage() {
                           <Text size="sm" c={b.reason === 'вручную' ? undefined : 'dimmed'} fw={b.reason === 'вручную' ? 500 : undefined}>
                             {b.reason}
                           </Text>
+                          {b.origin === 'other' ? (
+                            <Tooltip label={`Копия другой базы данных${b.database?.school ? `: ${b.database.school}` : ''}`} multiline maw={360}>
+                              <Group gap={3} c="orange.8" wrap="nowrap" data-testid="backup-row-foreign">
+                                <IconAlertTriangle size={12} style={{ flexShrink: 0 }} />
+                                <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                                  другая база
+                                </Text>
+                              </Group>
+                            </Tooltip>
+                          ) : null}
                         </Table.Td>
                         <Table.Td>
                           {b.encrypted ? (
-                            <Group gap={4} c="violet.7">
-                              <IconLock size={14} />
-                              <Text size="sm">да</Text>
+                            <Group gap={4} c="violet.7" wrap="nowrap">
+                              {b.encryptedBy === 'key' ? <IconKey size={14} /> : <IconLock size={14} />}
+                              <Text size="sm">{b.encryptedBy === 'key' ? 'ключом' : 'паролем'}</Text>
                             </Group>
                           ) : (
                             <Text size="sm" c="dimmed">
@@ -269,7 +301,7 @@ export function BackupsPage() {
                         </Table.Td>
                         <Table.Td className="tnum">
                           {b.encrypted ? (
-                            <Tooltip label="Содержимое зашифрованной копии видно после ввода пароля при восстановлении">
+                            <Tooltip label={b.encryptedBy === 'key' ? 'Содержимое видно при проверке копии перед восстановлением' : 'Содержимое зашифрованной копии видно после ввода пароля при восстановлении'}>
                               <Text size="sm" c="dimmed" span>
                                 —
                               </Text>
@@ -356,6 +388,7 @@ export function BackupsPage() {
 
       <CreateBackupModal
         mode={creating}
+        keyEncryption={status.keyEncryption}
         onClose={() => setCreating(null)}
         onCreated={(b) => {
           setCreating(null);
@@ -366,6 +399,7 @@ export function BackupsPage() {
       <RestoreModal
         opened={restoring !== null}
         backups={status.backups}
+        dir={status.dir}
         initial={restoring?.initial ?? null}
         onClose={() => setRestoring(null)}
         onRestored={() => {
