@@ -20,6 +20,7 @@ import {
 import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconFileSearch, IconHistory, IconLock, IconRestore, IconUsb } from '@tabler/icons-react';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { MAX, tooLong } from '../../lib/checks';
 import { fileSize, ruDateTime } from '../../lib/dates';
 import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
 
@@ -47,8 +48,10 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
   const submit = async () => {
     const l: Record<string, string> = {};
     if (mode === 'usb' && !dir.trim()) l.dir = 'Укажите папку на флешке или сетевом диске';
+    else if (mode === 'usb' && tooLong(dir, MAX.path, 'Папка')) l.dir = tooLong(dir, MAX.path, 'Папка')!;
     if (encrypt) {
       if (password.length < 8) l.password = 'Пароль резервной копии — не менее 8 символов';
+      else if (password.length > MAX.password) l.password = `Пароль — не более ${MAX.password} символов`;
       else if (password !== repeat) l.repeat = 'Пароли не совпадают';
     }
     setLocal(l);
@@ -74,6 +77,7 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
       data-testid="backup-create-modal"
     >
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -83,13 +87,13 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
           {mode === 'usb' ? (
             <TextInput
               label="Папка"
-              required
+              withAsterisk
               description="Полный путь к папке на флешке или сетевом диске. Храните флешку с копией вне компьютера, в надёжном месте."
               placeholder="E:\Резервные копии   или   /media/usb"
               leftSection={<IconUsb size={16} stroke={1.6} />}
               value={dir}
               onChange={(e) => setDir(e.currentTarget.value)}
-              error={local.dir}
+              error={tooLong(dir, MAX.path, 'Папка') ?? local.dir}
               disabled={busy}
               data-autofocus
               data-testid="backup-dir"
@@ -113,8 +117,8 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
           />
           {encrypt ? (
             <SimpleGrid cols={2} spacing="sm">
-              <PasswordInput label="Пароль копии" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
-              <PasswordInput label="Пароль ещё раз" required value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
+              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
+              <PasswordInput label="Пароль ещё раз" withAsterisk value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
             </SimpleGrid>
           ) : null}
           {busy ? (
@@ -238,9 +242,10 @@ export function RestoreModal({
     >
       {step === 'choose' ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void inspect();
+            if (!tooLong(path, MAX.path, 'Путь к файлу')) void inspect();
           }}
         >
           <Stack gap="sm">
@@ -292,13 +297,14 @@ export function RestoreModal({
                 placeholder="E:\Резервные копии\Школьный офис 2026-09-01 18-00-00 (вручную).sqlite"
                 value={path}
                 onChange={(e) => setPath(e.currentTarget.value)}
+                error={tooLong(path, MAX.path, 'Путь к файлу')}
                 data-testid="restore-path"
               />
             ) : null}
             {needsPassword ? (
               <PasswordInput
                 label={choice === OTHER ? 'Пароль копии (если она зашифрована)' : 'Пароль копии'}
-                required={choice !== OTHER}
+                withAsterisk={choice !== OTHER}
                 value={password}
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 data-testid="restore-password"
