@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SchoolClass, Staff, StudyGroupKind, Subject } from '../../../electron/api/types';
 import { call } from '../api';
-import { HOURS, type NumberRule } from '../lib/checks';
 
-/** Hours a week of an assignment or a study group: 0,5–40, whole or with a half (the core's weeklyHours). */
-export const WEEKLY_HOURS: NumberRule = { min: 0.5, max: 40, step: 0.5, unit: HOURS };
+export { WEEKLY_HOURS } from '../lib/checks';
 
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,9 +1,9 @@
 // Checks of what the user types, shown next to the field while typing (issue 8, point 1): a value
 // is never cut, clamped or rounded into another one; a wrong one is named and the save refused.
 // The core checks the same rules again (electron/api/limits.ts, the contract's zod schemas).
-import { tooLongMessage } from '../../../electron/api/limits';
+import { MAX, tooLongMessage } from '../../../electron/api/limits';
 
-export { MAX } from '../../../electron/api/limits';
+export { MAX };
 
 /** Messages of a form's fields by field name; undefined = fine. */
 export type FieldErrors = Record<string, string | undefined>;
@@ -85,6 +85,23 @@ export function checkNumber(text: string, rule: NumberRule): NumberCheck {
     }
   }
   return { ok: true, value };
+}
+
+// Ranges used on several screens (the core's contract checks the same).
+/** Weekly hours of a curriculum cell: 0–40, whole or with a half; an empty cell is 0. */
+export const CURRICULUM_HOURS: NumberRule = { min: 0, max: 40, step: 0.5, unit: HOURS, optional: true };
+/** Hours a week of an assignment or a study group: 0,5–40, whole or with a half (the core's weeklyHours). */
+export const WEEKLY_HOURS: NumberRule = { min: 0.5, max: 40, step: 0.5, unit: HOURS };
+
+/** Class letters are one or two Cyrillic letters («А», «ИТ»); the message names the first wrong one. */
+export function classLettersError(letters: string[]): string | undefined {
+  const show = (l: string) => (l.length > 12 ? `${l.slice(0, 12)}…` : l);
+  for (const l of letters) {
+    if (/[A-Z]/i.test(l)) return `Литера «${show(l)}» — латинскими буквами: нужны русские (А, Б, В…)`;
+    if (!/^[А-ЯЁ]+$/i.test(l)) return `Литера «${show(l)}» — только русские буквы (А, Б, В…)`;
+    if (l.length > MAX.classLetter) return `Литера «${show(l)}» — не больше ${MAX.classLetter} букв (например, «А» или «ИТ»)`;
+  }
+  return undefined;
 }
 
 /** The text a stored number is shown as: 1.5 → «1,5»; null → ''. */

@@ -15,7 +15,7 @@ import { countOf } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { SHIFT_OPTIONS } from '../../lib/labels';
 import { notifyError, notifyOk } from '../../lib/notify';
-import { MAX } from '../../lib/checks';
+import { classLettersError } from '../../lib/checks';
 import { BulkRoomsModal } from '../rooms/RoomModals';
 import { useCurrentYear } from '../currentYear';
 import type { Room, SchoolClass, Staff } from '../../../../electron/api/types';
@@ -23,16 +23,6 @@ import type { Room, SchoolClass, Staff } from '../../../../electron/api/types';
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const splitLetters = (t: string) => [...new Set(t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean))];
 
-/** Class letters are one or two Cyrillic letters («А», «ИТ»); the message names the first wrong one. */
-export function lettersError(letters: string[]): string | undefined {
-  const show = (l: string) => (l.length > 12 ? `${l.slice(0, 12)}…` : l);
-  for (const l of letters) {
-    if (/[A-Z]/i.test(l)) return `Литера «${show(l)}» — латинскими буквами: нужны русские (А, Б, В…)`;
-    if (!/^[А-ЯЁ]+$/.test(l)) return `Литера «${show(l)}» — только русские буквы (А, Б, В…)`;
-    if (l.length > MAX.classLetter) return `Литера «${show(l)}» — не больше ${MAX.classLetter} букв (например, «А» или «ИТ»)`;
-  }
-  return undefined;
-}
 
 /** Классы: create parallels in bulk, then give every class its class teacher, room and shift. */
 export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
@@ -69,7 +59,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
 
   const create = async () => {
-    if (lettersError(splitLetters(letters))) return;
+    if (classLettersError(splitLetters(letters))) return;
     setCreating(true);
     try {
       const r = await call('classes.createMany', { gradeFrom: from, gradeTo: to, letters: splitLetters(letters), shift: Number(shift) });
@@ -165,7 +155,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   if (!classes) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
 
   const ls = splitLetters(letters);
-  const badLetters = lettersError(ls);
+  const badLetters = classLettersError(ls);
   const count = to >= from && !badLetters ? (to - from + 1) * ls.length : 0;
   const cp = problemsOf(createError);
   const withoutTeacher = classes.filter((c) => !c.classTeacherId).length;

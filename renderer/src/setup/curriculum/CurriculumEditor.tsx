@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { SaveBar } from '../../components/SaveBar';
 import { askUnsaved, useUnsavedGuard } from '../../app/unsaved';
-import { checkNumber, HOURS, type NumberRule } from '../../lib/checks';
+import { checkNumber, CURRICULUM_HOURS } from '../../lib/checks';
 import type { EditorProps } from '../../components/stepHandle';
 import { countOf } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
@@ -29,12 +29,9 @@ const inLevel = (grade: number, level: string) => {
 const k = (classId: string, subjectId: string) => `${classId}:${subjectId}`;
 const fmt = (n: number) => String(n).replace('.', ',');
 
-/** Weekly hours of a cell: 0–40, whole or with a half; an empty cell is 0 (R-curriculum, the core's `curriculum.set`). */
-export const CELL_HOURS: NumberRule = { min: 0, max: 40, step: 0.5, unit: HOURS, optional: true };
-
 /** '1,5' → 1.5; '' → 0; else the message: the text stays as typed (99 is never saved as 9). */
-export function checkCell(text: string): { hours: number } | { error: string } {
-  const c = checkNumber(text, CELL_HOURS);
+function checkCell(text: string): { hours: number } | { error: string } {
+  const c = checkNumber(text, CURRICULUM_HOURS);
   return c.ok ? { hours: c.value ?? 0 } : { error: c.error };
 }
 
