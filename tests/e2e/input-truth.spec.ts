@@ -165,6 +165,14 @@ describe('nothing is saved but what is shown', () => {
     await page.getByTestId('staff-save').click();
     expect((await app.call('staff.list', {})).find((s) => s.id === person.id)!.rateHours).toBe(person.rateHours);
 
+    // A refusal of the core (a wrong СНИЛС) stands next to its field too, not only in the banner.
+    await typeInto(rate, '18');
+    const snils = page.getByTestId('staff-snils');
+    await snils.fill('123');
+    await page.getByTestId('staff-save').click();
+    await expect.poll(() => messageOf(snils)).toContain('СНИЛС «123» должен содержать 11 цифр');
+    expect((await app.call('staff.list', {})).find((s) => s.id === person.id)!.snils).toBe(person.snils);
+
     // «Отмена» with an edit asks; «Не сохранять» closes.
     await page.getByTestId('staff-cancel').click();
     await page.getByTestId('unsaved-discard').click();

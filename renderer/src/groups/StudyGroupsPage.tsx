@@ -280,7 +280,7 @@ function GroupModal({ group, refs, onClose, onSaved }: { group: StudyGroup | nul
           data-testid="group-subject"
         />
         <Select label="Вид" data={KIND_OPTIONS} value={kind} onChange={(v) => v && setKind(v as StudyGroupKind)} allowDeselect={false} readOnly={ro} data-testid="group-kind" />
-        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={teacherId} onChange={setTeacherId} searchable clearable readOnly={ro} data-testid="group-teacher" />
+        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={teacherId} onChange={setTeacherId} searchable clearable readOnly={ro} error={fieldError(p, 'teacherId')} data-testid="group-teacher" />
         <NumberField
           label="Часов в неделю"
           description="От 0,5 до 40, целое или с половиной"

@@ -32,6 +32,7 @@ import { PDF, METHOD_LABELS, groupsChanged, teacherOptions, useRefs, type Refs }
 import { RuleCard } from './RuleCard';
 import { NumberField } from '../components/NumberField';
 import { checkNumber, PARTS, type NumberRule } from '../lib/checks';
+import { fieldError, problemsOf } from '../lib/errors';
 
 const SPLIT_PARTS: NumberRule = { min: 2, max: 10, step: 1, unit: PARTS };
 
@@ -493,7 +494,7 @@ function SplitModal({
           <Select label="Как в предмете" data={others.map((o) => ({ value: o.subjectId, label: o.subjectName }))} value={copyFrom} onChange={setCopyFrom} data-testid="split-copy-from" />
         ) : null}
         {by !== 'gender' && by !== 'copy' ? (
-          <NumberField label="Подгрупп" description="От 2 до 10" rule={SPLIT_PARTS} value={parts} onChange={setParts} data-testid="split-parts" />
+          <NumberField label="Подгрупп" description="От 2 до 10" rule={SPLIT_PARTS} value={parts} onChange={setParts} error={fieldError(problemsOf(error), 'parts')} data-testid="split-parts" />
         ) : null}
         <ErrorAlert error={error} title="Не разделено" />
         <Group justify="flex-end">

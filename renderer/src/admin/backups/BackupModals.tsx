@@ -21,6 +21,7 @@ import { IconAlertTriangle, IconCircleCheck, IconDatabaseExport, IconFileSearch,
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { MAX, tooLong } from '../../lib/checks';
+import { fieldError, problemsOf } from '../../lib/errors';
 import { fileSize, ruDateTime } from '../../lib/dates';
 import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
 
@@ -93,7 +94,7 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
               leftSection={<IconUsb size={16} stroke={1.6} />}
               value={dir}
               onChange={(e) => setDir(e.currentTarget.value)}
-              error={tooLong(dir, MAX.path, 'Папка') ?? local.dir}
+              error={tooLong(dir, MAX.path, 'Папка') ?? local.dir ?? fieldError(problemsOf(error), 'dir')}
               disabled={busy}
               data-autofocus
               data-testid="backup-dir"
@@ -117,7 +118,7 @@ export function CreateBackupModal({ mode, onClose, onCreated }: { mode: 'here' |
           />
           {encrypt ? (
             <SimpleGrid cols={2} spacing="sm">
-              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
+              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password ?? fieldError(problemsOf(error), 'password')} disabled={busy} data-testid="backup-password" />
               <PasswordInput label="Пароль ещё раз" withAsterisk value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
             </SimpleGrid>
           ) : null}

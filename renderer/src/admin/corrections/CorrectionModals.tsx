@@ -223,7 +223,7 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
                 setResolution(e.currentTarget.value);
                 setError(null);
               }}
-              error={long ?? (empty ? 'Опишите, что исправлено' : undefined)}
+              error={long ?? (empty ? 'Опишите, что исправлено' : fieldError(problemsOf(error), 'resolution', 'Что исправлено'))}
               data-autofocus
               data-testid="correction-resolution"
             />

@@ -186,7 +186,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
               value={letters}
               onChange={(e) => setLetters(e.currentTarget.value)}
               w={180}
-              error={badLetters ?? fieldError(cp, 'letters', 'Литера')}
+              error={badLetters ?? fieldError(cp, 'letters', 'Литера') ?? cp.find((x) => x.column?.startsWith('letters.'))?.message}
               data-testid="classes-letters"
             />
             <Select label="Смена" data={SHIFT_OPTIONS} value={shift} onChange={(v) => v && setShift(v)} w={120} data-testid="classes-shift" />

@@ -12,6 +12,7 @@ import { checkNumber, CURRICULUM_HOURS } from '../../lib/checks';
 import type { EditorProps } from '../../components/stepHandle';
 import { countOf } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
+import { problemsOf } from '../../lib/errors';
 import type { CurriculumGrid } from '../../../../electron/api/types';
 import css from './Curriculum.module.css';
 
@@ -104,6 +105,8 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [level, setLevel] = useState('all');
   const [error, setError] = useState<unknown>(null);
+  /** The core's refusals of single cells ('cells.3.hours' of the sent list), shown in those cells. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [applying, setApplying] = useState(false);
 
@@ -136,6 +139,10 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   };
   const onText = useCallback((classId: string, subjectId: string, text: string) => {
     setTexts((t) => ({ ...t, [k(classId, subjectId)]: text }));
+    setRefused((r) => {
+      const { [k(classId, subjectId)]: _, ...rest } = r;
+      return rest;
+    });
     setError(null);
   }, []);
   const changed = [...checked].flatMap(([key, c]) => ('hours' in c && c.hours !== (base.get(key) ?? 0) ? [{ key, hours: c.hours }] : []));
@@ -158,8 +165,18 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
         const [classId, subjectId] = key.split(':') as [string, string];
         return { classId, subjectId, hours };
       });
-      const r = await call('curriculum.set', { cells });
+      const r = await call('curriculum.set', { cells }).catch((e: unknown) => {
+        const byCell: Record<string, string> = {};
+        for (const x of problemsOf(e)) {
+          const m = /^cells\.(\d+)\./.exec(x.column ?? '');
+          const c = m ? cells[Number(m[1])] : undefined;
+          if (c) byCell[k(c.classId, c.subjectId)] = x.message;
+        }
+        setRefused(byCell);
+        throw e;
+      });
       setError(null);
+      setRefused({});
       await load();
       await refresh();
       if (!inWizard) notifyOk(`Учебный план сохранён (изменено ячеек: ${r.changed})`);
@@ -173,6 +190,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   };
   const discard = () => {
     setTexts({});
+    setRefused({});
     setError(null);
   };
   useImperativeHandle(handleRef, () => ({ save }));
@@ -324,7 +342,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                         col={col}
                         value={stored}
                         text={texts[key]}
-                        error={typed && 'error' in typed ? typed.error : undefined}
+                        error={typed && 'error' in typed ? typed.error : refused[key]}
                         dirty={!!typed && 'hours' in typed && typed.hours !== stored}
                         label={`${s.name}, ${c.name}`}
                         readOnly={readOnly}

@@ -234,7 +234,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
                 ]}
               />
             </Input.Wrapper>
-            <TextInput label="СНИЛС" placeholder="000-000-000 00" value={f.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={local.snils ?? fieldError(p, 'snils', 'СНИЛС')} />
+            <TextInput label="СНИЛС" placeholder="000-000-000 00" value={f.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={local.snils ?? fieldError(p, 'snils', 'СНИЛС')} data-testid="staff-snils" />
             <TextInput label="Телефон" placeholder="+7 (___) ___-__-__" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={local.phone ?? fieldError(p, 'phone', 'Телефон')} />
             <TextInput label="Электронная почта" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={local.email ?? fieldError(p, 'email', 'E-mail')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
