@@ -52,13 +52,17 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
     name: tooLong(f.name, MAX.title, 'Название') ?? (tried ? missing(f.name, 'Название') : undefined),
     shortName:
       tooLong(f.shortName, MAX.shortTitle, 'Краткое название') ??
-      (f.shortName.trim() === '' && f.name.trim().length > MAX.shortTitle ? `Название длиннее ${MAX.shortTitle} символов: укажите краткое` : undefined),
+      (tried && f.shortName.trim() === '' && f.name.trim().length > MAX.shortTitle ? `Название длиннее ${MAX.shortTitle} символов: укажите краткое` : undefined),
   };
   const sort = checkNumber(f.sortOrder, SORT_ORDER);
 
   const submit = async (): Promise<boolean> => {
     setTried(true);
-    const all = { ...local, name: local.name ?? missing(f.name, 'Название') };
+    const all = {
+      ...local,
+      name: local.name ?? missing(f.name, 'Название'),
+      shortName: local.shortName ?? (f.shortName.trim() === '' && f.name.trim().length > MAX.shortTitle ? 'short' : undefined),
+    };
     if (hasErrors(all) || !sort.ok) return focusFirstError(document.querySelector('[data-testid="subject-form"]'));
     setBusy(true);
     try {
