@@ -63,6 +63,20 @@ function createWindow() {
     },
   });
   win.once('ready-to-show', () => win?.show());
+  // The page refuses to unload while it holds unsaved changes (renderer/src/app/unsaved.tsx);
+  // Electron shows no question of its own, so ask here: closing the window must not lose them silently.
+  win.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(win!, {
+      type: 'question',
+      buttons: ['Остаться', 'Закрыть без сохранения'],
+      defaultId: 0,
+      cancelId: 0,
+      title: 'Школьный офис',
+      message: 'Есть несохранённые изменения',
+      detail: 'Если закрыть программу, внесённые изменения пропадут. Чтобы сохранить их, нажмите «Остаться» и «Сохранить».',
+    });
+    if (choice === 1) e.preventDefault();
+  });
   win.webContents.on('will-navigate', (e) => e.preventDefault());
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternal(url)) void shell.openExternal(url);

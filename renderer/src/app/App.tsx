@@ -13,11 +13,13 @@ import { LockScreen } from '../auth/LockScreen';
 import { useAutoLock } from '../auth/useAutoLock';
 import type { IssuedPassword } from '../auth/PasswordSheet';
 import { errorMessage } from '../lib/errors';
+import { UnsavedDialog } from './unsaved';
 
 export function App() {
   return (
     <AppStateProvider>
       <Root />
+      <UnsavedDialog />
     </AppStateProvider>
   );
 }

@@ -89,7 +89,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     setAuth((a) => (a ? { ...a, user: null, locked: false } : a));
     setSchool(null);
     setChecklist([]);
-    go('/');
+    go('/', { force: true });
   }, []);
 
   const logout = useCallback(async () => {

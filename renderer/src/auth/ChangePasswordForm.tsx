@@ -48,6 +48,7 @@ export function ChangePasswordForm({
   const p = problemsOf(error);
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();

@@ -57,6 +57,7 @@ export function LockScreen() {
       <div className={classes.overlay} data-testid="lock-screen" role="dialog" aria-modal="true" aria-label="Программа заблокирована">
         <Paper p="xl" radius="md" shadow="xl" w={400}>
           <form
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               void submit();

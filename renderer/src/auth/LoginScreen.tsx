@@ -46,6 +46,7 @@ export function LoginScreen({ initialLogin = '' }: { initialLogin?: string }) {
   return (
     <AuthLayout testId="login-screen">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();

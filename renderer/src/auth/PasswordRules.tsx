@@ -1,5 +1,6 @@
 import { Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheckFilled, IconCircleDashed } from '@tabler/icons-react';
+import { MAX } from '../lib/checks';
 
 /** The core's rules for a password (auth/password.ts): at least 8 characters, letters and digits. */
 export function passwordRules(password: string, repeat: string) {
@@ -33,6 +34,7 @@ export function PasswordRules({ password, repeat }: { password: string; repeat: 
 /** The first rule a password breaks, as the message the user sees; null when it is fine. */
 export function passwordProblemOf(password: string, repeat: string): string | null {
   if (password.length < 8) return 'Пароль должен содержать не менее 8 символов';
+  if (password.length > MAX.password) return `Пароль — не более ${MAX.password} символов`;
   if (!/\p{L}/u.test(password) || !/\d/.test(password)) return 'Пароль должен содержать буквы и цифры';
   if (password !== repeat) return 'Пароли не совпадают';
   return null;

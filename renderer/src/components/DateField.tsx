@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TextInput, type TextInputProps } from '@mantine/core';
 import { IconCalendar } from '@tabler/icons-react';
-import { parseRuDate } from '../lib/dates';
+import { dateTyping, parseRuDate, ruDate } from '../lib/dates';
 
 export interface DateFieldProps extends Omit<TextInputProps, 'value' | 'onChange'> {
   /** The text as typed, 'ДД.ММ.ГГГГ'. Convert with parseRuDate() when saving. */
@@ -10,33 +10,35 @@ export interface DateFieldProps extends Omit<TextInputProps, 'value' | 'onChange
   compact?: boolean;
 }
 
-/** A date typed as ДД.ММ.ГГГГ: dots are inserted while typing, the date is checked on leaving the field. */
-export function DateField({ value, onChange, error, compact, required, ...rest }: DateFieldProps) {
+/**
+ * A date typed as ДД.ММ.ГГГГ (also Д.М.ГГГГ): dots may be typed or left to the field; the date is
+ * checked on leaving the field and then shown as ДД.ММ.ГГГГ. Nothing typed or pasted is cut off.
+ */
+export function DateField({ value, onChange, error, compact, ...rest }: DateFieldProps) {
   const [touched, setTouched] = useState(false);
   const parsed = parseRuDate(value, { required: false });
   const local = touched && !parsed.ok ? parsed.error : undefined;
   return (
     <TextInput
       {...rest}
-      required={required}
       value={value}
       inputMode="numeric"
+      autoComplete="off"
       placeholder="ДД.ММ.ГГГГ"
-      maxLength={10}
       leftSection={compact ? undefined : <IconCalendar size={16} stroke={1.5} />}
       size={compact ? 'xs' : rest.size}
       error={error ?? local}
       className="tnum"
       onChange={(e) => {
-        let t = e.currentTarget.value.replace(/[^\d.]/g, '');
-        const typing = t.length > value.length;
-        if (typing && (/^\d{2}$/.test(t) || /^\d{2}\.\d{2}$/.test(t))) t += '.';
-        if (/^\d{8}$/.test(t)) t = `${t.slice(0, 2)}.${t.slice(2, 4)}.${t.slice(4)}`;
+        const t = dateTyping(value, e.currentTarget.value);
         onChange(t);
         if (touched && parseRuDate(t).ok) setTouched(false);
       }}
       onBlur={(e) => {
         setTouched(true);
+        // «1.5.2019» is the same date as «01.05.2019»: shown the usual way once it is complete.
+        const p = parseRuDate(value);
+        if (p.ok && p.iso && ruDate(p.iso) !== value) onChange(ruDate(p.iso));
         rest.onBlur?.(e);
       }}
     />

@@ -16,7 +16,7 @@ export function TimeField({ value, onChange, error, ...rest }: TimeFieldProps) {
       {...rest}
       value={value}
       placeholder="ЧЧ:ММ"
-      maxLength={5}
+      autoComplete="off"
       inputMode="numeric"
       className="tnum"
       error={error ?? (touched && !ok ? 'Время — ЧЧ:ММ' : undefined)}

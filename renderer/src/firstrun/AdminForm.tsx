@@ -3,6 +3,7 @@ import { Button, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/co
 import { IconUserShield } from '@tabler/icons-react';
 import { call } from '../api';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { MAX, tooLong } from '../lib/checks';
 import { fieldError, problemsOf } from '../lib/errors';
 import { PasswordRules, passwordProblemOf } from '../auth/PasswordRules';
 import type { SessionUser } from '../../../electron/api/types';
@@ -17,11 +18,15 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
+  // Too long is named while typing (nothing typed or pasted is cut off).
+  const long = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, 40, 'Логин') };
   const submit = async () => {
     if (busy) return;
     const l: Record<string, string> = {};
     if (!displayName.trim()) l.name = 'Укажите ФИО';
+    else if (long.name) l.name = long.name;
     if (!login.trim()) l.login = 'Придумайте логин';
+    else if (long.login) l.login = long.login;
     const pw = passwordProblemOf(password, repeat);
     if (pw === 'Пароли не совпадают') l.repeat = pw;
     else if (pw) l.password = pw;
@@ -43,6 +48,7 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
 
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -58,7 +64,7 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
             setName(e.currentTarget.value);
             clear('name');
           }}
-          error={local.name ?? fieldError(p, 'displayName', 'ФИО')}
+          error={long.name ?? local.name ?? fieldError(p, 'displayName', 'ФИО')}
           autoComplete="name"
           data-testid="admin-name"
         />
@@ -71,7 +77,7 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
             setLogin(e.currentTarget.value);
             clear('login');
           }}
-          error={local.login ?? fieldError(p, 'login', 'Логин')}
+          error={long.login ?? local.login ?? fieldError(p, 'login', 'Логин')}
           autoComplete="username"
           autoCapitalize="off"
           spellCheck={false}

@@ -1,64 +1,131 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Group, Loader, Paper, Select, Stack, Table, Text, Title, Button } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { DivisionRuleItem, GroupsRule, Subject } from '../../../electron/api/types';
-import { call } from '../api';
+import { AppError, call } from '../api';
 import { useReadOnly } from '../app/access';
+import { useUnsavedGuard } from '../app/unsaved';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NumberField } from '../components/NumberField';
+import { SaveBar } from '../components/SaveBar';
+import { focusFirstError } from '../components/focusError';
+import { checkNumber, HOURS, numberText, PARTS, sameData, STUDENTS, type NumberRule } from '../lib/checks';
+import { fieldError, problemsOf } from '../lib/errors';
 import { notifyOk } from '../lib/notify';
 import { RULE_BY_LABELS, groupsChanged } from './shared';
 
 type By = DivisionRuleItem['by'];
 const BY_OPTIONS = (Object.keys(RULE_BY_LABELS) as By[]).map((value) => ({ value, label: RULE_BY_LABELS[value] }));
 
+// The rule's numbers as the core takes them (groups.rule.save).
+const GRADE: NumberRule = { min: 1, max: 11, step: 1 };
+const MIN_STUDENTS: NumberRule = { min: 1, max: 60, step: 1, unit: STUDENTS };
+const RULE_PARTS: NumberRule = { min: 2, max: 10, step: 1, unit: PARTS };
+const MAX_TEACHER_HOURS: NumberRule = { min: 1, max: 60, unit: HOURS };
+const NORM_HOURS: NumberRule = { min: 1, max: 40, unit: HOURS };
+
+/** A row of the rule as typed: numbers are texts until saved (nothing is clamped). */
+interface ItemForm {
+  key: string;
+  subjectId: string;
+  gradeFrom: string;
+  gradeTo: string;
+  minStudents: string;
+  parts: string;
+  by: By;
+}
+interface RuleForm {
+  items: ItemForm[];
+  maxTeacherHours: string;
+  teachingNormHours: string;
+}
+let seq = 0;
+const formOf = (r: GroupsRule): RuleForm => ({
+  items: r.items.map((x) => ({
+    key: `i${++seq}`,
+    subjectId: x.subjectId,
+    gradeFrom: numberText(x.gradeFrom),
+    gradeTo: numberText(x.gradeTo),
+    minStudents: numberText(x.minStudents),
+    parts: numberText(x.parts),
+    by: x.by,
+  })),
+  maxTeacherHours: numberText(r.maxTeacherHours),
+  teachingNormHours: numberText(r.teachingNormHours),
+});
+
 /** «Правило деления»: which subjects are divided by default, in which grades, from what class size. */
 export function RuleCard({ subjects }: { subjects: Subject[] }) {
   const ro = useReadOnly();
   const [rule, setRule] = useState<GroupsRule | null>(null);
+  const [form, setForm] = useState<RuleForm | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    call('groups.rule.get').then(setRule).catch(setError);
+    call('groups.rule.get')
+      .then((r) => {
+        setRule(r);
+        setForm(formOf(r));
+      })
+      .catch(setError);
   }, []);
-  if (!rule) return error ? <ErrorAlert error={error} title="Не загружено" /> : <Loader size="sm" />;
-  const setItem = (i: number, patch: Partial<DivisionRuleItem>) => setRule({ ...rule, items: rule.items.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
-  const save = async () => {
+  const stored = rule ? formOf(rule) : null;
+  const dirty = !!form && !!stored && !sameData(form, stored);
+
+  const save = async (): Promise<boolean> => {
+    if (!form) return false;
+    const n = (text: string, r: NumberRule) => checkNumber(text, r);
+    const items = form.items.map((it) => ({ subjectId: it.subjectId, gradeFrom: n(it.gradeFrom, GRADE), gradeTo: n(it.gradeTo, GRADE), minStudents: n(it.minStudents, MIN_STUDENTS), parts: n(it.parts, RULE_PARTS), by: it.by }));
+    const max = n(form.maxTeacherHours, MAX_TEACHER_HOURS);
+    const norm = n(form.teachingNormHours, NORM_HOURS);
+    const all = [max, norm, ...items.flatMap((x) => [x.gradeFrom, x.gradeTo, x.minStudents, x.parts])];
+    if (all.some((c) => !c.ok)) {
+      setError(new AppError('validation', 'Правило не сохранено: исправьте выделенные поля'));
+      return focusFirstError(document.querySelector('[data-testid="rule-card"]'));
+    }
+    const v = (c: ReturnType<typeof n>) => (c.ok ? (c.value ?? 0) : 0);
     setBusy(true);
     setError(null);
     try {
       const r = await call('groups.rule.save', {
-        items: rule.items.map(({ subjectId, gradeFrom, gradeTo, minStudents, parts, by }) => ({ subjectId, gradeFrom, gradeTo, minStudents, parts, by })),
-        maxTeacherHours: rule.maxTeacherHours,
-        teachingNormHours: rule.teachingNormHours,
+        items: items.map((x) => ({ subjectId: x.subjectId, gradeFrom: v(x.gradeFrom), gradeTo: v(x.gradeTo), minStudents: v(x.minStudents), parts: v(x.parts), by: x.by })),
+        maxTeacherHours: v(max),
+        teachingNormHours: v(norm),
       });
       setRule(r);
+      setForm(formOf(r));
       groupsChanged();
       notifyOk('Правило деления сохранено');
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const discard = () => {
+    if (rule) setForm(formOf(rule));
+    setError(null);
+  };
+  useUnsavedGuard(dirty && !ro, { save, discard });
+
+  if (!rule || !form) return error ? <ErrorAlert error={error} title="Не загружено" /> : <Loader size="sm" />;
+  const p = problemsOf(error);
+  const itemError = (i: number, field: string) => fieldError(p, `items.${i}.${field}`);
+  const setItem = (i: number, patch: Partial<ItemForm>) => setForm({ ...form, items: form.items.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
   const subjectOptions = subjects.map((s) => ({ value: s.id, label: s.name }));
   return (
     <Paper p="md" withBorder data-testid="rule-card">
-      <Group justify="space-between" mb="sm">
-        <Group gap="xs">
-          <Title order={4} fz={17}>
-            Правило деления
-          </Title>
-          {rule.isDefault ? (
-            <Badge variant="light" color="gray">
-              по умолчанию
-            </Badge>
-          ) : null}
-        </Group>
-        {ro ? null : (
-          <Button leftSection={<IconDeviceFloppy size={16} />} loading={busy} onClick={() => void save()} data-testid="rule-save">
-            Сохранить
-          </Button>
-        )}
+      <Group gap="xs" mb="sm">
+        <Title order={4} fz={17}>
+          Правило деления
+        </Title>
+        {rule.isDefault ? (
+          <Badge variant="light" color="gray">
+            по умолчанию
+          </Badge>
+        ) : null}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">
         Какие предметы делятся на подгруппы по умолчанию: в каких параллелях и начиная с какого числа учеников в классе.
@@ -76,29 +143,29 @@ export function RuleCard({ subjects }: { subjects: Subject[] }) {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {rule.items.map((it, i) => (
-            <Table.Tr key={i} data-testid="rule-row">
+          {form.items.map((it, i) => (
+            <Table.Tr key={it.key} data-testid="rule-row" style={{ verticalAlign: 'top' }}>
               <Table.Td>
-                <Select size="xs" data={subjectOptions} value={it.subjectId} readOnly={ro} searchable allowDeselect={false} onChange={(v) => v && setItem(i, { subjectId: v })} />
+                <Select size="xs" data={subjectOptions} value={it.subjectId} readOnly={ro} searchable allowDeselect={false} onChange={(v) => v && setItem(i, { subjectId: v })} aria-label="Предмет" />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" w={70} min={1} max={11} value={it.gradeFrom} readOnly={ro} onChange={(v) => setItem(i, { gradeFrom: Number(v) || 1 })} />
+                <NumberField size="xs" w={90} rule={GRADE} value={it.gradeFrom} readOnly={ro} onChange={(t) => setItem(i, { gradeFrom: t })} error={itemError(i, 'gradeFrom')} aria-label="Классы с" />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" w={70} min={1} max={11} value={it.gradeTo} readOnly={ro} onChange={(v) => setItem(i, { gradeTo: Number(v) || 11 })} />
+                <NumberField size="xs" w={90} rule={GRADE} value={it.gradeTo} readOnly={ro} onChange={(t) => setItem(i, { gradeTo: t })} error={itemError(i, 'gradeTo')} aria-label="Классы по" />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" w={80} min={1} max={60} value={it.minStudents} readOnly={ro} onChange={(v) => setItem(i, { minStudents: Number(v) || 1 })} data-testid="rule-min" />
+                <NumberField size="xs" w={120} rule={MIN_STUDENTS} value={it.minStudents} readOnly={ro} onChange={(t) => setItem(i, { minStudents: t })} error={itemError(i, 'minStudents')} aria-label="От учеников" data-testid="rule-min" />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" w={70} min={2} max={10} value={it.parts} readOnly={ro} onChange={(v) => setItem(i, { parts: Number(v) || 2 })} />
+                <NumberField size="xs" w={110} rule={RULE_PARTS} value={it.parts} readOnly={ro} onChange={(t) => setItem(i, { parts: t })} error={itemError(i, 'parts')} aria-label="Подгрупп" />
               </Table.Td>
               <Table.Td>
-                <Select size="xs" data={BY_OPTIONS} value={it.by} readOnly={ro} allowDeselect={false} onChange={(v) => v && setItem(i, { by: v as By })} />
+                <Select size="xs" data={BY_OPTIONS} value={it.by} readOnly={ro} allowDeselect={false} onChange={(v) => v && setItem(i, { by: v as By })} aria-label="Способ" />
               </Table.Td>
               <Table.Td>
                 {ro ? null : (
-                  <ActionIcon variant="subtle" color="red" aria-label="Удалить строку" onClick={() => setRule({ ...rule, items: rule.items.filter((_, j) => j !== i) })}>
+                  <ActionIcon variant="subtle" color="red" aria-label="Удалить строку" onClick={() => setForm({ ...form, items: form.items.filter((_, j) => j !== i) })}>
                     <IconTrash size={16} />
                   </ActionIcon>
                 )}
@@ -115,38 +182,41 @@ export function RuleCard({ subjects }: { subjects: Subject[] }) {
           leftSection={<IconPlus size={14} />}
           disabled={!subjects.length}
           onClick={() =>
-            setRule({
-              ...rule,
-              items: [...rule.items, { subjectId: subjects[0]!.id, subjectName: subjects[0]!.name, gradeFrom: 5, gradeTo: 11, minStudents: 25, parts: 2, by: 'balanced' }],
+            setForm({
+              ...form,
+              items: [...form.items, { key: `i${++seq}`, subjectId: subjects[0]!.id, gradeFrom: '5', gradeTo: '11', minStudents: '25', parts: '2', by: 'balanced' }],
             })
           }
         >
           Добавить предмет
         </Button>
       )}
-      <Group mt="md" gap="md">
-        <NumberInput
+      <Group mt="md" gap="md" align="flex-start">
+        <NumberField
           label="Максимальная нагрузка учителя, ч/нед"
           w={280}
-          min={1}
-          max={60}
-          value={rule.maxTeacherHours}
+          rule={MAX_TEACHER_HOURS}
+          value={form.maxTeacherHours}
           readOnly={ro}
-          onChange={(v) => setRule({ ...rule, maxTeacherHours: Number(v) || 1 })}
+          onChange={(t) => setForm({ ...form, maxTeacherHours: t })}
+          error={fieldError(p, 'maxTeacherHours')}
+          data-testid="rule-max-hours"
         />
-        <NumberInput
+        <NumberField
           label="Норма часов на ставку (не учителя)"
           w={280}
-          min={1}
-          max={40}
-          value={rule.teachingNormHours}
+          rule={NORM_HOURS}
+          value={form.teachingNormHours}
           readOnly={ro}
-          onChange={(v) => setRule({ ...rule, teachingNormHours: Number(v) || 18 })}
+          onChange={(t) => setForm({ ...form, teachingNormHours: t })}
+          error={fieldError(p, 'teachingNormHours')}
+          data-testid="rule-norm-hours"
         />
       </Group>
       <Stack mt="sm">
         <ErrorAlert error={error} />
       </Stack>
+      {ro ? null : <SaveBar dirty={dirty} saving={busy} onDiscard={discard} onSave={() => void save()} testId="rule" />}
     </Paper>
   );
 }

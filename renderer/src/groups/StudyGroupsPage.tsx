@@ -6,7 +6,6 @@ import {
   Checkbox,
   Group,
   Modal,
-  NumberInput,
   Paper,
   ScrollArea,
   Select,
@@ -25,7 +24,12 @@ import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { notifyError, notifyOk } from '../lib/notify';
-import { KIND_OPTIONS, PDF, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
+import { KIND_OPTIONS, PDF, WEEKLY_HOURS, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
+import { useGuardedClose } from '../app/unsaved';
+import { NumberField } from '../components/NumberField';
+import { focusFirstError } from '../components/focusError';
+import { checkNumber, MAX, missing, numberText, tooLong, type FieldErrors } from '../lib/checks';
+import { fieldError, problemsOf } from '../lib/errors';
 import { countOf } from '../lib/dates';
 
 type SortKey = 'name' | 'subjectName' | 'kindLabel' | 'teacherName' | 'hoursPerWeek' | 'memberCount';
@@ -224,34 +228,73 @@ function GroupModal({ group, refs, onClose, onSaved }: { group: StudyGroup | nul
   const [kind, setKind] = useState<StudyGroupKind>(group?.kind ?? 'elective');
   const [subjectId, setSubjectId] = useState<string | null>(group?.subjectId ?? null);
   const [teacherId, setTeacherId] = useState<string | null>(group?.teacherId ?? null);
-  const [hours, setHours] = useState<number>(group?.hoursPerWeek ?? 1);
+  /** The hours as typed: what the field shows is saved, or refused with its message. */
+  const [hours, setHours] = useState(numberText(group?.hoursPerWeek ?? 1));
+  const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const subjectName = refs.subjects.find((s) => s.id === subjectId)?.name;
-  const save = async () => {
+  const h = checkNumber(hours, WEEKLY_HOURS);
+  const local: FieldErrors = {
+    name: tooLong(name, MAX.title, 'Название') ?? (tried ? missing(name, 'Название') : undefined),
+    subjectId: tried && !subjectId ? 'Выберите предмет' : undefined,
+  };
+  const p = problemsOf(error);
+  const save = async (): Promise<boolean> => {
+    setTried(true);
+    if (tooLong(name, MAX.title, 'Название') || missing(name, 'Название') || !subjectId || !h.ok || h.value === null) return focusFirstError(document.querySelector('[data-testid="group-modal"]'));
     setBusy(true);
     setError(null);
     try {
-      const g = await call('studyGroups.save', { id: group?.id ?? null, name, kind, subjectId: subjectId ?? '', hoursPerWeek: hours, teacherId: group && teacherId === group.teacherId ? undefined : teacherId });
+      const g = await call('studyGroups.save', { id: group?.id ?? null, name, kind, subjectId, hoursPerWeek: h.value, teacherId: group && teacherId === group.teacherId ? undefined : teacherId });
       notifyOk(`Группа «${g.name}» сохранена`);
       onSaved(g, !group);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const dirty =
+    !ro &&
+    (name !== (group?.name ?? '') ||
+      kind !== (group?.kind ?? 'elective') ||
+      subjectId !== (group?.subjectId ?? null) ||
+      teacherId !== (group?.teacherId ?? null) ||
+      hours !== numberText(group?.hoursPerWeek ?? 1));
+  const close = useGuardedClose({ opened: true, dirty, onClose, save });
   return (
-    <Modal opened onClose={onClose} title={group ? 'Учебная группа' : 'Новая учебная группа'} data-testid="group-modal">
+    <Modal opened onClose={close} title={group ? 'Учебная группа' : 'Новая учебная группа'} data-testid="group-modal">
       <Stack gap="sm">
-        <TextInput label="Название" value={name} onChange={(e) => setName(e.currentTarget.value)} readOnly={ro} required data-testid="group-name" data-autofocus />
-        <Select label="Предмет" data={refs.subjects.map((s) => ({ value: s.id, label: s.name }))} value={subjectId} onChange={setSubjectId} searchable readOnly={ro} required data-testid="group-subject" />
+        <TextInput label="Название" value={name} onChange={(e) => setName(e.currentTarget.value)} readOnly={ro} withAsterisk error={local.name ?? fieldError(p, 'name', 'Название')} data-testid="group-name" data-autofocus />
+        <Select
+          label="Предмет"
+          data={refs.subjects.map((s) => ({ value: s.id, label: s.name }))}
+          value={subjectId}
+          onChange={setSubjectId}
+          searchable
+          readOnly={ro}
+          withAsterisk
+          error={local.subjectId ?? fieldError(p, 'subjectId')}
+          data-testid="group-subject"
+        />
         <Select label="Вид" data={KIND_OPTIONS} value={kind} onChange={(v) => v && setKind(v as StudyGroupKind)} allowDeselect={false} readOnly={ro} data-testid="group-kind" />
-        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={teacherId} onChange={setTeacherId} searchable clearable readOnly={ro} data-testid="group-teacher" />
-        <NumberInput label="Часов в неделю" min={0.5} max={40} step={0.5} decimalScale={1} value={hours} onChange={(v) => setHours(Number(v) || 0)} readOnly={ro} data-testid="group-hours" />
+        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={teacherId} onChange={setTeacherId} searchable clearable readOnly={ro} error={fieldError(p, 'teacherId')} data-testid="group-teacher" />
+        <NumberField
+          label="Часов в неделю"
+          description="От 0,5 до 40, целое или с половиной"
+          value={hours}
+          onChange={setHours}
+          rule={WEEKLY_HOURS}
+          readOnly={ro}
+          error={tried && !h.ok ? h.error : fieldError(p, 'hoursPerWeek')}
+          data-testid="group-hours"
+        />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close} data-testid="group-cancel">
             {ro ? 'Закрыть' : 'Отмена'}
           </Button>
           {ro ? null : (
@@ -268,6 +311,8 @@ function GroupModal({ group, refs, onClose, onSaved }: { group: StudyGroup | nul
 function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; refs: Refs; onClose: () => void; onSaved: () => void }) {
   const ro = useReadOnly();
   const [selected, setSelected] = useState<Map<string, string>>(new Map()); // id → «ФИО (класс)»
+  /** The members as stored: the form asks before closing while the choice differs. */
+  const [loaded, setLoaded] = useState<Set<string> | null>(null);
   const [students, setStudents] = useState<StudentRow[]>([]);
   const [classId, setClassId] = useState<string | null>(null);
   const [grade, setGrade] = useState<string | null>(null);
@@ -276,7 +321,11 @@ function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; re
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     call('studyGroups.get', { id: group.id })
-      .then((d) => setSelected(new Map(d.members.map((m) => [m.id, `${m.fullName}${m.className ? ` (${m.className})` : ''}`]))))
+      .then((d) => {
+        const members = new Map(d.members.map((m) => [m.id, `${m.fullName}${m.className ? ` (${m.className})` : ''}`]));
+        setSelected(members);
+        setLoaded(new Set(members.keys()));
+      })
       .catch(setError);
   }, [group.id]);
   useEffect(() => {
@@ -295,20 +344,24 @@ function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; re
       else n.delete(s.id);
       return n;
     });
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     setBusy(true);
     try {
       const d = await call('studyGroups.setMembers', { groupId: group.id, studentIds: [...selected.keys()] });
       notifyOk(`В группе «${d.name}»: ${countOf(d.members.length, 'ученик', 'ученика', 'учеников')} из классов ${d.classNames.join(', ')}`, 'Состав сохранён');
       onSaved();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const dirty = !ro && loaded !== null && (loaded.size !== selected.size || [...selected.keys()].some((id) => !loaded.has(id)));
+  const close = useGuardedClose({ opened: true, dirty, onClose, save });
   return (
-    <Modal opened onClose={onClose} title={`Состав группы «${group.name}»`} size="xl" data-testid="members-modal">
+    <Modal opened onClose={close} title={`Состав группы «${group.name}»`} size="xl" data-testid="members-modal">
       <Stack gap="sm">
         <Group grow>
           <Select label="Параллель" placeholder="Все" data={grades.map((g) => ({ value: String(g), label: `${g} классы` }))} value={grade} onChange={(v) => { setGrade(v); setClassId(null); }} clearable data-testid="members-grade" />
@@ -364,7 +417,7 @@ function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; re
         </Group>
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {ro ? 'Закрыть' : 'Отмена'}
           </Button>
           {ro ? null : (

@@ -7,7 +7,6 @@ import {
   Kbd,
   Loader,
   Modal,
-  NumberInput,
   Paper,
   SegmentedControl,
   Select,
@@ -31,12 +30,19 @@ import { notifyError, notifyOk } from '../lib/notify';
 import { GENDER_SHORT } from '../lib/labels';
 import { PDF, METHOD_LABELS, groupsChanged, teacherOptions, useRefs, type Refs } from './shared';
 import { RuleCard } from './RuleCard';
+import { NumberField } from '../components/NumberField';
+import { checkNumber, PARTS, type NumberRule } from '../lib/checks';
+import { fieldError, problemsOf } from '../lib/errors';
+
+const SPLIT_PARTS: NumberRule = { min: 2, max: 10, step: 1, unit: PARTS };
 import { countOf } from '../lib/dates';
 
 export function SubgroupsPage({ classId }: { classId?: string }) {
   const refs = useRefs();
   const ro = useReadOnly();
   const [tab, setTab] = useState<string | null>('classes');
+  // Once opened, the rule's card stays mounted: its unsaved edits survive a look at the other tab.
+  const [ruleOpened, setRuleOpened] = useState(false);
   const [busyAll, setBusyAll] = useState(false);
   const [reloadKey, setReloadKey] = useState(0);
   const classOptions = refs.classes.map((c) => ({ value: c.id, label: `${c.name} (${c.studentCount})` }));
@@ -72,7 +78,13 @@ export function SubgroupsPage({ classId }: { classId?: string }) {
         }
       />
       <PendingPanel key={`p${reloadKey}`} classId={classId} onPlaced={() => setReloadKey((k) => k + 1)} />
-      <Tabs value={tab} onChange={setTab}>
+      <Tabs
+        value={tab}
+        onChange={(v) => {
+          setTab(v);
+          if (v === 'rule') setRuleOpened(true);
+        }}
+      >
         <Tabs.List>
           <Tabs.Tab value="classes">Подгруппы класса</Tabs.Tab>
           <Tabs.Tab value="rule" data-testid="tab-rule">
@@ -96,7 +108,7 @@ export function SubgroupsPage({ classId }: { classId?: string }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="rule" pt="md">
-          {tab === 'rule' ? <RuleCard subjects={refs.subjects} /> : null}
+          {tab === 'rule' || ruleOpened ? <RuleCard subjects={refs.subjects} /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -437,16 +449,20 @@ function SplitModal({
   others: ClassSubjectDivision[];
   onDone: (d: Division) => void;
 }) {
-  const [parts, setParts] = useState<number>(item.rule?.parts ?? 2);
+  /** As typed: refused with its message when not 2–10, never replaced by another number. */
+  const [parts, setParts] = useState(String(item.rule?.parts ?? 2));
   const [by, setBy] = useState<SplitBy>(item.rule?.by ?? 'balanced');
   const [copyFrom, setCopyFrom] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const partsCheck = checkNumber(parts, SPLIT_PARTS);
   const run = async () => {
+    const n = by === 'gender' || by === 'copy' ? 2 : partsCheck.ok ? partsCheck.value : null;
+    if (n === null) return;
     setBusy(true);
     setError(null);
     try {
-      const d = await call('subgroups.split', { classId, subjectId: item.subjectId, parts: by === 'gender' ? 2 : parts, by, copyFromSubjectId: by === 'copy' ? copyFrom : null });
+      const d = await call('subgroups.split', { classId, subjectId: item.subjectId, parts: n, by, copyFromSubjectId: by === 'copy' ? copyFrom : null });
       notifyOk(`${item.subjectName}: ${d.subgroups.map((g) => `${g.name} — ${g.members.length}`).join(', ')}`, 'Класс разделён');
       onDone(d);
     } catch (e) {
@@ -479,14 +495,14 @@ function SplitModal({
           <Select label="Как в предмете" data={others.map((o) => ({ value: o.subjectId, label: o.subjectName }))} value={copyFrom} onChange={setCopyFrom} data-testid="split-copy-from" />
         ) : null}
         {by !== 'gender' && by !== 'copy' ? (
-          <NumberInput label="Подгрупп" min={2} max={10} value={parts} onChange={(v) => setParts(Number(v) || 2)} data-testid="split-parts" />
+          <NumberField label="Подгрупп" description="От 2 до 10" rule={SPLIT_PARTS} value={parts} onChange={setParts} error={fieldError(problemsOf(error), 'parts')} data-testid="split-parts" />
         ) : null}
         <ErrorAlert error={error} title="Не разделено" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
           </Button>
-          <Button loading={busy} onClick={() => void run()} disabled={by === 'copy' && !copyFrom} data-testid="split-run">
+          <Button loading={busy} onClick={() => void run()} disabled={(by === 'copy' && !copyFrom) || (by !== 'gender' && by !== 'copy' && !partsCheck.ok)} data-testid="split-run">
             Разделить
           </Button>
         </Group>

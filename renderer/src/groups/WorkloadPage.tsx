@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Modal, NumberInput, Paper, SegmentedControl, Select, Stack, Table, Tabs, Text } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Loader, Modal, Paper, SegmentedControl, Select, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight, IconEdit, IconFileSpreadsheet, IconPlus, IconTrash, IconWand } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import type { Assignment, ClassCoverage, ClassSubgroups, StudyGroup, TeacherWorkload } from '../../../electron/api/types';
@@ -10,8 +10,13 @@ import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { notifyError, notifyOk } from '../lib/notify';
-import { XLSX, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
+import { XLSX, WEEKLY_HOURS, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
 import { declineFullName } from '../../../electron/api/declension';
+import { useGuardedClose } from '../app/unsaved';
+import { NumberField } from '../components/NumberField';
+import { focusFirstError } from '../components/focusError';
+import { checkNumber, numberText, sameData, type FieldErrors } from '../lib/checks';
+import { fieldError, problemsOf } from '../lib/errors';
 
 interface Draft {
   id?: string;
@@ -324,6 +329,9 @@ function CoverageView({ rows, initial, busy, onFill }: { rows: ClassCoverage[]; 
 
 function AssignmentModal({ draft, refs, onClose, onSaved }: { draft: Draft; refs: Refs; onClose: () => void; onSaved: () => void }) {
   const [d, setD] = useState<Draft>(draft);
+  /** The hours as typed: −3 stays −3 and is refused with its message, never saved as something else. */
+  const [hours, setHours] = useState(numberText(draft.hours));
+  const [tried, setTried] = useState(false);
   const [sub, setSub] = useState<ClassSubgroups | null>(null);
   const [groups, setGroups] = useState<StudyGroup[]>([]);
   const [busy, setBusy] = useState(false);
@@ -343,7 +351,21 @@ function AssignmentModal({ draft, refs, onClose, onSaved }: { draft: Draft; refs
     [sub],
   );
   const subjectName = refs.subjects.find((s) => s.id === (d.target === 'group' ? groups.find((g) => g.id === d.studyGroupId)?.subjectId : d.target === 'subgroup' ? subgroupOptions.find((o) => o.value === d.subgroupId)?.subjectId : d.subjectId))?.name;
-  const save = async () => {
+  const h = checkNumber(hours, WEEKLY_HOURS);
+  const need = (v: string | null, message: string) => (tried && !v ? message : undefined);
+  const local: FieldErrors = {
+    teacherId: need(d.teacherId, 'Выберите учителя'),
+    classId: d.target !== 'group' ? need(d.classId, 'Выберите класс') : undefined,
+    subjectId: d.target === 'class' ? need(d.subjectId, 'Выберите предмет') : undefined,
+    subgroupId: d.target === 'subgroup' ? need(d.subgroupId, 'Выберите подгруппу') : undefined,
+    studyGroupId: d.target === 'group' ? need(d.studyGroupId, 'Выберите учебную группу') : undefined,
+  };
+  const p = problemsOf(error);
+  const save = async (): Promise<boolean> => {
+    setTried(true);
+    const missingChoice =
+      !d.teacherId || (d.target !== 'group' && !d.classId) || (d.target === 'class' && !d.subjectId) || (d.target === 'subgroup' && !d.subgroupId) || (d.target === 'group' && !d.studyGroupId);
+    if (missingChoice || !h.ok || h.value === null) return focusFirstError(document.querySelector('[data-testid="assignment-modal"]'));
     setBusy(true);
     setError(null);
     try {
@@ -354,20 +376,23 @@ function AssignmentModal({ draft, refs, onClose, onSaved }: { draft: Draft; refs
         classId: d.target === 'class' ? d.classId : null,
         subgroupId: d.target === 'subgroup' ? d.subgroupId : null,
         studyGroupId: d.target === 'group' ? d.studyGroupId : null,
-        hoursPerWeek: d.hours,
+        hoursPerWeek: h.value,
       });
       notifyOk('Нагрузка сохранена');
       onSaved();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const close = useGuardedClose({ opened: true, dirty: !sameData(d, draft) || hours !== numberText(draft.hours), onClose, save });
   return (
-    <Modal opened onClose={onClose} title={d.id ? 'Нагрузка' : 'Назначить нагрузку'} data-testid="assignment-modal">
+    <Modal opened onClose={close} title={d.id ? 'Нагрузка' : 'Назначить нагрузку'} data-testid="assignment-modal">
       <Stack gap="sm">
-        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={d.teacherId} onChange={(v) => setD({ ...d, teacherId: v })} searchable required data-testid="as-teacher" />
+        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={d.teacherId} onChange={(v) => setD({ ...d, teacherId: v })} searchable withAsterisk error={local.teacherId ?? fieldError(p, 'teacherId')} data-testid="as-teacher" />
         <SegmentedControl
           value={d.target}
           onChange={(v) => setD({ ...d, target: v as Draft['target'] })}
@@ -379,10 +404,10 @@ function AssignmentModal({ draft, refs, onClose, onSaved }: { draft: Draft; refs
           data-testid="as-target"
         />
         {d.target !== 'group' ? (
-          <Select label="Класс" data={refs.classes.map((c) => ({ value: c.id, label: c.name }))} value={d.classId} onChange={(v) => setD({ ...d, classId: v, subgroupId: null })} searchable required data-testid="as-class" />
+          <Select label="Класс" data={refs.classes.map((c) => ({ value: c.id, label: c.name }))} value={d.classId} onChange={(v) => setD({ ...d, classId: v, subgroupId: null })} searchable withAsterisk error={local.classId ?? fieldError(p, 'classId')} data-testid="as-class" />
         ) : null}
         {d.target === 'class' ? (
-          <Select label="Предмет" data={refs.subjects.map((s) => ({ value: s.id, label: s.name }))} value={d.subjectId} onChange={(v) => setD({ ...d, subjectId: v })} searchable required data-testid="as-subject" />
+          <Select label="Предмет" data={refs.subjects.map((s) => ({ value: s.id, label: s.name }))} value={d.subjectId} onChange={(v) => setD({ ...d, subjectId: v })} searchable withAsterisk error={local.subjectId ?? fieldError(p, 'subjectId')} data-testid="as-subject" />
         ) : null}
         {d.target === 'subgroup' ? (
           <Select
@@ -391,17 +416,27 @@ function AssignmentModal({ draft, refs, onClose, onSaved }: { draft: Draft; refs
             value={d.subgroupId}
             onChange={(v) => setD({ ...d, subgroupId: v })}
             nothingFoundMessage="Класс не разделён на подгруппы"
-            required
+            withAsterisk
+            error={local.subgroupId ?? fieldError(p, 'subgroupId')}
             data-testid="as-subgroup"
           />
         ) : null}
         {d.target === 'group' ? (
-          <Select label="Учебная группа" data={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.subjectName})` }))} value={d.studyGroupId} onChange={(v) => setD({ ...d, studyGroupId: v })} searchable required data-testid="as-group" />
+          <Select label="Учебная группа" data={groups.map((g) => ({ value: g.id, label: `${g.name} (${g.subjectName})` }))} value={d.studyGroupId} onChange={(v) => setD({ ...d, studyGroupId: v })} searchable withAsterisk error={local.studyGroupId ?? fieldError(p, 'studyGroupId')} data-testid="as-group" />
         ) : null}
-        <NumberInput label="Часов в неделю" min={0.5} max={40} step={0.5} decimalScale={1} value={d.hours} onChange={(v) => setD({ ...d, hours: Number(v) || 0 })} data-testid="as-hours" />
+        <NumberField
+          label="Часов в неделю"
+          description="От 0,5 до 40, целое или с половиной"
+          withAsterisk
+          value={hours}
+          onChange={setHours}
+          rule={WEEKLY_HOURS}
+          error={tried && !h.ok ? h.error : fieldError(p, 'hoursPerWeek')}
+          data-testid="as-hours"
+        />
         <ErrorAlert error={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close} data-testid="as-cancel">
             Отмена
           </Button>
           <Button loading={busy} onClick={() => void save()} data-testid="as-save">

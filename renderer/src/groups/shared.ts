@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SchoolClass, Staff, StudyGroupKind, Subject } from '../../../electron/api/types';
 import { call } from '../api';
 
+export { WEEKLY_HOURS } from '../lib/checks';
+
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -32,6 +32,21 @@ export function parseRuDate(text: string, opts: { required?: boolean } = {}): Pa
   return { ok: true, iso: `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
 }
 
+/**
+ * What typing one character at the end makes of the text: the dots after the day and the month are
+ * inserted for whoever types digits only («12052019» → «12.05.2019»), and a dot typed right after
+ * such a dot is not doubled («12.» + «.» stays «12.»), so «12.05.2019» typed key by key is itself.
+ * Anything else (a paste, an edit in the middle, deleting) is kept exactly as it is.
+ */
+export function dateTyping(before: string, after: string): string {
+  const appended = after.length === before.length + 1 && after.startsWith(before);
+  if (!appended) return /^\d{8}$/.test(after) ? `${after.slice(0, 2)}.${after.slice(2, 4)}.${after.slice(4)}` : after;
+  const ch = after[after.length - 1]!;
+  if (ch === '.' && before.endsWith('.')) return before;
+  if (/\d/.test(ch) && (/^\d{2}$/.test(after) || /^\d{1,2}\.\d{2}$/.test(after))) return `${after}.`;
+  return after;
+}
+
 /** Today as ISO in local time. */
 export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;

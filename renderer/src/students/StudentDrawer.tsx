@@ -1,5 +1,8 @@
 import { ReadOnlyFieldset, useReadOnly } from '../app/access';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useGuardedClose } from '../app/unsaved';
+import { focusFirstError } from '../components/focusError';
+import { MAX, missing, sameData, tooLong } from '../lib/checks';
 import { ActionIcon, Autocomplete, Button, Checkbox, Divider, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip, Input, SegmentedControl } from '@mantine/core';
 import { IconDeviceFloppy, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
 import { AppError, call } from '../api';
@@ -102,6 +105,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   const opened = props.id !== null;
   const readOnly = useReadOnly();
   const [form, setForm] = useState<Form | null>(null);
+  /** The card as loaded: the drawer asks before closing while the form differs from it. */
+  const [initial, setInitial] = useState<Form | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -113,14 +118,18 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     setLoadError(null);
     if (props.id === null) return;
     if (props.id === 'new') {
-      setForm(fromDetails(null, props.defaultClassId));
+      const f = fromDetails(null, props.defaultClassId);
+      setForm(f);
+      setInitial(f);
       setTitle('Новый ученик');
       return;
     }
     setForm(null);
     call('students.get', { id: props.id })
       .then((s) => {
-        setForm(fromDetails(s, null));
+        const f = fromDetails(s, null);
+        setForm(f);
+        setInitial(f);
         setTitle([s.lastName, s.firstName, s.middleName].filter(Boolean).join(' '));
       })
       .catch(setLoadError);
@@ -132,9 +141,43 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   };
   const setG = (i: number, patch: Partial<GuardianForm>) => setForm((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
 
-  const save = async () => {
-    if (!form || props.id === null) return;
-    const local: Problem[] = [];
+  // Too long texts are named while typing; empty required fields on «Сохранить».
+  const lengthProblems = (f: Form): Problem[] => {
+    const out: Problem[] = [];
+    const put = (column: string, m: string | undefined) => m && out.push({ column, message: m });
+    put('lastName', tooLong(f.lastName, MAX.namePart, 'Фамилия'));
+    put('firstName', tooLong(f.firstName, MAX.namePart, 'Имя'));
+    put('middleName', tooLong(f.middleName, MAX.namePart, 'Отчество'));
+    put('snils', tooLong(f.snils, MAX.snils, 'СНИЛС'));
+    put('personalFileNo', tooLong(f.personalFileNo, MAX.personalFileNo, '№ личного дела'));
+    put('address', tooLong(f.address, MAX.address, 'Адрес'));
+    f.guardians.forEach((g, i) => {
+      put(`guardians.${i}.lastName`, tooLong(g.lastName, MAX.namePart, 'Фамилия'));
+      put(`guardians.${i}.firstName`, tooLong(g.firstName, MAX.namePart, 'Имя'));
+      put(`guardians.${i}.middleName`, tooLong(g.middleName, MAX.namePart, 'Отчество'));
+      put(`guardians.${i}.relation`, tooLong(g.relation, MAX.relation, 'Кем приходится'));
+      put(`guardians.${i}.phone`, tooLong(g.phone, MAX.phone, 'Телефон'));
+      put(`guardians.${i}.email`, tooLong(g.email, MAX.email, 'E-mail'));
+    });
+    return out;
+  };
+  const requiredProblems = (f: Form): Problem[] => {
+    const out: Problem[] = [];
+    const put = (column: string, m: string | undefined) => m && out.push({ column, message: m });
+    put('lastName', missing(f.lastName, 'Фамилия'));
+    put('firstName', missing(f.firstName, 'Имя'));
+    f.guardians.forEach((g, i) => {
+      put(`guardians.${i}.lastName`, missing(g.lastName, 'Фамилия'));
+      put(`guardians.${i}.firstName`, missing(g.firstName, 'Имя'));
+      put(`guardians.${i}.relation`, missing(g.relation, 'Кем приходится'));
+    });
+    return out;
+  };
+  const drawerRef = useRef<HTMLFormElement>(null);
+
+  const save = async (): Promise<boolean> => {
+    if (!form || props.id === null) return false;
+    const local: Problem[] = [...lengthProblems(form), ...requiredProblems(form)];
     const birth = parseRuDate(form.birth, { required: true });
     if (!birth.ok) local.push({ column: 'birthDate', message: `Дата рождения: ${birth.error}` });
     const consents = form.guardians.map((g, i) => {
@@ -144,7 +187,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     });
     if (local.length) {
       setError(new AppError('validation', local[0]!.message, local));
-      return;
+      return focusFirstError(drawerRef.current);
     }
     setSaving(true);
     try {
@@ -174,22 +217,26 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       notifyOk(`${[saved.lastName, saved.firstName, saved.middleName].filter(Boolean).join(' ')} — сохранено`, 'Ученик');
       props.onChanged();
       props.onClose();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setSaving(false);
     }
   };
+  const close = useGuardedClose({ opened, dirty: !readOnly && !!form && !!initial && !sameData(form, initial), onClose: props.onClose, save });
 
-  const p = problemsOf(error);
-  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`));
-  const gErr = (list: Problem[], field: string) => list.find((x) => x.column?.endsWith(`.${field}`))?.message;
+  const live = form ? lengthProblems(form) : [];
+  const p = [...live, ...problemsOf(error).filter((x) => !live.some((l) => l.column === x.column))];
+  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`) || x.column?.startsWith(`Представитель ${i + 1}:`));
+  const gErr = (list: Problem[], field: string, label: string) => list.find((x) => x.column?.endsWith(`.${field}`) || x.column?.endsWith(`: ${label}`))?.message;
   const classOptions = props.classes.map((c) => ({ value: c.id, label: c.name }));
 
   return (
     <Drawer
       opened={opened}
-      onClose={props.onClose}
+      onClose={close}
       position="right"
       size={760}
       title={
@@ -203,6 +250,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       {!form && !loadError ? <Loader size="sm" /> : null}
       {form ? (
         <form
+          ref={drawerRef}
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void save();
@@ -212,10 +261,10 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
             <ReadOnlyFieldset>
             <Stack gap="sm">
             <SimpleGrid cols={3} spacing="sm">
-              <TextInput label="Фамилия" required value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-testid="student-lastName" data-autofocus />
-              <TextInput label="Имя" required value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="student-firstName" />
+              <TextInput label="Фамилия" withAsterisk value={form.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-testid="student-lastName" data-autofocus />
+              <TextInput label="Имя" withAsterisk value={form.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="student-firstName" />
               <TextInput label="Отчество" value={form.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={fieldError(p, 'middleName', 'Отчество')} data-testid="student-middleName" />
-              <DateField label="Дата рождения" required value={form.birth} onChange={(t) => set('birth', t)} error={fieldError(p, 'birthDate', 'Дата рождения')} data-testid="student-birthDate" />
+              <DateField label="Дата рождения" withAsterisk value={form.birth} onChange={(t) => set('birth', t)} error={fieldError(p, 'birthDate', 'Дата рождения')} data-testid="student-birthDate" />
               <Input.Wrapper label="Пол">
                 <SegmentedControl
                   fullWidth
@@ -242,9 +291,9 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 data-testid="student-class"
               />
               <TextInput label="СНИЛС" placeholder="000-000-000 00" value={form.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} data-testid="student-snils" />
-              <TextInput label="№ личного дела" value={form.personalFileNo} onChange={(e) => set('personalFileNo', e.currentTarget.value)} error={fieldError(p, 'personalFileNo')} />
+              <TextInput label="№ личного дела" value={form.personalFileNo} onChange={(e) => set('personalFileNo', e.currentTarget.value)} error={fieldError(p, 'personalFileNo')} data-testid="student-personalFileNo" />
               <div />
-              <TextInput label="Адрес" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={fieldError(p, 'address', 'Адрес')} style={{ gridColumn: 'span 3' }} />
+              <TextInput label="Адрес" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={fieldError(p, 'address', 'Адрес')} data-testid="student-address" style={{ gridColumn: 'span 3' }} />
             </SimpleGrid>
 
             <Divider mt="xs" />
@@ -278,22 +327,22 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
               return (
                 <Paper key={g.key} p="sm" bg={gp.length ? 'red.0' : 'gray.0'} data-testid={`guardian-${i}`}>
                   <SimpleGrid cols={3} spacing="xs" verticalSpacing={6}>
-                    <TextInput size="xs" label="Фамилия" required value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName')} data-testid={`guardian-${i}-lastName`} />
-                    <TextInput size="xs" label="Имя" required value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName')} />
-                    <TextInput size="xs" label="Отчество" value={g.middleName} onChange={(e) => setG(i, { middleName: e.currentTarget.value })} />
+                    <TextInput size="xs" label="Фамилия" withAsterisk value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName', 'Фамилия')} data-testid={`guardian-${i}-lastName`} />
+                    <TextInput size="xs" label="Имя" withAsterisk value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName', 'Имя')} />
+                    <TextInput size="xs" label="Отчество" value={g.middleName} onChange={(e) => setG(i, { middleName: e.currentTarget.value })} error={gErr(gp, 'middleName', 'Отчество')} />
                     <Autocomplete
                       size="xs"
                       label="Кем приходится"
-                      required
+                      withAsterisk
                       data={RELATIONS}
                       value={g.relation}
                       onChange={(v) => setG(i, { relation: v, lastName: g.lastName || familySurname(form, v) })}
-                      error={gErr(gp, 'relation')}
+                      error={gErr(gp, 'relation', 'Кем приходится')}
                       data-testid={`guardian-${i}-relation`}
                     />
-                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone')} data-testid={`guardian-${i}-phone`} />
-                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email')} data-testid={`guardian-${i}-email`} />
-                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate')} />
+                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone', 'Телефон')} data-testid={`guardian-${i}-phone`} />
+                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email', 'E-mail')} data-testid={`guardian-${i}-email`} />
+                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate', 'Согласие')} />
                     <Checkbox
                       mt={22}
                       size="xs"
@@ -324,7 +373,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
             {error ? <ErrorAlert error={error} /> : null}
             {readOnly ? (
               <Group justify="flex-end" mt="sm">
-                <Button variant="default" onClick={props.onClose}>
+                <Button variant="default" onClick={close}>
                   Закрыть
                 </Button>
               </Group>
@@ -356,7 +405,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 <span />
               )}
               <Group gap="xs">
-                <Button variant="default" onClick={props.onClose}>
+                <Button variant="default" onClick={close} data-testid="student-cancel">
                   Отмена
                 </Button>
                 <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="student-save">

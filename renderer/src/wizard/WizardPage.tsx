@@ -91,8 +91,9 @@ export function WizardPage({ step }: { step?: string }) {
       const ok = (await handle.current?.save()) ?? true;
       if (!ok) return;
       await refresh();
-      if (n < STEPS.length) go(`/wizard/${n + 1}`);
-      else go('/');
+      // Saved: the step's guard may not have seen it yet, so go on without asking.
+      if (n < STEPS.length) go(`/wizard/${n + 1}`, { force: true });
+      else go('/', { force: true });
     } finally {
       setBusy(false);
     }

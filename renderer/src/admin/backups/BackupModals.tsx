@@ -31,6 +31,7 @@ import {
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { hasFileDialog, hasFolderDialog, pickBackupFile, pickBackupFolder } from '../../lib/dialogs';
+import { MAX, tooLong } from '../../lib/checks';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { fileSize, ruDateTime } from '../../lib/dates';
 import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
@@ -91,8 +92,10 @@ export function CreateBackupModal({
   const submit = async () => {
     const l: Record<string, string> = {};
     if (mode === 'usb' && !dir.trim()) l.dir = 'Укажите папку на флешке или сетевом диске';
+    else if (mode === 'usb' && tooLong(dir, MAX.path, 'Папка')) l.dir = tooLong(dir, MAX.path, 'Папка')!;
     if (encrypt) {
       if (password.length < 8) l.password = 'Пароль резервной копии — не менее 8 символов';
+      else if (password.length > MAX.password) l.password = `Пароль — не более ${MAX.password} символов`;
       else if (password !== repeat) l.repeat = 'Пароли не совпадают';
     } else if (plainWarning && !plainOk) l.plain = 'Задайте пароль копии или подтвердите, что сохраняете её без шифрования';
     setLocal(l);
@@ -151,7 +154,7 @@ export function CreateBackupModal({
               rightSectionPointerEvents="all"
               value={dir}
               onChange={(e) => setDir(e.currentTarget.value)}
-              error={local.dir || fieldError(problems, 'dir')}
+              error={tooLong(dir, MAX.path, 'Папка') ?? (local.dir || fieldError(problems, 'dir'))}
               disabled={busy}
               data-autofocus
               data-testid="backup-dir"
@@ -181,7 +184,7 @@ export function CreateBackupModal({
           />
           {encrypt ? (
             <SimpleGrid cols={2} spacing="sm">
-              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password} disabled={busy} data-testid="backup-password" />
+              <PasswordInput label="Пароль копии" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} error={local.password || fieldError(problems, 'password')} disabled={busy} data-testid="backup-password" />
               <PasswordInput label="Пароль ещё раз" withAsterisk value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={local.repeat} disabled={busy} data-testid="backup-repeat" />
             </SimpleGrid>
           ) : null}
@@ -388,7 +391,7 @@ export function RestoreModal({
           noValidate
           onSubmit={(e) => {
             e.preventDefault();
-            void inspect();
+            if (!tooLong(path, MAX.path, 'Путь к файлу')) void inspect();
           }}
         >
           <Stack gap="sm">

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { EmptyState } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -23,6 +23,10 @@ import { fieldError, problemsOf } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
 import { backupLateness } from './lateness';
 import { hasFolderDialog, pickBackupFolder } from '../../lib/dialogs';
+import { useUnsavedGuard } from '../../app/unsaved';
+import { NumberField } from '../../components/NumberField';
+import { focusFirstError } from '../../components/focusError';
+import { checkNumber, COPIES, HOURS, MAX, MINUTES, numberText, numberValue, PASSWORDS, sameData, tooLong, type NumberRule } from '../../lib/checks';
 import { CreateBackupModal, RestoreModal, baseName } from './BackupModals';
 import type { AppSettings, BackupInfo, BackupStatus } from '../../../../electron/api/types';
 
@@ -37,18 +41,32 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-type Num = number | string;
-const num = (v: Num) => (typeof v === 'number' ? v : Number(String(v).replace(',', '.')));
-
-/** The settings as typed; both cards save them together (settings.save takes all of them). */
+/** The settings as typed (numbers too: nothing is clamped or rounded); each card saves its own. */
 interface SettingsForm {
-  autoLockMinutes: Num;
-  maxFailedLogins: Num;
-  lockoutMinutes: Num;
-  backupIntervalHours: Num;
-  backupKeep: Num;
+  autoLockMinutes: string;
+  maxFailedLogins: string;
+  lockoutMinutes: string;
+  backupIntervalHours: string;
+  backupKeep: string;
   backupDir: string;
 }
+type NumberKey = Exclude<keyof SettingsForm, 'backupDir'>;
+/** The ranges of settings.save. */
+const RULES: Record<NumberKey, NumberRule> = {
+  autoLockMinutes: { min: 1, max: 240, step: 1, unit: MINUTES },
+  maxFailedLogins: { min: 3, max: 20, step: 1, unit: PASSWORDS },
+  lockoutMinutes: { min: 1, max: 1440, step: 1, unit: MINUTES },
+  backupIntervalHours: { min: 1, max: 168, step: 1, unit: HOURS },
+  backupKeep: { min: 1, max: 365, step: 1, unit: COPIES },
+};
+const formOf = (s: AppSettings): SettingsForm => ({
+  autoLockMinutes: numberText(s.autoLockMinutes),
+  maxFailedLogins: numberText(s.maxFailedLogins),
+  lockoutMinutes: numberText(s.lockoutMinutes),
+  backupIntervalHours: numberText(s.backupIntervalHours),
+  backupKeep: numberText(s.backupKeep),
+  backupDir: s.backupDir ?? '',
+});
 
 /** R23: the backup status, schedule and retention, security settings, copies and restore. */
 export function BackupsPage() {
@@ -69,7 +87,7 @@ export function BackupsPage() {
       const [st, s] = await Promise.all([call('backup.status'), call('settings.get')]);
       setStatus(st);
       setSettings(s);
-      setForm((f) => f ?? { ...s });
+      setForm((f) => f ?? formOf(s));
       setError(null);
     } catch (e) {
       setError(e);
@@ -84,13 +102,15 @@ export function BackupsPage() {
     // Each card saves its own fields; the other card's unsaved edits are left as they are.
     const mine = card === 'backup' ? (['backupIntervalHours', 'backupKeep', 'backupDir'] as const) : (['autoLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const);
     const next: AppSettings = { ...settings };
-    for (const k of mine) (next as unknown as Record<string, unknown>)[k] = k === 'backupDir' ? String(form[k]).trim() : num(form[k]);
+    const wrong = mine.some((k) => (k === 'backupDir' ? !!tooLong(form.backupDir, MAX.path, 'Папка резервных копий') : !checkNumber(form[k], RULES[k]).ok));
+    if (wrong) return focusFirstError(document.querySelector(`[data-testid="${card === 'backup' ? 'backup-settings' : 'security-settings'}"]`));
+    for (const k of mine) (next as unknown as Record<string, unknown>)[k] = k === 'backupDir' ? form.backupDir.trim() : numberValue(form[k], RULES[k]);
     setSaving(card);
     setSaveError(null);
     try {
       const saved = await call('settings.save', { ...next, backupDir: next.backupDir || null });
       setSettings(saved);
-      setForm((f) => (f ? { ...f, ...Object.fromEntries(mine.map((k) => [k, saved[k]])) } : f));
+      setForm((f) => (f ? { ...f, ...Object.fromEntries(mine.map((k) => [k, formOf(saved)[k]])) } : f));
       notifyOk(card === 'backup' ? 'Расписание и хранение копий сохранены' : 'Настройки безопасности сохранены');
       await Promise.all([load(), refresh()]);
     } catch (e) {
@@ -102,7 +122,9 @@ export function BackupsPage() {
 
   const late = status && settings ? backupLateness(status, settings.backupIntervalHours) : null;
   const p = problemsOf(saveError?.error);
-  const set = (k: keyof SettingsForm) => (v: Num) => setForm((f) => (f ? { ...f, [k]: v } : f));
+  const set = (k: keyof SettingsForm) => (v: string) => setForm((f) => (f ? { ...f, [k]: v } : f));
+  const dirty = canSettings && !!form && !!settings && !sameData(form, formOf(settings));
+  useUnsavedGuard(dirty, { discard: () => settings && setForm(formOf(settings)) });
   const chooseDir = async () => {
     const chosen = await pickBackupFolder();
     if (chosen) set('backupDir')(chosen);
@@ -196,13 +218,11 @@ export function BackupsPage() {
             </Group>
             <fieldset className="plain-fieldset" disabled={!canSettings} data-readonly={!canSettings || undefined}>
               <Stack gap="sm">
-                <NumberInput label="Создавать копию каждые, часов" min={1} max={168} allowDecimal={false} value={form.backupIntervalHours} onChange={set('backupIntervalHours')} error={fieldError(p, 'backupIntervalHours')} data-testid="set-interval" />
-                <NumberInput
+                <NumberField label="Создавать копию каждые, часов" rule={RULES.backupIntervalHours} value={form.backupIntervalHours} onChange={set('backupIntervalHours')} error={fieldError(p, 'backupIntervalHours')} data-testid="set-interval" />
+                <NumberField
                   label="Хранить автоматических копий"
                   description="Более старые удаляются; копии, созданные вручную, не удаляются"
-                  min={1}
-                  max={365}
-                  allowDecimal={false}
+                  rule={RULES.backupKeep}
                   value={form.backupKeep}
                   onChange={set('backupKeep')}
                   error={fieldError(p, 'backupKeep')}
@@ -213,7 +233,7 @@ export function BackupsPage() {
                   description="Полный путь; лучше — на другом диске, чем база данных"
                   value={form.backupDir}
                   onChange={(e) => set('backupDir')(e.currentTarget.value)}
-                  error={fieldError(p, 'backupDir')}
+                  error={tooLong(form.backupDir, MAX.path, 'Папка резервных копий') ?? fieldError(p, 'backupDir')}
                   styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
                   rightSection={
                     hasFolderDialog() && canSettings ? (
@@ -335,33 +355,27 @@ export function BackupsPage() {
             </Group>
             <fieldset className="plain-fieldset" disabled={!canSettings} data-readonly={!canSettings || undefined}>
               <Stack gap="sm">
-                <NumberInput
+                <NumberField
                   label="Блокировать программу после бездействия, минут"
                   description="Экран блокируется, если мышь и клавиатура не используются"
-                  min={1}
-                  max={240}
-                  allowDecimal={false}
+                  rule={RULES.autoLockMinutes}
                   value={form.autoLockMinutes}
                   onChange={set('autoLockMinutes')}
                   error={fieldError(p, 'autoLockMinutes')}
                   data-testid="set-autolock"
                 />
-                <NumberInput
+                <NumberField
                   label="Неверных паролей подряд до блокировки входа"
-                  min={3}
-                  max={20}
-                  allowDecimal={false}
+                  rule={RULES.maxFailedLogins}
                   value={form.maxFailedLogins}
                   onChange={set('maxFailedLogins')}
                   error={fieldError(p, 'maxFailedLogins')}
                   data-testid="set-max-failed"
                 />
-                <NumberInput
+                <NumberField
                   label="Вход блокируется на, минут"
                   description="Администратор может снять блокировку раньше: «Сбросить пароль»"
-                  min={1}
-                  max={1440}
-                  allowDecimal={false}
+                  rule={RULES.lockoutMinutes}
                   value={form.lockoutMinutes}
                   onChange={set('lockoutMinutes')}
                   error={fieldError(p, 'lockoutMinutes')}

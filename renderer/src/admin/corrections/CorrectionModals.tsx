@@ -5,6 +5,12 @@ import { call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimeField } from '../../components/TimeField';
+import { useGuardedClose } from '../../app/unsaved';
+import { focusFirstError } from '../../components/focusError';
+import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
+
+/** How to reach the reporter: a phone, an e-mail or a few words (the core's limit). */
+const CONTACT_MAX = 254;
 import { fieldError, problemsOf } from '../../lib/errors';
 import { localMoment, ruDateTime, ruTime } from '../../lib/dates';
 import type { CorrectionRequest } from '../../../../electron/api/types';
@@ -31,27 +37,36 @@ export function CorrectionModal({
   const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [initial, setInitial] = useState('');
 
   useEffect(() => {
     if (!opened) return;
     const at = request?.reportedAt ?? new Date().toISOString();
-    setDate(ruDateTime(at).slice(0, 10));
-    setTime(ruTime(at));
-    setReporter(request?.reporter ?? '');
-    setContact(request?.reporterContact ?? '');
-    setDescription(request?.description ?? '');
+    const start = { date: ruDateTime(at).slice(0, 10), time: ruTime(at), reporter: request?.reporter ?? '', contact: request?.reporterContact ?? '', description: request?.description ?? '' };
+    setDate(start.date);
+    setTime(start.time);
+    setReporter(start.reporter);
+    setContact(start.contact);
+    setDescription(start.description);
+    setInitial(JSON.stringify(start));
     setError(null);
     setLocal({});
   }, [opened, request]);
 
+  // Too long is named while typing; empty fields and a wrong moment on «Сохранить».
+  const long: FieldErrors = {
+    reporter: tooLong(reporter, MAX.personName, 'Кто сообщил'),
+    contact: tooLong(contact, CONTACT_MAX, 'Как связаться'),
+    description: tooLong(description, MAX.note, 'Суть ошибки'),
+  };
   const at = localMoment(date, time);
-  const submit = async () => {
+  const submit = async (): Promise<boolean> => {
     const l: Record<string, string> = {};
     if (!at) l.when = 'Укажите дату (ДД.ММ.ГГГГ) и время (ЧЧ:ММ) обращения';
     if (!reporter.trim()) l.reporter = 'Укажите, кто сообщил об ошибке';
     if (!description.trim()) l.description = 'Опишите ошибку';
     setLocal(l);
-    if (Object.keys(l).length || !at) return;
+    if (Object.keys(l).length || hasErrors(long) || !at) return focusFirstError(document.querySelector('[data-testid="correction-modal"]'));
     setBusy(true);
     try {
       const r = await call('corrections.save', {
@@ -62,19 +77,24 @@ export function CorrectionModal({
         description: description.trim(),
       });
       onSaved(r);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const dirty = initial !== '' && JSON.stringify({ date, time, reporter, contact, description }) !== initial;
+  const close = useGuardedClose({ opened, dirty, onClose, save: submit });
   const p = problemsOf(error);
   const whenError = local.when ?? fieldError(p, 'reportedAt', 'Дата и время обращения');
   const known = whenError ?? fieldError(p, 'reporter', 'Кто сообщил') ?? fieldError(p, 'description', 'Суть ошибки');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={request ? `Обращение от ${ruDateTime(request.reportedAt)}` : 'Новое обращение об ошибке'} size="lg" data-testid="correction-modal">
+    <Modal opened={opened} onClose={close} title={request ? `Обращение от ${ruDateTime(request.reportedAt)}` : 'Новое обращение об ошибке'} size="lg" data-testid="correction-modal">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -82,8 +102,8 @@ export function CorrectionModal({
       >
         <Stack gap="sm">
           <SimpleGrid cols={2} spacing="sm">
-            <DateField label="Дата обращения" required value={date} onChange={setDate} data-testid="correction-date" />
-            <TimeField label="Время" required value={time} onChange={setTime} leftSection={<IconCalendarTime size={16} stroke={1.5} />} data-testid="correction-time" />
+            <DateField label="Дата обращения" withAsterisk value={date} onChange={setDate} data-testid="correction-date" />
+            <TimeField label="Время" withAsterisk value={time} onChange={setTime} leftSection={<IconCalendarTime size={16} stroke={1.5} />} data-testid="correction-time" />
           </SimpleGrid>
           {whenError ? (
             <Text size="xs" c="red" mt={-6}>
@@ -97,11 +117,11 @@ export function CorrectionModal({
           <SimpleGrid cols={2} spacing="sm" style={{ gridTemplateColumns: '3fr 2fr' }}>
             <TextInput
               label="Кто сообщил"
-              required
+              withAsterisk
               placeholder="Петрова Анна Сергеевна, мать ученика 5А"
               value={reporter}
               onChange={(e) => setReporter(e.currentTarget.value)}
-              error={local.reporter ?? fieldError(p, 'reporter', 'Кто сообщил')}
+              error={long.reporter ?? local.reporter ?? fieldError(p, 'reporter', 'Кто сообщил')}
               data-autofocus
               data-testid="correction-reporter"
             />
@@ -110,23 +130,24 @@ export function CorrectionModal({
               placeholder="Телефон или e-mail"
               value={contact}
               onChange={(e) => setContact(e.currentTarget.value)}
+              error={long.contact ?? fieldError(p, 'reporterContact', 'Как связаться')}
               data-testid="correction-contact"
             />
           </SimpleGrid>
           <Textarea
             label="Суть ошибки"
-            required
+            withAsterisk
             autosize
             minRows={3}
             placeholder="Что указано неверно и как должно быть"
             value={description}
             onChange={(e) => setDescription(e.currentTarget.value)}
-            error={local.description ?? fieldError(p, 'description', 'Суть ошибки')}
+            error={long.description ?? local.description ?? fieldError(p, 'description', 'Суть ошибки')}
             data-testid="correction-description"
           />
           {error && !known ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Отмена
             </Button>
             <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />} data-testid="correction-save">
@@ -149,26 +170,32 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
     setError(null);
   }, [request]);
   const late = request ? Date.now() > Date.parse(request.dueAt) : false;
-  const submit = async () => {
-    if (!request) return;
+  const long = tooLong(resolution, MAX.note, 'Что исправлено');
+  const submit = async (): Promise<boolean> => {
+    if (!request) return false;
     if (!resolution.trim()) {
       setError(new Error('empty'));
-      return;
+      return false;
     }
+    if (long) return false;
     setBusy(true);
     try {
       onSaved(await call('corrections.markCorrected', { id: request.id, resolution: resolution.trim() }));
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
   const empty = error instanceof Error && error.message === 'empty';
+  const close = useGuardedClose({ opened: request !== null, dirty: resolution !== (request?.resolution ?? ''), onClose, save: submit });
   return (
-    <Modal opened={request !== null} onClose={onClose} title="Отметить исправление" size="lg" data-testid="corrected-modal">
+    <Modal opened={request !== null} onClose={close} title="Отметить исправление" size="lg" data-testid="corrected-modal">
       {request ? (
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
@@ -187,7 +214,7 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
             </Alert>
             <Textarea
               label="Что исправлено"
-              required
+              withAsterisk
               autosize
               minRows={3}
               placeholder="Например: исправлена дата рождения ученика 5А Петрова Ивана с 12.03.2015 на 21.03.2015"
@@ -196,7 +223,7 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
                 setResolution(e.currentTarget.value);
                 setError(null);
               }}
-              error={empty ? 'Опишите, что исправлено' : undefined}
+              error={long ?? (empty ? 'Опишите, что исправлено' : fieldError(problemsOf(error), 'resolution', 'Что исправлено'))}
               data-autofocus
               data-testid="correction-resolution"
             />
@@ -205,7 +232,7 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
             </Text>
             {error && !empty ? <ErrorAlert error={error} /> : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
+              <Button variant="default" onClick={close}>
                 Отмена
               </Button>
               <Button type="submit" color="teal" loading={busy} leftSection={<IconCheck size={16} />} data-testid="correction-corrected-save">

@@ -3,6 +3,12 @@ import { Button, Chip, Group, Input, Modal, Select, Stack, Text, TextInput } fro
 import { IconDeviceFloppy } from '@tabler/icons-react';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useGuardedClose } from '../../app/unsaved';
+import { focusFirstError } from '../../components/focusError';
+import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
+
+/** The core's limit of a login (the contract's `login` schema). */
+const LOGIN_MAX = 40;
 import { fieldError, problemsOf } from '../../lib/errors';
 import { GRADES } from '../../lib/labels';
 import { APP_ROLE_OPTIONS, ROLE_HINTS } from '../roles';
@@ -28,13 +34,15 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
     setLocal({});
   }, [opened, user]);
 
-  const submit = async () => {
+  // Too long is named while typing; empty fields on «Сохранить».
+  const long: FieldErrors = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, LOGIN_MAX, 'Логин') };
+  const submit = async (): Promise<boolean> => {
     const l: Record<string, string> = {};
     if (!displayName.trim()) l.name = 'Укажите ФИО';
     if (!login.trim()) l.login = 'Укажите логин';
     if (!role) l.role = 'Выберите роль';
     setLocal(l);
-    if (Object.keys(l).length || !role) return;
+    if (Object.keys(l).length || hasErrors(long) || !role) return focusFirstError(document.querySelector('[data-testid="user-modal"]'));
     setBusy(true);
     try {
       const r = await call('users.save', {
@@ -45,18 +53,27 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
         deputyGrades: role === 'deputy' ? grades.map(Number).sort((a, b) => a - b) : [],
       });
       onSaved(r);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const dirty =
+    displayName !== (user?.displayName ?? '') ||
+    login !== (user?.login ?? '') ||
+    role !== (user?.role ?? null) ||
+    grades.join() !== (user?.deputyGrades ?? []).map(String).join();
+  const close = useGuardedClose({ opened, dirty, onClose, save: submit });
   const p = problemsOf(error);
   const known = fieldError(p, 'displayName', 'ФИО') ?? fieldError(p, 'login', 'Логин');
 
   return (
-    <Modal opened={opened} onClose={onClose} title={user ? user.displayName : 'Новый пользователь'} size="lg" data-testid="user-modal">
+    <Modal opened={opened} onClose={close} title={user ? user.displayName : 'Новый пользователь'} size="lg" data-testid="user-modal">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -65,29 +82,29 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
         <Stack gap="sm">
           <TextInput
             label="ФИО"
-            required
+            withAsterisk
             placeholder="Фамилия Имя Отчество"
             value={displayName}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={local.name ?? fieldError(p, 'displayName', 'ФИО')}
+            error={long.name ?? local.name ?? fieldError(p, 'displayName', 'ФИО')}
             data-autofocus
             data-testid="user-name-input"
           />
           <TextInput
             label="Логин"
-            required
+            withAsterisk
             description="От 3 символов: латинские буквы, цифры, точка, дефис, подчёркивание"
             placeholder="например, petrova"
             value={login}
             onChange={(e) => setLogin(e.currentTarget.value)}
-            error={local.login ?? fieldError(p, 'login', 'Логин')}
+            error={long.login ?? local.login ?? fieldError(p, 'login', 'Логин')}
             autoCapitalize="off"
             spellCheck={false}
             data-testid="user-login-input"
           />
           <Select
             label="Роль"
-            required
+            withAsterisk
             placeholder="Выберите роль"
             data={APP_ROLE_OPTIONS}
             value={role}
@@ -116,7 +133,7 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
           ) : null}
           {error && !known ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Отмена
             </Button>
             <Button type="submit" loading={busy} leftSection={<IconDeviceFloppy size={16} />} data-testid="user-save">

@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
-import { Alert, Anchor, Button, Group, Loader, NumberInput, Paper, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { AppError, call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,11 +12,17 @@ import { minutesOf, normalizeTime } from '../../lib/dates';
 import { problemsOf, type Problem } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
 import { useCurrentYear } from '../currentYear';
+import { checkNumber, MAX, sameData, tooLong, type NumberRule } from '../../lib/checks';
+import { NumberField } from '../../components/NumberField';
+import { SaveBar } from '../../components/SaveBar';
+import { focusFirstError } from '../../components/focusError';
+import { useUnsavedGuard } from '../../app/unsaved';
 import type { BellInput } from '../../../../electron/api/types';
 
 interface Row {
   key: string;
-  lessonNo: number;
+  /** As typed: «1». */
+  lessonNo: string;
   start: string;
   end: string;
 }
@@ -28,7 +34,21 @@ interface Schedule {
 }
 let seq = 0;
 const key = () => `b${++seq}`;
-const toRows = (bells: BellInput[]): Row[] => bells.map((b) => ({ key: key(), lessonNo: b.lessonNo, start: b.startsAt, end: b.endsAt }));
+const toRows = (bells: BellInput[]): Row[] => bells.map((b) => ({ key: key(), lessonNo: String(b.lessonNo), start: b.startsAt, end: b.endsAt }));
+/** The number of a lesson: 0 (a «нулевой» lesson before the first) to 12. */
+const LESSON_NO: NumberRule = { min: 0, max: 12, step: 1 };
+
+/** What is checked while typing: the names' length and the lessons' numbers, by the API's paths. */
+function liveProblems(s: Schedule): Problem[] {
+  const out: Problem[] = [];
+  const long = tooLong(s.name, MAX.title, 'Название');
+  if (long) out.push({ column: 'name', message: long });
+  s.rows.forEach((r, i) => {
+    const n = checkNumber(r.lessonNo, LESSON_NO);
+    if (!n.ok) out.push({ column: `bells.${i}.lessonNo`, message: `Номер урока: ${n.error.toLowerCase()}` });
+  });
+  return out;
+}
 
 /** Расписание звонков per shift: lesson №, start and end. */
 export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
@@ -36,6 +56,8 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const readOnly = useReadOnly();
   const { year, error: yearError } = useCurrentYear();
   const [schedules, setSchedules] = useState<Schedule[] | null>(null);
+  /** The stored schedules: the page is a draft until «Сохранить» (dirty while it differs). */
+  const [stored, setStored] = useState<Schedule[] | null>(null);
   const [tab, setTab] = useState('1');
   const [errors, setErrors] = useState<Record<number, unknown>>({});
   const [saving, setSaving] = useState(false);
@@ -45,7 +67,9 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     call('bells.list', { yearId: year.id })
       .then((list) => {
         const s = list.map((x) => ({ id: x.id, shift: x.shift, name: x.name, rows: toRows(x.bells) }));
-        setSchedules(s.length ? s : [{ id: null, shift: 1, name: '1 смена', rows: [] }]);
+        const all = s.length ? s : [{ id: null, shift: 1, name: '1 смена', rows: [] }];
+        setSchedules(all);
+        setStored(all);
         setTab(String(s[0]?.shift ?? 1));
       })
       .catch((e) => setErrors({ 0: e }));
@@ -69,15 +93,16 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     setSaving(true);
     const next: Record<number, unknown> = {};
     let saved = 0;
+    const now = [...schedules];
     for (const s of schedules) {
       if (s.rows.length === 0) continue;
-      const local: Problem[] = [];
+      const local: Problem[] = liveProblems(s);
       const bells = s.rows.map((r, i) => {
         const a = normalizeTime(r.start);
         const b = normalizeTime(r.end);
         if (!a) local.push({ column: `bells.${i}.startsAt`, message: `Урок № ${r.lessonNo}: начало «${r.start}» — не время ЧЧ:ММ` });
         if (!b) local.push({ column: `bells.${i}.endsAt`, message: `Урок № ${r.lessonNo}: окончание «${r.end}» — не время ЧЧ:ММ` });
-        return { lessonNo: r.lessonNo, startsAt: a ?? r.start, endsAt: b ?? r.end };
+        return { lessonNo: Number(r.lessonNo.trim()), startsAt: a ?? r.start, endsAt: b ?? r.end };
       });
       if (local.length) {
         next[s.shift] = new AppError('validation', `Расписание звонков не сохранено: ${local[0]!.message}`, local);
@@ -85,7 +110,9 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       }
       try {
         const r = await call('bells.save', { id: s.id, yearId: year.id, shift: s.shift, name: s.name || `${s.shift} смена`, bells });
-        update(s.shift, { id: r.id, rows: toRows(r.bells) });
+        const fresh = { ...s, id: r.id, name: r.name, rows: toRows(r.bells) };
+        update(s.shift, fresh);
+        now[now.findIndex((x) => x.shift === s.shift)] = fresh;
         saved++;
       } catch (e) {
         next[s.shift] = e;
@@ -93,16 +120,25 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     }
     setErrors(next);
     setSaving(false);
+    // What the core took is stored now; a refused shift stays a draft.
+    setStored((old) => now.map((s) => (next[s.shift] ? (old?.find((o) => o.shift === s.shift) ?? { ...s, id: null, rows: [] }) : s)));
     await refresh();
     const failed = Object.keys(next).map(Number);
     if (failed.length) {
       setTab(String(failed[0]));
-      return false;
+      return focusFirstError(document.querySelector('[data-testid="bells-form"]'));
     }
     if (!inWizard && saved) notifyOk('Расписание звонков сохранено');
     return true;
   };
+  const discard = () => {
+    setSchedules(stored);
+    setErrors({});
+    if (stored && !stored.some((s) => String(s.shift) === tab)) setTab(String(stored[0]?.shift ?? 1));
+  };
+  const dirty = !!schedules && !!stored && !sameData(schedules, stored);
   useImperativeHandle(handleRef, () => ({ save }));
+  useUnsavedGuard(dirty && !readOnly, { save, discard });
 
   if (yearError) return <ErrorAlert error={yearError} title="Не удалось загрузить" />;
   if (year === null)
@@ -122,6 +158,7 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
 
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save().then((ok) => ok && onSubmitted?.());
@@ -160,7 +197,9 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                   const t = last ? normalizeTime(last.end) : null;
                   const startMin = t ? minutesOf(t) + 10 : 8 * 60 + 30;
                   const hh = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-                  update(s.shift, { rows: [...s.rows, { key: key(), lessonNo: (last?.lessonNo ?? 0) + 1, start: hh(startMin), end: hh(startMin + 45) }] });
+                  const lastNo = last ? checkNumber(last.lessonNo, LESSON_NO) : null;
+                  const no = lastNo?.ok && lastNo.value !== null ? lastNo.value + 1 : s.rows.length + 1;
+                  update(s.shift, { rows: [...s.rows, { key: key(), lessonNo: String(no), start: hh(startMin), end: hh(startMin + 45) }] });
                 }}
                 onSuggest={() => void suggest(s.shift)}
               />
@@ -169,15 +208,8 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
           ))}
         </Tabs>
       </Paper>
-      {readOnly ? null : !inWizard ? (
-        <Group justify="flex-end">
-          <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="bells-save">
-            Сохранить
-          </Button>
-        </Group>
-      ) : (
-        <button type="submit" hidden />
-      )}
+      {inWizard ? <button type="submit" hidden /> : null}
+      {readOnly ? null : <SaveBar dirty={dirty} saving={saving} onDiscard={discard} submit={!inWizard} testId="bells" />}
     </Stack>
     </form>
   );
@@ -193,13 +225,13 @@ function ShiftTable(props: {
   onSuggest: () => void;
 }) {
   const { s } = props;
-  const p = problemsOf(props.error);
+  const p = [...liveProblems(s), ...problemsOf(props.error)];
   const rowProblems = (i: number) => p.filter((x) => x.column?.startsWith(`bells.${i}.`) || x.row === i + 1);
   const bad = (list: Problem[], field: string, core: string) => list.some((x) => x.column?.endsWith(`.${field}`) || x.column === core);
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
-        <TextInput label="Название" value={s.name} onChange={(e) => props.onName(e.currentTarget.value)} w={260} />
+        <TextInput label="Название" value={s.name} onChange={(e) => props.onName(e.currentTarget.value)} w={260} error={p.find((x) => x.column === 'name')?.message} />
         <Group gap="xs">
           <Button variant={s.rows.length ? 'light' : 'filled'} leftSection={<IconSparkles size={16} />} onClick={props.onSuggest} data-testid="bells-suggest">
             Заполнить типовыми
@@ -241,7 +273,7 @@ function ShiftTable(props: {
             return [
               <Table.Tr key={r.key} bg={rp.length ? 'red.0' : undefined}>
                 <Table.Td>
-                  <NumberInput size="xs" value={r.lessonNo} min={0} max={12} onChange={(v) => typeof v === 'number' && props.onRow(i, { lessonNo: v })} aria-label="Номер урока" error={bad(rp, 'lessonNo', 'Урок')} />
+                  <NumberField size="xs" value={r.lessonNo} rule={LESSON_NO} onChange={(t) => props.onRow(i, { lessonNo: t })} aria-label="Номер урока" error={bad(rp, 'lessonNo', 'Урок') || undefined} />
                 </Table.Td>
                 <Table.Td>
                   <TimeField size="xs" value={r.start} onChange={(t) => props.onRow(i, { start: t })} aria-label="Начало урока" error={bad(rp, 'startsAt', 'Начало') || undefined} />

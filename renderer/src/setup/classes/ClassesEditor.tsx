@@ -15,12 +15,14 @@ import { countOf } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { SHIFT_OPTIONS } from '../../lib/labels';
 import { notifyError, notifyOk } from '../../lib/notify';
+import { classLettersError } from '../../lib/checks';
 import { BulkRoomsModal } from '../rooms/RoomModals';
 import { useCurrentYear } from '../currentYear';
 import type { Room, SchoolClass, Staff } from '../../../../electron/api/types';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const splitLetters = (t: string) => [...new Set(t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean))];
+
 
 /** Классы: create parallels in bulk, then give every class its class teacher, room and shift. */
 export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
@@ -57,6 +59,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
 
   const create = async () => {
+    if (classLettersError(splitLetters(letters))) return;
     setCreating(true);
     try {
       const r = await call('classes.createMany', { gradeFrom: from, gradeTo: to, letters: splitLetters(letters), shift: Number(shift) });
@@ -152,7 +155,8 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   if (!classes) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
 
   const ls = splitLetters(letters);
-  const count = to >= from ? (to - from + 1) * ls.length : 0;
+  const badLetters = classLettersError(ls);
+  const count = to >= from && !badLetters ? (to - from + 1) * ls.length : 0;
   const cp = problemsOf(createError);
   const withoutTeacher = classes.filter((c) => !c.classTeacherId).length;
 
@@ -167,6 +171,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
           Например, с 1 по 11 класс, литеры А, Б, В — это 33 класса. Уже существующие классы пропускаются.
         </Text>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void create();
@@ -181,11 +186,11 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
               value={letters}
               onChange={(e) => setLetters(e.currentTarget.value)}
               w={180}
-              error={fieldError(cp, 'letters', 'Литера')}
+              error={badLetters ?? fieldError(cp, 'letters', 'Литера') ?? cp.find((x) => x.column?.startsWith('letters.'))?.message}
               data-testid="classes-letters"
             />
             <Select label="Смена" data={SHIFT_OPTIONS} value={shift} onChange={(v) => v && setShift(v)} w={120} data-testid="classes-shift" />
-            <Button type="submit" mt={25} leftSection={<IconWand size={16} />} loading={creating} disabled={count === 0} data-testid="classes-create">
+            <Button type="submit" mt={25} leftSection={<IconWand size={16} />} loading={creating} disabled={count === 0} data-testid="classes-create" style={{ alignSelf: 'flex-start' }}>
               Создать {count ? countOf(count, 'класс', 'класса', 'классов') : ''}
             </Button>
           </Group>

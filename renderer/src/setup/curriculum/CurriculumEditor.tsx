@@ -1,14 +1,18 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, EmptyState, Group, List, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { IconChevronDown, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
+import { SaveBar } from '../../components/SaveBar';
+import { askUnsaved, useUnsavedGuard } from '../../app/unsaved';
+import { checkNumber, CURRICULUM_HOURS } from '../../lib/checks';
 import type { EditorProps } from '../../components/stepHandle';
 import { countOf } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
+import { problemsOf } from '../../lib/errors';
 import type { CurriculumGrid } from '../../../../electron/api/types';
 import css from './Curriculum.module.css';
 
@@ -26,13 +30,10 @@ const inLevel = (grade: number, level: string) => {
 const k = (classId: string, subjectId: string) => `${classId}:${subjectId}`;
 const fmt = (n: number) => String(n).replace('.', ',');
 
-/** '1,5' → 1.5; '' → 0; null when it is not a number of hours (0–40, whole or half). */
-function parseHours(text: string): number | null {
-  const t = text.trim().replace(',', '.');
-  if (t === '') return 0;
-  if (!/^\d{1,2}(\.\d)?$/.test(t)) return null;
-  const n = Number(t);
-  return n <= 40 && Math.round(n * 2) === n * 2 ? n : null;
+/** '1,5' → 1.5; '' → 0; else the message: the text stays as typed (99 is never saved as 9). */
+function checkCell(text: string): { hours: number } | { error: string } {
+  const c = checkNumber(text, CURRICULUM_HOURS);
+  return c.ok ? { hours: c.value ?? 0 } : { error: c.error };
 }
 
 /** One cell of the grid: a light text input (a thousand of them must stay fast); Enter and ↑/↓ move like in Excel. */
@@ -41,15 +42,18 @@ const Cell = memo(function Cell(p: {
   subjectId: string;
   row: number;
   col: number;
+  /** The stored hours. */
   value: number;
+  /** The text typed into the cell since the last save, if any. */
+  text: string | undefined;
+  error: string | undefined;
   dirty: boolean;
   label: string;
   readOnly?: boolean;
-  onChange: (classId: string, subjectId: string, v: number) => void;
+  onText: (classId: string, subjectId: string, text: string) => void;
 }) {
-  const [text, setText] = useState<string | null>(null);
-  const shown = text ?? (p.value === 0 ? '' : fmt(p.value));
-  const invalid = text !== null && parseHours(text) === null;
+  const [focused, setFocused] = useState(false);
+  const shown = p.text ?? (p.value === 0 ? '' : fmt(p.value));
   const move = (e: React.KeyboardEvent<HTMLInputElement>, dr: number, dc: number) => {
     const el = e.currentTarget.closest('table')?.querySelector<HTMLInputElement>(`input[data-cell="${p.row + dr}:${p.col + dc}"]`);
     if (el) {
@@ -59,32 +63,36 @@ const Cell = memo(function Cell(p: {
     }
   };
   return (
-    <input
-      className={css.cell}
-      value={shown}
-      readOnly={p.readOnly}
-      inputMode="decimal"
-      maxLength={4}
-      aria-label={p.label}
-      title={invalid ? 'Часы — целое число или с половиной (0,5), не больше 40' : p.label}
-      data-cell={`${p.row}:${p.col}`}
-      data-dirty={p.dirty || undefined}
-      data-invalid={invalid || undefined}
-      onFocus={(e) => e.currentTarget.select()}
-      onChange={(e) => {
-        const t = e.currentTarget.value.replace(/[^\d.,]/g, '');
-        setText(t);
-        const n = parseHours(t);
-        if (n !== null) p.onChange(p.classId, p.subjectId, n);
-      }}
-      onBlur={() => {
-        if (text !== null && parseHours(text) !== null) setText(null);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === 'ArrowDown') move(e, 1, 0);
-        else if (e.key === 'ArrowUp') move(e, -1, 0);
-      }}
-    />
+    <>
+      <input
+        className={css.cell}
+        value={shown}
+        readOnly={p.readOnly}
+        inputMode="decimal"
+        autoComplete="off"
+        aria-label={p.label}
+        aria-invalid={p.error ? true : undefined}
+        title={p.error ? `${p.label}: ${p.error}` : p.label}
+        data-cell={`${p.row}:${p.col}`}
+        data-dirty={p.dirty || undefined}
+        data-invalid={p.error ? true : undefined}
+        onFocus={(e) => {
+          setFocused(true);
+          e.currentTarget.select();
+        }}
+        onBlur={() => setFocused(false)}
+        onChange={(e) => p.onText(p.classId, p.subjectId, e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === 'ArrowDown') move(e, 1, 0);
+          else if (e.key === 'ArrowUp') move(e, -1, 0);
+        }}
+      />
+      {p.error && focused ? (
+        <span className={css.cellError} role="alert" data-testid="cell-error">
+          {p.error}
+        </span>
+      ) : null}
+    </>
   );
 });
 
@@ -93,16 +101,19 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
   const readOnly = useReadOnly();
   const [grid, setGrid] = useState<CurriculumGrid | null>(null);
-  const [edits, setEdits] = useState<Record<string, number>>({});
+  /** What was typed into cells since the last save: the draft (issue 8: the page's save model). */
+  const [texts, setTexts] = useState<Record<string, string>>({});
   const [level, setLevel] = useState('all');
   const [error, setError] = useState<unknown>(null);
+  /** The core's refusals of single cells ('cells.3.hours' of the sent list), shown in those cells. */
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const [applying, setApplying] = useState(false);
 
   const load = useCallback(async () => {
     try {
       setGrid(await call('curriculum.grid'));
-      setEdits({});
+      setTexts({});
     } catch (e) {
       setError(e);
     }
@@ -116,20 +127,56 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     for (const c of grid?.cells ?? []) m.set(k(c.classId, c.subjectId), c.hours);
     return m;
   }, [grid]);
-  const value = (classId: string, subjectId: string) => edits[k(classId, subjectId)] ?? base.get(k(classId, subjectId)) ?? 0;
-  const onChange = useCallback((classId: string, subjectId: string, v: number) => setEdits((e) => ({ ...e, [k(classId, subjectId)]: v })), []);
-  const dirty = Object.entries(edits).filter(([key, v]) => (base.get(key) ?? 0) !== v);
+  const checked = useMemo(() => {
+    const m = new Map<string, { hours: number } | { error: string }>();
+    for (const [key, t] of Object.entries(texts)) m.set(key, checkCell(t));
+    return m;
+  }, [texts]);
+  /** The hours a cell shows: typed (when it is a valid number) or stored. Totals count these. */
+  const value = (classId: string, subjectId: string) => {
+    const c = checked.get(k(classId, subjectId));
+    return c && 'hours' in c ? c.hours : (base.get(k(classId, subjectId)) ?? 0);
+  };
+  const onText = useCallback((classId: string, subjectId: string, text: string) => {
+    setTexts((t) => ({ ...t, [k(classId, subjectId)]: text }));
+    setRefused((r) => {
+      const { [k(classId, subjectId)]: _, ...rest } = r;
+      return rest;
+    });
+    setError(null);
+  }, []);
+  const changed = [...checked].flatMap(([key, c]) => ('hours' in c && c.hours !== (base.get(key) ?? 0) ? [{ key, hours: c.hours }] : []));
+  const invalid = [...checked].flatMap(([key, c]) => ('error' in c ? [{ key, error: c.error }] : []));
+  const dirty = changed.length > 0 || invalid.length > 0;
 
   const save = async (): Promise<boolean> => {
-    if (dirty.length === 0) return true;
+    // A wrong cell refuses the whole save: nothing reaches the core until every cell is right.
+    if (invalid.length) {
+      document.querySelector<HTMLInputElement>('[data-testid="curriculum-grid"] input[data-invalid]')?.focus();
+      return false;
+    }
+    if (changed.length === 0) {
+      setTexts({});
+      return true;
+    }
     setSaving(true);
     try {
-      const cells = dirty.map(([key, hours]) => {
+      const cells = changed.map(({ key, hours }) => {
         const [classId, subjectId] = key.split(':') as [string, string];
         return { classId, subjectId, hours };
       });
-      const r = await call('curriculum.set', { cells });
+      const r = await call('curriculum.set', { cells }).catch((e: unknown) => {
+        const byCell: Record<string, string> = {};
+        for (const x of problemsOf(e)) {
+          const m = /^cells\.(\d+)\./.exec(x.column ?? '');
+          const c = m ? cells[Number(m[1])] : undefined;
+          if (c) byCell[k(c.classId, c.subjectId)] = x.message;
+        }
+        setRefused(byCell);
+        throw e;
+      });
       setError(null);
+      setRefused({});
       await load();
       await refresh();
       if (!inWizard) notifyOk(`Учебный план сохранён (изменено ячеек: ${r.changed})`);
@@ -141,9 +188,17 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
       setSaving(false);
     }
   };
+  const discard = () => {
+    setTexts({});
+    setRefused({});
+    setError(null);
+  };
   useImperativeHandle(handleRef, () => ({ save }));
+  useUnsavedGuard(dirty && !readOnly, { save, discard });
 
   const apply = async (onlyEmpty: boolean) => {
+    // Filling in reloads the grid: typed cells are saved first or dropped, as the user says.
+    if (dirty && !(await askUnsaved())) return;
     setApplying(true);
     try {
       const r = await call('curriculum.applyStandard', { onlyEmpty });
@@ -189,6 +244,12 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const over = cols.filter((c) => (totals.get(c.id) ?? 0) > c.maxWeekly);
   const empty = grid.classes.filter((c) => grid.subjects.every((s) => value(c.id, s.id) === 0));
   const hasAny = grid.cells.length > 0;
+  const subjectName = new Map(grid.subjects.map((x) => [x.id, x.name]));
+  const className = new Map(grid.classes.map((x) => [x.id, x.name]));
+  const cellName = (key: string) => {
+    const [classId, subjectId] = key.split(':') as [string, string];
+    return `${subjectName.get(subjectId) ?? ''}, ${className.get(classId) ?? ''}`;
+  };
 
   return (
     <Stack gap="sm">
@@ -229,17 +290,24 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
             </Button>
           )}
           {!inWizard ? <ExportButton list="curriculum" /> : null}
-          {readOnly ? null : (
-          <Button leftSection={<IconDeviceFloppy size={16} />} disabled={dirty.length === 0} loading={saving} onClick={() => void save()} data-testid="curriculum-save">
-            Сохранить{dirty.length ? ` (${dirty.length})` : ''}
-          </Button>
-          )}
         </Group>
       </Group>
-      {!hasAny && dirty.length === 0 && !readOnly ? (
+      {!hasAny && !dirty && !readOnly ? (
         <Alert color="indigo" variant="light">
           План пуст. «Заполнить по ФГОС» проставит часы федерального учебного плана (пятидневная неделя) для каждой параллели; затем поправьте часы
           части, формируемой участниками образовательных отношений.
+        </Alert>
+      ) : null}
+      {invalid.length ? (
+        <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="Не сохранено: исправьте ячейки" data-testid="curriculum-invalid">
+          <List size="sm" spacing={2}>
+            {invalid.slice(0, 8).map(({ key, error: message }) => (
+              <List.Item key={key}>
+                {cellName(key)}: {message}
+              </List.Item>
+            ))}
+            {invalid.length > 8 ? <List.Item>…и ещё {invalid.length - 8}</List.Item> : null}
+          </List>
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
@@ -263,18 +331,22 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                 </td>
                 {cols.map((c, col) => {
                   const key = k(c.id, s.id);
+                  const typed = checked.get(key);
+                  const stored = base.get(key) ?? 0;
                   return (
-                    <td key={c.id}>
+                    <td key={c.id} className={css.cellTd}>
                       <Cell
                         classId={c.id}
                         subjectId={s.id}
                         row={row}
                         col={col}
-                        value={value(c.id, s.id)}
-                        dirty={key in edits && (base.get(key) ?? 0) !== edits[key]}
+                        value={stored}
+                        text={texts[key]}
+                        error={typed && 'error' in typed ? typed.error : refused[key]}
+                        dirty={!!typed && 'hours' in typed && typed.hours !== stored}
                         label={`${s.name}, ${c.name}`}
                         readOnly={readOnly}
-                        onChange={onChange}
+                        onText={onText}
                       />
                     </td>
                   );
@@ -305,8 +377,18 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
       <Text size="xs" c="dimmed">
         {readOnly
           ? 'Часы в неделю.'
-          : 'Часы в неделю; допускается 0,5. Enter и стрелки ↑↓ — переход по ячейкам. Изменённые ячейки подсвечены, пока не сохранены.'}
+          : 'Часы в неделю: от 0 до 40, допускается 0,5. Enter и стрелки ↑↓ — переход по ячейкам. Изменённые ячейки подсвечены, пока не сохранены.'}
       </Text>
+      {readOnly ? null : (
+        <SaveBar
+          dirty={dirty}
+          saving={saving}
+          onDiscard={discard}
+          onSave={inWizard ? undefined : () => void save()}
+          testId="curriculum"
+          saveLabel={changed.length ? `Сохранить (${changed.length})` : 'Сохранить'}
+        />
+      )}
     </Stack>
   );
 }

@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../api';
+import { useGuardedClose } from '../../app/unsaved';
+import { NumberField } from '../../components/NumberField';
+import { focusFirstError } from '../../components/focusError';
+import { checkNumber, hasErrors, MAX, missing, numberText, PLACES, tooLong, type FieldErrors, type NumberRule } from '../../lib/checks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { countOf } from '../../lib/dates';
@@ -8,47 +12,73 @@ import { notifyOk } from '../../lib/notify';
 import { parseRoomList } from './parseRooms';
 import type { Room } from '../../../../electron/api/types';
 
+/** Seats in a room: 1–500, or empty (not known). */
+export const ROOM_SEATS: NumberRule = { min: 1, max: 500, step: 1, unit: PLACES, optional: true };
+
 export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | null; opened: boolean; onClose: () => void; onSaved: () => void }) {
   const [number, setNumber] = useState('');
   const [name, setName] = useState('');
-  const [capacity, setCapacity] = useState<number | string>('');
+  const [capacity, setCapacity] = useState('');
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (!opened) return;
     setNumber(room?.number ?? '');
     setName(room?.name ?? '');
-    setCapacity(room?.capacity ?? '');
+    setCapacity(numberText(room?.capacity));
+    setTried(false);
     setError(null);
   }, [opened, room]);
   const p = problemsOf(error);
-  const submit = async () => {
+  const local: FieldErrors = {
+    number: tooLong(number, MAX.roomNumber, 'Номер') ?? (tried ? missing(number, 'Номер') : undefined),
+    name: tooLong(name, MAX.title, 'Название'),
+  };
+  const seats = checkNumber(capacity, ROOM_SEATS);
+  const submit = async (): Promise<boolean> => {
+    setTried(true);
+    if (hasErrors({ ...local, number: local.number ?? missing(number, 'Номер') }) || !seats.ok) return focusFirstError(document.querySelector('[data-testid="room-modal"]'));
     setBusy(true);
     try {
-      await call('rooms.save', { id: room?.id ?? null, number, name, capacity: typeof capacity === 'number' ? capacity : null });
+      await call('rooms.save', { id: room?.id ?? null, number, name, capacity: seats.value });
       notifyOk(`Кабинет ${number} сохранён`);
       onSaved();
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const dirty = number !== (room?.number ?? '') || name !== (room?.name ?? '') || capacity !== numberText(room?.capacity);
+  const close = useGuardedClose({ opened, dirty, onClose, save: submit });
   return (
-    <Modal opened={opened} onClose={onClose} title={room ? `Кабинет ${room.number}` : 'Новый кабинет'}>
+    <Modal opened={opened} onClose={close} title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} data-testid="room-modal">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
         <Stack gap="sm">
-          <TextInput label="Номер" required value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={fieldError(p, 'number', 'Номер')} data-autofocus data-testid="room-number" />
-          <TextInput label="Название" placeholder="Кабинет физики" value={name} onChange={(e) => setName(e.currentTarget.value)} error={fieldError(p, 'name', 'Название')} />
-          <NumberInput label="Мест" value={capacity} onChange={setCapacity} min={1} max={500} allowDecimal={false} w={160} error={fieldError(p, 'capacity')} />
+          <TextInput label="Номер" withAsterisk value={number} onChange={(e) => setNumber(e.currentTarget.value)} error={local.number ?? fieldError(p, 'number', 'Номер')} data-autofocus data-testid="room-number" />
+          <TextInput label="Название" placeholder="Кабинет физики" value={name} onChange={(e) => setName(e.currentTarget.value)} error={local.name ?? fieldError(p, 'name', 'Название')} data-testid="room-name" />
+          <NumberField
+            label="Мест"
+            description="От 1 до 500; можно не указывать"
+            value={capacity}
+            onChange={setCapacity}
+            rule={ROOM_SEATS}
+            error={fieldError(p, 'capacity')}
+            w={220}
+            data-testid="room-capacity"
+          />
           {error ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" mt="sm">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Отмена
             </Button>
             <Button type="submit" loading={busy} data-testid="room-save">
@@ -73,10 +103,12 @@ export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened:
     }
   }, [opened]);
   const parsed = parseRoomList(text);
+  const longOne = parsed.numbers.find((n) => n.length > MAX.roomNumber);
+  const listError = parsed.error ?? (longOne ? `Номер «${longOne.slice(0, 30)}${longOne.length > 30 ? '…' : ''}» длиннее ${MAX.roomNumber} символов` : undefined);
   const have = new Set(existing);
   const fresh = parsed.numbers.filter((n) => !have.has(n));
-  const submit = async () => {
-    if (parsed.error || fresh.length === 0) return;
+  const submit = async (): Promise<boolean> => {
+    if (listError || fresh.length === 0) return false;
     setBusy(true);
     let done = 0;
     try {
@@ -86,16 +118,20 @@ export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened:
       }
       notifyOk(`Добавлено ${countOf(done, 'кабинет', 'кабинета', 'кабинетов')}`);
       onSaved();
+      return true;
     } catch (e) {
       setError(e);
       if (done) onSaved();
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const close = useGuardedClose({ opened, dirty: text.trim() !== '', onClose, save: submit });
   return (
-    <Modal opened={opened} onClose={onClose} title="Добавить кабинеты списком" size="md">
+    <Modal opened={opened} onClose={close} title="Добавить кабинеты списком" size="md" data-testid="rooms-bulk-modal">
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -109,7 +145,7 @@ export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened:
             minRows={3}
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            error={parsed.error}
+            error={listError}
             data-autofocus
             data-testid="rooms-bulk-text"
             onKeyDown={(e) => {
@@ -126,10 +162,10 @@ export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened:
           </Text>
           {error ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Отмена
             </Button>
-            <Button type="submit" loading={busy} disabled={!!parsed.error || fresh.length === 0} data-testid="rooms-bulk-save">
+            <Button type="submit" loading={busy} disabled={!!listError || fresh.length === 0} data-testid="rooms-bulk-save">
               Добавить
             </Button>
           </Group>

@@ -1,6 +1,5 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
-import { Button, Group, Loader, Paper, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { Loader, Paper, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
@@ -8,6 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import type { EditorProps } from '../../components/stepHandle';
 import { fieldError, problemsOf, withoutField } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
+import { hasErrors, MAX, sameData, tooLong, type FieldErrors } from '../../lib/checks';
+import { SaveBar } from '../../components/SaveBar';
+import { focusFirstError } from '../../components/focusError';
+import { useUnsavedGuard } from '../../app/unsaved';
 import type { Staff } from '../../../../electron/api/types';
 
 interface Form {
@@ -35,6 +38,8 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const { info, refresh } = useAppState();
   const readOnly = useReadOnly();
   const [form, setForm] = useState<Form>(EMPTY);
+  /** The stored values: the form is a draft until «Сохранить» (dirty while it differs). */
+  const [stored, setStored] = useState<Form>(EMPTY);
   const [loaded, setLoaded] = useState(false);
   const [staff, setStaff] = useState<Staff[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -43,7 +48,11 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
   useEffect(() => {
     void (async () => {
       const [s, st] = await Promise.all([call('school.get'), call('staff.list', {}).catch(() => [] as Staff[])]);
-      if (s) setForm({ fullName: s.fullName, shortName: s.shortName, inn: s.inn ?? '', address: s.address ?? '', phone: s.phone ?? '', email: s.email ?? '', directorId: s.directorId });
+      if (s) {
+        const f = { fullName: s.fullName, shortName: s.shortName, inn: s.inn ?? '', address: s.address ?? '', phone: s.phone ?? '', email: s.email ?? '', directorId: s.directorId };
+        setForm(f);
+        setStored(f);
+      }
       setStaff(st);
       setLoaded(true);
     })().catch(setError);
@@ -54,12 +63,24 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
     setError((e: unknown) => withoutField(e, k, LABELS[k]));
   };
 
+  // Checked while typing; a save is refused (nothing reaches the core) while any fails.
+  const local: FieldErrors = {
+    fullName: tooLong(form.fullName, MAX.schoolFullName, LABELS.fullName),
+    shortName: tooLong(form.shortName, MAX.schoolShortName, LABELS.shortName),
+    address: tooLong(form.address, MAX.address, LABELS.address),
+    phone: tooLong(form.phone, MAX.phone, LABELS.phone),
+    email: tooLong(form.email, MAX.email, LABELS.email),
+  };
+  const dirty = loaded && !sameData(form, stored);
+
   const save = async (): Promise<boolean> => {
+    if (hasErrors(local)) return focusFirstError(document.querySelector('[data-testid="school-form"]'));
     setSaving(true);
     try {
       const input = { ...form, inn: form.inn.replace(/\s/g, '') || null };
       if (info?.hasSchool) await call('school.save', input);
       else await call('app.createSchool', input);
+      setStored(form);
       setError(null);
       await refresh();
       if (!inWizard) notifyOk('Сведения о школе сохранены');
@@ -71,7 +92,12 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
       setSaving(false);
     }
   };
+  const discard = () => {
+    setForm(stored);
+    setError(null);
+  };
   useImperativeHandle(handleRef, () => ({ save }));
+  useUnsavedGuard(dirty && !readOnly, { save, discard });
 
   if (!loaded && !error) return <Loader size="sm" />;
   const p = problemsOf(error);
@@ -80,6 +106,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
 
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save().then((ok) => ok && onSubmitted?.());
@@ -92,9 +119,10 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
           <Textarea
             label="Полное наименование"
             description="Как в уставе: оно печатается в заголовке всех документов"
-            required
+            withAsterisk
             autosize
             minRows={2}
+            maxRows={6}
             style={{ gridColumn: 'span 2' }}
             value={form.fullName}
             onChange={(e) => set('fullName', e.currentTarget.value)}
@@ -104,17 +132,17 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
                 e.currentTarget.form?.requestSubmit();
               }
             }}
-            error={fieldError(p, 'fullName', 'Полное наименование')}
+            error={local.fullName ?? fieldError(p, 'fullName', 'Полное наименование')}
             data-testid="school-fullName"
             data-autofocus
           />
           <TextInput
             label="Краткое наименование"
             description="Для заголовка программы и списков"
-            required
+            withAsterisk
             value={form.shortName}
             onChange={(e) => set('shortName', e.currentTarget.value)}
-            error={fieldError(p, 'shortName', 'Краткое наименование')}
+            error={local.shortName ?? fieldError(p, 'shortName', 'Краткое наименование')}
             data-testid="school-shortName"
           />
           <TextInput
@@ -122,7 +150,6 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             description="10 цифр для организации"
             value={form.inn}
             inputMode="numeric"
-            maxLength={14}
             onChange={(e) => set('inn', e.currentTarget.value)}
             error={fieldError(p, 'inn', 'ИНН')}
             data-testid="school-inn"
@@ -132,7 +159,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             style={{ gridColumn: 'span 2' }}
             value={form.address}
             onChange={(e) => set('address', e.currentTarget.value)}
-            error={fieldError(p, 'address', 'Адрес')}
+            error={local.address ?? fieldError(p, 'address', 'Адрес')}
             data-testid="school-address"
           />
           <TextInput
@@ -140,7 +167,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             placeholder="+7 (___) ___-__-__"
             value={form.phone}
             onChange={(e) => set('phone', e.currentTarget.value)}
-            error={fieldError(p, 'phone', 'Телефон')}
+            error={local.phone ?? fieldError(p, 'phone', 'Телефон')}
             data-testid="school-phone"
           />
           <TextInput
@@ -148,7 +175,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             placeholder="school@example.ru"
             value={form.email}
             onChange={(e) => set('email', e.currentTarget.value)}
-            error={fieldError(p, 'email', 'E-mail')}
+            error={local.email ?? fieldError(p, 'email', 'E-mail')}
             data-testid="school-email"
           />
           <Select
@@ -172,16 +199,9 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
             <ErrorAlert error={error} />
           </div>
         ) : null}
-        {inWizard ? (
-          <button type="submit" hidden />
-        ) : readOnly ? null : (
-          <Group justify="flex-end" mt="lg">
-            <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="school-save">
-              Сохранить
-            </Button>
-          </Group>
-        )}
+        {inWizard ? <button type="submit" hidden /> : null}
       </Paper>
+      {readOnly ? null : <SaveBar dirty={dirty} saving={saving} onDiscard={discard} submit={!inWizard} testId="school" />}
     </form>
   );
 }

@@ -1,6 +1,10 @@
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
-import { useEffect, useState } from 'react';
-import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, NumberInput, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
+import { useGuardedClose } from '../../app/unsaved';
+import { NumberField } from '../../components/NumberField';
+import { focusFirstError } from '../../components/focusError';
+import { checkNumber, hasErrors, HOURS, MAX, missing, numberText, sameData, tooLong, type FieldErrors, type NumberRule } from '../../lib/checks';
 import { IconTrash } from '@tabler/icons-react';
 import { AppError, call } from '../../api';
 import { DateField } from '../../components/DateField';
@@ -18,7 +22,8 @@ interface Form {
   roles: StaffRole[];
   deputyGrades: string[];
   subjects: string[];
-  rateHours: number | string;
+  /** As typed: «18», «18,5». */
+  rateHours: string;
   birth: string;
   gender: Gender | '';
   snils: string;
@@ -47,7 +52,7 @@ function fromStaff(s: Staff | null): Form {
     roles: s?.roles ?? [],
     deputyGrades: (s?.deputyGrades ?? []).map(String),
     subjects: s?.subjects ?? [],
-    rateHours: s?.rateHours ?? 18,
+    rateHours: numberText(s?.rateHours ?? 18),
     birth: ruDate(s?.birthDate),
     gender: s?.gender ?? '',
     snils: s?.snils ?? '',
@@ -66,13 +71,21 @@ function rolesForPosition(position: string): StaffRole[] {
   return [];
 }
 
+/** Teaching hours a week of one full rate (ставка): 0–60, one decimal. */
+export const STAFF_RATE: NumberRule = { min: 0, max: 60, step: 0.1, unit: HOURS };
+
 export function StaffModal(props: { staff: Staff | null; opened: boolean; subjects: string[]; onClose: () => void; onSaved: (s: Staff) => void; onDelete?: (s: Staff) => void }) {
   const [f, setF] = useState<Form>(() => fromStaff(null));
+  const [initial, setInitial] = useState<Form>(f);
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     if (props.opened) {
-      setF(fromStaff(props.staff));
+      const start = fromStaff(props.staff);
+      setF(start);
+      setInitial(start);
+      setTried(false);
       setError(null);
     }
   }, [props.opened, props.staff]);
@@ -81,13 +94,32 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
     setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
   };
   const p = problemsOf(error);
+  // Checked while typing (too long, a wrong number); empty required fields on «Сохранить».
+  const req = (text: string, label: string) => (tried ? missing(text, label) : undefined);
+  const local: FieldErrors = {
+    lastName: tooLong(f.lastName, MAX.namePart, 'Фамилия') ?? req(f.lastName, 'Фамилия'),
+    firstName: tooLong(f.firstName, MAX.namePart, 'Имя') ?? req(f.firstName, 'Имя'),
+    middleName: tooLong(f.middleName, MAX.namePart, 'Отчество'),
+    position: tooLong(f.position, MAX.title, 'Должность') ?? req(f.position, 'Должность'),
+    snils: tooLong(f.snils, MAX.snils, 'СНИЛС'),
+    phone: tooLong(f.phone, MAX.phone, 'Телефон'),
+    email: tooLong(f.email, MAX.email, 'Электронная почта'),
+  };
+  const rate = checkNumber(f.rateHours, STAFF_RATE);
+  const modalRef = useRef<HTMLFormElement>(null);
 
-  const submit = async () => {
+  const submit = async (): Promise<boolean> => {
+    setTried(true);
     const birth = parseRuDate(f.birth);
-    if (!birth.ok) {
-      setError(new AppError('validation', birth.error, [{ column: 'birthDate', message: birth.error }]));
-      return;
-    }
+    const all: FieldErrors = {
+      ...local,
+      lastName: local.lastName ?? missing(f.lastName, 'Фамилия'),
+      firstName: local.firstName ?? missing(f.firstName, 'Имя'),
+      position: local.position ?? missing(f.position, 'Должность'),
+      rateHours: rate.ok ? undefined : rate.error,
+    };
+    if (!birth.ok) setError(new AppError('validation', birth.error, [{ column: 'birthDate', message: birth.error }]));
+    if (hasErrors(all) || !birth.ok || !rate.ok) return focusFirstError(modalRef.current);
     setBusy(true);
     try {
       const s = await call('staff.save', {
@@ -104,11 +136,13 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
         roles: f.roles,
         deputyGrades: f.roles.includes('deputy') ? f.deputyGrades.map(Number) : [],
         subjects: f.subjects,
-        rateHours: typeof f.rateHours === 'number' ? f.rateHours : 0,
+        rateHours: rate.value ?? 0,
       });
       props.onSaved(s);
+      return true;
     } catch (e) {
       setError(e);
+      return false;
     } finally {
       setBusy(false);
     }
@@ -116,9 +150,12 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
 
   const subjectOptions = [...new Set([...props.subjects, ...f.subjects])];
   const readOnly = useReadOnly();
+  const close = useGuardedClose({ opened: props.opened, dirty: !readOnly && !sameData(f, initial), onClose: props.onClose, save: submit });
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.staff ? props.staff.fullName : 'Новый сотрудник'} size="xl" data-testid="staff-modal">
+    <Modal opened={props.opened} onClose={close} title={props.staff ? props.staff.fullName : 'Новый сотрудник'} size="xl" data-testid="staff-modal">
       <form
+        ref={modalRef}
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -128,24 +165,24 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
           <ReadOnlyFieldset>
           <Stack gap="sm">
           <SimpleGrid cols={3} spacing="sm">
-            <TextInput label="Фамилия" required value={f.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={fieldError(p, 'lastName', 'Фамилия')} data-autofocus data-testid="staff-lastName" />
-            <TextInput label="Имя" required value={f.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={fieldError(p, 'firstName', 'Имя')} data-testid="staff-firstName" />
-            <TextInput label="Отчество" value={f.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={fieldError(p, 'middleName', 'Отчество')} data-testid="staff-middleName" />
+            <TextInput label="Фамилия" withAsterisk value={f.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={local.lastName ?? fieldError(p, 'lastName', 'Фамилия')} data-autofocus data-testid="staff-lastName" />
+            <TextInput label="Имя" withAsterisk value={f.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={local.firstName ?? fieldError(p, 'firstName', 'Имя')} data-testid="staff-firstName" />
+            <TextInput label="Отчество" value={f.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} error={local.middleName ?? fieldError(p, 'middleName', 'Отчество')} data-testid="staff-middleName" />
           </SimpleGrid>
           <SimpleGrid cols={3} spacing="sm">
             <Autocomplete
               label="Должность"
-              required
+              withAsterisk
               data={POSITIONS}
               value={f.position}
               onChange={(v) => {
                 setF((x) => ({ ...x, position: v, roles: x.roles.length ? x.roles : rolesForPosition(v) }));
               }}
-              error={fieldError(p, 'position', 'Должность')}
+              error={local.position ?? fieldError(p, 'position', 'Должность')}
               style={{ gridColumn: 'span 2' }}
               data-testid="staff-position"
             />
-            <NumberInput label="Ставка, часов в неделю" value={f.rateHours} onChange={(v) => set('rateHours', v)} min={0} max={60} decimalScale={1} decimalSeparator="," error={fieldError(p, 'rateHours')} data-testid="staff-rate" />
+            <NumberField label="Ставка, часов в неделю" value={f.rateHours} onChange={(t) => set('rateHours', t)} rule={STAFF_RATE} error={tried && !rate.ok ? rate.error : fieldError(p, 'rateHours')} data-testid="staff-rate" />
           </SimpleGrid>
 
           <Input.Wrapper label="Роли в программе" description="Определяют, какие разделы и документы доступны сотруднику">
@@ -197,16 +234,16 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
                 ]}
               />
             </Input.Wrapper>
-            <TextInput label="СНИЛС" placeholder="000-000-000 00" value={f.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} />
-            <TextInput label="Телефон" placeholder="+7 (___) ___-__-__" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={fieldError(p, 'phone', 'Телефон')} />
-            <TextInput label="Электронная почта" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={fieldError(p, 'email', 'E-mail')} style={{ gridColumn: 'span 2' }} />
+            <TextInput label="СНИЛС" placeholder="000-000-000 00" value={f.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={local.snils ?? fieldError(p, 'snils', 'СНИЛС')} data-testid="staff-snils" />
+            <TextInput label="Телефон" placeholder="+7 (___) ___-__-__" value={f.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={local.phone ?? fieldError(p, 'phone', 'Телефон')} />
+            <TextInput label="Электронная почта" value={f.email} onChange={(e) => set('email', e.currentTarget.value)} error={local.email ?? fieldError(p, 'email', 'E-mail')} style={{ gridColumn: 'span 2' }} />
           </SimpleGrid>
           </Stack>
           </ReadOnlyFieldset>
           {error ? <ErrorAlert error={error} /> : null}
           {readOnly ? (
             <Group justify="flex-end" mt="sm">
-              <Button variant="default" onClick={props.onClose}>
+              <Button variant="default" onClick={close}>
                 Закрыть
               </Button>
             </Group>
@@ -222,7 +259,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
               </Text>
             )}
             <Group gap="xs">
-              <Button variant="default" onClick={props.onClose}>
+              <Button variant="default" onClick={close} data-testid="staff-cancel">
                 Отмена
               </Button>
               <Button type="submit" loading={busy} data-testid="staff-save">

@@ -1,7 +1,7 @@
 import { useEffect, useImperativeHandle, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
-import { Alert, Badge, Button, Group, Loader, NumberInput, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { DateField } from '../../components/DateField';
@@ -13,7 +13,15 @@ import { daysBetween, parseRuDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField, withoutProblems, type Problem } from '../../lib/errors';
 import { WINDOW_OPTIONS } from '../../lib/labels';
 import { notifyOk } from '../../lib/notify';
-import { emptyYear, formFromYear, newKey, toYearInput, type HolidayRow, type PeriodRow, type YearForm } from './yearForm';
+import { emptyYear, formFromYear, liveYearErrors, newKey, PERIOD_NUMBER, toYearInput, type HolidayRow, type PeriodRow, type YearForm } from './yearForm';
+import { checkNumber, sameData, type NumberRule } from '../../lib/checks';
+import { NumberField } from '../../components/NumberField';
+import { SaveBar } from '../../components/SaveBar';
+import { focusFirstError } from '../../components/focusError';
+import { useUnsavedGuard } from '../../app/unsaved';
+
+/** The year a school year starts in, for «Заполнить типовыми». */
+const START_YEAR: NumberRule = { min: 2000, max: 2100, step: 1 };
 import { AppError } from '../../api';
 
 const KIND_OPTIONS = [
@@ -41,7 +49,9 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
   const { info, refresh } = useAppState();
   const readOnly = useReadOnly();
   const [form, setForm] = useState<YearForm | null>(null);
-  const [startYear, setStartYear] = useState<number>(() => defaultStartYear(info?.today ?? new Date().toISOString()));
+  /** The stored year: the form is a draft until «Сохранить» (dirty while it differs). */
+  const [stored, setStored] = useState<YearForm | null>(null);
+  const [startYear, setStartYear] = useState<string>(() => String(defaultStartYear(info?.today ?? new Date().toISOString())));
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [suggesting, setSuggesting] = useState(false);
@@ -50,16 +60,20 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     call('years.list')
       .then((ys) => {
         const y = ys.find((x) => x.isCurrent) ?? ys[0];
-        setForm(y ? formFromYear(y, y.id) : emptyYear());
-        if (y) setStartYear(Number(y.startDate.slice(0, 4)));
+        const f = y ? formFromYear(y, y.id) : emptyYear();
+        setForm(f);
+        setStored(f);
+        if (y) setStartYear(y.startDate.slice(0, 4));
       })
       .catch(setError);
   }, []);
 
+  const startYearCheck = checkNumber(startYear, START_YEAR);
   const suggest = async () => {
+    if (!startYearCheck.ok || startYearCheck.value === null) return;
     setSuggesting(true);
     try {
-      const y = await call('years.suggest', { startYear });
+      const y = await call('years.suggest', { startYear: startYearCheck.value });
       setForm((f) => formFromYear(y, f?.id ?? null));
       setError(null);
     } catch (e) {
@@ -75,12 +89,14 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     const local = Object.entries(errors).map(([column, message]) => ({ column, message }));
     if (local.length) {
       setError(new AppError('validation', `Учебный год не сохранён: ${local[0]!.message}`, local));
-      return false;
+      return focusFirstError(document.querySelector('[data-testid="year-form"]'));
     }
     setSaving(true);
     try {
       const saved = await call('years.save', input);
-      setForm(formFromYear(saved, saved.id));
+      const f = formFromYear(saved, saved.id);
+      setForm(f);
+      setStored(f);
       setError(null);
       await refresh();
       if (!inWizard) notifyOk('Учебный год сохранён');
@@ -92,10 +108,18 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       setSaving(false);
     }
   };
+  const discard = () => {
+    setForm(stored);
+    setError(null);
+  };
+  const dirty = !!form && !!stored && !sameData(form, stored);
   useImperativeHandle(handleRef, () => ({ save }));
+  useUnsavedGuard(dirty && !readOnly, { save, discard });
 
   if (!form) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
-  const p = problemsOf(error);
+  // Too long names and wrong numbers are named while typing; the rest after «Сохранить».
+  const live: Problem[] = Object.entries(liveYearErrors(form)).map(([column, message]) => ({ column, message }));
+  const p = [...live, ...problemsOf(error).filter((x) => !live.some((l) => l.column === x.column))];
   const set = (patch: Partial<YearForm>) => {
     setForm((f) => (f ? { ...f, ...patch } : f));
     if ('name' in patch) setError((e: unknown) => withoutField(e, 'name', 'Учебный год'));
@@ -120,13 +144,14 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
 
   const addPeriod = () => {
     const quarters = form.periods.filter((x) => x.kind === 'quarter').length;
-    set({ periods: [...form.periods, { key: newKey(), kind: 'quarter', number: Math.min(quarters + 1, 4), name: `${Math.min(quarters + 1, 4)} четверть`, start: '', end: '', gradeFrom: 1, gradeTo: 9 }] });
+    set({ periods: [...form.periods, { key: newKey(), kind: 'quarter', number: String(Math.min(quarters + 1, 4)), name: `${Math.min(quarters + 1, 4)} четверть`, start: '', end: '', gradeFrom: 1, gradeTo: 9 }] });
   };
   const addHoliday = () => set({ holidays: [...form.holidays, { key: newKey(), name: '', start: '', end: '', gradeFrom: 1, gradeTo: 11 }] });
   const empty = form.periods.length === 0 && !form.id;
 
   return (
     <form
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         void save().then((ok) => ok && onSubmitted?.());
@@ -142,15 +167,12 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
               <Text size="sm" c="dimmed">
                 Год начала
               </Text>
-              <NumberInput
+              <NumberField
                 value={startYear}
-                onChange={(v) => typeof v === 'number' && setStartYear(v)}
-                min={2000}
-                max={2100}
+                onChange={setStartYear}
+                rule={START_YEAR}
                 w={96}
                 size="sm"
-                allowDecimal={false}
-                thousandSeparator=""
                 aria-label="Год начала учебного года"
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
@@ -160,7 +182,7 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                 }}
                 data-testid="year-start-year"
               />
-              <Button variant={empty ? 'filled' : 'light'} leftSection={<IconSparkles size={16} />} loading={suggesting} onClick={() => void suggest()} data-testid="year-suggest">
+              <Button variant={empty ? 'filled' : 'light'} leftSection={<IconSparkles size={16} />} loading={suggesting} disabled={!startYearCheck.ok} onClick={() => void suggest()} data-testid="year-suggest">
                 Заполнить типовыми
               </Button>
             </Group>
@@ -175,14 +197,14 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
             <TextInput
               label="Название"
               placeholder="2026/2027"
-              required
+              withAsterisk
               value={form.name}
               onChange={(e) => set({ name: e.currentTarget.value })}
               error={fieldError(p, 'name', 'Учебный год')}
               data-testid="year-name"
             />
-            <DateField label="Начало" required value={form.start} onChange={(t) => set({ start: t })} error={fieldError(p, 'startDate', 'Начало года')} data-testid="year-startDate" />
-            <DateField label="Окончание" required value={form.end} onChange={(t) => set({ end: t })} error={fieldError(p, 'endDate', 'Окончание года')} data-testid="year-endDate" />
+            <DateField label="Начало" withAsterisk value={form.start} onChange={(t) => set({ start: t })} error={fieldError(p, 'startDate', 'Начало года')} data-testid="year-startDate" />
+            <DateField label="Окончание" withAsterisk value={form.end} onChange={(t) => set({ end: t })} error={fieldError(p, 'endDate', 'Окончание года')} data-testid="year-endDate" />
             <Select
               label="Срок исправления отметок"
               description="Сколько учитель может менять отметку после урока"
@@ -247,7 +269,7 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <NumberInput size="xs" hideControls value={r.number} min={1} max={4} onChange={(v) => typeof v === 'number' && setPeriod(i, { number: v })} aria-label="Номер периода" />
+                      <NumberField size="xs" value={r.number} rule={PERIOD_NUMBER} onChange={(t) => setPeriod(i, { number: t })} error={has(rp, 'number') || undefined} aria-label="Номер периода" />
                     </Table.Td>
                     <Table.Td>
                       <DateField compact value={r.start} onChange={(t) => setPeriod(i, { start: t })} error={has(rp, 'startDate', 'Даты', 'Пересечение') || undefined} aria-label="Начало периода" />
@@ -348,21 +370,22 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
         </Paper>
 
         {error ? <ErrorAlert error={error} /> : null}
-        {inWizard ? (
-          <button type="submit" hidden />
-        ) : (
-          <Group justify="flex-end">
-            {form.id ? (
-              <Badge variant="light" color="teal">
-                Текущий учебный год
-              </Badge>
-            ) : null}
-            {readOnly ? null : (
-              <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="year-save">
-                Сохранить
-              </Button>
-            )}
-          </Group>
+        {inWizard ? <button type="submit" hidden /> : null}
+        {readOnly ? null : (
+          <SaveBar
+            dirty={dirty}
+            saving={saving}
+            onDiscard={discard}
+            submit={!inWizard}
+            testId="year"
+            extra={
+              form.id && !inWizard ? (
+                <Badge variant="light" color="teal">
+                  Текущий учебный год
+                </Badge>
+              ) : null
+            }
+          />
         )}
       </Stack>
       </ReadOnlyFieldset>

@@ -1,10 +1,15 @@
 import type { GradeEditWindow, YearDetails, YearInput } from '../../../../electron/api/types';
 import { parseRuDate, ruDate } from '../../lib/dates';
+import { checkNumber, MAX, numberText, tooLong, type NumberRule } from '../../lib/checks';
+
+/** A period's number: the 1st–4th quarter or the 1st–2nd half-year (the core checks the pair). */
+export const PERIOD_NUMBER: NumberRule = { min: 1, max: 4, step: 1 };
 
 export interface PeriodRow {
   key: string;
   kind: 'quarter' | 'half';
-  number: number;
+  /** As typed: «2». */
+  number: string;
   name: string;
   start: string;
   end: string;
@@ -42,7 +47,7 @@ export function formFromYear(y: YearInput | YearDetails, id: string | null): Yea
     periods: y.periods.map((p) => ({
       key: newKey(),
       kind: p.kind,
-      number: p.number,
+      number: numberText(p.number),
       name: p.name,
       start: ruDate(p.startDate),
       end: ruDate(p.endDate),
@@ -55,9 +60,28 @@ export function formFromYear(y: YearInput | YearDetails, id: string | null): Yea
 
 export const emptyYear = (): YearForm => ({ id: null, name: '', start: '', end: '', window: '2w', periods: [], holidays: [] });
 
-/** Converts the typed dates; local errors are keyed by the API's zod paths ('periods.0.startDate'). */
-export function toYearInput(f: YearForm): { input: YearInput; errors: Record<string, string> } {
+/**
+ * What is checked while typing (too long, a wrong number), keyed by the API's zod paths
+ * ('periods.0.name'); dates are checked on saving (an empty new row is not yet an error).
+ */
+export function liveYearErrors(f: YearForm): Record<string, string> {
   const errors: Record<string, string> = {};
+  const put = (path: string, m: string | undefined) => {
+    if (m) errors[path] = m;
+  };
+  put('name', tooLong(f.name, MAX.title, 'Название'));
+  f.periods.forEach((p, i) => {
+    put(`periods.${i}.name`, tooLong(p.name, MAX.title, 'Название периода'));
+    const n = checkNumber(p.number, PERIOD_NUMBER);
+    if (!n.ok) put(`periods.${i}.number`, `Номер периода: ${n.error.toLowerCase()}`);
+  });
+  f.holidays.forEach((h, i) => put(`holidays.${i}.name`, tooLong(h.name, MAX.title, 'Название каникул')));
+  return errors;
+}
+
+/** Converts the typed dates and numbers; local errors are keyed by the API's zod paths ('periods.0.startDate'). */
+export function toYearInput(f: YearForm): { input: YearInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = liveYearErrors(f);
   const date = (text: string, path: string) => {
     const r = parseRuDate(text, { required: true });
     if (!r.ok) {
@@ -75,7 +99,7 @@ export function toYearInput(f: YearForm): { input: YearInput; errors: Record<str
     isCurrent: true,
     periods: f.periods.map((p, i) => ({
       kind: p.kind,
-      number: p.number,
+      number: Number(p.number.trim()),
       name: p.name,
       startDate: date(p.start, `periods.${i}.startDate`),
       endDate: date(p.end, `periods.${i}.endDate`),
