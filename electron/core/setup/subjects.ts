@@ -29,7 +29,7 @@ export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
   return act(ctx, (w) => {
     const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder };
     if (i.id) {
-      if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id))) throw notFound('Предмет');
+      if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Предмет');
       return toSubject(w.update('subject', i.id, values));
     }
     return toSubject(w.insert('subject', values));

@@ -116,6 +116,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     problems.push(...gp.map((p) => ({ ...p, row: idx + 1, column: `Представитель ${idx + 1}: ${p.column}` })));
     return { ...g, phone: gc.phone, email: gc.email };
   });
+  if (i.classId && !db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.classId).where('deleted_at', 'is', null))) throw notFound('Класс');
   if (c.snils) {
     const same = db.first(db.q.selectFrom('student').select('id').where('snils', '=', c.snils).where('deleted_at', 'is', null));
     if (same && same.id !== i.id) problems.push({ column: 'СНИЛС', message: `Ученик со СНИЛС ${c.snils} уже есть в школе` });
