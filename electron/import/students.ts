@@ -13,6 +13,7 @@ import {
   readPersonName,
   readPhone,
   readSnils,
+  readText,
   RowScope,
   rowIsBlank,
 } from './rows';
@@ -152,7 +153,9 @@ export function validateStudents(
           'className',
           c.reason === 'grade'
             ? `Неверный класс ${q(classText)}: номер класса должен быть от 1 до 11`
-            : `Неверный класс ${q(classText)}: ожидается номер и буква, например «5А»`,
+            : c.reason === 'letter'
+              ? `Неверный класс ${q(classText)}: литера класса — одна или две русские буквы`
+              : `Неверный класс ${q(classText)}: ожидается номер и буква, например «5А»`,
         );
       } else if (!classes.has(`${c.grade}|${c.letter}`)) {
         scope.error('className', `Класс «${className(c.grade, c.letter)}» не найден в текущем учебном году`);
@@ -161,8 +164,8 @@ export function validateStudents(
         letter = c.letter;
       }
     }
-    const address = scope.get('address');
-    const personalFileNo = scope.get('personalFileNo');
+    const address = readText(scope, 'address', 'address');
+    const personalFileNo = readText(scope, 'personalFileNo', 'personalFileNo');
     const guardians = readGuardians(scope, today);
 
     // duplicates: in the school, then earlier in the file (one message when СНИЛС and name point to the same one)
@@ -198,8 +201,8 @@ export function validateStudents(
       snils,
       grade,
       letter,
-      address: address === '' ? null : address,
-      personalFileNo: personalFileNo === '' ? null : personalFileNo,
+      address,
+      personalFileNo,
       guardians,
     });
   }

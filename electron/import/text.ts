@@ -29,7 +29,7 @@ export function ruPlural(n: number, one: string, few: string, many: string): str
   return many;
 }
 
-/** «value» in Russian quotes, for messages. */
+/** «value» in Russian quotes, for messages; a very long value is cut («Ивано…», 60 characters). */
 export function q(value: string): string {
-  return `«${value}»`;
+  return `«${value.length > 60 ? `${value.slice(0, 59)}…` : value}»`;
 }
