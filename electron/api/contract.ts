@@ -29,7 +29,7 @@ export const contract = {
 
   'users.list': op(none).returns<T.AppUser[]>(),
   'users.save': op(
-    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО', 'personName'), role: s.appRole, deputyGrades: s.list(s.grade, 'Параллелей', s.maxItems.grades).default([]) }),
+    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО', 'personName'), role: s.appRole, deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться').default([]) }),
   ).returns<T.UserSaved>(),
   'users.resetPassword': op(z.object({ id: s.id })).returns<{ password: string }>(),
   'users.setDisabled': op(z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),
@@ -124,9 +124,9 @@ export const contract = {
       phone: s.optionalText('Телефон', 'phone'),
       email: s.optionalText('E-mail', 'email'),
       position: s.required('Должность', 'title'),
-      roles: s.list(s.staffRole, 'Ролей', s.maxItems.staffRoles),
-      deputyGrades: s.list(s.grade, 'Параллелей', s.maxItems.grades),
-      subjects: s.list(s.required('Предмет', 'title'), 'Предметов', s.maxItems.staffSubjects),
+      roles: s.distinct(s.staffRole, 'Ролей', s.maxItems.staffRoles, 'Роли не должны повторяться'),
+      deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться'),
+      subjects: s.distinct(s.required('Предмет', 'title'), 'Предметов', s.maxItems.staffSubjects, 'Предметы не должны повторяться'),
       rateHours: s.num('Ставка', 0, 60, { range: 'Ставка — от 0 до 60 часов в неделю' }),
     }),
   ).returns<T.Staff>(),

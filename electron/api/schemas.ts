@@ -85,6 +85,12 @@ export function list<T extends z.ZodType>(item: T, what: string, max: number) {
   return z.array(item, { error: wrongType(what, 'список') }).max(max, tooManyMessage(what, max));
 }
 
+/** A list whose items must not repeat (compared as `key` gives them: case and ё ignored for texts). */
+export function distinct<T extends z.ZodType>(item: T, what: string, max: number, message: string) {
+  const key = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/ё/g, 'е') : v);
+  return list(item, what, max).refine((xs) => new Set(xs.map(key)).size === xs.length, message);
+}
+
 export const grade = int('Параллель', 1, 11);
 export const shift = int('Смена', 1, 3);
 export const gradeEditWindow = z.enum(['never', '1w', '2w', '3w', '1m']);
