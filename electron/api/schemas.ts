@@ -7,22 +7,23 @@ import { MAX, MAX_ITEMS, classLetterProblem, normalizeClassLetter, tooLongMessag
 
 type Issue = { input?: unknown };
 
-/** The message of a value of the wrong type; `what` says what is expected («текст», «число»). */
+/** The message of a value of the wrong type; `what` says what is expected («нужен текст», «нужно число»). */
 const wrongType = (label: string, what: string) => (iss: Issue) => {
   const v = iss.input;
   if (v === undefined || v === null) return `Поле «${label}» не заполнено`;
-  if (typeof v === 'number' && what === 'число') {
+  if (typeof v === 'number' && what === NUMBER) {
     // JSON's 1e400 and IPC's Infinity/NaN arrive as non-finite numbers.
     if (Number.isNaN(v)) return `Поле «${label}»: это не число`;
     return v > 0 ? `Поле «${label}»: слишком большое число` : `Поле «${label}»: слишком маленькое число`;
   }
-  return `Поле «${label}»: нужно ${what}`;
+  return `Поле «${label}»: ${what}`;
 };
+const NUMBER = 'нужно число';
 
 const ruNumber = (n: number) => String(n).replace('.', ',');
 
 export const isoDate = z
-  .string({ error: wrongType('Дата', 'дата') })
+  .string({ error: wrongType('Дата', 'нужна дата') })
   .max(10, 'Дата должна быть в формате ДД.ММ.ГГГГ')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ДД.ММ.ГГГГ')
   .refine((v) => {
@@ -30,7 +31,7 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, 'Такой даты не существует');
 export const hhmm = z
-  .string({ error: wrongType('Время', 'время') })
+  .string({ error: wrongType('Время', 'нужно время') })
   .max(5, 'Время должно быть в формате ЧЧ:ММ')
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время должно быть в формате ЧЧ:ММ');
 export const id = z
@@ -42,7 +43,7 @@ export const optionalId = id.nullable().optional();
 /** A text that must be filled in: trimmed, at most MAX[kind] characters. */
 export const required = (label: string, kind: TextKind) =>
   z
-    .string({ error: wrongType(label, 'текст') })
+    .string({ error: wrongType(label, 'нужен текст') })
     .trim()
     .min(1, `Поле «${label}» не заполнено`)
     .max(MAX[kind], tooLongMessage(label, MAX[kind]));
@@ -50,7 +51,7 @@ export const required = (label: string, kind: TextKind) =>
 /** A text that may be empty (stored as null): trimmed, at most MAX[kind] characters. */
 export const optionalText = (label: string, kind: TextKind) =>
   z
-    .string({ error: wrongType(label, 'текст') })
+    .string({ error: wrongType(label, 'нужен текст') })
     .trim()
     .max(MAX[kind], tooLongMessage(label, MAX[kind]))
     .nullable()
@@ -58,19 +59,19 @@ export const optionalText = (label: string, kind: TextKind) =>
     .transform((v) => (v ? v : null));
 
 /** A search box or a filter's text: at most MAX.search characters, possibly empty. */
-export const searchText = (label = 'Поиск') => z.string({ error: wrongType(label, 'текст') }).max(MAX.search, tooLongMessage(label, MAX.search));
+export const searchText = (label = 'Поиск') => z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.search, tooLongMessage(label, MAX.search));
 
 /** A password as typed: not trimmed, at most MAX.password characters. */
 export const password = (label = 'Пароль') =>
-  z.string({ error: wrongType(label, 'текст') }).max(MAX.password, tooLongMessage(label, MAX.password));
+  z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.password, tooLongMessage(label, MAX.password));
 
 /** A path on this computer (a backup folder or file). */
-export const path = (label: string) => z.string({ error: wrongType(label, 'текст') }).max(MAX.path, tooLongMessage(label, MAX.path));
+export const path = (label: string) => z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.path, tooLongMessage(label, MAX.path));
 
 /** A finite number in [min, max]; `step` (e.g. 0.5) when only its multiples are allowed. */
 export function num(label: string, min: number, max: number, opts: { range?: string; step?: number; stepMessage?: string } = {}) {
   const range = opts.range ?? `${label} — от ${ruNumber(min)} до ${ruNumber(max)}`;
-  const s = z.number({ error: wrongType(label, 'число') }).min(min, range).max(max, range);
+  const s = z.number({ error: wrongType(label, NUMBER) }).min(min, range).max(max, range);
   const step = opts.step;
   return step ? s.refine((v) => Number.isInteger(v / step), opts.stepMessage ?? `${label}: число, кратное ${ruNumber(step)}`) : s;
 }
@@ -82,7 +83,7 @@ export function int(label: string, min: number, max: number, range?: string) {
 
 /** A list of at most `max` items; `what` names them in the plural genitive («Каникул»). */
 export function list<T extends z.ZodType>(item: T, what: string, max: number) {
-  return z.array(item, { error: wrongType(what, 'список') }).max(max, tooManyMessage(what, max));
+  return z.array(item, { error: wrongType(what, 'нужен список') }).max(max, tooManyMessage(what, max));
 }
 
 /** A list whose items must not repeat (compared as `key` gives them: case and ё ignored for texts). */
@@ -100,7 +101,7 @@ export const staffRole = z.enum(['director', 'deputy', 'sysadmin', 'secretary', 
 export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');
 export const appRole = z.enum(['sysadmin', 'secretary', 'deputy', 'director']);
 export const login = z
-  .string({ error: wrongType('Логин', 'текст') })
+  .string({ error: wrongType('Логин', 'нужен текст') })
   .trim()
   .min(3, 'Логин — не менее 3 символов')
   .max(MAX.login, `Логин — не более ${MAX.login} символов`)
@@ -110,19 +111,19 @@ export const ruleSplitBy = z.enum(['balanced', 'alphabet', 'gender']);
 export const splitBy = z.enum(['balanced', 'alphabet', 'gender', 'copy']);
 export const studyGroupKind = z.enum(['elective', 'profile', 'remedial', 'other']);
 export const weeklyHours = z
-  .number({ error: wrongType('Часов в неделю', 'число') })
+  .number({ error: wrongType('Часов в неделю', NUMBER) })
   .positive('Часов в неделю должно быть больше нуля')
   .max(40, 'Часов в неделю — не более 40')
   .refine((v) => Number.isInteger(v * 2), 'Часы указываются целыми или с половиной (0,5)');
 /** Curriculum hours of a class and subject: 0 (none) to 40, whole or with a half. */
 export const curriculumHours = z
-  .number({ error: wrongType('Часы', 'число') })
+  .number({ error: wrongType('Часы', NUMBER) })
   .min(0, 'Часы не могут быть отрицательными')
   .max(40, 'Часов в неделю — не более 40')
   .refine((v) => Number.isInteger(v * 2), 'Часы указываются целыми или с половиной (0,5)');
 /** A class letter: one or two Cyrillic letters, stored upper case (Latin look-alikes as Cyrillic). */
 export const classLetter = z
-  .string({ error: wrongType('Литера', 'текст') })
+  .string({ error: wrongType('Литера', 'нужен текст') })
   .max(40, `Литера класса — одна или две русские буквы, например «А» или «ИТ»`)
   .transform(normalizeClassLetter)
   .superRefine((v, ctx) => {

@@ -6,14 +6,14 @@ import { z } from 'zod';
 // instead of zod's «ожидалось число, получено число».
 
 const KIND: Record<string, string> = {
-  string: 'текст',
-  number: 'число',
-  int: 'целое число',
-  boolean: 'да или нет',
-  object: 'набор полей',
-  array: 'список',
-  date: 'дата',
-  bigint: 'число',
+  string: 'нужен текст',
+  number: 'нужно число',
+  int: 'нужно целое число',
+  boolean: 'нужно «да» или «нет»',
+  object: 'нужен набор полей',
+  array: 'нужен список',
+  date: 'нужна дата',
+  bigint: 'нужно число',
 };
 
 /** The field a problem is about, as a path («cells.0.hours»), or '' for the whole input. */
@@ -31,7 +31,7 @@ export function validationMessage(iss: RawIssue): string | undefined {
         if (!Number.isFinite(v)) return `${v > 0 ? 'Слишком большое' : 'Слишком маленькое'} число${at}`;
       }
       if (v === undefined || v === null) return `Не заполнено обязательное поле${at}`;
-      return `Неверное значение${at}: нужно ${KIND[iss.expected] ?? 'другое значение'}`;
+      return `Неверное значение${at}: ${KIND[iss.expected] ?? 'нужно другое значение'}`;
     }
     case 'too_big':
       if (iss.origin === 'string') return `Слишком длинный текст${at}: не более ${String(iss.maximum)} символов`;
