@@ -137,6 +137,9 @@ describe('input limits in the core (issue 8)', () => {
     const staff = (await call('staff.list', {}))[0]!;
     expect((await refusedUnchanged(() => call('staff.save', { ...staff, roles: ['teacher', 'teacher'] }))).message).toBe('Роли не должны повторяться');
     expect((await refusedUnchanged(() => call('staff.save', { ...staff, subjects: ['Физика', ' физика'] }))).message).toBe('Предметы не должны повторяться');
+    // A subject named again in other letter case is the same subject (SQLite's lower() folds only Latin letters).
+    const physics = (await call('subjects.list')).find((x) => x.name === 'Физика')!;
+    expect((await refusedUnchanged(() => call('subjects.save', { ...physics, id: null, name: 'ФИЗИКА' }))).message).toBe('Предмет «ФИЗИКА» уже есть');
   });
 
   it('takes class letters of one or two Cyrillic letters only', async () => {

@@ -589,6 +589,9 @@ export async function fuzzContract(opts: FuzzOptions): Promise<FuzzReport> {
       stat.refused++;
       if (label === 'верный ввод') report.sampleRefusals[op] = r.error.message;
       if (r.error.code === 'internal') report.findings.push({ op, case: label, problem: `internal: ${r.error.message}`, input: show(input) });
+      // The database's own refusal (a constraint) reaching the user: the core did not check the input itself.
+      else if (r.error.code === 'conflict' && /целостность базы|уже существует/.test(r.error.message))
+        report.findings.push({ op, case: label, problem: `a constraint of the database refused it, not the core: ${r.error.message}`, input: show(input) });
       else if (!/[А-Яа-яЁё]/.test(r.error.message)) report.findings.push({ op, case: label, problem: `not Russian: ${r.error.message}`, input: show(input) });
       // By design a wrong password at the login or the lock screen is counted on the account and
       // audited (R25; the lockout): those two columns and the audit log are exempt for such refusals.

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { Subject } from '../../api/types';
@@ -22,8 +23,9 @@ export function listSubjects(ctx: Ctx): Subject[] {
 
 export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
   const { db } = ctx;
+  // ru_fold, not SQLite's lower(): that one folds only Latin letters («ФИЗИКА» and «Физика» are one subject).
   const same = db.first(
-    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where((eb) => eb.fn('lower', ['name']), '=', i.name.toLowerCase()),
+    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', i.name.toLowerCase().replace(/ё/g, 'е')),
   );
   if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
   return act(ctx, (w) => {
