@@ -1,6 +1,37 @@
 import type { Db } from './connection';
 import type { NewRow, Row, SyncedTable } from './schema';
 import { uuidv7 } from './ids';
+import { AppError } from '../electron/api/errors';
+
+/** What a row of each synced table is, in Russian, for «Запись не найдена (предмет)». */
+const RECORD: Record<SyncedTable, string> = {
+  school: 'школа',
+  academic_year: 'учебный год',
+  study_period: 'учебный период',
+  holiday: 'каникулы',
+  bell_schedule: 'расписание звонков',
+  bell: 'звонок',
+  subject: 'предмет',
+  room: 'кабинет',
+  staff: 'сотрудник',
+  school_class: 'класс',
+  curriculum_item: 'учебный план',
+  student: 'ученик',
+  guardian: 'представитель ученика',
+  student_guardian: 'представитель ученика',
+  correction_request: 'обращение об ошибке',
+  class_division: 'деление на подгруппы',
+  subgroup: 'подгруппа',
+  subgroup_member: 'состав подгруппы',
+  study_group: 'учебная группа',
+  study_group_member: 'состав учебной группы',
+  teaching_assignment: 'нагрузка учителя',
+};
+
+/** The refusal when a call names a record that is not there (an unknown id, or one removed meanwhile). */
+export function recordNotFound(table: SyncedTable): AppError {
+  return new AppError('not_found', `Запись не найдена (${RECORD[table]}): возможно, её уже удалили.`);
+}
 
 export type Change = 'insert' | 'update' | 'delete';
 
@@ -84,7 +115,7 @@ export class Writer {
   get<T extends SyncedTable>(table: T, id: string): Row<T> {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const row = this.db.first(this.db.q.selectFrom(table as any).selectAll().where('id', '=', id));
-    if (!row) throw new Error(`${table} ${id} not found`);
+    if (!row) throw recordNotFound(table);
     return row as Row<T>;
   }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
+import { MAX, MAX_COLUMN_INDEX, tooLongMessage, tooManyMessage } from './limits';
 import type * as T from './types';
-import { MAX, tooLongMessage } from './limits';
 
 /**
  * The one API contract: operation name → zod input schema → result type. The main process, the
@@ -17,24 +17,24 @@ const none = z.object({}).strict().optional().default({});
 export const contract = {
   'app.info': op(none).returns<T.AppInfo>(),
   'app.createSchool': op(T_school()).returns<T.School>(),
-  'app.loadDemo': op(z.object({ students: z.number().int().min(100).max(5000).default(1000), seed: z.number().int().default(1) })).returns<T.DemoResult>(),
+  'app.loadDemo': op(z.object({ students: s.int('Учеников', 100, 5000).default(1000), seed: s.int('Вариант', 0, 2_147_483_647).default(1) })).returns<T.DemoResult>(),
 
   'auth.status': op(none).returns<T.AuthStatus>(),
-  'auth.setupAdmin': op(z.object({ login: s.login, displayName: s.required('ФИО'), password: z.string() })).returns<T.SessionUser>(),
-  'auth.login': op(z.object({ login: z.string().trim().min(1, 'Введите логин'), password: z.string().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.setupAdmin': op(z.object({ login: s.login, displayName: s.required('ФИО', 'personName'), password: s.password() })).returns<T.SessionUser>(),
+  'auth.login': op(z.object({ login: z.string().trim().min(1, 'Введите логин').max(MAX.login, tooLongMessage('Логин', MAX.login)), password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
   'auth.logout': op(none).returns<void>(),
   'auth.lock': op(none).returns<void>(),
-  'auth.unlock': op(z.object({ password: z.string().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
-  'auth.changePassword': op(z.object({ oldPassword: z.string().min(1, 'Введите текущий пароль'), newPassword: z.string() })).returns<T.SessionUser>(),
+  'auth.unlock': op(z.object({ password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.changePassword': op(z.object({ oldPassword: s.password('Текущий пароль').min(1, 'Введите текущий пароль'), newPassword: s.password('Новый пароль') })).returns<T.SessionUser>(),
 
   'users.list': op(none).returns<T.AppUser[]>(),
   'users.save': op(
-    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО'), role: s.appRole, deputyGrades: z.array(s.grade).default([]) }),
+    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО', 'personName'), role: s.appRole, deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться').default([]) }),
   ).returns<T.UserSaved>(),
   'users.resetPassword': op(z.object({ id: s.id })).returns<{ password: string }>(),
   'users.setDisabled': op(z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),
 
-  'audit.search': op(T_auditFilter().extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
+  'audit.search': op(T_auditFilter().extend({ offset: s.int('Начиная с записи', 0, 1_000_000_000).default(0), limit: s.int('Записей на странице', 1, 1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
   'audit.export': op(T_auditFilter()).returns<T.ExportedFile>(),
   'audit.facets': op(none).returns<T.AuditFacets>(),
 
@@ -42,41 +42,41 @@ export const contract = {
   'corrections.save': op(
     z.object({
       id: s.optionalId,
-      reportedAt: z.string().datetime({ offset: true, message: 'Укажите дату и время обращения' }),
-      reporter: s.required('Кто сообщил'),
-      reporterContact: s.optionalText,
-      description: s.required('Суть ошибки'),
+      reportedAt: z.string().max(40, 'Укажите дату и время обращения').datetime({ offset: true, message: 'Укажите дату и время обращения' }),
+      reporter: s.required('Кто сообщил', 'personName'),
+      reporterContact: s.optionalText('Как связаться', 'contact'),
+      description: s.required('Суть ошибки', 'note'),
     }),
   ).returns<T.CorrectionRequest>(),
-  'corrections.markCorrected': op(z.object({ id: s.id, resolution: s.required('Что исправлено') })).returns<T.CorrectionRequest>(),
+  'corrections.markCorrected': op(z.object({ id: s.id, resolution: s.required('Что исправлено', 'note') })).returns<T.CorrectionRequest>(),
   'corrections.markNotified': op(z.object({ id: s.id })).returns<T.CorrectionRequest>(),
 
   'settings.get': op(none).returns<T.AppSettings>(),
   'settings.save': op(
     z.object({
-      autoLockMinutes: z.number().int().min(1, 'Автоблокировка — от 1 до 240 минут').max(240, 'Автоблокировка — от 1 до 240 минут'),
-      maxFailedLogins: z.number().int().min(3).max(20),
-      lockoutMinutes: z.number().int().min(1).max(1440),
-      backupIntervalHours: z.number().int().min(1).max(24 * 7),
-      backupKeep: z.number().int().min(1, 'Храните хотя бы одну копию').max(365),
-      backupDir: s.optionalText,
+      autoLockMinutes: s.int('Автоблокировка', 1, 240, 'Автоблокировка — от 1 до 240 минут'),
+      maxFailedLogins: s.int('Неверных паролей до блокировки', 3, 20),
+      lockoutMinutes: s.int('Блокировка входа', 1, 1440, 'Блокировка входа — от 1 до 1440 минут'),
+      backupIntervalHours: s.int('Интервал копирования', 1, 24 * 7, 'Интервал копирования — от 1 до 168 часов'),
+      backupKeep: s.int('Хранить копий', 1, 365, 'Хранить копий — от 1 до 365'),
+      backupDir: s.path('Папка для копий').trim().nullable().optional().transform((v) => (v ? v : null)),
     }),
   ).returns<T.AppSettings>(),
 
   'backup.status': op(none).returns<T.BackupStatus>(),
   'backup.create': op(
     z.object({
-      dir: s.optionalText,
-      password: z.string().min(8, 'Пароль резервной копии — не менее 8 символов').optional(),
+      dir: s.path('Папка').trim().nullable().optional().transform((v) => (v ? v : null)),
+      password: s.password('Пароль резервной копии').min(8, 'Пароль резервной копии — не менее 8 символов').optional(),
       /** A plain backup outside the data folder (a USB stick): only when the administrator declines encryption. */
       unencrypted: z.boolean().optional(),
     }),
   ).returns<T.BackupInfo>(),
-  'backup.inspect': op(z.object({ file: z.string().min(1, 'Выберите файл резервной копии'), password: z.string().optional() })).returns<T.BackupInfo>(),
+  'backup.inspect': op(z.object({ file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'), password: s.password('Пароль резервной копии').optional() })).returns<T.BackupInfo>(),
   'backup.restore': op(
     z.object({
-      file: z.string().min(1, 'Выберите файл резервной копии'),
-      password: z.string().optional(),
+      file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'),
+      password: s.password('Пароль резервной копии').optional(),
       /** Confirms restoring a backup of another database (another school's, or another installation's). */
       otherDatabase: z.boolean().optional(),
     }),
@@ -88,7 +88,7 @@ export const contract = {
   'school.save': op(T_school()).returns<T.School>(),
 
   'years.list': op(none).returns<T.YearDetails[]>(),
-  'years.suggest': op(z.object({ startYear: z.number().int().min(2000).max(2100) })).returns<T.YearInput>(),
+  'years.suggest': op(z.object({ startYear: s.int('Год начала', 2000, 2100) })).returns<T.YearInput>(),
   'years.save': op(T_year()).returns<T.YearDetails>(),
 
   'bells.list': op(z.object({ yearId: s.id })).returns<T.BellScheduleDetails[]>(),
@@ -97,9 +97,9 @@ export const contract = {
       id: s.optionalId,
       yearId: s.id,
       shift: s.shift,
-      name: s.required('Название'),
-      bells: z
-        .array(z.object({ lessonNo: z.number().int().min(0).max(12), startsAt: s.hhmm, endsAt: s.hhmm }))
+      name: s.required('Название', 'title'),
+      bells: s
+        .list(z.object({ lessonNo: s.int('Номер урока', 0, 12), startsAt: s.hhmm, endsAt: s.hhmm }), 'Уроков в расписании звонков', s.maxItems.bells)
         .min(1, 'Добавьте хотя бы один урок'),
     }),
   ).returns<T.BellScheduleDetails>(),
@@ -109,11 +109,11 @@ export const contract = {
   'subjects.save': op(
     z.object({
       id: s.optionalId,
-      name: s.required('Название'),
-      shortName: s.required('Краткое название'),
+      name: s.required('Название', 'title'),
+      shortName: s.required('Краткое название', 'shortTitle'),
       noAttestation: z.boolean(),
       grading: s.grading,
-      sortOrder: z.number().int().default(0),
+      sortOrder: s.int('Порядок в списках', 0, 100_000).default(0),
     }),
   ).returns<T.Subject>(),
   'subjects.remove': op(z.object({ id: s.id })).returns<void>(),
@@ -121,27 +121,27 @@ export const contract = {
 
   'rooms.list': op(none).returns<T.Room[]>(),
   'rooms.save': op(
-    z.object({ id: s.optionalId, number: s.required('Номер'), name: s.optionalText, capacity: z.number().int().min(1).max(500).nullable() }),
+    z.object({ id: s.optionalId, number: s.required('Номер', 'roomNumber'), name: s.optionalText('Название', 'title'), capacity: s.int('Мест', 1, 500).nullable() }),
   ).returns<T.Room>(),
   'rooms.remove': op(z.object({ id: s.id })).returns<void>(),
 
-  'staff.list': op(z.object({ search: z.string().optional() }).optional().default({})).returns<T.Staff[]>(),
+  'staff.list': op(z.object({ search: s.searchText().optional() }).optional().default({})).returns<T.Staff[]>(),
   'staff.save': op(
     z.object({
       id: s.optionalId,
-      lastName: s.required('Фамилия'),
-      firstName: s.required('Имя'),
-      middleName: s.optionalText,
+      lastName: s.required('Фамилия', 'namePart'),
+      firstName: s.required('Имя', 'namePart'),
+      middleName: s.optionalText('Отчество', 'namePart'),
       birthDate: s.isoDate.nullable(),
       gender: s.gender,
-      snils: s.optionalText,
-      phone: s.optionalText,
-      email: s.optionalText,
-      position: s.required('Должность'),
-      roles: z.array(s.staffRole),
-      deputyGrades: z.array(s.grade),
-      subjects: z.array(z.string()),
-      rateHours: z.number().min(0).max(60),
+      snils: s.optionalText('СНИЛС', 'snils'),
+      phone: s.optionalText('Телефон', 'phone'),
+      email: s.optionalText('E-mail', 'email'),
+      position: s.required('Должность', 'title'),
+      roles: s.distinct(s.staffRole, 'Ролей', s.maxItems.staffRoles, 'Роли не должны повторяться'),
+      deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться'),
+      subjects: s.distinct(s.required('Предмет', 'title'), 'Предметов', s.maxItems.staffSubjects, 'Предметы не должны повторяться'),
+      rateHours: s.num('Ставка', 0, 60, { range: 'Ставка — от 0 до 60 часов в неделю' }),
     }),
   ).returns<T.Staff>(),
   'staff.remove': op(z.object({ id: s.id })).returns<void>(),
@@ -151,63 +151,65 @@ export const contract = {
     z.object({
       id: s.optionalId,
       grade: s.grade,
-      letter: s.required('Литера').max(3, 'Литера — не более 3 символов'),
+      letter: s.classLetter,
       shift: s.shift,
       classTeacherId: s.optionalId,
       roomId: s.optionalId,
     }),
   ).returns<T.SchoolClass>(),
   'classes.createMany': op(
-    z.object({ gradeFrom: s.grade, gradeTo: s.grade, letters: z.array(z.string().trim().min(1)).min(1, 'Укажите хотя бы одну литеру'), shift: s.shift }),
+    z.object({ gradeFrom: s.grade, gradeTo: s.grade, letters: s.list(s.classLetter, 'Литер', s.maxItems.letters).min(1, 'Укажите хотя бы одну литеру'), shift: s.shift }),
   ).returns<{ created: number; skipped: number }>(),
   'classes.remove': op(z.object({ id: s.id })).returns<void>(),
 
   'curriculum.grid': op(none).returns<T.CurriculumGrid>(),
   'curriculum.set': op(
     z.object({
-      cells: z
-        .array(z.object({ classId: s.id, subjectId: s.id, hours: z.number().min(0, 'Часы не могут быть отрицательными').max(40) }))
-        .min(1),
+      cells: s
+        .list(z.object({ classId: s.id, subjectId: s.id, hours: s.curriculumHours }), 'Клеток учебного плана за один раз', s.maxItems.curriculumCells)
+        .min(1, 'Нечего сохранять: не изменено ни одной клетки учебного плана'),
     }),
   ).returns<{ changed: number }>(),
   'curriculum.applyStandard': op(z.object({ onlyEmpty: z.boolean().default(true) })).returns<{ changed: number }>(),
 
   'students.list': op(
     z.object({
-      search: z.string().optional(),
+      search: s.searchText().optional(),
       classId: s.optionalId,
       grade: s.grade.optional(),
       sort: z.enum(['name', 'class', 'birthDate']).default('name'),
       desc: z.boolean().default(false),
-      offset: z.number().int().min(0).default(0),
-      limit: z.number().int().min(1).max(10000).default(200),
+      offset: s.int('Начиная с ученика', 0, 1_000_000_000).default(0),
+      limit: s.int('Учеников на странице', 1, 10000).default(200),
     }),
   ).returns<T.Page<T.StudentRow>>(),
   'students.get': op(z.object({ id: s.id })).returns<T.StudentDetails>(),
   'students.save': op(
     z.object({
       id: s.optionalId,
-      lastName: s.required('Фамилия'),
-      firstName: s.required('Имя'),
-      middleName: s.optionalText,
+      lastName: s.required('Фамилия', 'namePart'),
+      firstName: s.required('Имя', 'namePart'),
+      middleName: s.optionalText('Отчество', 'namePart'),
       birthDate: s.isoDate,
       gender: s.gender,
-      snils: s.optionalText,
+      snils: s.optionalText('СНИЛС', 'snils'),
       classId: s.optionalId,
-      address: s.optionalText,
-      personalFileNo: s.optionalText,
-      guardians: z.array(
+      address: s.optionalText('Адрес', 'address'),
+      personalFileNo: s.optionalText('№ личного дела', 'personalFileNo'),
+      guardians: s.list(
         z.object({
           id: s.optionalId,
-          lastName: s.required('Фамилия представителя'),
-          firstName: s.required('Имя представителя'),
-          middleName: s.optionalText,
-          relation: s.required('Кем приходится'),
-          phone: s.optionalText,
-          email: s.optionalText,
+          lastName: s.required('Фамилия представителя', 'namePart'),
+          firstName: s.required('Имя представителя', 'namePart'),
+          middleName: s.optionalText('Отчество представителя', 'namePart'),
+          relation: s.required('Кем приходится', 'relation'),
+          phone: s.optionalText('Телефон', 'phone'),
+          email: s.optionalText('E-mail', 'email'),
           pdConsentDate: s.isoDate.nullable(),
           eServiceRefused: z.boolean(),
         }),
+        'Представителей',
+        s.maxItems.guardians,
       ),
     }),
   ).returns<T.StudentDetails>(),
@@ -216,17 +218,17 @@ export const contract = {
   'import.preview': op(
     z.object({
       kind: z.enum(['students', 'staff']),
-      fileName: z.string().min(1),
+      fileName: s.required('Имя файла', 'fileName'),
       data: s.base64,
-      mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+      mapping: T_mapping(),
     }),
   ).returns<T.ImportPreview>(),
   'import.commit': op(
     z.object({
       kind: z.enum(['students', 'staff']),
-      fileName: z.string().min(1),
+      fileName: s.required('Имя файла', 'fileName'),
       data: s.base64,
-      mapping: z.record(z.string(), z.number().int().min(0).nullable()).optional(),
+      mapping: T_mapping(),
     }),
   ).returns<T.ImportResult>(),
 
@@ -250,18 +252,20 @@ export const contract = {
   'groups.rule.get': op(none).returns<T.GroupsRule>(),
   'groups.rule.save': op(
     z.object({
-      items: z.array(
+      items: s.list(
         z.object({
           subjectId: s.id,
           gradeFrom: s.grade,
           gradeTo: s.grade,
-          minStudents: z.number().int().min(1, 'Размер класса — от 1 ученика').max(60),
+          minStudents: s.int('Размер класса', 1, 60, 'Размер класса — от 1 до 60 учеников'),
           parts: s.parts,
           by: s.ruleSplitBy,
         }),
+        'Правил деления',
+        s.maxItems.ruleItems,
       ),
-      maxTeacherHours: z.number().min(1, 'Максимальная нагрузка — от 1 до 60 часов').max(60, 'Максимальная нагрузка — от 1 до 60 часов'),
-      teachingNormHours: z.number().min(1).max(40).default(18),
+      maxTeacherHours: s.num('Максимальная нагрузка', 1, 60, { range: 'Максимальная нагрузка — от 1 до 60 часов' }),
+      teachingNormHours: s.num('Норма часов за ставку', 1, 40, { range: 'Норма часов за ставку — от 1 до 40' }).default(18),
     }),
   ).returns<T.GroupsRule>(),
   'subgroups.forClass': op(z.object({ classId: s.id })).returns<T.ClassSubgroups>(),
@@ -290,7 +294,7 @@ export const contract = {
   'studyGroups.save': op(
     z.object({
       id: s.optionalId,
-      name: s.required('Название группы'),
+      name: s.required('Название группы', 'title'),
       kind: s.studyGroupKind,
       subjectId: s.id,
       hoursPerWeek: s.weeklyHours,
@@ -298,7 +302,7 @@ export const contract = {
     }),
   ).returns<T.StudyGroup>(),
   'studyGroups.remove': op(z.object({ id: s.id })).returns<void>(),
-  'studyGroups.setMembers': op(z.object({ groupId: s.id, studentIds: z.array(s.id) })).returns<T.StudyGroupDetails>(),
+  'studyGroups.setMembers': op(z.object({ groupId: s.id, studentIds: s.list(s.id, 'Учеников в учебной группе', s.maxItems.studyGroupMembers) })).returns<T.StudyGroupDetails>(),
 
   'assignments.list': op(
     z.object({ teacherId: s.optionalId, classId: s.optionalId, studyGroupId: s.optionalId }).optional().default({}),
@@ -330,10 +334,10 @@ export const contract = {
 
 function T_auditFilter() {
   return z.object({
-    actor: z.string().optional(),
-    entity: z.string().optional(),
-    entityId: z.string().optional(),
-    text: z.string().optional(),
+    actor: s.searchText('Пользователь').optional(),
+    entity: s.searchText('Раздел').optional(),
+    entityId: s.searchText('Запись').optional(),
+    text: s.searchText().optional(),
     from: s.isoDate.optional(),
     to: s.isoDate.optional(),
   });
@@ -341,18 +345,19 @@ function T_auditFilter() {
 
 function T_school() {
   return z.object({
-    fullName: s.required('Полное наименование'),
-    shortName: s.required('Краткое наименование'),
+    fullName: s.required('Полное наименование', 'schoolFullName'),
+    shortName: s.required('Краткое наименование', 'schoolShortName'),
     inn: z
       .string()
+      .max(20, 'ИНН — 10 или 12 цифр')
       .trim()
       .regex(/^(\d{10}|\d{12})?$/, 'ИНН — 10 или 12 цифр')
       .nullable()
       .optional()
       .transform((v) => (v ? v : null)),
-    address: s.optionalText,
-    phone: s.optionalText,
-    email: s.optionalText,
+    address: s.optionalText('Адрес', 'address'),
+    phone: s.optionalText('Телефон', 'phone'),
+    email: s.optionalText('E-mail', 'email'),
     directorId: s.optionalId,
   });
 }
@@ -360,15 +365,15 @@ function T_school() {
 function T_year() {
   const period = z.object({
     kind: z.enum(['quarter', 'half']),
-    number: z.number().int().min(1).max(4),
-    name: s.required('Название периода'),
+    number: s.int('Номер периода', 1, 4),
+    name: s.required('Название периода', 'title'),
     startDate: s.isoDate,
     endDate: s.isoDate,
     gradeFrom: s.grade,
     gradeTo: s.grade,
   });
   const holiday = z.object({
-    name: s.required('Название каникул'),
+    name: s.required('Название каникул', 'title'),
     startDate: s.isoDate,
     endDate: s.isoDate,
     gradeFrom: s.grade,
@@ -376,14 +381,24 @@ function T_year() {
   });
   return z.object({
     id: s.optionalId,
-    name: s.required('Учебный год'),
+    name: s.required('Учебный год', 'title'),
     startDate: s.isoDate,
     endDate: s.isoDate,
     gradeEditWindow: s.gradeEditWindow,
     isCurrent: z.boolean().default(true),
-    periods: z.array(period).min(1, 'Добавьте учебные периоды'),
-    holidays: z.array(holiday),
+    periods: s.list(period, 'Учебных периодов', s.maxItems.periods).min(1, 'Добавьте учебные периоды'),
+    holidays: s.list(holiday, 'Каникул', s.maxItems.holidays),
   });
+}
+
+function T_mapping() {
+  return z
+    .record(
+      z.string().max(MAX.id, 'Неизвестное поле в сопоставлении столбцов'),
+      s.int('Номер столбца', 0, MAX_COLUMN_INDEX, 'В сопоставлении выбран несуществующий столбец').nullable(),
+    )
+    .refine((m) => Object.keys(m).length <= s.maxItems.mappingFields, tooManyMessage('Полей в сопоставлении столбцов', s.maxItems.mappingFields))
+    .optional();
 }
 
 export type Contract = typeof contract;

@@ -1,25 +1,99 @@
 import { z } from 'zod';
+import { MAX, MAX_ITEMS, classLetterProblem, normalizeClassLetter, tooLongMessage, tooManyMessage, type TextKind } from './limits';
 
-// Shared field schemas with Russian messages. Dates cross the API as ISO 'YYYY-MM-DD'.
+// Shared field schemas with Russian messages that name the field. Every text has a maximum length
+// (limits.ts), every number a range, every list a maximum size; nothing is rounded or clamped into
+// another value: a value out of range is refused. Dates cross the API as ISO 'YYYY-MM-DD'.
+
+type Issue = { input?: unknown };
+
+/** The message of a value of the wrong type; `what` says what is expected («нужен текст», «нужно число»). */
+const wrongType = (label: string, what: string) => (iss: Issue) => {
+  const v = iss.input;
+  if (v === undefined || v === null) return `Поле «${label}» не заполнено`;
+  if (typeof v === 'number' && what === NUMBER) {
+    // JSON's 1e400 and IPC's Infinity/NaN arrive as non-finite numbers.
+    if (Number.isNaN(v)) return `Поле «${label}»: это не число`;
+    return v > 0 ? `Поле «${label}»: слишком большое число` : `Поле «${label}»: слишком маленькое число`;
+  }
+  return `Поле «${label}»: ${what}`;
+};
+const NUMBER = 'нужно число';
+
+const ruNumber = (n: number) => String(n).replace('.', ',');
+
 export const isoDate = z
-  .string()
+  .string({ error: wrongType('Дата', 'нужна дата') })
+  .max(10, 'Дата должна быть в формате ДД.ММ.ГГГГ')
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ДД.ММ.ГГГГ')
   .refine((v) => {
     const d = new Date(`${v}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, 'Такой даты не существует');
-export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время должно быть в формате ЧЧ:ММ');
-export const id = z.string().min(1, 'Не указан идентификатор');
+export const hhmm = z
+  .string({ error: wrongType('Время', 'нужно время') })
+  .max(5, 'Время должно быть в формате ЧЧ:ММ')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время должно быть в формате ЧЧ:ММ');
+export const id = z
+  .string({ error: (iss) => (iss.input === undefined || iss.input === null ? 'Не указан идентификатор' : 'Неверный идентификатор записи') })
+  .min(1, 'Не указан идентификатор')
+  .max(MAX.id, 'Неверный идентификатор записи');
 export const optionalId = id.nullable().optional();
-export const required = (label: string) => z.string().trim().min(1, `Поле «${label}» не заполнено`);
-export const optionalText = z
-  .string()
-  .trim()
-  .nullable()
-  .optional()
-  .transform((v) => (v ? v : null));
-export const grade = z.number().int().min(1, 'Параллель — от 1 до 11').max(11, 'Параллель — от 1 до 11');
-export const shift = z.number().int().min(1).max(3);
+
+/** A text that must be filled in: trimmed, at most MAX[kind] characters. */
+export const required = (label: string, kind: TextKind) =>
+  z
+    .string({ error: wrongType(label, 'нужен текст') })
+    .trim()
+    .min(1, `Поле «${label}» не заполнено`)
+    .max(MAX[kind], tooLongMessage(label, MAX[kind]));
+
+/** A text that may be empty (stored as null): trimmed, at most MAX[kind] characters. */
+export const optionalText = (label: string, kind: TextKind) =>
+  z
+    .string({ error: wrongType(label, 'нужен текст') })
+    .trim()
+    .max(MAX[kind], tooLongMessage(label, MAX[kind]))
+    .nullable()
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** A search box or a filter's text: at most MAX.search characters, possibly empty. */
+export const searchText = (label = 'Поиск') => z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.search, tooLongMessage(label, MAX.search));
+
+/** A password as typed: not trimmed, at most MAX.password characters. */
+export const password = (label = 'Пароль') =>
+  z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.password, tooLongMessage(label, MAX.password));
+
+/** A path on this computer (a backup folder or file). */
+export const path = (label: string) => z.string({ error: wrongType(label, 'нужен текст') }).max(MAX.path, tooLongMessage(label, MAX.path));
+
+/** A finite number in [min, max]; `step` (e.g. 0.5) when only its multiples are allowed. */
+export function num(label: string, min: number, max: number, opts: { range?: string; step?: number; stepMessage?: string } = {}) {
+  const range = opts.range ?? `${label} — от ${ruNumber(min)} до ${ruNumber(max)}`;
+  const s = z.number({ error: wrongType(label, NUMBER) }).min(min, range).max(max, range);
+  const step = opts.step;
+  return step ? s.refine((v) => Number.isInteger(v / step), opts.stepMessage ?? `${label}: число, кратное ${ruNumber(step)}`) : s;
+}
+
+/** A whole number in [min, max]. */
+export function int(label: string, min: number, max: number, range?: string) {
+  return num(label, min, max, { range, step: 1, stepMessage: `${label} — целое число` });
+}
+
+/** A list of at most `max` items; `what` names them in the plural genitive («Каникул»). */
+export function list<T extends z.ZodType>(item: T, what: string, max: number) {
+  return z.array(item, { error: wrongType(what, 'нужен список') }).max(max, tooManyMessage(what, max));
+}
+
+/** A list whose items must not repeat (compared as `key` gives them: case and ё ignored for texts). */
+export function distinct<T extends z.ZodType>(item: T, what: string, max: number, message: string) {
+  const key = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/ё/g, 'е') : v);
+  return list(item, what, max).refine((xs) => new Set(xs.map(key)).size === xs.length, message);
+}
+
+export const grade = int('Параллель', 1, 11);
+export const shift = int('Смена', 1, 3);
 export const gradeEditWindow = z.enum(['never', '1w', '2w', '3w', '1m']);
 export const grading = z.enum(['five_point', 'pass_fail', 'none']);
 export const gender = z.enum(['m', 'f']).nullable();
@@ -27,17 +101,42 @@ export const staffRole = z.enum(['director', 'deputy', 'sysadmin', 'secretary', 
 export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');
 export const appRole = z.enum(['sysadmin', 'secretary', 'deputy', 'director']);
 export const login = z
-  .string()
+  .string({ error: wrongType('Логин', 'нужен текст') })
   .trim()
   .min(3, 'Логин — не менее 3 символов')
-  .max(40, 'Логин — не более 40 символов')
+  .max(MAX.login, `Логин — не более ${MAX.login} символов`)
   .regex(/^[A-Za-z0-9._-]+$/, 'Логин — латинские буквы, цифры, точка, дефис и подчёркивание');
-export const parts = z.number().int().min(2, 'Подгрупп — от 2 до 10').max(10, 'Подгрупп — от 2 до 10');
+export const parts = int('Подгрупп', 2, 10);
 export const ruleSplitBy = z.enum(['balanced', 'alphabet', 'gender']);
 export const splitBy = z.enum(['balanced', 'alphabet', 'gender', 'copy']);
 export const studyGroupKind = z.enum(['elective', 'profile', 'remedial', 'other']);
 export const weeklyHours = z
-  .number()
+  .number({ error: wrongType('Часов в неделю', NUMBER) })
   .positive('Часов в неделю должно быть больше нуля')
   .max(40, 'Часов в неделю — не более 40')
   .refine((v) => Number.isInteger(v * 2), 'Часы указываются целыми или с половиной (0,5)');
+/** Curriculum hours of a class and subject: 0 (none) to 40, whole or with a half. */
+export const curriculumHours = z
+  .number({ error: wrongType('Часы', NUMBER) })
+  .min(0, 'Часы не могут быть отрицательными')
+  .max(40, 'Часов в неделю — не более 40')
+  .refine((v) => Number.isInteger(v * 2), 'Часы указываются целыми или с половиной (0,5)');
+/**
+ * A class letter: one or two Cyrillic letters, stored upper case. A Latin look-alike («A» typed in
+ * the English layout) is refused with a word about the layout, not silently turned into «А»: what
+ * is saved is what was typed (issue 8). Spreadsheet imports and the CLI, which only look classes up,
+ * still read look-alikes as the Cyrillic letters.
+ */
+export const classLetter = z
+  .string({ error: wrongType('Литера', 'нужен текст') })
+  .max(40, `Литера класса — одна или две русские буквы, например «А» или «ИТ»`)
+  .transform((v) => v.trim().toUpperCase())
+  .superRefine((v, ctx) => {
+    if (/^[A-Z]{1,2}$/.test(v) && classLetterProblem(normalizeClassLetter(v)) === null) {
+      ctx.addIssue({ code: 'custom', message: `Литера «${v}» набрана латиницей — переключите раскладку на русскую` });
+      return;
+    }
+    const problem = classLetterProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+export const maxItems = MAX_ITEMS;

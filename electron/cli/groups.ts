@@ -2,7 +2,7 @@
 import type { LocalClient } from '../core/dispatch';
 import type { ClassSubgroups, SchoolClass, Subject } from '../api/types';
 import { AppError } from '../api/errors';
-import { normalizeLetter } from '../core/setup/classes';
+import { MAX, classLetterProblem, normalizeClassLetter, tooLongMessage } from '../api/limits';
 import { UsageError } from './errors';
 
 export interface GroupsEnv {
@@ -14,12 +14,15 @@ export interface GroupsEnv {
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 const hours = (n: number) => String(n).replace('.', ',');
 
-/** «5А», «5а», «5 А», «5-А» → the class of the current year. */
+/** «5А», «5а», «5 А», «5-А», «10ИТ» → the class of the current year (the letter: one or two Cyrillic letters). */
 export async function findClass(call: LocalClient, text: string): Promise<SchoolClass> {
-  const m = /^\s*(\d{1,2})\s*[-–]?\s*([A-Za-zА-Яа-яЁё]{1,3})\s*$/.exec(text);
-  if (!m) throw new UsageError(`--class: класс указывается как «5А», получено «${text}»`);
+  const shown = text.length > 20 ? `${text.slice(0, 20)}…` : text;
+  const m = /^\s*(\d{1,2})\s*[-–]?\s*(\p{L}+)\s*$/u.exec(text.slice(0, 100));
+  if (!m || text.length > 100) throw new UsageError(`--class: класс указывается как «5А», получено «${shown}»`);
   const grade = Number(m[1]);
-  const letter = normalizeLetter(m[2]!);
+  const letter = normalizeClassLetter(m[2]!);
+  const problem = classLetterProblem(letter);
+  if (problem) throw new UsageError(`--class: ${problem}`);
   const c = (await call('classes.list')).find((x) => x.grade === grade && x.letter === letter);
   if (!c) throw new AppError('not_found', `Класс ${grade}${letter} не найден`);
   return c;
@@ -29,6 +32,7 @@ export async function findClass(call: LocalClient, text: string): Promise<School
 export async function findSubject(call: LocalClient, text: string, option = '--subject'): Promise<Subject> {
   const needle = fold(text);
   if (!needle) throw new UsageError(`${option}: укажите предмет`);
+  if (needle.length > MAX.title) throw new UsageError(`${option}: ${tooLongMessage('Предмет', MAX.title)}`);
   const subjects = await call('subjects.list');
   const exact = subjects.filter((s) => fold(s.name) === needle);
   const found = exact.length ? exact : subjects.filter((s) => fold(s.name).startsWith(needle));

@@ -9,6 +9,7 @@ import { Session } from '../core/auth/session';
 import { signInForCli } from './signin';
 import { grantBackupFile } from '../core/backup/backup';
 import { makePrivateDir } from '../../db';
+import { MAX } from '../api/limits';
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -18,6 +19,8 @@ export async function main(argv: string[]): Promise<number> {
     if (i < 0) return undefined;
     const v = args[i + 1];
     if (v === undefined || v.startsWith('--')) throw new UsageError(`Ключ ${name} требует значения`);
+    // The same limits as the app's fields: paths (--db, --out, --from) and the texts of the other keys.
+    if (v.length > MAX.path) throw new UsageError(`Ключ ${name}: не более ${MAX.path} символов`);
     args.splice(i, 2);
     return v;
   };

@@ -4,8 +4,12 @@ import { AppError, type Problem, type SerializedError } from '../api/errors';
 import type { Ctx, HandlerMap } from './context';
 import { handlers as defaultHandlers } from './handlers';
 import { guard } from './auth/guard';
+import { installValidationMessages } from './validationMessages';
 
-z.config(z.locales.ru());
+installValidationMessages();
+
+/** At most this many input problems are returned with a refusal. */
+const MAX_PROBLEMS = 100;
 
 export type CallResult<N extends OpName = OpName> = { ok: true; result: OpOutput<N> } | { ok: false; error: SerializedError };
 
@@ -29,7 +33,8 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, handle
   }
   const parsed = contract[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
-    const problems: Problem[] = parsed.error.issues.map((i) => ({ column: i.path.join('.'), message: i.message }));
+    // A list of 10 000 wrong items gives as many problems: the first ones are enough to show.
+    const problems: Problem[] = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ column: i.path.join('.'), message: i.message }));
     return { ok: false, error: { code: 'validation', message: problems[0]?.message ?? 'Неверные данные', problems } };
   }
   try {

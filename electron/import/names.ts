@@ -1,5 +1,6 @@
 // Person names: capitalization, validation and splitting of a full name written in one cell.
 import { cleanText, q } from './text';
+import { MAX, tooLongMessage } from '../api/limits';
 
 /** Turkic patronymic particles written after the father's name («Рустам оглы», «Айгуль кызы»). */
 const PARTICLES = new Set(['оглы', 'оглу', 'огли', 'кызы', 'гызы', 'кизи', 'кзы', 'улы', 'уулу']);
@@ -86,7 +87,16 @@ export function splitFullName(raw: string, label = 'ФИО'): SplitResult {
   const problem = personNameProblem(label, value);
   if (problem !== null) return { ok: false, message: problem };
   const middleName = words.length === 2 ? null : words.length === 3 ? words[2]! : words.slice(2).join(' ');
+  const long = namePartTooLong({ lastName, firstName, middleName });
+  if (long) return { ok: false, message: `${label} ${q(value)}: ${long}` };
   return { ok: true, name: { lastName, firstName, middleName } };
+}
+
+/** The limit of the program's name fields (MAX.namePart) broken by one of the parts, as a message; null when all fit. */
+export function namePartTooLong(n: SplitName): string | null {
+  for (const [part, label] of [[n.lastName, 'Фамилия'], [n.firstName, 'Имя'], [n.middleName ?? '', 'Отчество']] as const)
+    if (part.length > MAX.namePart) return tooLongMessage(label, MAX.namePart);
+  return null;
 }
 
 /**

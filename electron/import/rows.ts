@@ -9,6 +9,7 @@ import { normalizeSnils, snilsChecksumOk } from './snils';
 import { cleanText, q } from './text';
 import { countWith, plural, WORDS } from '../api/plural';
 import type { ColumnMapping, FieldKey, RowError } from './types';
+import { MAX, tooLongMessage, type TextKind } from '../api/limits';
 import { normalizeGender } from './values';
 
 export const REQUIRED = 'Не заполнено обязательное поле';
@@ -112,6 +113,10 @@ function namePart<K extends FieldKey>(
     scope.required(key);
     return null;
   }
+  if (value.length > MAX.namePart) {
+    scope.error(key, tooLongMessage(fieldLabel(key), MAX.namePart));
+    return null;
+  }
   const problem = personNameProblem(fieldLabel(key), value);
   if (problem === null) return value;
   scope.error(key, problem);
@@ -191,9 +196,27 @@ export function readPhone<K extends FieldKey>(scope: RowScope<K>, key: K): strin
   return phone;
 }
 
+/**
+ * A free text cell (address, position…): null when empty; longer than the program's field
+ * (MAX[kind], the same limit as the form's) is reported, never cut.
+ */
+export function readText<K extends FieldKey>(scope: RowScope<K>, key: K, kind: TextKind): string | null {
+  const value = scope.get(key);
+  if (value === '') return null;
+  if (value.length > MAX[kind]) {
+    scope.error(key, tooLongMessage(fieldLabel(key), MAX[kind]));
+    return null;
+  }
+  return value;
+}
+
 export function readEmail<K extends FieldKey>(scope: RowScope<K>, key: K): string | null {
   const value = scope.get(key);
   if (value === '') return null;
+  if (value.length > MAX.email) {
+    scope.error(key, tooLongMessage(fieldLabel(key), MAX.email));
+    return null;
+  }
   const email = normalizeEmail(value);
   if (email === null) scope.error(key, `Неверный адрес электронной почты ${q(value)}`);
   return email;

@@ -11,6 +11,7 @@ import {
   readPersonName,
   readPhone,
   readSnils,
+  readText,
   RowScope,
   rowIsBlank,
 } from './rows';
@@ -26,6 +27,7 @@ import type {
   ValidationResult,
 } from './types';
 import { normalizePosition, parseRateHours, splitSubjects } from './values';
+import { MAX, MAX_ITEMS, tooManyMessage } from '../api/limits';
 
 const KEYS: readonly StaffFieldKey[] = [
   'fullName', 'lastName', 'firstName', 'middleName', 'birthDate', 'gender', 'snils', 'phone', 'email',
@@ -75,9 +77,12 @@ export function validateStaff(
     const snils = readSnils(scope, 'snils');
     const phone = readPhone(scope, 'phone');
     const email = readEmail(scope, 'email');
-    const positionText = scope.get('position');
-    const position = positionText === '' ? DEFAULT_POSITION : normalizePosition(positionText);
+    const positionText = readText(scope, 'position', 'title');
+    const position = positionText === null ? DEFAULT_POSITION : normalizePosition(positionText);
     const subjects = splitSubjects(scope.raw('subjects'));
+    const longSubject = subjects.find((s) => s.length > MAX.title);
+    if (longSubject) scope.error('subjects', `Название предмета ${q(longSubject)} — не более ${MAX.title} символов`);
+    else if (subjects.length > MAX_ITEMS.staffSubjects) scope.error('subjects', tooManyMessage('Предметов', MAX_ITEMS.staffSubjects));
     const rateText = scope.get('rateHours');
     let rateHours = DEFAULT_RATE_HOURS;
     if (rateText !== '') {

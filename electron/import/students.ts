@@ -13,6 +13,7 @@ import {
   readPersonName,
   readPhone,
   readSnils,
+  readText,
   RowScope,
   rowIsBlank,
 } from './rows';
@@ -193,7 +194,9 @@ export function validateStudents(
           'className',
           c.reason === 'grade'
             ? `Неверный класс ${q(classText)}: номер класса должен быть от 1 до 11`
-            : `Неверный класс ${q(classText)}: ожидается номер и буква, например «5А»`,
+            : c.reason === 'letter'
+              ? `Неверный класс ${q(classText)}: литера класса — одна или две русские буквы`
+              : `Неверный класс ${q(classText)}: ожидается номер и буква, например «5А»`,
         );
       } else if (!classes.has(`${c.grade}|${c.letter}`)) {
         scope.error('className', `Класс «${className(c.grade, c.letter)}» не найден в текущем учебном году`);
@@ -202,8 +205,8 @@ export function validateStudents(
         letter = c.letter;
       }
     }
-    const address = scope.get('address');
-    const personalFileNo = scope.get('personalFileNo');
+    const address = readText(scope, 'address', 'address');
+    const personalFileNo = readText(scope, 'personalFileNo', 'personalFileNo');
     const guardians = readGuardians(scope, today);
 
     // The student already in the school this row is about: by СНИЛС, else by name and birth date.
@@ -254,8 +257,8 @@ export function validateStudents(
       snils,
       grade,
       letter,
-      address: address === '' ? null : address,
-      personalFileNo: personalFileNo === '' ? null : personalFileNo,
+      address,
+      personalFileNo,
       guardians,
       existingId: match && !repeated ? match.id : null,
     });

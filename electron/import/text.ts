@@ -19,7 +19,7 @@ export function capitalizeFirst(value: string): string {
   return value.length === 0 ? value : value.charAt(0).toUpperCase() + value.slice(1);
 }
 
-/** «value» in Russian quotes, for messages. */
+/** «value» in Russian quotes, for messages; a very long value is cut («Ивано…», 60 characters). */
 export function q(value: string): string {
-  return `«${value}»`;
+  return `«${value.length > 60 ? `${value.slice(0, 59)}…` : value}»`;
 }

@@ -1,6 +1,7 @@
 // Class names, gender, yes/no flags and the staff-specific values.
 import type { Gender } from '../../db/schema';
 import { capitalizeFirst, cleanText, foldKey } from './text';
+import { classLetterProblem } from '../api/limits';
 
 /** Latin letters that look like Cyrillic ones, as typed by mistake in class letters. */
 const LOOKALIKES = new Map<string, string>(
@@ -17,9 +18,10 @@ export function normalizeClassLetter(letter: string): string {
 
 export type ClassParse =
   | { ok: true; grade: number; letter: string }
-  | { ok: false; reason: 'format' | 'grade' };
+  | { ok: false; reason: 'format' | 'grade' | 'letter' };
 
-const CLASS = /^(\d{1,2})([А-ЯЁA-Z]?)$/;
+/** A number and up to two letters (the letter: one or two Cyrillic letters, as everywhere in the program). */
+const CLASS = /^(\d{1,2})([А-ЯЁA-Z]{0,2})$/;
 /** The usual spellings («5А», «5 а», «5-А», «5«А»», «5"a"»), recognized without rewriting the text. */
 const SIMPLE_CLASS = /^\s*(\d{1,2})[\s\-–—]*["«“„']?([А-ЯЁа-яёA-Za-z])["»”']?\s*$/;
 const CYRILLIC_CAPITAL = /^[А-ЯЁ]$/;
@@ -31,7 +33,8 @@ export function parseClassName(raw: string): ClassParse {
     const grade = Number(simple[1]);
     if (grade >= 1 && grade <= 11) {
       const ch = simple[2]!;
-      return { ok: true, grade, letter: CYRILLIC_CAPITAL.test(ch) ? ch : normalizeClassLetter(ch) };
+      const letter = CYRILLIC_CAPITAL.test(ch) ? ch : normalizeClassLetter(ch);
+      return classLetterProblem(letter) ? { ok: false, reason: 'letter' } : { ok: true, grade, letter };
     }
   }
   const compact = cleanText(raw)
@@ -42,7 +45,10 @@ export function parseClassName(raw: string): ClassParse {
   if (!m) return { ok: false, reason: 'format' };
   const grade = Number(m[1]);
   if (grade < 1 || grade > 11) return { ok: false, reason: 'grade' };
-  return { ok: true, grade, letter: normalizeClassLetter(m[2]!) };
+  const letter = normalizeClassLetter(m[2]!);
+  // Latin letters without a Cyrillic look-alike («5Z») are not a class letter.
+  if (letter !== '' && classLetterProblem(letter)) return { ok: false, reason: 'letter' };
+  return { ok: true, grade, letter };
 }
 
 /**

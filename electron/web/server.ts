@@ -124,19 +124,25 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname.startsWith('/api/')) {
+    const url = parseUrl(req.url);
+    const path = url && decodedPath(url);
+    if (!url || path === null) return refuse(res, 400, 'validation', 'Неверный адрес запроса.');
+    if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
       const session = apiRequestAllowed(req.headers, port) ? sessionOf(req) : undefined;
       if (!session) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } }));
-      const body = await readBody(req, 100 * 1024 * 1024);
+      const name = path.slice(5);
+      const limit = bodyLimit(name);
+      if (Number(req.headers['content-length'] ?? 0) > limit) return refuse(res, 413, 'validation', tooLargeMessage(limit), true);
+      const body = await readBody(req, limit);
+      if (body === null) return refuse(res, 413, 'validation', tooLargeMessage(limit), true);
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
       } catch {
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'validation', message: 'Неверный запрос' } }));
       }
-      const result = await dispatch({ ...opts.ctx, session }, decodeURIComponent(url.pathname.slice(5)), input);
+      const result = await dispatch({ ...opts.ctx, session }, name, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method Not Allowed');
@@ -144,7 +150,7 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
     if (url.searchParams.has('t')) return openSession(req, res, url);
     // Every page and file only for a browser with a session of this host.
     if (!sessionOf(req)) return refusePage(res);
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const rel = path === '/' ? 'index.html' : path.slice(1);
     const file = normalize(join(opts.staticDir, rel));
     if (!file.startsWith(normalize(opts.staticDir) + sep)) return send(res, 403, 'text/plain', 'Forbidden');
     try {
@@ -200,17 +206,58 @@ function refusePage(res: ServerResponse) {
   );
 }
 
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** Request bodies: files travel only with the import operations; any other call is small. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_FILE_BODY_BYTES = 100 * 1024 * 1024;
+const FILE_OPS = new Set(['import.preview', 'import.commit']);
+
+function bodyLimit(op: string): number {
+  return FILE_OPS.has(op) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+}
+
+function tooLargeMessage(limit: number): string {
+  return `Слишком большой запрос: не более ${Math.round(limit / (1024 * 1024))} МБ. Ничего не изменено.`;
+}
+
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://127.0.0.1');
+  } catch {
+    return null;
+  }
+}
+
+/** The decoded path of a request, or null when its percent-encoding is broken («/api/%E0%A4%A»). */
+function decodedPath(url: URL): string | null {
+  try {
+    return decodeURIComponent(url.pathname);
+  } catch {
+    return null;
+  }
+}
+
+/** A refusal as the API's JSON error; `close` ends the connection (the rest of a too large body is not read). */
+function refuse(res: ServerResponse, status: number, code: 'validation', message: string, close = false) {
+  if (close) res.setHeader('Connection', 'close');
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: { code, message } }));
+  if (close) res.once('finish', () => res.req.destroy());
+}
+
+/** The body, or null as soon as it grows over `limit` (what is left of it is not read). */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new Error('too large'));
-        req.destroy();
+        req.off('data', onData);
+        req.pause();
+        chunks.length = 0;
+        resolve(null);
       } else chunks.push(c);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });

@@ -1,7 +1,10 @@
 // Nothing personal reaches the logs (152-ФЗ): the demo school is worked through real processes —
 // the browser host driven over HTTP, and the CLI — and everything they print as logs is scanned for
 // the names, СНИЛС and phone numbers of the school's pupils, parents and staff.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dispatch } from '../../electron/core/dispatch';
+import { handlers } from '../../electron/core/handlers';
+import { tempCore } from '../support/core';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -149,10 +152,10 @@ describe('logs carry no personal data', () => {
     await step('export', 'export.list', { list: 'students' });
     await step('logout', 'auth.logout');
 
-    // The administrator: an internal error whose message carries a name, the log and its export, a correction.
+    // The administrator: a removal naming no record (an internal error before issue 8), the log and its export, a correction.
     await step('adminLogin', 'auth.login', { login: 'admin', password: password('admin') });
     await step('adminChange', 'auth.changePassword', { oldPassword: password('admin'), newPassword: 'Администратор-2026' });
-    await step('internal', 'staff.remove', { id: first.fullName }); // «staff <name> not found» inside
+    await step('internal', 'staff.remove', { id: first.fullName.slice(0, 60) }); // «staff <name> not found» inside before issue 8
     await step('audit', 'audit.search', { text: first.fullName });
     await step('auditExport', 'audit.export', { entity: 'student', entityId: first.id });
     const guardian = (details.guardians[0] as { lastName: string; firstName: string; phone: string | null } | undefined) ?? { lastName: 'Нет', firstName: 'Нет', phone: null };
@@ -189,7 +192,7 @@ describe('logs carry no personal data', () => {
     cliLogs.push(exported.stderr);
   }, 240_000);
 
-  it('went through the whole flow, refusals and an internal error included', () => {
+  it('went through the whole flow, refusals included', () => {
     const code = (k: string) => (replies[k]!.ok ? 'ok' : replies[k]!.error.code);
     expect(
       Object.fromEntries(
@@ -199,7 +202,7 @@ describe('logs carry no personal data', () => {
     ).toEqual({
       info: 'ok', wrongPassword: 'unauthenticated', login: 'ok', beforeChange: 'forbidden', changePassword: 'ok', list: 'ok', search: 'ok', get: 'ok',
       badSnils: 'validation', edit: 'ok', badNew: 'validation', preview: 'ok', import: 'validation', export: 'ok', logout: 'ok',
-      adminLogin: 'ok', adminChange: 'ok', internal: 'internal', audit: 'ok', auditExport: 'ok', correction: 'ok', corrected: 'ok', notified: 'ok', newUser: 'ok',
+      adminLogin: 'ok', adminChange: 'ok', internal: 'not_found', audit: 'ok', auditExport: 'ok', correction: 'ok', corrected: 'ok', notified: 'ok', newUser: 'ok',
       badJson: '400', unknown: 'not_found', noToken: '403',
     });
     expect((replies.preview as { result: { errors: unknown[] } }).result.errors.length).toBeGreaterThan(3);
@@ -209,7 +212,8 @@ describe('logs carry no personal data', () => {
   it('the browser host logs only its address, its database and the kind of an internal error', () => {
     const log = host!.out();
     expect(log).toMatch(/Школьный офис в браузере: http:\/\/127\.0\.0\.1:\d+\//);
-    expect(log).toMatch(/\[core\] internal error/); // stderr is captured too
+    // A removal naming no record is a Russian refusal now, no internal error (the logging of one: below).
+    expect((replies.internal as { error: { message: string } }).error.message).toBe('Запись не найдена (сотрудник): возможно, её уже удалили.');
     const needles = personalNeedles(db, typed);
     expect(leaks(`x ${needles[0]} y`, needles)).toHaveLength(1); // the scan does find a name
     expect(leaks(log, needles)).toEqual([]);
@@ -221,5 +225,20 @@ describe('logs carry no personal data', () => {
   it('the command line logs nothing personal to stderr', () => {
     const needles = personalNeedles(db, typed);
     expect(leaks(cliLogs.join('\n'), needles)).toEqual([]);
+  });
+
+  it('an internal error is logged by its kind only, never its message', async () => {
+    const t = await tempCore();
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logged.push(a.join(' ')));
+    try {
+      const failing = { ...handlers, 'staff.remove': () => { throw new TypeError('staff Иванов Пётр Сергеевич 123-456-789 01 not found'); } };
+      const r = await dispatch(t.ctx, 'staff.remove', { id: 'x' }, failing);
+      expect(r.ok ? '' : r.error.code).toBe('internal');
+      expect(logged).toEqual(['[core] internal error: TypeError ']);
+    } finally {
+      spy.mockRestore();
+      t.cleanup();
+    }
   });
 });

@@ -32,10 +32,11 @@ describe('setup before the school year (R1–R5)', () => {
       phone: '8 912 345-67-89', email: null, position: 'Учитель', roles: ['teacher'], deputyGrades: [], subjects: ['Математика'], rateHours: 18,
     });
     expect(teacher.phone).toBe('+7 (912) 345-67-89');
-    expect(await call('classes.createMany', { gradeFrom: 1, gradeTo: 11, letters: ['А', 'б', 'B'], shift: 1 })).toEqual({ created: 33, skipped: 0 });
+    expect(await call('classes.createMany', { gradeFrom: 1, gradeTo: 11, letters: ['А', 'б', 'В'], shift: 1 })).toEqual({ created: 33, skipped: 0 });
     const classes = await call('classes.list');
     expect(classes.map((c) => c.name)).toContain('5Б');
-    expect(classes.map((c) => c.name)).toContain('5В'); // Latin B became Cyrillic В
+    expect(classes.map((c) => c.name)).toContain('5В');
+    await expect(call('classes.createMany', { gradeFrom: 1, gradeTo: 1, letters: ['B'], shift: 1 })).rejects.toThrow(/латиницей/);
     for (const c of classes) await call('classes.save', { id: c.id, grade: c.grade, letter: c.letter, shift: 1, classTeacherId: teacher.id });
     expect((await call('curriculum.applyStandard', { onlyEmpty: true })).changed).toBeGreaterThan(300);
     const fifth = (await call('classes.list')).find((c) => c.name === '5А')!;

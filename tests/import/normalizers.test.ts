@@ -117,6 +117,10 @@ describe('normalizeClassName', () => {
     ];
     for (const [latin, cyr] of pairs) expect(normalizeClassName(`7${latin}`)).toEqual({ grade: 7, letter: cyr });
   });
+  it('accepts two-letter classes (issue 8: one or two Cyrillic letters)', () => {
+    expect(normalizeClassName('10ИТ')).toEqual({ grade: 10, letter: 'ИТ' });
+    expect(normalizeClassName('5 аб')).toEqual({ grade: 5, letter: 'АБ' });
+  });
   it('accepts a class without a letter', () => {
     expect(normalizeClassName('3')).toEqual({ grade: 3, letter: '' });
   });
@@ -124,7 +128,9 @@ describe('normalizeClassName', () => {
     expect(normalizeClassName('12А')).toBeNull();
     expect(normalizeClassName('0А')).toBeNull();
     expect(normalizeClassName('АБ')).toBeNull();
-    expect(normalizeClassName('5АБ')).toBeNull();
+    expect(normalizeClassName('5АБВ')).toBeNull();
+    expect(normalizeClassName('5Z')).toBeNull(); // a Latin letter without a Cyrillic look-alike
+    expect(normalizeClassName('5' + 'Б'.repeat(40))).toBeNull();
     expect(normalizeClassName('')).toBeNull();
   });
   it('builds display names', () => {

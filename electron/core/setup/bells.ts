@@ -53,6 +53,7 @@ export function saveBells(ctx: Ctx, i: OpParsed<'bells.save'>): BellScheduleDeta
   const problems = validateBells(i.bells);
   if (problems.length) throw invalid(`Расписание звонков не сохранено: ${problems[0]!.message}`, problems);
   const { db } = ctx;
+  if (!db.first(db.q.selectFrom('academic_year').select('id').where('id', '=', i.yearId).where('deleted_at', 'is', null))) throw notFound('Учебный год');
   const id = act(ctx, (w) => {
     const values = { year_id: i.yearId, shift: i.shift, name: i.name };
     let scheduleId = i.id ?? null;
@@ -61,7 +62,7 @@ export function saveBells(ctx: Ctx, i: OpParsed<'bells.save'>): BellScheduleDeta
       scheduleId = same?.id ?? null;
     }
     if (scheduleId) {
-      if (!db.first(db.q.selectFrom('bell_schedule').select('id').where('id', '=', scheduleId))) throw notFound('Расписание звонков');
+      if (!db.first(db.q.selectFrom('bell_schedule').select('id').where('id', '=', scheduleId).where('year_id', '=', i.yearId).where('deleted_at', 'is', null))) throw notFound('Расписание звонков');
       w.update('bell_schedule', scheduleId, values);
     } else scheduleId = w.insert('bell_schedule', values).id;
     const old = db.all(db.q.selectFrom('bell').selectAll().where('schedule_id', '=', scheduleId).where('deleted_at', 'is', null));

@@ -7,15 +7,10 @@ import { act } from '../tx';
 import { currentYearId } from './years';
 import { dropClassGroups } from '../groups/membership';
 import { countWith, WORDS } from '../../api/plural';
+import { normalizeClassLetter } from '../../api/limits';
 
-/** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic. */
-export function normalizeLetter(letter: string): string {
-  const latin: Record<string, string> = { A: 'А', B: 'В', E: 'Е', K: 'К', M: 'М', H: 'Н', O: 'О', P: 'Р', C: 'С', T: 'Т', X: 'Х' };
-  return letter
-    .trim()
-    .toUpperCase()
-    .replace(/[ABEKMHOPCTX]/g, (ch) => latin[ch] ?? ch);
-}
+/** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic (the contract refuses anything else). */
+export const normalizeLetter = normalizeClassLetter;
 
 export function listClasses(ctx: Ctx): SchoolClass[] {
   const { db } = ctx;
@@ -65,10 +60,13 @@ export function saveClass(ctx: Ctx, i: OpParsed<'classes.save'>): SchoolClass {
   const letter = normalizeLetter(i.letter);
   const same = findClass(ctx, yearId, i.grade, letter);
   if (same && same.id !== i.id) throw invalid(`Класс ${i.grade}${letter} уже есть`, [{ column: 'Литера', message: `Класс ${i.grade}${letter} уже есть` }]);
+  if (i.classTeacherId && !db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.classTeacherId).where('deleted_at', 'is', null)))
+    throw notFound('Классный руководитель');
+  if (i.roomId && !db.first(db.q.selectFrom('room').select('id').where('id', '=', i.roomId).where('deleted_at', 'is', null))) throw notFound('Кабинет');
   const id = act(ctx, (w) => {
     const values = { year_id: yearId, grade: i.grade, letter, shift: i.shift, class_teacher_id: i.classTeacherId ?? null, room_id: i.roomId ?? null };
     if (i.id) {
-      if (!db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.id))) throw notFound('Класс');
+      if (!db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Класс');
       return w.update('school_class', i.id, values).id;
     }
     return w.insert('school_class', values).id;

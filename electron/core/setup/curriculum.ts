@@ -1,7 +1,7 @@
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { CurriculumGrid } from '../../api/types';
-import { invalid } from '../../api/errors';
+import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { listClasses } from './classes';
 import { listSubjects } from './subjects';
@@ -24,9 +24,20 @@ export function curriculumGrid(ctx: Ctx): CurriculumGrid {
 
 export function setCurriculum(ctx: Ctx, i: OpParsed<'curriculum.set'>): { changed: number } {
   const { db } = ctx;
+  const seen = new Set<string>();
+  for (const [idx, cell] of i.cells.entries()) {
+    const key = `${cell.classId}:${cell.subjectId}`;
+    if (seen.has(key)) throw invalid('Одна и та же клетка учебного плана указана дважды', [{ row: idx + 1, column: 'Часы', message: 'Одна и та же клетка учебного плана указана дважды' }]);
+    seen.add(key);
+  }
   let changed = 0;
   act(ctx, (w) => {
+    // The deciding reads inside the transaction: the classes and subjects are still there.
+    const classes = new Set(db.all(db.q.selectFrom('school_class').select('id').where('deleted_at', 'is', null)).map((c) => c.id));
+    const subjects = new Set(db.all(db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null)).map((c) => c.id));
     for (const cell of i.cells) {
+      if (!classes.has(cell.classId)) throw notFound('Класс');
+      if (!subjects.has(cell.subjectId)) throw notFound('Предмет');
       if (Math.round(cell.hours * 2) !== cell.hours * 2) throw invalid(`Часы указываются целыми или с половиной (0,5): «${cell.hours}»`);
       const existing = db.first(
         db.q.selectFrom('curriculum_item').select(['id', 'hours_per_week']).where('class_id', '=', cell.classId).where('subject_id', '=', cell.subjectId).where('deleted_at', 'is', null),

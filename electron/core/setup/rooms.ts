@@ -22,7 +22,7 @@ export function saveRoom(ctx: Ctx, i: OpParsed<'rooms.save'>): Room {
   return act(ctx, (w) => {
     const values = { number: i.number, name: i.name, capacity: i.capacity };
     if (i.id) {
-      if (!db.first(db.q.selectFrom('room').select('id').where('id', '=', i.id))) throw notFound('Кабинет');
+      if (!db.first(db.q.selectFrom('room').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Кабинет');
       return toRoom(w.update('room', i.id, values));
     }
     return toRoom(w.insert('room', values));

@@ -3,7 +3,7 @@ import type { OpParsed } from '../../api/contract';
 import type { School } from '../../api/types';
 import type { Row } from '../../../db';
 import { act } from '../tx';
-import { invalid, type Problem } from '../../api/errors';
+import { invalid, notFound, type Problem } from '../../api/errors';
 import { checkContacts } from './staff';
 
 export function toSchool(r: Row<'school'>): School {
@@ -32,6 +32,8 @@ export function saveSchool(ctx: Ctx, i: OpParsed<'school.save'>): School {
   const problems: Problem[] = [];
   const contacts = checkContacts({ phone: i.phone, email: i.email }, problems);
   if (problems.length) throw invalid(problems[0]!.message, problems);
+  const { db } = ctx;
+  if (i.directorId && !db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.directorId).where('deleted_at', 'is', null))) throw notFound('Директор');
   return act(ctx, (w) => {
     const values = {
       full_name: i.fullName,

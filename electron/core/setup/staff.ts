@@ -73,7 +73,7 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
       rate_hours: i.rateHours,
     };
     if (i.id) {
-      if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id))) throw notFound('Сотрудник');
+      if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Сотрудник');
       return toStaff(w.update('staff', i.id, values));
     }
     return toStaff(w.insert('staff', values));

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { Subject } from '../../api/types';
@@ -23,14 +24,15 @@ export function listSubjects(ctx: Ctx): Subject[] {
 
 export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
   const { db } = ctx;
+  // ru_fold, not SQLite's lower(): that one folds only Latin letters («ФИЗИКА» and «Физика» are one subject).
   const same = db.first(
-    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where((eb) => eb.fn('lower', ['name']), '=', i.name.toLowerCase()),
+    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', i.name.toLowerCase().replace(/ё/g, 'е')),
   );
   if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
   return act(ctx, (w) => {
     const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder };
     if (i.id) {
-      if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id))) throw notFound('Предмет');
+      if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Предмет');
       return toSubject(w.update('subject', i.id, values));
     }
     return toSubject(w.insert('subject', values));

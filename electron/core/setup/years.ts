@@ -115,10 +115,51 @@ export function validateYear(i: OpParsed<'years.save'>): Problem[] {
         problems.push({ row: b.row, column: 'Пересечение', message: `«${b.name}» пересекается с «${a.name}» для ${g} классов` });
     }
   }
+  // The same period twice: saved by (kind, number, parallels), a second one would be a second row
+  // that no later save can tell from the first.
+  const periodSeen = new Map<string, number>();
+  i.periods.forEach((p, idx) => {
+    const key = `${p.kind}:${p.number}:${p.gradeFrom}:${p.gradeTo}`;
+    const first = periodSeen.get(key);
+    if (first !== undefined)
+      problems.push({ row: idx + 1, column: 'Период', message: `«${p.name}» для ${grades(p)} указан дважды (строки ${first} и ${idx + 1})` });
+    else periodSeen.set(key, idx + 1);
+  });
+  const holidaySeen = new Map<string, number>();
   i.holidays.forEach((h, idx) => {
-    if (h.startDate > h.endDate) problems.push({ row: idx + 1, column: 'Каникулы', message: `«${h.name}»: окончание раньше начала` });
+    const row = idx + 1;
+    if (h.startDate > h.endDate) problems.push({ row, column: 'Каникулы', message: `«${h.name}»: окончание раньше начала` });
+    if (h.gradeFrom > h.gradeTo) problems.push({ row, column: 'Параллели', message: `«${h.name}»: параллель «с» больше параллели «по»` });
+    // Holidays are kept by name and parallels: the same name for the same parallels twice is one
+    // holiday entered twice (10 000 identical holidays stop at the list's cap before this).
+    const key = `${fold(h.name)}:${h.gradeFrom}:${h.gradeTo}`;
+    const first = holidaySeen.get(key);
+    if (first !== undefined) problems.push({ row, column: 'Каникулы', message: `«${h.name}» для ${grades(h)} указаны дважды (строки ${first} и ${row})` });
+    else holidaySeen.set(key, row);
   });
   return problems;
+}
+
+const fold = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const grades = (x: { gradeFrom: number; gradeTo: number }) => (x.gradeFrom === x.gradeTo ? `${x.gradeFrom} классов` : `${x.gradeFrom}–${x.gradeTo} классов`);
+
+/**
+ * Another year that this one would duplicate. An office keeps one academic year per school year:
+ * two years with the same name cannot be told apart in any list or document, and two years whose
+ * dates overlap would both claim the same school days (which year a date belongs to decides its
+ * periods, holidays and classes). So the same name (ignoring case and spaces), or dates that overlap
+ * another year's, are refused — the usual mistake is saving the same year twice.
+ */
+function duplicateYear(ctx: Ctx, i: OpParsed<'years.save'>): Problem | null {
+  const { db } = ctx;
+  let q = db.q.selectFrom('academic_year').select(['id', 'name', 'start_date', 'end_date']).where('deleted_at', 'is', null);
+  if (i.id) q = q.where('id', '!=', i.id);
+  for (const y of db.all(q)) {
+    if (fold(y.name) === fold(i.name)) return { column: 'Учебный год', message: `Учебный год «${y.name}» уже есть` };
+    if (y.start_date <= i.endDate && i.startDate <= y.end_date)
+      return { column: 'Даты', message: `Даты пересекаются с учебным годом «${y.name}» (${ruDate(y.start_date)} — ${ruDate(y.end_date)})` };
+  }
+  return null;
 }
 
 export function saveYear(ctx: Ctx, i: OpParsed<'years.save'>): YearDetails {
@@ -126,6 +167,8 @@ export function saveYear(ctx: Ctx, i: OpParsed<'years.save'>): YearDetails {
   if (problems.length) throw invalid(`Учебный год не сохранён: ${problems[0]!.message}`, problems);
   const { db } = ctx;
   const id = act(ctx, (w) => {
+    const duplicate = duplicateYear(ctx, i);
+    if (duplicate) throw invalid(`Учебный год не сохранён: ${duplicate.message}`, [duplicate]);
     const values = {
       name: i.name,
       start_date: i.startDate,

@@ -112,6 +112,14 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   const c = checkContacts({ snils: i.snils }, problems);
   const today = ctx.now().toISOString().slice(0, 10);
   if (i.birthDate > today) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
+  // The same representative twice: the same card, or the same full name.
+  const seenGuardians = new Set<string>();
+  i.guardians.forEach((g, idx) => {
+    const keys = [`name:${[g.lastName, g.firstName, g.middleName ?? ''].join(' ').toLowerCase().replace(/ё/g, 'е')}`, ...(g.id ? [`id:${g.id}`] : [])];
+    if (keys.some((k) => seenGuardians.has(k)))
+      problems.push({ row: idx + 1, column: `Представитель ${idx + 1}`, message: `Представитель «${g.lastName} ${g.firstName}${g.middleName ? ` ${g.middleName}` : ''}» указан дважды` });
+    for (const k of keys) seenGuardians.add(k);
+  });
   const guardians = i.guardians.map((g, idx) => {
     const gp: Problem[] = [];
     const gc = checkContacts({ phone: g.phone, email: g.email }, gp);
@@ -121,6 +129,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     problems.push(...gp.map((p) => ({ column: `guardians.${idx}.${GUARDIAN_FIELD[p.column ?? ''] ?? 'phone'}`, message: `${p.message} у ${who}` })));
     return { ...g, phone: gc.phone, email: gc.email };
   });
+  if (i.classId && !db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.classId).where('deleted_at', 'is', null))) throw notFound('Класс');
   if (c.snils) {
     const same = db.first(db.q.selectFrom('student').select('id').where('snils', '=', c.snils).where('deleted_at', 'is', null));
     if (same && same.id !== i.id) problems.push({ column: 'СНИЛС', message: `Ученик со СНИЛС ${c.snils} уже есть в школе` });

@@ -10,7 +10,6 @@ import { focusFirstError } from '../../components/focusError';
 import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
 
 /** How to reach the reporter: a phone, an e-mail or a few words (the core's limit). */
-const CONTACT_MAX = 254;
 import { fieldError, problemsOf } from '../../lib/errors';
 import { localMoment, ruDateTime, ruTime } from '../../lib/dates';
 import type { CorrectionRequest } from '../../../../electron/api/types';
@@ -56,7 +55,7 @@ export function CorrectionModal({
   // Too long is named while typing; empty fields and a wrong moment on «Сохранить».
   const long: FieldErrors = {
     reporter: tooLong(reporter, MAX.personName, 'Кто сообщил'),
-    contact: tooLong(contact, CONTACT_MAX, 'Как связаться'),
+    contact: tooLong(contact, MAX.contact, 'Как связаться'),
     description: tooLong(description, MAX.note, 'Суть ошибки'),
   };
   const at = localMoment(date, time);

@@ -8,7 +8,6 @@ import { focusFirstError } from '../../components/focusError';
 import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
 
 /** The core's limit of a login (the contract's `login` schema). */
-const LOGIN_MAX = 40;
 import { fieldError, problemsOf } from '../../lib/errors';
 import { GRADES } from '../../lib/labels';
 import { APP_ROLE_OPTIONS, ROLE_HINTS } from '../roles';
@@ -35,7 +34,7 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
   }, [opened, user]);
 
   // Too long is named while typing; empty fields on «Сохранить».
-  const long: FieldErrors = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, LOGIN_MAX, 'Логин') };
+  const long: FieldErrors = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, MAX.login, 'Логин') };
   const submit = async (): Promise<boolean> => {
     const l: Record<string, string> = {};
     if (!displayName.trim()) l.name = 'Укажите ФИО';
