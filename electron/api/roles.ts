@@ -7,20 +7,20 @@ import type { AppRole } from './types';
  * credentials, paper copies and reports get their areas with the issues that build them (an area
  * without operations would promise in the matrix what the program cannot do).
  */
-export const AREAS = ['setup', 'curriculum', 'groups', 'contingent', 'corrections', 'backups', 'users', 'audit'] as const;
+export const AREAS = ['setup', 'curriculum', 'groups', 'contingent', 'corrections', 'fixes', 'backups', 'users', 'audit'] as const;
 export type Area = (typeof AREAS)[number];
 export type Access = 'none' | 'view' | 'change';
 
 /**
  * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
- * parallels), R23 (backups: the administrator), R26 (corrections: registered by the office,
- * corrected by the administrator — marking a request corrected needs `audit: change`).
+ * parallels), R23 (backups: the administrator), R26 (error reports: the office registers them and
+ * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', backups: 'change', users: 'change', audit: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', backups: 'none', users: 'none', audit: 'none' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', backups: 'none', users: 'none', audit: 'view' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', backups: 'view', users: 'view', audit: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view' },
 };
 
 /**
@@ -42,6 +42,7 @@ export const AREA_LABELS: Record<Area, string> = {
   groups: 'Группы и нагрузка',
   contingent: 'Контингент',
   corrections: 'Обращения об ошибках',
+  fixes: 'Исправление ошибок в данных',
   backups: 'Резервные копии',
   users: 'Пользователи',
   audit: 'Журнал изменений',

@@ -67,10 +67,10 @@ export const OP_NEEDS: Record<OpName, Need> = {
   'audit.export': view('audit'),
   'audit.facets': view('audit'),
   // R26: the office (administrator, secretary) registers requests and tells the reporter; only
-  // the administrator, who corrects the data and answers for the audit log, marks one corrected.
+  // the administrator, who corrects the data, marks one corrected.
   'corrections.list': view('corrections'),
   'corrections.save': change('corrections'),
-  'corrections.markCorrected': change('audit'),
+  'corrections.markCorrected': change('fixes'),
   'corrections.markNotified': change('corrections'),
   'settings.get': 'session',
   'settings.save': change('users'),
