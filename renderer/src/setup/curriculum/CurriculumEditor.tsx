@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
+import { useOwnParallels } from '../../app/parallels';
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
+import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -45,6 +46,8 @@ const Cell = memo(function Cell(p: {
   dirty: boolean;
   label: string;
   readOnly?: boolean;
+  /** Another parallel's class for a deputy director (R8): the reason, shown on hover. */
+  locked?: string;
   onChange: (classId: string, subjectId: string, v: number) => void;
 }) {
   const [text, setText] = useState<string | null>(null);
@@ -63,10 +66,11 @@ const Cell = memo(function Cell(p: {
       className={css.cell}
       value={shown}
       readOnly={p.readOnly}
+      disabled={p.locked !== undefined}
       inputMode="decimal"
       maxLength={4}
       aria-label={p.label}
-      title={invalid ? 'Часы — целое число или с половиной (0,5), не больше 40' : p.label}
+      title={p.locked ?? (invalid ? 'Часы — целое число или с половиной (0,5), не больше 40' : p.label)}
       data-cell={`${p.row}:${p.col}`}
       data-dirty={p.dirty || undefined}
       data-invalid={invalid || undefined}
@@ -92,6 +96,7 @@ const Cell = memo(function Cell(p: {
 export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
   const readOnly = useReadOnly();
+  const own = useOwnParallels();
   const [grid, setGrid] = useState<CurriculumGrid | null>(null);
   const [edits, setEdits] = useState<Record<string, number>>({});
   const [level, setLevel] = useState('all');
@@ -189,6 +194,8 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const over = cols.filter((c) => (totals.get(c.id) ?? 0) > c.maxWeekly);
   const empty = grid.classes.filter((c) => grid.subjects.every((s) => value(c.id, s.id) === 0));
   const hasAny = grid.cells.length > 0;
+  const foreign = own.grades && !readOnly ? grid.classes.filter((c) => !own.mine(c.grade)) : [];
+  const yours = foreign.length ? ' ваших параллелей' : '';
 
   return (
     <Stack gap="sm">
@@ -216,10 +223,10 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={() => void apply(true)} data-testid="curriculum-standard-empty">
-                  Только незаполненные классы
+                  Только незаполненные классы{yours}
                 </Menu.Item>
                 <Menu.Item color="red" onClick={() => void apply(false)}>
-                  Все классы (заменить введённые часы)
+                  Все классы{yours} (заменить введённые часы)
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -242,17 +249,26 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           части, формируемой участниками образовательных отношений.
         </Alert>
       ) : null}
+      {foreign.length ? (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="curriculum-foreign">
+          {own.summary}: классы других параллелей ({foreign.map((c) => c.name).join(', ')}) показаны только для просмотра.
+        </Alert>
+      ) : null}
       {error ? <ErrorAlert error={error} /> : null}
       <div className={css.wrap} style={{ maxHeight: inWizard ? 'calc(100vh - 400px)' : 'calc(100vh - 250px)' }} data-testid="curriculum-grid">
         <table className={css.table}>
           <thead>
             <tr>
               <th className={css.subject}>Предмет</th>
-              {cols.map((c) => (
-                <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : undefined}>
-                  {c.name}
-                </th>
-              ))}
+              {cols.map((c) => {
+                const locked = foreign.includes(c) ? own.reason(c.name) : undefined;
+                return (
+                  <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : locked ? css.colForeign : undefined} title={locked} data-foreign={locked ? true : undefined}>
+                    {locked ? <IconLock size={11} style={{ marginRight: 2, verticalAlign: -1 }} aria-label="только просмотр" /> : null}
+                    {c.name}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -274,6 +290,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                         dirty={key in edits && (base.get(key) ?? 0) !== edits[key]}
                         label={`${s.name}, ${c.name}`}
                         readOnly={readOnly}
+                        locked={foreign.includes(c) ? own.reason(c.name) : undefined}
                         onChange={onChange}
                       />
                     </td>
