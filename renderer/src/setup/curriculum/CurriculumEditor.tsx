@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
 import { useOwnParallels } from '../../app/parallels';
+import { gradeRanges } from '../../lib/labels';
 import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
 import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -251,7 +252,8 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
       ) : null}
       {foreign.length ? (
         <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="curriculum-foreign">
-          {own.summary}: классы других параллелей ({foreign.map((c) => c.name).join(', ')}) показаны только для просмотра.
+          {own.summary}: классы {[...new Set(foreign.map((c) => c.grade))].length === 1 ? 'параллели' : 'параллелей'} {gradeRanges(foreign.map((c) => c.grade))}{' '}
+          показаны только для просмотра.
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}

@@ -216,6 +216,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
               </SimpleGrid>
             </Checkbox.Group>
           </Input.Wrapper>
+          <StaffAccountInfo staff={props.staff} />
           {f.roles.includes('deputy') ? (
             <MultiSelect
               label="Параллели заместителя директора"
@@ -262,7 +263,6 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
           </SimpleGrid>
           </Stack>
           </ReadOnlyFieldset>
-          <StaffAccountInfo staff={props.staff} />
           {error && !fieldError(p, 'roles', 'Роли') ? <ErrorAlert error={error} /> : null}
           {readOnly ? (
             <Group justify="flex-end" mt="sm">
