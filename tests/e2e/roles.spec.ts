@@ -133,5 +133,49 @@ describe('roles as a school works', () => {
     await app.screenshot('roles-6-users-create-from-card');
     await page.keyboard.press('Escape');
     expect(app.pageErrors).toEqual([]);
+    await signOut(page);
+  }, 180_000);
+
+  it('lets the secretary give a pupil a second parent and register a correction request, which the administrator corrects', async () => {
+    const { page } = app;
+    await signIn(page, 'secretary', app.users.secretary!.password);
+    // A pupil with one parent.
+    let pupil = null;
+    for (const r of (await app.call('students.list', { limit: 40 })).rows) {
+      const d = await app.call('students.get', { id: r.id });
+      if (d.guardians.length === 1) {
+        pupil = d;
+        break;
+      }
+    }
+    expect(pupil).not.toBeNull();
+    await page.getByTestId('nav-students').click();
+    await page.getByTestId('students-search').fill(`${pupil!.lastName} ${pupil!.firstName} ${pupil!.middleName ?? ''}`.trim());
+    await expect.poll(() => page.getByTestId('students-total').textContent()).toBe('Найдено: 1');
+    await page.getByTestId('students-table').getByTestId('vt-row').first().click();
+    await page.getByTestId('guardian-add').click();
+    const second = page.getByTestId('guardian-1');
+    await second.getByRole('textbox', { name: /^Имя/ }).fill('Ирина');
+    await second.getByRole('textbox', { name: /^Отчество/ }).fill('Олеговна');
+    await page.getByTestId('guardian-1-phone').fill('8 916 555-44-33');
+    await page.getByTestId('student-save').click();
+    await page.getByTestId('student-lastName').waitFor({ state: 'hidden' });
+    const after = await app.call('students.get', { id: pupil!.id });
+    expect(after.guardians.map((g) => g.firstName)).toEqual([pupil!.guardians[0]!.firstName, 'Ирина']);
+    expect(after.guardians[1]).toMatchObject({ lastName: pupil!.lastName, middleName: 'Олеговна', phone: '+7 (916) 555-44-33' });
+
+    // The register: she records the request; correcting it is the administrator's.
+    await page.getByTestId('nav-corrections').click();
+    await page.getByTestId('corrections-add').click();
+    await page.getByTestId('correction-reporter').fill('Классный руководитель 7Б');
+    await page.getByTestId('correction-description').fill(`Неверный номер личного дела: ${pupil!.lastName} ${pupil!.firstName}`);
+    await page.getByTestId('correction-save').click();
+    const row = page.getByTestId('correction-row').first();
+    await row.getByTestId('correction-awaits-admin').waitFor();
+    expect(await row.getByTestId('correction-mark-corrected').count()).toBe(0);
+    await app.screenshot('roles-8-secretary-corrections');
+    const [request] = await app.call('corrections.list', { onlyOpen: true });
+    expect(request).toMatchObject({ reporter: 'Классный руководитель 7Б', correctedAt: null });
+    expect(app.pageErrors).toEqual([]);
   }, 180_000);
 });
