@@ -9,7 +9,9 @@
 // - they agree: the account's role is one of the card's duties, and a deputy's parallels are the
 //   card's `deputy_grades` (the one place they are kept; the account holds a copy for the session).
 //   Saving an account makes its card agree (adds the duty, writes the parallels); saving a card
-//   that would contradict its account is refused; the account's name and parallels follow the card.
+//   that would contradict its account is refused; the account's name and parallels follow the card
+//   (followCard: whatever else writes a card — a future sync pull — must call it too; the core's
+//   checks read the parallels from the card itself, the copy serves the session's display).
 import type { Ctx } from '../context';
 import type { AppRole, StaffAccount, StaffRole } from '../../api/types';
 import type { AppUserTable, Row, Writer } from '../../../db';
