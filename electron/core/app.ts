@@ -63,7 +63,7 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
   ];
   const users: DemoResult['users'] = [];
   for (const a of accounts) {
-    const { password } = await createUser(ctx, { login: a.login, staffId: a.staffId, displayName: 'Демонстрационный Пользователь', role: a.role, deputyGrades: a.grades });
+    const { password } = await createUser(ctx, { login: a.login, staffId: a.staffId, displayName: a.staffId ? undefined : 'Демонстрационный Пользователь', role: a.role, deputyGrades: a.grades });
     users.push({ login: a.login, role: a.role, password });
   }
   return { students: d.students.length, classes: d.classes.length, staff: d.staff.length, ms: Math.round(performance.now() - t0), users };

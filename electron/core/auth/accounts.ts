@@ -63,8 +63,14 @@ function nameParts(displayName: string): { last_name: string; first_name: string
 export function cardForAccount(ctx: Ctx, w: Writer, i: { staffId?: string | null; displayName?: string; role: AppRole }, accountId?: string): Row<'staff'> {
   const { db } = ctx;
   let card: Row<'staff'>;
-  if (i.staffId) card = liveCard(ctx, i.staffId);
-  else {
+  if (i.staffId) {
+    card = liveCard(ctx, i.staffId);
+    // The name of an account is its card's: another one is not saved silently.
+    if (i.displayName !== undefined && norm(i.displayName) !== norm(fullName(card))) {
+      const message = `ФИО берётся из карточки сотрудника («${fullName(card)}»): измените его в карточке (Настройка → Сотрудники).`;
+      throw invalid(message, [{ column: 'ФИО', message }]);
+    }
+  } else {
     const name = i.displayName?.trim() ?? '';
     if (!name) throw invalid('Выберите сотрудника, которому принадлежит учётная запись', [{ column: 'Сотрудник', message: 'Выберите сотрудника' }]);
     const parts = nameParts(name);

@@ -258,11 +258,7 @@ export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<Use
     let next: Pick<AppUserTable, 'login' | 'display_name' | 'role' | 'deputy_grades' | 'staff_id'>;
     if (staffId) {
       const w = new Writer(db, ctx.actor, ctx.now);
-      const card = cardForAccount(ctx, w, { staffId, role: i.role }, old.id);
-      if (i.displayName !== undefined && i.displayName.replace(/\s+/g, ' ') !== fullNameOf(card)) {
-        const message = `ФИО берётся из карточки сотрудника («${fullNameOf(card)}»): измените его в карточке (Настройка → Сотрудники).`;
-        throw invalid(message, [{ column: 'ФИО', message }]);
-      }
+      const card = cardForAccount(ctx, w, { staffId, displayName: i.displayName, role: i.role }, old.id);
       next = { login: i.login, role: i.role, staff_id: card.id, ...accountCopy(makeCardAgree(w, card, i.role, i.deputyGrades), i.role) };
     } else {
       const name = i.displayName?.trim() || old.display_name;
@@ -275,7 +271,6 @@ export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<Use
   return { user: userView(ctx, byId(ctx, i.id)), password: null };
 }
 
-const fullNameOf = (card: { last_name: string; first_name: string; middle_name: string | null }) => [card.last_name, card.first_name, card.middle_name].filter(Boolean).join(' ');
 
 /**
  * Reads the signed-in user again after their account changed under the session (their own card
