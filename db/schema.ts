@@ -217,6 +217,8 @@ export interface AppUserTable {
   last_login_at: string | null;
   created_at: string;
   updated_at: string;
+  /** The staff card this account belongs to (migration 0004); null only for an account not yet linked. */
+  staff_id: string | null;
 }
 
 export interface SettingTable {

@@ -29,7 +29,9 @@ export const contract = {
 
   'users.list': op(none).returns<T.AppUser[]>(),
   'users.save': op(
-    z.object({ id: s.optionalId, login: s.login, displayName: s.required('ФИО', 'personName'), role: s.appRole, deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться').default([]) }),
+    // staffId: the person the account belongs to (its name comes from the card); null unlinks. Without
+    // staffId (command line, tests) the card is found by displayName, or made for a new account.
+    z.object({ id: s.optionalId, staffId: s.optionalId, login: s.login, displayName: z.string().trim().max(MAX.personName, tooLongMessage('ФИО', MAX.personName)).optional(), role: s.appRole, deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться').default([]) }),
   ).returns<T.UserSaved>(),
   'users.resetPassword': op(z.object({ id: s.id })).returns<{ password: string }>(),
   'users.setDisabled': op(z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),

@@ -2,22 +2,32 @@
 // administrator, used to hide what a role may not open). No imports: plain data.
 import type { AppRole } from './types';
 
-/** The areas of the app a role may view or change (issue: who may do what). */
-export const AREAS = ['setup', 'groups', 'timetable', 'contingent', 'credentials', 'paperCopies', 'reports', 'backups', 'users', 'audit'] as const;
+/**
+ * The areas of the app a role may view or change: only those that exist today. The timetable,
+ * credentials, paper copies and reports get their areas with the issues that build them (an area
+ * without operations would promise in the matrix what the program cannot do).
+ */
+export const AREAS = ['setup', 'curriculum', 'groups', 'contingent', 'corrections', 'fixes', 'backups', 'users', 'audit'] as const;
 export type Area = (typeof AREAS)[number];
 export type Access = 'none' | 'view' | 'change';
 
 /**
- * The one permission matrix. R6 (profiles), R7 (credentials by the administrator), R21 (paper
- * copies: deputies print, the secretary registers, the director signs), R23 (backups: the
- * administrator), R26 (corrections: the administrator).
+ * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
+ * parallels), R23 (backups: the administrator), R26 (error reports: the office registers them and
+ * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', groups: 'change', timetable: 'change', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'change', backups: 'change', users: 'change', audit: 'change' },
-  secretary: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'change', credentials: 'change', paperCopies: 'change', reports: 'view', backups: 'none', users: 'none', audit: 'none' },
-  deputy: { setup: 'view', groups: 'change', timetable: 'change', contingent: 'view', credentials: 'none', paperCopies: 'change', reports: 'change', backups: 'none', users: 'none', audit: 'view' },
-  director: { setup: 'view', groups: 'view', timetable: 'view', contingent: 'view', credentials: 'view', paperCopies: 'change', reports: 'view', backups: 'view', users: 'view', audit: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view' },
 };
+
+/**
+ * Areas whose data belongs to classes: a deputy director changes them only for the parallels on
+ * their staff card (R8; enforced by `requireParallels` in electron/core/auth/parallels.ts).
+ */
+export const PARALLEL_BOUND_AREAS: readonly Area[] = ['curriculum', 'groups'];
 
 export const ROLE_LABELS: Record<AppRole, string> = {
   sysadmin: 'Администратор системы',
@@ -28,12 +38,11 @@ export const ROLE_LABELS: Record<AppRole, string> = {
 
 export const AREA_LABELS: Record<Area, string> = {
   setup: 'Настройка школы',
+  curriculum: 'Учебный план',
   groups: 'Группы и нагрузка',
-  timetable: 'Расписание и замены',
   contingent: 'Контингент',
-  credentials: 'Учётные данные',
-  paperCopies: 'Бумажные копии и архив',
-  reports: 'Отчёты',
+  corrections: 'Обращения об ошибках',
+  fixes: 'Исправление ошибок в данных',
   backups: 'Резервные копии',
   users: 'Пользователи',
   audit: 'Журнал изменений',

@@ -56,6 +56,12 @@ export interface AppUser {
   disabled: boolean;
   lockedUntil: string | null;
   lastLoginAt: string | null;
+  /** The staff card the account belongs to; null for an account not yet linked (made before 0004). */
+  staffId: string | null;
+  /** The card's position, to tell people of the same name apart. */
+  position: string | null;
+  /** The card was removed from the staff list: the account cannot be enabled again. */
+  staffRemoved: boolean;
 }
 
 export interface UserSaved {
@@ -235,6 +241,16 @@ export interface Staff {
   deputyGrades: number[];
   subjects: string[];
   rateHours: number;
+  /** The person's account in this program, if any: its role is the card's «Роль в программе». */
+  account: StaffAccount | null;
+}
+
+export interface StaffAccount {
+  id: string;
+  /** Shown only to those who may view «Пользователи». */
+  login: string | null;
+  role: AppRole;
+  disabled: boolean;
 }
 
 export interface SchoolClass {

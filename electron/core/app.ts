@@ -51,20 +51,19 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
     w.insertMany('study_group_member', d.studyGroupMembers);
     w.insertMany('teaching_assignment', d.assignments);
   });
-  // One account per role, each with a one-time password to be changed at first login.
-  const staffName = (role: string) => {
-    const p = d.staff.find((x) => JSON.parse(x.roles).includes(role));
-    return p ? [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ') : 'Демонстрационный пользователь';
-  };
-  const accounts: { login: string; role: AppRole; staffRole: string; grades: number[] }[] = [
-    { login: 'admin', role: 'sysadmin', staffRole: 'sysadmin', grades: [] },
-    { login: 'secretary', role: 'secretary', staffRole: 'secretary', grades: [] },
-    { login: 'deputy', role: 'deputy', staffRole: 'deputy', grades: [5, 6, 7, 8, 9] },
-    { login: 'director', role: 'director', staffRole: 'director', grades: [] },
+  // One account per role, each with a one-time password to be changed at first login, each
+  // belonging to the staff member who does that job (the deputy: the one for grades 5–9).
+  const cardOf = (role: string, grades?: number[]) =>
+    d.staff.find((x) => JSON.parse(x.roles).includes(role) && (!grades || x.deputy_grades === JSON.stringify(grades)))?.id ?? null;
+  const accounts: { login: string; role: AppRole; staffId: string | null; grades: number[] }[] = [
+    { login: 'admin', role: 'sysadmin', staffId: cardOf('sysadmin'), grades: [] },
+    { login: 'secretary', role: 'secretary', staffId: cardOf('secretary'), grades: [] },
+    { login: 'deputy', role: 'deputy', staffId: cardOf('deputy', [5, 6, 7, 8, 9]), grades: [5, 6, 7, 8, 9] },
+    { login: 'director', role: 'director', staffId: cardOf('director'), grades: [] },
   ];
   const users: DemoResult['users'] = [];
   for (const a of accounts) {
-    const { password } = await createUser(ctx, { login: a.login, displayName: staffName(a.staffRole), role: a.role, deputyGrades: a.grades });
+    const { password } = await createUser(ctx, { login: a.login, staffId: a.staffId, displayName: a.staffId ? undefined : 'Демонстрационный Пользователь', role: a.role, deputyGrades: a.grades });
     users.push({ login: a.login, role: a.role, password });
   }
   return { students: d.students.length, classes: d.classes.length, staff: d.staff.length, ms: Math.round(performance.now() - t0), users };

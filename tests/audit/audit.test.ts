@@ -96,7 +96,8 @@ describe('the audit log', () => {
     const label = async (entity: string) => (await s.call('audit.search', { entity })).rows.map((r) => r.entityLabel);
     expect(await label('school_class')).toContain('Класс 5А');
     expect(await label('subject')).toEqual(['Предмет: Математика']);
-    expect(await label('staff')).toEqual(['Сотрудник: Петрова Анна Ивановна']);
+    // The teacher, and the cards made for the two accounts (issue 8: every account belongs to a staff member).
+    expect((await label('staff')).sort()).toEqual(['Сотрудник: Кузнецова Мария Ивановна', 'Сотрудник: Петрова Анна Ивановна', 'Сотрудник: Смирнова Ольга Викторовна']);
     expect(await label('academic_year')).toEqual(['Учебный год 2026/2027']);
     expect(await label('study_period')).toContain('Учебный период: 1 четверть (2026/2027)');
     expect(await label('guardian')).toEqual(['Представитель: Иванова Ольга Петровна']);
@@ -119,7 +120,7 @@ describe('the audit log', () => {
     ]);
     const subject = (await s.call('audit.search', { entity: 'subject' })).rows[0]!;
     expect(fields(subject)).toMatchObject({ 'Название': [null, 'Математика'], 'Система оценивания': [null, 'пятибалльная'], 'Без аттестации': [null, 'нет'] });
-    const teacher = (await s.call('audit.search', { entity: 'staff' })).rows[0]!;
+    const teacher = (await s.call('audit.search', { entity: 'staff', text: 'Петрова' })).rows[0]!;
     expect(fields(teacher)).toMatchObject({ 'Роли': [null, 'учитель'], 'Может вести предметы': [null, 'Математика'], 'Дата рождения': [null, '03.02.1980'] });
   });
 

@@ -22,7 +22,9 @@ type Core = Awaited<ReturnType<typeof tempCore>>;
 
 /** An account with a chosen password (the one-time password already changed). */
 async function account(t: Core, login: string, role: 'secretary' | 'sysadmin' = 'secretary'): Promise<string> {
-  const once = (await t.call('users.save', { login, displayName: 'Орлова Нина Петровна', role, deputyGrades: [] })).password!;
+  // Each account belongs to its own staff card (found or made by the name).
+  const names: Record<string, string> = { disabled: 'Смирнова Анна Ивановна', locked: 'Кузнецова Ольга Сергеевна' };
+  const once = (await t.call('users.save', { login, displayName: names[login] ?? 'Орлова Нина Петровна', role, deputyGrades: [] })).password!;
   const call = createLocalClient({ ...t.ctx, session: new Session(true) });
   await call('auth.login', { login, password: once });
   const password = `${login}-Пароль2026`;

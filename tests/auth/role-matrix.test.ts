@@ -3,7 +3,9 @@ import { opNames } from '../../electron/api/contract';
 import type { AppRole } from '../../electron/api/types';
 import { dispatch } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
-import { OP_NEEDS, ROLE_MATRIX, allows } from '../../electron/core/auth/permissions';
+import { AREAS, AREA_LABELS, OP_NEEDS, ROLE_MATRIX, allows, type Need } from '../../electron/core/auth/permissions';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sessionUser } from '../../electron/core/auth/users';
 import type { Ctx } from '../../electron/core/context';
 import { tempCore } from '../support/core';
@@ -67,6 +69,32 @@ describe('the permission matrix: every role × every API operation', () => {
     expect(Object.values(ROLE_MATRIX.sysadmin).every((a) => a === 'change')).toBe(true);
     expect(ROLE_MATRIX.secretary.backups).toBe('none');
     expect(ROLE_MATRIX.deputy.backups).toBe('none');
-    expect(ROLE_MATRIX.secretary.credentials).toBe('change');
+  });
+
+  it('shows only areas that exist: each is what some operation needs', () => {
+    const needed = new Set(Object.values(OP_NEEDS).flatMap((n) => (typeof n === 'object' ? [n.area] : [])));
+    expect([...AREAS].filter((a) => !needed.has(a))).toEqual([]);
+    expect(AREAS).not.toContain('timetable');
+  });
+
+  it('is the matrix the README shows', () => {
+    const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+    const rows = readme.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| area') && !l.startsWith('|---'));
+    const shown = Object.fromEntries(
+      AREAS.map((area) => {
+        const row = rows.find((l) => l.slice(2).startsWith(AREA_LABELS[area]));
+        const cells = (row ?? '').split('|').slice(2, 6).map((c) => c.trim());
+        return [area, cells.map((c) => (c === '—' ? 'none' : c.startsWith('change') ? 'change' : c))];
+      }),
+    );
+    expect(shown).toEqual(Object.fromEntries(AREAS.map((area) => [area, ROLES.map((r) => ROLE_MATRIX[r][area])])));
+  });
+
+  it('lets the secretary register correction requests and tell the reporter, but not mark them corrected (R26)', () => {
+    expect(allows('secretary', OP_NEEDS['corrections.save'] as Exclude<Need, string>)).toBe(true);
+    expect(allows('secretary', OP_NEEDS['corrections.markNotified'] as Exclude<Need, string>)).toBe(true);
+    expect(allows('secretary', OP_NEEDS['corrections.markCorrected'] as Exclude<Need, string>)).toBe(false);
+    expect(ROLES.filter((r) => allows(r, OP_NEEDS['corrections.markCorrected'] as Exclude<Need, string>))).toEqual(['sysadmin']);
+    expect(ROLES.filter((r) => allows(r, OP_NEEDS['curriculum.set'] as Exclude<Need, string>))).toEqual(['sysadmin', 'deputy']);
   });
 });

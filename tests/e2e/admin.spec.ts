@@ -29,8 +29,10 @@ describe('administration', () => {
     expect(await page.getByTestId('perm-sysadmin-users').textContent()).toBe('Изменение');
     await app.screenshot('admin-0-users');
 
+    // An account for a staff member: the person is picked, the name comes from the card.
+    const teacher = (await app.call('staff.list', {})).find((s) => !s.account && s.roles.join() === 'teacher')!;
     await page.getByTestId('users-add').click();
-    await page.getByTestId('user-name-input').fill('Кузнецова Ольга Викторовна');
+    await pickOption(page, 'user-staff-input', new RegExp(`^${teacher.fullName} — `), { type: teacher.lastName });
     await page.getByTestId('user-login-input').fill('kuznetsova');
     await pickOption(page, 'user-role-input', 'Заместитель директора');
     await page.getByTestId('user-grades').getByText('10', { exact: true }).click();
@@ -45,10 +47,10 @@ describe('administration', () => {
     await page.getByTestId('otp-done').click();
     await page.getByTestId('otp-content').waitFor({ state: 'detached' });
     const created = (await app.call('users.list')).find((u) => u.login === 'kuznetsova')!;
-    expect(created).toMatchObject({ role: 'deputy', deputyGrades: [10, 11], mustChangePassword: true, disabled: false });
+    expect(created).toMatchObject({ role: 'deputy', deputyGrades: [10, 11], mustChangePassword: true, disabled: false, staffId: teacher.id, displayName: teacher.fullName });
 
     // Search and sort.
-    await page.getByTestId('users-search').fill('кузн');
+    await page.getByTestId('users-search').fill(teacher.fullName.toLowerCase());
     await expect.poll(() => page.getByTestId('user-row').count()).toBe(1);
     await page.getByTestId('users-search').fill('');
     await page.getByTestId('sort-login').click();

@@ -18,9 +18,10 @@ async function next(page: Page, to: number) {
 
 async function addStaff(
   page: Page,
-  p: { last: string; first: string; middle: string; position: string; roles: string[]; subjects?: string[]; deputyGrades?: string[] },
+  p: { last: string; first: string; middle: string; position: string; roles: string[]; subjects?: string[]; deputyGrades?: string[]; edit?: boolean },
 ) {
-  await page.getByTestId('staff-add').click();
+  if (p.edit) await page.getByTestId('staff-table').getByTestId('vt-row').filter({ hasText: p.last }).click();
+  else await page.getByTestId('staff-add').click();
   const modal = page.getByTestId('staff-modal');
   await page.getByTestId('staff-lastName').fill(p.last);
   await page.getByTestId('staff-firstName').fill(p.first);
@@ -117,13 +118,14 @@ describe('setup wizard', () => {
     await app.screenshot('wizard-4-subjects');
     await next(page, 5);
 
-    // 5. Staff, through the form.
+    // 5. Staff, through the form. The administrator's own card is there from the first run: edited.
+    await expect.poll(() => page.getByTestId('staff-table').getByTestId('vt-row').count()).toBe(1);
     const staff = [
       { last: 'Петрова', first: 'Ирина', middle: 'Сергеевна', position: 'Директор', roles: ['director'] },
       { last: 'Соколов', first: 'Андрей', middle: 'Викторович', position: 'Заместитель директора по учебно-воспитательной работе', roles: ['deputy', 'teacher'], deputyGrades: ['5', '6', '7', '8', '9'], subjects: ['Математика'] },
       { last: 'Кузнецова', first: 'Елена', middle: 'Павловна', position: 'Учитель', roles: ['teacher'], subjects: ['Русский язык', 'Литература'] },
       { last: 'Смирнов', first: 'Дмитрий', middle: 'Олегович', position: 'Учитель', roles: ['teacher'], subjects: ['Физика'] },
-      { last: 'Васильева', first: 'Ольга', middle: 'Игоревна', position: 'Учитель', roles: ['teacher', 'sysadmin'], subjects: ['Информатика'] },
+      { last: 'Васильева', first: 'Ольга', middle: 'Игоревна', position: 'Учитель', roles: ['teacher', 'sysadmin'], subjects: ['Информатика'], edit: true },
       { last: 'Морозова', first: 'Татьяна', middle: 'Николаевна', position: 'Учитель', roles: ['teacher'], subjects: ['История', 'Обществознание'] },
     ];
     for (const [i, s] of staff.entries()) {

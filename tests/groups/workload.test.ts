@@ -142,7 +142,7 @@ describe('teaching assignments and workload (R3, тарификация)', () =>
   it('lets a deputy change workload, and a secretary or the director only look', async () => {
     const { call } = f;
     for (const [login, role] of [['zam', 'deputy'], ['sec', 'secretary'], ['dir', 'director']] as const) {
-      const u = await call('users.save', { login, displayName: login, role, deputyGrades: [] });
+      const u = await call('users.save', { login, displayName: `Проверка ${login}`, role, deputyGrades: role === 'deputy' ? [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] : [] });
       const { Session } = await import('../../electron/core/auth/session');
       const { createLocalClient } = await import('../../electron/core/dispatch');
       const ctx = { ...f.ctx, session: new Session(false) };

@@ -3,14 +3,15 @@ import type { OpParsed } from '../../api/contract';
 import type { AppRole, AppUser, AuthStatus, SessionUser, UserSaved } from '../../api/types';
 import { AppError, invalid, notFound } from '../../api/errors';
 import type { AppUserTable } from '../../../db';
-import { uuidv7 } from '../../../db';
+import { Writer, uuidv7 } from '../../../db';
 import { parseJsonArray } from '../format';
+import { accountCopy, cardForAccount, ensureAnotherAdmin, makeCardAgree } from './accounts';
 import { NO_ACCOUNT_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password';
 import { AREAS, ROLE_MATRIX } from './permissions';
 import { DEFAULT_SETTINGS, readSetting } from './settings';
 import { type LockoutPolicy, clearAttempts, countAttempt, countUnknownAttempt, lockMinutesLeft, lockStands, lockoutPolicy } from './lockout';
 
-const toUser = (r: AppUserTable): AppUser => ({
+const toUser = (r: AppUserTable, card?: { position: string; deleted_at: string | null }): AppUser => ({
   id: r.id,
   login: r.login,
   displayName: r.display_name,
@@ -20,7 +21,17 @@ const toUser = (r: AppUserTable): AppUser => ({
   disabled: r.disabled === 1,
   lockedUntil: r.locked_until,
   lastLoginAt: r.last_login_at,
+  staffId: r.staff_id,
+  position: card?.position ?? null,
+  staffRemoved: card ? card.deleted_at !== null : false,
 });
+
+/** An account with its card's position (AppUser). */
+function userView(ctx: Ctx, r: AppUserTable): AppUser {
+  const { db } = ctx;
+  const card = r.staff_id ? db.first(db.q.selectFrom('staff').select(['position', 'deleted_at']).where('id', '=', r.staff_id)) : undefined;
+  return toUser(r, card);
+}
 
 export function sessionUser(r: AppUserTable): SessionUser {
   return {
@@ -82,31 +93,41 @@ export function authStatus(ctx: Ctx): AuthStatus {
   };
 }
 
+/**
+ * A new account, for a staff member: the chosen card (`staffId`), or the card found by the name, or
+ * a new card (accounts.ts). The card is made to agree with the account in the same transaction.
+ */
 export async function createUser(
   ctx: Ctx,
-  u: { login: string; displayName: string; role: AppRole; deputyGrades: number[]; password?: string; mustChange?: boolean },
+  u: { login: string; displayName?: string; staffId?: string | null; role: AppRole; deputyGrades: number[]; password?: string; mustChange?: boolean },
 ): Promise<{ row: AppUserTable; password: string }> {
-  if (byLogin(ctx, u.login)) throw invalid(`Логин «${u.login}» уже занят`, [{ column: 'Логин', message: `Логин «${u.login}» уже занят` }]);
+  const taken = () => invalid(`Логин «${u.login}» уже занят`, [{ column: 'Логин', message: `Логин «${u.login}» уже занят` }]);
+  if (byLogin(ctx, u.login)) throw taken();
   const password = u.password ?? oneTimePassword();
+  const hash = await hashPassword(password);
   const now = ctx.now().toISOString();
-  const row: AppUserTable = {
-    id: uuidv7(),
-    login: u.login.trim(),
-    display_name: u.displayName,
-    role: u.role,
-    deputy_grades: JSON.stringify(u.role === 'deputy' ? u.deputyGrades : []),
-    password_hash: await hashPassword(password),
-    must_change_password: u.mustChange === false ? 0 : 1,
-    failed_attempts: 0,
-    locked_until: null,
-    disabled: 0,
-    last_login_at: null,
-    created_at: now,
-    updated_at: now,
-  };
-  ctx.db.tx(() => {
+  const row = ctx.db.tx(() => {
+    if (byLogin(ctx, u.login)) throw taken();
+    const w = new Writer(ctx.db, ctx.actor, ctx.now);
+    const card = makeCardAgree(w, cardForAccount(ctx, w, u), u.role, u.deputyGrades);
+    const row: AppUserTable = {
+      id: uuidv7(),
+      login: u.login.trim(),
+      ...accountCopy(card, u.role),
+      role: u.role,
+      password_hash: hash,
+      must_change_password: u.mustChange === false ? 0 : 1,
+      failed_attempts: 0,
+      locked_until: null,
+      disabled: 0,
+      last_login_at: null,
+      created_at: now,
+      updated_at: now,
+      staff_id: card.id,
+    };
     ctx.db.run(ctx.db.q.insertInto('app_user').values(row));
-    audit(ctx, row.id, 'insert', null, { login: row.login, display_name: row.display_name, role: row.role, deputy_grades: row.deputy_grades });
+    audit(ctx, row.id, 'insert', null, { login: row.login, display_name: row.display_name, role: row.role, deputy_grades: row.deputy_grades, staff_id: row.staff_id });
+    return row;
   });
   return { row, password };
 }
@@ -116,6 +137,7 @@ export async function setupAdmin(ctx: Ctx, i: OpParsed<'auth.setupAdmin'>): Prom
   if (userCount(ctx) > 0) throw new AppError('forbidden', 'Администратор уже создан. Войдите под своей учётной записью.');
   const problem = passwordProblem(i.password);
   if (problem) throw invalid(problem, [{ column: 'Пароль', message: problem }]);
+  // The administrator's own staff card: found by the name, or made (like the account, by 'system').
   const { row } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: 'sysadmin', deputyGrades: [], password: i.password, mustChange: false });
   const user = sessionUser(row);
   ctx.session.signIn(user, ctx.now());
@@ -219,27 +241,46 @@ export async function changePassword(ctx: Ctx, i: OpParsed<'auth.changePassword'
 
 export function listUsers(ctx: Ctx): AppUser[] {
   const { db } = ctx;
-  return db.all(db.q.selectFrom('app_user').selectAll().orderBy('display_name')).map(toUser);
+  const cards = new Map(db.all(db.q.selectFrom('staff').select(['id', 'position', 'deleted_at']).where('id', 'in', db.q.selectFrom('app_user').select('staff_id').where('staff_id', 'is not', null))).map((c) => [c.id, c]));
+  return db.all(db.q.selectFrom('app_user').selectAll().orderBy('display_name')).map((r) => toUser(r, r.staff_id ? cards.get(r.staff_id) : undefined));
 }
 
+/**
+ * Creates an account for a staff member, or changes one: login, role (the card gets that duty),
+ * a deputy's parallels (written to the card), the card it belongs to (`staffId`: omitted keeps it,
+ * null unlinks). The name of a linked account is the card's. The last active administrator is
+ * never demoted or unlinked.
+ */
 export async function saveUser(ctx: Ctx, i: OpParsed<'users.save'>): Promise<UserSaved> {
   if (!i.id) {
-    const { row, password } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: i.role, deputyGrades: i.deputyGrades });
-    return { user: toUser(row), password };
+    const { row, password } = await createUser(ctx, { login: i.login, displayName: i.displayName, staffId: i.staffId, role: i.role, deputyGrades: i.deputyGrades });
+    return { user: userView(ctx, row), password };
   }
-  const old = byId(ctx, i.id);
-  const same = byLogin(ctx, i.login);
-  if (same && same.id !== i.id) throw invalid(`Логин «${i.login}» уже занят`, [{ column: 'Логин', message: `Логин «${i.login}» уже занят` }]);
-  if (old.role === 'sysadmin' && i.role !== 'sysadmin') ensureAnotherAdmin(ctx, old.id);
-  const next = { login: i.login, display_name: i.displayName, role: i.role, deputy_grades: JSON.stringify(i.role === 'deputy' ? i.deputyGrades : []) };
   const { db } = ctx;
   db.tx(() => {
-    db.run(db.q.updateTable('app_user').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', i.id!));
-    audit(ctx, old.id, 'update', { login: old.login, display_name: old.display_name, role: old.role, deputy_grades: old.deputy_grades }, next);
+    const old = byId(ctx, i.id!);
+    const same = byLogin(ctx, i.login);
+    if (same && same.id !== old.id) throw invalid(`Логин «${i.login}» уже занят`, [{ column: 'Логин', message: `Логин «${i.login}» уже занят` }]);
+    const staffId = i.staffId === undefined ? old.staff_id : i.staffId;
+    if (old.role === 'sysadmin' && old.disabled === 0 && i.role !== 'sysadmin') ensureAnotherAdmin(ctx, old.id);
+    if (old.role === 'sysadmin' && old.disabled === 0 && old.staff_id && !staffId)
+      ensureAnotherAdmin(ctx, old.id, 'Это единственный администратор системы: его учётную запись нельзя отвязать от сотрудника.');
+    let next: Pick<AppUserTable, 'login' | 'display_name' | 'role' | 'deputy_grades' | 'staff_id'>;
+    if (staffId) {
+      const w = new Writer(db, ctx.actor, ctx.now);
+      const card = cardForAccount(ctx, w, { staffId, displayName: i.displayName, role: i.role }, old.id);
+      next = { login: i.login, role: i.role, staff_id: card.id, ...accountCopy(makeCardAgree(w, card, i.role, i.deputyGrades), i.role) };
+    } else {
+      const name = i.displayName?.trim() || old.display_name;
+      next = { login: i.login, display_name: name, role: i.role, deputy_grades: JSON.stringify(i.role === 'deputy' ? i.deputyGrades : []), staff_id: null };
+    }
+    db.run(db.q.updateTable('app_user').set({ ...next, updated_at: ctx.now().toISOString() }).where('id', '=', old.id));
+    audit(ctx, old.id, 'update', { login: old.login, display_name: old.display_name, role: old.role, deputy_grades: old.deputy_grades, staff_id: old.staff_id }, next);
   });
   if (ctx.session.user?.id === i.id) refreshSession(ctx);
-  return { user: toUser(byId(ctx, i.id)), password: null };
+  return { user: userView(ctx, byId(ctx, i.id)), password: null };
 }
+
 
 /**
  * Reads the signed-in user again after their account changed under the session (their own card
@@ -268,14 +309,6 @@ export function followAccount(ctx: Ctx): string | null {
   return r ? 'Учётная запись отключена администратором системы: сеанс завершён.' : 'Учётной записи больше нет: сеанс завершён. Обратитесь к администратору системы.';
 }
 
-function ensureAnotherAdmin(ctx: Ctx, exceptId: string): void {
-  const { db } = ctx;
-  const others = db.first(
-    db.q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'sysadmin').where('disabled', '=', 0).where('id', '!=', exceptId),
-  )?.n ?? 0;
-  if (others === 0) throw invalid('Это единственный администратор системы: сначала назначьте другого администратора.');
-}
-
 export async function resetPassword(ctx: Ctx, id: string): Promise<{ password: string }> {
   const r = byId(ctx, id);
   const password = oneTimePassword();
@@ -289,13 +322,15 @@ export async function resetPassword(ctx: Ctx, id: string): Promise<{ password: s
 }
 
 export function setDisabled(ctx: Ctx, id: string, disabled: boolean): AppUser {
-  const r = byId(ctx, id);
-  if (disabled && r.id === ctx.session.user?.id) throw invalid('Нельзя отключить собственную учётную запись.');
-  if (disabled && r.role === 'sysadmin') ensureAnotherAdmin(ctx, r.id);
   const { db } = ctx;
   db.tx(() => {
+    const r = byId(ctx, id);
+    if (disabled && r.id === ctx.session.user?.id) throw invalid('Нельзя отключить собственную учётную запись.');
+    if (disabled && r.role === 'sysadmin') ensureAnotherAdmin(ctx, r.id);
+    if (!disabled && r.staff_id && db.first(db.q.selectFrom('staff').select('id').where('id', '=', r.staff_id).where('deleted_at', 'is not', null)))
+      throw invalid('Сотрудник удалён из списка сотрудников: его учётную запись нельзя включить.');
     db.run(db.q.updateTable('app_user').set({ disabled: disabled ? 1 : 0, updated_at: ctx.now().toISOString() }).where('id', '=', id));
     audit(ctx, id, 'update', { disabled: r.disabled === 1 }, { disabled });
   });
-  return toUser(byId(ctx, id));
+  return userView(ctx, byId(ctx, id));
 }

@@ -12,6 +12,7 @@ import { divide, subgroupNames, suggest, type Method } from './split';
 import { readRule, ruleFor } from './rule';
 import { divisionView } from './view';
 import { countOf, countWith, WORDS } from '../../api/plural';
+import { parallelFilter, requireParallels } from '../auth/parallels';
 
 
 function classOf(school: School, classId: string): ClassInfo {
@@ -151,6 +152,7 @@ function plan(school: School, c: ClassInfo, subjectId: string, parts: number, by
 export function split(ctx: Ctx, i: OpParsed<'subgroups.split'>): Division {
   const school = loadSchool(ctx, { classId: i.classId });
   const c = classOf(school, i.classId);
+  requireParallels(ctx, [c]); // R8: a deputy divides only the classes of their parallels
   liveSubject(school, i.subjectId);
   const p = plan(school, c, i.subjectId, i.parts, i.by, i.copyFromSubjectId);
   act(ctx, (w) => writeDivision(w, school, c, i.subjectId, p.method, p.names, p.place));
@@ -164,16 +166,18 @@ export function divisionFor(ctx: Ctx, classId: string, subjectId: string): Divis
   return divisionView(school, d);
 }
 
-/** Divides every class the rule says should be divided, in one transaction. */
+/** Divides every class the rule says should be divided (a deputy's: of their parallels), in one transaction. */
 export function splitAllEligible(ctx: Ctx, replace: boolean): SplitAllResult {
   const school = loadSchool(ctx);
   const rule = readRule(ctx);
+  const mine = parallelFilter(ctx);
   let divided = 0;
   let kept = 0;
   const classes = new Set<string>();
   act(ctx, (w) => {
     const members: NewRow<'subgroup_member'>[] = [];
     for (const c of school.classes) {
+      if (!mine(c.grade)) continue;
       const size = school.pupilsOf.get(c.id)!.length;
       for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
         const k = key(c.id, subjectId);
@@ -203,6 +207,7 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
   const d = school.divisions.find((x) => x.id === g.division_id);
   if (!d) throw notFound('Деление на подгруппы');
   const c = classOf(school, d.class_id);
+  requireParallels(ctx, [c]);
   const s = school.students.get(studentId) ?? db.first(db.q.selectFrom('student').selectAll().where('id', '=', studentId).where('deleted_at', 'is', null));
   if (!s) throw notFound('Ученик');
   if (s.class_id !== c.id) {
@@ -229,6 +234,7 @@ export function setSubgroupTeacher(ctx: Ctx, subgroupId: string, teacherId: stri
   if (!d) throw notFound('Деление на подгруппы');
   const school = loadSchool(ctx, { classId: d.class_id });
   const c = classOf(school, d.class_id);
+  requireParallels(ctx, [c]);
   const own = school.assignments.filter((a) => a.subgroup_id === subgroupId);
   const together = school.assignments.filter((a) => a.class_id === c.id && a.subject_id === d.subject_id && a.subgroup_id === null).reduce((s, a) => s + a.hours_per_week, 0);
   const hours = (school.plan.get(key(c.id, d.subject_id)) ?? 0) - together;
@@ -258,6 +264,7 @@ export function setSubgroupTeacher(ctx: Ctx, subgroupId: string, teacherId: stri
 export function removeDivision(ctx: Ctx, classId: string, subjectId: string): void {
   const school = loadSchool(ctx, { classId });
   const c = classOf(school, classId);
+  requireParallels(ctx, [c]);
   const d = school.divisionOf.get(key(classId, subjectId));
   if (!d) throw new AppError('not_found', `${c.name} не разделён на подгруппы по предмету «${subjectName(school, subjectId)}».`);
   const list = school.subgroupsOf.get(d.id) ?? [];

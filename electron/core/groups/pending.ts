@@ -5,6 +5,7 @@ import type { PendingPlacement } from '../../api/types';
 import { act } from '../tx';
 import { key, loadSchool, personName, subjectName, collate } from './load';
 import { suggest } from './split';
+import { parallelFilter, requireClassIds } from '../auth/parallels';
 
 export function pendingPlacements(ctx: Ctx, only: { classId?: string | null; studentId?: string | null } = {}): PendingPlacement[] {
   const school = loadSchool(ctx, only.classId ? { classId: only.classId } : undefined);
@@ -57,9 +58,16 @@ export function classesAwaitingPlacement(ctx: Ctx): Set<string> {
   return new Set(rows.map((r) => r.class_id));
 }
 
-/** Puts every pending student into the suggested subgroup, sizes updated as they fill. */
+/**
+ * Puts every pending student (of one class, or of the school; a deputy's: of their parallels) into
+ * the suggested subgroup, sizes updated as they fill.
+ */
 export function placeSuggested(ctx: Ctx, classId?: string | null): { placed: number } {
-  const pending = pendingPlacements(ctx, { classId });
+  if (classId) requireClassIds(ctx, [classId]);
+  const mine = parallelFilter(ctx);
+  const { db } = ctx;
+  const gradeOf = new Map(db.all(db.q.selectFrom('school_class').select(['id', 'grade'])).map((c) => [c.id, c.grade]));
+  const pending = pendingPlacements(ctx, { classId }).filter((p) => mine(gradeOf.get(p.classId) ?? 0));
   const sizes = new Map<string, PendingPlacement['subgroups']>();
   const rows: { division_id: string; subgroup_id: string; student_id: string }[] = [];
   for (const p of pending) {

@@ -2,7 +2,8 @@
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { DivisionRuleItem, GroupsRule } from '../../api/types';
-import { invalid } from '../../api/errors';
+import { AppError, invalid } from '../../api/errors';
+import { ownParallels, requireGrades } from '../auth/parallels';
 import { readSetting, writeSetting } from '../auth/settings';
 import { DEFAULT_MAX_TEACHER_HOURS, TEACHING_NORM_HOURS, defaultRuleItems, type Rule } from './policy';
 
@@ -53,9 +54,10 @@ export function saveRule(ctx: Ctx, i: OpParsed<'groups.rule.save'>): GroupsRule 
     }
   });
   if (problems.length) throw invalid(problems[0]!.message, problems);
-  const before = readRule(ctx);
   const rule: Rule = { items: i.items, maxTeacherHours: i.maxTeacherHours, teachingNormHours: i.teachingNormHours };
   ctx.db.tx(() => {
+    const before = readRule(ctx);
+    requireRuleParallels(ctx, before, rule);
     writeSetting(ctx.db, KEY, rule);
     // Local settings are not synced; the change is audited like the other settings.
     ctx.db
@@ -63,4 +65,23 @@ export function saveRule(ctx: Ctx, i: OpParsed<'groups.rule.save'>): GroupsRule 
       .run(ctx.now().toISOString(), ctx.actor, 'setting', KEY, 'update', JSON.stringify(before), JSON.stringify(rule));
   });
   return getRule(ctx);
+}
+
+/**
+ * R8: the rule is set per range of parallels, so a deputy director changes it for their parallels
+ * only: every parallel where some subject's division changes must be theirs. The workload limits
+ * are the whole school's: the administrator's.
+ */
+function requireRuleParallels(ctx: Ctx, before: Rule, after: Rule): void {
+  if (!ownParallels(ctx)) return;
+  if (before.maxTeacherHours !== after.maxTeacherHours || before.teachingNormHours !== after.teachingNormHours)
+    throw new AppError('forbidden', 'Максимальную нагрузку учителя и норму часов на ставку меняет администратор системы: они общие для всей школы.');
+  const at = (r: Rule, subjectId: string, grade: number) => {
+    const it = r.items.find((x) => x.subjectId === subjectId && grade >= x.gradeFrom && grade <= x.gradeTo);
+    return it ? `${it.minStudents}:${it.parts}:${it.by}` : '';
+  };
+  const changed = new Set<number>();
+  for (const subjectId of new Set([...before.items, ...after.items].map((x) => x.subjectId)))
+    for (let g = 1; g <= 11; g++) if (at(before, subjectId, g) !== at(after, subjectId, g)) changed.add(g);
+  requireGrades(ctx, [...changed].sort((a, b) => a - b), 'изменение правила деления');
 }

@@ -10,6 +10,18 @@ import { currentYear, loadSchool, subjectName, type School } from './load';
 import { byName } from './split';
 import { studentRef, teacherHours } from './view';
 import { countWith, plural, WORDS } from '../../api/plural';
+import { requireStudentsParallels } from '../auth/parallels';
+
+/**
+ * R8: a study group belongs to the parallels of its students (parallels.ts): a deputy changes it
+ * only when every student in it is of their parallels. Students are what binds a group to classes:
+ * its name, subject or hours do not; a declared grade range could disagree with who is in it.
+ */
+function requireGroupParallels(ctx: Ctx, groupId: string, name: string, more: readonly string[] = []): void {
+  const { db } = ctx;
+  const members = db.all(db.q.selectFrom('study_group_member').select('student_id').where('group_id', '=', groupId).where('deleted_at', 'is', null));
+  requireStudentsParallels(ctx, [...members.map((m) => m.student_id), ...more], name);
+}
 
 export const KIND_LABELS: Record<StudyGroupKind, string> = {
   elective: 'Элективный курс',
@@ -80,6 +92,7 @@ export function saveStudyGroup(ctx: Ctx, i: OpParsed<'studyGroups.save'>): Study
   if (same) throw invalid(`Учебная группа «${i.name}» уже есть`, [{ column: 'Название группы', message: `Учебная группа «${i.name}» уже есть` }]);
   const old = i.id ? school.studyGroups.find((g) => g.id === i.id) : undefined;
   if (i.id && !old) throw notFound('Учебная группа');
+  if (old) requireGroupParallels(ctx, old.id, old.name);
   if (i.teacherId) {
     const t = school.staff.get(i.teacherId);
     if (!t || t.deleted_at) throw notFound('Сотрудник');
@@ -111,8 +124,10 @@ export function saveStudyGroup(ctx: Ctx, i: OpParsed<'studyGroups.save'>): Study
 
 export function removeStudyGroup(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  if (!db.first(db.q.selectFrom('study_group').select('id').where('id', '=', id).where('deleted_at', 'is', null))) throw notFound('Учебная группа');
   act(ctx, (w) => {
+    const g = db.first(db.q.selectFrom('study_group').select(['id', 'name']).where('id', '=', id).where('deleted_at', 'is', null));
+    if (!g) throw notFound('Учебная группа');
+    requireGroupParallels(ctx, g.id, g.name);
     for (const m of db.all(db.q.selectFrom('study_group_member').select('id').where('group_id', '=', id).where('deleted_at', 'is', null))) w.remove('study_group_member', m.id);
     for (const a of db.all(db.q.selectFrom('teaching_assignment').select('id').where('study_group_id', '=', id).where('deleted_at', 'is', null))) w.remove('teaching_assignment', a.id);
     w.remove('study_group', id);
@@ -122,7 +137,8 @@ export function removeStudyGroup(ctx: Ctx, id: string): void {
 /** Replaces the members: those no longer listed are tombstoned, new ones added. */
 export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: readonly string[]): StudyGroupDetails {
   const { db } = ctx;
-  if (!db.first(db.q.selectFrom('study_group').select('id').where('id', '=', groupId).where('deleted_at', 'is', null))) throw notFound('Учебная группа');
+  const group = db.first(db.q.selectFrom('study_group').select(['id', 'name']).where('id', '=', groupId).where('deleted_at', 'is', null));
+  if (!group) throw notFound('Учебная группа');
   const wanted = [...new Set(studentIds)];
   const alive = new Set<string>();
   for (let k = 0; k < wanted.length; k += 500)
@@ -136,6 +152,7 @@ export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: read
   const have = new Set(current.map((m) => m.student_id));
   const keep = new Set(wanted);
   act(ctx, (w) => {
+    requireGroupParallels(ctx, group.id, group.name, wanted);
     for (const m of current) if (!keep.has(m.student_id)) w.remove('study_group_member', m.id);
     w.insertMany('study_group_member', wanted.filter((id) => !have.has(id)).map((student_id) => ({ group_id: groupId, student_id })));
   });

@@ -16,12 +16,15 @@ export function checklist(ctx: Ctx): ChecklistItem[] {
     db.q.selectFrom('curriculum_item').select(sql<number>`count(distinct class_id)`.as('n')).where('deleted_at', 'is', null),
   )?.n ?? 0;
   const students = count('student');
+  const teachers =
+    db.first(db.q.selectFrom('staff').select(sql<number>`count(*)`.as('n')).where('deleted_at', 'is', null).where('roles', 'like', '%"teacher"%'))?.n ?? 0;
   const items: ChecklistItem[] = [
     { key: 'school', label: 'Сведения об организации', done: count('school') > 0, detail: count('school') > 0 ? 'Заполнены' : 'Не заполнены' },
     { key: 'year', label: 'Учебный год и периоды', done: count('study_period') > 0, detail: count('academic_year') ? `Периодов: ${count('study_period')}` : 'Учебный год не создан' },
     { key: 'bells', label: 'Расписание звонков', done: count('bell') > 0, detail: `Смен: ${count('bell_schedule')}, уроков: ${count('bell')}` },
     { key: 'subjects', label: 'Предметы', done: count('subject') > 0, detail: `Предметов: ${count('subject')}` },
-    { key: 'staff', label: 'Сотрудники', done: count('staff') > 0, detail: `Сотрудников: ${count('staff')}` },
+    // Done with the teachers: the first administrator's own card alone is not the school's staff.
+    { key: 'staff', label: 'Сотрудники', done: teachers > 0, detail: `Сотрудников: ${count('staff')}${teachers ? '' : ', учителей пока нет'}` },
     {
       key: 'classes',
       label: 'Классы и классные руководители',

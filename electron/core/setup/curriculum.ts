@@ -6,6 +6,7 @@ import { act } from '../tx';
 import { listClasses } from './classes';
 import { listSubjects } from './subjects';
 import { MAX_WEEKLY_HOURS, STANDARD_HOURS } from './standard';
+import { parallelFilter, requireClassIds } from '../auth/parallels';
 
 export function curriculumGrid(ctx: Ctx): CurriculumGrid {
   const { db } = ctx;
@@ -32,6 +33,7 @@ export function setCurriculum(ctx: Ctx, i: OpParsed<'curriculum.set'>): { change
   }
   let changed = 0;
   act(ctx, (w) => {
+    requireClassIds(ctx, i.cells.map((c) => c.classId)); // R8: a deputy, only the classes of their parallels
     // The deciding reads inside the transaction: the classes and subjects are still there.
     const classes = new Set(db.all(db.q.selectFrom('school_class').select('id').where('deleted_at', 'is', null)).map((c) => c.id));
     const subjects = new Set(db.all(db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null)).map((c) => c.id));
@@ -56,22 +58,28 @@ export function setCurriculum(ctx: Ctx, i: OpParsed<'curriculum.set'>): { change
   return { changed };
 }
 
-/** Fills the curriculum from the federal basic plan for every class (only empty classes by default). */
+/**
+ * Fills the curriculum from the federal basic plan for every class (only empty classes by default);
+ * for a deputy director, every class of their parallels (R8).
+ */
 export function applyStandardCurriculum(ctx: Ctx, onlyEmpty: boolean): { changed: number } {
-  const grid = curriculumGrid(ctx);
-  const byName = new Map(grid.subjects.map((s) => [s.name, s.id]));
-  const filled = new Set(grid.cells.map((c) => c.classId));
-  const cells: { classId: string; subjectId: string; hours: number }[] = [];
-  const missing = new Set<string>();
-  for (const c of grid.classes) {
-    if (onlyEmpty && filled.has(c.id)) continue;
-    for (const [name, hours] of Object.entries(STANDARD_HOURS[c.grade] ?? {})) {
-      const subjectId = byName.get(name);
-      if (subjectId) cells.push({ classId: c.id, subjectId, hours });
-      else missing.add(name);
+  return ctx.db.tx(() => {
+    const mine = parallelFilter(ctx);
+    const grid = curriculumGrid(ctx);
+    const byName = new Map(grid.subjects.map((s) => [s.name, s.id]));
+    const filled = new Set(grid.cells.map((c) => c.classId));
+    const cells: { classId: string; subjectId: string; hours: number }[] = [];
+    const missing = new Set<string>();
+    for (const c of grid.classes) {
+      if ((onlyEmpty && filled.has(c.id)) || !mine(c.grade)) continue;
+      for (const [name, hours] of Object.entries(STANDARD_HOURS[c.grade] ?? {})) {
+        const subjectId = byName.get(name);
+        if (subjectId) cells.push({ classId: c.id, subjectId, hours });
+        else missing.add(name);
+      }
     }
-  }
-  if (missing.size) throw invalid(`Нет предметов: ${[...missing].join(', ')}. Добавьте стандартный перечень предметов.`);
-  if (!cells.length) return { changed: 0 };
-  return setCurriculum(ctx, { cells });
+    if (missing.size) throw invalid(`Нет предметов: ${[...missing].join(', ')}. Добавьте стандартный перечень предметов.`);
+    if (!cells.length) return { changed: 0 };
+    return setCurriculum(ctx, { cells });
+  });
 }

@@ -1,13 +1,15 @@
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
-import type { Staff, StaffRole } from '../../api/types';
+import type { Staff, StaffAccount, StaffRole } from '../../api/types';
 import type { Row } from '../../../db';
 import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
 import { fullName, parseJsonArray } from '../format';
 import { normalizeSnils, snilsChecksumOk, normalizePhone } from '../../import';
+import { refreshSession } from '../auth/users';
+import { accountsByCard, checkCardKeepsAccount, checkCardRemovable, followCard } from '../auth/accounts';
 
-export const toStaff = (r: Row<'staff'>): Staff => ({
+export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): Staff => ({
   id: r.id,
   lastName: r.last_name,
   firstName: r.first_name,
@@ -23,11 +25,13 @@ export const toStaff = (r: Row<'staff'>): Staff => ({
   deputyGrades: parseJsonArray<number>(r.deputy_grades),
   subjects: parseJsonArray<string>(r.subjects),
   rateHours: r.rate_hours,
+  account,
 });
 
 export function listStaff(ctx: Ctx, search?: string): Staff[] {
   const { db } = ctx;
-  const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map(toStaff);
+  const accounts = accountsByCard(ctx);
+  const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map((r) => toStaff(r, accounts.get(r.id) ?? null));
   const needle = search?.trim().toLowerCase().replace(/ё/g, 'е');
   const list = needle ? all.filter((s) => `${s.fullName} ${s.position}`.toLowerCase().replace(/ё/g, 'е').includes(needle)) : all;
   return list.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
@@ -56,7 +60,7 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
   const c = checkContacts(i, problems);
   if (i.birthDate && i.birthDate > ctx.now().toISOString().slice(0, 10)) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
   if (problems.length) throw invalid(problems[0]!.message, problems);
-  return act(ctx, (w) => {
+  const saved = act(ctx, (w) => {
     const values = {
       last_name: i.lastName,
       first_name: i.firstName,
@@ -74,10 +78,16 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
     };
     if (i.id) {
       if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Сотрудник');
-      return toStaff(w.update('staff', i.id, values));
+      // The card and its account agree (accounts.ts): the account's duty stays; its name and parallels follow.
+      checkCardKeepsAccount(ctx, i.id, i.roles);
+      const saved = w.update('staff', i.id, values);
+      followCard(ctx, saved);
+      return toStaff(saved, accountsByCard(ctx).get(saved.id) ?? null);
     }
     return toStaff(w.insert('staff', values));
   });
+  refreshSession(ctx); // one's own card: a new name or new parallels apply at once
+  return saved;
 }
 
 export function removeStaff(ctx: Ctx, id: string): void {
@@ -89,5 +99,8 @@ export function removeStaff(ctx: Ctx, id: string): void {
     db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
   )?.h;
   if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
-  act(ctx, (w) => w.remove('staff', id));
+  act(ctx, (w) => {
+    checkCardRemovable(ctx, id);
+    w.remove('staff', id);
+  });
 }

@@ -10,6 +10,22 @@ import { parseJsonArray } from '../format';
 import { initialsName, key, loadSchool, personName, subjectName, type School, type AssignmentRow, collate } from '../groups/load';
 import { readRule } from '../groups/rule';
 import { planTeachers, type PlanTask, type PlanTeacher } from './planner';
+import { ownParallels, parallelFilter, requireParallels, requireStudentsParallels } from '../auth/parallels';
+
+/**
+ * R8: a deputy director changes the assignments of the classes (subgroups) of their parallels, and
+ * of the study groups whose students all are of their parallels.
+ */
+function requireTargetParallels(ctx: Ctx, school: School, a: Pick<AssignmentRow, 'class_id' | 'study_group_id'>): void {
+  if (!ownParallels(ctx)) return;
+  if (a.class_id) {
+    const c = school.classById.get(a.class_id);
+    if (c) requireParallels(ctx, [c]);
+  } else if (a.study_group_id) {
+    const g = school.studyGroups.find((x) => x.id === a.study_group_id);
+    requireStudentsParallels(ctx, school.groupMembers.get(a.study_group_id) ?? [], g?.name ?? '');
+  }
+}
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 export const fmtHours = (h: number) => String(Math.round(h * 100) / 100).replace('.', ',');
@@ -121,6 +137,8 @@ export function saveAssignment(ctx: Ctx, i: OpParsed<'assignments.save'>): Assig
   }
   const old = i.id ? school.assignments.find((a) => a.id === i.id) : undefined;
   if (i.id && !old) throw notFound('Назначение');
+  requireTargetParallels(ctx, school, target);
+  if (old) requireTargetParallels(ctx, school, old);
   const twin = school.assignments.find(
     (a) =>
       a.id !== i.id && a.teacher_id === i.teacherId && a.subject_id === target.subject_id && a.class_id === target.class_id &&
@@ -138,15 +156,27 @@ export function saveAssignment(ctx: Ctx, i: OpParsed<'assignments.save'>): Assig
 
 export function removeAssignment(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  if (!db.first(db.q.selectFrom('teaching_assignment').select('id').where('id', '=', id).where('deleted_at', 'is', null))) throw notFound('Назначение');
-  act(ctx, (w) => w.remove('teaching_assignment', id));
+  act(ctx, (w) => {
+    const a = db.first(db.q.selectFrom('teaching_assignment').select(['id', 'class_id', 'study_group_id']).where('id', '=', id).where('deleted_at', 'is', null));
+    if (!a) throw notFound('Назначение');
+    if (ownParallels(ctx)) requireTargetParallels(ctx, loadSchool(ctx, { people: false }), a);
+    w.remove('teaching_assignment', id);
+  });
 }
 
-/** What is still to be assigned: every curriculum hour of every class (or subgroup) and study group without a teacher. */
-export function openTasks(school: School, classId?: string | null): (PlanTask & { label: string })[] {
+/**
+ * What is still to be assigned: every curriculum hour of every class (or subgroup) and study group
+ * without a teacher. `mine`: only the classes of these parallels, and the study groups whose
+ * students all are of them (a deputy's whole-school action).
+ */
+export function openTasks(school: School, classId?: string | null, ownGrade: (grade: number) => boolean = () => true): (PlanTask & { label: string })[] {
   const tasks: (PlanTask & { label: string })[] = [];
+  const ownStudent = (id: string) => {
+    const c = school.classById.get(school.students.get(id)?.class_id ?? '');
+    return !c || ownGrade(c.grade); // a student without a class binds the group to no parallel
+  };
   for (const c of school.classes) {
-    if (classId && c.id !== classId) continue;
+    if ((classId && c.id !== classId) || !ownGrade(c.grade)) continue;
     const mine = school.classAssignments.get(c.id) ?? [];
     for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
       const plan = school.plan.get(key(c.id, subjectId))!;
@@ -166,6 +196,7 @@ export function openTasks(school: School, classId?: string | null): (PlanTask & 
   }
   if (!classId)
     for (const g of school.studyGroups) {
+      if (!(school.groupMembers.get(g.id) ?? []).every(ownStudent)) continue;
       const has = school.assignments.filter((a) => a.study_group_id === g.id).reduce((s, a) => s + a.hours_per_week, 0);
       if (g.hours_per_week - has > 0)
         tasks.push({ id: `group:${g.id}`, classId: null, grade: 0, subjectId: g.subject_id, divisionId: null, hours: g.hours_per_week - has, label: `учебная группа «${g.name}»` });
@@ -177,6 +208,8 @@ export function openTasks(school: School, classId?: string | null): (PlanTask & 
 export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculumResult {
   const school = loadSchool(ctx, { people: false });
   if (classId && !school.classById.has(classId)) throw notFound('Класс');
+  if (classId) requireParallels(ctx, [school.classById.get(classId)!]);
+  const mine = parallelFilter(ctx);
   const rule = readRule(ctx);
   const load = new Map<string, number>();
   for (const a of school.assignments) load.set(a.teacher_id, (load.get(a.teacher_id) ?? 0) + a.hours_per_week);
@@ -197,7 +230,7 @@ export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculu
     const g = a.subgroup_id ? school.subgroupById.get(a.subgroup_id) : undefined;
     if (g) (teachesDivision.get(g.division_id) ?? teachesDivision.set(g.division_id, new Set()).get(g.division_id)!).add(a.teacher_id);
   }
-  const tasks = openTasks(school, classId);
+  const tasks = openTasks(school, classId, mine);
   const chosen = planTeachers({
     tasks,
     teachers,

@@ -90,13 +90,13 @@ export function Routes({ route }: { route: HashRoute }) {
   }
   if (a === 'setup') {
     const page = setupPage(b);
-    if (page) return <AreaGate area="setup">{page}</AreaGate>;
+    if (page) return <AreaGate area={b === 'curriculum' ? 'curriculum' : 'setup'}>{page}</AreaGate>;
   }
   if (a === 'admin') {
     if (b === 'users')
       return (
         <AreaGate area="users">
-          <UsersPage />
+          <UsersPage forStaff={route.query.get('staff') ?? undefined} />
         </AreaGate>
       );
     if (b === 'audit')
@@ -107,7 +107,7 @@ export function Routes({ route }: { route: HashRoute }) {
       );
     if (b === 'corrections')
       return (
-        <AreaGate area="audit">
+        <AreaGate area="corrections">
           <CorrectionsPage />
         </AreaGate>
       );

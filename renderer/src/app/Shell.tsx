@@ -83,7 +83,7 @@ function useOpenCorrections(enabled: boolean, path: string): { open: number; ove
 
 export function Shell({ route }: { route: HashRoute }) {
   const { info, school, checklist, access } = useAppState();
-  const corrections = useOpenCorrections(access('audit') !== 'none', route.path);
+  const corrections = useOpenCorrections(access('corrections') !== 'none', route.path);
   const problems = useProblemCount(access('groups') !== 'none', route.path);
   const problemCount = problems ? problems.errors + problems.warnings : 0;
   const done = checklist.filter((c) => c.done).length;
@@ -92,8 +92,8 @@ export function Shell({ route }: { route: HashRoute }) {
   const canImport = access('contingent') === 'change' || canSetUp;
   const admin: NavItem[] = [];
   if (access('users') !== 'none') admin.push({ href: '/admin/users', label: 'Пользователи', icon: <IconUserCog {...I} /> });
-  if (access('audit') !== 'none') {
-    admin.push({ href: '/admin/audit', label: 'Журнал изменений', icon: <IconHistory {...I} /> });
+  if (access('audit') !== 'none') admin.push({ href: '/admin/audit', label: 'Журнал изменений', icon: <IconHistory {...I} /> });
+  if (access('corrections') !== 'none') {
     admin.push({
       href: '/admin/corrections',
       label: 'Обращения об ошибках',

@@ -18,7 +18,8 @@ import {
 import { IconChevronDown, IconChevronUp, IconEdit, IconFileTypePdf, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
 import type { StudentRow, StudyGroup, StudyGroupKind } from '../../../electron/api/types';
 import { call, saveFile } from '../api';
-import { useReadOnly } from '../app/access';
+import { ReadOnlyScope, useReadOnly } from '../app/access';
+import { gradeOfName, useOwnParallels } from '../app/parallels';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -36,6 +37,12 @@ type SortKey = 'name' | 'subjectName' | 'kindLabel' | 'teacherName' | 'hoursPerW
 
 export function StudyGroupsPage({ openId }: { openId?: string }) {
   const ro = useReadOnly();
+  const own = useOwnParallels();
+  /** R8: a group belongs to the parallels of its students; a deputy sees another's read-only. */
+  const lockedReason = (g: StudyGroup) => {
+    const other = g.classNames.find((n) => !own.mine(gradeOfName(n)));
+    return other ? `${own.reason(other)}: в группе есть его ученики` : null;
+  };
   const refs = useRefs();
   const [list, setList] = useState<StudyGroup[] | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -155,7 +162,16 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
                     <ActionIcon variant="subtle" aria-label="Список (PDF)" onClick={() => void pdf(g.id)}>
                       <IconFileTypePdf size={16} />
                     </ActionIcon>
-                    {ro ? null : (
+                    {ro ? null : lockedReason(g) ? (
+                      <Group gap={4} wrap="nowrap" title={lockedReason(g)!}>
+                        <ActionIcon variant="subtle" aria-label="Изменить" disabled>
+                          <IconEdit size={16} />
+                        </ActionIcon>
+                        <ActionIcon variant="subtle" color="red" aria-label="Удалить" disabled>
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    ) : (
                       <>
                         <ActionIcon variant="subtle" aria-label="Изменить" onClick={() => setEditing(g)} data-testid="group-edit">
                           <IconEdit size={16} />
@@ -193,6 +209,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
         </Table>
       </Paper>
       {editing ? (
+        <ReadOnlyScope readOnly={ro || (editing !== 'new' && lockedReason(editing) !== null)}>
         <GroupModal
           group={editing === 'new' ? null : editing}
           refs={refs}
@@ -204,8 +221,10 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
             if (isNew) setMembers(g);
           }}
         />
+        </ReadOnlyScope>
       ) : null}
       {members ? (
+        <ReadOnlyScope readOnly={ro || lockedReason(members) !== null}>
         <MembersModal
           group={members}
           refs={refs}
@@ -216,6 +235,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
             groupsChanged();
           }}
         />
+        </ReadOnlyScope>
       ) : null}
       {deleteModal}
     </Stack>

@@ -21,7 +21,8 @@ import { IconArrowsSplit, IconFileTypePdf, IconGripVertical, IconUserPlus, IconW
 import { notifications } from '@mantine/notifications';
 import type { ClassSubgroups, ClassSubjectDivision, Division, PendingPlacement, SplitBy, Subgroup } from '../../../electron/api/types';
 import { call, saveFile } from '../api';
-import { useReadOnly } from '../app/access';
+import { ReadOnlyScope, useReadOnly } from '../app/access';
+import { gradeOfName, useOwnParallels } from '../app/parallels';
 import { go } from '../app/useHashRoute';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -40,6 +41,7 @@ import { countOf } from '../lib/dates';
 export function SubgroupsPage({ classId }: { classId?: string }) {
   const refs = useRefs();
   const ro = useReadOnly();
+  const own = useOwnParallels();
   const [tab, setTab] = useState<string | null>('classes');
   // Once opened, the rule's card stays mounted: its unsaved edits survive a look at the other tab.
   const [ruleOpened, setRuleOpened] = useState(false);
@@ -72,7 +74,7 @@ export function SubgroupsPage({ classId }: { classId?: string }) {
         actions={
           ro ? null : (
             <Button leftSection={<IconWand size={16} />} loading={busyAll} onClick={() => void splitAll()} data-testid="split-all">
-              Разделить все классы по правилу
+              {own.grades ? 'Разделить классы своих параллелей по правилу' : 'Разделить все классы по правилу'}
             </Button>
           )
         }
@@ -116,6 +118,8 @@ export function SubgroupsPage({ classId }: { classId?: string }) {
 }
 
 function ClassView({ classId, refs }: { classId: string; refs: Refs }) {
+  const ro = useReadOnly();
+  const own = useOwnParallels();
   const [data, setData] = useState<ClassSubgroups | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
@@ -132,15 +136,24 @@ function ClassView({ classId, refs }: { classId: string; refs: Refs }) {
   const setDivision = (subjectId: string, d: Division | null) =>
     setData((prev) => (prev ? { ...prev, subjects: prev.subjects.map((s) => (s.subjectId === subjectId ? { ...s, division: d } : s)) } : prev));
   const divided = data.subjects.filter((s) => s.division);
+  // R8: a deputy director sees another parallel's class read-only (the core refuses its changes).
+  const foreign = !own.mine(gradeOfName(data.className));
   return (
-    <Stack gap="md" data-testid="class-subgroups">
-      <Text size="sm" c="dimmed">
-        {data.className}: {countOf(data.studentCount, 'ученик', 'ученика', 'учеников')}, разделено предметов: {divided.length} из {data.subjects.length}
-      </Text>
-      {data.subjects.map((s) => (
-        <SubjectCard key={s.subjectId} classId={classId} item={s} all={data.subjects} refs={refs} onDivision={(d) => setDivision(s.subjectId, d)} reload={load} />
-      ))}
-    </Stack>
+    <ReadOnlyScope readOnly={ro || foreign}>
+      <Stack gap="md" data-testid="class-subgroups">
+        {foreign && !ro ? (
+          <Alert color="gray" variant="light" data-testid="class-foreign">
+            {own.reason(data.className)}: подгруппы класса показаны только для просмотра.
+          </Alert>
+        ) : null}
+        <Text size="sm" c="dimmed">
+          {data.className}: {countOf(data.studentCount, 'ученик', 'ученика', 'учеников')}, разделено предметов: {divided.length} из {data.subjects.length}
+        </Text>
+        {data.subjects.map((s) => (
+          <SubjectCard key={s.subjectId} classId={classId} item={s} all={data.subjects} refs={refs} onDivision={(d) => setDivision(s.subjectId, d)} reload={load} />
+        ))}
+      </Stack>
+    </ReadOnlyScope>
   );
 }
 
@@ -513,6 +526,7 @@ function SplitModal({
 
 function PendingPanel({ classId, onPlaced }: { classId?: string; onPlaced: () => void }) {
   const ro = useReadOnly();
+  const own = useOwnParallels();
   const [rows, setRows] = useState<PendingPlacement[] | null>(null);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -597,8 +611,12 @@ function PendingPanel({ classId, onPlaced }: { classId?: string; onPlaced: () =>
                 />
               </Table.Td>
               <Table.Td>
-                {ro ? null : (
+                {ro ? null : own.mine(gradeOfName(p.className)) ? (
                   <Button size="xs" variant="light" onClick={() => void place(p)} data-testid="pending-place">
+                    Поместить
+                  </Button>
+                ) : (
+                  <Button size="xs" variant="light" disabled title={own.reason(p.className)}>
                     Поместить
                   </Button>
                 )}

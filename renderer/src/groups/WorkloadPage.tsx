@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import type { Assignment, ClassCoverage, ClassSubgroups, StudyGroup, TeacherWorkload } from '../../../electron/api/types';
 import { call, saveFile } from '../api';
 import { useReadOnly } from '../app/access';
+import { gradeOfName, useOwnParallels } from '../app/parallels';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -30,6 +31,7 @@ interface Draft {
 }
 
 export function WorkloadPage({ teacherId, classId }: { teacherId?: string; classId?: string }) {
+  const own = useOwnParallels();
   const refs = useRefs();
   const ro = useReadOnly();
   const [tab, setTab] = useState<string | null>(classId ? 'classes' : 'teachers');
@@ -95,7 +97,7 @@ export function WorkloadPage({ teacherId, classId }: { teacherId?: string; class
             {ro ? null : (
               <>
                 <Button variant="default" leftSection={<IconWand size={16} />} loading={fromBusy} onClick={() => void fromCurriculum(null)} data-testid="from-curriculum">
-                  Распределить по учебному плану
+                  {own.grades ? 'Распределить по учебному плану своих параллелей' : 'Распределить по учебному плану'}
                 </Button>
                 <Button
                   leftSection={<IconPlus size={16} />}
@@ -161,6 +163,9 @@ function draftOf(a: Assignment): Draft {
 
 function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWorkload[]; initial?: string; onEdit: (a: Assignment) => void; onChanged: () => void }) {
   const ro = useReadOnly();
+  const own = useOwnParallels();
+  /** R8: why a deputy may not change this row (another parallel's class), or null. */
+  const lockedReason = (a: Assignment) => (a.className && !own.mine(gradeOfName(a.className)) ? own.reason(a.className) : null);
   const [open, setOpen] = useState<Set<string>>(new Set(initial ? [initial] : []));
   const [search, setSearch] = useState('');
   const [askDelete, deleteModal] = useConfirmDelete();
@@ -227,7 +232,16 @@ function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWork
                           </Table.Td>
                           <Table.Td />
                           <Table.Td>
-                            {ro ? null : (
+                            {ro ? null : lockedReason(a) ? (
+                              <Group gap={4} title={lockedReason(a)!}>
+                                <ActionIcon variant="subtle" aria-label="Изменить" disabled>
+                                  <IconEdit size={16} />
+                                </ActionIcon>
+                                <ActionIcon variant="subtle" color="red" aria-label="Удалить" disabled>
+                                  <IconTrash size={16} />
+                                </ActionIcon>
+                              </Group>
+                            ) : (
                               <Group gap={4}>
                                 <ActionIcon variant="subtle" aria-label="Изменить" onClick={() => onEdit(a)} data-testid="assignment-edit">
                                   <IconEdit size={16} />
@@ -264,6 +278,7 @@ function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWork
 
 function CoverageView({ rows, initial, busy, onFill }: { rows: ClassCoverage[]; initial?: string; busy: boolean; onFill: (classId: string) => void }) {
   const ro = useReadOnly();
+  const own = useOwnParallels();
   const [classId, setClassId] = useState<string | null>(initial ?? rows.find((r) => !r.complete)?.classId ?? rows[0]?.classId ?? null);
   const c = rows.find((r) => r.classId === classId);
   return (
@@ -279,7 +294,15 @@ function CoverageView({ rows, initial, busy, onFill }: { rows: ClassCoverage[]; 
           data-testid="coverage-class"
         />
         {c && !ro ? (
-          <Button variant="default" leftSection={<IconWand size={16} />} loading={busy} onClick={() => onFill(c.classId)} disabled={c.complete} data-testid="coverage-fill">
+          <Button
+            variant="default"
+            leftSection={<IconWand size={16} />}
+            loading={busy}
+            onClick={() => onFill(c.classId)}
+            disabled={c.complete || !own.mine(gradeOfName(c.className))}
+            title={own.mine(gradeOfName(c.className)) ? undefined : own.reason(c.className)}
+            data-testid="coverage-fill"
+          >
             Распределить по учебному плану
           </Button>
         ) : null}

@@ -24,7 +24,7 @@ const SHOWN = 5;
 export function DueItems() {
   const { access } = useAppState();
   const [items, setItems] = useState<Item[] | null>(null);
-  const seesRegister = access('audit') !== 'none';
+  const seesRegister = access('corrections') !== 'none';
   const seesBackups = access('backups') !== 'none';
 
   useEffect(() => {

@@ -30,7 +30,7 @@ describe('migration 0003: subgroups, study groups and teaching assignments', () 
   it('applies on top of 0002 and keeps existing data', () => {
     const db = at(2);
     seed(db);
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
     expect(db.raw.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 2 });
   });
 

@@ -4,6 +4,7 @@ import { EmptyState } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconClockExclamation, IconMessageCheck, IconPlus, IconSend } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useReadOnly } from '../../app/access';
+import { useAppState } from '../../app/AppState';
 import { useConfirm } from '../../components/Confirm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -62,6 +63,8 @@ function StateBadge({ r }: { r: CorrectionRequest }) {
 /** R26: the register of reported errors — one day to correct, then the reporter is told. */
 export function CorrectionsPage() {
   const readOnly = useReadOnly();
+  // R26: the office registers and tells the reporter; only the administrator corrects and marks it.
+  const canFix = useAppState().access('fixes') === 'change';
   const [list, setList] = useState<CorrectionRequest[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [onlyOpen, setOnlyOpen] = useState(false);
@@ -240,9 +243,15 @@ export function CorrectionsPage() {
                                 </Text>
                               ) : null}
                               {readOnly ? null : !r.correctedAt ? (
-                                <Button size="compact-sm" color={s === 'overdue' ? 'red' : 'teal'} leftSection={<IconCheck size={14} />} onClick={() => setCorrecting(r)} data-testid="correction-mark-corrected">
-                                  Отметить исправление
-                                </Button>
+                                canFix ? (
+                                  <Button size="compact-sm" color={s === 'overdue' ? 'red' : 'teal'} leftSection={<IconCheck size={14} />} onClick={() => setCorrecting(r)} data-testid="correction-mark-corrected">
+                                    Отметить исправление
+                                  </Button>
+                                ) : (
+                                  <Text size="xs" c="dimmed" data-testid="correction-awaits-admin">
+                                    Исправляет администратор системы
+                                  </Text>
+                                )
                               ) : !r.reporterNotifiedAt ? (
                                 <Button size="compact-sm" variant="light" leftSection={<IconSend size={14} />} onClick={() => notified(r)} data-testid="correction-mark-notified">
                                   Сообщено заявителю

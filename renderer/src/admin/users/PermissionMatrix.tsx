@@ -1,14 +1,21 @@
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { AREAS, AREA_LABELS, ROLE_LABELS, ROLE_MATRIX, type Access } from '../../../../electron/api/roles';
+import { AREAS, AREA_LABELS, PARALLEL_BOUND_AREAS, ROLE_LABELS, ROLE_MATRIX, type Access } from '../../../../electron/api/roles';
 import { APP_ROLES } from '../roles';
 
-function Cell({ a }: { a: Access }) {
+function Cell({ a, note }: { a: Access; note?: string }) {
   if (a === 'change')
     return (
-      <Badge variant="light" color="teal" tt="none" fw={600} size="md">
-        Изменение
-      </Badge>
+      <>
+        <Badge variant="light" color="teal" tt="none" fw={600} size="md">
+          Изменение
+        </Badge>
+        {note ? (
+          <Text size="xs" c="dimmed" mt={2}>
+            {note}
+          </Text>
+        ) : null}
+      </>
     );
   if (a === 'view')
     return (
@@ -32,7 +39,9 @@ export function PermissionMatrix() {
         <Title order={4}>Права ролей</Title>
       </Group>
       <Text size="sm" c="dimmed" mb="md">
-        Права задаются ролью и одинаковы для всех её пользователей. Чтобы дать сотруднику другие права, назначьте ему другую роль.
+        Права задаются ролью и одинаковы для всех её пользователей. Чтобы дать сотруднику другие права, назначьте ему другую роль. Заместитель
+        директора изменяет учебный план, подгруппы, группы и нагрузку только параллелей из своей карточки сотрудника. Обращения об ошибках
+        регистрирует секретарь или администратор, а исправляет данные и отмечает исправление администратор системы.
       </Text>
       <Table withTableBorder withColumnBorders verticalSpacing={6} striped>
         <Table.Thead>
@@ -51,7 +60,7 @@ export function PermissionMatrix() {
               <Table.Td fw={500}>{AREA_LABELS[area]}</Table.Td>
               {APP_ROLES.map((r) => (
                 <Table.Td key={r} ta="center" data-testid={`perm-${r}-${area}`}>
-                  <Cell a={ROLE_MATRIX[r][area]} />
+                  <Cell a={ROLE_MATRIX[r][area]} note={r === 'deputy' && PARALLEL_BOUND_AREAS.includes(area) ? 'своих параллелей' : undefined} />
                 </Table.Td>
               ))}
             </Table.Tr>

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
-import { Button, Chip, Group, Input, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
-import { IconDeviceFloppy } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Anchor, Button, Chip, Group, Input, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useGuardedClose } from '../../app/unsaved';
@@ -9,13 +9,36 @@ import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
 
 /** The core's limit of a login (the contract's `login` schema). */
 import { fieldError, problemsOf } from '../../lib/errors';
-import { GRADES } from '../../lib/labels';
+import { GRADES, ROLE_LABELS as DUTY_LABELS } from '../../lib/labels';
 import { APP_ROLE_OPTIONS, ROLE_HINTS } from '../roles';
-import type { AppRole, AppUser, UserSaved } from '../../../../electron/api/types';
+import type { AppRole, AppUser, Staff, UserSaved } from '../../../../electron/api/types';
 
-/** A user's card: ФИО, login, role and, for a deputy, the parallels they are responsible for. */
-export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | null; opened: boolean; onClose: () => void; onSaved: (r: UserSaved) => void }) {
-  const [displayName, setName] = useState('');
+/** The role a new account of this person most likely has: their first duty that is a program role. */
+function suggestedRole(s: Staff | undefined): AppRole | null {
+  for (const r of ['sysadmin', 'director', 'deputy', 'secretary'] as const) if (s?.roles.includes(r)) return r;
+  return null;
+}
+
+/**
+ * An account of a staff member: the person (the name comes from their card), the login, the role
+ * (it becomes one of the card's duties) and, for a deputy, the parallels (kept on the card).
+ */
+export function UserModal({
+  user,
+  forStaff,
+  opened,
+  onClose,
+  onSaved,
+}: {
+  user: AppUser | null;
+  /** A new account for this staff member (from the staff card's «Создать учётную запись»). */
+  forStaff?: string;
+  opened: boolean;
+  onClose: () => void;
+  onSaved: (r: UserSaved) => void;
+}) {
+  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [staffId, setStaffId] = useState<string | null>(null);
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<AppRole | null>(null);
   const [grades, setGrades] = useState<string[]>([]);
@@ -25,28 +48,57 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
 
   useEffect(() => {
     if (!opened) return;
-    setName(user?.displayName ?? '');
+    setStaff(null);
+    setStaffId(user?.staffId ?? forStaff ?? null);
     setLogin(user?.login ?? '');
     setRole(user?.role ?? null);
     setGrades((user?.deputyGrades ?? []).map(String));
     setError(null);
     setLocal({});
-  }, [opened, user]);
+    call('staff.list', {}).then(setStaff, setError);
+  }, [opened, user, forStaff]);
+
+  const person = staff?.find((s) => s.id === staffId);
+  // A new account for a preselected person: the role and parallels from the card.
+  useEffect(() => {
+    if (!user && person && role === null) {
+      setRole(suggestedRole(person));
+      setGrades(person.deputyGrades.map(String));
+    }
+  }, [user, person, role]);
+
+  const options = useMemo(
+    () =>
+      (staff ?? [])
+        .filter((s) => !s.account || s.account.id === user?.id)
+        .map((s) => ({ value: s.id, label: `${s.fullName} — ${s.position}` })),
+    [staff, user],
+  );
+
+  const pick = (id: string | null) => {
+    setStaffId(id);
+    setLocal((l) => ({ ...l, staff: '' }));
+    const s = staff?.find((x) => x.id === id);
+    if (!user && s) {
+      setRole(suggestedRole(s));
+      setGrades(s.deputyGrades.map(String));
+    } else if (s && role === 'deputy') setGrades(s.deputyGrades.map(String));
+  };
 
   // Too long is named while typing; empty fields on «Сохранить».
-  const long: FieldErrors = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, MAX.login, 'Логин') };
+  const long: FieldErrors = { login: tooLong(login, MAX.login, 'Логин') };
   const submit = async (): Promise<boolean> => {
     const l: Record<string, string> = {};
-    if (!displayName.trim()) l.name = 'Укажите ФИО';
+    if (!staffId) l.staff = 'Выберите сотрудника';
     if (!login.trim()) l.login = 'Укажите логин';
     if (!role) l.role = 'Выберите роль';
     setLocal(l);
-    if (Object.keys(l).length || hasErrors(long) || !role) return focusFirstError(document.querySelector('[data-testid="user-modal"]'));
+    if (Object.values(l).some(Boolean) || hasErrors(long) || !role) return focusFirstError(document.querySelector('[data-testid="user-modal"]'));
     setBusy(true);
     try {
       const r = await call('users.save', {
         id: user?.id ?? null,
-        displayName: displayName.trim(),
+        staffId,
         login: login.trim(),
         role,
         deputyGrades: role === 'deputy' ? grades.map(Number).sort((a, b) => a - b) : [],
@@ -61,16 +113,17 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
     }
   };
   const dirty =
-    displayName !== (user?.displayName ?? '') ||
+    staffId !== (user?.staffId ?? forStaff ?? null) ||
     login !== (user?.login ?? '') ||
     role !== (user?.role ?? null) ||
     grades.join() !== (user?.deputyGrades ?? []).map(String).join();
   const close = useGuardedClose({ opened, dirty, onClose, save: submit });
   const p = problemsOf(error);
-  const known = fieldError(p, 'displayName', 'ФИО') ?? fieldError(p, 'login', 'Логин');
+  const known = fieldError(p, 'staffId', 'Сотрудник') ?? fieldError(p, 'login', 'Логин');
+  const newDuty = person && role && !person.roles.includes(role) ? DUTY_LABELS[role] : null;
 
   return (
-    <Modal opened={opened} onClose={close} title={user ? user.displayName : 'Новый пользователь'} size="lg" data-testid="user-modal">
+    <Modal opened={opened} onClose={close} title={user ? user.displayName : 'Учётная запись сотрудника'} size="lg" data-testid="user-modal">
       <form
         noValidate
         onSubmit={(e) => {
@@ -79,16 +132,38 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            label="ФИО"
-            withAsterisk
-            placeholder="Фамилия Имя Отчество"
-            value={displayName}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={long.name ?? local.name ?? fieldError(p, 'displayName', 'ФИО')}
-            data-autofocus
-            data-testid="user-name-input"
-          />
+          {user && !user.staffId ? (
+            <Alert color="orange" variant="light" icon={<IconInfoCircle size={18} />} data-testid="user-unlinked">
+              Учётная запись «{user.login}» ({user.displayName}) не связана с карточкой сотрудника. Выберите сотрудника, которому она принадлежит: ФИО будет
+              браться из его карточки.
+            </Alert>
+          ) : null}
+          {staff ? (
+            <Select
+              label="Сотрудник"
+              withAsterisk
+              searchable
+              placeholder="Начните вводить фамилию"
+              nothingFoundMessage="Нет такого сотрудника без учётной записи"
+              data={options}
+              value={staffId}
+              onChange={pick}
+              description={
+                person ? (
+                  <>
+                    ФИО берётся из карточки сотрудника: <Anchor href="#/setup/staff" size="xs">Настройка → Сотрудники</Anchor>
+                  </>
+                ) : (
+                  'Учётная запись принадлежит сотруднику из списка «Сотрудники»; у сотрудника — не больше одной'
+                )
+              }
+              error={local.staff || fieldError(p, 'staffId', 'Сотрудник')}
+              data-autofocus
+              data-testid="user-staff-input"
+            />
+          ) : (
+            <Loader size="sm" />
+          )}
           <TextInput
             label="Логин"
             withAsterisk
@@ -102,18 +177,26 @@ export function UserModal({ user, opened, onClose, onSaved }: { user: AppUser | 
             data-testid="user-login-input"
           />
           <Select
-            label="Роль"
+            label="Роль в программе"
             withAsterisk
             placeholder="Выберите роль"
             data={APP_ROLE_OPTIONS}
             value={role}
-            onChange={(v) => setRole(v as AppRole | null)}
+            onChange={(v) => {
+              setRole(v as AppRole | null);
+              if (v === 'deputy' && person && !grades.length) setGrades(person.deputyGrades.map(String));
+            }}
             description={role ? ROLE_HINTS[role] : 'Роль определяет, какие разделы пользователь видит и может изменять'}
             error={local.role}
             data-testid="user-role-input"
           />
+          {newDuty ? (
+            <Text size="sm" c="blue.8" data-testid="user-new-duty">
+              В карточке сотрудника появится обязанность «{newDuty}».
+            </Text>
+          ) : null}
           {role === 'deputy' ? (
-            <Input.Wrapper label="Параллели" description="Классы, за которые отвечает заместитель директора">
+            <Input.Wrapper label="Параллели" description="Классы, за которые отвечает заместитель директора; хранятся в карточке сотрудника">
               <Chip.Group multiple value={grades} onChange={setGrades}>
                 <Group gap={6} mt={6} data-testid="user-grades">
                   {GRADES.map((g) => (

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
-import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconDots, IconKey, IconLinkOff, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
+import { go } from '../../app/useHashRoute';
 import { useReadOnly } from '../../app/access';
 import { useConfirm } from '../../components/Confirm';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -29,15 +30,18 @@ function stateOf(u: AppUser, now: number): State {
   return { key: 'active', label: 'Активен', color: 'teal', order: 0 };
 }
 
-/** Пользователи: accounts, roles, one-time passwords, disabling; the permission matrix below. */
-export function UsersPage() {
+/**
+ * Пользователи: the staff members' accounts, roles, one-time passwords, disabling; the permission
+ * matrix below. `forStaff`: open a new account for this staff member (from the staff card).
+ */
+export function UsersPage({ forStaff }: { forStaff?: string }) {
   const { user: me } = useAppState();
   const readOnly = useReadOnly();
   const [users, setUsers] = useState<AppUser[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | null>(null);
-  const [editing, setEditing] = useState<AppUser | null | 'new'>(null);
+  const [editing, setEditing] = useState<AppUser | null | 'new'>(forStaff && !readOnly ? 'new' : null);
   const [issued, setIssued] = useState<{ title: string; row: IssuedPassword } | null>(null);
   const [ask, confirmModal] = useConfirm();
   const now = Date.now();
@@ -56,7 +60,7 @@ export function UsersPage() {
 
   const filtered = useMemo(() => {
     const words = fold(search.trim()).split(/\s+/).filter(Boolean);
-    return (users ?? []).filter((u) => (!role || u.role === role) && words.every((w) => fold(`${u.displayName} ${u.login}`).includes(w)));
+    return (users ?? []).filter((u) => (!role || u.role === role) && words.every((w) => fold(`${u.displayName} ${u.login} ${u.position ?? ''}`).includes(w)));
   }, [users, search, role]);
   const { sorted, sort, toggle } = useSort(
     filtered,
@@ -122,7 +126,7 @@ export function UsersPage() {
         actions={
           readOnly ? null : (
             <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')} data-testid="users-add">
-              Добавить пользователя
+              Учётная запись сотрудника
             </Button>
           )
         }
@@ -132,8 +136,15 @@ export function UsersPage() {
         error ? null : <Loader size="sm" />
       ) : (
         <Stack gap="sm">
+          {users.some((u) => !u.staffId) ? (
+            <Alert color="orange" variant="light" icon={<IconLinkOff size={18} />} data-testid="users-unlinked">
+              {countOf(users.filter((u) => !u.staffId).length, 'учётная запись не связана', 'учётные записи не связаны', 'учётных записей не связаны')} с
+              карточками сотрудников (созданы до того, как программа стала их связывать, и не сопоставлены по ФИО однозначно). Откройте такую запись и
+              выберите сотрудника, которому она принадлежит.
+            </Alert>
+          ) : null}
           <Group gap="xs">
-            <SearchInput value={search} onChange={setSearch} w={300} placeholder="ФИО или логин" data-testid="users-search" />
+            <SearchInput value={search} onChange={setSearch} w={300} placeholder="ФИО, логин или должность" data-testid="users-search" />
             <Select placeholder="Все роли" data={APP_ROLE_OPTIONS} value={role} onChange={setRole} clearable allowDeselect w={230} data-testid="users-role-filter" />
           </Group>
           <Paper p={0}>
@@ -171,6 +182,19 @@ export function UsersPage() {
                               </Badge>
                             ) : null}
                           </Group>
+                          {!u.staffId ? (
+                            <Badge size="xs" variant="light" color="orange" tt="none" data-testid="user-unlinked-badge">
+                              не связана с сотрудником
+                            </Badge>
+                          ) : u.staffRemoved ? (
+                            <Badge size="xs" variant="light" color="gray" tt="none">
+                              удалён из сотрудников
+                            </Badge>
+                          ) : (
+                            <Text size="xs" c="dimmed" truncate data-testid="user-position">
+                              {u.position}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td ff="monospace" fz="sm">
                           {u.login}
@@ -262,9 +286,14 @@ export function UsersPage() {
       <UserModal
         opened={editing !== null}
         user={editing === 'new' ? null : editing}
-        onClose={() => setEditing(null)}
+        forStaff={editing === 'new' ? forStaff : undefined}
+        onClose={() => {
+          setEditing(null);
+          if (forStaff) go('/admin/users');
+        }}
         onSaved={(r) => {
           setEditing(null);
+          if (forStaff) go('/admin/users');
           if (r.password) setIssued({ title: 'Пользователь создан', row: { login: r.user.login, role: r.user.role, password: r.password, displayName: r.user.displayName } });
           else notifyOk(`${r.user.displayName} — сохранено`);
           void load();

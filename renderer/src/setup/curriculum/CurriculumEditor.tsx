@@ -1,7 +1,9 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
+import { useOwnParallels } from '../../app/parallels';
+import { gradeRanges } from '../../lib/labels';
 import { Alert, Anchor, Badge, Button, EmptyState, Group, List, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
-import { IconChevronDown, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
+import { IconChevronDown, IconSparkles, IconTable, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -50,6 +52,8 @@ const Cell = memo(function Cell(p: {
   dirty: boolean;
   label: string;
   readOnly?: boolean;
+  /** Another parallel's class for a deputy director (R8): the reason, shown on hover. */
+  locked?: string;
   onText: (classId: string, subjectId: string, text: string) => void;
 }) {
   const [focused, setFocused] = useState(false);
@@ -68,11 +72,12 @@ const Cell = memo(function Cell(p: {
         className={css.cell}
         value={shown}
         readOnly={p.readOnly}
+        disabled={p.locked !== undefined}
         inputMode="decimal"
         autoComplete="off"
         aria-label={p.label}
         aria-invalid={p.error ? true : undefined}
-        title={p.error ? `${p.label}: ${p.error}` : p.label}
+        title={p.locked ?? (p.error ? `${p.label}: ${p.error}` : p.label)}
         data-cell={`${p.row}:${p.col}`}
         data-dirty={p.dirty || undefined}
         data-invalid={p.error ? true : undefined}
@@ -100,6 +105,7 @@ const Cell = memo(function Cell(p: {
 export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const { refresh } = useAppState();
   const readOnly = useReadOnly();
+  const own = useOwnParallels();
   const [grid, setGrid] = useState<CurriculumGrid | null>(null);
   /** What was typed into cells since the last save: the draft (issue 8: the page's save model). */
   const [texts, setTexts] = useState<Record<string, string>>({});
@@ -250,6 +256,8 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     const [classId, subjectId] = key.split(':') as [string, string];
     return `${subjectName.get(subjectId) ?? ''}, ${className.get(classId) ?? ''}`;
   };
+  const foreign = own.grades && !readOnly ? grid.classes.filter((c) => !own.mine(c.grade)) : [];
+  const yours = foreign.length ? ' ваших параллелей' : '';
 
   return (
     <Stack gap="sm">
@@ -277,10 +285,10 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
               </Menu.Target>
               <Menu.Dropdown>
                 <Menu.Item onClick={() => void apply(true)} data-testid="curriculum-standard-empty">
-                  Только незаполненные классы
+                  Только незаполненные классы{yours}
                 </Menu.Item>
                 <Menu.Item color="red" onClick={() => void apply(false)}>
-                  Все классы (заменить введённые часы)
+                  Все классы{yours} (заменить введённые часы)
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
@@ -296,6 +304,12 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
         <Alert color="indigo" variant="light">
           План пуст. «Заполнить по ФГОС» проставит часы федерального учебного плана (пятидневная неделя) для каждой параллели; затем поправьте часы
           части, формируемой участниками образовательных отношений.
+        </Alert>
+      ) : null}
+      {foreign.length ? (
+        <Alert color="gray" variant="light" icon={<IconLock size={18} />} data-testid="curriculum-foreign">
+          {own.summary}: классы {[...new Set(foreign.map((c) => c.grade))].length === 1 ? 'параллели' : 'параллелей'} {gradeRanges(foreign.map((c) => c.grade))}{' '}
+          показаны только для просмотра.
         </Alert>
       ) : null}
       {invalid.length ? (
@@ -316,11 +330,15 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           <thead>
             <tr>
               <th className={css.subject}>Предмет</th>
-              {cols.map((c) => (
-                <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : undefined}>
-                  {c.name}
-                </th>
-              ))}
+              {cols.map((c) => {
+                const locked = foreign.includes(c) ? own.reason(c.name) : undefined;
+                return (
+                  <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : locked ? css.colForeign : undefined} title={locked} data-foreign={locked ? true : undefined}>
+                    {locked ? <IconLock size={11} style={{ marginRight: 2, verticalAlign: -1 }} aria-label="только просмотр" /> : null}
+                    {c.name}
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -346,6 +364,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                         dirty={!!typed && 'hours' in typed && typed.hours !== stored}
                         label={`${s.name}, ${c.name}`}
                         readOnly={readOnly}
+                        locked={foreign.includes(c) ? own.reason(c.name) : undefined}
                         onText={onText}
                       />
                     </td>

@@ -1,17 +1,19 @@
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { useEffect, useRef, useState } from 'react';
-import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
+import { Autocomplete, Button, Checkbox, Divider, Group, Modal, MultiSelect, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Input } from '@mantine/core';
 import { useGuardedClose } from '../../app/unsaved';
 import { NumberField } from '../../components/NumberField';
 import { focusFirstError } from '../../components/focusError';
 import { checkNumber, hasErrors, HOURS, MAX, missing, numberText, sameData, tooLong, type FieldErrors, type NumberRule } from '../../lib/checks';
-import { IconTrash } from '@tabler/icons-react';
+import { IconTrash, IconUserCircle } from '@tabler/icons-react';
+import { useAppState } from '../../app/AppState';
+import { ROLE_LABELS as APP_ROLE_LABELS } from '../../../../electron/api/roles';
 import { AppError, call } from '../../api';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parseRuDate, ruDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField } from '../../lib/errors';
-import { GRADES, POSITIONS, ROLE_LABELS, ROLES } from '../../lib/labels';
+import { GRADES, POSITIONS, ROLE_LABELS, ROLES, gradeRanges } from '../../lib/labels';
 import type { Gender, Staff, StaffRole } from '../../../../electron/api/types';
 
 interface Form {
@@ -73,6 +75,51 @@ function rolesForPosition(position: string): StaffRole[] {
 
 /** Teaching hours a week of one full rate (ставка): 0–60, one decimal. */
 export const STAFF_RATE: NumberRule = { min: 0, max: 60, step: 0.1, unit: HOURS };
+/** «Вход в программу»: the person's account and its role, the card's «Роль в программе». */
+function StaffAccountInfo({ staff }: { staff: Staff | null }) {
+  const { access } = useAppState();
+  const a = staff?.account;
+  const canManage = access('users') === 'change';
+  return (
+    <Paper withBorder p="sm" radius="sm" bg="gray.0" data-testid="staff-account">
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+          <IconUserCircle size={22} stroke={1.5} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+          {a ? (
+            <Stack gap={2} style={{ minWidth: 0 }}>
+              <Text size="sm">
+                Роль в программе:{' '}
+                <Text span fw={600} data-testid="staff-account-role">
+                  {APP_ROLE_LABELS[a.role]}
+                </Text>
+                {a.role === 'deputy' && staff!.deputyGrades.length ? `, параллели ${gradeRanges(staff!.deputyGrades)}` : ''}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {a.login ? `Учётная запись «${a.login}»` : 'Есть учётная запись'}
+                {a.disabled ? ' — отключена' : ' — активна'}
+              </Text>
+            </Stack>
+          ) : (
+            <Text size="sm" c="dimmed" data-testid="staff-account-none">
+              {staff ? 'Нет учётной записи: сотрудник не входит в программу.' : 'Учётную запись можно создать после сохранения сотрудника.'}
+            </Text>
+          )}
+        </Group>
+        {staff && canManage ? (
+          a ? (
+            <Button component="a" href="#/admin/users" variant="subtle" size="compact-sm" data-testid="staff-account-open">
+              Пользователи
+            </Button>
+          ) : (
+            <Button component="a" href={`#/admin/users?staff=${staff.id}`} variant="light" size="compact-sm" data-testid="staff-account-create">
+              Создать учётную запись
+            </Button>
+          )
+        ) : null}
+      </Group>
+    </Paper>
+  );
+}
 
 export function StaffModal(props: { staff: Staff | null; opened: boolean; subjects: string[]; onClose: () => void; onSaved: (s: Staff) => void; onDelete?: (s: Staff) => void }) {
   const [f, setF] = useState<Form>(() => fromStaff(null));
@@ -185,19 +232,31 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
             <NumberField label="Ставка, часов в неделю" value={f.rateHours} onChange={(t) => set('rateHours', t)} rule={STAFF_RATE} error={tried && !rate.ok ? rate.error : fieldError(p, 'rateHours')} data-testid="staff-rate" />
           </SimpleGrid>
 
-          <Input.Wrapper label="Роли в программе" description="Определяют, какие разделы и документы доступны сотруднику">
+          <Input.Wrapper label="Обязанности в школе" description="Кем сотрудник работает в школе; что он может в программе, решает его учётная запись (ниже)" error={fieldError(p, 'roles', 'Роли')}>
             <Checkbox.Group value={f.roles} onChange={(v) => set('roles', v as StaffRole[])} mt={8}>
               <SimpleGrid cols={3} spacing="xs" verticalSpacing={8}>
-                {ROLES.map((r) => (
-                  <Checkbox key={r} value={r} label={ROLE_LABELS[r]} data-testid={`staff-role-${r}`} />
-                ))}
+                {ROLES.map((r) => {
+                  // The account's role is one of the card's duties (accounts.ts): it goes with the account's role.
+                  const held = props.staff?.account?.role === r;
+                  return (
+                    <Checkbox
+                      key={r}
+                      value={r}
+                      label={ROLE_LABELS[r]}
+                      disabled={held}
+                      title={held ? 'Роль учётной записи сотрудника: её меняют в разделе «Пользователи»' : undefined}
+                      data-testid={`staff-role-${r}`}
+                    />
+                  );
+                })}
               </SimpleGrid>
             </Checkbox.Group>
           </Input.Wrapper>
+          <StaffAccountInfo staff={props.staff} />
           {f.roles.includes('deputy') ? (
             <MultiSelect
               label="Параллели заместителя директора"
-              description="Расписание и отчёты каких параллелей он ведёт"
+              description="Учебный план, подгруппы, группы и нагрузку этих параллелей заместитель директора изменяет в программе"
               data={GRADES.map((g) => ({ value: String(g), label: `${g} классы` }))}
               value={f.deputyGrades}
               onChange={(v) => set('deputyGrades', v.sort((a, b) => Number(a) - Number(b)))}
@@ -240,7 +299,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
           </SimpleGrid>
           </Stack>
           </ReadOnlyFieldset>
-          {error ? <ErrorAlert error={error} /> : null}
+          {error && !fieldError(p, 'roles', 'Роли') ? <ErrorAlert error={error} /> : null}
           {readOnly ? (
             <Group justify="flex-end" mt="sm">
               <Button variant="default" onClick={close}>
