@@ -9,11 +9,14 @@ import { Session } from '../core/auth/session';
 import { grantBackupFile, scheduleBackups } from '../core/backup/backup';
 import { loadBackupKey } from '../core/backup/keyFile';
 import { DB_FILE_NAME } from '../core/paths';
-import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from './trust';
+import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSender, resolveAppUrl } from './trust';
+import { CSP } from '../api/csp';
 import { buildMenu } from './menu';
 
 // Two instances must never write one database file.
 if (!app.requestSingleInstanceLock()) app.quit();
+// Every renderer sandboxed, whatever its webPreferences say (Electron's security checklist).
+app.enableSandbox();
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -77,24 +80,35 @@ function createWindow() {
     });
     if (choice === 1) e.preventDefault();
   });
-  win.webContents.on('will-navigate', (e) => e.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
 }
 
 app.whenReady().then(() => {
-  protocol.handle(APP_SCHEME, (req) => {
+  protocol.handle(APP_SCHEME, async (req) => {
     const file = resolveAppUrl(req.url, rendererDir, join, normalize, sep);
-    return file ? net.fetch(pathToFileURL(file).toString()) : new Response('Not found', { status: 404 });
+    if (!file) return new Response('Not found', { status: 404 });
+    const res = await net.fetch(pathToFileURL(file).toString());
+    // The policy as a header too, not only the page's meta tag (which a document could lack).
+    const headers = new Headers(res.headers);
+    headers.set('Content-Security-Policy', CSP);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(res.body, { status: res.status, headers });
   });
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  // Every web contents, not only the main window's: no webviews, no navigation or redirect away
+  // from the page, no new windows (https and mailto links go to the system's browser).
   app.on('web-contents-created', (_e, contents) => {
     contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-frame-navigate', (e) => {
+      if (!e.isMainFrame || e.url !== contents.getURL()) e.preventDefault();
+    });
+    contents.on('will-redirect', (e) => e.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isAllowedExternal(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
   });
 
   const dataDir = app.getPath('userData');
@@ -113,13 +127,13 @@ app.whenReady().then(() => {
   scheduleBackups({ ...ctx, session: new Session(false) });
 
   ipcMain.handle('api', async (event, ...args) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };
+    if (!isTrustedSender(event.senderFrame, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };
     const parsed = callSchema.safeParse(args);
     if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'Неверный вызов' } };
     return dispatch(ctx, parsed.data[0], parsed.data[1]);
   });
   ipcMain.handle('save-file', async (event, ...args) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return false;
+    if (!isTrustedSender(event.senderFrame, devServerUrl) || !win) return false;
     const parsed = saveSchema.safeParse(args);
     if (!parsed.success) return false;
     const [fileName, data] = parsed.data;
@@ -133,12 +147,12 @@ app.whenReady().then(() => {
   // system's dialogs. A chosen file is granted to this window's session: backup.inspect and
   // backup.restore open no other file than one chosen so or one in the backup folder.
   ipcMain.handle('pick-backup-folder', async (event) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return null;
+    if (!isTrustedSender(event.senderFrame, devServerUrl) || !win) return null;
     const r = await dialog.showOpenDialog(win, { title: 'Папка для резервной копии', properties: ['openDirectory', 'createDirectory', 'promptToCreate'] });
     return r.canceled ? null : (r.filePaths[0] ?? null);
   });
   ipcMain.handle('pick-backup-file', async (event) => {
-    if (!isTrustedSenderUrl(event.senderFrame?.url, devServerUrl) || !win) return null;
+    if (!isTrustedSender(event.senderFrame, devServerUrl) || !win) return null;
     const r = await dialog.showOpenDialog(win, {
       title: 'Файл резервной копии',
       properties: ['openFile'],

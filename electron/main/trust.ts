@@ -62,3 +62,19 @@ export function resolveAppUrl(url: string, rendererDir: string, join: (...p: str
   const file = normalize(join(rendererDir, rel));
   return file.startsWith(normalize(rendererDir) + sep) ? file : null;
 }
+
+/** The frame that sent an IPC message, as Electron describes it (kept free of 'electron' types). */
+export interface SenderFrame {
+  url: string;
+  /** null for the top-level frame of its page. */
+  parent: unknown;
+}
+
+/**
+ * An IPC call is served only from the top-level frame of our own page: an iframe (were one ever
+ * embedded) never reaches the core, whatever its URL.
+ */
+export function isTrustedSender(frame: SenderFrame | null | undefined, devServerUrl?: string): boolean {
+  if (!frame || frame.parent !== null) return false;
+  return isTrustedSenderUrl(frame.url, devServerUrl);
+}

@@ -5,6 +5,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
+import { CSP } from '../api/csp';
 import { Session } from '../core/auth/session';
 
 const MIME: Record<string, string> = {
@@ -18,8 +19,6 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 export interface WebHost {
   url: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
-import { devRendererUrl, isAllowedExternal, isTrustedSenderUrl, resolveAppUrl } from '../../electron/main/trust';
+import { devRendererUrl, isAllowedExternal, isTrustedSender, isTrustedSenderUrl, resolveAppUrl } from '../../electron/main/trust';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -82,5 +82,26 @@ describe('Electron shell checks', () => {
     expect(resolveAppUrl('app://school-office/assets/a.js', dir, join, normalize, sep)).toBe(join(dir, 'assets/a.js'));
     expect(resolveAppUrl('app://school-office/..%2F..%2Fetc%2Fpasswd', dir, join, normalize, sep)).toBeNull();
     expect(resolveAppUrl('app://evil/index.html', dir, join, normalize, sep)).toBeNull();
+  });
+
+  it('serves IPC only to the top-level frame of our page, never to an iframe in it', () => {
+    expect(isTrustedSender({ url: 'app://school-office/index.html', parent: null })).toBe(true);
+    expect(isTrustedSender({ url: 'app://school-office/index.html', parent: {} })).toBe(false);
+    expect(isTrustedSender({ url: 'https://example.com/', parent: null })).toBe(false);
+    expect(isTrustedSender(null)).toBe(false);
+  });
+
+  // Electron cannot run here: the shell's remaining checklist items are read from its source.
+  it('the shell follows the rest of Electron\'s security checklist', () => {
+    const main = readFileSync(join(ROOT, 'electron/main/index.ts'), 'utf8');
+    expect(main).toContain('app.enableSandbox()');
+    expect(main).not.toContain('isTrustedSenderUrl(event'); // every IPC handler checks the frame, not only its URL
+    expect(main.match(/ipcMain\.handle\(/g)?.length).toBe(main.match(/isTrustedSender\(event\.senderFrame/g)?.length);
+    const created = main.slice(main.indexOf("app.on('web-contents-created'"));
+    for (const guard of ["'will-attach-webview'", "'will-navigate'", "'will-frame-navigate'", "'will-redirect'", 'setWindowOpenHandler'])
+      expect(created.slice(0, created.indexOf('\n  });\n')), guard).toContain(guard);
+    expect(main).toMatch(/headers\.set\('Content-Security-Policy', CSP\)/);
+    for (const pref of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'webSecurity: true']) expect(main).toContain(pref);
+    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _perm, cb\) => cb\(false\)\)/);
   });
 });
