@@ -155,6 +155,9 @@ describe('roles as a school works', () => {
     await page.getByTestId('students-table').getByTestId('vt-row').first().click();
     await page.getByTestId('guardian-add').click();
     const second = page.getByTestId('guardian-1');
+    // Nothing is guessed for a new parent: the secretary types the relation and the surname.
+    await page.getByTestId('guardian-1-relation').fill('мать');
+    await page.getByTestId('guardian-1-lastName').fill('Сидорова');
     await second.getByRole('textbox', { name: /^Имя/ }).fill('Ирина');
     await second.getByRole('textbox', { name: /^Отчество/ }).fill('Олеговна');
     await page.getByTestId('guardian-1-phone').fill('8 916 555-44-33');
@@ -162,7 +165,7 @@ describe('roles as a school works', () => {
     await page.getByTestId('student-lastName').waitFor({ state: 'hidden' });
     const after = await app.call('students.get', { id: pupil!.id });
     expect(after.guardians.map((g) => g.firstName)).toEqual([pupil!.guardians[0]!.firstName, 'Ирина']);
-    expect(after.guardians[1]).toMatchObject({ lastName: pupil!.lastName, middleName: 'Олеговна', phone: '+7 (916) 555-44-33' });
+    expect(after.guardians[1]).toMatchObject({ lastName: 'Сидорова', relation: 'мать', middleName: 'Олеговна', phone: '+7 (916) 555-44-33' });
 
     // The register: she records the request; correcting it is the administrator's.
     await page.getByTestId('nav-corrections').click();
