@@ -71,6 +71,8 @@ export interface StartOptions {
   admin?: boolean;
   /** Installs Playwright's fake clock before the app opens (to fast-forward the inactivity timer). */
   clock?: boolean;
+  /** The window's size; by default 1366×768, the usual school laptop (issue 8). */
+  viewport?: { width: number; height: number };
 }
 
 /** A temp dir with a fresh database, the browser host on 127.0.0.1, Chromium with the app open. */
@@ -95,7 +97,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     users.admin = { role: 'sysadmin', password };
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
   current = page;
   page.setDefaultTimeout(45_000); // generous: the specs run two at a time, on a machine that may be busy
