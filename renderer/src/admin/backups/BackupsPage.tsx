@@ -216,7 +216,8 @@ export function BackupsPage() {
             </fieldset>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        {/* The list of copies needs the whole width on a 1366 or 1280 px laptop; beside the security settings only on a wide screen. */}
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <Paper p={0} h="100%">
             <Group justify="space-between" px="lg" pt="md" pb="sm">
               <Title order={4}>Копии в папке</Title>
@@ -295,7 +296,7 @@ export function BackupsPage() {
             )}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <Paper p="lg" h="100%" data-testid="security-settings">
             <Group gap="xs" mb="sm">
               <IconShieldLock size={20} stroke={1.6} />

@@ -143,9 +143,9 @@ export function UsersPage() {
                   <Table.Tr>
                     <SortTh label="ФИО" k="name" sort={sort} onSort={toggle} />
                     <SortTh label="Логин" k="login" sort={sort} onSort={toggle} w={140} />
-                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={250} />
-                    <SortTh label="Последний вход" k="lastLogin" sort={sort} onSort={toggle} w={180} style={{ whiteSpace: 'nowrap' }} />
-                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={250} />
+                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={210} />
+                    <SortTh label="Последний вход" k="lastLogin" sort={sort} onSort={toggle} w={170} style={{ whiteSpace: 'nowrap' }} />
+                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={220} />
                     {readOnly ? null : <Table.Th w={52} />}
                   </Table.Tr>
                 </Table.Thead>
@@ -161,7 +161,7 @@ export function UsersPage() {
                         onClick={readOnly ? undefined : () => setEditing(u)}
                       >
                         <Table.Td>
-                          <Group gap={6} wrap="nowrap">
+                          <Group gap={6} style={{ rowGap: 2 }}>
                             <Text size="sm" fw={500}>
                               {u.displayName}
                             </Text>

@@ -243,7 +243,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
-      <div className={css.wrap} style={{ maxHeight: inWizard ? 'calc(100vh - 400px)' : 'calc(100vh - 250px)' }} data-testid="curriculum-grid">
+      <div className={css.wrap} style={{ maxHeight: inWizard ? 'calc(100vh - 400px)' : 'calc(100vh - 250px)' }} data-testid="curriculum-grid" data-scroll-x="a column per class: scrolls sideways by design">
         <table className={css.table}>
           <thead>
             <tr>
