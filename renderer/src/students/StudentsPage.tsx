@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, EmptyState, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
+import { LightTooltip } from '../components/LightTooltip';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
 import { call } from '../api';
@@ -52,11 +53,11 @@ export function StudentsPage({ route }: { route: HashRoute }) {
       width: '96px',
       render: (r) =>
         r.eServiceRefused ? (
-          <Tooltip label="Родитель отказался от электронного дневника: нужна печатная выписка">
+          <LightTooltip label="Родитель отказался от электронного дневника: нужна печатная выписка">
             <Badge size="sm" color="orange" variant="light">
               отказ
             </Badge>
-          </Tooltip>
+          </LightTooltip>
         ) : null,
     },
   ];

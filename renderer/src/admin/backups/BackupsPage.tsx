@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, NumberInput, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
 import { EmptyState } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -270,22 +271,22 @@ export function BackupsPage() {
                         </Table.Td>
                         <Table.Td className="tnum">
                           {b.encrypted ? (
-                            <Tooltip label="Содержимое зашифрованной копии видно после ввода пароля при восстановлении">
+                            <LightTooltip label="Содержимое зашифрованной копии видно после ввода пароля при восстановлении">
                               <Text size="sm" c="dimmed" span>
                                 —
                               </Text>
-                            </Tooltip>
+                            </LightTooltip>
                           ) : (
                             `${b.counts.students.toLocaleString('ru-RU')} / ${b.counts.staff}`
                           )}
                         </Table.Td>
                         {readOnly ? null : (
                           <Table.Td>
-                            <Tooltip label="Восстановить из этой копии…">
+                            <LightTooltip label="Восстановить из этой копии…">
                               <ActionIcon variant="subtle" color="red" onClick={() => setRestoring({ initial: b })} aria-label="Восстановить из этой копии" data-testid="backup-row-restore">
                                 <IconRestore size={17} />
                               </ActionIcon>
-                            </Tooltip>
+                            </LightTooltip>
                           </Table.Td>
                         )}
                       </Table.Tr>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
 import { IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
@@ -193,11 +194,11 @@ export function UsersPage() {
                             {st.label}
                           </Badge>
                           {u.mustChangePassword && !u.disabled ? (
-                            <Tooltip label="Пользователь заменит одноразовый пароль своим при первом входе">
+                            <LightTooltip label="Пользователь заменит одноразовый пароль своим при первом входе">
                               <Text size="xs" c="blue.7" mt={2} w="fit-content">
                                 выдан одноразовый пароль
                               </Text>
-                            </Tooltip>
+                            </LightTooltip>
                           ) : null}
                         </Table.Td>
                         {readOnly ? null : (

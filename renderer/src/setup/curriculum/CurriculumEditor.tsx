@@ -1,6 +1,8 @@
 import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
-import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
+import { useProgressive } from '../../components/useProgressive';
 import { IconChevronDown, IconDeviceFloppy, IconSparkles, IconTable, IconAlertTriangle } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
@@ -158,6 +160,9 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     }
   };
 
+  // A column per class: 200 at a big school, the first ones (those on screen) first.
+  const levelCols = useMemo(() => (grid ? grid.classes.filter((c) => inLevel(c.grade, level)) : []), [grid, level]);
+  const shownCols = useProgressive(levelCols, 24);
   if (!grid) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
   if (grid.classes.length === 0 || grid.subjects.length === 0) {
     return (
@@ -184,7 +189,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     );
   }
 
-  const cols = grid.classes.filter((c) => inLevel(c.grade, level));
+  const cols = levelCols;
   const totals = new Map(cols.map((c) => [c.id, grid.subjects.reduce((n, s) => n + value(c.id, s.id), 0)]));
   const over = cols.filter((c) => (totals.get(c.id) ?? 0) > c.maxWeekly);
   const empty = grid.classes.filter((c) => grid.subjects.every((s) => value(c.id, s.id) === 0));
@@ -248,7 +253,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           <thead>
             <tr>
               <th className={css.subject}>Предмет</th>
-              {cols.map((c) => (
+              {shownCols.map((c) => (
                 <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : undefined}>
                   {c.name}
                 </th>
@@ -261,7 +266,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                 <td className={css.subject} title={s.name}>
                   {s.name}
                 </td>
-                {cols.map((c, col) => {
+                {shownCols.map((c, col) => {
                   const key = k(c.id, s.id);
                   return (
                     <td key={c.id}>
@@ -285,16 +290,16 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           <tfoot>
             <tr>
               <td className={css.subject}>Итого в неделю / максимум</td>
-              {cols.map((c) => {
+              {shownCols.map((c) => {
                 const t = totals.get(c.id) ?? 0;
                 const bad = t > c.maxWeekly;
                 return (
                   <td key={c.id} className={bad ? css.over : undefined} data-testid={`total-${c.name}`} data-over={bad || undefined}>
-                    <Tooltip label={bad ? `Больше допустимой недельной нагрузки (${c.maxWeekly} ч) на ${fmt(t - c.maxWeekly)} ч` : `Допустимо до ${c.maxWeekly} ч (СанПиН, пятидневка)`}>
+                    <LightTooltip label={bad ? `Больше допустимой недельной нагрузки (${c.maxWeekly} ч) на ${fmt(t - c.maxWeekly)} ч` : `Допустимо до ${c.maxWeekly} ч (СанПиН, пятидневка)`}>
                       <span>
                         {fmt(t)}/{c.maxWeekly}
                       </span>
-                    </Tooltip>
+                    </LightTooltip>
                   </td>
                 );
               })}

@@ -91,7 +91,7 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
     },
     { key: 'subjects', title: 'Предметы', width: 'minmax(130px, 1fr)', sortable: true, render: (s) => <Text size="sm" c="dimmed" truncate title={s.subjects.join(', ')}>{s.subjects.join(', ')}</Text> },
     { key: 'rate', title: 'Ставка, ч', width: '120px', sortable: true, align: 'right', render: (s) => <span className="tnum">{s.rateHours ? String(s.rateHours).replace('.', ',') : ''}</span> },
-    { key: 'phone', title: 'Телефон', width: '152px', render: (s) => <span className="tnum" style={{ whiteSpace: 'nowrap' }}>{s.phone ?? ''}</span> },
+    { key: 'phone', title: 'Телефон', width: '164px', render: (s) => <span className="tnum" style={{ whiteSpace: 'nowrap' }}>{s.phone ?? ''}</span> },
   ];
 
   if (!staff) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
