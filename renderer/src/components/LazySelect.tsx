@@ -23,8 +23,8 @@ function labelOf(data: ComboboxData | undefined, value: string | null | undefine
  * A Mantine Select for long tables (a class teacher and a room in each of 200 rows): until the
  * user focuses or clicks it, a plain read-only input that looks the same and shows the chosen
  * label; then the real Select (opened after a click; focused after Tab), and again the plain
- * input once it loses the focus. A full
- * Select with hundreds of options in every row made «Классы» take seconds to open (issue 8).
+ * input once it loses the focus. A full Select with hundreds of options in every row made
+ * «Классы» take seconds to open (issue 8).
  * Same data-testid and aria-label in both states. `data` should be a stable (memoized) array.
  */
 export function LazySelect(props: SelectProps) {
@@ -32,7 +32,18 @@ export function LazySelect(props: SelectProps) {
   const [active, setActive] = useState<'click' | 'focus' | null>(null);
   const { size = 'sm', readOnly, disabled, value, data, placeholder, error, w, style, className, styles, rightSectionWidth, label, description, required } = props;
   const testId = (props as { 'data-testid'?: string })['data-testid'];
-  if (active && !readOnly && !disabled) return <Select {...props} defaultDropdownOpened={active === 'click'} autoFocus onBlur={() => setActive(null)} />;
+  if (active && !readOnly && !disabled)
+    return (
+      <Select
+        {...props}
+        defaultDropdownOpened={active === 'click'}
+        autoFocus
+        onBlur={(e) => {
+          props.onBlur?.(e);
+          setActive(null);
+        }}
+      />
+    );
   const activate = (how: 'click' | 'focus') => {
     if (!readOnly && !disabled) setActive(how);
   };
@@ -56,7 +67,7 @@ export function LazySelect(props: SelectProps) {
       rightSection={<IconSelector size={14} stroke={1.5} color="var(--mantine-color-gray-6)" />}
       rightSectionPointerEvents="none"
       // A click opens the real Select once the click is over (else the Select would take the
-      // click's end as its own and close again); a keyboard focus opens it at once.
+      // click's end as its own and close again); a keyboard focus hands the focus to it at once.
       onMouseDown={(e) => e.preventDefault()}
       onClick={() => activate('click')}
       onFocus={() => activate('focus')}
