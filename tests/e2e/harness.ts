@@ -71,7 +71,7 @@ export interface StartOptions {
   admin?: boolean;
   /** Installs Playwright's fake clock before the app opens (to fast-forward the inactivity timer). */
   clock?: boolean;
-  /** The browser window's size, e.g. the usual school laptop's 1366×768. */
+  /** The window's size; by default 1366×768, the usual school laptop (issue 8). */
   viewport?: { width: number; height: number };
 }
 
@@ -98,7 +98,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     users.admin = { role: 'sysadmin', password };
   }
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1440, height: 900 }, locale: 'ru-RU', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'ru-RU', acceptDownloads: true });
   const page = await context.newPage();
   current = page;
   page.setDefaultTimeout(45_000); // generous: the specs run two at a time, on a machine that may be busy

@@ -74,11 +74,11 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     async (user: SessionUser) => {
       setSignedOutReason(null);
       setAuth((a) => (a ? { ...a, hasUsers: true, user, locked: false } : a));
-      const [i, a] = await Promise.all([call('app.info'), call('auth.status')]);
+      // All at once: the school and the checklist need only the user the core just returned.
+      const [i, a] = await Promise.all([call('app.info'), call('auth.status'), loadSchool(user).catch(() => undefined)]);
       setInfo(i);
       setAuth(a);
       resumeAfterUnlock();
-      await loadSchool(a.user).catch(() => undefined);
     },
     [loadSchool],
   );

@@ -44,8 +44,18 @@ interface NavItem {
 }
 
 const I = { size: 18, stroke: 1.6 };
-/** A bit tighter than Mantine's default, so the whole navigation fits a 900 px high window. */
-const NAV_STYLES = { root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 6 }, label: { whiteSpace: 'nowrap' } } as const;
+/**
+ * Tighter than Mantine's default, so that the whole navigation of the administrator (the longest)
+ * fits a 1366×768 laptop screen: 20 links of 28 px and 4 section labels in the 712 px under the
+ * header (issue 8). A smaller window scrolls it, with its scrollbar shown.
+ */
+const NAV_STYLES = {
+  root: { borderRadius: 'var(--mantine-radius-sm)', paddingBlock: 5, paddingInline: 10, gap: 8 },
+  body: { fontSize: 'var(--mantine-font-size-sm)', lineHeight: 1.3 },
+  label: { whiteSpace: 'nowrap' },
+  section: { marginInline: 0 },
+} as const;
+const NAV_WIDTH = 256;
 const SETUP: NavItem[] = [
   { href: '/setup/school', label: 'Школа', icon: <IconBuildingCommunity {...I} />, check: 'school' },
   { href: '/setup/year', label: 'Учебный год', icon: <IconCalendarEvent {...I} />, check: 'year' },
@@ -59,7 +69,7 @@ const SETUP: NavItem[] = [
 
 function SectionLabel({ children }: { children: ReactNode }) {
   return (
-    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4} style={{ letterSpacing: 0.4 }}>
+    <Text fz={11} lh={1.3} fw={700} c="dimmed" tt="uppercase" px="sm" pt={8} pb={3} style={{ letterSpacing: 0.4 }}>
       {children}
     </Text>
   );
@@ -96,7 +106,7 @@ export function Shell({ route }: { route: HashRoute }) {
   if (access('corrections') !== 'none') {
     admin.push({
       href: '/admin/corrections',
-      label: 'Обращения об ошибках',
+      label: 'Обращения', // «об ошибках»: the page's title says it; the navigation is narrow
       icon: <IconAlertSquareRounded {...I} />,
       badge: corrections.open ? (
         <Badge size="sm" variant={corrections.overdue ? 'filled' : 'light'} color={corrections.overdue ? 'red' : 'orange'} data-testid="nav-corrections-count">
@@ -125,7 +135,7 @@ export function Shell({ route }: { route: HashRoute }) {
   };
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 300, breakpoint: 0 }} padding={0}>
+    <AppShell header={{ height: 56 }} navbar={{ width: NAV_WIDTH, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
         <Group justify="space-between" w="100%" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -156,8 +166,8 @@ export function Shell({ route }: { route: HashRoute }) {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs">
-        <AppShell.Section grow component={ScrollArea}>
+      <AppShell.Navbar px="xs" py={6}>
+        <AppShell.Section grow component={ScrollArea} type="auto" scrollbarSize={8} data-testid="navbar-scroll">
           {link({ href: '/', label: 'Главная', icon: <IconHome {...I} /> })}
           {canSetUp ? (
             <NavLink
@@ -200,16 +210,11 @@ export function Shell({ route }: { route: HashRoute }) {
               })}
             </>
           ) : null}
-          {access('contingent') !== 'none' ? (
+          {access('contingent') !== 'none' || canImport ? (
             <>
-              <SectionLabel>Контингент</SectionLabel>
-              {link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' })}
-            </>
-          ) : null}
-          {canImport ? (
-            <>
-              <SectionLabel>Данные</SectionLabel>
-              {link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> })}
+              <SectionLabel>{access('contingent') !== 'none' ? 'Контингент' : 'Данные'}</SectionLabel>
+              {access('contingent') !== 'none' ? link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' }) : null}
+              {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>
           ) : null}
           {admin.length ? (
@@ -220,8 +225,8 @@ export function Shell({ route }: { route: HashRoute }) {
           ) : null}
         </AppShell.Section>
         <AppShell.Section>
-          <Box px="sm" py={6}>
-            <Text size="xs" c="dimmed">
+          <Box px="sm" pt={4}>
+            <Text fz={11} lh={1.3} c="dimmed">
               Версия {info?.version}
             </Text>
           </Box>

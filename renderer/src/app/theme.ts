@@ -18,5 +18,9 @@ export const theme = createTheme({
     Modal: { defaultProps: { centered: true, overlayProps: { backgroundOpacity: 0.35, blur: 2 } } },
     Drawer: { defaultProps: { overlayProps: { backgroundOpacity: 0.3 } } },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },
+    // A scrollbar is shown whenever the content overflows, not only on hover: what lies below the
+    // fold must be visible as such (issue 8).
+    ScrollArea: { defaultProps: { type: 'auto' } },
+    ScrollAreaAutosize: { defaultProps: { type: 'auto' } },
   },
 });

@@ -1,15 +1,16 @@
 // Pieces of the editable tables of the setup (periods, holidays, lessons): a row's remove button,
 // and the line under a row that lists its problems.
-import { ActionIcon, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Table, Text } from '@mantine/core';
+import { LightTooltip } from './LightTooltip';
 import { IconTrash } from '@tabler/icons-react';
 
 export function RemoveRowButton({ label, onClick }: { label: string; onClick: () => void }) {
   return (
-    <Tooltip label={label}>
+    <LightTooltip label={label}>
       <ActionIcon variant="subtle" color="gray" onClick={onClick} aria-label={label}>
         <IconTrash size={16} />
       </ActionIcon>
-    </Tooltip>
+    </LightTooltip>
   );
 }
 

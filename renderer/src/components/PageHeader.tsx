@@ -6,8 +6,9 @@ import { useReadOnly } from '../app/access';
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
   const readOnly = useReadOnly();
   return (
-    <Group justify="space-between" align="flex-end" wrap="nowrap" gap="md">
-      <Stack gap={2}>
+    // The actions go under the title when both do not fit one line (a 1280 px laptop): never out of the window.
+    <Group justify="space-between" align="flex-end" gap="md">
+      <Stack gap={2} style={{ flex: '1 1 260px', minWidth: 0 }}>
         <Group gap="sm" wrap="nowrap">
           <Title order={2} fz={24}>
             {title}
@@ -27,7 +28,7 @@ export function PageHeader({ title, description, actions }: { title: ReactNode; 
         ) : null}
       </Stack>
       {actions ? (
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="nowrap" ml="auto">
           {actions}
         </Group>
       ) : null}

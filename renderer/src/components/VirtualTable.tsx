@@ -62,7 +62,7 @@ export function VirtualTable<T>(p: VirtualTableProps<T>) {
 
   return (
     <div ref={scrollRef} className={classes.scroller} style={{ height: p.height }} role="table" aria-rowcount={p.rowCount} data-testid={p.testId}>
-      <div className={classes.header} style={{ gridTemplateColumns: template, height: rowHeight }} role="row">
+      <div className={classes.header} style={{ gridTemplateColumns: template, minHeight: rowHeight }} role="row">
         {p.columns.map((c) => (
           <div key={c.key} className={classes.cell} role="columnheader" style={{ textAlign: c.align }}>
             {c.sortable && p.onSort && p.sort ? (

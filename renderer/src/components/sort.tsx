@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Group, Table, UnstyledButton, type TableThProps } from '@mantine/core';
+import { Table, UnstyledButton, type TableThProps } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconSelector } from '@tabler/icons-react';
 
 export interface SortState {
@@ -35,10 +35,11 @@ export function SortLabel({ label, active, desc, onClick, testId }: { label: Rea
   const Icon = active ? (desc ? IconChevronDown : IconChevronUp) : IconSelector;
   return (
     <UnstyledButton onClick={onClick} data-testid={testId} aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'} style={{ fontWeight: 600, fontSize: 'inherit' }}>
-      <Group gap={4} wrap="nowrap">
+      {/* The label wraps between words in a narrow column; the icon stays beside its last line. */}
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}>
         <span>{label}</span>
-        <Icon size={14} stroke={1.6} color={active ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-gray-5)'} />
-      </Group>
+        <Icon size={14} stroke={1.6} style={{ flexShrink: 0 }} color={active ? 'var(--mantine-primary-color-filled)' : 'var(--mantine-color-gray-5)'} />
+      </span>
     </UnstyledButton>
   );
 }

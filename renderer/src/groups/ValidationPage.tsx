@@ -47,17 +47,49 @@ export function fixLink(p: SetupProblem): { href: string; label: string } {
   }
 }
 
-/** The number of problems for the navbar and the home screen; reloads after changes. */
+/**
+ * The number of problems for the navbar and the home screen: one result shared by both, one
+ * request at a time. Reloaded at once after a change of groups, and after moving to another page
+ * once the user stays there a moment (`setup.validate` reads the whole school: run on every route
+ * change, it made each page wait for it — issue 8).
+ */
+let shared: ValidationResult | null = null;
+let inflight: Promise<void> | null = null;
+let later: ReturnType<typeof setTimeout> | undefined;
+const listeners = new Set<(r: ValidationResult) => void>();
+const SETTLE_MS = 1200;
+
+function loadProblems(): void {
+  clearTimeout(later);
+  if (inflight) return;
+  inflight = call('setup.validate')
+    .then((r) => {
+      shared = r;
+      for (const l of listeners) l(r);
+    })
+    .catch(() => undefined)
+    .finally(() => {
+      inflight = null;
+    });
+}
+
 export function useProblemCount(enabled: boolean, path: string): ValidationResult | null {
-  const [r, setR] = useState<ValidationResult | null>(null);
+  const [r, setR] = useState<ValidationResult | null>(shared);
   useEffect(() => {
     if (!enabled) return;
-    const load = () => void call('setup.validate').then(setR).catch(() => undefined);
-    load();
-    window.addEventListener(GROUPS_CHANGED, load);
-    return () => window.removeEventListener(GROUPS_CHANGED, load);
+    listeners.add(setR);
+    window.addEventListener(GROUPS_CHANGED, loadProblems);
+    return () => {
+      listeners.delete(setR);
+      window.removeEventListener(GROUPS_CHANGED, loadProblems);
+    };
+  }, [enabled]);
+  useEffect(() => {
+    if (!enabled) return;
+    clearTimeout(later);
+    later = setTimeout(loadProblems, SETTLE_MS);
   }, [enabled, path]);
-  return r;
+  return enabled ? r : null;
 }
 
 export function ValidationPage() {

@@ -9,6 +9,7 @@ import { gradeOfName, useOwnParallels } from '../app/parallels';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useProgressive } from '../components/useProgressive';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { notifyError, notifyOk } from '../lib/notify';
 import { XLSX, WEEKLY_HOURS, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
@@ -32,7 +33,6 @@ interface Draft {
 
 export function WorkloadPage({ teacherId, classId }: { teacherId?: string; classId?: string }) {
   const own = useOwnParallels();
-  const refs = useRefs();
   const ro = useReadOnly();
   const [tab, setTab] = useState<string | null>(classId ? 'classes' : 'teachers');
   const [teachers, setTeachers] = useState<TeacherWorkload[] | null>(null);
@@ -42,15 +42,18 @@ export function WorkloadPage({ teacherId, classId }: { teacherId?: string; class
   const [xlsxBusy, setXlsxBusy] = useState(false);
   const [fromBusy, setFromBusy] = useState(false);
   const load = useCallback(() => {
-    Promise.all([call('workload.byTeacher', {}), call('workload.byClass', {})])
-      .then(([t, c]) => {
+    // Each table as soon as it comes: the teachers' one (the page opens on it) does not wait for the coverage.
+    call('workload.byTeacher', {})
+      .then((t) => {
         setTeachers(t);
-        setCoverage(c);
         setError(null);
       })
       .catch(setError);
+    call('workload.byClass', {}).then(setCoverage).catch(setError);
   }, []);
   useEffect(load, [load]);
+  // After the tables' requests (effects run in this order): the lists for the form come next.
+  const refs = useRefs();
   const changed = () => {
     load();
     groupsChanged();
@@ -171,6 +174,7 @@ function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWork
   const [askDelete, deleteModal] = useConfirmDelete();
   const q = search.trim().toLowerCase();
   const shown = rows.filter((r) => !q || `${r.fullName} ${r.position}`.toLowerCase().includes(q));
+  const first = useProgressive(shown); // 350 teachers at a big school: the first screens first
   const total = rows.reduce((s, r) => s + r.totalHours, 0);
   const toggle = (id: string) =>
     setOpen((s) => {
@@ -200,7 +204,7 @@ function TeachersTable({ rows, initial, onEdit, onChanged }: { rows: TeacherWork
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {shown.map((t) => {
+            {first.map((t) => {
               const isOpen = open.has(t.teacherId);
               return (
                 <Fragment key={t.teacherId}>

@@ -77,7 +77,7 @@ export function HomePage() {
   const deadlines = year ? deadlinesOf(year).filter((d) => daysBetween(today, d.until ?? d.date) >= -3).slice(0, 7) : [];
 
   return (
-    <Stack gap="lg">
+    <Stack gap="lg" data-testid="home" data-loaded={counts.students !== undefined || undefined}>
       <div>
         <Title order={2} fz={24}>
           {school?.shortName ?? 'Главная'}

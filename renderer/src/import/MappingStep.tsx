@@ -103,7 +103,7 @@ export function MappingStep({ preview, mapping, onChange }: { preview: ImportPre
         <Title order={5} mb="xs">
           Первые строки файла
         </Title>
-        <ScrollArea type="auto">
+        <ScrollArea type="auto" data-scroll-x="as many columns as the file has">
           <Table striped withTableBorder withColumnBorders verticalSpacing={4} fz="xs" data-testid="mapping-sample">
             <Table.Thead>
               <Table.Tr>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, EmptyState, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
+import { LightTooltip } from '../components/LightTooltip';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
 import { call } from '../api';
@@ -39,24 +40,24 @@ export function StudentsPage({ route }: { route: HashRoute }) {
   const classOptions = useMemo(() => classes.filter((c) => !grade || c.grade === Number(grade)).map((c) => ({ value: c.id, label: `${c.name} (${c.studentCount})` })), [classes, grade]);
 
   const columns: Column<StudentRow>[] = [
-    { key: 'n', title: '№', width: '64px', align: 'right', render: (_, i) => <Text size="sm" c="dimmed" className="tnum">{i + 1}</Text> },
-    { key: 'name', title: 'Фамилия Имя Отчество', width: 'minmax(240px, 1.6fr)', sortable: true, render: (r) => <Text size="sm" fw={500} truncate>{r.fullName}</Text> },
-    { key: 'class', title: 'Класс', width: '90px', sortable: true, render: (r) => (r.className ? <Text size="sm" fw={600}>{r.className}</Text> : <Text size="sm" c="dimmed">—</Text>) },
-    { key: 'birthDate', title: 'Дата рождения', width: '140px', sortable: true, render: (r) => <span className="tnum">{ruDate(r.birthDate)}</span> },
+    { key: 'n', title: '№', width: '56px', align: 'right', render: (_, i) => <Text size="sm" c="dimmed" className="tnum">{i + 1}</Text> },
+    { key: 'name', title: 'Фамилия Имя Отчество', width: 'minmax(200px, 1.6fr)', sortable: true, render: (r) => <Text size="sm" fw={500} truncate title={r.fullName}>{r.fullName}</Text> },
+    { key: 'class', title: 'Класс', width: '92px', sortable: true, render: (r) => (r.className ? <Text size="sm" fw={600}>{r.className}</Text> : <Text size="sm" c="dimmed">—</Text>) },
+    { key: 'birthDate', title: 'Дата рождения', width: '128px', sortable: true, render: (r) => <span className="tnum">{ruDate(r.birthDate)}</span> },
     { key: 'gender', title: 'Пол', width: '56px', render: (r) => (r.gender ? GENDER_SHORT[r.gender] : '') },
     { key: 'snils', title: 'СНИЛС', width: '140px', render: (r) => <span className="tnum">{r.snils ?? ''}</span> },
-    { key: 'guardians', title: 'Родители (законные представители)', width: 'minmax(260px, 2fr)', render: (r) => <Text size="sm" c="dimmed" truncate title={r.guardians}>{r.guardians}</Text> },
+    { key: 'guardians', title: 'Родители (законные представители)', width: 'minmax(150px, 2fr)', render: (r) => <Text size="sm" c="dimmed" truncate title={r.guardians}>{r.guardians}</Text> },
     {
       key: 'eservice',
       title: 'Эл. дневник',
-      width: '110px',
+      width: '96px',
       render: (r) =>
         r.eServiceRefused ? (
-          <Tooltip label="Родитель отказался от электронного дневника: нужна печатная выписка">
+          <LightTooltip label="Родитель отказался от электронного дневника: нужна печатная выписка">
             <Badge size="sm" color="orange" variant="light">
               отказ
             </Badge>
-          </Tooltip>
+          </LightTooltip>
         ) : null,
     },
   ];

@@ -14,6 +14,7 @@ import { ClassesEditor } from '../setup/classes/ClassesEditor';
 import { CurriculumEditor } from '../setup/curriculum/CurriculumEditor';
 import { StudentsStep } from './StudentsStep';
 import type { ChecklistItem } from '../../../electron/api/types';
+import css from './Wizard.module.css';
 
 interface Step {
   key: ChecklistItem['key'];
@@ -107,10 +108,11 @@ export function WizardPage({ step }: { step?: string }) {
           active={n - 1}
           onStepClick={(i) => go(`/wizard/${i + 1}`)}
           size="sm"
-          iconSize={28}
+          iconSize={24}
           allowNextStepsSelect
           wrap={false}
-          styles={{ separator: { marginInline: 6 }, stepLabel: { whiteSpace: 'nowrap' }, step: { cursor: 'pointer' } }}
+          // Compact, so that the eight steps fit a 1280 px wide window (issue 8).
+          styles={{ separator: { marginInline: 4, minWidth: 6 }, stepBody: { marginInlineStart: 6 }, stepLabel: { whiteSpace: 'nowrap' }, step: { cursor: 'pointer' } }}
         >
           {STEPS.map((s, i) => {
             const done = checklist.find((c) => c.key === s.key)?.done;
@@ -127,7 +129,7 @@ export function WizardPage({ step }: { step?: string }) {
           })}
         </Stepper>
       </Paper>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) 272px', gap: 'var(--mantine-spacing-lg)', alignItems: 'start' }}>
+      <div className={css.layout}>
         <div>
           <Stack gap="md" data-testid={`wizard-step-${n}`} data-step-name={current.name}>
             <div>
@@ -159,7 +161,7 @@ export function WizardPage({ step }: { step?: string }) {
           </Stack>
         </div>
         <div>
-          <Paper p="md" style={{ position: 'sticky', top: 72 }} data-testid="wizard-checklist">
+          <Paper p="md" className={css.aside} data-testid="wizard-checklist">
             <Checklist items={checklist} activeKey={current.key} onPick={(k) => go(`/wizard/${STEPS.findIndex((s) => s.key === k) + 1}`)} />
           </Paper>
         </div>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
 import { EmptyState } from '@mantine/core';
 import {
   IconAlertTriangle,
@@ -258,7 +259,8 @@ export function BackupsPage() {
             </fieldset>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        {/* The list of copies needs the whole width on a 1366 or 1280 px laptop; beside the security settings only on a wide screen. */}
+        <Grid.Col span={{ base: 12, xl: 7 }}>
           <Paper p={0} h="100%">
             <Group justify="space-between" px="lg" pt="md" pb="sm">
               <Title order={4}>Копии в папке</Title>
@@ -294,14 +296,14 @@ export function BackupsPage() {
                             {b.reason}
                           </Text>
                           {b.origin === 'other' ? (
-                            <Tooltip label={`Копия другой базы данных${b.database?.school ? `: ${b.database.school}` : ''}`} multiline maw={360}>
+                            <LightTooltip label={`Копия другой базы данных${b.database?.school ? `: ${b.database.school}` : ''}`}>
                               <Group gap={3} c="orange.8" wrap="nowrap" data-testid="backup-row-foreign">
                                 <IconAlertTriangle size={12} style={{ flexShrink: 0 }} />
                                 <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
                                   другая база
                                 </Text>
                               </Group>
-                            </Tooltip>
+                            </LightTooltip>
                           ) : null}
                         </Table.Td>
                         <Table.Td>
@@ -321,22 +323,22 @@ export function BackupsPage() {
                         </Table.Td>
                         <Table.Td className="tnum">
                           {b.encrypted ? (
-                            <Tooltip label={b.encryptedBy === 'key' ? 'Содержимое видно при проверке копии перед восстановлением' : 'Содержимое зашифрованной копии видно после ввода пароля при восстановлении'}>
+                            <LightTooltip label={b.encryptedBy === 'key' ? 'Содержимое видно при проверке копии перед восстановлением' : 'Содержимое зашифрованной копии видно после ввода пароля при восстановлении'}>
                               <Text size="sm" c="dimmed" span>
                                 —
                               </Text>
-                            </Tooltip>
+                            </LightTooltip>
                           ) : (
                             `${b.counts.students.toLocaleString('ru-RU')} / ${b.counts.staff}`
                           )}
                         </Table.Td>
                         {readOnly ? null : (
                           <Table.Td>
-                            <Tooltip label="Восстановить из этой копии…">
+                            <LightTooltip label="Восстановить из этой копии…">
                               <ActionIcon variant="subtle" color="red" onClick={() => setRestoring({ initial: b })} aria-label="Восстановить из этой копии" data-testid="backup-row-restore">
                                 <IconRestore size={17} />
                               </ActionIcon>
-                            </Tooltip>
+                            </LightTooltip>
                           </Table.Td>
                         )}
                       </Table.Tr>
@@ -347,7 +349,7 @@ export function BackupsPage() {
             )}
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={{ base: 12, xl: 5 }}>
           <Paper p="lg" h="100%" data-testid="security-settings">
             <Group gap="xs" mb="sm">
               <IconShieldLock size={20} stroke={1.6} />

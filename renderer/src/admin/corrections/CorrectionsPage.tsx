@@ -169,7 +169,7 @@ export function CorrectionsPage() {
                       <Table.Th>Суть ошибки</Table.Th>
                       <Table.Th w={160}>Срок исправления</Table.Th>
                       <Table.Th w="18%">Исправление</Table.Th>
-                      <Table.Th w={232}>Состояние</Table.Th>
+                      <Table.Th w={244}>Состояние</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
 import { IconDots, IconKey, IconLinkOff, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
@@ -154,9 +155,9 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
                   <Table.Tr>
                     <SortTh label="ФИО" k="name" sort={sort} onSort={toggle} />
                     <SortTh label="Логин" k="login" sort={sort} onSort={toggle} w={140} />
-                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={250} />
-                    <SortTh label="Последний вход" k="lastLogin" sort={sort} onSort={toggle} w={180} style={{ whiteSpace: 'nowrap' }} />
-                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={250} />
+                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={210} />
+                    <SortTh label="Последний вход" k="lastLogin" sort={sort} onSort={toggle} w={170} style={{ whiteSpace: 'nowrap' }} />
+                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={220} />
                     {readOnly ? null : <Table.Th w={52} />}
                   </Table.Tr>
                 </Table.Thead>
@@ -172,7 +173,7 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
                         onClick={readOnly ? undefined : () => setEditing(u)}
                       >
                         <Table.Td>
-                          <Group gap={6} wrap="nowrap">
+                          <Group gap={6} style={{ rowGap: 2 }}>
                             <Text size="sm" fw={500}>
                               {u.displayName}
                             </Text>
@@ -217,11 +218,11 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
                             {st.label}
                           </Badge>
                           {u.mustChangePassword && !u.disabled ? (
-                            <Tooltip label="Пользователь заменит одноразовый пароль своим при первом входе">
+                            <LightTooltip label="Пользователь заменит одноразовый пароль своим при первом входе">
                               <Text size="xs" c="blue.7" mt={2} w="fit-content">
                                 выдан одноразовый пароль
                               </Text>
-                            </Tooltip>
+                            </LightTooltip>
                           ) : null}
                         </Table.Td>
                         {readOnly ? null : (

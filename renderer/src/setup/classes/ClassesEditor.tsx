@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
-import { ActionIcon, Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
 import { IconDoor, IconInfoCircle, IconTrash, IconUsersGroup, IconWand } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
@@ -8,6 +9,8 @@ import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { GradeSelect } from '../../components/GradeSelect';
+import { LazySelect } from '../../components/LazySelect';
+import { useProgressive } from '../../components/useProgressive';
 import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
 import type { EditorProps } from '../../components/stepHandle';
@@ -106,6 +109,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
     },
     { key: 'name', desc: false },
   );
+  const rows = useProgressive(sorted); // 200 classes at a big school: the first screens first
 
   const teacherData = useMemo(() => {
     const busy = new Map<string, string[]>();
@@ -255,16 +259,16 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {sorted.map((c) => (
+                {rows.map((c) => (
                   <Table.Tr key={c.id} data-testid={`class-row-${c.name}`}>
                     <Table.Td>
                       <Text fw={700}>{c.name}</Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" readOnly={readOnly} data={SHIFT_OPTIONS} value={String(c.shift)} onChange={(v) => v && void patch(c, { shift: Number(v) })} aria-label={`Смена ${c.name}`} />
+                      <LazySelect size="xs" readOnly={readOnly} data={SHIFT_OPTIONS} value={String(c.shift)} onChange={(v) => v && void patch(c, { shift: Number(v) })} aria-label={`Смена ${c.name}`} />
                     </Table.Td>
                     <Table.Td>
-                      <Select
+                      <LazySelect
                         size="xs"
                         readOnly={readOnly}
                         data={teacherData.data}
@@ -283,7 +287,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                       />
                     </Table.Td>
                     <Table.Td>
-                      <Select
+                      <LazySelect
                         size="xs"
                         readOnly={readOnly}
                         data={roomData}
@@ -303,7 +307,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                     <Table.Td className="tnum">{c.weeklyHours ? String(c.weeklyHours).replace('.', ',') : <Text span c="dimmed" size="sm">—</Text>}</Table.Td>
                     {readOnly ? null : (
                     <Table.Td>
-                      <Tooltip label="Удалить класс">
+                      <LightTooltip label="Удалить класс">
                         <ActionIcon
                           variant="subtle"
                           color="gray"
@@ -318,7 +322,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                         >
                           <IconTrash size={16} />
                         </ActionIcon>
-                      </Tooltip>
+                      </LightTooltip>
                     </Table.Td>
                     )}
                   </Table.Tr>

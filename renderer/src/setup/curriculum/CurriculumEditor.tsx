@@ -2,7 +2,9 @@ import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } 
 import { useReadOnly } from '../../app/access';
 import { useOwnParallels } from '../../app/parallels';
 import { gradeRanges } from '../../lib/labels';
-import { Alert, Anchor, Badge, Button, EmptyState, Group, List, Loader, Menu, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, EmptyState, Group, List, Loader, Menu, SegmentedControl, Stack, Text } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
+import { useProgressive } from '../../components/useProgressive';
 import { IconChevronDown, IconSparkles, IconTable, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAppState } from '../../app/AppState';
@@ -219,6 +221,9 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     }
   };
 
+  // A column per class: 200 at a big school, the first ones (those on screen) first.
+  const levelCols = useMemo(() => (grid ? grid.classes.filter((c) => inLevel(c.grade, level)) : []), [grid, level]);
+  const shownCols = useProgressive(levelCols, 24);
   if (!grid) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
   if (grid.classes.length === 0 || grid.subjects.length === 0) {
     return (
@@ -245,7 +250,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
     );
   }
 
-  const cols = grid.classes.filter((c) => inLevel(c.grade, level));
+  const cols = levelCols;
   const totals = new Map(cols.map((c) => [c.id, grid.subjects.reduce((n, s) => n + value(c.id, s.id), 0)]));
   const over = cols.filter((c) => (totals.get(c.id) ?? 0) > c.maxWeekly);
   const empty = grid.classes.filter((c) => grid.subjects.every((s) => value(c.id, s.id) === 0));
@@ -325,12 +330,12 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
         </Alert>
       ) : null}
       {error ? <ErrorAlert error={error} /> : null}
-      <div className={css.wrap} style={{ maxHeight: inWizard ? 'calc(100vh - 400px)' : 'calc(100vh - 250px)' }} data-testid="curriculum-grid">
+      <div className={css.wrap} style={{ maxHeight: inWizard ? 'calc(100vh - 400px)' : 'calc(100vh - 250px)' }} data-testid="curriculum-grid" data-scroll-x="a column per class: scrolls sideways by design">
         <table className={css.table}>
           <thead>
             <tr>
               <th className={css.subject}>Предмет</th>
-              {cols.map((c) => {
+              {shownCols.map((c) => {
                 const locked = foreign.includes(c) ? own.reason(c.name) : undefined;
                 return (
                   <th key={c.id} className={(totals.get(c.id) ?? 0) > c.maxWeekly ? css.colOver : locked ? css.colForeign : undefined} title={locked} data-foreign={locked ? true : undefined}>
@@ -347,7 +352,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
                 <td className={css.subject} title={s.name}>
                   {s.name}
                 </td>
-                {cols.map((c, col) => {
+                {shownCols.map((c, col) => {
                   const key = k(c.id, s.id);
                   const typed = checked.get(key);
                   const stored = base.get(key) ?? 0;
@@ -376,16 +381,16 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
           <tfoot>
             <tr>
               <td className={css.subject}>Итого в неделю / максимум</td>
-              {cols.map((c) => {
+              {shownCols.map((c) => {
                 const t = totals.get(c.id) ?? 0;
                 const bad = t > c.maxWeekly;
                 return (
                   <td key={c.id} className={bad ? css.over : undefined} data-testid={`total-${c.name}`} data-over={bad || undefined}>
-                    <Tooltip label={bad ? `Больше допустимой недельной нагрузки (${c.maxWeekly} ч) на ${fmt(t - c.maxWeekly)} ч` : `Допустимо до ${c.maxWeekly} ч (СанПиН, пятидневка)`}>
+                    <LightTooltip label={bad ? `Больше допустимой недельной нагрузки (${c.maxWeekly} ч) на ${fmt(t - c.maxWeekly)} ч` : `Допустимо до ${c.maxWeekly} ч (СанПиН, пятидневка)`}>
                       <span>
                         {fmt(t)}/{c.maxWeekly}
                       </span>
-                    </Tooltip>
+                    </LightTooltip>
                   </td>
                 );
               })}

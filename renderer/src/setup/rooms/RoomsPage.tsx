@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Button, EmptyState, Group, Loader, Paper, ScrollArea, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, EmptyState, Group, Loader, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
+import { useProgressive } from '../../components/useProgressive';
 import { IconDoor, IconListNumbers, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
@@ -52,6 +54,7 @@ export function RoomsPage() {
     { number: (r) => r.number, name: (r) => r.name, capacity: (r) => r.capacity, classes: (r) => (classesOf.get(r.id) ?? []).join(', ') },
     { key: 'number', desc: false },
   );
+  const rows = useProgressive(sorted); // hundreds of rooms at a big school: the first screens first
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -96,7 +99,7 @@ export function RoomsPage() {
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {sorted.map((r) => (
+                    {rows.map((r) => (
                       <Table.Tr key={r.id} style={{ cursor: readOnly ? undefined : 'pointer' }} onClick={readOnly ? undefined : () => setEditing(r)}>
                         <Table.Td fw={600}>{r.number}</Table.Td>
                         <Table.Td>{r.name ?? <Text span c="dimmed">—</Text>}</Table.Td>
@@ -105,12 +108,12 @@ export function RoomsPage() {
                         {readOnly ? null : (
                         <Table.Td onClick={(e) => e.stopPropagation()}>
                           <Group gap={2} wrap="nowrap">
-                            <Tooltip label="Изменить">
+                            <LightTooltip label="Изменить">
                               <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(r)} aria-label="Изменить">
                                 <IconPencil size={16} />
                               </ActionIcon>
-                            </Tooltip>
-                            <Tooltip label="Удалить">
+                            </LightTooltip>
+                            <LightTooltip label="Удалить">
                               <ActionIcon
                                 variant="subtle"
                                 color="gray"
@@ -124,7 +127,7 @@ export function RoomsPage() {
                               >
                                 <IconTrash size={16} />
                               </ActionIcon>
-                            </Tooltip>
+                            </LightTooltip>
                           </Group>
                         </Table.Td>
                         )}

@@ -71,15 +71,16 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
     });
 
   const columns: Column<Staff>[] = [
-    { key: 'name', title: 'ФИО', width: 'minmax(220px, 1.4fr)', sortable: true, render: (s) => <Text size="sm" fw={500} truncate title={s.fullName}>{s.fullName}</Text> },
-    { key: 'position', title: 'Должность', width: 'minmax(180px, 1.3fr)', sortable: true, render: (s) => <Text size="sm" truncate title={s.position}>{s.position}</Text> },
+    { key: 'name', title: 'ФИО', width: 'minmax(180px, 2fr)', sortable: true, render: (s) => <Text size="sm" fw={500} truncate title={s.fullName}>{s.fullName}</Text> },
+    { key: 'position', title: 'Должность', width: 'minmax(140px, 1.2fr)', sortable: true, render: (s) => <Text size="sm" truncate title={s.position}>{s.position}</Text> },
     {
       key: 'roles',
       title: 'Роли',
-      width: 'minmax(190px, 1fr)',
+      width: 'minmax(130px, 0.8fr)',
       sortable: true,
+      // Badges wrap onto a second line (the row grows) rather than being cut.
       render: (s) => (
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="wrap">
           {s.roles.map((r) => (
             <Badge key={r} size="sm" variant="light" color={ROLE_COLORS[r]} tt="none" fw={600} title={r === 'deputy' && s.deputyGrades.length ? `${ROLE_LABELS[r]}: ${gradeRanges(s.deputyGrades)} классы` : ROLE_LABELS[r]}>
               {SHORT_ROLE[r]}
@@ -89,18 +90,18 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
         </Group>
       ),
     },
-    { key: 'subjects', title: 'Предметы', width: 'minmax(160px, 1.2fr)', sortable: true, render: (s) => <Text size="sm" c="dimmed" truncate title={s.subjects.join(', ')}>{s.subjects.join(', ')}</Text> },
-    { key: 'rate', title: 'Ставка, ч', width: '100px', sortable: true, align: 'right', render: (s) => <span className="tnum">{s.rateHours ? String(s.rateHours).replace('.', ',') : ''}</span> },
-    { key: 'phone', title: 'Телефон', width: '176px', render: (s) => <span className="tnum">{s.phone ?? ''}</span> },
+    { key: 'subjects', title: 'Предметы', width: 'minmax(130px, 1fr)', sortable: true, render: (s) => <Text size="sm" c="dimmed" truncate title={s.subjects.join(', ')}>{s.subjects.join(', ')}</Text> },
+    { key: 'rate', title: 'Ставка, ч', width: '120px', sortable: true, align: 'right', render: (s) => <span className="tnum">{s.rateHours ? String(s.rateHours).replace('.', ',') : ''}</span> },
+    { key: 'phone', title: 'Телефон', width: '164px', render: (s) => <span className="tnum" style={{ whiteSpace: 'nowrap' }}>{s.phone ?? ''}</span> },
   ];
 
   if (!staff) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="nowrap">
+      <Group justify="space-between" gap="xs">
         <Group gap="xs" wrap="nowrap">
-          <SearchInput value={search} onChange={setSearch} w={inWizard ? 200 : 240} placeholder="ФИО, должность, предмет" data-testid="staff-search" />
+          <SearchInput value={search} onChange={setSearch} w={inWizard ? 200 : 220} placeholder="ФИО, должность, предмет" data-testid="staff-search" />
           <Select
             placeholder="Все роли"
             data={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
@@ -108,7 +109,7 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
             onChange={setRole}
             clearable
             allowDeselect
-            w={inWizard ? 160 : 180}
+            w={160}
             data-testid="staff-role-filter"
           />
         </Group>
@@ -135,6 +136,7 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
         sort={sort}
         onSort={toggle}
         onRowClick={(s) => setEditing(s)}
+        dynamicHeight
         testId="staff-table"
         empty={
           staff.length === 0 ? (

@@ -1,5 +1,7 @@
 import { useEffect, useImperativeHandle, useMemo, useState } from 'react';
-import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
+import { LightTooltip } from '../../components/LightTooltip';
+import { LazySelect } from '../../components/LazySelect';
 import { IconBooks, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { EmptyState } from '@mantine/core';
 import { useReadOnly } from '../../app/access';
@@ -137,7 +139,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Select size="xs" readOnly={readOnly} data={GRADING_OPTIONS} value={s.grading} onChange={(v) => v && void patch(s, { grading: v as Grading })} aria-label={`Оценивание: ${s.name}`} />
+                      <LazySelect size="xs" readOnly={readOnly} data={GRADING_OPTIONS} value={s.grading} onChange={(v) => v && void patch(s, { grading: v as Grading })} aria-label={`Оценивание: ${s.name}`} />
                     </Table.Td>
                     <Table.Td>
                       <Switch disabled={readOnly} checked={s.noAttestation} onChange={(e) => void patch(s, { noAttestation: e.currentTarget.checked })} aria-label={`Без аттестации: ${s.name}`} />
@@ -145,12 +147,12 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                     {readOnly ? null : (
                     <Table.Td>
                       <Group gap={2} wrap="nowrap">
-                        <Tooltip label="Изменить">
+                        <LightTooltip label="Изменить">
                           <ActionIcon variant="subtle" color="gray" onClick={() => setEditing(s)} aria-label="Изменить">
                             <IconPencil size={16} />
                           </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Удалить">
+                        </LightTooltip>
+                        <LightTooltip label="Удалить">
                           <ActionIcon
                             variant="subtle"
                             color="gray"
@@ -165,7 +167,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                           >
                             <IconTrash size={16} />
                           </ActionIcon>
-                        </Tooltip>
+                        </LightTooltip>
                       </Group>
                     </Table.Td>
                     )}

@@ -8,6 +8,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { GradeSelect } from '../../components/GradeSelect';
+import { LazySelect } from '../../components/LazySelect';
 import type { EditorProps } from '../../components/stepHandle';
 import { daysBetween, parseRuDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField, withoutProblems, type Problem } from '../../lib/errors';
@@ -260,7 +261,7 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
                       <TextInput size="xs" value={r.name} onChange={(e) => setPeriod(i, { name: e.currentTarget.value })} error={has(rp, 'name')} aria-label="Название периода" />
                     </Table.Td>
                     <Table.Td>
-                      <Select
+                      <LazySelect
                         size="xs"
                         data={KIND_OPTIONS}
                         value={r.kind}

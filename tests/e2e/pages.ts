@@ -1,0 +1,82 @@
+// Every page of the app by its hash route, with what shows that its content is loaded: used by the
+// layout test (tests/e2e/layout.spec.ts) and by the bench's page-open times (tests/bench/run.ts).
+
+export interface AppPage {
+  /** Short name: screenshots (layout-<name>-1366.png) and bench lines (page_open_<name>_ms). */
+  name: string;
+  /** The hash route, without '#'. */
+  route: string;
+  /** A CSS selector that matches once the page's data is loaded and shown. */
+  ready: string;
+}
+
+/** The routes of renderer/src/app/Routes.tsx on the demo school (1000+ students), for an administrator. */
+export const PAGES: AppPage[] = [
+  { name: 'home', route: '/', ready: '[data-testid=home][data-loaded]' },
+  { name: 'school', route: '/setup/school', ready: '[data-testid=school-form]' },
+  { name: 'year', route: '/setup/year', ready: '[data-testid=periods-table] [data-testid=period-row-0]' },
+  { name: 'bells', route: '/setup/bells', ready: '[data-testid=bells-form] [data-testid=bells-table-1] tbody tr' },
+  { name: 'subjects', route: '/setup/subjects', ready: '[data-testid=subjects-table] [data-testid=subject-row]' },
+  { name: 'rooms', route: '/setup/rooms', ready: '[data-testid=rooms-table] tbody tr' },
+  { name: 'staff', route: '/setup/staff', ready: '[data-testid=staff-table] [data-testid=vt-row]' },
+  { name: 'classes', route: '/setup/classes', ready: '[data-testid=classes-table] tbody tr' },
+  { name: 'curriculum', route: '/setup/curriculum', ready: '[data-testid=curriculum-grid] tbody tr' },
+  { name: 'students', route: '/students', ready: '[data-testid=students-table] [data-testid=vt-row]' },
+  { name: 'subgroups', route: '/subgroups', ready: '[data-testid=sg-class]' },
+  { name: 'study-groups', route: '/study-groups', ready: '[data-testid=groups-table] [data-testid=group-row]' },
+  { name: 'workload', route: '/workload', ready: '[data-testid=workload-table] [data-testid=teacher-row]' },
+  { name: 'validation', route: '/validation', ready: '[data-testid=validation-summary], [data-testid=validation-ok]' },
+  { name: 'import', route: '/import', ready: '[data-testid=import-drop]' },
+  { name: 'import-staff', route: '/import/staff', ready: '[data-testid=import-drop]' },
+  { name: 'users', route: '/admin/users', ready: '[data-testid=users-table] [data-testid=user-row]' },
+  { name: 'audit', route: '/admin/audit', ready: '[data-testid=audit-table] [data-testid=vt-row]' },
+  { name: 'corrections', route: '/admin/corrections', ready: '[data-testid=corrections-search]' },
+  { name: 'backups', route: '/admin/backups', ready: '[data-testid=backup-status]' },
+  { name: 'wizard-1', route: '/wizard/1', ready: '[data-testid=wizard-step-1] [data-testid=school-form]' },
+  { name: 'wizard-2', route: '/wizard/2', ready: '[data-testid=wizard-step-2] [data-testid=period-row-0]' },
+  { name: 'wizard-3', route: '/wizard/3', ready: '[data-testid=wizard-step-3] [data-testid=bells-table-1] tbody tr' },
+  { name: 'wizard-4', route: '/wizard/4', ready: '[data-testid=wizard-step-4] [data-testid=subject-row]' },
+  { name: 'wizard-5', route: '/wizard/5', ready: '[data-testid=wizard-step-5] [data-testid=vt-row]' },
+  { name: 'wizard-6', route: '/wizard/6', ready: '[data-testid=wizard-step-6] [data-testid=classes-table] tbody tr' },
+  { name: 'wizard-7', route: '/wizard/7', ready: '[data-testid=wizard-step-7] [data-testid=curriculum-grid] tbody tr' },
+  { name: 'wizard-8', route: '/wizard/8', ready: '[data-testid=wizard-step-8] [data-testid=wizard-students-preview]' },
+];
+
+/**
+ * In-page script (an expression for page.evaluate): goes to `to.route` or clicks `to.click` when
+ * given, then resolves with the milliseconds until the page's content is shown — the `ready`
+ * selector matches a visible element, no loader spins in the main area, and the frame with it is
+ * painted. Rejects after `timeoutMs`. (A string run by page.evaluate: the page's CSP forbids the
+ * eval that waitForFunction would need.)
+ */
+export function openScript(ready: string, to: { route?: string; click?: string } = {}, timeoutMs = 45_000): string {
+  return `new Promise((resolve, reject) => {
+    const shown = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const isReady = () => {
+      const el = [...document.querySelectorAll(${JSON.stringify(ready)})].find(shown);
+      if (!el) return false;
+      const main = document.querySelector('.mantine-AppShell-main') || document.body;
+      return ![...main.querySelectorAll('.mantine-Loader-root')].some((l) => shown(l) && !l.closest('button'));
+    };
+    const route = ${JSON.stringify(to.route ?? null)};
+    const click = ${JSON.stringify(to.click ?? null)};
+    const t0 = performance.now();
+    const poll = () => {
+      if (isReady()) {
+        // The frame that shows it: resolve once it is painted.
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+        return;
+      }
+      if (performance.now() - t0 > ${timeoutMs}) return reject(new Error('not shown in ${timeoutMs} ms: ' + ${JSON.stringify(ready)}));
+      requestAnimationFrame(poll);
+    };
+    if (route !== null && location.hash !== '#' + route) {
+      // The app renders the new route on 'hashchange' (its listener comes first): check after it.
+      window.addEventListener('hashchange', () => setTimeout(poll, 0), { once: true });
+      location.hash = route;
+    } else {
+      if (click !== null) document.querySelector(click).click();
+      setTimeout(poll, 0);
+    }
+  })`;
+}
