@@ -30,7 +30,7 @@ function labelOf(data: ComboboxData | undefined, value: string | null | undefine
 export function LazySelect(props: SelectProps) {
   // 'click': opened with its options; 'focus' (the keyboard): focused, opened by ↓, Enter or Space as usual.
   const [active, setActive] = useState<'click' | 'focus' | null>(null);
-  const { size = 'sm', readOnly, disabled, value, data, placeholder, error, w, style, className, styles, rightSectionWidth, label, description, required } = props;
+  const { size = 'sm', readOnly, disabled, value, data, placeholder, error, w, style, className, styles, rightSectionWidth, label, description, withAsterisk } = props;
   const testId = (props as { 'data-testid'?: string })['data-testid'];
   if (active && !readOnly && !disabled)
     return (
@@ -76,7 +76,7 @@ export function LazySelect(props: SelectProps) {
   // A label, a description or an error message: around the input as the Select shows them.
   if (!label && !description && (typeof error === 'boolean' || !error)) return input;
   return (
-    <Input.Wrapper size={size} w={w} style={style} label={label} description={description} required={required} error={typeof error === 'boolean' ? undefined : error}>
+    <Input.Wrapper size={size} w={w} style={style} label={label} description={description} withAsterisk={withAsterisk} error={typeof error === 'boolean' ? undefined : error}>
       {input}
     </Input.Wrapper>
   );

@@ -154,10 +154,10 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
                 <Table.Thead>
                   <Table.Tr>
                     <SortTh label="ФИО" k="name" sort={sort} onSort={toggle} />
-                    <SortTh label="Логин" k="login" sort={sort} onSort={toggle} w={140} />
-                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={210} />
+                    <SortTh label="Логин" k="login" sort={sort} onSort={toggle} w={130} />
+                    <SortTh label="Роль" k="role" sort={sort} onSort={toggle} w={230} />
                     <SortTh label="Последний вход" k="lastLogin" sort={sort} onSort={toggle} w={170} style={{ whiteSpace: 'nowrap' }} />
-                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={220} />
+                    <SortTh label="Состояние" k="state" sort={sort} onSort={toggle} w={200} />
                     {readOnly ? null : <Table.Th w={52} />}
                   </Table.Tr>
                 </Table.Thead>
