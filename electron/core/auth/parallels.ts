@@ -6,6 +6,8 @@
 import type { Ctx } from '../context';
 import { AppError, notFound } from '../../api/errors';
 import { parseJsonArray } from '../format';
+import { gradeRanges } from '../../api/grades';
+export { gradeRanges };
 
 export interface ClassRef {
   grade: number;
@@ -13,18 +15,6 @@ export interface ClassRef {
   name: string;
 }
 
-/** «5–9», «1–4, 10–11», «7». */
-export function gradeRanges(grades: readonly number[]): string {
-  const sorted = [...new Set(grades)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
 
 /** The parallels the acting user may change, or null when they may change every class (not a deputy). */
 export function ownParallels(ctx: Ctx): number[] | null {

@@ -1,4 +1,6 @@
 import type { Gender, GradeEditWindow, Grading, StaffRole } from '../../../electron/api/types';
+import { gradeRanges } from '../../../electron/api/grades';
+export { gradeRanges };
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   director: 'Директор',
@@ -55,15 +57,3 @@ export const POSITIONS = [
 
 export const RELATIONS = ['мать', 'отец', 'опекун', 'попечитель', 'бабушка', 'дедушка', 'законный представитель'];
 
-/** Grades as ranges: [1,2,3,5] → «1–3, 5». */
-export function gradeRanges(grades: number[]): string {
-  const sorted = [...new Set(grades)].sort((a, b) => a - b);
-  const parts: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return parts.join(', ');
-}
