@@ -3,7 +3,7 @@
 // - core, db, CLI, web host, import and demo code may not import React, Mantine or DOM-only modules;
 // - the renderer may not import Node built-ins, the database layer or the core (only electron/api).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 import { builtinModules } from 'node:module';
 import ts from 'typescript';
 
@@ -80,8 +80,95 @@ export function checkTree(root = ROOT): Violation[] {
   return out;
 }
 
+/**
+ * The feature a file belongs to: its folder right under electron/core/ or renderer/src/ (files
+ * directly there, and the renderer's app/, components/ and lib/, are the assembly and the
+ * infrastructure, shared by every feature).
+ */
+export function featureOf(path: string): string | null {
+  const m = /^(electron\/core|renderer\/src)\/([^/]+)\//.exec(path);
+  if (!m || (m[1] === 'renderer/src' && RENDERER_SHARED.has(m[2]!))) return null;
+  return `${m[1]}/${m[2]}`;
+}
+/** The renderer's shell and shared parts: they assemble the features or serve them all. */
+const RENDERER_SHARED = new Set(['app', 'components', 'lib']);
+
+/** Imports between features as edges, from relative imports (type-only ones too: they tie the code as much). */
+export function featureEdges(sources: { path: string; text: string }[]): Map<string, Map<string, string>> {
+  const edges = new Map<string, Map<string, string>>();
+  for (const { path, text } of sources) {
+    const from = featureOf(path);
+    if (!from) continue;
+    for (const imp of importsOf(text)) {
+      if (!imp.module.startsWith('.')) continue;
+      const target = normalize(join(dirname(path), imp.module)).split(sep).join('/');
+      const to = featureOf(`${target}/`) ?? featureOf(target);
+      if (!to || to === from || featureOf(`${target}`) === from) continue;
+      if (!edges.has(from)) edges.set(from, new Map());
+      if (!edges.get(from)!.has(to)) edges.get(from)!.set(to, `${path}:${imp.line}`);
+    }
+  }
+  return edges;
+}
+
+/** Cycles of imports between features (each as its features in order, back to the first). */
+export function featureCycles(edges: Map<string, Map<string, string>>): string[][] {
+  // Tarjan's strongly connected components; a component of two or more features is a cycle.
+  let index = 0;
+  const idx = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const on = new Set<string>();
+  const out: string[][] = [];
+  const nodes = new Set([...edges.keys(), ...[...edges.values()].flatMap((m) => [...m.keys()])]);
+  const visit = (v: string) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    on.add(v);
+    for (const w of edges.get(v)?.keys() ?? []) {
+      if (!idx.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (on.has(w)) low.set(v, Math.min(low.get(v)!, idx.get(w)!));
+    }
+    if (low.get(v) === idx.get(v)) {
+      const comp: string[] = [];
+      let w: string;
+      do {
+        w = stack.pop()!;
+        on.delete(w);
+        comp.push(w);
+      } while (w !== v);
+      if (comp.length > 1) out.push(comp.sort());
+    }
+  };
+  for (const n of [...nodes].sort()) if (!idx.has(n)) visit(n);
+  return out;
+}
+
+/** Every import cycle between features, each named with one import that closes it. */
+export function checkFeatureCycles(root = ROOT): Violation[] {
+  const sources: { path: string; text: string }[] = [];
+  for (const top of ['electron/core', 'renderer/src']) {
+    try {
+      if (!statSync(join(root, top)).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    for (const f of files(join(root, top))) sources.push({ path: relative(root, f).split(sep).join('/'), text: readFileSync(f, 'utf8') });
+  }
+  const edges = featureEdges(sources);
+  return featureCycles(edges).map((comp) => {
+    const [a, b] = [comp[0]!, comp.find((c) => edges.get(comp[0]!)?.has(c)) ?? comp[1]!];
+    const at = edges.get(a)?.get(b) ?? '';
+    const [file, line] = at.split(':');
+    return { file: file ?? a, line: Number(line ?? 0), module: b, rule: `an import cycle between features: ${comp.join(' ⇄ ')}` };
+  });
+}
+
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const v = checkTree();
+  const v = [...checkTree(), ...checkFeatureCycles()];
   for (const x of v) console.error(`${x.file}:${x.line}  '${x.module}': ${x.rule}`);
   console.log(v.length ? `${v.length} boundary violation(s)` : 'boundaries: ok');
   process.exit(v.length ? 1 : 0);

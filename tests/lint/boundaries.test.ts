@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkTree } from '../../scripts/check-boundaries';
+import { checkFile, checkTree, featureCycles, featureEdges } from '../../scripts/check-boundaries';
 
 describe('the Electron boundary lint rule', () => {
   it('finds no violation in the tree', () => {
@@ -23,5 +23,20 @@ describe('the Electron boundary lint rule', () => {
     expect(checkFile('renderer/src/a.ts', "import { Db } from '../../db';")).toHaveLength(1);
     expect(checkFile('renderer/src/a.ts', "import { handlers } from '../../electron/core/handlers';")).toHaveLength(1);
     expect(checkFile('renderer/src/a.ts', "import type { OpName } from '../../electron/api/contract';")).toEqual([]);
+  });
+
+  it('finds import cycles between features, and only between features', () => {
+    const src = (path: string, ...imports: string[]) => ({ path, text: imports.map((m) => `import { x } from '${m}';`).join('\n') });
+    const edges = featureEdges([
+      src('electron/core/groups/validate.ts', '../workload/summary', './load', '../tx'),
+      src('electron/core/workload/summary.ts', '../groups/load'),
+      src('electron/core/students/students.ts', '../setup/classes'),
+      src('renderer/src/groups/Page.tsx', '../app/AppState', '../components/Confirm'),
+      src('renderer/src/app/Routes.tsx', '../groups/Page'),
+    ]);
+    expect(featureCycles(edges)).toEqual([['electron/core/groups', 'electron/core/workload']]);
+    // The shell (app/), shared components and the core's root files are not features: no cycle through them.
+    expect(edges.has('renderer/src/app')).toBe(false);
+    expect(edges.get('electron/core/groups')?.has('electron/core/tx')).toBeFalsy();
   });
 });
