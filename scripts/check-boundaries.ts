@@ -102,8 +102,10 @@ export function featureEdges(sources: { path: string; text: string }[]): Map<str
     for (const imp of importsOf(text)) {
       if (!imp.module.startsWith('.')) continue;
       const target = normalize(join(dirname(path), imp.module)).split(sep).join('/');
-      const to = featureOf(`${target}/`) ?? featureOf(target);
-      if (!to || to === from || featureOf(`${target}`) === from) continue;
+      // «../groups/load» is in the feature groups; «../tx» is a root file (a folder's index would need
+      // «../groups/index»: the project imports files, not folders).
+      const to = featureOf(target);
+      if (!to || to === from) continue;
       if (!edges.has(from)) edges.set(from, new Map());
       if (!edges.get(from)!.has(to)) edges.get(from)!.set(to, `${path}:${imp.line}`);
     }
