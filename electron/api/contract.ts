@@ -2,46 +2,42 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { MAX, MAX_COLUMN_INDEX, tooLongMessage, tooManyMessage } from './limits';
 import type * as T from './types';
+import { change, none, read, view, write, type OpDef } from './ops';
 
 /**
- * The one API contract: operation name → zod input schema → result type. The main process, the
+ * The one API contract: operation name → zod input schema → result type, what it needs, whether it writes. The main process, the
  * browser bridge, the CLI and the tests serve it from one handler map; the renderer calls it.
  * Nothing here may import Node, Electron, React or the DOM.
  */
-function op<I extends z.ZodType>(input: I) {
-  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
-}
-
-const none = z.object({}).strict().optional().default({});
-
 export const contract = {
-  'app.info': op(none).returns<T.AppInfo>(),
-  'app.createSchool': op(T_school()).returns<T.School>(),
-  'app.loadDemo': op(z.object({ students: s.int('Учеников', 100, 5000).default(1000), seed: s.int('Вариант', 0, 2_147_483_647).default(1) })).returns<T.DemoResult>(),
+  'app.info': read('public', none).returns<T.AppInfo>(),
+  'app.createSchool': write(change('setup'), T_school()).returns<T.School>(),
+  // only into an empty database without users (checked by the handler)
+  'app.loadDemo': write('public', z.object({ students: s.int('Учеников', 100, 5000).default(1000), seed: s.int('Вариант', 0, 2_147_483_647).default(1) })).returns<T.DemoResult>(),
 
-  'auth.status': op(none).returns<T.AuthStatus>(),
-  'auth.setupAdmin': op(z.object({ login: s.login, displayName: s.required('ФИО', 'personName'), password: s.password() })).returns<T.SessionUser>(),
-  'auth.login': op(z.object({ login: z.string().trim().min(1, 'Введите логин').max(MAX.login, tooLongMessage('Логин', MAX.login)), password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
-  'auth.logout': op(none).returns<void>(),
-  'auth.lock': op(none).returns<void>(),
-  'auth.unlock': op(z.object({ password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
-  'auth.changePassword': op(z.object({ oldPassword: s.password('Текущий пароль').min(1, 'Введите текущий пароль'), newPassword: s.password('Новый пароль') })).returns<T.SessionUser>(),
+  'auth.status': read('public', none).returns<T.AuthStatus>(),
+  'auth.setupAdmin': write('public', z.object({ login: s.login, displayName: s.required('ФИО', 'personName'), password: s.password() })).returns<T.SessionUser>(),
+  'auth.login': write('public', z.object({ login: z.string().trim().min(1, 'Введите логин').max(MAX.login, tooLongMessage('Логин', MAX.login)), password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.logout': write('session', none).returns<void>(),
+  'auth.lock': read('session', none).returns<void>(),
+  'auth.unlock': write('session', z.object({ password: s.password().min(1, 'Введите пароль') })).returns<T.SessionUser>(),
+  'auth.changePassword': write('session', z.object({ oldPassword: s.password('Текущий пароль').min(1, 'Введите текущий пароль'), newPassword: s.password('Новый пароль') })).returns<T.SessionUser>(),
 
-  'users.list': op(none).returns<T.AppUser[]>(),
-  'users.save': op(
+  'users.list': read(view('users'), none).returns<T.AppUser[]>(),
+  'users.save': write(change('users'),
     // staffId: the person the account belongs to (its name comes from the card); null unlinks. Without
     // staffId (command line, tests) the card is found by displayName, or made for a new account.
     z.object({ id: s.optionalId, staffId: s.optionalId, login: s.login, displayName: z.string().trim().max(MAX.personName, tooLongMessage('ФИО', MAX.personName)).optional(), role: s.appRole, deputyGrades: s.distinct(s.grade, 'Параллелей', s.maxItems.grades, 'Параллели не должны повторяться').default([]) }),
   ).returns<T.UserSaved>(),
-  'users.resetPassword': op(z.object({ id: s.id })).returns<{ password: string }>(),
-  'users.setDisabled': op(z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),
+  'users.resetPassword': write(change('users'), z.object({ id: s.id })).returns<{ password: string }>(),
+  'users.setDisabled': write(change('users'), z.object({ id: s.id, disabled: z.boolean() })).returns<T.AppUser>(),
 
-  'audit.search': op(T_auditFilter().extend({ offset: s.int('Начиная с записи', 0, 1_000_000_000).default(0), limit: s.int('Записей на странице', 1, 1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
-  'audit.export': op(T_auditFilter()).returns<T.ExportedFile>(),
-  'audit.facets': op(none).returns<T.AuditFacets>(),
+  'audit.search': read(view('audit'), T_auditFilter().extend({ offset: s.int('Начиная с записи', 0, 1_000_000_000).default(0), limit: s.int('Записей на странице', 1, 1000).default(200) })).returns<T.Page<T.AuditEntry>>(),
+  'audit.export': read(view('audit'), T_auditFilter()).returns<T.ExportedFile>(),
+  'audit.facets': read(view('audit'), none).returns<T.AuditFacets>(),
 
-  'corrections.list': op(z.object({ onlyOpen: z.boolean().default(false) })).returns<T.CorrectionRequest[]>(),
-  'corrections.save': op(
+  'corrections.list': read(view('corrections'), z.object({ onlyOpen: z.boolean().default(false) })).returns<T.CorrectionRequest[]>(),
+  'corrections.save': write(change('corrections'),
     z.object({
       id: s.optionalId,
       reportedAt: z.string().max(40, 'Укажите дату и время обращения').datetime({ offset: true, message: 'Укажите дату и время обращения' }),
@@ -50,11 +46,11 @@ export const contract = {
       description: s.required('Суть ошибки', 'note'),
     }),
   ).returns<T.CorrectionRequest>(),
-  'corrections.markCorrected': op(z.object({ id: s.id, resolution: s.required('Что исправлено', 'note') })).returns<T.CorrectionRequest>(),
-  'corrections.markNotified': op(z.object({ id: s.id })).returns<T.CorrectionRequest>(),
+  'corrections.markCorrected': write(change('fixes'), z.object({ id: s.id, resolution: s.required('Что исправлено', 'note') })).returns<T.CorrectionRequest>(),
+  'corrections.markNotified': write(change('corrections'), z.object({ id: s.id })).returns<T.CorrectionRequest>(),
 
-  'settings.get': op(none).returns<T.AppSettings>(),
-  'settings.save': op(
+  'settings.get': read('session', none).returns<T.AppSettings>(),
+  'settings.save': write(change('users'),
     z.object({
       autoLockMinutes: s.int('Автоблокировка', 1, 240, 'Автоблокировка — от 1 до 240 минут'),
       maxFailedLogins: s.int('Неверных паролей до блокировки', 3, 20),
@@ -65,8 +61,8 @@ export const contract = {
     }),
   ).returns<T.AppSettings>(),
 
-  'backup.status': op(none).returns<T.BackupStatus>(),
-  'backup.create': op(
+  'backup.status': read(view('backups'), none).returns<T.BackupStatus>(),
+  'backup.create': write(change('backups'),
     z.object({
       dir: s.path('Папка').trim().nullable().optional().transform((v) => (v ? v : null)),
       password: s.password('Пароль резервной копии').min(8, 'Пароль резервной копии — не менее 8 символов').optional(),
@@ -74,8 +70,8 @@ export const contract = {
       unencrypted: z.boolean().optional(),
     }),
   ).returns<T.BackupInfo>(),
-  'backup.inspect': op(z.object({ file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'), password: s.password('Пароль резервной копии').optional() })).returns<T.BackupInfo>(),
-  'backup.restore': op(
+  'backup.inspect': read(change('backups'), z.object({ file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'), password: s.password('Пароль резервной копии').optional() })).returns<T.BackupInfo>(),
+  'backup.restore': write(change('backups'),
     z.object({
       file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'),
       password: s.password('Пароль резервной копии').optional(),
@@ -84,17 +80,17 @@ export const contract = {
     }),
   ).returns<T.RestoreResult>(),
 
-  'setup.checklist': op(none).returns<T.ChecklistItem[]>(),
+  'setup.checklist': read(view('setup'), none).returns<T.ChecklistItem[]>(),
 
-  'school.get': op(none).returns<T.School | null>(),
-  'school.save': op(T_school()).returns<T.School>(),
+  'school.get': read('session', none).returns<T.School | null>(),
+  'school.save': write(change('setup'), T_school()).returns<T.School>(),
 
-  'years.list': op(none).returns<T.YearDetails[]>(),
-  'years.suggest': op(z.object({ startYear: s.int('Год начала', 2000, 2100) })).returns<T.YearInput>(),
-  'years.save': op(T_year()).returns<T.YearDetails>(),
+  'years.list': read(view('setup'), none).returns<T.YearDetails[]>(),
+  'years.suggest': read(view('setup'), z.object({ startYear: s.int('Год начала', 2000, 2100) })).returns<T.YearInput>(),
+  'years.save': write(change('setup'), T_year()).returns<T.YearDetails>(),
 
-  'bells.list': op(z.object({ yearId: s.id })).returns<T.BellScheduleDetails[]>(),
-  'bells.save': op(
+  'bells.list': read(view('setup'), z.object({ yearId: s.id })).returns<T.BellScheduleDetails[]>(),
+  'bells.save': write(change('setup'),
     z.object({
       id: s.optionalId,
       yearId: s.id,
@@ -105,10 +101,10 @@ export const contract = {
         .min(1, 'Добавьте хотя бы один урок'),
     }),
   ).returns<T.BellScheduleDetails>(),
-  'bells.suggest': op(z.object({ shift: s.shift })).returns<T.BellInput[]>(),
+  'bells.suggest': read(view('setup'), z.object({ shift: s.shift })).returns<T.BellInput[]>(),
 
-  'subjects.list': op(none).returns<T.Subject[]>(),
-  'subjects.save': op(
+  'subjects.list': read(view('setup'), none).returns<T.Subject[]>(),
+  'subjects.save': write(change('setup'),
     z.object({
       id: s.optionalId,
       name: s.required('Название', 'title'),
@@ -118,17 +114,17 @@ export const contract = {
       sortOrder: s.int('Порядок в списках', 0, 100_000).default(0),
     }),
   ).returns<T.Subject>(),
-  'subjects.remove': op(z.object({ id: s.id })).returns<void>(),
-  'subjects.addStandard': op(none).returns<{ added: number }>(),
+  'subjects.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),
+  'subjects.addStandard': write(change('setup'), none).returns<{ added: number }>(),
 
-  'rooms.list': op(none).returns<T.Room[]>(),
-  'rooms.save': op(
+  'rooms.list': read(view('setup'), none).returns<T.Room[]>(),
+  'rooms.save': write(change('setup'),
     z.object({ id: s.optionalId, number: s.required('Номер', 'roomNumber'), name: s.optionalText('Название', 'title'), capacity: s.int('Мест', 1, 500).nullable() }),
   ).returns<T.Room>(),
-  'rooms.remove': op(z.object({ id: s.id })).returns<void>(),
+  'rooms.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),
 
-  'staff.list': op(z.object({ search: s.searchText().optional() }).optional().default({})).returns<T.Staff[]>(),
-  'staff.save': op(
+  'staff.list': read(view('setup'), z.object({ search: s.searchText().optional() }).optional().default({})).returns<T.Staff[]>(),
+  'staff.save': write(change('setup'),
     z.object({
       id: s.optionalId,
       lastName: s.required('Фамилия', 'namePart'),
@@ -146,10 +142,10 @@ export const contract = {
       rateHours: s.num('Ставка', 0, 60, { range: 'Ставка — от 0 до 60 часов в неделю' }),
     }),
   ).returns<T.Staff>(),
-  'staff.remove': op(z.object({ id: s.id })).returns<void>(),
+  'staff.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),
 
-  'classes.list': op(none).returns<T.SchoolClass[]>(),
-  'classes.save': op(
+  'classes.list': read(view('setup'), none).returns<T.SchoolClass[]>(),
+  'classes.save': write(change('setup'),
     z.object({
       id: s.optionalId,
       grade: s.grade,
@@ -159,22 +155,22 @@ export const contract = {
       roomId: s.optionalId,
     }),
   ).returns<T.SchoolClass>(),
-  'classes.createMany': op(
+  'classes.createMany': write(change('setup'),
     z.object({ gradeFrom: s.grade, gradeTo: s.grade, letters: s.list(s.classLetter, 'Литер', s.maxItems.letters).min(1, 'Укажите хотя бы одну литеру'), shift: s.shift }),
   ).returns<{ created: number; skipped: number }>(),
-  'classes.remove': op(z.object({ id: s.id })).returns<void>(),
+  'classes.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),
 
-  'curriculum.grid': op(none).returns<T.CurriculumGrid>(),
-  'curriculum.set': op(
+  'curriculum.grid': read(view('curriculum'), none).returns<T.CurriculumGrid>(),
+  'curriculum.set': write(change('curriculum'),
     z.object({
       cells: s
         .list(z.object({ classId: s.id, subjectId: s.id, hours: s.curriculumHours }), 'Клеток учебного плана за один раз', s.maxItems.curriculumCells)
         .min(1, 'Нечего сохранять: не изменено ни одной клетки учебного плана'),
     }),
   ).returns<{ changed: number }>(),
-  'curriculum.applyStandard': op(z.object({ onlyEmpty: z.boolean().default(true) })).returns<{ changed: number }>(),
+  'curriculum.applyStandard': write(change('curriculum'), z.object({ onlyEmpty: z.boolean().default(true) })).returns<{ changed: number }>(),
 
-  'students.list': op(
+  'students.list': read(view('contingent'),
     z.object({
       search: s.searchText().optional(),
       classId: s.optionalId,
@@ -185,8 +181,8 @@ export const contract = {
       limit: s.int('Учеников на странице', 1, 10000).default(200),
     }),
   ).returns<T.Page<T.StudentRow>>(),
-  'students.get': op(z.object({ id: s.id })).returns<T.StudentDetails>(),
-  'students.save': op(
+  'students.get': read(view('contingent'), z.object({ id: s.id })).returns<T.StudentDetails>(),
+  'students.save': write(change('contingent'),
     z.object({
       id: s.optionalId,
       lastName: s.required('Фамилия', 'namePart'),
@@ -215,9 +211,9 @@ export const contract = {
       ),
     }),
   ).returns<T.StudentDetails>(),
-  'students.remove': op(z.object({ id: s.id })).returns<void>(),
+  'students.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),
 
-  'import.preview': op(
+  'import.preview': read('session',
     z.object({
       kind: z.enum(['students', 'staff']),
       fileName: s.required('Имя файла', 'fileName'),
@@ -225,7 +221,7 @@ export const contract = {
       mapping: T_mapping(),
     }),
   ).returns<T.ImportPreview>(),
-  'import.commit': op(
+  'import.commit': write('session',
     z.object({
       kind: z.enum(['students', 'staff']),
       fileName: s.required('Имя файла', 'fileName'),
@@ -234,7 +230,7 @@ export const contract = {
     }),
   ).returns<T.ImportResult>(),
 
-  'export.list': op(
+  'export.list': read('session',
     z.object({
       list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']),
       // The students' list as it is on screen: its filters and its order (issue 8).
@@ -251,8 +247,8 @@ export const contract = {
   ).returns<T.ExportedFile>(),
 
   // Groups and workload (R3, R4): «Группы и нагрузка».
-  'groups.rule.get': op(none).returns<T.GroupsRule>(),
-  'groups.rule.save': op(
+  'groups.rule.get': read(view('groups'), none).returns<T.GroupsRule>(),
+  'groups.rule.save': write(change('groups'),
     z.object({
       items: s.list(
         z.object({
@@ -270,30 +266,30 @@ export const contract = {
       teachingNormHours: s.num('Норма часов за ставку', 1, 40, { range: 'Норма часов за ставку — от 1 до 40' }).default(18),
     }),
   ).returns<T.GroupsRule>(),
-  'subgroups.forClass': op(z.object({ classId: s.id })).returns<T.ClassSubgroups>(),
+  'subgroups.forClass': read(view('groups'), z.object({ classId: s.id })).returns<T.ClassSubgroups>(),
   /** Divides (or divides again) a class for a subject; `parts` is ignored for 'copy'. Dividing a subject
    *  for the first time moves its whole-class assignments to the first subgroup. */
-  'subgroups.split': op(
+  'subgroups.split': write(change('groups'),
     z.object({ classId: s.id, subjectId: s.id, parts: s.parts.default(2), by: s.splitBy, copyFromSubjectId: s.optionalId }),
   ).returns<T.Division>(),
   /** Moves a student of the class into a subgroup (or places a newcomer there). */
-  'subgroups.move': op(z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
-  'subgroups.place': op(z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
+  'subgroups.move': write(change('groups'), z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
+  'subgroups.place': write(change('groups'), z.object({ studentId: s.id, subgroupId: s.id })).returns<T.Division>(),
   /** Places every pending student (of one class, or of the school) into the suggested subgroup. */
-  'subgroups.placeSuggested': op(z.object({ classId: s.optionalId })).returns<{ placed: number }>(),
+  'subgroups.placeSuggested': write(change('groups'), z.object({ classId: s.optionalId })).returns<{ placed: number }>(),
   /** The subgroup's one teacher for all its curriculum hours; null removes its assignments. */
-  'subgroups.setTeacher': op(z.object({ subgroupId: s.id, teacherId: s.optionalId })).returns<T.Division>(),
+  'subgroups.setTeacher': write(change('groups'), z.object({ subgroupId: s.id, teacherId: s.optionalId })).returns<T.Division>(),
   /** Undivides: division, subgroups and memberships are tombstoned; the first subgroup's teachers
    *  teach the whole class, the other subgroups' assignments are tombstoned. */
-  'subgroups.remove': op(z.object({ classId: s.id, subjectId: s.id })).returns<void>(),
+  'subgroups.remove': write(change('groups'), z.object({ classId: s.id, subjectId: s.id })).returns<void>(),
   /** Divides every class the rule says should be divided; `replace` divides already divided ones again. */
-  'subgroups.splitAllEligible': op(z.object({ replace: z.boolean().default(false) })).returns<T.SplitAllResult>(),
-  'subgroups.pending': op(z.object({ classId: s.optionalId, studentId: s.optionalId })).returns<T.PendingPlacement[]>(),
+  'subgroups.splitAllEligible': write(change('groups'), z.object({ replace: z.boolean().default(false) })).returns<T.SplitAllResult>(),
+  'subgroups.pending': read(view('groups'), z.object({ classId: s.optionalId, studentId: s.optionalId })).returns<T.PendingPlacement[]>(),
 
-  'studyGroups.list': op(none).returns<T.StudyGroup[]>(),
-  'studyGroups.get': op(z.object({ id: s.id })).returns<T.StudyGroupDetails>(),
+  'studyGroups.list': read(view('groups'), none).returns<T.StudyGroup[]>(),
+  'studyGroups.get': read(view('groups'), z.object({ id: s.id })).returns<T.StudyGroupDetails>(),
   /** `teacherId`: omitted — assignments unchanged; null — removed; an id — that teacher for all the group's hours. */
-  'studyGroups.save': op(
+  'studyGroups.save': write(change('groups'),
     z.object({
       id: s.optionalId,
       name: s.required('Название группы', 'title'),
@@ -303,14 +299,14 @@ export const contract = {
       teacherId: s.optionalId,
     }),
   ).returns<T.StudyGroup>(),
-  'studyGroups.remove': op(z.object({ id: s.id })).returns<void>(),
-  'studyGroups.setMembers': op(z.object({ groupId: s.id, studentIds: s.list(s.id, 'Учеников в учебной группе', s.maxItems.studyGroupMembers) })).returns<T.StudyGroupDetails>(),
+  'studyGroups.remove': write(change('groups'), z.object({ id: s.id })).returns<void>(),
+  'studyGroups.setMembers': write(change('groups'), z.object({ groupId: s.id, studentIds: s.list(s.id, 'Учеников в учебной группе', s.maxItems.studyGroupMembers) })).returns<T.StudyGroupDetails>(),
 
-  'assignments.list': op(
+  'assignments.list': read(view('groups'),
     z.object({ teacherId: s.optionalId, classId: s.optionalId, studyGroupId: s.optionalId }).optional().default({}),
   ).returns<T.Assignment[]>(),
   /** Target: a study group (studyGroupId), a subgroup (subgroupId), or a whole class (classId + subjectId). */
-  'assignments.save': op(
+  'assignments.save': write(change('groups'),
     z.object({
       id: s.optionalId,
       teacherId: s.id,
@@ -321,17 +317,17 @@ export const contract = {
       hoursPerWeek: s.weeklyHours,
     }),
   ).returns<T.Assignment>(),
-  'assignments.remove': op(z.object({ id: s.id })).returns<void>(),
+  'assignments.remove': write(change('groups'), z.object({ id: s.id })).returns<void>(),
   /** Gives every curriculum hour without a teacher (of one class, or of the school) to a qualified teacher. */
-  'assignments.fromCurriculum': op(z.object({ classId: s.optionalId })).returns<T.FromCurriculumResult>(),
-  'workload.byTeacher': op(z.object({ teacherId: s.optionalId }).optional().default({})).returns<T.TeacherWorkload[]>(),
-  'workload.byClass': op(z.object({ classId: s.optionalId }).optional().default({})).returns<T.ClassCoverage[]>(),
+  'assignments.fromCurriculum': write(change('groups'), z.object({ classId: s.optionalId })).returns<T.FromCurriculumResult>(),
+  'workload.byTeacher': read(view('groups'), z.object({ teacherId: s.optionalId }).optional().default({})).returns<T.TeacherWorkload[]>(),
+  'workload.byClass': read(view('groups'), z.object({ classId: s.optionalId }).optional().default({})).returns<T.ClassCoverage[]>(),
   /** Every problem of subgroups, study groups and workload, each with a code and a Russian message. */
-  'setup.validate': op(none).returns<T.ValidationResult>(),
+  'setup.validate': read(view('groups'), none).returns<T.ValidationResult>(),
 
-  'reports.subgroupListsPdf': op(z.object({ classId: s.id, subjectId: s.optionalId })).returns<T.ExportedFile>(),
-  'reports.studyGroupListsPdf': op(z.object({ groupId: s.optionalId })).returns<T.ExportedFile>(),
-  'reports.workloadXlsx': op(none).returns<T.ExportedFile>(),
+  'reports.subgroupListsPdf': read(view('groups'), z.object({ classId: s.id, subjectId: s.optionalId })).returns<T.ExportedFile>(),
+  'reports.studyGroupListsPdf': read(view('groups'), z.object({ groupId: s.optionalId })).returns<T.ExportedFile>(),
+  'reports.workloadXlsx': read(view('groups'), none).returns<T.ExportedFile>(),
 } as const;
 
 function T_auditFilter() {
@@ -409,3 +405,4 @@ export type OpInput<N extends OpName> = z.input<Contract[N]['input']>;
 export type OpParsed<N extends OpName> = z.output<Contract[N]['input']>;
 export type OpOutput<N extends OpName> = Contract[N]['output'];
 export const opNames = Object.keys(contract) as OpName[];
+export type { OpDef };
