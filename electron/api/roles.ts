@@ -1,6 +1,8 @@
 // Who may do what: shared by the core (enforced at dispatch) and the renderer (shown to the
 // administrator, used to hide what a role may not open). No imports: plain data.
-import type { AppRole } from './types';
+
+/** The role of an account in this program (one per account; R6). */
+export type AppRole = 'sysadmin' | 'secretary' | 'deputy' | 'director';
 
 /**
  * The areas of the app a role may view or change: only those that exist today. The timetable,
