@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import { change, none, read, write } from './ops';
-import type { AppRole } from './roles';
+import type { AppRole } from './enums';
 import { schoolInput, type School } from './setup/school';
 
 export interface AppInfo {

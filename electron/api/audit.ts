@@ -3,6 +3,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { change, none, read, view, write } from './ops';
 import type { ExportedFile, Page } from './common';
+import type { AuditAction } from './enums';
 
 export interface AuditEntry {
   seq: number;
@@ -11,7 +12,7 @@ export interface AuditEntry {
   entity: string;
   entityLabel: string;
   entityId: string;
-  action: 'insert' | 'update' | 'delete';
+  action: AuditAction;
   changes: { field: string; old: unknown; new: unknown }[];
   /** What happened when it is an event rather than changed fields: «Вход в программу», «Запись удалена». */
   event?: string;

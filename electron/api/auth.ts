@@ -3,7 +3,7 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { MAX, tooLongMessage } from './limits';
 import { change, none, read, view, write } from './ops';
-import type { AppRole } from './roles';
+import type { AppRole } from './enums';
 
 export interface SessionUser {
   id: string;

@@ -1,7 +1,5 @@
 // Result shapes shared by several features.
 
-export type Gender = 'm' | 'f';
-
 /** One page of a long list, and how many rows the whole list has. */
 export interface Page<R> {
   total: number;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import { change, read, view, write } from './ops';
-import type { Gender, Page } from './common';
+import type { Page } from './common';
+import { studentSorts, type Gender } from './enums';
 
 export interface StudentRow {
   id: string;
@@ -44,7 +45,7 @@ export interface StudentDetails {
 }
 
 /** The order of the students' list (and of its export). */
-export const studentSort = z.enum(['name', 'class', 'birthDate']);
+export const studentSort = z.enum(studentSorts.values);
 
 export const studentsOps = {
   'students.list': read(

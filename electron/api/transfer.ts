@@ -7,6 +7,7 @@ import { MAX, MAX_COLUMN_INDEX, tooLongMessage, tooManyMessage } from './limits'
 import { read, write } from './ops';
 import type { ExportedFile } from './common';
 import { studentSort } from './students';
+import { exportLists, importKinds } from './enums';
 
 export interface ImportField {
   key: string;
@@ -77,7 +78,7 @@ function mapping() {
 
 function importInput() {
   return z.object({
-    kind: z.enum(['students', 'staff']),
+    kind: z.enum(importKinds.values),
     fileName: s.required('Имя файла', 'fileName'),
     data: s.base64,
     mapping: mapping(),
@@ -92,7 +93,7 @@ export const transferOps = {
   'export.list': read(
     'session',
     z.object({
-      list: z.enum(['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms']),
+      list: z.enum(exportLists.values),
       // The students' list as it is on screen: its filters and its order (issue 8).
       students: z
         .object({

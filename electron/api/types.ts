@@ -11,4 +11,19 @@ export type * from './students';
 export type * from './transfer';
 export type * from './groups';
 export type * from './workload';
-export type { AppRole } from './roles';
+export type {
+  AppRole,
+  AuditAction,
+  DivisionMethod,
+  ExportList,
+  Gender,
+  GradeEditWindow,
+  Grading,
+  ImportKind,
+  PeriodKind,
+  RuleSplitBy,
+  SplitBy,
+  StaffRole,
+  StudentSort,
+  StudyGroupKind,
+} from './enums';

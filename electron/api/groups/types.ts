@@ -1,12 +1,5 @@
 // Results of the groups operations (R4): subgroups, the division rule, study groups, validation.
-import type { Gender } from '../common';
-
-/** How a class is divided for a subject; 'manual' once a student was moved by hand. */
-export type DivisionMethod = 'balanced' | 'alphabet' | 'gender' | 'copy' | 'manual';
-/** How 'subgroups.split' divides: sizes differing by at most one (keeping who was where), by the
- *  alphabet in consecutive parts, boys and girls, or the same as another subject's division. */
-export type SplitBy = 'balanced' | 'alphabet' | 'gender' | 'copy';
-export type StudyGroupKind = 'elective' | 'profile' | 'remedial' | 'other';
+import type { DivisionMethod, Gender, RuleSplitBy, StudyGroupKind } from '../enums';
 
 export interface StudentRef {
   id: string;
@@ -51,7 +44,7 @@ export interface ClassSubjectDivision {
   hoursPerWeek: number;
   division: Division | null;
   /** What the division rule says for this class and subject, or null when it is not divided by the rule. */
-  rule: { parts: number; by: 'balanced' | 'alphabet' | 'gender' } | null;
+  rule: { parts: number; by: RuleSplitBy } | null;
 }
 
 export interface ClassSubgroups {
@@ -69,7 +62,7 @@ export interface DivisionRuleItem {
   gradeTo: number;
   minStudents: number;
   parts: number;
-  by: 'balanced' | 'alphabet' | 'gender';
+  by: RuleSplitBy;
 }
 
 export interface GroupsRule {

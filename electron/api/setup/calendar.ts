@@ -2,11 +2,10 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { change, none, read, view, write } from '../ops';
-
-export type GradeEditWindow = 'never' | '1w' | '2w' | '3w' | '1m';
+import { periodKinds, type GradeEditWindow, type PeriodKind } from '../enums';
 
 export interface StudyPeriodInput {
-  kind: 'quarter' | 'half';
+  kind: PeriodKind;
   number: number;
   name: string;
   startDate: string;
@@ -52,7 +51,7 @@ export interface BellScheduleDetails {
 
 function yearInput() {
   const period = z.object({
-    kind: z.enum(['quarter', 'half']),
+    kind: z.enum(periodKinds.values),
     number: s.int('Номер периода', 1, 4),
     name: s.required('Название периода', 'title'),
     startDate: s.isoDate,

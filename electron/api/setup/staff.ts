@@ -2,10 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { change, read, view, write } from '../ops';
-import type { Gender } from '../common';
-import type { AppRole } from '../roles';
-
-export type StaffRole = 'director' | 'deputy' | 'sysadmin' | 'secretary' | 'teacher';
+import type { AppRole, Gender, StaffRole } from '../enums';
 
 export interface Staff {
   id: string;

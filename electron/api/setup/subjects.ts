@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { change, none, read, view, write } from '../ops';
-
-export type Grading = 'five_point' | 'pass_fail' | 'none';
+import type { Grading } from '../enums';
 
 export interface Subject {
   id: string;
