@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SchoolClass, Staff, Subject } from '../../../electron/api/types';
-import { divisionMethods, ruleSplitMethods, studyGroupKinds } from '../../../electron/api/enums';
+import { divisionMethods, ruleSplitMethods, splitMethods, studyGroupKinds } from '../../../electron/api/enums';
 import { call } from '../api';
 
 export { WEEKLY_HOURS } from '../lib/checks';
@@ -17,6 +17,7 @@ export function groupsChanged(): void {
 // Labels of the enums: electron/api/enums.ts (one wording for the screens, the documents and the log).
 export const METHOD_LABELS: Readonly<Record<string, string>> = divisionMethods.texts;
 export const RULE_BY_LABELS = ruleSplitMethods.labels;
+export const SPLIT_OPTIONS = splitMethods.options;
 export const KIND_LABELS = studyGroupKinds.labels;
 export const KIND_OPTIONS = studyGroupKinds.options;
 

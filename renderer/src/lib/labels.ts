@@ -1,5 +1,5 @@
 import type { Gender, StaffRole } from '../../../electron/api/types';
-import { SHIFTS, genders, gradeEditWindows, gradings, shiftLabel, staffRoles } from '../../../electron/api/enums';
+import { SHIFTS, genders, gradeEditWindows, gradings, periodKinds, shiftLabel, staffRoles } from '../../../electron/api/enums';
 import { gradeRanges } from '../../../electron/api/grades';
 export { gradeRanges };
 
@@ -14,7 +14,10 @@ export const GRADING_OPTIONS = gradings.options;
 export const WINDOW_LABELS = gradeEditWindows.labels;
 export const WINDOW_OPTIONS = gradeEditWindows.options;
 
+export const PERIOD_KIND_OPTIONS = periodKinds.options;
+
 export const GENDER_LABELS = genders.labels;
+export const GENDER_OPTIONS = genders.options;
 export const GENDER_SHORT: Record<Gender, string> = { m: 'м', f: 'ж' };
 
 export const GRADES = Array.from({ length: 11 }, (_, i) => i + 1);
