@@ -2,6 +2,11 @@
 // Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
+import type { AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, PeriodKind, StaffRole, StudyGroupKind } from '../electron/api/enums';
+
+// The closed sets of values: defined once, with their labels, in electron/api/enums.ts.
+export type { AppRole, DivisionMethod, Gender, GradeEditWindow, PeriodKind, StaffRole, StudyGroupKind };
+export type GradingScheme = Grading;
 
 export interface SyncColumns {
   id: string;
@@ -9,12 +14,6 @@ export interface SyncColumns {
   updated_at: string;
   deleted_at: string | null;
 }
-
-export type GradeEditWindow = 'never' | '1w' | '2w' | '3w' | '1m';
-export type PeriodKind = 'quarter' | 'half';
-export type GradingScheme = 'five_point' | 'pass_fail' | 'none';
-export type Gender = 'm' | 'f';
-export type StaffRole = 'director' | 'deputy' | 'sysadmin' | 'secretary' | 'teacher';
 
 export interface SchoolTable extends SyncColumns {
   full_name: string;
@@ -153,9 +152,6 @@ export interface CorrectionRequestTable extends SyncColumns {
   reporter_notified_at: string | null;
 }
 
-export type DivisionMethod = 'balanced' | 'alphabet' | 'gender' | 'copy' | 'manual';
-export type StudyGroupKind = 'elective' | 'profile' | 'remedial' | 'other';
-
 /** A class divided for a subject into subgroups (R4). */
 export interface ClassDivisionTable extends SyncColumns {
   class_id: string;
@@ -200,8 +196,6 @@ export interface TeachingAssignmentTable extends SyncColumns {
   hours_per_week: number;
 }
 
-export type AppRole = 'sysadmin' | 'secretary' | 'deputy' | 'director';
-
 /** Local-only tables (not synced). */
 export interface AppUserTable {
   id: string;
@@ -231,7 +225,7 @@ export interface OutboxTable {
   mutation_id: string;
   entity: string;
   entity_id: string;
-  op: 'insert' | 'update' | 'delete';
+  op: AuditAction;
   payload: string; // JSON of the row after the change
   created_at: string;
   pushed_at: string | null;
@@ -243,7 +237,7 @@ export interface AuditLogTable {
   actor: string;
   entity: string;
   entity_id: string;
-  action: 'insert' | 'update' | 'delete';
+  action: AuditAction;
   old_values: string | null; // JSON of changed fields before
   new_values: string | null; // JSON of changed fields after
 }

@@ -1,13 +1,26 @@
 // Who may do what: shared by the core (enforced at dispatch) and the renderer (shown to the
-// administrator, used to hide what a role may not open). No imports: plain data.
-import type { AppRole } from './types';
+// administrator, used to hide what a role may not open). Plain data (no zod: the renderer bundles it).
+import { appRoles, defineEnum, type AppRole } from './enums';
+
+export type { AppRole };
 
 /**
  * The areas of the app a role may view or change: only those that exist today. The timetable,
  * credentials, paper copies and reports get their areas with the issues that build them (an area
  * without operations would promise in the matrix what the program cannot do).
  */
-export const AREAS = ['setup', 'curriculum', 'groups', 'contingent', 'corrections', 'fixes', 'backups', 'users', 'audit'] as const;
+export const areas = defineEnum({
+  setup: 'Настройка школы',
+  curriculum: 'Учебный план',
+  groups: 'Группы и нагрузка',
+  contingent: 'Контингент',
+  corrections: 'Обращения об ошибках',
+  fixes: 'Исправление ошибок в данных',
+  backups: 'Резервные копии',
+  users: 'Пользователи',
+  audit: 'Журнал изменений',
+});
+export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
 export type Access = 'none' | 'view' | 'change';
 
@@ -29,21 +42,6 @@ export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
  */
 export const PARALLEL_BOUND_AREAS: readonly Area[] = ['curriculum', 'groups'];
 
-export const ROLE_LABELS: Record<AppRole, string> = {
-  sysadmin: 'Администратор системы',
-  secretary: 'Секретарь',
-  deputy: 'Заместитель директора',
-  director: 'Директор',
-};
+export const ROLE_LABELS = appRoles.labels;
 
-export const AREA_LABELS: Record<Area, string> = {
-  setup: 'Настройка школы',
-  curriculum: 'Учебный план',
-  groups: 'Группы и нагрузка',
-  contingent: 'Контингент',
-  corrections: 'Обращения об ошибках',
-  fixes: 'Исправление ошибок в данных',
-  backups: 'Резервные копии',
-  users: 'Пользователи',
-  audit: 'Журнал изменений',
-};
+export const AREA_LABELS = areas.labels;

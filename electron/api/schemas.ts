@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MAX, MAX_ITEMS, classLetterProblem, normalizeClassLetter, tooLongMessage, tooManyMessage, type TextKind } from './limits';
+import { SHIFTS, appRoles, genders, gradeEditWindows, gradings, ruleSplitMethods, splitMethods, staffRoles, studyGroupKinds } from './enums';
 
 // Shared field schemas with Russian messages that name the field. Every text has a maximum length
 // (limits.ts), every number a range, every list a maximum size; nothing is rounded or clamped into
@@ -93,13 +94,13 @@ export function distinct<T extends z.ZodType>(item: T, what: string, max: number
 }
 
 export const grade = int('Параллель', 1, 11);
-export const shift = int('Смена', 1, 3);
-export const gradeEditWindow = z.enum(['never', '1w', '2w', '3w', '1m']);
-export const grading = z.enum(['five_point', 'pass_fail', 'none']);
-export const gender = z.enum(['m', 'f']).nullable();
-export const staffRole = z.enum(['director', 'deputy', 'sysadmin', 'secretary', 'teacher']);
+export const shift = int('Смена', Math.min(...SHIFTS), Math.max(...SHIFTS));
+export const gradeEditWindow = z.enum(gradeEditWindows.values);
+export const grading = z.enum(gradings.values);
+export const gender = z.enum(genders.values).nullable();
+export const staffRole = z.enum(staffRoles.values);
 export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');
-export const appRole = z.enum(['sysadmin', 'secretary', 'deputy', 'director']);
+export const appRole = z.enum(appRoles.values);
 export const login = z
   .string({ error: wrongType('Логин', 'нужен текст') })
   .trim()
@@ -107,9 +108,9 @@ export const login = z
   .max(MAX.login, `Логин — не более ${MAX.login} символов`)
   .regex(/^[A-Za-z0-9._-]+$/, 'Логин — латинские буквы, цифры, точка, дефис и подчёркивание');
 export const parts = int('Подгрупп', 2, 10);
-export const ruleSplitBy = z.enum(['balanced', 'alphabet', 'gender']);
-export const splitBy = z.enum(['balanced', 'alphabet', 'gender', 'copy']);
-export const studyGroupKind = z.enum(['elective', 'profile', 'remedial', 'other']);
+export const ruleSplitBy = z.enum(ruleSplitMethods.values);
+export const splitBy = z.enum(splitMethods.values);
+export const studyGroupKind = z.enum(studyGroupKinds.values);
 export const weeklyHours = z
   .number({ error: wrongType('Часов в неделю', NUMBER) })
   .positive('Часов в неделю должно быть больше нуля')

@@ -5,6 +5,7 @@ import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
+import { exportLists, importKinds, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 
 export { UsageError };
@@ -81,7 +82,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       return;
     }
     case 'import': {
-      if (sub !== 'students' && sub !== 'staff') throw new UsageError('import: укажите students или staff');
+      if (!importKinds.has(sub)) throw new UsageError('import: укажите students или staff');
       if (!file) throw new UsageError('import: укажите файл');
       const f = env.io.readFile(file);
       const r = await call('import.commit', { kind: sub, fileName: f.name, data: f.data.toString('base64') });
@@ -89,9 +90,8 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       return;
     }
     case 'export': {
-      const lists = ['students', 'staff', 'classes', 'subjects', 'curriculum', 'rooms'] as const;
-      const list = lists.find((l) => l === sub);
-      if (!list) throw new UsageError(`export: укажите один из списков: ${lists.join(', ')}`);
+      const list = exportLists.values.find((l) => l === sub);
+      if (!list) throw new UsageError(`export: укажите один из списков: ${exportLists.values.join(', ')}`);
       const dest = flag('--out');
       if (!dest) throw new UsageError('export: укажите --out ФАЙЛ.xlsx');
       const r = await call('export.list', { list });
@@ -142,7 +142,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
 }
 
 /** What an import did, in words: new people, and for students every changed field of every changed student. */
-export function importReport(kind: 'students' | 'staff', r: ImportResult): string {
+export function importReport(kind: ImportKind, r: ImportResult): string {
   if (kind === 'staff') return `Загружено: ${countWith(r.imported, WORDS.staff)}`;
   const lines = [
     `Новых учеников: ${r.imported.toLocaleString('ru-RU')}${r.guardians ? `, новых представителей: ${r.guardians.toLocaleString('ru-RU')}` : ''}`,

@@ -4,6 +4,7 @@ import type { ClassSubgroups, SchoolClass, Subject } from '../api/types';
 import { AppError } from '../api/errors';
 import { MAX, classLetterProblem, normalizeClassLetter, tooLongMessage } from '../api/limits';
 import { UsageError } from './errors';
+import { divisionMethods, splitMethods } from '../api/enums';
 
 export interface GroupsEnv {
   call: LocalClient;
@@ -41,7 +42,6 @@ export async function findSubject(call: LocalClient, text: string, option = '--s
   throw new AppError('validation', `Под «${text}» подходят несколько предметов: ${found.map((s) => `«${s.name}»`).join(', ')}. Уточните название.`);
 }
 
-const METHOD = { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'мальчики и девочки', copy: 'как по другому предмету', manual: 'вручную' } as const;
 
 function describeClass(c: ClassSubgroups): string {
   const lines = [`Класс ${c.className}, учеников: ${c.studentCount}`];
@@ -49,7 +49,7 @@ function describeClass(c: ClassSubgroups): string {
   if (!divided.length) lines.push('  Класс не разделён на подгруппы.');
   for (const s of divided) {
     const d = s.division!;
-    lines.push(`  ${s.subjectName} (${hours(s.hoursPerWeek)} ч в неделю), деление: ${METHOD[d.method]}`);
+    lines.push(`  ${s.subjectName} (${hours(s.hoursPerWeek)} ч в неделю), деление: ${divisionMethods.text(d.method)}`);
     for (const g of d.subgroups) {
       const teacher = g.teachers.length ? g.teachers.map((t) => t.fullName).join(', ') : 'учитель не назначен';
       lines.push(`    ${g.name} (${g.members.length}): ${teacher}`);
@@ -74,7 +74,7 @@ export async function subgroupsCommand(sub: string | undefined, env: GroupsEnv):
   const subjectText = flag('--subject');
   if (!subjectText) throw new UsageError('subgroups split: укажите предмет: --subject "Иностранный язык"');
   const by = flag('--by') ?? 'balanced';
-  if (by !== 'balanced' && by !== 'alphabet' && by !== 'gender' && by !== 'copy') throw new UsageError('--by: balanced, alphabet, gender или copy');
+  if (!splitMethods.has(by)) throw new UsageError(`--by: ${splitMethods.values.slice(0, -1).join(', ')} или ${splitMethods.values.at(-1)}`);
   const partsText = flag('--parts');
   const parts = partsText === undefined ? 2 : Number(partsText);
   if (!Number.isInteger(parts)) throw new UsageError(`--parts: нужно целое число, получено «${partsText}»`);
@@ -85,7 +85,7 @@ export async function subgroupsCommand(sub: string | undefined, env: GroupsEnv):
   const from = fromText ? await findSubject(call, fromText, '--from') : undefined;
   const d = await call('subgroups.split', { classId: c.id, subjectId: subject.id, parts, by, copyFromSubjectId: from?.id });
   out(
-    `${d.className}, «${d.subjectName}» разделён (${METHOD[d.method]}): ${d.subgroups.map((g) => `${g.name} — ${g.members.length}`).join(', ')}`,
+    `${d.className}, «${d.subjectName}» разделён (${divisionMethods.text(d.method)}): ${d.subgroups.map((g) => `${g.name} — ${g.members.length}`).join(', ')}`,
     d,
   );
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
-import type { OpName, OpOutput, OpParsed } from '../api/contract';
+import type { z } from 'zod';
+import type { OpDef, OpName, OpOutput, OpParsed } from '../api/contract';
 import type { AppInfo } from '../api/types';
 import type { Session } from './auth/session';
 
@@ -24,3 +25,12 @@ export interface Ctx {
 
 export type Handler<N extends OpName> = (input: OpParsed<N>, ctx: Ctx) => OpOutput<N> | Promise<OpOutput<N>>;
 export type HandlerMap = { [N in OpName]: Handler<N> };
+
+/**
+ * The handlers of one feature's operations (`electron/core/<feature>/ops.ts`):
+ * `export const groupsHandlers = { … } satisfies Handlers<typeof groupsOps>` — one per operation,
+ * none missing, none extra, each given its validated input.
+ */
+export type Handlers<O extends Record<string, OpDef>> = {
+  [N in keyof O]: (input: z.output<O[N]['input']>, ctx: Ctx) => O[N]['output'] | Promise<O[N]['output']>;
+};

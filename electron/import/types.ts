@@ -1,7 +1,7 @@
 // Shared types of the spreadsheet import (pure part: reading, column recognition, validation).
 import type { Gender } from '../../db/schema';
 
-export type ImportKind = 'students' | 'staff';
+export type { ImportKind } from '../api/enums';
 
 /** A sheet as read from a file: header texts and the non-empty data rows below the header row. */
 export interface SheetData {

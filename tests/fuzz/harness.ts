@@ -19,8 +19,10 @@ import { sessionUser } from '../../electron/core/auth/users';
 import type { Ctx } from '../../electron/core/context';
 import type { AppUserTable } from '../../db';
 import { demoCore } from '../support/core';
+import { FUZZ_PASSWORD, type Core, type Fixture, type Plan } from './plan';
+import { PLANS } from './plans';
 
-type Core = Awaited<ReturnType<typeof demoCore>>;
+export { PLANS };
 
 export interface FuzzOptions {
   seed: number;
@@ -56,169 +58,9 @@ export interface FuzzReport {
   digestMs: number;
 }
 
-const FUZZ_PASSWORD = ['Фаззер2026', 'Фаззер2027'] as const;
 /** An id that no record has (a well-formed UUIDv7). */
 export const UNKNOWN_ID = '0190f0f0-0000-7000-8000-00000000dead';
 
-/** Records of the demo school the valid inputs refer to, and throwaway ones for the removals. */
-interface Fixture {
-  core: Core;
-  adminId: string;
-  fuzzerId: string;
-  targetUserId: string;
-  /** The fuzzer's current password (auth.changePassword switches it). */
-  password: string;
-  authSession: Session;
-  yearId: string;
-  year: OpInput<'years.save'>;
-  bells: OpInput<'bells.save'>;
-  classId: string;
-  className: string;
-  emptyClassId: string;
-  subjectId: string;
-  otherSubjectId: string;
-  spareSubjectId: string;
-  divisionSubjectId: string;
-  /** A second division of the class, for subgroups.remove (the first stays for the printed lists). */
-  spareDivisionSubjectId: string;
-  subgroupId: string;
-  secondSubgroupId: string;
-  studentId: string;
-  spareStudentId: string;
-  student: OpInput<'students.save'>;
-  teacherId: string;
-  spareStaffId: string;
-  staff: OpInput<'staff.save'>;
-  roomId: string;
-  spareRoomId: string;
-  groupId: string;
-  spareGroupId: string;
-  group: OpInput<'studyGroups.save'>;
-  groupMembers: string[];
-  assignment: OpInput<'assignments.save'>;
-  spareAssignmentId: string;
-  rule: OpInput<'groups.rule.save'>;
-  settings: OpInput<'settings.save'>;
-  correctionId: string;
-  backupDir: string;
-  backupFile: string;
-  csv: string;
-  /** Ids of real records: random inputs pick from them, so that they reach the handlers' logic. */
-  ids: string[];
-}
-
-interface Plan<N extends OpName> {
-  sample: (f: Fixture) => OpInput<N>;
-  /** Slow by nature (a backup, a restore, an import, password hashing): fewer calls. */
-  slow?: boolean;
-  /** Acts on the session: called on the fuzzer's own session, so the admin's stays. */
-  auth?: boolean;
-}
-
-const none = () => ({});
-
-/**
- * A valid input for every operation of the contract, on the demo school. Typed by OpName: a new
- * operation without an entry here does not compile.
- */
-export const PLANS: { [N in OpName]: Plan<N> } = {
-  'app.info': { sample: none },
-  'app.createSchool': {
-    sample: () => ({ fullName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 17»', shortName: 'МБОУ СОШ № 17', inn: '5001234567', address: 'г. Подольск, ул. Школьная, д. 1', phone: '+7 (495) 000-00-17', email: 'school17@example.ru', directorId: null }),
-  },
-  'app.loadDemo': { sample: () => ({ students: 100, seed: 1 }) },
-  'auth.status': { sample: none, auth: true },
-  'auth.setupAdmin': { sample: () => ({ login: 'admin2', displayName: 'Петров Пётр Петрович', password: 'Пароль2026' }), auth: true },
-  'auth.login': { sample: (f) => ({ login: 'fuzzer', password: f.password }), auth: true, slow: true },
-  'auth.logout': { sample: none, auth: true },
-  'auth.lock': { sample: none, auth: true },
-  'auth.unlock': { sample: (f) => ({ password: f.password }), auth: true, slow: true },
-  'auth.changePassword': {
-    sample: (f) => ({ oldPassword: f.password, newPassword: f.password === FUZZ_PASSWORD[0] ? FUZZ_PASSWORD[1] : FUZZ_PASSWORD[0] }),
-    auth: true,
-    slow: true,
-  },
-  'users.list': { sample: none },
-  'users.save': { sample: (f) => ({ id: f.targetUserId, login: 'target', displayName: 'Целевая Анна Ивановна', role: 'secretary', deputyGrades: [] }) },
-  'users.resetPassword': { sample: (f) => ({ id: f.targetUserId }), slow: true },
-  'users.setDisabled': { sample: (f) => ({ id: f.targetUserId, disabled: false }) },
-  'audit.search': { sample: (f) => ({ actor: 'admin', entity: 'student', entityId: f.studentId, text: 'Иванов 01.09.2015', from: '2020-01-01', to: '2030-12-31', offset: 0, limit: 50 }) },
-  'audit.export': { sample: () => ({ actor: 'admin', entity: 'subject', text: 'Физика' }), slow: true },
-  'audit.facets': { sample: none },
-  'corrections.list': { sample: () => ({ onlyOpen: true }) },
-  'corrections.save': {
-    sample: () => ({ reportedAt: new Date(Date.now() - 3600_000).toISOString(), reporter: 'Иванова Мария Петровна', reporterContact: '+7 912 000-00-00', description: 'В электронном журнале неверная дата рождения ученика' }),
-  },
-  'corrections.markCorrected': { sample: (f) => ({ id: f.correctionId, resolution: 'Дата рождения исправлена по свидетельству о рождении' }) },
-  'corrections.markNotified': { sample: (f) => ({ id: f.correctionId }) },
-  'settings.get': { sample: none },
-  'settings.save': { sample: (f) => f.settings },
-  'backup.status': { sample: none },
-  'backup.create': { sample: (f) => ({ dir: f.backupDir }), slow: true },
-  'backup.inspect': { sample: (f) => ({ file: f.backupFile }), slow: true },
-  'backup.restore': { sample: (f) => ({ file: f.backupFile }), slow: true },
-  'setup.checklist': { sample: none },
-  'school.get': { sample: none },
-  'school.save': {
-    sample: () => ({ fullName: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 17»', shortName: 'МБОУ СОШ № 17', inn: null, address: null, phone: null, email: null, directorId: null }),
-  },
-  'years.list': { sample: none },
-  'years.suggest': { sample: () => ({ startYear: 2027 }) },
-  'years.save': { sample: (f) => f.year },
-  'bells.list': { sample: (f) => ({ yearId: f.yearId }) },
-  'bells.save': { sample: (f) => f.bells },
-  'bells.suggest': { sample: () => ({ shift: 2 }) },
-  'subjects.list': { sample: none },
-  'subjects.save': { sample: (f) => ({ id: f.otherSubjectId, name: 'Черчение', shortName: 'Черч.', noAttestation: false, grading: 'five_point', sortOrder: 260 }) },
-  'subjects.remove': { sample: (f) => ({ id: f.spareSubjectId }) },
-  'subjects.addStandard': { sample: none },
-  'rooms.list': { sample: none },
-  'rooms.save': { sample: (f) => ({ id: f.roomId, number: '101', name: 'Кабинет математики', capacity: 30 }) },
-  'rooms.remove': { sample: (f) => ({ id: f.spareRoomId }) },
-  'staff.list': { sample: () => ({ search: 'иван' }) },
-  'staff.save': { sample: (f) => f.staff },
-  'staff.remove': { sample: (f) => ({ id: f.spareStaffId }) },
-  'classes.list': { sample: none },
-  'classes.save': { sample: (f) => ({ id: f.emptyClassId, grade: 11, letter: 'Я', shift: 1, classTeacherId: null, roomId: f.roomId }) },
-  'classes.createMany': { sample: () => ({ gradeFrom: 10, gradeTo: 11, letters: ['Ю'], shift: 2 }) },
-  'classes.remove': { sample: (f) => ({ id: f.emptyClassId }) },
-  'curriculum.grid': { sample: none },
-  'curriculum.set': { sample: (f) => ({ cells: [{ classId: f.classId, subjectId: f.subjectId, hours: 4.5 }] }) },
-  'curriculum.applyStandard': { sample: () => ({ onlyEmpty: true }) },
-  'students.list': { sample: (f) => ({ search: 'а', classId: f.classId, grade: 5, sort: 'birthDate', desc: true, offset: 0, limit: 20 }) },
-  'students.get': { sample: (f) => ({ id: f.studentId }) },
-  'students.save': { sample: (f) => f.student },
-  'students.remove': { sample: (f) => ({ id: f.spareStudentId }) },
-  'import.preview': { sample: (f) => ({ kind: 'students', fileName: 'ученики.csv', data: f.csv }), slow: true },
-  'import.commit': { sample: (f) => ({ kind: 'students', fileName: 'ученики.csv', data: f.csv }), slow: true },
-  'export.list': { sample: () => ({ list: 'students' }), slow: true },
-  'groups.rule.get': { sample: none },
-  'groups.rule.save': { sample: (f) => f.rule },
-  'subgroups.forClass': { sample: (f) => ({ classId: f.classId }) },
-  'subgroups.split': { sample: (f) => ({ classId: f.classId, subjectId: f.divisionSubjectId, parts: 2, by: 'alphabet' }) },
-  'subgroups.move': { sample: (f) => ({ studentId: f.studentId, subgroupId: f.secondSubgroupId }) },
-  'subgroups.place': { sample: (f) => ({ studentId: f.studentId, subgroupId: f.subgroupId }) },
-  'subgroups.placeSuggested': { sample: (f) => ({ classId: f.classId }) },
-  'subgroups.setTeacher': { sample: (f) => ({ subgroupId: f.subgroupId, teacherId: f.teacherId }) },
-  'subgroups.remove': { sample: (f) => ({ classId: f.classId, subjectId: f.spareDivisionSubjectId }) },
-  'subgroups.splitAllEligible': { sample: () => ({ replace: false }) },
-  'subgroups.pending': { sample: (f) => ({ classId: f.classId, studentId: null }) },
-  'studyGroups.list': { sample: none },
-  'studyGroups.get': { sample: (f) => ({ id: f.groupId }) },
-  'studyGroups.save': { sample: (f) => f.group },
-  'studyGroups.remove': { sample: (f) => ({ id: f.spareGroupId }) },
-  'studyGroups.setMembers': { sample: (f) => ({ groupId: f.groupId, studentIds: f.groupMembers }) },
-  'assignments.list': { sample: (f) => ({ teacherId: f.teacherId, classId: null, studyGroupId: null }) },
-  'assignments.save': { sample: (f) => f.assignment },
-  'assignments.remove': { sample: (f) => ({ id: f.spareAssignmentId }) },
-  'assignments.fromCurriculum': { sample: (f) => ({ classId: f.classId }) },
-  'workload.byTeacher': { sample: (f) => ({ teacherId: f.teacherId }) },
-  'workload.byClass': { sample: (f) => ({ classId: f.classId }) },
-  'setup.validate': { sample: none },
-  'reports.subgroupListsPdf': { sample: (f) => ({ classId: f.classId, subjectId: null }), slow: true },
-  'reports.studyGroupListsPdf': { sample: (f) => ({ groupId: f.groupId }), slow: true },
-  'reports.workloadXlsx': { sample: none, slow: true },
-};
 
 // ---------------------------------------------------------------------------------------------
 // The school

@@ -113,7 +113,7 @@ describe('setup.validate: every problem with a code and a Russian message (R3, R
 
   it('should_divide: the rule divides the subject, the class is not divided', () => {
     expect(messages('should_divide')).toEqual([
-      '5А (25 уч.): по правилу деления «Труд (технология)» ведётся в 2 подгруппах (на мальчиков и девочек) с 25 учеников, а класс не разделён',
+      '5А (25 уч.): по правилу деления «Труд (технология)» ведётся в 2 подгруппах (по полу) с 25 учеников, а класс не разделён',
     ]);
   });
 

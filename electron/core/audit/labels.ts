@@ -4,6 +4,7 @@ import type { Ctx } from '../context';
 import type { AuditEntry } from '../../api/types';
 import { ruDate, parseJsonArray } from '../format';
 import { ROLE_LABELS } from '../auth/permissions';
+import { auditActions, divisionMethods, genders, gradeEditWindows, gradings, periodKinds, staffRoles, studyGroupKinds, type AuditAction } from '../../api/enums';
 
 export interface AuditRow {
   seq: number;
@@ -11,7 +12,7 @@ export interface AuditRow {
   actor: string;
   entity: string;
   entity_id: string;
-  action: 'insert' | 'update' | 'delete';
+  action: AuditAction;
   old_values: string | null;
   new_values: string | null;
 }
@@ -191,6 +192,7 @@ const FIELDS_BY_ENTITY: Record<string, Record<string, string>> = {
   room: { number: 'Номер кабинета' },
   academic_year: { name: 'Учебный год' },
   staff: { subjects: 'Может вести предметы' },
+  study_group: { kind: 'Вид группы' },
 };
 /** Bookkeeping columns of every synced row: not shown. */
 const HIDDEN = new Set(['id', 'created_at', 'updated_at']);
@@ -200,22 +202,16 @@ const TIMES = new Set(['reported_at', 'due_at', 'corrected_at', 'reporter_notifi
 const FLAGS = new Set(['is_current', 'no_attestation', 'e_service_refused', 'disabled', 'must_change_password']);
 const LISTS = new Set(['deputy_grades', 'subjects']);
 const ENUMS: Record<string, Record<string, string>> = {
-  gender: { m: 'мужской', f: 'женский' },
-  grading: { five_point: 'пятибалльная', pass_fail: 'зачёт/незачёт', none: 'без отметок' },
-  grade_edit_window: { never: 'не разрешено', '1w': '1 неделя', '2w': '2 недели', '3w': '3 недели', '1m': '1 месяц' },
-  kind: { quarter: 'четверть', half: 'полугодие', elective: 'элективный курс', profile: 'профильная группа', remedial: 'группа коррекции знаний', other: 'другая группа' },
-  method: { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'мальчики и девочки', copy: 'как по другому предмету', manual: 'вручную' },
+  gender: genders.texts,
+  grading: gradings.texts,
+  grade_edit_window: gradeEditWindows.texts,
+  kind: { ...periodKinds.texts, ...studyGroupKinds.texts },
+  method: divisionMethods.texts,
   role: ROLE_LABELS,
 };
-const STAFF_ROLES: Record<string, string> = {
-  director: 'директор',
-  deputy: 'заместитель директора',
-  sysadmin: 'системный администратор',
-  secretary: 'секретарь',
-  teacher: 'учитель',
-};
+const STAFF_ROLES: Record<string, string> = staffRoles.texts;
 
-export const ACTIONS: Record<AuditRow['action'], string> = { insert: 'Создание', update: 'Изменение', delete: 'Удаление' };
+export const ACTIONS = auditActions.labels;
 
 export function fieldLabel(entity: string, column: string): string {
   return FIELDS_BY_ENTITY[entity]?.[column] ?? FIELDS[column] ?? column;

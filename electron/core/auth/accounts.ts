@@ -18,11 +18,12 @@ import type { AppUserTable, Row, Writer } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { fullName, parseJsonArray } from '../format';
 import { ROLE_LABELS, allows } from './permissions';
+import { staffRoles } from '../../api/enums';
 
 const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
-const STAFF_ROLE_ORDER: StaffRole[] = ['director', 'deputy', 'sysadmin', 'secretary', 'teacher'];
+const STAFF_ROLE_ORDER: readonly StaffRole[] = staffRoles.values;
 /** The duty a card gets when its role comes from an account (the staff card's labels). */
-const DUTY_LABELS: Record<AppRole, string> = { sysadmin: 'Системный администратор', secretary: 'Секретарь', deputy: 'Заместитель директора', director: 'Директор' };
+const DUTY_LABELS: Record<AppRole, string> = staffRoles.labels;
 /** The position of a card made for an account (the first administrator, the command line). */
 const POSITION_FOR_ROLE: Record<AppRole, string> = DUTY_LABELS;
 

@@ -1,5 +1,6 @@
 // Pure division algorithms (R4, 000 §3): no database, so the demo-school generator uses them too.
 import type { Gender } from '../../../db/schema';
+import type { RuleSplitBy } from '../../api/enums';
 
 export interface Pupil {
   id: string;
@@ -9,7 +10,7 @@ export interface Pupil {
   gender: Gender | null;
 }
 
-export type Method = 'balanced' | 'alphabet' | 'gender';
+export type Method = RuleSplitBy;
 
 type Named = Pick<Pupil, 'id' | 'last_name' | 'first_name' | 'middle_name'>;
 

@@ -10,6 +10,7 @@ import { currentYear, loadSchool, subjectName, type School } from './load';
 import { byName } from './split';
 import { studentRef, teacherHours } from './view';
 import { countWith, plural, WORDS } from '../../api/plural';
+import { studyGroupKinds } from '../../api/enums';
 import { requireStudentsParallels } from '../auth/parallels';
 
 /**
@@ -23,12 +24,7 @@ function requireGroupParallels(ctx: Ctx, groupId: string, name: string, more: re
   requireStudentsParallels(ctx, [...members.map((m) => m.student_id), ...more], name);
 }
 
-export const KIND_LABELS: Record<StudyGroupKind, string> = {
-  elective: 'Элективный курс',
-  profile: 'Профильная группа',
-  remedial: 'Группа коррекции знаний',
-  other: 'Учебная группа',
-};
+export const KIND_LABELS: Readonly<Record<StudyGroupKind, string>> = studyGroupKinds.labels;
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
 

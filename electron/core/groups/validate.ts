@@ -9,13 +9,13 @@ import { classCover, same } from '../workload/coverage';
 import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
 import { parseJsonArray } from '../format';
 import { plural } from '../../api/plural';
+import { ruleSplitMethods } from '../../api/enums';
 
 const ERRORS: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'student_not_in_subgroup', 'member_not_in_class', 'subgroup_no_teacher', 'class_no_teacher', 'hours_short', 'hours_excess',
   'group_no_teacher', 'teacher_over_max', 'teacher_removed',
 ]);
 
-const BY = { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'на мальчиков и девочек' } as const;
 
 /**
  * Students of divided classes in no subgroup, members who are no longer in the class, and empty
@@ -95,7 +95,7 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
     for (const subjectId of school.subjectsOf.get(c.id) ?? []) {
       const r = ruleFor(rule, subjectId, c.grade, size);
       if (r && !school.divisionOf.has(key(c.id, subjectId)))
-        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${BY[r.by]}) с ${r.minStudents} ${plural(r.minStudents, 'ученика', 'учеников', 'учеников')}, а класс не разделён`, { classId: c.id, subjectId });
+        add('should_divide', `${c.name} (${size} уч.): по правилу деления «${subjectName(school, subjectId)}» ведётся в ${r.parts} подгруппах (${ruleSplitMethods.text(r.by)}) с ${r.minStudents} ${plural(r.minStudents, 'ученика', 'учеников', 'учеников')}, а класс не разделён`, { classId: c.id, subjectId });
     }
     // Coverage: curriculum hours against assigned hours, for the class or each subgroup.
     for (const sc of classCover(school, c)) {

@@ -9,8 +9,8 @@ import { initialsName, key, loadSchool, type School } from '../groups/load';
 import { divisionView } from '../groups/view';
 import { PdfWriter } from './pdf';
 import { fmtHours } from '../workload/assignments';
+import { divisionMethods } from '../../api/enums';
 
-const METHOD = { balanced: 'поровну', alphabet: 'по алфавиту', gender: 'мальчики и девочки', copy: 'как по другому предмету', manual: 'вручную' } as const;
 
 export function yearName(ctx: Ctx, school: School): string {
   const { db } = ctx;
@@ -30,7 +30,7 @@ function drawDivision(doc: PdfWriter, d: Division, hours: number): number {
   const longest = Math.max(...d.subgroups.slice(0, 3).map((g) => g.members.length));
   doc.keep(doc.lineHeight(12.5) + doc.lineHeight(9.5) * 2 + lh * (longest + 2) + 10);
   doc.paragraph(`${d.subjectName}`, { size: 12.5, bold: true });
-  doc.paragraph(`${fmtHours(hours)} ч в неделю; деление: ${METHOD[d.method]}`, { size: 9.5 });
+  doc.paragraph(`${fmtHours(hours)} ч в неделю; деление: ${divisionMethods.text(d.method)}`, { size: 9.5 });
   doc.gap(4);
   let listed = 0;
   for (let start = 0; start < d.subgroups.length; start += 3) {

@@ -11,11 +11,10 @@ import { GUARDIAN_SLOT_PARTS, guardianSlotLabel } from '../../import';
 import { requireAccess } from '../auth/guard';
 import { sheetFile, type Sheet } from './xlsx';
 import { listRooms } from '../setup/rooms';
+import { exportLists, gradings, staffRoles } from '../../api/enums';
 
 type ListKind = OpParsed<'export.list'>['list'];
 
-const GRADING = { five_point: 'Пятибалльная', pass_fail: 'Зачёт/незачёт', none: 'Без отметок' } as const;
-const ROLE = { director: 'Директор', deputy: 'Заместитель директора', sysadmin: 'Системный администратор', secretary: 'Секретарь', teacher: 'Учитель' } as const;
 
 type StudentsFilter = NonNullable<OpParsed<'export.list'>['students']>;
 
@@ -57,7 +56,8 @@ function studentsSheet(ctx: Ctx, filter: StudentsFilter): Sheet {
     GUARDIAN_SLOT_PARTS.map((p) => ({ header: guardianSlotLabel(i + 1, p.label), width: p.part === 'Name' ? 34 : p.part === 'Email' ? 26 : 18 })),
   ).flat();
   const className = filter.classId ? page.rows.find((r) => r.classId === filter.classId)?.className : undefined;
-  const file = className ? `Ученики ${className}` : filter.grade ? `Ученики ${filter.grade}-х классов` : 'Ученики';
+  const title = exportLists.labels.students;
+  const file = className ? `${title} ${className}` : filter.grade ? `${title} ${filter.grade}-х классов` : title;
   return {
     title: file,
     file,
@@ -88,35 +88,35 @@ function build(ctx: Ctx, list: ListKind, filter?: StudentsFilter): Sheet {
       return studentsSheet(ctx, filter ?? { sort: 'class', desc: false });
     case 'staff':
       return {
-        title: 'Сотрудники',
-        file: 'Сотрудники',
+        title: exportLists.labels.staff,
+        file: exportLists.labels.staff,
         personal: true,
         columns: [
           { header: 'Фамилия', width: 18 }, { header: 'Имя', width: 14 }, { header: 'Отчество', width: 18 }, { header: 'Должность', width: 36 },
           { header: 'Роли', width: 30 }, { header: 'Предметы', width: 40 }, { header: 'Ставка', width: 8 }, { header: 'Телефон', width: 18 }, { header: 'E-mail', width: 24 },
         ],
-        rows: listStaff(ctx).map((s) => [s.lastName, s.firstName, s.middleName, s.position, s.roles.map((r) => ROLE[r]).join(', '), s.subjects.join(', '), s.rateHours, s.phone, s.email]),
+        rows: listStaff(ctx).map((s) => [s.lastName, s.firstName, s.middleName, s.position, s.roles.map((r) => staffRoles.labels[r]).join(', '), s.subjects.join(', '), s.rateHours, s.phone, s.email]),
       };
     case 'classes':
       return {
-        title: 'Классы',
-        file: 'Классы',
+        title: exportLists.labels.classes,
+        file: exportLists.labels.classes,
         personal: false,
         columns: [{ header: 'Класс', width: 8 }, { header: 'Смена', width: 8 }, { header: 'Классный руководитель', width: 36 }, { header: 'Кабинет', width: 10 }, { header: 'Учеников', width: 10 }, { header: 'Часов в неделю', width: 14 }],
         rows: listClasses(ctx).map((c) => [c.name, c.shift, c.classTeacherName, c.roomNumber, c.studentCount, c.weeklyHours]),
       };
     case 'subjects':
       return {
-        title: 'Предметы',
-        file: 'Предметы',
+        title: exportLists.labels.subjects,
+        file: exportLists.labels.subjects,
         personal: false,
         columns: [{ header: 'Предмет', width: 50 }, { header: 'Краткое название', width: 18 }, { header: 'Система оценивания', width: 20 }, { header: 'Без аттестации', width: 16 }],
-        rows: listSubjects(ctx).map((s) => [s.name, s.shortName, GRADING[s.grading], s.noAttestation ? 'да' : 'нет']),
+        rows: listSubjects(ctx).map((s) => [s.name, s.shortName, gradings.labels[s.grading], s.noAttestation ? 'да' : 'нет']),
       };
     case 'rooms':
       return {
-        title: 'Кабинеты',
-        file: 'Кабинеты',
+        title: exportLists.labels.rooms,
+        file: exportLists.labels.rooms,
         personal: false,
         columns: [{ header: 'Кабинет', width: 12 }, { header: 'Название', width: 36 }, { header: 'Мест', width: 8 }],
         rows: listRooms(ctx).map((r) => [r.number, r.name, r.capacity]),
@@ -125,8 +125,8 @@ function build(ctx: Ctx, list: ListKind, filter?: StudentsFilter): Sheet {
       const g = curriculumGrid(ctx);
       const hours = new Map(g.cells.map((c) => [`${c.classId}:${c.subjectId}`, c.hours]));
       return {
-        title: 'Учебный план',
-        file: 'Учебный план',
+        title: exportLists.labels.curriculum,
+        file: exportLists.labels.curriculum,
         personal: false,
         columns: [{ header: 'Предмет', width: 44 }, ...g.classes.map((c) => ({ header: c.name, width: 6 }))],
         rows: [

@@ -8,10 +8,10 @@ import type { GuardianDraft, RowError, StudentDraft } from '../../import';
 import type { ImportFieldChange, ImportStudentChanges, ImportStudentUpdate } from '../../api/types';
 import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
+import { genders } from '../../api/enums';
 import { leaveOtherClasses } from '../groups/membership';
 
 const fold = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/ё/g, 'е');
-const GENDER = { m: 'мужской', f: 'женский' } as const;
 const yesNo = (v: number | boolean | null) => (v === null ? null : v ? 'да' : 'нет');
 
 interface LinkedGuardian {
@@ -128,7 +128,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
     field('first_name', 'Имя', d.firstName, text);
     field('middle_name', 'Отчество', d.middleName, text);
     field('birth_date', 'Дата рождения', d.birthDate, (v) => (v ? ruDate(v) : null));
-    field('gender', 'Пол', d.gender, (v) => (v ? GENDER[v] : null));
+    field('gender', 'Пол', d.gender, (v) => (v ? genders.text(v) : null));
     field('snils', 'СНИЛС', d.snils, text);
     field('class_id', 'Класс', classId, (v) => (v ? (classNames.get(v) ?? `${d.grade}${d.letter}`) : null));
     field('address', 'Адрес', d.address, text);

@@ -1,5 +1,6 @@
 // Who teaches what, planned from the curriculum (R3, тарификация): a pure greedy planner used by
 // 'assignments.fromCurriculum' and by the demo-school generator.
+import type { Gender } from '../../api/enums';
 
 export interface PlanTask {
   id: string;
@@ -11,7 +12,7 @@ export interface PlanTask {
   divisionId: string | null;
   hours: number;
   /** A subgroup of boys or girls: a teacher of the same gender is preferred (технический и обслуживающий труд). */
-  gender?: 'm' | 'f' | null;
+  gender?: Gender | null;
 }
 
 export interface PlanTeacher {
@@ -20,7 +21,7 @@ export interface PlanTeacher {
   subjects: ReadonlySet<string>;
   /** Weekly hours already assigned. */
   load: number;
-  gender?: 'm' | 'f' | null;
+  gender?: Gender | null;
 }
 
 export interface PlanInput {

@@ -4,8 +4,9 @@ import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { call, saveFile } from '../api';
 import { notifyError, notifyOk } from '../lib/notify';
 import { countOf } from '../lib/dates';
+import type { ExportList, StudentSort } from '../../../electron/api/types';
 
-type ListKind = 'students' | 'staff' | 'classes' | 'subjects' | 'curriculum' | 'rooms';
+type ListKind = ExportList;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The students' list as it is on screen: the file follows its filters and order. */
@@ -13,7 +14,7 @@ export interface StudentsFilter {
   search?: string;
   classId?: string | null;
   grade?: number;
-  sort: 'name' | 'class' | 'birthDate';
+  sort: StudentSort;
   desc: boolean;
 }
 

@@ -29,7 +29,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirm } from '../components/Confirm';
 import { notifyError, notifyOk } from '../lib/notify';
 import { GENDER_SHORT } from '../lib/labels';
-import { PDF, METHOD_LABELS, groupsChanged, teacherOptions, useRefs, type Refs } from './shared';
+import { PDF, METHOD_LABELS, SPLIT_OPTIONS, groupsChanged, teacherOptions, useRefs, type Refs } from './shared';
 import { RuleCard } from './RuleCard';
 import { NumberField } from '../components/NumberField';
 import { checkNumber, PARTS, type NumberRule } from '../lib/checks';
@@ -496,12 +496,7 @@ function SplitModal({
           fullWidth
           value={by}
           onChange={(v) => setBy(v as SplitBy)}
-          data={[
-            { value: 'balanced', label: 'Поровну' },
-            { value: 'alphabet', label: 'По алфавиту' },
-            { value: 'gender', label: 'По полу (мальчики/девочки)' },
-            { value: 'copy', label: 'Как в предмете …', disabled: others.length === 0 },
-          ]}
+          data={SPLIT_OPTIONS.map((o) => ({ ...o, disabled: o.value === 'copy' && others.length === 0 }))}
           data-testid="split-method"
         />
         {by === 'copy' ? (

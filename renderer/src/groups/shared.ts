@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SchoolClass, Staff, StudyGroupKind, Subject } from '../../../electron/api/types';
+import type { SchoolClass, Staff, Subject } from '../../../electron/api/types';
+import { divisionMethods, ruleSplitMethods, splitMethods, studyGroupKinds } from '../../../electron/api/enums';
 import { call } from '../api';
 
 export { WEEKLY_HOURS } from '../lib/checks';
@@ -13,25 +14,12 @@ export function groupsChanged(): void {
   window.dispatchEvent(new Event(GROUPS_CHANGED));
 }
 
-export const METHOD_LABELS: Record<string, string> = {
-  balanced: 'поровну',
-  alphabet: 'по алфавиту',
-  gender: 'по полу',
-  copy: 'как в другом предмете',
-  manual: 'вручную',
-};
-export const RULE_BY_LABELS: Record<'balanced' | 'alphabet' | 'gender', string> = {
-  balanced: 'Поровну',
-  alphabet: 'По алфавиту',
-  gender: 'По полу (мальчики/девочки)',
-};
-export const KIND_LABELS: Record<StudyGroupKind, string> = {
-  elective: 'Элективный курс',
-  profile: 'Профильная группа',
-  remedial: 'Коррекционная группа',
-  other: 'Другая',
-};
-export const KIND_OPTIONS = (Object.keys(KIND_LABELS) as StudyGroupKind[]).map((value) => ({ value, label: KIND_LABELS[value] }));
+// Labels of the enums: electron/api/enums.ts (one wording for the screens, the documents and the log).
+export const METHOD_LABELS: Readonly<Record<string, string>> = divisionMethods.texts;
+export const RULE_BY_LABELS = ruleSplitMethods.labels;
+export const SPLIT_OPTIONS = splitMethods.options;
+export const KIND_LABELS = studyGroupKinds.labels;
+export const KIND_OPTIONS = studyGroupKinds.options;
 
 export interface Refs {
   classes: SchoolClass[];

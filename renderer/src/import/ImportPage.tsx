@@ -7,13 +7,13 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { countOf } from '../lib/dates';
 import { notifyOk } from '../lib/notify';
-import type { ImportPreview, ImportResult } from '../../../electron/api/types';
+import type { ImportKind, ImportPreview, ImportResult } from '../../../electron/api/types';
 import { ACCEPT, FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { hasWork, PreviewStep } from './PreviewStep';
 import { errorsCsvBase64, missingRequired } from './columns';
 
-type Kind = 'students' | 'staff';
+type Kind = ImportKind;
 interface Loaded {
   fileName: string;
   data: string;

@@ -11,7 +11,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { parseRuDate, ruDate } from '../lib/dates';
 import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
-import { RELATIONS } from '../lib/labels';
+import { GENDER_OPTIONS, RELATIONS } from '../lib/labels';
 import { declineFullName, declineName, genderOfName, relationGender, surnameFits } from '../../../electron/api/declension';
 import { notifyOk } from '../lib/notify';
 import type { Gender, SchoolClass, StudentDetails } from '../../../electron/api/types';
@@ -272,8 +272,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                   onChange={(v) => set('gender', v === 'none' ? '' : (v as Gender))}
                   data={[
                     { value: 'none', label: '—' },
-                    { value: 'm', label: 'Мужской' },
-                    { value: 'f', label: 'Женский' },
+                    ...GENDER_OPTIONS,
                   ]}
                 />
               </Input.Wrapper>

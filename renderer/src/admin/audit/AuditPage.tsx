@@ -13,13 +13,14 @@ import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { countOf, parseRuDate, ruDateTime } from '../../lib/dates';
 import { notifyError, notifyOk } from '../../lib/notify';
 import type { AuditEntry, AuditFacets } from '../../../../electron/api/types';
+import { auditActions } from '../../../../electron/api/enums';
 
 const PAGE = 200;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ACTIONS: Record<AuditEntry['action'], { label: string; color: string }> = {
-  insert: { label: 'Создание', color: 'teal' },
-  update: { label: 'Изменение', color: 'blue' },
-  delete: { label: 'Удаление', color: 'red' },
+  insert: { label: auditActions.labels.insert, color: 'teal' },
+  update: { label: auditActions.labels.update, color: 'blue' },
+  delete: { label: auditActions.labels.delete, color: 'red' },
 };
 const SHOWN_CHANGES = 5;
 /** The badge of an entry: its action, or «Событие» for a login, a logout or a wrong password. */

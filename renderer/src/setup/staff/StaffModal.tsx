@@ -13,7 +13,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parseRuDate, ruDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField } from '../../lib/errors';
-import { GRADES, POSITIONS, ROLE_LABELS, ROLES, gradeRanges } from '../../lib/labels';
+import { GENDER_OPTIONS, GRADES, POSITIONS, ROLE_LABELS, ROLES, gradeRanges } from '../../lib/labels';
 import type { Gender, Staff, StaffRole } from '../../../../electron/api/types';
 
 interface Form {
@@ -288,8 +288,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
                 onChange={(v) => set('gender', v === 'none' ? '' : (v as Gender))}
                 data={[
                   { value: 'none', label: '—' },
-                  { value: 'm', label: 'Мужской' },
-                  { value: 'f', label: 'Женский' },
+                  ...GENDER_OPTIONS,
                 ]}
               />
             </Input.Wrapper>

@@ -12,7 +12,7 @@ import { LazySelect } from '../../components/LazySelect';
 import type { EditorProps } from '../../components/stepHandle';
 import { daysBetween, parseRuDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField, withoutProblems, type Problem } from '../../lib/errors';
-import { WINDOW_OPTIONS } from '../../lib/labels';
+import { PERIOD_KIND_OPTIONS, WINDOW_OPTIONS } from '../../lib/labels';
 import { notifyOk } from '../../lib/notify';
 import { emptyYear, formFromYear, liveYearErrors, newKey, PERIOD_NUMBER, toYearInput, type HolidayRow, type PeriodRow, type YearForm } from './yearForm';
 import { checkNumber, sameData, type NumberRule } from '../../lib/checks';
@@ -25,10 +25,7 @@ import { useUnsavedGuard } from '../../app/unsaved';
 const START_YEAR: NumberRule = { min: 2000, max: 2100, step: 1 };
 import { AppError } from '../../api';
 
-const KIND_OPTIONS = [
-  { value: 'quarter', label: 'Четверть' },
-  { value: 'half', label: 'Полугодие' },
-];
+const KIND_OPTIONS = PERIOD_KIND_OPTIONS;
 const PERIOD_COLUMNS = ['Окончание', 'Даты', 'Параллели', 'Пересечение'];
 
 function defaultStartYear(today: string): number {

@@ -1,4 +1,4 @@
-import type { GradeEditWindow, YearDetails, YearInput } from '../../../../electron/api/types';
+import type { GradeEditWindow, PeriodKind, YearDetails, YearInput } from '../../../../electron/api/types';
 import { parseRuDate, ruDate } from '../../lib/dates';
 import { checkNumber, MAX, numberText, tooLong, type NumberRule } from '../../lib/checks';
 
@@ -7,7 +7,7 @@ export const PERIOD_NUMBER: NumberRule = { min: 1, max: 4, step: 1 };
 
 export interface PeriodRow {
   key: string;
-  kind: 'quarter' | 'half';
+  kind: PeriodKind;
   /** As typed: «2». */
   number: string;
   name: string;

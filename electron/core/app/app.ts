@@ -1,13 +1,13 @@
-import type { Ctx } from './context';
-import type { AppInfo, DemoResult } from '../api/types';
-import { invalid } from '../api/errors';
-import { schoolRow } from './setup/school';
-import { isoDay } from './format';
-import { act } from './tx';
-import { generateDemoSchool } from '../demo';
-import pkg from '../../package.json';
-import { createUser, userCount } from './auth/users';
-import type { AppRole } from '../api/types';
+import type { Ctx } from '../context';
+import type { AppInfo, DemoResult } from '../../api/types';
+import { invalid } from '../../api/errors';
+import { schoolRow } from '../setup/school';
+import { isoDay } from '../format';
+import { act } from '../tx';
+import { generateDemoSchool } from '../../demo';
+import pkg from '../../../package.json';
+import { createUser, userCount } from '../auth/users';
+import type { AppRole } from '../../api/types';
 
 export function appInfo(ctx: Ctx): AppInfo {
   const school = schoolRow(ctx);

@@ -1,0 +1,147 @@
+// Every closed set of values the program takes and stores, defined once with its Russian labels
+// (issue 9). Each feeds: zod (schemas.ts: `z.enum(e.values)`), TypeScript (`ValueOf<typeof e>`),
+// the labels of the renderer (renderer/src/lib/labels.ts) and of the core's documents, the audit
+// log and the command line (`e.labels`, `e.text`), and the SQL CHECK of its column, which
+// tests/db/enums.test.ts compares with the database the migrations build.
+// No imports: the renderer bundles this file.
+
+export interface Enum<V extends string> {
+  /** The values, in the order choice lists show them. */
+  readonly values: readonly [V, ...V[]];
+  /** As a choice, a badge or a cell: «По алфавиту». */
+  readonly labels: Readonly<Record<V, string>>;
+  /** For a select: `[{ value, label }]`. */
+  readonly options: readonly { value: V; label: string }[];
+  /** Inside a sentence or a document's line: «деление: по алфавиту». */
+  text(v: V): string;
+  /** `text` of every value. */
+  readonly texts: Readonly<Record<V, string>>;
+  /** Whether a value read from outside (a file, the command line) is one of the values. */
+  has(v: unknown): v is V;
+  /** The enum of some of the values, with the same labels. */
+  only<W extends V>(...values: [W, ...W[]]): Enum<W>;
+}
+
+export type ValueOf<E> = E extends Enum<infer V> ? V : never;
+
+/** The label lower-cased for the middle of a sentence (an abbreviation such as «ОВЗ» stays). */
+const inText = (label: string) => (/^\p{Lu}\p{Lu}/u.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1));
+
+function make<V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>): Enum<V> {
+  const set = new Set<string>(values);
+  const e: Enum<V> = {
+    values: values as unknown as readonly [V, ...V[]],
+    labels,
+    options: values.map((value) => ({ value, label: labels[value] })),
+    text: (v) => inText(labels[v]),
+    texts: Object.fromEntries(values.map((v) => [v, inText(labels[v])])) as Record<V, string>,
+    has: (v): v is V => typeof v === 'string' && set.has(v),
+    only: (...some) => make(some, Object.fromEntries(some.map((v) => [v, labels[v]])) as Record<(typeof some)[number], string>),
+  };
+  return Object.freeze(e);
+}
+
+/** An enum from its values and their labels, in order: `defineEnum({ five_point: 'Пятибалльная', … })`. */
+export function defineEnum<const L extends Record<string, string>>(labels: L): Enum<keyof L & string> {
+  return make(Object.keys(labels) as (keyof L & string)[], labels);
+}
+
+// ── People ────────────────────────────────────────────────────────────────────────────────────
+
+export const genders = defineEnum({ m: 'Мужской', f: 'Женский' });
+export type Gender = ValueOf<typeof genders>;
+
+/** A staff member's duties at the school (the card's «Обязанности в школе»; R6). */
+export const staffRoles = defineEnum({
+  director: 'Директор',
+  deputy: 'Заместитель директора',
+  sysadmin: 'Системный администратор',
+  secretary: 'Секретарь',
+  teacher: 'Учитель',
+});
+export type StaffRole = ValueOf<typeof staffRoles>;
+
+/** The role of an account in this program (one per account; the matrix: roles.ts). */
+export const appRoles = defineEnum({
+  sysadmin: 'Администратор системы',
+  secretary: 'Секретарь',
+  deputy: 'Заместитель директора',
+  director: 'Директор',
+});
+export type AppRole = ValueOf<typeof appRoles>;
+
+// ── The school year and subjects ─────────────────────────────────────────────────────────────
+
+/** How long after a lesson its marks may be changed (R5): «Никогда» — the window never closes until the year's end. */
+export const gradeEditWindows = defineEnum({
+  never: 'Никогда (до конца года)',
+  '1w': '1 неделя',
+  '2w': '2 недели',
+  '3w': '3 недели',
+  '1m': '1 месяц',
+});
+export type GradeEditWindow = ValueOf<typeof gradeEditWindows>;
+
+export const periodKinds = defineEnum({ quarter: 'Четверть', half: 'Полугодие' });
+export type PeriodKind = ValueOf<typeof periodKinds>;
+
+export const gradings = defineEnum({ five_point: 'Пятибалльная', pass_fail: 'Зачёт/незачёт', none: 'Без отметок' });
+export type Grading = ValueOf<typeof gradings>;
+
+/** A class's shift (смена): a number, so not an Enum; its labels «1 смена»… */
+export const SHIFTS = [1, 2, 3] as const;
+export const shiftLabel = (shift: number) => `${shift} смена`;
+
+// ── Groups (R4) ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * How a class is divided for a subject: sizes differing by at most one (keeping who was where), by
+ * the alphabet in consecutive parts, boys and girls, the same as another subject's division;
+ * 'manual' once a student was moved by hand.
+ */
+export const divisionMethods = defineEnum({
+  balanced: 'Поровну',
+  alphabet: 'По алфавиту',
+  gender: 'По полу',
+  copy: 'Как в другом предмете',
+  manual: 'Вручную',
+});
+export type DivisionMethod = ValueOf<typeof divisionMethods>;
+/** How 'subgroups.split' divides. */
+export const splitMethods = divisionMethods.only('balanced', 'alphabet', 'gender', 'copy');
+export type SplitBy = ValueOf<typeof splitMethods>;
+/** How the rule of division says a subject is divided. */
+export const ruleSplitMethods = divisionMethods.only('balanced', 'alphabet', 'gender');
+export type RuleSplitBy = ValueOf<typeof ruleSplitMethods>;
+
+export const studyGroupKinds = defineEnum({
+  elective: 'Элективный курс',
+  profile: 'Профильная группа',
+  remedial: 'Группа коррекции знаний',
+  other: 'Учебная группа',
+});
+export type StudyGroupKind = ValueOf<typeof studyGroupKinds>;
+
+// ── The audit log, import and export ─────────────────────────────────────────────────────────
+
+/** What a line of the audit log (and a mutation of the outbox) did to its record. */
+export const auditActions = defineEnum({ insert: 'Создание', update: 'Изменение', delete: 'Удаление' });
+export type AuditAction = ValueOf<typeof auditActions>;
+
+export const importKinds = defineEnum({ students: 'Ученики', staff: 'Сотрудники' });
+export type ImportKind = ValueOf<typeof importKinds>;
+
+/** The lists «Экспорт в Excel» writes; the label is the sheet's title and the file's name. */
+export const exportLists = defineEnum({
+  students: 'Ученики',
+  staff: 'Сотрудники',
+  classes: 'Классы',
+  subjects: 'Предметы',
+  curriculum: 'Учебный план',
+  rooms: 'Кабинеты',
+});
+export type ExportList = ValueOf<typeof exportLists>;
+
+/** The order of the students' list (and of its export). */
+export const studentSorts = defineEnum({ name: 'ФИО', class: 'Класс', birthDate: 'Дата рождения' });
+export type StudentSort = ValueOf<typeof studentSorts>;

@@ -1,0 +1,95 @@
+// The contingent: students and their parents or guardians.
+import { z } from 'zod';
+import * as s from './schemas';
+import { change, read, view, write } from './ops';
+import type { Page } from './common';
+import { studentSorts, type Gender } from './enums';
+
+export interface StudentRow {
+  id: string;
+  fullName: string;
+  birthDate: string;
+  gender: Gender | null;
+  className: string | null;
+  classId: string | null;
+  snils: string | null;
+  guardians: string; // «Иванова Мария Петровна (мать)»
+  eServiceRefused: boolean;
+}
+
+export interface GuardianDetails {
+  id: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  relation: string;
+  phone: string | null;
+  email: string | null;
+  pdConsentDate: string | null;
+  eServiceRefused: boolean;
+}
+
+export interface StudentDetails {
+  id: string;
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  birthDate: string;
+  gender: Gender | null;
+  snils: string | null;
+  classId: string | null;
+  className: string | null;
+  address: string | null;
+  personalFileNo: string | null;
+  guardians: GuardianDetails[];
+}
+
+/** The order of the students' list (and of its export). */
+export const studentSort = z.enum(studentSorts.values);
+
+export const studentsOps = {
+  'students.list': read(
+    view('contingent'),
+    z.object({
+      search: s.searchText().optional(),
+      classId: s.optionalId,
+      grade: s.grade.optional(),
+      sort: studentSort.default('name'),
+      desc: z.boolean().default(false),
+      offset: s.int('Начиная с ученика', 0, 1_000_000_000).default(0),
+      limit: s.int('Учеников на странице', 1, 10000).default(200),
+    }),
+  ).returns<Page<StudentRow>>(),
+  'students.get': read(view('contingent'), z.object({ id: s.id })).returns<StudentDetails>(),
+  'students.save': write(
+    change('contingent'),
+    z.object({
+      id: s.optionalId,
+      lastName: s.required('Фамилия', 'namePart'),
+      firstName: s.required('Имя', 'namePart'),
+      middleName: s.optionalText('Отчество', 'namePart'),
+      birthDate: s.isoDate,
+      gender: s.gender,
+      snils: s.optionalText('СНИЛС', 'snils'),
+      classId: s.optionalId,
+      address: s.optionalText('Адрес', 'address'),
+      personalFileNo: s.optionalText('№ личного дела', 'personalFileNo'),
+      guardians: s.list(
+        z.object({
+          id: s.optionalId,
+          lastName: s.required('Фамилия представителя', 'namePart'),
+          firstName: s.required('Имя представителя', 'namePart'),
+          middleName: s.optionalText('Отчество представителя', 'namePart'),
+          relation: s.required('Кем приходится', 'relation'),
+          phone: s.optionalText('Телефон', 'phone'),
+          email: s.optionalText('E-mail', 'email'),
+          pdConsentDate: s.isoDate.nullable(),
+          eServiceRefused: z.boolean(),
+        }),
+        'Представителей',
+        s.maxItems.guardians,
+      ),
+    }),
+  ).returns<StudentDetails>(),
+  'students.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),
+};

@@ -1,0 +1,29 @@
+// A valid input for every operation of the contract, on the demo school (tests/fuzz/harness.ts
+// builds the school: the Fixture), one file per feature beside its operations. Each file
+// `satisfies Plans<typeof <feature>Ops>`, and PLANS is typed by OpName: a new operation without a
+// sample does not compile.
+import type { OpName } from '../../../electron/api/contract';
+import type { Plan } from '../plan';
+import { appPlans } from './app';
+import { authPlans } from './auth';
+import { auditPlans } from './audit';
+import { backupPlans } from './backup';
+import { setupPlans } from './setup';
+import { studentsPlans } from './students';
+import { transferPlans } from './transfer';
+import { groupsPlans } from './groups';
+import { workloadPlans } from './workload';
+import { reportsPlans } from './reports';
+
+export const PLANS: { [N in OpName]: Plan<N> } = {
+  ...appPlans,
+  ...authPlans,
+  ...auditPlans,
+  ...backupPlans,
+  ...setupPlans,
+  ...studentsPlans,
+  ...transferPlans,
+  ...groupsPlans,
+  ...workloadPlans,
+  ...reportsPlans,
+};
