@@ -41,6 +41,11 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
   const authRef = useRef<AuthStatus | null>(null);
   authRef.current = auth;
+  // Counts the locks: a status read before a later lock must not take the lock screen away.
+  const lockSeq = useRef(0);
+  const applyStatus = useCallback((a: AuthStatus, seqAtRead: number) => {
+    setAuth(lockSeq.current !== seqAtRead && a.user ? { ...a, locked: true } : a);
+  }, []);
 
   /** The school and the checklist: only for a user who may work (the core refuses the rest). */
   const loadSchool = useCallback(async (user: SessionUser | null) => {
@@ -56,15 +61,16 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
+      const seq = lockSeq.current;
       const [i, a] = await Promise.all([call('app.info'), call('auth.status')]);
       setInfo(i);
-      setAuth(a);
+      applyStatus(a, seq);
       if (!a.locked) await loadSchool(a.user);
       setLoadError(null);
     } catch (e) {
       setLoadError(e);
     }
-  }, [loadSchool]);
+  }, [loadSchool, applyStatus]);
 
   useEffect(() => {
     void refresh();
@@ -74,13 +80,14 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
     async (user: SessionUser) => {
       setSignedOutReason(null);
       setAuth((a) => (a ? { ...a, hasUsers: true, user, locked: false } : a));
+      const seq = lockSeq.current;
       // All at once: the school and the checklist need only the user the core just returned.
       const [i, a] = await Promise.all([call('app.info'), call('auth.status'), loadSchool(user).catch(() => undefined)]);
       setInfo(i);
-      setAuth(a);
+      applyStatus(a, seq);
       resumeAfterUnlock();
     },
-    [loadSchool],
+    [loadSchool, applyStatus],
   );
 
   const signedOut = useCallback((reason: string | null) => {
@@ -101,6 +108,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [signedOut]);
 
   const lock = useCallback(async () => {
+    lockSeq.current++;
     setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
     await call('auth.lock').catch(() => undefined);
   }, []);
@@ -109,8 +117,10 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionLoss((why, message) => {
-        if (why === 'locked') setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
-        else if (authRef.current?.user) signedOut(message);
+        if (why === 'locked') {
+          lockSeq.current++;
+          setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
+        } else if (authRef.current?.user) signedOut(message);
       }),
     [signedOut],
   );
