@@ -1,0 +1,65 @@
+import { useCallback, useEffect, useRef, useState, type SetStateAction } from 'react';
+import { sameData } from '../lib/checks';
+
+interface State<D> {
+  /** The stored values, as the form shows them. */
+  stored: D;
+  /** What the form shows: the stored values and what the user typed. */
+  draft: D;
+  loaded: boolean;
+  /** The stored record changed (another user, sync) while the form held unsaved edits. */
+  changedBehind: boolean;
+}
+
+/**
+ * A form's draft of a record that a query reads (issue 9 point 7). The query's data is copied into
+ * the draft when it first arrives. When it changes later (the core's change events refetch it):
+ * a form without edits follows it; a form with unsaved edits keeps them — never silently replaced —
+ * and `changedBehind` says that the stored record changed meanwhile (DraftChangedNotice): «Сохранить»
+ * writes what the form shows, «Отменить изменения» (`discard`) shows what is stored now.
+ */
+export function useDraft<T, D>(data: T | undefined, toDraft: (data: T) => D, empty: D, resetKey: unknown = null) {
+  const [s, setS] = useState<State<D>>({ stored: empty, draft: empty, loaded: false, changedBehind: false });
+  const seen = useRef<{ data: T | undefined; key: unknown }>({ data: undefined, key: resetKey });
+  const convert = useRef(toDraft);
+  convert.current = toDraft;
+
+  useEffect(() => {
+    // Another record (`resetKey`): its data is copied anew when it arrives.
+    const fresh = seen.current.key !== resetKey;
+    if (fresh) {
+      seen.current = { data: undefined, key: resetKey };
+      setS({ stored: empty, draft: empty, loaded: false, changedBehind: false });
+    }
+    if (data === undefined || data === seen.current.data) return;
+    seen.current.data = data;
+    const next = convert.current(data);
+    setS((s) => {
+      if (!s.loaded || fresh) return { stored: next, draft: next, loaded: true, changedBehind: false };
+      if (sameData(next, s.stored)) return s;
+      const dirty = !sameData(s.draft, s.stored);
+      if (!dirty || sameData(next, s.draft)) return { stored: next, draft: next, loaded: true, changedBehind: false };
+      return { ...s, stored: next, changedBehind: true };
+    });
+    // `empty` is a constant of the form: not a dependency.
+  }, [data, resetKey]);
+
+  const setDraft = useCallback((v: SetStateAction<D>) => {
+    setS((s) => ({ ...s, draft: typeof v === 'function' ? (v as (d: D) => D)(s.draft) : v }));
+  }, []);
+  /** Back to the stored values. */
+  const discard = useCallback(() => setS((s) => ({ ...s, draft: s.stored, changedBehind: false })), []);
+  /** After a successful save: what was saved is what is stored (until the refetch says more). */
+  const saved = useCallback((values: D) => setS((s) => ({ ...s, stored: values, draft: values, loaded: true, changedBehind: false })), []);
+
+  return {
+    draft: s.draft,
+    setDraft,
+    stored: s.stored,
+    loaded: s.loaded,
+    dirty: s.loaded && !sameData(s.draft, s.stored),
+    changedBehind: s.changedBehind,
+    discard,
+    saved,
+  };
+}
