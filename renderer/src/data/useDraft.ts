@@ -18,7 +18,21 @@ interface State<D> {
  * and `changedBehind` says that the stored record changed meanwhile (DraftChangedNotice): «Сохранить»
  * writes what the form shows, «Отменить изменения» (`discard`) shows what is stored now.
  */
-export function useDraft<T, D>(data: T | undefined, toDraft: (data: T) => D, empty: D, resetKey: unknown = null) {
+export function useDraft<T, D>(
+  data: T | undefined,
+  toDraft: (data: T) => D,
+  empty: D,
+  opts: {
+    /** Another record: the draft starts anew from its data. */
+    resetKey?: unknown;
+    /** Whether two drafts show the same (by default: the same JSON, list keys aside). */
+    same?: (a: D, b: D) => boolean;
+  } = {},
+) {
+  const resetKey = opts.resetKey ?? null;
+  const sameRef = useRef(opts.same ?? sameData);
+  sameRef.current = opts.same ?? sameData;
+  const same = (a: D, b: D) => sameRef.current(a, b);
   const [s, setS] = useState<State<D>>({ stored: empty, draft: empty, loaded: false, changedBehind: false });
   const seen = useRef<{ data: T | undefined; key: unknown }>({ data: undefined, key: resetKey });
   const convert = useRef(toDraft);
@@ -36,9 +50,9 @@ export function useDraft<T, D>(data: T | undefined, toDraft: (data: T) => D, emp
     const next = convert.current(data);
     setS((s) => {
       if (!s.loaded || fresh) return { stored: next, draft: next, loaded: true, changedBehind: false };
-      if (sameData(next, s.stored)) return s;
-      const dirty = !sameData(s.draft, s.stored);
-      if (!dirty || sameData(next, s.draft)) return { stored: next, draft: next, loaded: true, changedBehind: false };
+      if (same(next, s.stored)) return s;
+      const dirty = !same(s.draft, s.stored);
+      if (!dirty || same(next, s.draft)) return { stored: next, draft: next, loaded: true, changedBehind: false };
       return { ...s, stored: next, changedBehind: true };
     });
     // `empty` is a constant of the form: not a dependency.
@@ -57,7 +71,7 @@ export function useDraft<T, D>(data: T | undefined, toDraft: (data: T) => D, emp
     setDraft,
     stored: s.stored,
     loaded: s.loaded,
-    dirty: s.loaded && !sameData(s.draft, s.stored),
+    dirty: s.loaded && !same(s.draft, s.stored),
     changedBehind: s.changedBehind,
     discard,
     saved,

@@ -35,7 +35,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   const card = useOp('students.get', { id: existing ?? '' }, { enabled: existing !== null });
   // A new card starts from the defaults (null details); an existing one from the query.
   const source: StudentDetails | null | undefined = props.id === 'new' ? null : existing ? card.data : undefined;
-  const d = useDraft<StudentDetails | null, Form | null>(source, (s) => fromDetails(s, props.defaultClassId), null, props.id);
+  const d = useDraft<StudentDetails | null, Form | null>(source, (s) => fromDetails(s, props.defaultClassId), null, { resetKey: props.id });
   const form = d.draft;
   const title = props.id === 'new' ? 'Новый ученик' : card.data ? nameOf(card.data) : '';
   const loadError = existing ? card.error : null;
