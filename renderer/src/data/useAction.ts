@@ -7,8 +7,13 @@ type Notice = string | { title: string; message: string };
 export interface ActionOptions<A extends unknown[], R> {
   /** The success notification (or a function of the result; null: none), with a title if wanted. */
   success?: Notice | ((result: R, ...args: A) => Notice | null);
-  /** Runs after a success, once the data on screen was fetched again. */
+  /**
+   * Runs after a success, before the data on screen is fetched again (a form takes what it saved as
+   * stored, so the refetch that follows finds nothing changed behind it; a modal closes).
+   */
   onSuccess?: (result: R, ...args: A) => void | Promise<void>;
+  /** Runs after a refusal (besides keeping it in `error`). */
+  onError?: (error: unknown, ...args: A) => void;
   /**
    * A refusal is kept in `error` for the form to show next to its fields; with `notify` it is also
    * (or, for a button in a list, only) shown as a notification titled so.
@@ -29,7 +34,7 @@ export interface Action<A extends unknown[]> {
 
 /**
  * The one action pattern of the renderer: busy while running, the refusal kept (and notified when
- * asked), the success notified, then everything on screen fetched again, then `onSuccess`. Replaces
+ * asked), the success notified, `onSuccess`, then everything on screen fetched again. Replaces
  * the hand-written busy/try/notify copies; nothing is swallowed.
  */
 export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>, opts: ActionOptions<A, R> = {}): Action<A> {
@@ -55,22 +60,24 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
       } catch (e) {
         if (mounted.current) setError(e);
         if (opts.notify) notifyError(e, opts.notify);
+        opts.onError?.(e, ...args);
         return false;
       }
       if (mounted.current) setError(null);
       const message = typeof opts.success === 'function' ? opts.success(result, ...args) : opts.success;
       if (typeof message === 'string') notifyOk(message);
       else if (message) notifyOk(message.message, message.title);
-      if (opts.invalidates !== false) await invalidateAll();
+      let ok = true;
       try {
         await opts.onSuccess?.(result, ...args);
       } catch (e) {
         // What follows the success failed (a second call, a download): shown, never swallowed.
         if (mounted.current) setError(e);
         notifyError(e, opts.notify);
-        return false;
+        ok = false;
       }
-      return true;
+      if (opts.invalidates !== false) await invalidateAll();
+      return ok;
     } finally {
       if (mounted.current) setBusy(false);
     }

@@ -63,8 +63,11 @@ export function useDraft<T, D>(
   }, []);
   /** Back to the stored values. */
   const discard = useCallback(() => setS((s) => ({ ...s, draft: s.stored, changedBehind: false })), []);
-  /** After a successful save: what was saved is what is stored (until the refetch says more). */
-  const saved = useCallback((values: D) => setS((s) => ({ ...s, stored: values, draft: values, loaded: true, changedBehind: false })), []);
+  /**
+   * After a successful save: what was saved is what is stored (until the refetch says more); the
+   * draft becomes `draft` (by default the saved values: a form that saves a part keeps the rest).
+   */
+  const saved = useCallback((values: D, draft: D = values) => setS((s) => ({ ...s, stored: values, draft, loaded: true, changedBehind: false })), []);
 
   return {
     draft: s.draft,
