@@ -15,7 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { countOf, parseRuDate, ruDateTime } from '../../lib/dates';
-import type { AuditEntry, AuditFacets } from '../../../../electron/api/types';
+import type { AuditEntry } from '../../../../electron/api/types';
 
 const PAGE = 200;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

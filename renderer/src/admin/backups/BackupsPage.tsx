@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { LightTooltip } from '../../components/LightTooltip';
-import { EmptyState } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconDatabaseExport,
   IconDeviceFloppy,
   IconFolder,
-  IconKey,
-  IconLock,
   IconRestore,
   IconShieldLock,
   IconUsb,
@@ -19,7 +15,7 @@ import { useAppState } from '../../app/AppState';
 import { useReadOnly } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { countOf, fileSize, ruDateTime } from '../../lib/dates';
+import { countOf, ruDateTime } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
 import { backupLateness } from './lateness';
@@ -27,7 +23,7 @@ import { hasFolderDialog, pickBackupFolder } from '../../lib/dialogs';
 import { useUnsavedGuard } from '../../app/unsaved';
 import { NumberField } from '../../components/NumberField';
 import { focusFirstError } from '../../components/focusError';
-import { checkNumber, COPIES, HOURS, MAX, MINUTES, numberText, numberValue, PASSWORDS, sameData, tooLong, type NumberRule } from '../../lib/checks';
+import { checkNumber, COPIES, HOURS, MAX, MINUTES, numberText, numberValue, PASSWORDS, tooLong, type NumberRule } from '../../lib/checks';
 import { CreateBackupModal } from './CreateBackupModal';
 import { RestoreModal } from './RestoreModal';
 import { baseName } from './RestoreParts';
@@ -35,7 +31,7 @@ import { BackupList } from './BackupList';
 import { useOp } from '../../data/useOp';
 import { useDraft } from '../../data/useDraft';
 import { useAction } from '../../data/useAction';
-import type { AppSettings, BackupInfo, BackupStatus } from '../../../../electron/api/types';
+import type { AppSettings, BackupInfo } from '../../../../electron/api/types';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (

@@ -1,44 +1,14 @@
 import { useEffect, useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Paper,
-  PasswordInput,
-  Progress,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-} from '@mantine/core';
-import {
-  IconAlertTriangle,
-  IconCircleCheck,
-  IconDatabaseExport,
-  IconFileSearch,
-  IconFolderOpen,
-  IconHistory,
-  IconKey,
-  IconLock,
-  IconRestore,
-  IconUsb,
-} from '@tabler/icons-react';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Progress, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { IconAlertTriangle, IconDatabaseExport, IconUsb } from '@tabler/icons-react';
 import { call } from '../../api';
 import { useAction } from '../../data/useAction';
 import type { OpInput } from '../../../../electron/api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { hasFileDialog, hasFolderDialog, pickBackupFile, pickBackupFolder } from '../../lib/dialogs';
+import { hasFolderDialog, pickBackupFolder } from '../../lib/dialogs';
 import { MAX, tooLong } from '../../lib/checks';
 import { fieldError, problemsOf } from '../../lib/errors';
-import { fileSize, ruDateTime } from '../../lib/dates';
-import type { BackupInfo, RestoreResult } from '../../../../electron/api/types';
-
-export const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
+import type { BackupInfo } from '../../../../electron/api/types';
 
 /**
  * «Создать резервную копию сейчас» (into the backup folder) or «Сохранить на флешку…» (a folder

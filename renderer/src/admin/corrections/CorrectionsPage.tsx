@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, ThemeIcon } from '@mantine/core';
 import { EmptyState } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconClockExclamation, IconMessageCheck, IconPlus, IconSend } from '@tabler/icons-react';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { IconDots, IconKey, IconLinkOff, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useOp } from '../../data/useOp';

@@ -1,6 +1,23 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
-import { ActionIcon, Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { IconDoor, IconInfoCircle, IconTrash, IconUsersGroup, IconWand } from '@tabler/icons-react';
 import { call } from '../../api';
@@ -58,7 +75,6 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
   });
   const creating = createAction.busy;
   const createError = createAction.error;
-  const setCreateError = createAction.setError;
   const create = async () => {
     if (classLettersError(splitLetters(letters))) return;
     await createAction.run();
