@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type SetStateAction } from 'react';
 import { sameData } from '../lib/checks';
 
-interface State<D> {
+export interface DraftState<D> {
   /** The stored values, as the form shows them. */
   stored: D;
   /** What the form shows: the stored values and what the user typed. */
@@ -9,6 +9,19 @@ interface State<D> {
   loaded: boolean;
   /** The stored record changed (another user, sync) while the form held unsaved edits. */
   changedBehind: boolean;
+}
+
+/**
+ * The rule of a draft when the stored record arrives or changes: the first data is copied; a form
+ * without edits follows a change; one with unsaved edits keeps them and is told (`changedBehind`);
+ * data equal to what the form shows (its own save coming back) settles it.
+ */
+export function followData<D>(s: DraftState<D>, next: D, same: (a: D, b: D) => boolean): DraftState<D> {
+  if (!s.loaded) return { stored: next, draft: next, loaded: true, changedBehind: false };
+  if (same(next, s.stored)) return s;
+  const dirty = !same(s.draft, s.stored);
+  if (!dirty || same(next, s.draft)) return { stored: next, draft: next, loaded: true, changedBehind: false };
+  return { ...s, stored: next, changedBehind: true };
 }
 
 /**
@@ -33,7 +46,7 @@ export function useDraft<T, D>(
   const sameRef = useRef(opts.same ?? sameData);
   sameRef.current = opts.same ?? sameData;
   const same = (a: D, b: D) => sameRef.current(a, b);
-  const [s, setS] = useState<State<D>>({ stored: empty, draft: empty, loaded: false, changedBehind: false });
+  const [s, setS] = useState<DraftState<D>>({ stored: empty, draft: empty, loaded: false, changedBehind: false });
   const seen = useRef<{ data: T | undefined; key: unknown }>({ data: undefined, key: resetKey });
   const convert = useRef(toDraft);
   convert.current = toDraft;
@@ -48,13 +61,7 @@ export function useDraft<T, D>(
     if (data === undefined || data === seen.current.data) return;
     seen.current.data = data;
     const next = convert.current(data);
-    setS((s) => {
-      if (!s.loaded || fresh) return { stored: next, draft: next, loaded: true, changedBehind: false };
-      if (same(next, s.stored)) return s;
-      const dirty = !same(s.draft, s.stored);
-      if (!dirty || same(next, s.draft)) return { stored: next, draft: next, loaded: true, changedBehind: false };
-      return { ...s, stored: next, changedBehind: true };
-    });
+    setS((s) => (fresh ? { stored: next, draft: next, loaded: true, changedBehind: false } : followData(s, next, same)));
     // `empty` is a constant of the form: not a dependency.
   }, [data, resetKey]);
 
