@@ -27,7 +27,7 @@ export interface Action<A extends unknown[]> {
   /** Runs the action; resolves true on success, false when refused (never rejects). */
   run: (...args: A) => Promise<boolean>;
   busy: boolean;
-  /** The last refusal, until the next success or `setError(null)`. */
+  /** The last refusal, until the next attempt starts (or `setError(null)`). */
   error: unknown;
   setError: (e: unknown | ((prev: unknown) => unknown)) => void;
 }
@@ -53,6 +53,9 @@ export function useAction<A extends unknown[], R>(fn: (...args: A) => Promise<R>
   const run = useCallback(async (...args: A): Promise<boolean> => {
     const { fn, opts } = latest.current;
     setBusy(true);
+    // A new attempt: the last refusal is no longer what the screen says (a message left from the
+    // previous attempt would pass for this one's answer, which is still to come).
+    if (mounted.current) setError(null);
     try {
       let result: R;
       try {
