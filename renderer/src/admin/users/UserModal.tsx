@@ -151,6 +151,9 @@ export function UserModal({
                 )
               }
               error={local.staff || fieldError(p, 'staffId', 'Сотрудник')}
+              // Focused when the modal opens (the list cached: at once), its list opens only when
+              // typed into or clicked: it does not cover the form, and Esc closes the modal.
+              openOnFocus={false}
               data-autofocus
               data-testid="user-staff-input"
             />
