@@ -1,9 +1,20 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANGES_CHANNEL, parseChangeMessage, type ChangeMessage } from '../api/changes';
 
-// The only surface the page sees: one call into the API contract, and saving a file…
+// The only surface the page sees: one call into the API contract, saving a file, and following
+// the core's change events (from the main process only; the page's listener gets a checked copy)…
 contextBridge.exposeInMainWorld('schoolOffice', {
   call: (name: string, input: unknown) => ipcRenderer.invoke('api', name, input),
   saveFile: (fileName: string, base64: string) => ipcRenderer.invoke('save-file', fileName, base64),
+  onChanges: (listener: (m: ChangeMessage) => void) => {
+    if (typeof listener !== 'function') return () => {};
+    const forward = (_e: IpcRendererEvent, payload: unknown) => {
+      const m = parseChangeMessage(payload);
+      if (m) listener(m);
+    };
+    ipcRenderer.on(CHANGES_CHANNEL, forward);
+    return () => void ipcRenderer.removeListener(CHANGES_CHANNEL, forward);
+  },
 });
 // …and the system's dialogs that choose a backup folder or a backup file (the main process grants
 // the chosen file to this window's session: the core opens no other file outside the backup folder).

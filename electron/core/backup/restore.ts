@@ -105,6 +105,7 @@ export async function restoreNow(ctx: Ctx, file: string, unlock: Unlock = {}, ot
     const safety = await safetyBackup(ctx);
     prepareCopy(ctx, copy.path, copy.info, safety);
     await copyInto(ctx.db, copy.path);
+    ctx.db.changedEverything(); // every screen reloads what it shows
     ctx.db.resetStatements();
     migrate(ctx.db);
     const result = integrity(ctx.db.raw);
