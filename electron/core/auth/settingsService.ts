@@ -4,7 +4,7 @@ import type { OpParsed } from '../../api/contract';
 import type { AppSettings } from '../../api/types';
 import { DEFAULT_SETTINGS, readSetting, writeSetting } from './settings';
 import { defaultDataDir } from '../paths';
-import { absoluteFolder } from '../backup/folders';
+import { absoluteFolder } from '../folders';
 
 const KEYS = {
   autoLockMinutes: 'security.autoLockMinutes',
