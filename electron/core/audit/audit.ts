@@ -3,7 +3,7 @@ import type { OpParsed } from '../../api/contract';
 import type { AuditEntry, ExportedFile, Page } from '../../api/types';
 import { invalid } from '../../api/errors';
 import { sheetFile, type Cell } from '../transfer/xlsx';
-import { ACTIONS, ENTITIES, REFERENCES, describe, ruDateTime, type AuditRow } from './labels';
+import { ACTIONS, NAMED, REFERENCES, describe, entityTitle, ruDateTime, type AuditRow } from './labels';
 
 type Filter = OpParsed<'audit.export'>;
 
@@ -51,8 +51,8 @@ function where(f: Filter): { sql: string; params: Record<string, string> } {
   const words = (f.text ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   // Records named by a word (the entity's own label), and values that are ids of such records
   // (a student moved to «5А» is found by «5А»).
-  const named = (entity: string, p: string) => `(SELECT t.id FROM ${entity} t WHERE ru_fold(${ENTITIES[entity]!.name}) LIKE ${p} ESCAPE '\\')`;
-  const refTargets = [...new Set(Object.values(REFERENCES))];
+  const named = (entity: string, p: string) => `(SELECT t.id FROM ${entity} t WHERE ru_fold(${NAMED[entity]!}) LIKE ${p} ESCAPE '\\')`;
+  const refTargets = [...new Set(Object.values(REFERENCES))].filter((t) => NAMED[t]);
   words.forEach((word, i) => {
     const p = `@w${i}`;
     params[`w${i}`] = likeOf(searchWord(word));
@@ -63,7 +63,7 @@ function where(f: Filter): { sql: string; params: Record<string, string> } {
       })
       .join(' OR ');
     const value = `(ru_fold(j.value) LIKE ${p} ESCAPE '\\' OR ${refs})`;
-    const labels = Object.keys(ENTITIES)
+    const labels = Object.keys(NAMED)
       .map((entity) => `(a.entity = '${entity}' AND a.entity_id IN ${named(entity, p)})`)
       .join(' OR ');
     parts.push(
@@ -100,7 +100,7 @@ export function searchAudit(ctx: Ctx, i: OpParsed<'audit.search'>): Page<AuditEn
 export function auditFacets(ctx: Ctx): { actors: string[]; entities: { entity: string; title: string }[] } {
   const actors = (ctx.db.statement('SELECT DISTINCT actor FROM audit_log ORDER BY actor').all() as { actor: string }[]).map((r) => r.actor);
   const entities = (ctx.db.statement('SELECT DISTINCT entity FROM audit_log').all() as { entity: string }[])
-    .map((r) => ({ entity: r.entity, title: ENTITIES[r.entity]?.title ?? r.entity }))
+    .map((r) => ({ entity: r.entity, title: entityTitle(r.entity) }))
     .sort((a, b) => a.title.localeCompare(b.title, 'ru'));
   return { actors, entities };
 }
