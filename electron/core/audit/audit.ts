@@ -4,10 +4,11 @@ import type { AuditEntry, ExportedFile, Page } from '../../api/types';
 import { invalid } from '../../api/errors';
 import { sheetFile, type Cell } from '../transfer/xlsx';
 import { ACTIONS, NAMED, REFERENCES, describe, entityTitle, ruDateTime, type AuditRow } from './labels';
+import { ruFold } from '../../api/text';
 
 type Filter = OpParsed<'audit.export'>;
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 const likeOf = (word: string) => `%${word.replace(/[%_\\]/g, (m) => '\\' + m)}%`;
 
 /** Local midnight of a 'YYYY-MM-DD' date of the school, as an ISO UTC moment comparable with `at`. */

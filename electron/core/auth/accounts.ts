@@ -19,8 +19,9 @@ import { invalid, notFound } from '../../api/errors';
 import { fullName, parseJsonArray } from '../format';
 import { ROLE_LABELS, allows } from './permissions';
 import { staffRoles } from '../../api/enums';
+import { ruKey } from '../../api/text';
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const norm = ruKey;
 const STAFF_ROLE_ORDER: readonly StaffRole[] = staffRoles.values;
 /** The duty a card gets when its role comes from an account (the staff card's labels). */
 const DUTY_LABELS: Record<AppRole, string> = staffRoles.labels;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { currentYearOrNull } from '../year';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { SchoolClass } from '../../api/types';
@@ -8,13 +9,14 @@ import { currentYearId } from './years';
 import { dropClassGroups } from '../groups/membership';
 import { countWith, WORDS } from '../../api/plural';
 import { normalizeClassLetter } from '../../api/limits';
+import { className } from '../../api/text';
 
 /** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic (the contract refuses anything else). */
 export const normalizeLetter = normalizeClassLetter;
 
 export function listClasses(ctx: Ctx): SchoolClass[] {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   if (!yearId) return [];
   const rows = db.all(
     db.q
@@ -36,7 +38,7 @@ export function listClasses(ctx: Ctx): SchoolClass[] {
     id: r.id,
     grade: r.grade,
     letter: r.letter,
-    name: `${r.grade}${r.letter}`,
+    name: className(r),
     shift: r.shift,
     classTeacherId: r.class_teacher_id,
     classTeacherName: r.teacher,
@@ -59,7 +61,7 @@ export function saveClass(ctx: Ctx, i: OpParsed<'classes.save'>): SchoolClass {
   const yearId = currentYearId(ctx);
   const letter = normalizeLetter(i.letter);
   const same = findClass(ctx, yearId, i.grade, letter);
-  if (same && same.id !== i.id) throw invalid(`Класс ${i.grade}${letter} уже есть`, [{ column: 'Литера', message: `Класс ${i.grade}${letter} уже есть` }]);
+  if (same && same.id !== i.id) throw invalid(`Класс ${className({ grade: i.grade, letter })} уже есть`, [{ column: 'Литера', message: `Класс ${className({ grade: i.grade, letter })} уже есть` }]);
   if (i.classTeacherId && !db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.classTeacherId).where('deleted_at', 'is', null)))
     throw notFound('Классный руководитель');
   if (i.roomId && !db.first(db.q.selectFrom('room').select('id').where('id', '=', i.roomId).where('deleted_at', 'is', null))) throw notFound('Кабинет');

@@ -8,6 +8,7 @@ import { fullName, parseJsonArray } from '../format';
 import { normalizeSnils, snilsChecksumOk, normalizePhone } from '../../import';
 import { refreshSession } from '../auth/users';
 import { accountsByCard, checkCardKeepsAccount, checkCardRemovable, followCard } from '../auth/accounts';
+import { className, ruFold } from '../../api/text';
 
 export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): Staff => ({
   id: r.id,
@@ -32,8 +33,8 @@ export function listStaff(ctx: Ctx, search?: string): Staff[] {
   const { db } = ctx;
   const accounts = accountsByCard(ctx);
   const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map((r) => toStaff(r, accounts.get(r.id) ?? null));
-  const needle = search?.trim().toLowerCase().replace(/ё/g, 'е');
-  const list = needle ? all.filter((s) => `${s.fullName} ${s.position}`.toLowerCase().replace(/ё/g, 'е').includes(needle)) : all;
+  const needle = search?.trim() ? ruFold(search.trim()) : undefined;
+  const list = needle ? all.filter((s) => ruFold(`${s.fullName} ${s.position}`).includes(needle)) : all;
   return list.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
 }
 
@@ -94,7 +95,7 @@ export function removeStaff(ctx: Ctx, id: string): void {
   const { db } = ctx;
   const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
   if (classes.length)
-    throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => `${c.grade}${c.letter}`).join(', ')}. Сначала назначьте другого классного руководителя.`);
+    throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => className(c)).join(', ')}. Сначала назначьте другого классного руководителя.`);
   const hours = db.first(
     db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
   )?.h;

@@ -7,6 +7,7 @@ import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { STANDARD_SUBJECTS } from './standard';
 import { plural } from '../../api/plural';
+import { ruFold } from '../../api/text';
 
 const toSubject = (r: Row<'subject'>): Subject => ({
   id: r.id,
@@ -26,7 +27,7 @@ export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
   const { db } = ctx;
   // ru_fold, not SQLite's lower(): that one folds only Latin letters («ФИЗИКА» and «Физика» are one subject).
   const same = db.first(
-    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', i.name.toLowerCase().replace(/ё/g, 'е')),
+    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', ruFold(i.name)),
   );
   if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
   return act(ctx, (w) => {

@@ -8,8 +8,9 @@ import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
 import { declineName } from '../../api/declension';
 import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
+import { className, ruFold } from '../../api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
 
 export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<StudentRow> {
@@ -52,7 +53,7 @@ export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<Stude
       fullName: fullName(r),
       birthDate: r.birth_date,
       gender: r.gender,
-      className: r.grade ? `${r.grade}${r.letter}` : null,
+      className: r.grade ? className({ grade: r.grade, letter: r.letter ?? '' }) : null,
       classId: r.class_id,
       snils: r.snils,
       guardians: r.guardians ?? '',
@@ -99,7 +100,7 @@ export function getStudent(ctx: Ctx, id: string): StudentDetails {
     gender: s.gender,
     snils: s.snils,
     classId: s.class_id,
-    className: s.grade ? `${s.grade}${s.letter}` : null,
+    className: s.grade ? className({ grade: s.grade, letter: s.letter ?? '' }) : null,
     address: s.address,
     personalFileNo: s.personal_file_no,
     guardians,
@@ -115,7 +116,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   // The same representative twice: the same card, or the same full name.
   const seenGuardians = new Set<string>();
   i.guardians.forEach((g, idx) => {
-    const keys = [`name:${[g.lastName, g.firstName, g.middleName ?? ''].join(' ').toLowerCase().replace(/ё/g, 'е')}`, ...(g.id ? [`id:${g.id}`] : [])];
+    const keys = [`name:${ruFold([g.lastName, g.firstName, g.middleName ?? ''].join(' '))}`, ...(g.id ? [`id:${g.id}`] : [])];
     if (keys.some((k) => seenGuardians.has(k)))
       problems.push({ row: idx + 1, column: `Представитель ${idx + 1}`, message: `Представитель «${g.lastName} ${g.firstName}${g.middleName ? ` ${g.middleName}` : ''}» указан дважды` });
     for (const k of keys) seenGuardians.add(k);

@@ -19,12 +19,13 @@ import {
 } from '../../import';
 import { act } from '../tx';
 import { isoDay } from '../format';
-import { currentYearId } from '../setup/years';
+import { currentYearId, currentYearOrNull } from '../year';
 import { requireAccess } from '../auth/guard';
 import { beginBackupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 import { classesAwaitingPlacement } from '../groups/pending';
 import { countOf } from '../../api/plural';
 import { applyStudentPlan, planStudents } from './studentPlan';
+import { className } from '../../api/text';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -49,7 +50,7 @@ async function read(i: ImportInput): Promise<SheetData> {
 
 function validationContext(ctx: Ctx): ValidationContext {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   const classes = yearId ? db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)) : [];
   return {
     today: isoDay(ctx.now()),
@@ -155,10 +156,10 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
 /** The current year's classes by name («5А») → id. */
 function currentClassIds(ctx: Ctx): Map<string, string> {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   if (!yearId) return new Map();
   return new Map(
-    db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [`${c.grade}${c.letter}`, c.id]),
+    db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [className(c), c.id]),
   );
 }
 

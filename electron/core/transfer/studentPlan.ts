@@ -10,8 +10,9 @@ import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
 import { genders } from '../../api/enums';
 import { leaveOtherClasses } from '../groups/membership';
+import { className, ruFold } from '../../api/text';
 
-const fold = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/ё/g, 'е');
+const fold = (s: string | null | undefined) => ruFold((s ?? '').trim());
 const yesNo = (v: number | boolean | null) => (v === null ? null : v ? 'да' : 'нет');
 
 interface LinkedGuardian {
@@ -98,7 +99,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
   const classIdsUsed = [...new Set([...students.values()].map((s) => s.class_id).filter((x): x is string => !!x))];
   const classNames = new Map<string, string>();
   for (const part of chunks(classIdsUsed))
-    for (const c of db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('id', 'in', part))) classNames.set(c.id, `${c.grade}${c.letter}`);
+    for (const c of db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('id', 'in', part))) classNames.set(c.id, className(c));
 
   const added: StudentDraft[] = [];
   const updates: PlannedUpdate[] = [];
@@ -108,7 +109,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
   let unchanged = 0;
 
   for (const d of drafts) {
-    const classId = classIds.get(`${d.grade}${d.letter}`) ?? null;
+    const classId = classIds.get(className(d)) ?? null;
     const s = d.existingId ? students.get(d.existingId) : undefined;
     if (!s) {
       added.push(d);
@@ -130,7 +131,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
     field('birth_date', 'Дата рождения', d.birthDate, (v) => (v ? ruDate(v) : null));
     field('gender', 'Пол', d.gender, (v) => (v ? genders.text(v) : null));
     field('snils', 'СНИЛС', d.snils, text);
-    field('class_id', 'Класс', classId, (v) => (v ? (classNames.get(v) ?? `${d.grade}${d.letter}`) : null));
+    field('class_id', 'Класс', classId, (v) => (v ? (classNames.get(v) ?? className(d)) : null));
     field('address', 'Адрес', d.address, text);
     field('personal_file_no', '№ личного дела', d.personalFileNo, text);
 
@@ -201,7 +202,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
     updates,
     guardianPatches,
     view: {
-      added: added.map((d) => ({ row: d.row, name: [d.lastName, d.firstName, d.middleName].filter(Boolean).join(' '), className: `${d.grade}${d.letter}`, guardians: d.guardians.length })),
+      added: added.map((d) => ({ row: d.row, name: [d.lastName, d.firstName, d.middleName].filter(Boolean).join(' '), className: className(d), guardians: d.guardians.length })),
       updated: updates.map((u) => u.view),
       unchanged,
     },
@@ -223,7 +224,7 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
       birth_date: d.birthDate,
       gender: d.gender,
       snils: d.snils,
-      class_id: classIds.get(`${d.grade}${d.letter}`) ?? null,
+      class_id: classIds.get(className(d)) ?? null,
       address: d.address,
       personal_file_no: d.personalFileNo,
     })),

@@ -15,8 +15,9 @@ import { CorrectedModal, CorrectionModal } from './CorrectionModals';
 import { CORRECTIONS_CHANGED, stateOf, timeLeft } from './status';
 import classes from './Corrections.module.css';
 import type { CorrectionRequest } from '../../../../electron/api/types';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 
 function Stat({ label, value, color, icon, testId }: { label: string; value: number; color: string; icon: React.ReactNode; testId: string }) {
   return (
