@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { staffRow } from '../rows';
 import type { OpParsed } from '../../api/contract';
 import type { Staff, StaffAccount, StaffRole } from '../../api/types';
 import type { Row } from '../../../db';
@@ -62,21 +63,7 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
   if (i.birthDate && i.birthDate > ctx.now().toISOString().slice(0, 10)) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const saved = act(ctx, (w) => {
-    const values = {
-      last_name: i.lastName,
-      first_name: i.firstName,
-      middle_name: i.middleName,
-      birth_date: i.birthDate,
-      gender: i.gender,
-      snils: c.snils,
-      phone: c.phone,
-      email: c.email,
-      position: i.position,
-      roles: JSON.stringify(i.roles),
-      deputy_grades: JSON.stringify(i.roles.includes('deputy') ? [...new Set(i.deputyGrades)].sort((a, b) => a - b) : []),
-      subjects: JSON.stringify(i.subjects),
-      rate_hours: i.rateHours,
-    };
+    const values = staffRow({ ...i, ...c });
     if (i.id) {
       if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Сотрудник');
       // The card and its account agree (accounts.ts): the account's duty stays; its name and parallels follow.

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { staffRow } from '../rows';
 import type { OpParsed } from '../../api/contract';
 import type { ImportPreview, ImportResult } from '../../api/types';
 import { invalid } from '../../api/errors';
@@ -190,21 +191,7 @@ function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
   act(ctx, (w) =>
     w.insertMany(
       'staff',
-      drafts.map((d) => ({
-        last_name: d.lastName,
-        first_name: d.firstName,
-        middle_name: d.middleName,
-        birth_date: d.birthDate,
-        gender: d.gender,
-        snils: d.snils,
-        phone: d.phone,
-        email: d.email,
-        position: d.position,
-        roles: JSON.stringify(rolesForPosition(d.position)),
-        deputy_grades: '[]',
-        subjects: JSON.stringify(d.subjects),
-        rate_hours: d.rateHours,
-      })),
+      drafts.map((d) => staffRow({ ...d, roles: rolesForPosition(d.position), deputyGrades: [] })),
     ),
   );
   return { imported: drafts.length };

@@ -1,6 +1,7 @@
 // What a checked student file does to the school (the secretary's round trip with Excel): rows about
 // students already in the school update them field by field, the others add new students. Computed
 // for the preview and again, inside the commit's transaction, for the write (its deciding reads).
+import { guardianRow, studentRow } from '../rows';
 import type { Ctx } from '../context';
 import type { Writer } from '../../../db';
 import type { NewRow } from '../../../db';
@@ -217,17 +218,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
 export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classIds: ReadonlyMap<string, string>) {
   const students = w.insertMany(
     'student',
-    plan.added.map((d) => ({
-      last_name: d.lastName,
-      first_name: d.firstName,
-      middle_name: d.middleName,
-      birth_date: d.birthDate,
-      gender: d.gender,
-      snils: d.snils,
-      class_id: classIds.get(className(d)) ?? null,
-      address: d.address,
-      personal_file_no: d.personalFileNo,
-    })),
+    plan.added.map((d) => studentRow({ ...d, classId: classIds.get(className(d)) ?? null })),
   );
   for (const u of plan.updates) {
     if (Object.keys(u.patch).length) w.update('student', u.id, u.patch);
@@ -246,15 +237,7 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
     if (gi === undefined) {
       gi = guardians.length;
       guardianKey.set(key, gi);
-      guardians.push({
-        last_name: g.lastName,
-        first_name: g.firstName,
-        middle_name: g.middleName,
-        phone: g.phone,
-        email: g.email,
-        pd_consent_date: g.pdConsentDate,
-        e_service_refused: g.eServiceRefused ? 1 : 0,
-      });
+      guardians.push(guardianRow(g));
     }
     links.push({ student: studentId, guardian: gi, relation: g.relation ?? '' });
   };

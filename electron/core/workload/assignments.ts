@@ -237,7 +237,7 @@ export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculu
     teachers,
     maxHours: rule.maxTeacherHours,
     classTeacher,
-    byClassTeacher: (grade, subjectId, t) => isTalks(subjectName(school, subjectId)) || (grade <= 4 && t.subjects.has(subjectId)),
+    isTalks: (subjectId) => isTalks(subjectName(school, subjectId)),
     teachesClass,
     teachesDivision,
   });
