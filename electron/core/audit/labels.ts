@@ -5,39 +5,11 @@
 import type { Ctx } from '../context';
 import type { AuditEntry } from '../../api/types';
 import { ruDate, parseJsonArray } from '../format';
-import { auditActions, type AuditAction } from '../../api/enums';
-import { audited, entityOf, tables, type Column, type Table } from '../../../db';
+import { auditActions } from '../../api/enums';
+import { namesByIds, type AuditRow } from './queries';
+import { audited, type Column } from '../../../db';
 
-export interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  entity: string;
-  entity_id: string;
-  action: AuditAction;
-  old_values: string | null;
-  new_values: string | null;
-}
-
-/** Columns that hold the id of another record, over every table of the registry: shown by that record's name. */
-export const REFERENCES: Readonly<Record<string, Table>> = (() => {
-  const out: Record<string, Table> = {};
-  for (const t of tables)
-    for (const [col, c] of Object.entries(entityOf(t).columns))
-      if (c.ref) {
-        if (out[col] && out[col] !== c.ref) throw new Error(`entities: ${t}.${col} refers to ${c.ref}, elsewhere to ${out[col]}`);
-        out[col] = c.ref;
-      }
-  return out;
-})();
-
-/** The kinds of record whose names are SQL (searchable by words): table → SQL over the row `t`. */
-export const NAMED: Readonly<Record<string, string>> = Object.fromEntries(
-  tables.flatMap((t) => {
-    const l = entityOf(t).label;
-    return l && 'sql' in l ? [[t, l.sql]] : [];
-  }),
-);
+export type { AuditRow } from './queries';
 
 export const ACTIONS = auditActions.labels;
 
@@ -62,22 +34,11 @@ export function ruDateTime(iso: string | null | undefined): string {
 
 /** Names of records by id, one query per chunk of ids; unknown ids are absent from the map. */
 export function recordNames(ctx: Ctx, entity: string, ids: Iterable<string>): Map<string, string> {
-  const out = new Map<string, string>();
   const list = [...new Set(ids)];
   const label = audited(entity)?.label;
-  if (!label) return out;
-  if ('of' in label) {
-    for (const id of list) out.set(id, label.of(id));
-    return out;
-  }
-  for (let i = 0; i < list.length; i += 500) {
-    const chunk = list.slice(i, i + 500);
-    const rows = ctx.db.raw
-      .prepare(`SELECT t.id AS id, (${label.sql}) AS name FROM ${entity} t WHERE t.id IN (${chunk.map(() => '?').join(',')})`)
-      .all(...chunk) as { id: string; name: string | null }[];
-    for (const r of rows) if (r.name !== null) out.set(r.id, r.name);
-  }
-  return out;
+  if (!label) return new Map();
+  if ('of' in label) return new Map(list.map((id) => [id, label.of(id)]));
+  return namesByIds(ctx.db, entity, label.sql, list);
 }
 
 function parse(json: string | null): Record<string, unknown> {
