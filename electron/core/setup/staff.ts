@@ -80,14 +80,15 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
 
 export function removeStaff(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
-  if (classes.length)
-    throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => className(c)).join(', ')}. Сначала назначьте другого классного руководителя.`);
-  const hours = db.first(
-    db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
-  )?.h;
-  if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
+  // The checks read in the transaction: a class or hours given to them meanwhile would be left without a teacher.
   act(ctx, (w) => {
+    const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
+    if (classes.length)
+      throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => className(c)).join(', ')}. Сначала назначьте другого классного руководителя.`);
+    const hours = db.first(
+      db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
+    )?.h;
+    if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
     checkCardRemovable(ctx, id);
     w.remove('staff', id);
   });
