@@ -12,6 +12,7 @@ import type { Database } from './schema';
 import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
 import { privateDatabaseFiles } from './private';
 import { ALL_ENTITIES, ChangeTracker, currentChangeOrigin, writtenTable, type ChangeListener } from './changes';
+import { ruFold } from '../electron/api/text';
 
 /**
  * The local store. Kysely is used only to build typed SQL; statements run synchronously on
@@ -34,7 +35,7 @@ export class Db {
     this.raw.pragma('cache_size = -65536');
     // SQLite's lower() folds only ASCII; search and sort of Russian names need Cyrillic and ё.
     this.raw.function('ru_fold', { deterministic: true }, (v: unknown) =>
-      typeof v === 'string' ? v.toLowerCase().replace(/ё/g, 'е') : v,
+      typeof v === 'string' ? ruFold(v) : v,
     );
     this.q = new Kysely<Database>({
       dialect: {

@@ -5,3 +5,5 @@ export { uuidv7, UUID_RE } from './ids';
 export { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 export type * from './schema';
 export { PRIVATE_DIR, PRIVATE_FILE, createPrivateFile, makePrivateDir, privateDatabaseFiles, tighten } from './private';
+export { entities, entityOf, tables, isTable, audited, auditEvents, classNameSql } from './entities';
+export type { Table, Owner, Column, Entity, AnyEntity, RecordLabel } from './entities';

@@ -1,45 +1,30 @@
 import type { Db } from './connection';
 import type { NewRow, Row, SyncedTable } from './schema';
 import { uuidv7 } from './ids';
+import { entities, entityOf, tables, type Table } from './entities';
 import { AppError } from '../electron/api/errors';
 
-/** What a row of each synced table is, in Russian, for «Запись не найдена (предмет)». */
-const RECORD: Record<SyncedTable, string> = {
-  school: 'школа',
-  academic_year: 'учебный год',
-  study_period: 'учебный период',
-  holiday: 'каникулы',
-  bell_schedule: 'расписание звонков',
-  bell: 'звонок',
-  subject: 'предмет',
-  room: 'кабинет',
-  staff: 'сотрудник',
-  school_class: 'класс',
-  curriculum_item: 'учебный план',
-  student: 'ученик',
-  guardian: 'представитель ученика',
-  student_guardian: 'представитель ученика',
-  correction_request: 'обращение об ошибке',
-  class_division: 'деление на подгруппы',
-  subgroup: 'подгруппа',
-  subgroup_member: 'состав подгруппы',
-  study_group: 'учебная группа',
-  study_group_member: 'состав учебной группы',
-  teaching_assignment: 'нагрузка учителя',
-};
-
 /** The refusal when a call names a record that is not there (an unknown id, or one removed meanwhile). */
-export function recordNotFound(table: SyncedTable): AppError {
-  return new AppError('not_found', `Запись не найдена (${RECORD[table]}): возможно, её уже удалили.`);
+export function recordNotFound(table: Table): AppError {
+  return new AppError('not_found', `Запись не найдена (${entities[table].record}): возможно, её уже удалили.`);
 }
 
 export type Change = 'insert' | 'update' | 'delete';
 
+/** The columns never written to the audit log, per table (a password hash). */
+const SECRET = new Map(
+  tables.map((t) => [t as string, new Set(Object.entries(entityOf(t).columns).filter(([, c]) => c.audit === 'secret').map(([k]) => k))]),
+);
+
+const AUDIT_SQL = 'INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES';
+
 /**
- * The one write path for synced tables. Each change, in the caller's transaction, also appends a
- * mutation to the outbox (for sync) and a line to the audit log (who, when, entity, old → new).
- * People and classes are never deleted: `remove` sets the tombstone. The tables it writes are noted
- * for the transaction's change event (db/changes.ts), told when the transaction commits.
+ * The one write path. A change to a synced table (owner `office` in the entity registry), in the
+ * caller's transaction, also appends a mutation to the outbox (for sync) and a line to the audit log
+ * (who, when, entity, old → new). People and classes are never deleted: `remove` sets the tombstone.
+ * Every other audit line is written here too: changes of local tables (`local`: accounts, settings)
+ * and events (`event`: logins, a restore); no other code inserts into audit_log. The tables it
+ * writes are noted for the transaction's change event (db/changes.ts), told when it commits.
  */
 export class Writer {
   constructor(
@@ -52,12 +37,18 @@ export class Writer {
     if (!this.db.raw.inTransaction) throw new Error('Writer used outside a transaction');
   }
 
+  /** Only the office's tables are written here: a central one is read-only (sync brings it), a local one is not synced. */
+  private requireOffice(table: SyncedTable): void {
+    if (entities[table].owner !== 'office') throw new Error(`Writer: ${table} is not the office's to change (owner ${entities[table].owner})`);
+  }
+
   insert<T extends SyncedTable>(table: T, row: NewRow<T>): Row<T> {
     return this.insertMany(table, [row])[0]!;
   }
 
   insertMany<T extends SyncedTable>(table: T, rows: readonly NewRow<T>[]): Row<T>[] {
     this.requireTx();
+    this.requireOffice(table);
     if (rows.length === 0) return [];
     this.db.touch(table);
     const now = this.clock().toISOString();
@@ -82,6 +73,7 @@ export class Writer {
 
   update<T extends SyncedTable>(table: T, id: string, patch: Partial<NewRow<T>>): Row<T> {
     this.requireTx();
+    this.requireOffice(table);
     const old = this.get(table, id);
     const oldVals: Record<string, unknown> = {};
     const newVals: Record<string, unknown> = {};
@@ -107,6 +99,7 @@ export class Writer {
   /** Tombstones a row; a second removal is a no-op. */
   remove<T extends SyncedTable>(table: T, id: string): void {
     this.requireTx();
+    this.requireOffice(table);
     const old = this.get(table, id);
     if ((old as { deleted_at: string | null }).deleted_at) return;
     this.db.touch(table);
@@ -137,9 +130,7 @@ export class Writer {
       }
       const values = (n: number) => Array.from({ length: part.length }, () => `(${Array(n).fill('?').join(', ')})`).join(', ');
       this.db.statement(`INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES ${values(6)}`).run(...outbox);
-      this.db
-        .statement(`INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES ${values(7)}`)
-        .run(...audit);
+      this.db.statement(`${AUDIT_SQL} ${values(7)}`).run(...audit);
     }
   }
 
@@ -157,10 +148,40 @@ export class Writer {
         'INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
       .run(uuidv7(), entity, entityId, op, JSON.stringify(payload), at);
+    this.auditLine(at, this.actor, entity, entityId, op, oldVals, newVals);
+  }
+
+  /**
+   * The audit line of a change to a local table (the registry's `local` owner: an account, the
+   * settings), which its feature's queries module made in this transaction: no outbox mutation, the
+   * row never leaves this computer. `oldValues`/`newValues`: the changed fields as the log shows
+   * them (a password only as «***»).
+   */
+  local(table: 'app_user' | 'setting', entityId: string, action: 'insert' | 'update', oldValues: Record<string, unknown> | null, newValues: Record<string, unknown>): void {
+    this.requireTx();
+    if (entities[table].owner !== 'local') throw new Error(`Writer.local: ${table} is not a local table`);
+    this.auditLine(this.clock().toISOString(), this.actor, table, entityId, action, oldValues, newValues);
+  }
+
+  /**
+   * The audit line of an event on a record, which changes none of its logged fields: a login, a
+   * logout, a wrong password (actor: the account's login, before anyone is signed in), a restore
+   * from a backup (entity `backup`, written into the restored data).
+   */
+  event(entity: 'app_user' | 'backup', entityId: string, values: Record<string, unknown>, opts: { old?: Record<string, unknown>; actor?: string } = {}): void {
+    this.requireTx();
+    this.auditLine(this.clock().toISOString(), opts.actor ?? this.actor, entity, entityId, 'update', opts.old ?? null, values);
+  }
+
+  /** One line of the audit log. A secret column (a password hash) is never written to it. */
+  private auditLine(at: string, actor: string, entity: string, entityId: string, action: Change, oldVals: unknown, newVals: unknown): void {
+    const secret = SECRET.get(entity);
+    if (secret?.size)
+      for (const vals of [oldVals, newVals])
+        for (const k of Object.keys((vals ?? {}) as object))
+          if (secret.has(k)) throw new Error(`Writer: ${entity}.${k} is secret and never goes to the audit log`);
     this.db
-      .statement(
-        'INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(at, this.actor, entity, entityId, op, oldVals === null ? null : JSON.stringify(oldVals), JSON.stringify(newVals));
+      .statement(`${AUDIT_SQL} (?, ?, ?, ?, ?, ?, ?)`)
+      .run(at, actor, entity, entityId, action, oldVals === null ? null : JSON.stringify(oldVals), JSON.stringify(newVals));
   }
 }

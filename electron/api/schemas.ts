@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX, MAX_ITEMS, classLetterProblem, normalizeClassLetter, tooLongMessage, tooManyMessage, type TextKind } from './limits';
 import { SHIFTS, appRoles, genders, gradeEditWindows, gradings, ruleSplitMethods, splitMethods, staffRoles, studyGroupKinds } from './enums';
+import { ruFold } from './text';
 
 // Shared field schemas with Russian messages that name the field. Every text has a maximum length
 // (limits.ts), every number a range, every list a maximum size; nothing is rounded or clamped into
@@ -89,7 +90,7 @@ export function list<T extends z.ZodType>(item: T, what: string, max: number) {
 
 /** A list whose items must not repeat (compared as `key` gives them: case and ё ignored for texts). */
 export function distinct<T extends z.ZodType>(item: T, what: string, max: number, message: string) {
-  const key = (v: unknown) => (typeof v === 'string' ? v.trim().toLowerCase().replace(/ё/g, 'е') : v);
+  const key = (v: unknown) => (typeof v === 'string' ? ruFold(v.trim()) : v);
   return list(item, what, max).refine((xs) => new Set(xs.map(key)).size === xs.length, message);
 }
 

@@ -2,8 +2,8 @@
 // study group how many hours, and each teacher's and class's totals. Handlers: electron/core/workload/ops.ts.
 import { z } from 'zod';
 import * as s from './schemas';
-import { change, read, view, write } from './ops';
-import type { TeacherHours } from './groups';
+import { change, none, read, view, write } from './ops';
+import type { TeacherHours, ValidationResult } from './groups';
 
 export type AssignmentTarget = 'class' | 'subgroup' | 'group';
 
@@ -90,4 +90,6 @@ export const workloadOps = {
   'assignments.fromCurriculum': write(change('groups'), z.object({ classId: s.optionalId })).returns<FromCurriculumResult>(),
   'workload.byTeacher': read(view('groups'), z.object({ teacherId: s.optionalId }).optional().default({})).returns<TeacherWorkload[]>(),
   'workload.byClass': read(view('groups'), z.object({ classId: s.optionalId }).optional().default({})).returns<ClassCoverage[]>(),
+  /** Every problem of subgroups, study groups and workload, each with a code and a Russian message. */
+  'setup.validate': read(view('groups'), none).returns<ValidationResult>(),
 };

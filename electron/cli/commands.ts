@@ -5,7 +5,7 @@ import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
-import { exportLists, importKinds, type ImportKind } from '../api/enums';
+import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 
 export { UsageError };
@@ -18,10 +18,10 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- export students|staff|classes|subjects|curriculum|rooms --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
   npm run cli -- subgroups split --db ФАЙЛ --class 5А --subject "Иностранный язык" [--parts 2]
-                    [--by balanced|alphabet|gender|copy] [--from "Информатика"]
+                    [--by ${splitMethods.values.join('|')}] [--from "Информатика"]
                                     разделить класс на подгруппы по предмету (предмет — по началу
-                                    названия; balanced — поровну, alphabet — по алфавиту, gender —
-                                    мальчики и девочки, copy — как по предмету --from)
+                                    названия): ${splitMethods.values.map((v) => `${v} — ${splitMethods.text(v)}`).join(', ')}
+                                    (другой предмет — --from)
   npm run cli -- subgroups show --db ФАЙЛ --class 5А          подгруппы класса по всем предметам
   npm run cli -- workload --db ФАЙЛ                           нагрузка учителей (тарификация)
   npm run cli -- validate --db ФАЙЛ                           проверка подгрупп, групп и нагрузки;

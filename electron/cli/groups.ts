@@ -5,6 +5,7 @@ import { AppError } from '../api/errors';
 import { MAX, classLetterProblem, normalizeClassLetter, tooLongMessage } from '../api/limits';
 import { UsageError } from './errors';
 import { divisionMethods, splitMethods } from '../api/enums';
+import { className, ruKey } from '../api/text';
 
 export interface GroupsEnv {
   call: LocalClient;
@@ -12,7 +13,7 @@ export interface GroupsEnv {
   out: (text: string, data: unknown) => void;
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const fold = ruKey;
 const hours = (n: number) => String(n).replace('.', ',');
 
 /** «5А», «5а», «5 А», «5-А», «10ИТ» → the class of the current year (the letter: one or two Cyrillic letters). */
@@ -25,7 +26,7 @@ export async function findClass(call: LocalClient, text: string): Promise<School
   const problem = classLetterProblem(letter);
   if (problem) throw new UsageError(`--class: ${problem}`);
   const c = (await call('classes.list')).find((x) => x.grade === grade && x.letter === letter);
-  if (!c) throw new AppError('not_found', `Класс ${grade}${letter} не найден`);
+  if (!c) throw new AppError('not_found', `Класс ${className({ grade, letter })} не найден`);
   return c;
 }
 

@@ -2,9 +2,7 @@ export function fullName(p: { last_name: string; first_name: string; middle_name
   return [p.last_name, p.first_name, p.middle_name].filter(Boolean).join(' ');
 }
 
-export function className(c: { grade: number; letter: string }): string {
-  return `${c.grade}${c.letter}`;
-}
+export { className } from '../api/text';
 
 /** 'YYYY-MM-DD' → 'dd.mm.yyyy' */
 export function ruDate(iso: string | null | undefined): string {

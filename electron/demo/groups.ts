@@ -100,7 +100,7 @@ export function planGroups(ctx: GroupsContext): GroupsPlan {
     teachers,
     maxHours: rule.maxTeacherHours,
     classTeacher,
-    byClassTeacher: (grade, subjectId, t) => subjectId === talks || (grade <= 4 && t.subjects.has(subjectId)),
+    isTalks: (subjectId) => subjectId === talks,
   });
   for (const t of tasks) {
     const teacherId = chosen.get(t.id);

@@ -1,5 +1,6 @@
 // Target fields of each import kind and automatic recognition of usual Russian column headers.
 import type { ColumnMapping, FieldDef, FieldKey, GuardianSlotKey, GuardianSlotPart, ImportKind, StaffFieldKey, StudentFieldKey } from './types';
+import { ruFold } from '../api/text';
 
 const NAME_PARTS: FieldKey[] = ['lastName', 'firstName', 'middleName'];
 
@@ -94,9 +95,7 @@ export function parseGuardianSlotKey(key: string): { n: number; part: GuardianSl
 
 /** Header → word list: lower case, ё → е, punctuation dropped, '№' kept as a word. */
 export function headerWords(header: string): string[] {
-  const norm = header
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  const norm = ruFold(header)
     .replace(/e-?mail/g, 'email')
     .replace(/№/g, ' № ')
     .replace(/[^a-zа-я0-9№]+/g, ' ')

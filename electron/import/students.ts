@@ -199,7 +199,7 @@ export function validateStudents(
               : `Неверный класс ${q(classText)}: ожидается номер и буква, например «5А»`,
         );
       } else if (!classes.has(`${c.grade}|${c.letter}`)) {
-        scope.error('className', `Класс «${className(c.grade, c.letter)}» не найден в текущем учебном году`);
+        scope.error('className', `Класс «${className(c)}» не найден в текущем учебном году`);
       } else {
         grade = c.grade;
         letter = c.letter;

@@ -1,3 +1,4 @@
+import { ruFold } from '../api/text';
 // Small text helpers shared by the import modules.
 
 const SPACES = /\s+/g;
@@ -11,7 +12,7 @@ export function cleanText(value: string): string {
 
 /** Comparison key: lower case, ё → е, collapsed spaces. */
 export function foldKey(value: string): string {
-  return cleanText(value).toLowerCase().replace(/ё/g, 'е');
+  return ruFold(cleanText(value));
 }
 
 /** Upper-cases the first character, leaves the rest as written. */

@@ -2,6 +2,7 @@
 import type { Gender } from '../../db/schema';
 import { capitalizeFirst, cleanText, foldKey } from './text';
 import { classLetterProblem } from '../api/limits';
+import { className } from '../api/text';
 
 /** Latin letters that look like Cyrillic ones, as typed by mistake in class letters. */
 const LOOKALIKES = new Map<string, string>(
@@ -60,10 +61,8 @@ export function normalizeClassName(raw: string): { grade: number; letter: string
   return r.ok ? { grade: r.grade, letter: r.letter } : null;
 }
 
-/** The display name of a class: «5А». */
-export function className(grade: number, letter: string): string {
-  return `${grade}${letter}`;
-}
+/** The display name of a class: «5А» (the one definition is electron/api/text.ts). */
+export { className };
 
 const GENDERS = new Map<string, Gender>([
   ...['м', 'муж', 'мужской', 'мужчина', 'мальчик', 'мал', 'm', 'male'].map((w) => [w, 'm'] as const),

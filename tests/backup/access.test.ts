@@ -9,7 +9,7 @@ import { basename, join, resolve } from 'node:path';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
 import { grantBackupFile } from '../../electron/core/backup/grants';
-import { isAbsoluteFolder, isInside } from '../../electron/core/backup/folders';
+import { isAbsoluteFolder, isInside } from '../../electron/core/folders';
 import { tempDir } from '../support/tmp';
 import { demoCore, rejection, snapshot } from './support';
 

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Writer, UUID_RE, NewerSchemaError, openDatabase } from '../../db';
 import { tempDb } from '../support/tmp';
+import { tempCore } from '../support/core';
+import { AppError } from '../../electron/api/errors';
 
 describe('the write path', () => {
   let cleanup = () => {};
@@ -42,6 +44,25 @@ describe('the write path', () => {
     ).toThrow('boom');
     for (const table of ['room', 'outbox', 'audit_log'])
       expect((db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
+  });
+
+  it('refuses a missing record with a Russian message naming its kind, directly and through a call', async () => {
+    const t = await tempCore();
+    cleanup = t.cleanup;
+    const { db } = t;
+    const missing = '01900000-0000-7000-8000-000000000000';
+    const direct = (() => {
+      try {
+        db.tx(() => new Writer(db, 'x').get('room', missing));
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(direct).toBeInstanceOf(AppError);
+    expect(direct).toMatchObject({ code: 'not_found', message: 'Запись не найдена (кабинет): возможно, её уже удалили.' });
+    // A call naming a record removed meanwhile gets that refusal, not «внутренняя ошибка».
+    await expect(t.call('rooms.remove', { id: missing })).rejects.toMatchObject({ code: 'not_found', message: 'Запись не найдена (кабинет): возможно, её уже удалили.' });
+    await expect(t.call('students.remove', { id: missing })).rejects.toMatchObject({ code: 'not_found', message: expect.stringMatching(/^Ученик: запись не найдена/) });
   });
 
   it('refuses to write outside a transaction', () => {

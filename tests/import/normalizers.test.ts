@@ -134,7 +134,7 @@ describe('normalizeClassName', () => {
     expect(normalizeClassName('')).toBeNull();
   });
   it('builds display names', () => {
-    expect(className(5, 'А')).toBe('5А');
+    expect(className({ grade: 5, letter: 'А' })).toBe('5А');
   });
 });
 

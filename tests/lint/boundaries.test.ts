@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { checkFile, checkTree, featureCycles, featureEdges } from '../../scripts/check-boundaries';
+import { checkFeatureCycles, checkFile, checkTree, featureCycles, featureEdges } from '../../scripts/check-boundaries';
 
 describe('the Electron boundary lint rule', () => {
   it('finds no violation in the tree', () => {
     expect(checkTree()).toEqual([]);
+  });
+
+  it('finds no import cycle between the features of the tree', () => {
+    expect(checkFeatureCycles()).toEqual([]);
   });
 
   it("refuses 'electron' outside the shell", () => {

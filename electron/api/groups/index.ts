@@ -71,6 +71,4 @@ export const groupsOps = {
     z.object({ groupId: s.id, studentIds: s.list(s.id, 'Учеников в учебной группе', s.maxItems.studyGroupMembers) }),
   ).returns<T.StudyGroupDetails>(),
 
-  /** Every problem of subgroups, study groups and workload, each with a code and a Russian message. */
-  'setup.validate': read(view('groups'), none).returns<T.ValidationResult>(),
 };

@@ -6,6 +6,7 @@ import type { CorrectionRequest } from '../../api/types';
 import type { Row } from '../../../db';
 import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
+import { correctionById, correctionRows } from './queries';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -27,8 +28,7 @@ function toCorrection(r: Row<'correction_request'>, now: Date): CorrectionReques
 }
 
 function row(ctx: Ctx, id: string): Row<'correction_request'> {
-  const { db } = ctx;
-  const r = db.first(db.q.selectFrom('correction_request').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
+  const r = correctionById(ctx.db, id);
   if (!r) throw notFound('Обращение об ошибке');
   return r;
 }
@@ -39,11 +39,8 @@ function row(ctx: Ctx, id: string): Row<'correction_request'> {
  * corrected after the deadline (`correctedAt` tells which).
  */
 export function listCorrections(ctx: Ctx, onlyOpen: boolean): CorrectionRequest[] {
-  const { db } = ctx;
-  let q = db.q.selectFrom('correction_request').selectAll().where('deleted_at', 'is', null);
-  if (onlyOpen) q = q.where((eb) => eb.or([eb('corrected_at', 'is', null), eb('reporter_notified_at', 'is', null)]));
   const now = ctx.now();
-  return db.all(q.orderBy('reported_at', 'desc').orderBy('id', 'desc')).map((r) => toCorrection(r, now));
+  return correctionRows(ctx.db, onlyOpen).map((r) => toCorrection(r, now));
 }
 
 /** Registers a reported error, or edits one; the deadline is the report's time plus one day. */
@@ -56,9 +53,6 @@ export function saveCorrection(ctx: Ctx, i: OpParsed<'corrections.save'>): Corre
     problems.push({ column: 'Дата и время обращения', message: 'Дата и время обращения не могут быть в будущем' });
   if (!i.reporter.trim()) problems.push({ column: 'Кто сообщил', message: 'Поле «Кто сообщил» не заполнено' });
   if (!i.description.trim()) problems.push({ column: 'Суть ошибки', message: 'Поле «Суть ошибки» не заполнено' });
-  const old = i.id ? row(ctx, i.id) : undefined;
-  if (old?.corrected_at && problems.length === 0 && reported.toISOString() > old.corrected_at)
-    problems.push({ column: 'Дата и время обращения', message: 'Дата и время обращения позже отметки об исправлении' });
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const values = {
     reported_at: reported.toISOString(),
@@ -67,11 +61,17 @@ export function saveCorrection(ctx: Ctx, i: OpParsed<'corrections.save'>): Corre
     description: i.description.trim(),
     due_at: new Date(reported.getTime() + DAY_MS).toISOString(),
   };
-  const saved = act(ctx, (w) =>
-    old
+  const saved = act(ctx, (w) => {
+    // Read in the transaction: the correction may have been marked meanwhile.
+    const old = i.id ? row(ctx, i.id) : undefined;
+    if (old?.corrected_at && reported.toISOString() > old.corrected_at) {
+      const message = 'Дата и время обращения позже отметки об исправлении';
+      throw invalid(message, [{ column: 'Дата и время обращения', message }]);
+    }
+    return old
       ? w.update('correction_request', old.id, values)
-      : w.insert('correction_request', { ...values, corrected_at: null, corrected_by: null, resolution: null, reporter_notified_at: null }),
-  );
+      : w.insert('correction_request', { ...values, corrected_at: null, corrected_by: null, resolution: null, reporter_notified_at: null });
+  });
   return toCorrection(saved, now);
 }
 
@@ -82,19 +82,22 @@ export function saveCorrection(ctx: Ctx, i: OpParsed<'corrections.save'>): Corre
 export function markCorrected(ctx: Ctx, id: string, resolution: string): CorrectionRequest {
   const text = resolution.trim();
   if (!text) throw invalid('Поле «Что исправлено» не заполнено', [{ column: 'Что исправлено', message: 'Поле «Что исправлено» не заполнено' }]);
-  const r = row(ctx, id);
   const now = ctx.now();
-  const saved = act(ctx, (w) =>
-    w.update('correction_request', r.id, r.corrected_at ? { resolution: text } : { corrected_at: now.toISOString(), corrected_by: ctx.actor, resolution: text }),
-  );
+  const saved = act(ctx, (w) => {
+    // Decided in the transaction: of two marks at once, only the first sets the time and the person.
+    const r = row(ctx, id);
+    return w.update('correction_request', r.id, r.corrected_at ? { resolution: text } : { corrected_at: now.toISOString(), corrected_by: ctx.actor, resolution: text });
+  });
   return toCorrection(saved, now);
 }
 
 /** Records that the reporter was told about the correction; only after the correction, once. */
 export function markNotified(ctx: Ctx, id: string): CorrectionRequest {
-  const r = row(ctx, id);
   const now = ctx.now();
-  if (!r.corrected_at) throw invalid('Сначала отметьте исправление', [{ column: 'Заявитель уведомлён', message: 'Сначала отметьте исправление' }]);
-  if (r.reporter_notified_at) return toCorrection(r, now);
-  return toCorrection(act(ctx, (w) => w.update('correction_request', r.id, { reporter_notified_at: now.toISOString() })), now);
+  return act(ctx, (w) => {
+    const r = row(ctx, id);
+    if (!r.corrected_at) throw invalid('Сначала отметьте исправление', [{ column: 'Заявитель уведомлён', message: 'Сначала отметьте исправление' }]);
+    if (r.reporter_notified_at) return toCorrection(r, now);
+    return toCorrection(w.update('correction_request', r.id, { reporter_notified_at: now.toISOString() }), now);
+  });
 }

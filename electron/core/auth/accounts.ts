@@ -14,13 +14,14 @@
 //   checks read the parallels from the card itself, the copy serves the session's display).
 import type { Ctx } from '../context';
 import type { AppRole, StaffAccount, StaffRole } from '../../api/types';
-import type { AppUserTable, Row, Writer } from '../../../db';
+import { Writer, type AppUserTable, type Row } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { fullName, parseJsonArray } from '../format';
 import { ROLE_LABELS, allows } from './permissions';
 import { staffRoles } from '../../api/enums';
+import { ruKey } from '../../api/text';
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const norm = ruKey;
 const STAFF_ROLE_ORDER: readonly StaffRole[] = staffRoles.values;
 /** The duty a card gets when its role comes from an account (the staff card's labels). */
 const DUTY_LABELS: Record<AppRole, string> = staffRoles.labels;
@@ -29,11 +30,9 @@ const POSITION_FOR_ROLE: Record<AppRole, string> = DUTY_LABELS;
 
 export const sortedGrades = (grades: readonly number[]) => [...new Set(grades)].sort((a, b) => a - b);
 
-/** Account changes are local (never synced): each goes to the audit log, without password hashes. */
-export function auditAccount(ctx: Ctx, id: string, action: 'insert' | 'update', oldValues: unknown, newValues: unknown): void {
-  ctx.db
-    .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), ctx.actor, 'app_user', id, action, oldValues === null ? null : JSON.stringify(oldValues), JSON.stringify(newValues));
+/** Account changes are local (never synced): each goes to the audit log through the one write path, without password hashes. */
+export function auditAccount(ctx: Ctx, id: string, action: 'insert' | 'update', oldValues: Record<string, unknown> | null, newValues: Record<string, unknown>): void {
+  new Writer(ctx.db, ctx.actor, ctx.now).local('app_user', id, action, oldValues, newValues);
 }
 
 export function accountOfCard(ctx: Ctx, staffId: string): AppUserTable | undefined {

@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { AppError, notFound } from '../../api/errors';
 import { parseJsonArray } from '../format';
 import { gradeRanges } from '../../api/grades';
+import { className } from '../../api/text';
 export { gradeRanges };
 
 export interface ClassRef {
@@ -84,7 +85,7 @@ export function requireClassIds(ctx: Ctx, classIds: readonly string[]): void {
   const rows: ClassRef[] = [];
   for (let k = 0; k < ids.length; k += 500)
     for (const c of db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('id', 'in', ids.slice(k, k + 500))))
-      rows.push({ grade: c.grade, name: `${c.grade}${c.letter}` });
+      rows.push({ grade: c.grade, name: className(c) });
   if (rows.length < ids.length) throw notFound('Класс');
   requireParallels(ctx, rows);
 }
@@ -108,6 +109,6 @@ export function requireStudentsParallels(ctx: Ctx, studentIds: readonly string[]
         .distinct()
         .where('s.id', 'in', ids.slice(k, k + 500)),
     ))
-      rows.push({ grade: c.grade, name: `${c.grade}${c.letter}` });
+      rows.push({ grade: c.grade, name: className(c) });
   requireParallels(ctx, rows, group);
 }

@@ -1,10 +1,11 @@
+import { Writer } from '../../../db';
 import { join } from 'node:path';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { AppSettings } from '../../api/types';
 import { DEFAULT_SETTINGS, readSetting, writeSetting } from './settings';
 import { defaultDataDir } from '../paths';
-import { absoluteFolder } from '../backup/folders';
+import { absoluteFolder } from '../folders';
 
 const KEYS = {
   autoLockMinutes: 'security.autoLockMinutes',
@@ -34,12 +35,11 @@ export function getSettings(ctx: Ctx): AppSettings {
 export function saveSettings(ctx: Ctx, i: OpParsed<'settings.save'>): AppSettings {
   // A relative folder would be taken inside the program's own folder.
   if (i.backupDir?.trim()) absoluteFolder(i.backupDir, 'backupDir');
-  const before = getSettings(ctx);
   ctx.db.tx(() => {
+    // Read in the transaction: the line of the log says what this change replaced.
+    const before = getSettings(ctx);
     for (const k of Object.keys(KEYS) as (keyof typeof KEYS)[]) writeSetting(ctx.db, KEYS[k], i[k] ?? null);
-    ctx.db
-      .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(ctx.now().toISOString(), ctx.actor, 'setting', 'app', 'update', JSON.stringify(before), JSON.stringify(i));
+    new Writer(ctx.db, ctx.actor, ctx.now).local('setting', 'app', 'update', { ...before }, { ...i });
   });
   return getSettings(ctx);
 }

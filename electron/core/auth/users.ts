@@ -5,7 +5,7 @@ import { AppError, invalid, notFound } from '../../api/errors';
 import type { AppUserTable } from '../../../db';
 import { Writer, uuidv7 } from '../../../db';
 import { parseJsonArray } from '../format';
-import { accountCopy, cardForAccount, ensureAnotherAdmin, makeCardAgree } from './accounts';
+import { accountCopy, auditAccount, cardForAccount, ensureAnotherAdmin, makeCardAgree } from './accounts';
 import { NO_ACCOUNT_HASH, hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './password';
 import { AREAS, ROLE_MATRIX } from './permissions';
 import { DEFAULT_SETTINGS, readSetting } from './settings';
@@ -62,16 +62,12 @@ export function userCount(ctx: Ctx): number {
   return db.first(db.q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
-/** User accounts are local: their changes go to the audit log, never to the outbox. */
-function audit(ctx: Ctx, entityId: string, action: 'insert' | 'update', oldValues: unknown, newValues: unknown, actor = ctx.actor): void {
-  ctx.db
-    .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(ctx.now().toISOString(), actor, 'app_user', entityId, action, oldValues === null ? null : JSON.stringify(oldValues), JSON.stringify(newValues));
-}
+/** User accounts are local: their changes go to the audit log (the one write path), never to the outbox. */
+const audit = auditAccount;
 
-/** Logins, logouts, wrong passwords and lockouts of an account, in its audit trail (R25: who did what). */
+/** Logins, logouts, wrong passwords and lockouts of an account, in its audit trail (R25: who did what); the actor is the account. */
 function auditSession(ctx: Ctx, r: Pick<AppUserTable, 'id' | 'login'>, event: string): void {
-  audit(ctx, r.id, 'update', null, { session: event }, r.login);
+  ctx.db.tx(() => new Writer(ctx.db, ctx.actor, ctx.now).event('app_user', r.id, { session: event }, { actor: r.login }));
 }
 
 /**
@@ -99,7 +95,7 @@ export function authStatus(ctx: Ctx): AuthStatus {
  */
 export async function createUser(
   ctx: Ctx,
-  u: { login: string; displayName?: string; staffId?: string | null; role: AppRole; deputyGrades: number[]; password?: string; mustChange?: boolean },
+  u: { login: string; displayName?: string; staffId?: string | null; role: AppRole; deputyGrades: number[]; password?: string; mustChange?: boolean; first?: boolean },
 ): Promise<{ row: AppUserTable; password: string }> {
   const taken = () => invalid(`Логин «${u.login}» уже занят`, [{ column: 'Логин', message: `Логин «${u.login}» уже занят` }]);
   if (byLogin(ctx, u.login)) throw taken();
@@ -107,6 +103,9 @@ export async function createUser(
   const hash = await hashPassword(password);
   const now = ctx.now().toISOString();
   const row = ctx.db.tx(() => {
+    // Decided inside the transaction: two first-run calls racing (two windows, two hosts on one
+    // file) both pass the checks above while their passwords hash; only one makes an account.
+    if (u.first && userCount(ctx) > 0) throw adminExists();
     if (byLogin(ctx, u.login)) throw taken();
     const w = new Writer(ctx.db, ctx.actor, ctx.now);
     const card = makeCardAgree(w, cardForAccount(ctx, w, u), u.role, u.deputyGrades);
@@ -133,12 +132,14 @@ export async function createUser(
 }
 
 /** First run: the first account is the system administrator, created by the person installing the app. */
+const adminExists = () => new AppError('forbidden', 'Администратор уже создан. Войдите под своей учётной записью.');
+
 export async function setupAdmin(ctx: Ctx, i: OpParsed<'auth.setupAdmin'>): Promise<SessionUser> {
-  if (userCount(ctx) > 0) throw new AppError('forbidden', 'Администратор уже создан. Войдите под своей учётной записью.');
+  if (userCount(ctx) > 0) throw adminExists();
   const problem = passwordProblem(i.password);
   if (problem) throw invalid(problem, [{ column: 'Пароль', message: problem }]);
   // The administrator's own staff card: found by the name, or made (like the account, by 'system').
-  const { row } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: 'sysadmin', deputyGrades: [], password: i.password, mustChange: false });
+  const { row } = await createUser(ctx, { login: i.login, displayName: i.displayName, role: 'sysadmin', deputyGrades: [], password: i.password, mustChange: false, first: true });
   const user = sessionUser(row);
   ctx.session.signIn(user, ctx.now());
   return user;
@@ -232,6 +233,8 @@ export async function changePassword(ctx: Ctx, i: OpParsed<'auth.changePassword'
   const hash = await hashPassword(i.newPassword);
   const { db } = ctx;
   db.tx(() => {
+    // The current password was checked against the hash read before the transaction: it decides only if it is still that one.
+    if (byId(ctx, r.id).password_hash !== r.password_hash) throw new AppError('conflict', 'Пароль только что изменили в другом окне. Войдите заново.');
     db.run(db.q.updateTable('app_user').set({ password_hash: hash, must_change_password: 0, updated_at: ctx.now().toISOString() }).where('id', '=', r.id));
     audit(ctx, r.id, 'update', { password: '***' }, { password: '***' });
   });

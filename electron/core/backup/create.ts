@@ -15,7 +15,7 @@ import { makePrivateDir } from '../../../db/private';
 import { defaultDataDir } from '../paths';
 import { REASON_MANUAL, backupFileName, tempFileName } from './names';
 import { encryptFile, type Lock } from './crypto';
-import { absoluteFolder, isInside } from './folders';
+import { absoluteFolder, isInside } from '../folders';
 import { ensureIdentity } from './identity';
 import { integrity, type BackupMeta } from './sqliteFile';
 import { writeFailed } from './errors';

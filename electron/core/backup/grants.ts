@@ -15,7 +15,7 @@ import type { Session } from '../auth/session';
 import { AppError } from '../../api/errors';
 import { getSettings } from '../auth/settingsService';
 import { samePath } from './create';
-import { isAbsoluteFolder } from './folders';
+import { isAbsoluteFolder } from '../folders';
 import { parseBackupName } from './names';
 
 const GRANT_MS = 3600_000;

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { PRIVATE_DIR, PRIVATE_FILE, tighten } from '../../../db/private';
 import { getSettings } from '../auth/settingsService';
 import { dataDirOf } from './create';
-import { isInside } from './folders';
+import { isInside } from '../folders';
 import { TEMP_RE, parseBackupName } from './names';
 
 /**

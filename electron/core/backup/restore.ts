@@ -12,7 +12,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Ctx } from '../context';
 import type { BackupInfo, RestoreResult } from '../../api/types';
 import { AppError } from '../../api/errors';
-import { Db, migrate } from '../../../db';
+import { Db, Writer, migrate } from '../../../db';
 import { checkedCopy } from './inspect';
 import { createBackupNow } from './create';
 import type { Unlock } from './crypto';
@@ -36,17 +36,12 @@ function prepareCopy(ctx: Ctx, path: string, restored: BackupInfo, safety: Backu
       w.raw.exec(`DELETE FROM setting WHERE ${LOCAL_KEYS}`);
       const put = w.raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
       for (const s of local) put.run(s.key, s.value);
-      w.raw
-        .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(
-          ctx.now().toISOString(),
-          ctx.actor,
-          'backup',
-          basename(restored.file),
-          'update',
-          JSON.stringify({ safetyBackup: safety.file }),
-          JSON.stringify({ restoredFrom: restored.file, createdAt: restored.createdAt, reason: restored.reason }),
-        );
+      new Writer(w, ctx.actor, ctx.now).event(
+        'backup',
+        basename(restored.file),
+        { restoredFrom: restored.file, createdAt: restored.createdAt, reason: restored.reason },
+        { old: { safetyBackup: safety.file } },
+      );
     });
     const livePageSize = ctx.db.raw.pragma('page_size', { simple: true }) as number;
     if (w.raw.pragma('page_size', { simple: true }) !== livePageSize) {

@@ -13,6 +13,7 @@ import { readRule, ruleFor } from './rule';
 import { divisionView } from './view';
 import { countOf, countWith, WORDS } from '../../api/plural';
 import { parallelFilter, requireParallels } from '../auth/parallels';
+import { className } from '../../api/text';
 
 
 function classOf(school: School, classId: string): ClassInfo {
@@ -212,7 +213,7 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
   if (!s) throw notFound('Ученик');
   if (s.class_id !== c.id) {
     const other = s.class_id ? db.first(db.q.selectFrom('school_class').select(['grade', 'letter']).where('id', '=', s.class_id)) : undefined;
-    throw invalid(`${personName(s)} ${other ? `учится в ${other.grade}${other.letter}` : 'не числится ни в одном классе'}, а подгруппа «${g.name}» — класса ${c.name}.`);
+    throw invalid(`${personName(s)} ${other ? `учится в ${className(other)}` : 'не числится ни в одном классе'}, а подгруппа «${g.name}» — класса ${c.name}.`);
   }
   const current = (school.membersOf.get(d.id) ?? []).find((m) => m.student_id === studentId);
   if (current?.subgroup_id === subgroupId) return divisionView(school, d);

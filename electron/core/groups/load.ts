@@ -7,6 +7,7 @@ import type { Gender } from '../../../db/schema';
 import { fullName } from '../format';
 import { sortByName } from './split';
 import { genderOfName } from '../../api/declension';
+import { className } from '../../api/text';
 
 export interface ClassInfo {
   id: string;
@@ -70,10 +71,9 @@ export const key = (a: string, b: string) => `${a}:${b}`;
 export type AssignmentRow = Pick<Row<'teaching_assignment'>, 'id' | 'teacher_id' | 'subject_id' | 'class_id' | 'subgroup_id' | 'study_group_id' | 'hours_per_week'>;
 export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id'>;
 
-export function currentYear(ctx: Ctx): string | null {
-  const { db } = ctx;
-  return db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id ?? null;
-}
+/** The current year's id or null (the one definition: ../year.ts). */
+export { currentYearOrNull as currentYear } from '../year';
+import { currentYearOrNull } from '../year';
 
 /**
  * Reads the school (or, with `classId`, one class and what concerns it) for the groups services.
@@ -83,10 +83,10 @@ export function currentYear(ctx: Ctx): string | null {
 export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean }): School {
   const people = only?.people !== false;
   const { db } = ctx;
-  const yearId = currentYear(ctx);
+  const yearId = currentYearOrNull(ctx);
   let cq = db.q.selectFrom('school_class').select(['id', 'grade', 'letter', 'class_teacher_id']).where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '');
   if (only?.classId) cq = cq.where('id', '=', only.classId);
-  const classes = db.all(cq.orderBy('grade').orderBy('letter')).map((c) => ({ ...c, name: `${c.grade}${c.letter}` }));
+  const classes = db.all(cq.orderBy('grade').orderBy('letter')).map((c) => ({ ...c, name: className(c) }));
   const classIds = new Set(classes.map((c) => c.id));
   const inScope = (classId: string | null) => classId !== null && classIds.has(classId);
 

@@ -4,7 +4,6 @@ import { getRule, saveRule } from './rule';
 import { forClass, moveStudent, removeDivision, setSubgroupTeacher, split, splitAllEligible } from './divisions';
 import { pendingPlacements, placeSuggested } from './pending';
 import { getStudyGroup, listStudyGroups, removeStudyGroup, saveStudyGroup, setStudyGroupMembers } from './studyGroups';
-import { validateSetup } from './validate';
 
 export const groupsHandlers = {
   'groups.rule.get': (_, ctx) => getRule(ctx),
@@ -23,5 +22,4 @@ export const groupsHandlers = {
   'studyGroups.save': (i, ctx) => saveStudyGroup(ctx, i),
   'studyGroups.remove': (i, ctx) => removeStudyGroup(ctx, i.id),
   'studyGroups.setMembers': (i, ctx) => setStudyGroupMembers(ctx, i.groupId, i.studentIds),
-  'setup.validate': (_, ctx) => validateSetup(ctx),
 } satisfies Handlers<typeof groupsOps>;

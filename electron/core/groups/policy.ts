@@ -2,6 +2,7 @@
 // workload limits: their shape and the school's usual practice as the default. Pure, so the demo
 // school follows the same rule.
 import type { Method } from './split';
+import { ruFold } from '../../api/text';
 
 export interface RuleItem {
   subjectId: string;
@@ -24,7 +25,7 @@ export const TEACHING_NORM_HOURS = 18;
 export const DEFAULT_MAX_TEACHER_HOURS = 30;
 const DEFAULT_MIN_STUDENTS = 25;
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').trim();
+const fold = (s: string) => ruFold(s).trim();
 
 /**
  * The usual practice (R4, 000 §3): foreign languages (from grade 2) and informatics are divided

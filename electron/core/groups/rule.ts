@@ -1,4 +1,5 @@
 // The division rule and the workload limits, kept in the local settings (the default: policy.ts).
+import { Writer } from '../../../db';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { DivisionRuleItem, GroupsRule } from '../../api/types';
@@ -60,9 +61,7 @@ export function saveRule(ctx: Ctx, i: OpParsed<'groups.rule.save'>): GroupsRule 
     requireRuleParallels(ctx, before, rule);
     writeSetting(ctx.db, KEY, rule);
     // Local settings are not synced; the change is audited like the other settings.
-    ctx.db
-      .statement('INSERT INTO audit_log (at, actor, entity, entity_id, action, old_values, new_values) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(ctx.now().toISOString(), ctx.actor, 'setting', KEY, 'update', JSON.stringify(before), JSON.stringify(rule));
+    new Writer(ctx.db, ctx.actor, ctx.now).local('setting', KEY, 'update', { ...before }, { ...rule });
   });
   return getRule(ctx);
 }

@@ -1,6 +1,7 @@
 // Pure division algorithms (R4, 000 §3): no database, so the demo-school generator uses them too.
 import type { Gender } from '../../../db/schema';
 import type { RuleSplitBy } from '../../api/enums';
+import { ruFold } from '../../api/text';
 
 export interface Pupil {
   id: string;
@@ -15,7 +16,7 @@ export type Method = RuleSplitBy;
 type Named = Pick<Pupil, 'id' | 'last_name' | 'first_name' | 'middle_name'>;
 
 /** The ФИО folded for sorting: lower case, ё as е, fields joined by a space (below every letter). */
-const nameKey = (p: Named) => `${p.last_name} ${p.first_name} ${p.middle_name ?? ''}`.toLowerCase().replace(/ё/g, 'е');
+const nameKey = (p: Named) => ruFold(`${p.last_name} ${p.first_name} ${p.middle_name ?? ''}`);
 const compareKeys = (x: string, y: string, a: Named, b: Named) => (x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**

@@ -12,6 +12,7 @@ import { studentRef, teacherHours } from './view';
 import { countWith, plural, WORDS } from '../../api/plural';
 import { studyGroupKinds } from '../../api/enums';
 import { requireStudentsParallels } from '../auth/parallels';
+import { ruKey } from '../../api/text';
 
 /**
  * R8: a study group belongs to the parallels of its students (parallels.ts): a deputy changes it
@@ -26,7 +27,7 @@ function requireGroupParallels(ctx: Ctx, groupId: string, name: string, more: re
 
 export const KIND_LABELS: Readonly<Record<StudyGroupKind, string>> = studyGroupKinds.labels;
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const fold = ruKey;
 
 function groupView(school: School, g: Row<'study_group'>): StudyGroup {
   const teachers = teacherHours(school, school.assignments.filter((a) => a.study_group_id === g.id));

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { currentYearOrNull } from '../year';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { SchoolClass } from '../../api/types';
@@ -8,13 +9,14 @@ import { currentYearId } from './years';
 import { dropClassGroups } from '../groups/membership';
 import { countWith, WORDS } from '../../api/plural';
 import { normalizeClassLetter } from '../../api/limits';
+import { className } from '../../api/text';
 
 /** Normalizes a class letter: trimmed, upper case, Latin look-alikes to Cyrillic (the contract refuses anything else). */
 export const normalizeLetter = normalizeClassLetter;
 
 export function listClasses(ctx: Ctx): SchoolClass[] {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   if (!yearId) return [];
   const rows = db.all(
     db.q
@@ -36,7 +38,7 @@ export function listClasses(ctx: Ctx): SchoolClass[] {
     id: r.id,
     grade: r.grade,
     letter: r.letter,
-    name: `${r.grade}${r.letter}`,
+    name: className(r),
     shift: r.shift,
     classTeacherId: r.class_teacher_id,
     classTeacherName: r.teacher,
@@ -56,14 +58,14 @@ function findClass(ctx: Ctx, yearId: string, grade: number, letter: string) {
 
 export function saveClass(ctx: Ctx, i: OpParsed<'classes.save'>): SchoolClass {
   const { db } = ctx;
-  const yearId = currentYearId(ctx);
-  const letter = normalizeLetter(i.letter);
-  const same = findClass(ctx, yearId, i.grade, letter);
-  if (same && same.id !== i.id) throw invalid(`Класс ${i.grade}${letter} уже есть`, [{ column: 'Литера', message: `Класс ${i.grade}${letter} уже есть` }]);
-  if (i.classTeacherId && !db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.classTeacherId).where('deleted_at', 'is', null)))
-    throw notFound('Классный руководитель');
-  if (i.roomId && !db.first(db.q.selectFrom('room').select('id').where('id', '=', i.roomId).where('deleted_at', 'is', null))) throw notFound('Кабинет');
   const id = act(ctx, (w) => {
+    const yearId = currentYearId(ctx);
+    const letter = normalizeLetter(i.letter);
+    const same = findClass(ctx, yearId, i.grade, letter);
+    if (same && same.id !== i.id) throw invalid(`Класс ${className({ grade: i.grade, letter })} уже есть`, [{ column: 'Литера', message: `Класс ${className({ grade: i.grade, letter })} уже есть` }]);
+    if (i.classTeacherId && !db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.classTeacherId).where('deleted_at', 'is', null)))
+      throw notFound('Классный руководитель');
+    if (i.roomId && !db.first(db.q.selectFrom('room').select('id').where('id', '=', i.roomId).where('deleted_at', 'is', null))) throw notFound('Кабинет');
     const values = { year_id: yearId, grade: i.grade, letter, shift: i.shift, class_teacher_id: i.classTeacherId ?? null, room_id: i.roomId ?? null };
     if (i.id) {
       if (!db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Класс');
@@ -95,9 +97,9 @@ export function createClasses(ctx: Ctx, i: OpParsed<'classes.createMany'>): { cr
 
 export function removeClass(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  const n = db.first(db.q.selectFrom('student').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).where('deleted_at', 'is', null))?.n ?? 0;
-  if (n > 0) throw invalid(`В классе ${countWith(n, WORDS.student)}. Класс можно удалить только пустым: сначала переведите учеников.`);
   act(ctx, (w) => {
+    const n = db.first(db.q.selectFrom('student').select((eb) => eb.fn.countAll<number>().as('n')).where('class_id', '=', id).where('deleted_at', 'is', null))?.n ?? 0;
+    if (n > 0) throw invalid(`В классе ${countWith(n, WORDS.student)}. Класс можно удалить только пустым: сначала переведите учеников.`);
     for (const ci of db.all(db.q.selectFrom('curriculum_item').select('id').where('class_id', '=', id).where('deleted_at', 'is', null))) w.remove('curriculum_item', ci.id);
     dropClassGroups(ctx, w, id);
     w.remove('school_class', id);

@@ -17,9 +17,9 @@ export function listRooms(ctx: Ctx): Room[] {
 
 export function saveRoom(ctx: Ctx, i: OpParsed<'rooms.save'>): Room {
   const { db } = ctx;
-  const same = db.first(db.q.selectFrom('room').select('id').where('number', '=', i.number).where('deleted_at', 'is', null));
-  if (same && same.id !== i.id) throw invalid(`Кабинет «${i.number}» уже есть`, [{ column: 'Номер', message: `Кабинет «${i.number}» уже есть` }]);
   return act(ctx, (w) => {
+    const same = db.first(db.q.selectFrom('room').select('id').where('number', '=', i.number).where('deleted_at', 'is', null));
+    if (same && same.id !== i.id) throw invalid(`Кабинет «${i.number}» уже есть`, [{ column: 'Номер', message: `Кабинет «${i.number}» уже есть` }]);
     const values = { number: i.number, name: i.name, capacity: i.capacity };
     if (i.id) {
       if (!db.first(db.q.selectFrom('room').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Кабинет');

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { staffRow } from '../rows';
 import type { OpParsed } from '../../api/contract';
 import type { Staff, StaffAccount, StaffRole } from '../../api/types';
 import type { Row } from '../../../db';
@@ -8,6 +9,7 @@ import { fullName, parseJsonArray } from '../format';
 import { normalizeSnils, snilsChecksumOk, normalizePhone } from '../../import';
 import { refreshSession } from '../auth/users';
 import { accountsByCard, checkCardKeepsAccount, checkCardRemovable, followCard } from '../auth/accounts';
+import { className, ruFold } from '../../api/text';
 
 export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): Staff => ({
   id: r.id,
@@ -32,8 +34,8 @@ export function listStaff(ctx: Ctx, search?: string): Staff[] {
   const { db } = ctx;
   const accounts = accountsByCard(ctx);
   const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map((r) => toStaff(r, accounts.get(r.id) ?? null));
-  const needle = search?.trim().toLowerCase().replace(/ё/g, 'е');
-  const list = needle ? all.filter((s) => `${s.fullName} ${s.position}`.toLowerCase().replace(/ё/g, 'е').includes(needle)) : all;
+  const needle = search?.trim() ? ruFold(search.trim()) : undefined;
+  const list = needle ? all.filter((s) => ruFold(`${s.fullName} ${s.position}`).includes(needle)) : all;
   return list.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
 }
 
@@ -61,21 +63,7 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
   if (i.birthDate && i.birthDate > ctx.now().toISOString().slice(0, 10)) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const saved = act(ctx, (w) => {
-    const values = {
-      last_name: i.lastName,
-      first_name: i.firstName,
-      middle_name: i.middleName,
-      birth_date: i.birthDate,
-      gender: i.gender,
-      snils: c.snils,
-      phone: c.phone,
-      email: c.email,
-      position: i.position,
-      roles: JSON.stringify(i.roles),
-      deputy_grades: JSON.stringify(i.roles.includes('deputy') ? [...new Set(i.deputyGrades)].sort((a, b) => a - b) : []),
-      subjects: JSON.stringify(i.subjects),
-      rate_hours: i.rateHours,
-    };
+    const values = staffRow({ ...i, ...c });
     if (i.id) {
       if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Сотрудник');
       // The card and its account agree (accounts.ts): the account's duty stays; its name and parallels follow.
@@ -92,14 +80,15 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
 
 export function removeStaff(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
-  if (classes.length)
-    throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => `${c.grade}${c.letter}`).join(', ')}. Сначала назначьте другого классного руководителя.`);
-  const hours = db.first(
-    db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
-  )?.h;
-  if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
+  // The checks read in the transaction: a class or hours given to them meanwhile would be left without a teacher.
   act(ctx, (w) => {
+    const classes = db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('class_teacher_id', '=', id).where('deleted_at', 'is', null));
+    if (classes.length)
+      throw invalid(`Сотрудник — классный руководитель ${classes.map((c) => className(c)).join(', ')}. Сначала назначьте другого классного руководителя.`);
+    const hours = db.first(
+      db.q.selectFrom('teaching_assignment').select((eb) => eb.fn.sum<number>('hours_per_week').as('h')).where('teacher_id', '=', id).where('deleted_at', 'is', null),
+    )?.h;
+    if (hours) throw invalid(`У сотрудника ${String(hours).replace('.', ',')} ч в неделю по тарификации. Сначала передайте его часы другим учителям (Группы и нагрузка).`);
     checkCardRemovable(ctx, id);
     w.remove('staff', id);
   });

@@ -7,6 +7,7 @@ import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 import { STANDARD_SUBJECTS } from './standard';
 import { plural } from '../../api/plural';
+import { ruFold } from '../../api/text';
 
 const toSubject = (r: Row<'subject'>): Subject => ({
   id: r.id,
@@ -24,12 +25,12 @@ export function listSubjects(ctx: Ctx): Subject[] {
 
 export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
   const { db } = ctx;
-  // ru_fold, not SQLite's lower(): that one folds only Latin letters («ФИЗИКА» and «Физика» are one subject).
-  const same = db.first(
-    db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', i.name.toLowerCase().replace(/ё/g, 'е')),
-  );
-  if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
   return act(ctx, (w) => {
+    // ru_fold, not SQLite's lower(): that one folds only Latin letters («ФИЗИКА» and «Физика» are one subject).
+    const same = db.first(
+      db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', ruFold(i.name)),
+    );
+    if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
     const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder };
     if (i.id) {
       if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Предмет');
@@ -41,11 +42,13 @@ export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
 
 export function removeSubject(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  const used = db.first(
-    db.q.selectFrom('curriculum_item').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', '=', id).where('deleted_at', 'is', null).where('hours_per_week', '>', 0),
-  );
-  if (used && used.n > 0) throw invalid(`Предмет стоит в учебном плане ${used.n} ${plural(used.n, 'класса', 'классов', 'классов')}. Сначала уберите его часы из учебного плана.`);
-  act(ctx, (w) => w.remove('subject', id));
+  act(ctx, (w) => {
+    const used = db.first(
+      db.q.selectFrom('curriculum_item').select((eb) => eb.fn.countAll<number>().as('n')).where('subject_id', '=', id).where('deleted_at', 'is', null).where('hours_per_week', '>', 0),
+    );
+    if (used && used.n > 0) throw invalid(`Предмет стоит в учебном плане ${used.n} ${plural(used.n, 'класса', 'классов', 'классов')}. Сначала уберите его часы из учебного плана.`);
+    w.remove('subject', id);
+  });
 }
 
 /** Adds the subjects of the federal curriculum that the school does not have yet. */

@@ -4,6 +4,7 @@ import type { HolidayInput, StudyPeriodInput, YearDetails, YearInput } from '../
 import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
 import { ruDate } from '../format';
+import { ruKey } from '../../api/text';
 
 export function listYears(ctx: Ctx): YearDetails[] {
   const { db } = ctx;
@@ -44,15 +45,8 @@ export function listYears(ctx: Ctx): YearDetails[] {
   });
 }
 
-/** The current academic year, or a clear refusal when setup has not reached it yet. */
-export function currentYearId(ctx: Ctx): string {
-  const { db } = ctx;
-  const y = db.first(
-    db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1),
-  );
-  if (!y) throw invalid('Сначала создайте учебный год (Настройка → Учебный год).');
-  return y.id;
-}
+/** The current academic year, or a clear refusal when setup has not reached it yet (the one definition: ../year.ts). */
+export { currentYearId } from '../year';
 
 /** Quarters for grades 1–9 and half-years for 10–11 (R1, 001 §4), with the usual holidays. */
 export function suggestYear(startYear: number): YearInput {
@@ -140,7 +134,7 @@ export function validateYear(i: OpParsed<'years.save'>): Problem[] {
   return problems;
 }
 
-const fold = (s: string) => s.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const fold = ruKey;
 const grades = (x: { gradeFrom: number; gradeTo: number }) => (x.gradeFrom === x.gradeTo ? `${x.gradeFrom} классов` : `${x.gradeFrom}–${x.gradeTo} классов`);
 
 /**

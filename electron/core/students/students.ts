@@ -1,15 +1,18 @@
 import { sql } from 'kysely';
+import { guardianRow, studentRow } from '../rows';
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { GuardianDetails, Page, StudentDetails, StudentRow } from '../../api/types';
 import { invalid, notFound, type Problem } from '../../api/errors';
 import { act } from '../tx';
+import { classNameSql } from '../../../db';
 import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
 import { declineName } from '../../api/declension';
 import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
+import { className, ruFold } from '../../api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
 
 export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<StudentRow> {
@@ -25,7 +28,7 @@ export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<Stude
     for (const word of fold(needle).split(/\s+/)) {
       const like = `%${word.replace(/[%_\\]/g, (m) => '\\' + m)}%`;
       q = q.where(
-        sql<boolean>`ru_fold(s.last_name || ' ' || s.first_name || ' ' || coalesce(s.middle_name, '') || ' ' || coalesce(c.grade || c.letter, '') || ' ' || coalesce(s.snils, '')) like ${like} escape '\\'`,
+        sql<boolean>`ru_fold(s.last_name || ' ' || s.first_name || ' ' || coalesce(s.middle_name, '') || ' ' || coalesce(${sql.raw(classNameSql('c'))}, '') || ' ' || coalesce(s.snils, '')) like ${like} escape '\\'`,
       );
     }
   }
@@ -52,7 +55,7 @@ export function listStudents(ctx: Ctx, i: OpParsed<'students.list'>): Page<Stude
       fullName: fullName(r),
       birthDate: r.birth_date,
       gender: r.gender,
-      className: r.grade ? `${r.grade}${r.letter}` : null,
+      className: r.grade ? className({ grade: r.grade, letter: r.letter ?? '' }) : null,
       classId: r.class_id,
       snils: r.snils,
       guardians: r.guardians ?? '',
@@ -99,7 +102,7 @@ export function getStudent(ctx: Ctx, id: string): StudentDetails {
     gender: s.gender,
     snils: s.snils,
     classId: s.class_id,
-    className: s.grade ? `${s.grade}${s.letter}` : null,
+    className: s.grade ? className({ grade: s.grade, letter: s.letter ?? '' }) : null,
     address: s.address,
     personalFileNo: s.personal_file_no,
     guardians,
@@ -115,7 +118,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   // The same representative twice: the same card, or the same full name.
   const seenGuardians = new Set<string>();
   i.guardians.forEach((g, idx) => {
-    const keys = [`name:${[g.lastName, g.firstName, g.middleName ?? ''].join(' ').toLowerCase().replace(/ё/g, 'е')}`, ...(g.id ? [`id:${g.id}`] : [])];
+    const keys = [`name:${ruFold([g.lastName, g.firstName, g.middleName ?? ''].join(' '))}`, ...(g.id ? [`id:${g.id}`] : [])];
     if (keys.some((k) => seenGuardians.has(k)))
       problems.push({ row: idx + 1, column: `Представитель ${idx + 1}`, message: `Представитель «${g.lastName} ${g.firstName}${g.middleName ? ` ${g.middleName}` : ''}» указан дважды` });
     for (const k of keys) seenGuardians.add(k);
@@ -136,17 +139,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   }
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const id = act(ctx, (w) => {
-    const values = {
-      last_name: i.lastName,
-      first_name: i.firstName,
-      middle_name: i.middleName,
-      birth_date: i.birthDate,
-      gender: i.gender,
-      snils: c.snils,
-      class_id: i.classId ?? null,
-      address: i.address,
-      personal_file_no: i.personalFileNo,
-    };
+    const values = studentRow({ ...i, snils: c.snils, classId: i.classId ?? null });
     let studentId: string;
     if (i.id) {
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
@@ -157,15 +150,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
     const kept = new Set<string>();
     for (const g of guardians) {
-      const gv = {
-        last_name: g.lastName,
-        first_name: g.firstName,
-        middle_name: g.middleName,
-        phone: g.phone,
-        email: g.email,
-        pd_consent_date: g.pdConsentDate,
-        e_service_refused: g.eServiceRefused ? 1 : 0,
-      };
+      const gv = guardianRow(g);
       const link = g.id ? links.find((l) => l.guardian_id === g.id) : undefined;
       if (link) {
         w.update('guardian', link.guardian_id, gv);

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context';
+import { staffRow } from '../rows';
 import type { OpParsed } from '../../api/contract';
 import type { ImportPreview, ImportResult } from '../../api/types';
 import { invalid } from '../../api/errors';
@@ -19,12 +20,13 @@ import {
 } from '../../import';
 import { act } from '../tx';
 import { isoDay } from '../format';
-import { currentYearId } from '../setup/years';
+import { currentYearId, currentYearOrNull } from '../year';
 import { requireAccess } from '../auth/guard';
 import { beginBackupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 import { classesAwaitingPlacement } from '../groups/pending';
 import { countOf } from '../../api/plural';
 import { applyStudentPlan, planStudents } from './studentPlan';
+import { className } from '../../api/text';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -49,7 +51,7 @@ async function read(i: ImportInput): Promise<SheetData> {
 
 function validationContext(ctx: Ctx): ValidationContext {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   const classes = yearId ? db.all(db.q.selectFrom('school_class').select(['grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)) : [];
   return {
     today: isoDay(ctx.now()),
@@ -155,10 +157,10 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
 /** The current year's classes by name («5А») → id. */
 function currentClassIds(ctx: Ctx): Map<string, string> {
   const { db } = ctx;
-  const yearId = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1))?.id;
+  const yearId = currentYearOrNull(ctx);
   if (!yearId) return new Map();
   return new Map(
-    db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [`${c.grade}${c.letter}`, c.id]),
+    db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('year_id', '=', yearId).where('deleted_at', 'is', null)).map((c) => [className(c), c.id]),
   );
 }
 
@@ -189,21 +191,7 @@ function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
   act(ctx, (w) =>
     w.insertMany(
       'staff',
-      drafts.map((d) => ({
-        last_name: d.lastName,
-        first_name: d.firstName,
-        middle_name: d.middleName,
-        birth_date: d.birthDate,
-        gender: d.gender,
-        snils: d.snils,
-        phone: d.phone,
-        email: d.email,
-        position: d.position,
-        roles: JSON.stringify(rolesForPosition(d.position)),
-        deputy_grades: '[]',
-        subjects: JSON.stringify(d.subjects),
-        rate_hours: d.rateHours,
-      })),
+      drafts.map((d) => staffRow({ ...d, roles: rolesForPosition(d.position), deputyGrades: [] })),
     ),
   );
   return { imported: drafts.length };

@@ -1,6 +1,7 @@
 // What a checked student file does to the school (the secretary's round trip with Excel): rows about
 // students already in the school update them field by field, the others add new students. Computed
 // for the preview and again, inside the commit's transaction, for the write (its deciding reads).
+import { guardianRow, studentRow } from '../rows';
 import type { Ctx } from '../context';
 import type { Writer } from '../../../db';
 import type { NewRow } from '../../../db';
@@ -10,8 +11,9 @@ import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
 import { genders } from '../../api/enums';
 import { leaveOtherClasses } from '../groups/membership';
+import { className, ruFold } from '../../api/text';
 
-const fold = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/ё/g, 'е');
+const fold = (s: string | null | undefined) => ruFold((s ?? '').trim());
 const yesNo = (v: number | boolean | null) => (v === null ? null : v ? 'да' : 'нет');
 
 interface LinkedGuardian {
@@ -98,7 +100,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
   const classIdsUsed = [...new Set([...students.values()].map((s) => s.class_id).filter((x): x is string => !!x))];
   const classNames = new Map<string, string>();
   for (const part of chunks(classIdsUsed))
-    for (const c of db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('id', 'in', part))) classNames.set(c.id, `${c.grade}${c.letter}`);
+    for (const c of db.all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter']).where('id', 'in', part))) classNames.set(c.id, className(c));
 
   const added: StudentDraft[] = [];
   const updates: PlannedUpdate[] = [];
@@ -108,7 +110,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
   let unchanged = 0;
 
   for (const d of drafts) {
-    const classId = classIds.get(`${d.grade}${d.letter}`) ?? null;
+    const classId = classIds.get(className(d)) ?? null;
     const s = d.existingId ? students.get(d.existingId) : undefined;
     if (!s) {
       added.push(d);
@@ -130,7 +132,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
     field('birth_date', 'Дата рождения', d.birthDate, (v) => (v ? ruDate(v) : null));
     field('gender', 'Пол', d.gender, (v) => (v ? genders.text(v) : null));
     field('snils', 'СНИЛС', d.snils, text);
-    field('class_id', 'Класс', classId, (v) => (v ? (classNames.get(v) ?? `${d.grade}${d.letter}`) : null));
+    field('class_id', 'Класс', classId, (v) => (v ? (classNames.get(v) ?? className(d)) : null));
     field('address', 'Адрес', d.address, text);
     field('personal_file_no', '№ личного дела', d.personalFileNo, text);
 
@@ -201,7 +203,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
     updates,
     guardianPatches,
     view: {
-      added: added.map((d) => ({ row: d.row, name: [d.lastName, d.firstName, d.middleName].filter(Boolean).join(' '), className: `${d.grade}${d.letter}`, guardians: d.guardians.length })),
+      added: added.map((d) => ({ row: d.row, name: [d.lastName, d.firstName, d.middleName].filter(Boolean).join(' '), className: className(d), guardians: d.guardians.length })),
       updated: updates.map((u) => u.view),
       unchanged,
     },
@@ -216,17 +218,7 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
 export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classIds: ReadonlyMap<string, string>) {
   const students = w.insertMany(
     'student',
-    plan.added.map((d) => ({
-      last_name: d.lastName,
-      first_name: d.firstName,
-      middle_name: d.middleName,
-      birth_date: d.birthDate,
-      gender: d.gender,
-      snils: d.snils,
-      class_id: classIds.get(`${d.grade}${d.letter}`) ?? null,
-      address: d.address,
-      personal_file_no: d.personalFileNo,
-    })),
+    plan.added.map((d) => studentRow({ ...d, classId: classIds.get(className(d)) ?? null })),
   );
   for (const u of plan.updates) {
     if (Object.keys(u.patch).length) w.update('student', u.id, u.patch);
@@ -245,15 +237,7 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
     if (gi === undefined) {
       gi = guardians.length;
       guardianKey.set(key, gi);
-      guardians.push({
-        last_name: g.lastName,
-        first_name: g.firstName,
-        middle_name: g.middleName,
-        phone: g.phone,
-        email: g.email,
-        pd_consent_date: g.pdConsentDate,
-        e_service_refused: g.eServiceRefused ? 1 : 0,
-      });
+      guardians.push(guardianRow(g));
     }
     links.push({ student: studentId, guardian: gi, relation: g.relation ?? '' });
   };

@@ -11,6 +11,7 @@ import { initialsName, key, loadSchool, personName, subjectName, type School, ty
 import { readRule } from '../groups/rule';
 import { planTeachers, type PlanTask, type PlanTeacher } from './planner';
 import { ownParallels, parallelFilter, requireParallels, requireStudentsParallels } from '../auth/parallels';
+import { ruKey } from '../../api/text';
 
 /**
  * R8: a deputy director changes the assignments of the classes (subgroups) of their parallels, and
@@ -27,7 +28,7 @@ function requireTargetParallels(ctx: Ctx, school: School, a: Pick<AssignmentRow,
   }
 }
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const fold = ruKey;
 export const fmtHours = (h: number) => String(Math.round(h * 100) / 100).replace('.', ',');
 
 /** «Разговоры о важном» is the class teacher's hour in every class. */
@@ -236,7 +237,7 @@ export function fromCurriculum(ctx: Ctx, classId?: string | null): FromCurriculu
     teachers,
     maxHours: rule.maxTeacherHours,
     classTeacher,
-    byClassTeacher: (grade, subjectId, t) => isTalks(subjectName(school, subjectId)) || (grade <= 4 && t.subjects.has(subjectId)),
+    isTalks: (subjectId) => isTalks(subjectName(school, subjectId)),
     teachesClass,
     teachesDivision,
   });

@@ -2,6 +2,7 @@ import type { Handlers } from '../context';
 import type { workloadOps } from '../../api/workload';
 import { fromCurriculum, listAssignments, removeAssignment, saveAssignment } from './assignments';
 import { workloadByClass, workloadByTeacher } from './summary';
+import { validateSetup } from './validate';
 
 export const workloadHandlers = {
   'assignments.list': (i, ctx) => listAssignments(ctx, i),
@@ -10,4 +11,5 @@ export const workloadHandlers = {
   'assignments.fromCurriculum': (i, ctx) => fromCurriculum(ctx, i.classId),
   'workload.byTeacher': (i, ctx) => workloadByTeacher(ctx, i.teacherId),
   'workload.byClass': (i, ctx) => workloadByClass(ctx, i.classId),
+  'setup.validate': (_, ctx) => validateSetup(ctx),
 } satisfies Handlers<typeof workloadOps>;

@@ -24,16 +24,25 @@ export interface PlanTeacher {
   gender?: Gender | null;
 }
 
+/**
+ * The class-teacher rule, the one definition (the workload from the curriculum and the demo school
+ * both plan by it): a class teacher teaches «Разговоры о важном» in their class, and in a primary
+ * class (grades 1–4) every subject they are qualified for.
+ */
+export function classTeacherTakes(grade: number, subjectId: string, teacher: PlanTeacher, isTalks: (subjectId: string) => boolean): boolean {
+  return isTalks(subjectId) || (grade <= 4 && teacher.subjects.has(subjectId));
+}
+
 export interface PlanInput {
   tasks: readonly PlanTask[];
   /** Teachers who may be chosen, in the order ties are broken. */
   teachers: readonly PlanTeacher[];
   /** No teacher gets more than this, unless nobody qualified is left under it. */
   maxHours: number;
-  /** A class's own teacher (classId → staff id) and the subjects they teach in their class:
-   *  every subject of a primary class they are qualified for, and «Разговоры о важном». */
+  /** A class's own teacher (classId → staff id); what they teach in their class: classTeacherTakes. */
   classTeacher: ReadonlyMap<string, PlanTeacher>;
-  byClassTeacher: (grade: number, subjectId: string, teacher: PlanTeacher) => boolean;
+  /** Whether a subject is «Разговоры о важном» (taught by the class teacher in every grade). */
+  isTalks: (subjectId: string) => boolean;
   /** Who already teaches in a class or a division (from existing assignments). */
   teachesClass?: ReadonlyMap<string, ReadonlySet<string>>;
   teachesDivision?: ReadonlyMap<string, ReadonlySet<string>>;
@@ -58,7 +67,7 @@ export function planTeachers(input: PlanInput): Map<string, string | null> {
   for (const task of input.tasks) {
     let chosen: PlanTeacher | undefined;
     const own = task.classId ? input.classTeacher.get(task.classId) : undefined;
-    if (own && input.byClassTeacher(task.grade, task.subjectId, own)) chosen = own;
+    if (own && classTeacherTakes(task.grade, task.subjectId, own, input.isTalks)) chosen = own;
     if (!chosen) {
       const qualified = input.teachers.filter((t) => t.subjects.has(task.subjectId));
       const taken = task.divisionId ? inDivision.get(task.divisionId) : undefined;

@@ -1,28 +1,22 @@
 import type { ReactNode } from 'react';
-import { Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconDatabase, IconSchool } from '@tabler/icons-react';
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import { IconDatabase } from '@tabler/icons-react';
 import { useAppState } from '../app/AppState';
-import classes from '../firstrun/FirstRun.module.css';
+import { EntryScreen, ProgramTitle } from '../components/EntryScreen';
 
 /** The frame of the screens before work: login, the one-time password change, the first run. */
 export function AuthLayout({ children, width = 420, testId }: { children: ReactNode; width?: number; testId?: string }) {
   const { info } = useAppState();
   return (
-    <div className={classes.page} data-testid={testId}>
+    <EntryScreen testId={testId}>
       <Stack w="100%" maw={width} gap="lg">
-        <Stack gap={6} align="center" ta="center">
-          <ThemeIcon size={52} radius="md">
-            <IconSchool size={32} stroke={1.5} />
-          </ThemeIcon>
-          <Title order={1} fz={28}>
-            Школьный офис
-          </Title>
+        <ProgramTitle>
           {info?.schoolName ? (
             <Text size="lg" fw={500} c="gray.7" data-testid="auth-school">
               {info.schoolName}
             </Text>
           ) : null}
-        </Stack>
+        </ProgramTitle>
         <Paper p="xl" shadow="sm" radius="md">
           {children}
         </Paper>
@@ -35,6 +29,6 @@ export function AuthLayout({ children, width = 420, testId }: { children: ReactN
           </Group>
         ) : null}
       </Stack>
-    </div>
+    </EntryScreen>
   );
 }

@@ -2,13 +2,13 @@ import { Alert, Button, Group, Paper, Stack, Text, ThemeIcon, Title } from '@man
 import { IconAlertTriangle, IconCircleCheck, IconLogin2, IconPrinter } from '@tabler/icons-react';
 import { useAppState } from '../app/AppState';
 import { PasswordSheet, PrintedPasswords, type IssuedPassword } from '../auth/PasswordSheet';
-import classes from './FirstRun.module.css';
+import { EntryScreen } from '../components/EntryScreen';
 
 /** After the demo school was created: its four users and their one-time passwords, shown once. */
 export function DemoPasswords({ users, onDone }: { users: IssuedPassword[]; onDone: () => void }) {
   const { info } = useAppState();
   return (
-    <div className={classes.page} data-testid="demo-passwords">
+    <EntryScreen testId="demo-passwords">
       <Stack maw={760} w="100%" gap="lg">
         <Group gap="md" wrap="nowrap" justify="center">
           <ThemeIcon size={48} radius="xl" color="teal" variant="light">
@@ -39,6 +39,6 @@ export function DemoPasswords({ users, onDone }: { users: IssuedPassword[]; onDo
           </Stack>
         </Paper>
       </Stack>
-    </div>
+    </EntryScreen>
   );
 }

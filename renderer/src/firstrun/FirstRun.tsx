@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconSchool, IconWand } from '@tabler/icons-react';
+import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconWand } from '@tabler/icons-react';
 import { call } from '../api';
 import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
@@ -8,25 +8,20 @@ import { go } from '../app/useHashRoute';
 import { ErrorAlert } from '../components/ErrorAlert';
 import type { IssuedPassword } from '../auth/PasswordSheet';
 import { AdminForm } from './AdminForm';
+import { EntryScreen, ProgramTagline, ProgramTitle } from '../components/EntryScreen';
 import classes from './FirstRun.module.css';
 
 function Frame({ children, testId = 'first-run' }: { children: React.ReactNode; testId?: string }) {
   const { info } = useAppState();
   return (
-    <div className={classes.page} data-testid={testId}>
+    <EntryScreen testId={testId}>
       <Stack maw={1000} w="100%" gap="xl">
-        <Stack gap={6} align="center" ta="center">
-          <ThemeIcon size={56} radius="md">
-            <IconSchool size={34} stroke={1.5} />
-          </ThemeIcon>
-          <Title order={1} fz={32}>
-            Школьный офис
-          </Title>
-          <Text c="dimmed" size="lg" maw={620}>
+        <ProgramTitle large>
+          <ProgramTagline>
             Подготовка школы к учебному году: сведения об организации, календарь, звонки, предметы, сотрудники, классы, учебный план и
             контингент.
-          </Text>
-        </Stack>
+          </ProgramTagline>
+        </ProgramTitle>
         {children}
         <Group justify="center" gap={6}>
           <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
@@ -38,7 +33,7 @@ function Frame({ children, testId = 'first-run' }: { children: React.ReactNode; 
           </Text>
         </Group>
       </Stack>
-    </div>
+    </EntryScreen>
   );
 }
 

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
 import { Checklist } from '../components/Checklist';
+import { Stat } from '../components/Stat';
 import { countOf, daysBetween, ruDate } from '../lib/dates';
 import { deadlinesOf, type Deadline } from './deadlines';
 import { DueItems } from './DueItems';
@@ -19,26 +20,6 @@ interface Counts {
   classes: number;
   staff: number;
   subjects: number;
-}
-
-function StatCard({ label, value, icon, href, color }: { label: string; value: number | undefined; icon: React.ReactNode; href: string; color: string }) {
-  return (
-    <Paper p="md" component="a" href={href} style={{ textDecoration: 'none', color: 'inherit' }}>
-      <Group gap="md" wrap="nowrap">
-        <ThemeIcon size={44} radius="md" variant="light" color={color}>
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {label}
-          </Text>
-          <Text fz={26} fw={700} className="tnum" lh={1.2}>
-            {value === undefined ? '…' : value.toLocaleString('ru-RU')}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
-  );
 }
 
 function when(d: Deadline, today: string): { text: string; color: string } {
@@ -108,10 +89,10 @@ export function HomePage() {
         </Paper>
       ) : null}
       <SimpleGrid cols={4}>
-        <StatCard label="Учеников" value={counts.students} icon={<IconUsers size={24} />} href="#/students" color="indigo" />
-        <StatCard label="Классов" value={counts.classes} icon={<IconUsersGroup size={24} />} href="#/setup/classes" color="violet" />
-        <StatCard label="Сотрудников" value={counts.staff} icon={<IconIdBadge2 size={24} />} href="#/setup/staff" color="cyan" />
-        <StatCard label="Предметов" value={counts.subjects} icon={<IconBook2 size={24} />} href="#/setup/subjects" color="teal" />
+        <Stat label="Учеников" value={counts.students} icon={<IconUsers size={24} />} href="#/students" color="indigo" />
+        <Stat label="Классов" value={counts.classes} icon={<IconUsersGroup size={24} />} href="#/setup/classes" color="violet" />
+        <Stat label="Сотрудников" value={counts.staff} icon={<IconIdBadge2 size={24} />} href="#/setup/staff" color="cyan" />
+        <Stat label="Предметов" value={counts.subjects} icon={<IconBook2 size={24} />} href="#/setup/subjects" color="teal" />
       </SimpleGrid>
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 7 }}>

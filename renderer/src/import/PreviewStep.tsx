@@ -2,6 +2,7 @@ import { Alert, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '
 import { IconAlertTriangle, IconCircleCheck, IconEqual, IconFileText, IconPencil, IconUserPlus, IconX } from '@tabler/icons-react';
 import type { ImportPreview, ImportStudentChanges, ImportStudentNew } from '../../../electron/api/types';
 import { VirtualTable, type Column } from '../components/VirtualTable';
+import { Stat } from '../components/Stat';
 import { countOf, plural } from '../lib/dates';
 
 type Err = ImportPreview['errors'][number];
@@ -38,26 +39,6 @@ const addedColumns: Column<ImportStudentNew>[] = [
   { key: 'class', title: 'Класс', width: '90px', render: (a) => a.className },
   { key: 'guardians', title: 'Родителей', width: '120px', align: 'right', render: (a) => <span className="tnum">{a.guardians}</span> },
 ];
-
-function Stat({ label, value, color, icon, testId }: { label: string; value: number; color: string; icon: React.ReactNode; testId: string }) {
-  return (
-    <Paper p="md">
-      <Group gap="md" wrap="nowrap">
-        <ThemeIcon size={44} radius="md" variant="light" color={color}>
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {label}
-          </Text>
-          <Text fz={26} fw={700} className="tnum" data-testid={testId}>
-            {value.toLocaleString('ru-RU')}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
-  );
-}
 
 const tableHeight = (rows: number, rowHeight: number, max: number) => Math.min(rowHeight + rows * rowHeight + 2, max);
 

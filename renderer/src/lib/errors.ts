@@ -1,5 +1,6 @@
 import { AppError } from '../api';
 import type { Problem } from '../../../electron/api/errors';
+import { ruFold } from '../../../electron/api/text';
 
 export type { Problem };
 
@@ -13,7 +14,7 @@ export function problemsOf(e: unknown): Problem[] {
   return e instanceof AppError ? e.problems : [];
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/ё/g, 'е').trim();
+const norm = (s: string) => ruFold(s).trim();
 
 /**
  * The message of the first problem about a field. A field is named either by the zod path

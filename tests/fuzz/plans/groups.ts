@@ -18,5 +18,4 @@ export const groupsPlans = {
   'studyGroups.save': { sample: (f) => f.group },
   'studyGroups.remove': { sample: (f) => ({ id: f.spareGroupId }) },
   'studyGroups.setMembers': { sample: (f) => ({ groupId: f.groupId, studentIds: f.groupMembers }) },
-  'setup.validate': { sample: none },
 } satisfies Plans<typeof groupsOps>;

@@ -1,5 +1,5 @@
 import type { workloadOps } from '../../../electron/api/workload';
-import { type Plans } from '../plan';
+import { none, type Plans } from '../plan';
 
 export const workloadPlans = {
   'assignments.list': { sample: (f) => ({ teacherId: f.teacherId, classId: null, studyGroupId: null }) },
@@ -8,4 +8,5 @@ export const workloadPlans = {
   'assignments.fromCurriculum': { sample: (f) => ({ classId: f.classId }) },
   'workload.byTeacher': { sample: (f) => ({ teacherId: f.teacherId }) },
   'workload.byClass': { sample: (f) => ({ classId: f.classId }) },
+  'setup.validate': { sample: none },
 } satisfies Plans<typeof workloadOps>;

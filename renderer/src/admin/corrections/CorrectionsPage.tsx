@@ -9,6 +9,7 @@ import { useAppState } from '../../app/AppState';
 import { useConfirm } from '../../components/Confirm';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { Stat } from '../../components/Stat';
 import { SearchInput } from '../../components/SearchInput';
 import { countOf, ruDateTime } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
@@ -16,28 +17,9 @@ import { CorrectedModal, CorrectionModal } from './CorrectionModals';
 import { stateOf, timeLeft } from './status';
 import classes from './Corrections.module.css';
 import type { CorrectionRequest } from '../../../../electron/api/types';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
-
-function Stat({ label, value, color, icon, testId }: { label: string; value: number; color: string; icon: React.ReactNode; testId: string }) {
-  return (
-    <Paper p="md" className={value && color === 'red' ? classes.statAlert : undefined}>
-      <Group gap="md" wrap="nowrap">
-        <ThemeIcon size={40} radius="md" variant="light" color={color}>
-          {icon}
-        </ThemeIcon>
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-            {label}
-          </Text>
-          <Text fz={24} fw={700} className="tnum" lh={1.2} c={value && color === 'red' ? 'red.7' : undefined} data-testid={testId}>
-            {value}
-          </Text>
-        </div>
-      </Group>
-    </Paper>
-  );
-}
+const fold = ruFold;
 
 function StateBadge({ r }: { r: CorrectionRequest }) {
   const s = stateOf(r);
@@ -129,7 +111,7 @@ export function CorrectionsPage() {
       />
       <SimpleGrid cols={4}>
         <Stat label="Открыто" value={open.length} color="orange" icon={<IconClipboardList size={22} />} testId="corrections-open" />
-        <Stat label="Просрочено" value={overdue.length} color="red" icon={<IconAlertTriangle size={22} />} testId="corrections-overdue" />
+        <Stat label="Просрочено" value={overdue.length} color="red" alert icon={<IconAlertTriangle size={22} />} testId="corrections-overdue" />
         <Stat label="Сообщить заявителю" value={notTold.length} color="blue" icon={<IconSend size={22} />} testId="corrections-not-told" />
         <Stat label="Всего в реестре" value={all.length} color="gray" icon={<IconMessageCheck size={22} />} testId="corrections-total" />
       </SimpleGrid>

@@ -22,8 +22,9 @@ import { PermissionMatrix } from './PermissionMatrix';
 import { UserModal } from './UserModal';
 import type { AppUser } from '../../../../electron/api/types';
 import { gradeRanges } from '../../lib/labels';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 
 type State = { key: 'active' | 'disabled' | 'locked'; label: string; color: string; order: number };
 function stateOf(u: AppUser, now: number): State {

@@ -41,8 +41,9 @@ import { classLettersError } from '../../lib/checks';
 import { BulkRoomsModal } from '../rooms/RoomModals';
 import { useCurrentYear } from '../currentYear';
 import type { Room, SchoolClass, Staff } from '../../../../electron/api/types';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 const splitLetters = (t: string) => [...new Set(t.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean))];
 
 

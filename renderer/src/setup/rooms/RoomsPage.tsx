@@ -15,8 +15,9 @@ import { countOf } from '../../lib/dates';
 import { BulkRoomsModal, RoomModal } from './RoomModals';
 import { useReadOnly } from '../../app/access';
 import type { Room, SchoolClass } from '../../../../electron/api/types';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 
 const NO_CLASSES: SchoolClass[] = [];
 

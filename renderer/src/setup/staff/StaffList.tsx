@@ -17,8 +17,9 @@ import { StaffModal } from './StaffModal';
 import { useReadOnly } from '../../app/access';
 import type { Staff, StaffRole } from '../../../../electron/api/types';
 import { declineFullName } from '../../../../electron/api/declension';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 const ROLE_COLORS: Record<StaffRole, string> = { director: 'grape', deputy: 'violet', sysadmin: 'cyan', secretary: 'orange', teacher: 'indigo' };
 const SHORT_ROLE: Record<StaffRole, string> = { director: 'директор', deputy: 'зам.', sysadmin: 'админ.', secretary: 'секретарь', teacher: 'учитель' };
 

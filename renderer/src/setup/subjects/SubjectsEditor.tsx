@@ -21,8 +21,9 @@ import { notifyOk } from '../../lib/notify';
 import { countOf } from '../../lib/dates';
 import { SubjectModal } from './SubjectModal';
 import type { Grading, Subject } from '../../../../electron/api/types';
+import { ruFold } from '../../../../electron/api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
+const fold = ruFold;
 
 /** Предметы: the standard list, «Без аттестации», grading schemes; changes in the table are saved at once. */
 export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {

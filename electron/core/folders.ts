@@ -1,7 +1,8 @@
-// Folders of backups as the user types them, and which of them lie inside the program's private
-// data folder. Pure functions of the path and the platform (tested for Windows on Linux too).
+// Folders as the user types them (the backup folder of the settings, a manual backup's folder), and
+// which of them lie inside the program's private data folder. Pure functions of the path and the
+// platform (tested for Windows on Linux too); used by the settings (auth) and the backups alike.
 import { posix, resolve, win32 } from 'node:path';
-import { AppError } from '../../api/errors';
+import { AppError } from '../api/errors';
 
 /**
  * A full path of this operating system: «C:\…» or «\\server\share\…» on Windows, «/…» elsewhere.

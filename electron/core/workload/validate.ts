@@ -2,11 +2,11 @@
 // code and a self-contained Russian message (R3, R4).
 import type { Ctx } from '../context';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../api/types';
-import { genderOf, initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from './load';
-import { byName, sortByName } from './split';
-import { readRule, ruleFor, type Rule } from './rule';
-import { classCover, same } from '../workload/coverage';
-import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from '../workload/assignments';
+import { genderOf, initialsName, key, loadSchool, personName, push, subjectName, type AssignmentRow, type School } from '../groups/load';
+import { byName, sortByName } from '../groups/split';
+import { readRule, ruleFor, type Rule } from '../groups/rule';
+import { classCover, same } from './coverage';
+import { assignmentLabel, fmtHours, isTalks, qualifiedSubjects } from './assignments';
 import { parseJsonArray } from '../format';
 import { plural } from '../../api/plural';
 import { ruleSplitMethods } from '../../api/enums';

@@ -1,0 +1,568 @@
+// The entity registry (issue 9): one declaration per table of the store — its Russian title, the
+// Russian label of every column (the audit log and the correction register name fields by it) and
+// how a value is shown, who owns its rows for sync, its natural keys, and how the audit log names
+// one of its records. Everything else reads it: the Writer (the record's name in «Запись не найдена
+// (предмет)»; only `office` tables are written by the office), the audit log's labels
+// (electron/core/audit/labels.ts derives them at run time, no second list), and, next, sync.
+//
+// It lives in db/ beside schema.ts because it describes tables: the Writer (db) needs it and the
+// core reads it; the renderer never sees tables, only operations. Its columns are typed by the
+// schema (`Entity<T>` demands exactly the columns of `Database[T]`, none missing, none extra), and
+// tests/db/entities.test.ts compares both with the database the migrations build, column by column,
+// foreign key by foreign key, unique index by unique index.
+import type { Database } from './schema';
+import { divisionMethods, genders, gradeEditWindows, gradings, periodKinds, staffRoles, studyGroupKinds, appRoles } from '../electron/api/enums';
+
+export type Table = keyof Database;
+
+/**
+ * Who owns a table's rows, for sync:
+ * - `office`: the school office edits them here; each change goes to the outbox;
+ * - `central`: they come from the central system and are read-only here (none yet);
+ * - `local`: they never leave this computer (accounts, settings, the outbox and log themselves).
+ */
+export type Owner = 'office' | 'central' | 'local';
+
+/** A column: its Russian label and how its value reads in the audit log. */
+export interface Column {
+  readonly label: string;
+  /** 'date' dd.mm.yyyy; 'time' a moment dd.mm.yyyy HH:MM; 'flag' да/нет; 'list' a JSON list, joined. */
+  readonly shows?: 'date' | 'time' | 'flag' | 'list';
+  /** The id of another record: shown by that record's name. */
+  readonly ref?: Table;
+  /** The Russian of each value (an enum's; of each item for a 'list'). */
+  readonly names?: Readonly<Record<string, string>>;
+  /** 'hidden': bookkeeping, not shown in the log; 'secret': never written to the log at all. */
+  readonly audit?: 'hidden' | 'secret';
+}
+
+/** How the audit log names one record: after `prefix`, SQL over the row `t` (for search too), or a function of its id. */
+export type RecordLabel = { readonly prefix: string; readonly sql: string } | { readonly prefix: string; readonly of: (id: string) => string };
+
+type ColumnName<T extends Table> = keyof Database[T] & string;
+
+export interface Entity<T extends Table> {
+  /** The kind of record, as a filter list or a heading shows it: «Ученики». */
+  readonly title: string;
+  /** One record in the middle of a sentence: «Запись не найдена (ученик)». */
+  readonly record: string;
+  readonly owner: Owner;
+  /**
+   * The natural keys: the columns that tell a record apart as people (and the central system) know
+   * it, each one key (a record matches another by any of them). Every unique index of the table is one.
+   */
+  readonly keys: readonly (readonly ColumnName<T>[])[];
+  /** Every column, in the table's order. */
+  readonly columns: { readonly [C in ColumnName<T>]-?: Column };
+  /** Written to the audit log: how a record of it is named there. */
+  readonly label?: RecordLabel;
+  /** Keys the audit log writes for this table that are not columns (a login event, a masked password). */
+  readonly events?: Readonly<Record<string, Column>>;
+}
+
+const text = (label: string): Column => ({ label });
+const date = (label: string): Column => ({ label, shows: 'date' });
+const time = (label: string): Column => ({ label, shows: 'time' });
+const flag = (label: string): Column => ({ label, shows: 'flag' });
+const list = (label: string, names?: Readonly<Record<string, string>>): Column => ({ label, shows: 'list', names });
+const ref = (label: string, table: Table): Column => ({ label, ref: table });
+const oneOf = (label: string, names: Readonly<Record<string, string>>): Column => ({ label, names });
+const hidden = (label: string): Column => ({ label, audit: 'hidden' });
+const secret = (label: string): Column => ({ label, audit: 'secret' });
+
+/** The columns every synced row carries (SyncColumns). */
+const SYNC = {
+  id: hidden('Идентификатор'),
+  created_at: hidden('Создано'),
+  updated_at: hidden('Изменено'),
+  deleted_at: time('Удалено'),
+} as const;
+
+const PERSON = {
+  last_name: text('Фамилия'),
+  first_name: text('Имя'),
+  middle_name: text('Отчество'),
+} as const;
+
+// SQL of a record's name, over the row `t` (table names are constants: safe to put in SQL).
+const person = (t: string) => `${t}.last_name || ' ' || ${t}.first_name || coalesce(' ' || ${t}.middle_name, '')`;
+/** A class's name in SQL: «5А» (the one definition in TypeScript: className in electron/api/text.ts). */
+export const classNameSql = (t: string) => `${t}.grade || ${t}.letter`;
+const yearOf = (t: string) => `coalesce(' (' || (SELECT y.name FROM academic_year y WHERE y.id = ${t}.year_id) || ')', '')`;
+const classOf = (col: string) => `(SELECT ${classNameSql('c')} FROM school_class c WHERE c.id = ${col})`;
+const subjectOf = (col: string) => `(SELECT p.name FROM subject p WHERE p.id = ${col})`;
+const studentOf = (col: string) => `(SELECT ${person('s')} FROM student s WHERE s.id = ${col})`;
+const divisionOf = (col: string) =>
+  `(SELECT ${classNameSql('c')} || ', ' || p.name FROM class_division d JOIN school_class c ON c.id = d.class_id JOIN subject p ON p.id = d.subject_id WHERE d.id = ${col})`;
+
+/** Settings written to the audit log as one line (the settings page; the rule of division). */
+const SETTINGS_NAMES: Readonly<Record<string, string>> = { app: 'вход и резервные копии', 'groups.rule': 'правило деления на подгруппы и нагрузка учителей' };
+
+export const entities: { readonly [T in Table]: Entity<T> } = {
+  school: {
+    title: 'Школа',
+    record: 'школа',
+    owner: 'office',
+    keys: [['full_name']],
+    label: { prefix: 'Школа: ', sql: 't.short_name' },
+    columns: {
+      ...SYNC,
+      full_name: text('Полное наименование'),
+      short_name: text('Краткое наименование'),
+      inn: text('ИНН'),
+      address: text('Адрес'),
+      phone: text('Телефон'),
+      email: text('E-mail'),
+      director_id: ref('Директор', 'staff'),
+    },
+  },
+  academic_year: {
+    title: 'Учебные годы',
+    record: 'учебный год',
+    owner: 'office',
+    keys: [['name']],
+    label: { prefix: 'Учебный год ', sql: 't.name' },
+    columns: {
+      ...SYNC,
+      name: text('Учебный год'),
+      start_date: date('Дата начала'),
+      end_date: date('Дата окончания'),
+      grade_edit_window: oneOf('Срок исправления отметок', gradeEditWindows.texts),
+      is_current: flag('Текущий учебный год'),
+    },
+  },
+  study_period: {
+    title: 'Учебные периоды',
+    record: 'учебный период',
+    owner: 'office',
+    keys: [['year_id', 'kind', 'number', 'grade_from', 'grade_to']],
+    label: { prefix: 'Учебный период: ', sql: `t.name || ${yearOf('t')}` },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      kind: oneOf('Вид периода', periodKinds.texts),
+      number: text('Номер'),
+      name: text('Название'),
+      start_date: date('Дата начала'),
+      end_date: date('Дата окончания'),
+      grade_from: text('С параллели'),
+      grade_to: text('По параллель'),
+    },
+  },
+  holiday: {
+    title: 'Каникулы',
+    record: 'каникулы',
+    owner: 'office',
+    keys: [['year_id', 'name', 'grade_from', 'grade_to']],
+    label: { prefix: 'Каникулы: ', sql: `t.name || ${yearOf('t')}` },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      name: text('Название'),
+      start_date: date('Дата начала'),
+      end_date: date('Дата окончания'),
+      grade_from: text('С параллели'),
+      grade_to: text('По параллель'),
+    },
+  },
+  bell_schedule: {
+    title: 'Расписания звонков',
+    record: 'расписание звонков',
+    owner: 'office',
+    keys: [['year_id', 'shift']],
+    label: { prefix: 'Расписание звонков: ', sql: `t.name || ${yearOf('t')}` },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      shift: text('Смена'),
+      name: text('Название'),
+    },
+  },
+  bell: {
+    title: 'Звонки',
+    record: 'звонок',
+    owner: 'office',
+    keys: [['schedule_id', 'lesson_no']],
+    label: { prefix: 'Звонок: ', sql: `t.lesson_no || ' урок' || coalesce(', ' || (SELECT b.name FROM bell_schedule b WHERE b.id = t.schedule_id), '')` },
+    columns: {
+      ...SYNC,
+      schedule_id: ref('Расписание звонков', 'bell_schedule'),
+      lesson_no: text('Номер урока'),
+      starts_at: text('Начало'),
+      ends_at: text('Окончание'),
+    },
+  },
+  subject: {
+    title: 'Предметы',
+    record: 'предмет',
+    owner: 'office',
+    keys: [['name']],
+    label: { prefix: 'Предмет: ', sql: 't.name' },
+    columns: {
+      ...SYNC,
+      name: text('Название'),
+      short_name: text('Краткое название'),
+      no_attestation: flag('Без аттестации'),
+      grading: oneOf('Система оценивания', gradings.texts),
+      sort_order: text('Порядок в списке'),
+    },
+  },
+  room: {
+    title: 'Кабинеты',
+    record: 'кабинет',
+    owner: 'office',
+    keys: [['number']],
+    label: { prefix: 'Кабинет ', sql: `t.number || coalesce(' (' || t.name || ')', '')` },
+    columns: {
+      ...SYNC,
+      number: text('Номер кабинета'),
+      name: text('Название'),
+      capacity: text('Вместимость'),
+    },
+  },
+  staff: {
+    title: 'Сотрудники',
+    record: 'сотрудник',
+    owner: 'office',
+    keys: [['snils'], ['last_name', 'first_name', 'middle_name', 'birth_date']],
+    label: { prefix: 'Сотрудник: ', sql: person('t') },
+    columns: {
+      ...SYNC,
+      ...PERSON,
+      birth_date: date('Дата рождения'),
+      gender: oneOf('Пол', genders.texts),
+      snils: text('СНИЛС'),
+      phone: text('Телефон'),
+      email: text('E-mail'),
+      position: text('Должность'),
+      roles: list('Роли', staffRoles.texts),
+      deputy_grades: list('Курируемые параллели'),
+      subjects: list('Может вести предметы'),
+      rate_hours: text('Ставка, часов в неделю'),
+    },
+  },
+  school_class: {
+    title: 'Классы',
+    record: 'класс',
+    owner: 'office',
+    keys: [['year_id', 'grade', 'letter']],
+    label: { prefix: 'Класс ', sql: classNameSql('t') },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      grade: text('Параллель'),
+      letter: text('Литера'),
+      shift: text('Смена'),
+      class_teacher_id: ref('Классный руководитель', 'staff'),
+      room_id: ref('Кабинет', 'room'),
+    },
+  },
+  curriculum_item: {
+    title: 'Учебный план',
+    record: 'учебный план',
+    owner: 'office',
+    keys: [['class_id', 'subject_id']],
+    label: { prefix: 'Учебный план: ', sql: `coalesce(${classOf('t.class_id')}, '?') || ', ' || coalesce(${subjectOf('t.subject_id')}, '?')` },
+    columns: {
+      ...SYNC,
+      class_id: ref('Класс', 'school_class'),
+      subject_id: ref('Предмет', 'subject'),
+      hours_per_week: text('Часов в неделю'),
+    },
+  },
+  student: {
+    title: 'Ученики',
+    record: 'ученик',
+    owner: 'office',
+    keys: [['snils'], ['last_name', 'first_name', 'middle_name', 'birth_date']],
+    label: { prefix: 'Ученик: ', sql: person('t') },
+    columns: {
+      ...SYNC,
+      ...PERSON,
+      birth_date: date('Дата рождения'),
+      gender: oneOf('Пол', genders.texts),
+      snils: text('СНИЛС'),
+      class_id: ref('Класс', 'school_class'),
+      address: text('Адрес'),
+      personal_file_no: text('Номер личного дела'),
+    },
+  },
+  guardian: {
+    title: 'Родители (законные представители)',
+    record: 'представитель ученика',
+    owner: 'office',
+    // A parent is known by the name and the phone (siblings share one); the link says whose.
+    keys: [['last_name', 'first_name', 'middle_name', 'phone']],
+    label: { prefix: 'Представитель: ', sql: person('t') },
+    columns: {
+      ...SYNC,
+      ...PERSON,
+      phone: text('Телефон'),
+      email: text('E-mail'),
+      pd_consent_date: date('Согласие на обработку персональных данных'),
+      e_service_refused: flag('Отказ от электронного дневника'),
+    },
+  },
+  student_guardian: {
+    title: 'Связи учеников и представителей',
+    record: 'представитель ученика',
+    owner: 'office',
+    keys: [['student_id', 'guardian_id']],
+    label: {
+      prefix: 'Представитель ученика: ',
+      sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce((SELECT ${person('g')} FROM guardian g WHERE g.id = t.guardian_id), '?') || ' (' || t.relation || ')'`,
+    },
+    columns: {
+      ...SYNC,
+      student_id: ref('Ученик', 'student'),
+      guardian_id: ref('Представитель', 'guardian'),
+      relation: text('Кем приходится'),
+    },
+  },
+  correction_request: {
+    title: 'Обращения об ошибках в данных',
+    record: 'обращение об ошибке',
+    owner: 'office',
+    keys: [['reported_at', 'reporter']],
+    label: { prefix: 'Обращение об ошибке: ', sql: 't.reporter' },
+    columns: {
+      ...SYNC,
+      reported_at: time('Дата и время обращения'),
+      reporter: text('Кто сообщил'),
+      reporter_contact: text('Контакт заявителя'),
+      description: text('Суть ошибки'),
+      due_at: time('Срок исправления'),
+      corrected_at: time('Исправлено'),
+      corrected_by: text('Кто исправил'),
+      resolution: text('Что исправлено'),
+      reporter_notified_at: time('Заявитель уведомлён'),
+    },
+  },
+  class_division: {
+    title: 'Деление классов на подгруппы',
+    record: 'деление на подгруппы',
+    owner: 'office',
+    keys: [['class_id', 'subject_id']],
+    label: { prefix: 'Деление на подгруппы: ', sql: `coalesce(${classOf('t.class_id')}, '?') || ', ' || coalesce(${subjectOf('t.subject_id')}, '?')` },
+    columns: {
+      ...SYNC,
+      class_id: ref('Класс', 'school_class'),
+      subject_id: ref('Предмет', 'subject'),
+      method: oneOf('Способ деления', divisionMethods.texts),
+    },
+  },
+  subgroup: {
+    title: 'Подгруппы',
+    record: 'подгруппа',
+    owner: 'office',
+    keys: [['division_id', 'number']],
+    label: { prefix: 'Подгруппа: ', sql: `coalesce(${divisionOf('t.division_id')}, '?') || ', ' || t.name` },
+    columns: {
+      ...SYNC,
+      division_id: ref('Деление на подгруппы', 'class_division'),
+      number: text('Номер'),
+      name: text('Название'),
+    },
+  },
+  subgroup_member: {
+    title: 'Составы подгрупп',
+    record: 'состав подгруппы',
+    owner: 'office',
+    keys: [['division_id', 'student_id']],
+    label: { prefix: 'Состав подгруппы: ', sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce(${divisionOf('t.division_id')}, '?')` },
+    columns: {
+      ...SYNC,
+      division_id: ref('Деление на подгруппы', 'class_division'),
+      subgroup_id: ref('Подгруппа', 'subgroup'),
+      student_id: ref('Ученик', 'student'),
+    },
+  },
+  study_group: {
+    title: 'Учебные группы',
+    record: 'учебная группа',
+    owner: 'office',
+    keys: [['year_id', 'name']],
+    label: { prefix: 'Учебная группа: ', sql: 't.name' },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      name: text('Название'),
+      subject_id: ref('Предмет', 'subject'),
+      kind: oneOf('Вид группы', studyGroupKinds.texts),
+      hours_per_week: text('Часов в неделю'),
+    },
+  },
+  study_group_member: {
+    title: 'Составы учебных групп',
+    record: 'состав учебной группы',
+    owner: 'office',
+    keys: [['group_id', 'student_id']],
+    label: {
+      prefix: 'Состав учебной группы: ',
+      sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce((SELECT g.name FROM study_group g WHERE g.id = t.group_id), '?')`,
+    },
+    columns: {
+      ...SYNC,
+      group_id: ref('Учебная группа', 'study_group'),
+      student_id: ref('Ученик', 'student'),
+    },
+  },
+  teaching_assignment: {
+    title: 'Тарификация',
+    record: 'нагрузка учителя',
+    owner: 'office',
+    keys: [['teacher_id', 'subject_id', 'class_id', 'subgroup_id', 'study_group_id']],
+    label: {
+      prefix: 'Нагрузка: ',
+      sql:
+        `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.teacher_id), '?') || ' — ' || ` +
+        `coalesce(${subjectOf('t.subject_id')}, '?') || ', ' || ` +
+        `coalesce(${classOf('t.class_id')}, (SELECT g.name FROM study_group g WHERE g.id = t.study_group_id), '?')`,
+    },
+    columns: {
+      ...SYNC,
+      teacher_id: ref('Учитель', 'staff'),
+      subject_id: ref('Предмет', 'subject'),
+      class_id: ref('Класс', 'school_class'),
+      subgroup_id: ref('Подгруппа', 'subgroup'),
+      study_group_id: ref('Учебная группа', 'study_group'),
+      hours_per_week: text('Часов в неделю'),
+    },
+  },
+
+  // ── Local: never leaves this computer ───────────────────────────────────────────────────────
+  app_user: {
+    title: 'Пользователи',
+    record: 'пользователь',
+    owner: 'local',
+    keys: [['login'], ['staff_id']],
+    label: { prefix: 'Пользователь: ', sql: 't.login' },
+    columns: {
+      id: hidden('Идентификатор'),
+      login: text('Логин'),
+      display_name: text('ФИО'),
+      role: oneOf('Роль', appRoles.labels),
+      deputy_grades: list('Курируемые параллели'),
+      password_hash: secret('Пароль'),
+      must_change_password: flag('Сменить пароль при входе'),
+      failed_attempts: hidden('Неверных паролей подряд'),
+      locked_until: time('Вход заблокирован до'),
+      disabled: flag('Учётная запись отключена'),
+      last_login_at: time('Последний вход'),
+      created_at: hidden('Создано'),
+      updated_at: hidden('Изменено'),
+      staff_id: ref('Сотрудник', 'staff'),
+    },
+    // A password is logged as changed, never as a value; logins and logouts are events.
+    events: { password: text('Пароль'), session: text('Вход в программу') },
+  },
+  setting: {
+    title: 'Настройки',
+    record: 'настройка',
+    owner: 'local',
+    keys: [['key']],
+    label: { prefix: 'Настройки: ', of: (id) => SETTINGS_NAMES[id] ?? id },
+    columns: {
+      key: text('Параметр'),
+      value: text('Значение'),
+    },
+    events: {
+      autoLockMinutes: text('Блокировка после бездействия, мин'),
+      maxFailedLogins: text('Неверных паролей до блокировки входа'),
+      lockoutMinutes: text('Блокировка входа, мин'),
+      backupIntervalHours: text('Автоматическая копия каждые, ч'),
+      backupKeep: text('Хранить автоматических копий'),
+      backupDir: text('Папка резервных копий'),
+      items: text('Правило деления на подгруппы'),
+      maxTeacherHours: text('Максимальная нагрузка учителя, ч в неделю'),
+      teachingNormHours: text('Норма часов на ставку'),
+      isDefault: flag('Правило по умолчанию'),
+    },
+  },
+  outbox: {
+    title: 'Изменения для синхронизации',
+    record: 'изменение для синхронизации',
+    owner: 'local',
+    keys: [['seq'], ['mutation_id']],
+    columns: {
+      seq: text('Номер'),
+      mutation_id: text('Идентификатор изменения'),
+      entity: text('Вид записи'),
+      entity_id: text('Запись'),
+      op: text('Действие'),
+      payload: text('Запись после изменения'),
+      created_at: time('Создано'),
+      pushed_at: time('Отправлено'),
+    },
+  },
+  audit_log: {
+    title: 'Журнал изменений',
+    record: 'строка журнала изменений',
+    owner: 'local',
+    keys: [['seq']],
+    columns: {
+      seq: text('Номер'),
+      at: time('Дата и время'),
+      actor: text('Пользователь'),
+      entity: text('Вид записи'),
+      entity_id: text('Запись'),
+      action: text('Действие'),
+      old_values: text('Было'),
+      new_values: text('Стало'),
+    },
+  },
+  schema_migration: {
+    title: 'Версии устройства базы данных',
+    record: 'версия устройства базы данных',
+    owner: 'local',
+    keys: [['version']],
+    columns: {
+      version: text('Версия'),
+      name: text('Название'),
+      applied_at: time('Применена'),
+    },
+  },
+};
+
+/**
+ * What the audit log writes about besides tables: events that change no row of a table of their
+ * own. `backup`: a restore from a backup (the line is written into the restored data).
+ */
+export const auditEvents: Readonly<Record<string, Pick<Entity<never>, 'title'> & { label: RecordLabel; events: Readonly<Record<string, Column>> }>> = {
+  backup: {
+    title: 'Восстановление из резервной копии',
+    label: { prefix: 'Восстановление из копии ', of: (file) => `«${file}»` },
+    events: {
+      safetyBackup: text('Копия перед восстановлением'),
+      restoredFrom: text('Восстановлено из копии'),
+      createdAt: time('Копия сделана'),
+      reason: text('Причина копии'),
+    },
+  },
+};
+
+/** A table's declaration without its column names' types: for code that walks every table. */
+export interface AnyEntity {
+  readonly title: string;
+  readonly record: string;
+  readonly owner: Owner;
+  readonly keys: readonly (readonly string[])[];
+  readonly columns: Readonly<Record<string, Column>>;
+  readonly label?: RecordLabel;
+  readonly events?: Readonly<Record<string, Column>>;
+}
+export const entityOf = (table: Table): AnyEntity => entities[table] as unknown as AnyEntity;
+export const isTable = (name: string): name is Table => Object.prototype.hasOwnProperty.call(entities, name);
+
+/** Every kind of record the audit log may name: a table with a label, or an event. */
+export function audited(entity: string): { title: string; label: RecordLabel; columns: Readonly<Record<string, Column>> } | undefined {
+  if (isTable(entity)) {
+    const e = entityOf(entity);
+    if (!e.label) return undefined;
+    return { title: e.title, label: e.label, columns: { ...e.columns, ...e.events } };
+  }
+  const ev = Object.prototype.hasOwnProperty.call(auditEvents, entity) ? auditEvents[entity] : undefined;
+  return ev ? { title: ev.title, label: ev.label, columns: ev.events } : undefined;
+}
+
+export const tables = Object.keys(entities) as Table[];

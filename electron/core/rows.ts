@@ -1,0 +1,87 @@
+// The input-to-row mappers of people, defined once (issue 9): a student, a guardian and a staff
+// member as the program takes them (a card's form, a row of an imported file) → the columns of
+// their table. The students' card and the students' import, the staff card and the staff import
+// all write through these, so a new column is filled the same way everywhere.
+import type { NewRow } from '../../db';
+import type { Gender } from '../api/enums';
+
+interface Name {
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+}
+
+export interface StudentFields extends Name {
+  birthDate: string;
+  gender: Gender | null;
+  snils: string | null;
+  classId: string | null;
+  address: string | null;
+  personalFileNo: string | null;
+}
+
+export function studentRow(s: StudentFields): NewRow<'student'> {
+  return {
+    last_name: s.lastName,
+    first_name: s.firstName,
+    middle_name: s.middleName,
+    birth_date: s.birthDate,
+    gender: s.gender,
+    snils: s.snils,
+    class_id: s.classId,
+    address: s.address,
+    personal_file_no: s.personalFileNo,
+  };
+}
+
+export interface GuardianFields extends Name {
+  phone: string | null;
+  email: string | null;
+  pdConsentDate: string | null;
+  /** null: not said (no). */
+  eServiceRefused: boolean | null;
+}
+
+export function guardianRow(g: GuardianFields): NewRow<'guardian'> {
+  return {
+    last_name: g.lastName,
+    first_name: g.firstName,
+    middle_name: g.middleName,
+    phone: g.phone,
+    email: g.email,
+    pd_consent_date: g.pdConsentDate,
+    e_service_refused: g.eServiceRefused ? 1 : 0,
+  };
+}
+
+export interface StaffFields extends Name {
+  birthDate: string | null;
+  gender: Gender | null;
+  snils: string | null;
+  phone: string | null;
+  email: string | null;
+  position: string;
+  roles: readonly string[];
+  /** Kept only for a deputy director (sorted, each once). */
+  deputyGrades: readonly number[];
+  subjects: readonly string[];
+  rateHours: number;
+}
+
+export function staffRow(s: StaffFields): NewRow<'staff'> {
+  return {
+    last_name: s.lastName,
+    first_name: s.firstName,
+    middle_name: s.middleName,
+    birth_date: s.birthDate,
+    gender: s.gender,
+    snils: s.snils,
+    phone: s.phone,
+    email: s.email,
+    position: s.position,
+    roles: JSON.stringify(s.roles),
+    deputy_grades: JSON.stringify(s.roles.includes('deputy') ? [...new Set(s.deputyGrades)].sort((a, b) => a - b) : []),
+    subjects: JSON.stringify(s.subjects),
+    rate_hours: s.rateHours,
+  };
+}
