@@ -17,6 +17,7 @@ const RECORD: Record<SyncedTable, string> = {
   school_class: 'класс',
   curriculum_item: 'учебный план',
   student: 'ученик',
+  class_membership: 'обучение в классе',
   guardian: 'представитель ученика',
   student_guardian: 'представитель ученика',
   correction_request: 'обращение об ошибке',

@@ -72,6 +72,11 @@ export const studentsOps = {
       gender: s.gender,
       snils: s.optionalText('СНИЛС', 'snils'),
       classId: s.optionalId,
+      /**
+       * Issue 9: the day the student is in this class from — the day of the move (перевода) when the
+       * class changes, of enrollment for a new student; today when not given. Ignored when the class stays.
+       */
+      classFrom: s.isoDate.optional(),
       address: s.optionalText('Адрес', 'address'),
       personalFileNo: s.optionalText('№ личного дела', 'personalFileNo'),
       guardians: s.list(

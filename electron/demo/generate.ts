@@ -200,7 +200,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
 
   // Subgroups, study groups and teaching assignments.
   const groups = planGroups({
-    rng: groupRng, ids, yearId: year.id, classes, subjects, subjectId, staff: st.staff, classTeacher: st.classTeacher, students: pupils.students,
+    rng: groupRng, ids, yearId: year.id, yearStartDate: year.start_date, classes, subjects, subjectId, staff: st.staff, classTeacher: st.classTeacher, students: pupils.students,
   });
 
   return {

@@ -35,6 +35,11 @@ interface EntityDef {
 /** Every table the audit log writes about. Table names are constants, safe to put in SQL. */
 export const ENTITIES: Record<string, EntityDef> = {
   student: { title: 'Ученики', prefix: 'Ученик: ', name: person('t') },
+  class_membership: {
+    title: 'Обучение в классах',
+    prefix: 'Обучение в классе: ',
+    name: `coalesce((SELECT ${person('s')} FROM student s WHERE s.id = t.student_id), '?') || ' — ' || coalesce(${classOf('t.class_id')}, '?')`,
+  },
   guardian: { title: 'Родители (законные представители)', prefix: 'Представитель: ', name: person('t') },
   student_guardian: {
     title: 'Связи учеников и представителей',
@@ -185,6 +190,10 @@ const FIELDS: Record<string, string> = {
   study_group_id: 'Учебная группа',
   group_id: 'Учебная группа',
   teacher_id: 'Учитель',
+  date_from: 'Дата зачисления',
+  date_to: 'Дата выбытия',
+  opened_order_id: 'Приказ о зачислении (переводе в класс)',
+  closed_order_id: 'Приказ о выбытии (переводе из класса)',
 };
 /** Per-table meanings that differ from the common one. */
 const FIELDS_BY_ENTITY: Record<string, Record<string, string>> = {
@@ -197,7 +206,7 @@ const FIELDS_BY_ENTITY: Record<string, Record<string, string>> = {
 /** Bookkeeping columns of every synced row: not shown. */
 const HIDDEN = new Set(['id', 'created_at', 'updated_at']);
 
-const DATES = new Set(['birth_date', 'start_date', 'end_date', 'pd_consent_date']);
+const DATES = new Set(['birth_date', 'start_date', 'end_date', 'pd_consent_date', 'date_from', 'date_to']);
 const TIMES = new Set(['reported_at', 'due_at', 'corrected_at', 'reporter_notified_at', 'deleted_at', 'locked_until', 'last_login_at']);
 const FLAGS = new Set(['is_current', 'no_attestation', 'e_service_refused', 'disabled', 'must_change_password']);
 const LISTS = new Set(['deputy_grades', 'subjects']);

@@ -68,7 +68,7 @@ export const key = (a: string, b: string) => `${a}:${b}`;
 
 /** Rows as the services read them: without the sync timestamps (less to read for the whole school). */
 export type AssignmentRow = Pick<Row<'teaching_assignment'>, 'id' | 'teacher_id' | 'subject_id' | 'class_id' | 'subgroup_id' | 'study_group_id' | 'hours_per_week'>;
-export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id'>;
+export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id' | 'date_from'>;
 
 export function currentYear(ctx: Ctx): string | null {
   const { db } = ctx;
@@ -126,7 +126,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
       .all(db.q.selectFrom('student').select((eb) => ['class_id', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('class_id'))
       .map((r) => [r.class_id ?? '', r.n]),
   );
-  let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id']).where('deleted_at', 'is', null);
+  let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id', 'date_from']).where('deleted_at', 'is', null).where('date_to', 'is', null);
   if (only?.classId) mq = mq.where('division_id', 'in', [...divisionIds, '']);
   const members = people ? db.all(mq).filter((m) => divisionIds.has(m.division_id)) : [];
   const memberOf = new Map(members.map((m) => [key(m.division_id, m.student_id), m.subgroup_id]));
@@ -136,7 +136,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const studyGroups = only?.classId ? [] : db.all(db.q.selectFrom('study_group').selectAll().where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '').orderBy('name'));
   const groupIds = new Set(studyGroups.map((g) => g.id));
   const groupMembers = new Map<string, string[]>(studyGroups.map((g) => [g.id, []]));
-  const groupMemberRows = only?.classId ? [] : db.all(db.q.selectFrom('study_group_member').select(['group_id', 'student_id']).where('deleted_at', 'is', null));
+  const groupMemberRows = only?.classId ? [] : db.all(db.q.selectFrom('study_group_member').select(['group_id', 'student_id']).where('deleted_at', 'is', null).where('date_to', 'is', null));
   for (const m of groupMemberRows) if (groupIds.has(m.group_id)) groupMembers.get(m.group_id)!.push(m.student_id);
 
   // Members who are not live students of the classes read (moved away, left the school): for names.

@@ -7,7 +7,8 @@ import { act } from '../tx';
 import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
 import { declineName } from '../../api/declension';
-import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
+import { leaveAllGroups } from '../groups/membership';
+import { closeMemberships, insertStudents, moveStudent, todayOf, updateStudent } from './membership';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
@@ -143,17 +144,21 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
       birth_date: i.birthDate,
       gender: i.gender,
       snils: c.snils,
-      class_id: i.classId ?? null,
       address: i.address,
       personal_file_no: i.personalFileNo,
     };
     let studentId: string;
     if (i.id) {
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
-      studentId = w.update('student', i.id, values).id;
-      // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-      leaveOtherClasses(ctx, w, studentId, values.class_id);
-    } else studentId = w.insert('student', values).id;
+      studentId = updateStudent(w, i.id, values).id;
+      // Issue 9: a change of class closes the old membership on the day of the move and opens the new one
+      // (and, R4, leaves the old class's subgroups: 'subgroups.pending' asks where to put the student).
+      moveStudent(ctx, w, studentId, i.classId ?? null, i.classFrom ?? todayOf(ctx));
+    } else {
+      const from = i.classFrom ?? todayOf(ctx);
+      if (from > todayOf(ctx)) throw invalid('Дата зачисления в класс ещё не наступила', [{ column: 'classFrom', message: 'Дата зачисления в класс ещё не наступила' }]);
+      studentId = insertStudents(w, [{ ...values, class_id: i.classId ?? null }], from)[0]!.id;
+    }
     const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
     const kept = new Set<string>();
     for (const g of guardians) {
@@ -186,7 +191,9 @@ export function removeStudent(ctx: Ctx, id: string): void {
   const { db } = ctx;
   if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
   act(ctx, (w) => {
-    leaveAllGroups(ctx, w, id);
+    const today = todayOf(ctx);
+    leaveAllGroups(ctx, w, id, today);
+    closeMemberships(ctx, w, id, today);
     w.remove('student', id);
   });
 }

@@ -9,7 +9,7 @@ import type { ImportFieldChange, ImportStudentChanges, ImportStudentUpdate } fro
 import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
 import { genders } from '../../api/enums';
-import { leaveOtherClasses } from '../groups/membership';
+import { insertStudents, moveStudent, todayOf, updateStudent } from '../students/membership';
 
 const fold = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/ё/g, 'е');
 const yesNo = (v: number | boolean | null) => (v === null ? null : v ? 'да' : 'нет');
@@ -214,8 +214,10 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
  * with the same phone (siblings). Returns the new students and the number of new guardians.
  */
 export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classIds: ReadonlyMap<string, string>) {
-  const students = w.insertMany(
-    'student',
+  // Issue 9: new students are in their class from today; a changed class is a move dated today.
+  const today = todayOf(ctx);
+  const students = insertStudents(
+    w,
     plan.added.map((d) => ({
       last_name: d.lastName,
       first_name: d.firstName,
@@ -227,11 +229,13 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
       address: d.address,
       personal_file_no: d.personalFileNo,
     })),
+    today,
   );
   for (const u of plan.updates) {
-    if (Object.keys(u.patch).length) w.update('student', u.id, u.patch);
-    // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-    if (u.classChange) leaveOtherClasses(ctx, w, u.id, u.classChange.classId);
+    const { class_id: _class, ...own } = u.patch;
+    if (Object.keys(own).length) updateStudent(w, u.id, own);
+    // The move closes the old membership and (R4) leaves the old class's subgroups ('subgroups.pending' asks where to put them).
+    if (u.classChange) moveStudent(ctx, w, u.id, u.classChange.classId, today, { column: 'Класс' });
     for (const r of u.relations) w.update('student_guardian', r.linkId, { relation: r.relation });
   }
   for (const [id, patch] of plan.guardianPatches) w.update('guardian', id, patch);
