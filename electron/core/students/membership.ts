@@ -22,10 +22,23 @@ export function overlaps(a: Interval, b: Interval): boolean {
 /** The student fields a caller may write; the class is not among them. */
 export type StudentFields = Omit<NewRow<'student'>, 'class_id'>;
 
-/** Updates a student's own fields (never the class: see `moveStudent`). */
-export function updateStudent(w: Writer, id: string, fields: Partial<StudentFields>): Row<'student'> {
+/**
+ * Updates a student's own fields and, when `move` is given, moves them (see `moveStudent`): one
+ * audit line for the student's row, after those of the memberships.
+ */
+export function updateStudent(
+  ctx: Ctx,
+  w: Writer,
+  id: string,
+  fields: Partial<StudentFields>,
+  move?: { classId: string | null; date: string; column?: string; orderId?: string | null },
+): Row<'student'> {
   const { class_id: _ignored, ...rest } = fields as Partial<NewRow<'student'>>;
-  return w.update('student', id, rest);
+  const moved = move ? changeMembership(ctx, w, id, move.classId, move.date, move) : false;
+  const row = w.update('student', id, moved ? { ...rest, class_id: move!.classId } : rest);
+  // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
+  if (moved) leaveOtherClasses(ctx, w, id, move!.classId, move!.date);
+  return row;
 }
 
 /**
@@ -71,6 +84,13 @@ const classNameOf = (ctx: Ctx, id: string) => {
  * Returns whether anything changed.
  */
 export function moveStudent(ctx: Ctx, w: Writer, studentId: string, classId: string | null, date: string, opts: { column?: string; orderId?: string | null } = {}): boolean {
+  const before = w.get('student', studentId).class_id;
+  updateStudent(ctx, w, studentId, {}, { classId, date, ...opts });
+  return w.get('student', studentId).class_id !== before;
+}
+
+/** The memberships' side of a move; true when the student's class changes. */
+function changeMembership(ctx: Ctx, w: Writer, studentId: string, classId: string | null, date: string, opts: { column?: string; orderId?: string | null }): boolean {
   const column = opts.column ?? 'classFrom';
   const all = membershipsOf(ctx, studentId);
   const open = all.find((m) => m.date_to === null) ?? null;
@@ -94,9 +114,6 @@ export function moveStudent(ctx: Ctx, w: Writer, studentId: string, classId: str
     else w.update('class_membership', open.id, { date_to: date, closed_order_id: opts.orderId ?? null });
   }
   if (classId) w.insert('class_membership', { student_id: studentId, class_id: classId, date_from: date, date_to: null, opened_order_id: opts.orderId ?? null, closed_order_id: null });
-  w.update('student', studentId, { class_id: classId });
-  // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-  leaveOtherClasses(ctx, w, studentId, classId, date);
   return true;
 }
 

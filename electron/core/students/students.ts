@@ -8,7 +8,7 @@ import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
 import { declineName } from '../../api/declension';
 import { leaveAllGroups } from '../groups/membership';
-import { closeMemberships, insertStudents, moveStudent, todayOf, updateStudent } from './membership';
+import { closeMemberships, insertStudents, todayOf, updateStudent } from './membership';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
@@ -150,10 +150,9 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     let studentId: string;
     if (i.id) {
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
-      studentId = updateStudent(w, i.id, values).id;
       // Issue 9: a change of class closes the old membership on the day of the move and opens the new one
       // (and, R4, leaves the old class's subgroups: 'subgroups.pending' asks where to put the student).
-      moveStudent(ctx, w, studentId, i.classId ?? null, i.classFrom ?? todayOf(ctx));
+      studentId = updateStudent(ctx, w, i.id, values, { classId: i.classId ?? null, date: i.classFrom ?? todayOf(ctx) }).id;
     } else {
       const from = i.classFrom ?? todayOf(ctx);
       if (from > todayOf(ctx)) throw invalid('Дата зачисления в класс ещё не наступила', [{ column: 'classFrom', message: 'Дата зачисления в класс ещё не наступила' }]);

@@ -9,7 +9,7 @@ import type { ImportFieldChange, ImportStudentChanges, ImportStudentUpdate } fro
 import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
 import { genders } from '../../api/enums';
-import { insertStudents, moveStudent, todayOf, updateStudent } from '../students/membership';
+import { insertStudents, todayOf, updateStudent } from '../students/membership';
 
 const fold = (s: string | null | undefined) => (s ?? '').trim().toLowerCase().replace(/ё/g, 'е');
 const yesNo = (v: number | boolean | null) => (v === null ? null : v ? 'да' : 'нет');
@@ -232,10 +232,8 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
     today,
   );
   for (const u of plan.updates) {
-    const { class_id: _class, ...own } = u.patch;
-    if (Object.keys(own).length) updateStudent(w, u.id, own);
-    // The move closes the old membership and (R4) leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-    if (u.classChange) moveStudent(ctx, w, u.id, u.classChange.classId, today, { column: 'Класс' });
+    // A changed class is a move: the old membership closes, and (R4) the old class's subgroups are left ('subgroups.pending' asks where to put the student).
+    if (Object.keys(u.patch).length) updateStudent(ctx, w, u.id, u.patch, u.classChange ? { classId: u.classChange.classId, date: today, column: 'Класс' } : undefined);
     for (const r of u.relations) w.update('student_guardian', r.linkId, { relation: r.relation });
   }
   for (const [id, patch] of plan.guardianPatches) w.update('guardian', id, patch);
