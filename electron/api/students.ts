@@ -39,6 +39,8 @@ export interface StudentDetails {
   snils: string | null;
   classId: string | null;
   className: string | null;
+  /** Since when the student is in that class (issue 9: the open membership's first day). */
+  classSince: string | null;
   address: string | null;
   personalFileNo: string | null;
   guardians: GuardianDetails[];

@@ -101,6 +101,8 @@ export function getStudent(ctx: Ctx, id: string): StudentDetails {
     snils: s.snils,
     classId: s.class_id,
     className: s.grade ? `${s.grade}${s.letter}` : null,
+    classSince:
+      db.first(db.q.selectFrom('class_membership').select('date_from').where('student_id', '=', id).where('deleted_at', 'is', null).where('date_to', 'is', null))?.date_from ?? null,
     address: s.address,
     personalFileNo: s.personal_file_no,
     guardians,

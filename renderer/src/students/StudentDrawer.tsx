@@ -9,7 +9,7 @@ import { AppError, call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
-import { parseRuDate, ruDate } from '../lib/dates';
+import { parseRuDate, ruDate, todayIso } from '../lib/dates';
 import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
 import { GENDER_OPTIONS, RELATIONS } from '../lib/labels';
 import { declineFullName, declineName, genderOfName, relationGender, surnameFits } from '../../../electron/api/declension';
@@ -36,6 +36,8 @@ interface Form {
   gender: Gender | '';
   snils: string;
   classId: string | null;
+  /** The day of the move or of enrollment (ДД.ММ.ГГГГ), asked when the class changes (issue 9). */
+  classFrom: string;
   address: string;
   personalFileNo: string;
   guardians: GuardianForm[];
@@ -47,6 +49,7 @@ const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
   birth: ['birthDate', 'Дата рождения'],
   snils: ['СНИЛС'],
   classId: ['Класс'],
+  classFrom: ['classFrom'],
   address: ['Адрес'],
   personalFileNo: ['personalFileNo'],
 };
@@ -83,6 +86,7 @@ function fromDetails(s: StudentDetails | null, classId: string | null): Form {
     gender: s?.gender ?? '',
     snils: s?.snils ?? '',
     classId: s ? s.classId : classId,
+    classFrom: ruDate(todayIso()),
     address: s?.address ?? '',
     personalFileNo: s?.personalFileNo ?? '',
     guardians: (s?.guardians ?? []).map((g) => ({
@@ -111,6 +115,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [title, setTitle] = useState('');
+  /** Since when the student is in the stored class (the open membership's first day). */
+  const [since, setSince] = useState<string | null>(null);
   const [ask, confirmModal] = useConfirmDelete();
 
   useEffect(() => {
@@ -122,6 +128,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       setForm(f);
       setInitial(f);
       setTitle('Новый ученик');
+      setSince(null);
       return;
     }
     setForm(null);
@@ -131,6 +138,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
         setForm(f);
         setInitial(f);
         setTitle([s.lastName, s.firstName, s.middleName].filter(Boolean).join(' '));
+        setSince(s.classSince);
       })
       .catch(setLoadError);
   }, [props.id, props.defaultClassId]);
@@ -139,6 +147,9 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     setForm((f) => (f ? { ...f, [k]: v } : f));
     setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
   };
+  // Issue 9: a new class is entered on a day — the move's (перевод) or the enrollment's; today unless changed.
+  const classMoves = !!form && (props.id === 'new' ? form.classId !== null : form.classId !== initial?.classId);
+  const classFromLabel = props.id === 'new' ? 'Дата зачисления в класс' : 'Дата перевода';
   const setG = (i: number, patch: Partial<GuardianForm>) => setForm((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
 
   // Too long texts are named while typing; empty required fields on «Сохранить».
@@ -180,6 +191,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     const local: Problem[] = [...lengthProblems(form), ...requiredProblems(form)];
     const birth = parseRuDate(form.birth, { required: true });
     if (!birth.ok) local.push({ column: 'birthDate', message: `Дата рождения: ${birth.error}` });
+    const from = classMoves ? parseRuDate(form.classFrom, { required: true }) : null;
+    if (from && !from.ok) local.push({ column: 'classFrom', message: `${classFromLabel}: ${from.error}` });
     const consents = form.guardians.map((g, i) => {
       const c = parseRuDate(g.consent);
       if (!c.ok) local.push({ column: `guardians.${i}.pdConsentDate`, message: `Дата согласия на обработку ПДн у ${whose(g, i)}: ${c.error}` });
@@ -200,6 +213,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
         gender: form.gender || null,
         snils: form.snils,
         classId: form.classId,
+        classFrom: from?.ok ? from.iso ?? undefined : undefined,
         address: form.address,
         personalFileNo: form.personalFileNo,
         guardians: form.guardians.map((g, i) => ({
@@ -285,13 +299,25 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 clearable
                 allowDeselect
                 placeholder="Не зачислен в класс"
+                description={since && !classMoves ? `В классе с ${ruDate(since)}` : undefined}
                 nothingFoundMessage="Нет такого класса"
                 error={fieldError(p, 'classId', 'Класс')}
                 data-testid="student-class"
               />
               <TextInput label="СНИЛС" placeholder="000-000-000 00" value={form.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} data-testid="student-snils" />
               <TextInput label="№ личного дела" value={form.personalFileNo} onChange={(e) => set('personalFileNo', e.currentTarget.value)} error={fieldError(p, 'personalFileNo')} data-testid="student-personalFileNo" />
-              <div />
+              {classMoves ? (
+                <DateField
+                  label={classFromLabel}
+                  withAsterisk
+                  value={form.classFrom}
+                  onChange={(t) => set('classFrom', t)}
+                  error={fieldError(p, 'classFrom')}
+                  data-testid="student-classFrom"
+                />
+              ) : (
+                <div />
+              )}
               <TextInput label="Адрес" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={fieldError(p, 'address', 'Адрес')} data-testid="student-address" style={{ gridColumn: 'span 3' }} />
             </SimpleGrid>
 
