@@ -93,8 +93,13 @@ export interface StaffTable extends SyncColumns {
   position: string; // «Учитель», «Заместитель директора по УВР»
   roles: string; // JSON array of StaffRole
   deputy_grades: string; // JSON array of parallels a deputy director is responsible for
-  subjects: string; // JSON array of subject names the teacher is qualified for
   rate_hours: number; // weekly hours of a full rate (ставка), 18 for teachers
+}
+
+/** A subject a staff member may teach (issue 9: by id; before migration 0006, names in staff.subjects). */
+export interface StaffQualificationTable extends SyncColumns {
+  staff_id: string;
+  subject_id: string;
 }
 
 export interface SchoolClassTable extends SyncColumns {
@@ -284,6 +289,7 @@ export interface SyncedTables {
   subject: SubjectTable;
   room: RoomTable;
   staff: StaffTable;
+  staff_qualification: StaffQualificationTable;
   school_class: SchoolClassTable;
   curriculum_item: CurriculumItemTable;
   student: StudentTable;

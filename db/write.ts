@@ -14,6 +14,7 @@ const RECORD: Record<SyncedTable, string> = {
   subject: 'предмет',
   room: 'кабинет',
   staff: 'сотрудник',
+  staff_qualification: 'предмет, который может вести сотрудник',
   school_class: 'класс',
   curriculum_item: 'учебный план',
   student: 'ученик',

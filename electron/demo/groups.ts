@@ -29,6 +29,8 @@ export interface GroupsContext {
   subjects: readonly WithId<NewRow<'subject'>>[];
   subjectId: ReadonlyMap<SubjectKey, string>;
   staff: readonly WithId<NewRow<'staff'>>[];
+  /** The subjects each staff member may teach. */
+  qualified: ReadonlyMap<string, readonly SubjectKey[]>;
   classTeacher: ReadonlyMap<string, string>;
   students: readonly WithId<NewRow<'student'>>[];
 }
@@ -87,10 +89,9 @@ export function planGroups(ctx: GroupsContext): GroupsPlan {
   }
 
   // Teachers: those whose main post is teaching, qualified by the subjects on their card.
-  const subjectByName = new Map(ctx.subjects.map((s) => [s.name, s.id]));
   const people = new Map<string, PlanTeacher>();
   for (const s of ctx.staff) {
-    const subjects = new Set((JSON.parse(s.subjects) as string[]).map((n) => subjectByName.get(n)).filter((x): x is string => !!x));
+    const subjects = new Set((ctx.qualified.get(s.id) ?? []).map((k) => ctx.subjectId.get(k)).filter((x): x is string => !!x));
     people.set(s.id, { id: s.id, subjects, load: 0, gender: s.gender });
   }
   const teachers = ctx.staff.filter((s) => JSON.stringify(JSON.parse(s.roles)) === '["teacher"]').map((s) => people.get(s.id)!);

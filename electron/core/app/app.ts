@@ -39,6 +39,7 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
     w.insertMany('bell_schedule', d.bellSchedules);
     w.insertMany('bell', d.bells);
     w.insertMany('subject', d.subjects);
+    w.insertMany('staff_qualification', d.staffQualifications);
     w.insertMany('room', d.rooms);
     w.insertMany('school_class', d.classes);
     w.insertMany('curriculum_item', d.curriculum);

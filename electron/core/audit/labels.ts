@@ -49,6 +49,11 @@ export const ENTITIES: Record<string, EntityDef> = {
       `coalesce((SELECT ${person('g')} FROM guardian g WHERE g.id = t.guardian_id), '?') || ' (' || t.relation || ')'`,
   },
   staff: { title: 'Сотрудники', prefix: 'Сотрудник: ', name: person('t') },
+  staff_qualification: {
+    title: 'Предметы, которые могут вести сотрудники',
+    prefix: 'Может вести предмет: ',
+    name: `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.staff_id), '?') || ' — ' || coalesce((SELECT s.name FROM subject s WHERE s.id = t.subject_id), '?')`,
+  },
   school_class: { title: 'Классы', prefix: 'Класс ', name: `t.grade || t.letter` },
   subject: { title: 'Предметы', prefix: 'Предмет: ', name: `t.name` },
   curriculum_item: {

@@ -55,6 +55,8 @@ export interface School {
   assignments: AssignmentRow[];
   classAssignments: Map<string, AssignmentRow[]>; // by class (subgroups included)
   staff: Map<string, Row<'staff'>>; // every staff row, removed ones too (for names)
+  /** The subjects (ids) each staff member may teach (issue 9: staff_qualification). */
+  qualifications: Map<string, Set<string>>;
 }
 
 /** Appends to the list under `k`, creating it. */
@@ -160,6 +162,9 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const classAssignments = new Map<string, AssignmentRow[]>();
   for (const a of assignments) if (a.class_id) push(classAssignments, a.class_id, a);
   const staff = new Map(db.all(db.q.selectFrom('staff').selectAll()).map((s) => [s.id, s]));
+  const qualifications = new Map<string, Set<string>>();
+  for (const q of db.all(db.q.selectFrom('staff_qualification').select(['staff_id', 'subject_id']).where('deleted_at', 'is', null)))
+    (qualifications.get(q.staff_id) ?? qualifications.set(q.staff_id, new Set()).get(q.staff_id)!).add(q.subject_id);
   return {
     yearId,
     classes,
@@ -183,6 +188,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
     assignments,
     classAssignments,
     staff,
+    qualifications,
   };
 }
 

@@ -149,8 +149,8 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
       continue;
     }
     // A card without subjects says nothing; «Разговоры о важном» is every class teacher's hour.
-    if (!parseJsonArray<string>(t.subjects).length) continue;
     const q = qualifiedSubjects(school, t);
+    if (!q.size) continue;
     for (const a of rows) {
       if (q.has(a.subject_id) || talks.has(a.subject_id)) continue;
       push(unqualified, key(t.id, a.subject_id), assignmentLabel(school, a));
