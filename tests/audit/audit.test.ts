@@ -121,7 +121,11 @@ describe('the audit log', () => {
     const subject = (await s.call('audit.search', { entity: 'subject' })).rows[0]!;
     expect(fields(subject)).toMatchObject({ 'Название': [null, 'Математика'], 'Система оценивания': [null, 'пятибалльная'], 'Без аттестации': [null, 'нет'] });
     const teacher = (await s.call('audit.search', { entity: 'staff', text: 'Петрова' })).rows[0]!;
-    expect(fields(teacher)).toMatchObject({ 'Роли': [null, 'учитель'], 'Может вести предметы': [null, 'Математика'], 'Дата рождения': [null, '03.02.1980'] });
+    expect(fields(teacher)).toMatchObject({ 'Роли': [null, 'учитель'], 'Дата рождения': [null, '03.02.1980'] });
+    // Issue 9: what the teacher may teach is a record of its own, by subject id, shown by names.
+    const [qualified] = (await s.call('audit.search', { entity: 'staff_qualification' })).rows;
+    expect(qualified).toMatchObject({ action: 'insert', entityLabel: 'Может вести предмет: Петрова Анна Ивановна — Математика' });
+    expect(fields(qualified!)).toMatchObject({ 'Сотрудник': [null, 'Петрова Анна Ивановна'], 'Предмет': [null, 'Математика'] });
   });
 
   it('masks passwords and finds what a user did', async () => {
