@@ -36,4 +36,27 @@ describe('staff qualifications by subject id', () => {
     expect(fewer.subjects).toEqual(['Физика']);
     expect(t.db.raw.prepare('SELECT count(*) AS n FROM staff_qualification WHERE staff_id = ? AND deleted_at IS NOT NULL').get(saved.id)).toEqual({ n: 1 });
   });
+
+  it('an imported staff file: names of the school’s subjects become ids; a name of no subject is the row’s error, nothing is written', async () => {
+    const t = await tempCore();
+    cleanup = t.cleanup;
+    await t.call('subjects.addStandard');
+    const file = (rows: string[]) => ({
+      kind: 'staff' as const,
+      fileName: 'Сотрудники.csv',
+      data: Buffer.from('\ufeff' + ['ФИО;Должность;Предметы', ...rows].join('\r\n'), 'utf8').toString('base64'),
+    });
+    const bad = file(['Соколов Андрей Викторович;Учитель;Математика, Астрономия', 'Петрова Ирина Сергеевна;Учитель;Алгебра']);
+    const preview = await t.call('import.preview', bad);
+    expect(preview.errors).toEqual([{ row: 2, column: 'Предметы', message: 'Предмета «Астрономия» нет в списке предметов школы' }]);
+    const staffBefore = t.db.raw.prepare('SELECT count(*) AS n FROM staff').get();
+    await expect(t.call('import.commit', bad)).rejects.toThrow(/Файл не загружен/);
+    expect(t.db.raw.prepare('SELECT count(*) AS n FROM staff').get()).toEqual(staffBefore);
+    await t.call('import.commit', file(['Соколов Андрей Викторович;Учитель;Математика, алгебра']));
+    const sokolov = (await t.call('staff.list', {})).find((s) => s.lastName === 'Соколов')!;
+    expect(sokolov.subjects).toEqual(['Математика', 'Алгебра']);
+    const ids = t.db.raw.prepare('SELECT q.subject_id FROM staff_qualification q JOIN subject s ON s.id = q.subject_id WHERE q.staff_id = ? ORDER BY s.sort_order').all(sokolov.id);
+    const subjects = await t.call('subjects.list');
+    expect(ids).toEqual(['Математика', 'Алгебра'].map((n) => ({ subject_id: subjects.find((x) => x.name === n)!.id })));
+  });
 });
