@@ -237,8 +237,24 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       position: text('Должность'),
       roles: list('Роли', staffRoles.texts),
       deputy_grades: list('Курируемые параллели'),
-      subjects: list('Может вести предметы'),
       rate_hours: text('Ставка, часов в неделю'),
+    },
+    // Before migration 0006 the subjects were a list on the card; old audit lines still name it.
+    events: { subjects: list('Может вести предметы') },
+  },
+  staff_qualification: {
+    title: 'Предметы, которые могут вести сотрудники',
+    record: 'предмет, который может вести сотрудник',
+    owner: 'office',
+    keys: [['staff_id', 'subject_id']],
+    label: {
+      prefix: 'Может вести предмет: ',
+      sql: `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.staff_id), '?') || ' — ' || coalesce(${subjectOf('t.subject_id')}, '?')`,
+    },
+    columns: {
+      ...SYNC,
+      staff_id: ref('Сотрудник', 'staff'),
+      subject_id: ref('Предмет', 'subject'),
     },
   },
   school_class: {
@@ -285,6 +301,22 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       class_id: ref('Класс', 'school_class'),
       address: text('Адрес'),
       personal_file_no: text('Номер личного дела'),
+    },
+  },
+  class_membership: {
+    title: 'Обучение в классах',
+    record: 'обучение в классе',
+    owner: 'office',
+    keys: [['student_id', 'class_id', 'date_from']],
+    label: { prefix: 'Обучение в классе: ', sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce(${classOf('t.class_id')}, '?')` },
+    columns: {
+      ...SYNC,
+      student_id: ref('Ученик', 'student'),
+      class_id: ref('Класс', 'school_class'),
+      date_from: date('Дата зачисления'),
+      date_to: date('Дата выбытия'),
+      opened_order_id: text('Приказ о зачислении (переводе в класс)'),
+      closed_order_id: text('Приказ о выбытии (переводе из класса)'),
     },
   },
   guardian: {
@@ -375,6 +407,8 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       division_id: ref('Деление на подгруппы', 'class_division'),
       subgroup_id: ref('Подгруппа', 'subgroup'),
       student_id: ref('Ученик', 'student'),
+      date_from: date('Дата зачисления'),
+      date_to: date('Дата выбытия'),
     },
   },
   study_group: {
@@ -405,6 +439,8 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       ...SYNC,
       group_id: ref('Учебная группа', 'study_group'),
       student_id: ref('Ученик', 'student'),
+      date_from: date('Дата зачисления'),
+      date_to: date('Дата выбытия'),
     },
   },
   teaching_assignment: {

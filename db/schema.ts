@@ -93,8 +93,13 @@ export interface StaffTable extends SyncColumns {
   position: string; // «Учитель», «Заместитель директора по УВР»
   roles: string; // JSON array of StaffRole
   deputy_grades: string; // JSON array of parallels a deputy director is responsible for
-  subjects: string; // JSON array of subject names the teacher is qualified for
   rate_hours: number; // weekly hours of a full rate (ставка), 18 for teachers
+}
+
+/** A subject a staff member may teach (issue 9: by id; before migration 0006, names in staff.subjects). */
+export interface StaffQualificationTable extends SyncColumns {
+  staff_id: string;
+  subject_id: string;
 }
 
 export interface SchoolClassTable extends SyncColumns {
@@ -112,6 +117,30 @@ export interface CurriculumItemTable extends SyncColumns {
   hours_per_week: number;
 }
 
+/**
+ * The days of a membership (migration 0005): 'YYYY-MM-DD', date_from inclusive, date_to exclusive —
+ * the day of leaving, the first day not in it; null while open. On a day D the member is the row
+ * with date_from <= D < date_to (or date_to null).
+ */
+export interface Dated {
+  date_from: string;
+  date_to: string | null;
+}
+
+/**
+ * A student in a class from one day to another (issue 9). The class a student is in on a day is
+ * the membership open that day; `student.class_id` caches the one open today and is written only
+ * with a membership change (electron/core/students/membership.ts).
+ */
+export interface ClassMembershipTable extends SyncColumns, Dated {
+  student_id: string;
+  class_id: string;
+  /** The order (приказ) that enrolled or moved the student in: for the coming orders table, no reference yet. */
+  opened_order_id: string | null;
+  /** The order that moved the student out or expelled them. */
+  closed_order_id: string | null;
+}
+
 export interface StudentTable extends SyncColumns {
   last_name: string;
   first_name: string;
@@ -119,6 +148,7 @@ export interface StudentTable extends SyncColumns {
   birth_date: string;
   gender: Gender | null;
   snils: string | null; // normalized 'XXX-XXX-XXX YY'
+  /** The class of the membership open today: a cache kept by the membership write path only. */
   class_id: string | null;
   address: string | null;
   personal_file_no: string | null;
@@ -165,8 +195,8 @@ export interface SubgroupTable extends SyncColumns {
   name: string; // «1 подгруппа», «Мальчики»
 }
 
-/** A student in one subgroup of a division (at most one live row per division and student). */
-export interface SubgroupMemberTable extends SyncColumns {
+/** A student in one subgroup of a division, from one day to another (at most one open row per division and student). */
+export interface SubgroupMemberTable extends SyncColumns, Dated {
   division_id: string;
   subgroup_id: string;
   student_id: string;
@@ -181,7 +211,8 @@ export interface StudyGroupTable extends SyncColumns {
   hours_per_week: number;
 }
 
-export interface StudyGroupMemberTable extends SyncColumns {
+/** A student in a study group, from one day to another (at most one open row per group and student). */
+export interface StudyGroupMemberTable extends SyncColumns, Dated {
   group_id: string;
   student_id: string;
 }
@@ -258,9 +289,11 @@ export interface SyncedTables {
   subject: SubjectTable;
   room: RoomTable;
   staff: StaffTable;
+  staff_qualification: StaffQualificationTable;
   school_class: SchoolClassTable;
   curriculum_item: CurriculumItemTable;
   student: StudentTable;
+  class_membership: ClassMembershipTable;
   guardian: GuardianTable;
   student_guardian: StudentGuardianTable;
   correction_request: CorrectionRequestTable;

@@ -3,9 +3,11 @@ import { migration as m0001 } from './0001_initial';
 import { migration as m0002 } from './0002_users_corrections';
 import { migration as m0003 } from './0003_groups_workload';
 import { migration as m0004 } from './0004_account_staff';
+import { migration as m0005 } from './0005_dated_memberships';
+import { migration as m0006 } from './0006_staff_qualifications';
 
 /** Every migration in order; one file each, each with its own test in tests/db/migrations/. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

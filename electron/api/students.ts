@@ -39,6 +39,8 @@ export interface StudentDetails {
   snils: string | null;
   classId: string | null;
   className: string | null;
+  /** Since when the student is in that class (issue 9: the open membership's first day). */
+  classSince: string | null;
   address: string | null;
   personalFileNo: string | null;
   guardians: GuardianDetails[];
@@ -72,6 +74,11 @@ export const studentsOps = {
       gender: s.gender,
       snils: s.optionalText('СНИЛС', 'snils'),
       classId: s.optionalId,
+      /**
+       * Issue 9: the day the student is in this class from — the day of the move (перевода) when the
+       * class changes, of enrollment for a new student; today when not given. Ignored when the class stays.
+       */
+      classFrom: s.isoDate.optional(),
       address: s.optionalText('Адрес', 'address'),
       personalFileNo: s.optionalText('№ личного дела', 'personalFileNo'),
       guardians: s.list(

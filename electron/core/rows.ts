@@ -1,7 +1,9 @@
 // The input-to-row mappers of people, defined once (issue 9): a student, a guardian and a staff
 // member as the program takes them (a card's form, a row of an imported file) → the columns of
 // their table. The students' card and the students' import, the staff card and the staff import
-// all write through these, so a new column is filled the same way everywhere.
+// all write through these, so a new column is filled the same way everywhere. A student's class is
+// not among them (a dated membership: students/membership.ts), nor a teacher's subjects
+// (staff_qualification rows: setup/qualifications.ts).
 import type { NewRow } from '../../db';
 import type { Gender } from '../api/enums';
 
@@ -15,7 +17,6 @@ export interface StudentFields extends Name {
   birthDate: string;
   gender: Gender | null;
   snils: string | null;
-  classId: string | null;
   address: string | null;
   personalFileNo: string | null;
 }
@@ -28,7 +29,6 @@ export function studentRow(s: StudentFields): NewRow<'student'> {
     birth_date: s.birthDate,
     gender: s.gender,
     snils: s.snils,
-    class_id: s.classId,
     address: s.address,
     personal_file_no: s.personalFileNo,
   };
@@ -64,7 +64,6 @@ export interface StaffFields extends Name {
   roles: readonly string[];
   /** Kept only for a deputy director (sorted, each once). */
   deputyGrades: readonly number[];
-  subjects: readonly string[];
   rateHours: number;
 }
 
@@ -81,7 +80,6 @@ export function staffRow(s: StaffFields): NewRow<'staff'> {
     position: s.position,
     roles: JSON.stringify(s.roles),
     deputy_grades: JSON.stringify(s.roles.includes('deputy') ? [...new Set(s.deputyGrades)].sort((a, b) => a - b) : []),
-    subjects: JSON.stringify(s.subjects),
     rate_hours: s.rateHours,
   };
 }

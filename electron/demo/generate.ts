@@ -32,6 +32,7 @@ export interface DemoSchool {
   subjects: WithId<NewRow<'subject'>>[];
   rooms: WithId<NewRow<'room'>>[];
   staff: WithId<NewRow<'staff'>>[];
+  staffQualifications: WithId<NewRow<'staff_qualification'>>[];
   classes: WithId<NewRow<'school_class'>>[];
   curriculum: WithId<NewRow<'curriculum_item'>>[];
   students: WithId<NewRow<'student'>>[];
@@ -200,8 +201,13 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
 
   // Subgroups, study groups and teaching assignments.
   const groups = planGroups({
-    rng: groupRng, ids, yearId: year.id, classes, subjects, subjectId, staff: st.staff, classTeacher: st.classTeacher, students: pupils.students,
+    rng: groupRng, ids, yearId: year.id, yearStartDate: year.start_date, classes, subjects, subjectId, staff: st.staff, qualified: st.qualified, classTeacher: st.classTeacher, students: pupils.students,
   });
+
+  // Qualifications last: their ids do not shift the ids of everything planned before them.
+  const staffQualifications = st.staff.flatMap((s) =>
+    (st.qualified.get(s.id) ?? []).map((k) => ({ id: ids.next(), staff_id: s.id, subject_id: subjectId.get(k)! })),
+  );
 
   return {
     school,
@@ -213,6 +219,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
     subjects,
     rooms: st.rooms,
     staff: st.staff,
+    staffQualifications,
     classes: classRows,
     curriculum,
     students: pupils.students,

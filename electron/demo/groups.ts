@@ -23,10 +23,14 @@ export interface GroupsContext {
   rng: Prng;
   ids: IdSource;
   yearId: string;
+  /** The year's first day: the demo's memberships begin on it. */
+  yearStartDate: string;
   classes: readonly ClassInfo[];
   subjects: readonly WithId<NewRow<'subject'>>[];
   subjectId: ReadonlyMap<SubjectKey, string>;
   staff: readonly WithId<NewRow<'staff'>>[];
+  /** The subjects each staff member may teach. */
+  qualified: ReadonlyMap<string, readonly SubjectKey[]>;
   classTeacher: ReadonlyMap<string, string>;
   students: readonly WithId<NewRow<'student'>>[];
 }
@@ -64,7 +68,7 @@ export function planGroups(ctx: GroupsContext): GroupsPlan {
       const groups = names.map((name, i) => ({ id: ids.next(), division_id: division.id, number: i + 1, name }));
       out.subgroups.push(...groups);
       for (const [studentId, n] of divide(pupils, r.parts, r.by))
-        out.subgroupMembers.push({ id: ids.next(), division_id: division.id, subgroup_id: groups[n - 1]!.id, student_id: studentId });
+        out.subgroupMembers.push({ id: ids.next(), division_id: division.id, subgroup_id: groups[n - 1]!.id, student_id: studentId, date_from: ctx.yearStartDate, date_to: null });
       for (const g of groups) {
         const gender = g.name === 'Мальчики' ? 'm' : g.name === 'Девочки' ? 'f' : null;
         tasks.push({ id: ids.next(), classId: c.id, grade: c.grade, subjectId, divisionId: division.id, hours, gender });
@@ -79,16 +83,15 @@ export function planGroups(ctx: GroupsContext): GroupsPlan {
     if (!pool.length) continue;
     const group = { id: ids.next(), year_id: ctx.yearId, name, subject_id: ctx.subjectId.get(key)!, kind, hours_per_week: hours };
     out.studyGroups.push(group);
-    for (const s of rng.shuffle([...pool]).slice(0, size)) out.studyGroupMembers.push({ id: ids.next(), group_id: group.id, student_id: s.id });
+    for (const s of rng.shuffle([...pool]).slice(0, size)) out.studyGroupMembers.push({ id: ids.next(), group_id: group.id, student_id: s.id, date_from: ctx.yearStartDate, date_to: null });
     tasks.push({ id: ids.next(), classId: null, grade: 0, subjectId: group.subject_id, divisionId: null, hours });
     taskTarget.set(tasks[tasks.length - 1]!.id, { class_id: null, subgroup_id: null, study_group_id: group.id });
   }
 
   // Teachers: those whose main post is teaching, qualified by the subjects on their card.
-  const subjectByName = new Map(ctx.subjects.map((s) => [s.name, s.id]));
   const people = new Map<string, PlanTeacher>();
   for (const s of ctx.staff) {
-    const subjects = new Set((JSON.parse(s.subjects) as string[]).map((n) => subjectByName.get(n)).filter((x): x is string => !!x));
+    const subjects = new Set((ctx.qualified.get(s.id) ?? []).map((k) => ctx.subjectId.get(k)).filter((x): x is string => !!x));
     people.set(s.id, { id: s.id, subjects, load: 0, gender: s.gender });
   }
   const teachers = ctx.staff.filter((s) => JSON.stringify(JSON.parse(s.roles)) === '["teacher"]').map((s) => people.get(s.id)!);

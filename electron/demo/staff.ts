@@ -68,10 +68,10 @@ function groupHours(classes: readonly ClassInfo[]): Map<string, number> {
   return hours;
 }
 
-const names = (keys: readonly SubjectKey[]): string => JSON.stringify(keys.map((k) => SUBJECT_NAME[k]));
-
 export interface StaffPlan {
   staff: StaffRow[];
+  /** The subjects each staff member may teach (issue 9: kept by id in staff_qualification). */
+  qualified: Map<string, readonly SubjectKey[]>;
   rooms: RoomRow[];
   directorId: string;
   classTeacher: Map<string, string>;
@@ -93,6 +93,7 @@ export function planStaff(ctx: StaffContext): StaffPlan {
   const { rng, ids, year, classes } = ctx;
   const emails = new Set<string>();
   const staff: StaffRow[] = [];
+  const qualified = new Map<string, readonly SubjectKey[]>();
 
   const person = (
     opts: { gender: Gender; position: string; roles: StaffRole[]; deputyGrades?: number[]; subjects?: readonly SubjectKey[]; rate: number; minAge: number; maxAge: number; email: boolean },
@@ -111,10 +112,10 @@ export function planStaff(ctx: StaffContext): StaffPlan {
       position: opts.position,
       roles: JSON.stringify(opts.roles),
       deputy_grades: JSON.stringify(opts.deputyGrades ?? []),
-      subjects: names(opts.subjects ?? []),
       rate_hours: opts.rate,
     };
     staff.push(row);
+    qualified.set(row.id, [...new Set(opts.subjects ?? [])]);
     return row;
   };
   const gender = (maleShare: number): Gender => (rng.chance(maleShare) ? 'm' : 'f');
@@ -234,5 +235,5 @@ export function planStaff(ctx: StaffContext): StaffPlan {
   if (ctx.students > 1500) rooms.push({ id: ids.next(), number: 'Малый спортзал', name: 'Малый спортивный зал', capacity: 40 });
   rooms.push({ id: ids.next(), number: 'Актовый зал', name: 'Актовый зал', capacity: ctx.students > 1500 ? 400 : 200 });
 
-  return { staff, rooms, directorId: director.id, classTeacher, classRoom };
+  return { staff, qualified, rooms, directorId: director.id, classTeacher, classRoom };
 }

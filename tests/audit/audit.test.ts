@@ -121,18 +121,32 @@ describe('the audit log', () => {
     const subject = (await s.call('audit.search', { entity: 'subject' })).rows[0]!;
     expect(fields(subject)).toMatchObject({ 'Название': [null, 'Математика'], 'Система оценивания': [null, 'пятибалльная'], 'Без аттестации': [null, 'нет'] });
     const teacher = (await s.call('audit.search', { entity: 'staff', text: 'Петрова' })).rows[0]!;
-    expect(fields(teacher)).toMatchObject({ 'Роли': [null, 'учитель'], 'Может вести предметы': [null, 'Математика'], 'Дата рождения': [null, '03.02.1980'] });
+    expect(fields(teacher)).toMatchObject({ 'Роли': [null, 'учитель'], 'Дата рождения': [null, '03.02.1980'] });
+    // Issue 9: what the teacher may teach is a record of its own, by subject id, shown by names.
+    const [qualified] = (await s.call('audit.search', { entity: 'staff_qualification' })).rows;
+    expect(qualified).toMatchObject({ action: 'insert', entityLabel: 'Может вести предмет: Петрова Анна Ивановна — Математика' });
+    expect(fields(qualified!)).toMatchObject({ 'Сотрудник': [null, 'Петрова Анна Ивановна'], 'Предмет': [null, 'Математика'] });
   });
 
   it('masks passwords and finds what a user did', async () => {
     const page = await s.call('audit.search', { actor: 'secretary' });
     expect(page.rows.every((r) => r.actor === 'secretary')).toBe(true);
-    // Newest first: the logout, the pupil moved, the one-time password changed, the login.
-    expect(page.rows.map((r) => r.entityLabel)).toEqual(['Пользователь: secretary', 'Ученик: Петров Пётр Сергеевич', 'Пользователь: secretary', 'Пользователь: secretary']);
+    // Newest first: the logout, the pupil moved (issue 9: his row, then the membership in 6Б opened
+    // and the one in 5А closed on the day of the move), the one-time password changed, the login.
+    expect(page.rows.map((r) => r.entityLabel)).toEqual([
+      'Пользователь: secretary',
+      'Ученик: Петров Пётр Сергеевич',
+      'Обучение в классе: Петров Пётр Сергеевич — 6Б',
+      'Обучение в классе: Петров Пётр Сергеевич — 5А',
+      'Пользователь: secretary',
+      'Пользователь: secretary',
+    ]);
     // Logins and logouts read as events, not as «Вход в программу: пусто → вход» (issue 8).
     expect(page.rows.map((r) => [r.event, r.changes])).toEqual([
       ['Выход из программы', []],
       [undefined, expect.anything()],
+      [undefined, expect.arrayContaining([{ field: 'Класс', old: null, new: '6Б' }, { field: 'Дата зачисления', old: null, new: '05.09.2026' }])],
+      [undefined, [{ field: 'Дата выбытия', old: null, new: '05.09.2026' }]],
       [undefined, [{ field: 'Пароль', old: '***', new: '***' }]],
       ['Вход в программу', []],
     ]);
@@ -146,12 +160,12 @@ describe('the audit log', () => {
     const during = async (from?: string, to?: string) => (await s.call('audit.search', { from, to, limit: 1000 })).rows;
     const september = await during('2026-09-01', '2026-09-30');
     // Logins and logouts (admin out, secretary in and out, admin in), the password change, the pupil
-    // moved, the room removed and thereby freed in its class.
-    expect(september.map((r) => r.entity).sort()).toEqual(['app_user', 'app_user', 'app_user', 'app_user', 'app_user', 'room', 'school_class', 'student']);
+    // moved (with his old membership closed and the new one opened), the room removed and thereby freed in its class.
+    expect(september.map((r) => r.entity).sort()).toEqual(['app_user', 'app_user', 'app_user', 'app_user', 'app_user', 'class_membership', 'class_membership', 'room', 'school_class', 'student']);
     // The day of the school's computer (the process's time zone), whatever it is.
     const day = (iso: string) => isoDay(new Date(iso));
     const secretaryDay = day('2026-09-05T12:00:00Z');
-    expect((await during(secretaryDay, secretaryDay)).map((r) => r.actor)).toEqual(['secretary', 'secretary', 'secretary', 'secretary', 'admin']);
+    expect((await during(secretaryDay, secretaryDay)).map((r) => r.actor)).toEqual(['secretary', 'secretary', 'secretary', 'secretary', 'secretary', 'secretary', 'admin']);
     expect(await during(day('2026-09-06T12:00:00Z'), day('2026-09-09T12:00:00Z'))).toEqual([]);
     const august = await during(undefined, '2026-08-31');
     expect(august.length).toBeGreaterThan(10);

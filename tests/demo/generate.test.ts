@@ -193,12 +193,13 @@ describe('generateDemoSchool: classes, staff and rooms', () => {
     expect(roles.filter((r) => r.includes('secretary'))).toHaveLength(1);
     const uvr = demo.staff.filter((s) => s.position === 'Заместитель директора по УВР').map((s) => JSON.parse(s.deputy_grades));
     expect(uvr.flat().sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    const subjectNames = new Set(demo.subjects.map((s) => s.name));
+    const subjectIds = new Set(demo.subjects.map((s) => s.id));
     for (const s of demo.staff) {
       const r = JSON.parse(s.roles) as string[];
       if (r.includes('teacher') && !r.includes('deputy')) expect(s.rate_hours).toBe(18);
-      for (const name of JSON.parse(s.subjects) as string[]) expect(subjectNames.has(name)).toBe(true);
-      if (r.includes('teacher')) expect((JSON.parse(s.subjects) as string[]).length).toBeGreaterThan(0);
+      const own = demo.staffQualifications.filter((q) => q.staff_id === s.id);
+      for (const q of own) expect(subjectIds.has(q.subject_id)).toBe(true);
+      if (r.includes('teacher')) expect(own.length).toBeGreaterThan(0);
       expect(s.phone).toMatch(/^\+7 \(9\d\d\) \d{3}-\d{2}-\d{2}$/);
       const born = Number(s.birth_date!.slice(0, 4));
       expect(2026 - born).toBeGreaterThanOrEqual(21);

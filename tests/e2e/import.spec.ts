@@ -156,6 +156,8 @@ describe('import of students', () => {
     await page.getByTestId('import-drop').waitFor();
     expect(await page.getByTestId('import-kind').locator('input:checked').getAttribute('value')).toBe('staff');
     const csv = ['ФИО;Должность;Предметы;Телефон', 'Петрова Ирина Сергеевна;Директор;;+7 916 100-00-01', 'Соколов Андрей Викторович;Учитель математики;Математика, Алгебра;8 916 100-00-02'].join('\r\n');
+    // Issue 9: a teacher's subjects are kept by id: the school's subjects must be there first.
+    await app.call('subjects.addStandard');
     await page.getByTestId('import-file-input').setInputFiles({ name: 'Сотрудники.csv', mimeType: 'text/csv', buffer: Buffer.from('\ufeff' + csv, 'utf8') });
     await page.getByTestId('mapping-table').waitFor();
     expect(await page.getByTestId('mapping-select-fullName').inputValue()).toBe('A: ФИО');

@@ -79,9 +79,13 @@ describe('dividing a class into subgroups (R4, 000 §3)', () => {
     expect(sizes(moved)).toEqual([12, 14]);
     expect(moved.subgroups[1]!.members.map((m) => m.id)).toContain(who.id);
     everyoneOnce(moved, 26);
-    // The move is one audited, synced update of the membership.
-    const audit = f.db.raw.prepare("SELECT action FROM audit_log WHERE entity = 'subgroup_member' ORDER BY seq DESC LIMIT 1").get() as { action: string };
-    expect(audit.action).toBe('update');
+    // The move is audited and synced (issue 9: dated): the old membership closes today and a new one
+    // opens today — or, when the old one began today, it is removed instead (it lasted no day).
+    const audit = f.db.raw.prepare("SELECT action, new_values FROM audit_log WHERE entity = 'subgroup_member' ORDER BY seq DESC LIMIT 2").all() as { action: string; new_values: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['insert', expect.stringMatching(/^(update|delete)$/)]);
+    expect(JSON.parse(audit[0]!.new_values)).toMatchObject({ subgroup_id: d.subgroups[1]!.id, student_id: who.id, date_to: null });
+    const history = f.db.raw.prepare('SELECT subgroup_id, date_to, deleted_at FROM subgroup_member WHERE student_id = ? AND division_id = ? ORDER BY created_at').all(who.id, d.id) as { subgroup_id: string; date_to: string | null; deleted_at: string | null }[];
+    expect(history.filter((h) => h.date_to === null && h.deleted_at === null)).toEqual([{ subgroup_id: d.subgroups[1]!.id, date_to: null, deleted_at: null }]);
     // A student of another class cannot be put into 5А's subgroup.
     const other = f.students5B[0]!;
     expect((await refusal(call('subgroups.move', { studentId: other, subgroupId: d.subgroups[0]!.id }))).message).toMatch(/учится в 5Б, а подгруппа «1 подгруппа» — класса 5А/);

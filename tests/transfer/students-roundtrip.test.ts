@@ -172,8 +172,14 @@ describe('students: export and re-import', () => {
         ['student', 'update', ['last_name']],
       ].sort(),
     );
-    // Anything else written is the moved student leaving the old class's subgroups (R4).
-    expect(lines.filter((l) => !own.includes(l)).every((l) => l.entity === 'subgroup_member' && l.action === 'delete')).toBe(true);
+    // Anything else written is the move (issue 9): the old class membership closed, the new one
+    // opened, and the moved student leaving the old class's subgroups (R4).
+    const rest = lines.filter((l) => !own.includes(l));
+    const membership = rest.filter((l) => l.entity === 'class_membership').map((l) => l.action).sort();
+    expect([['insert', 'update'], ['delete', 'insert']]).toContainEqual(membership);
+    expect(rest.every((l) => l.entity === 'class_membership' || (l.entity === 'subgroup_member' && ['update', 'delete'].includes(l.action)))).toBe(true);
+    const movedHistory = t.db.raw.prepare('SELECT class_id FROM class_membership WHERE student_id = ? AND date_to IS NULL AND deleted_at IS NULL').all(idAt(iClass));
+    expect(movedHistory).toEqual([{ class_id: moved.classId }]);
 
     // The same file again: nothing left to change.
     const again = await t.call('import.preview', edited);

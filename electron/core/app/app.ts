@@ -4,6 +4,7 @@ import { invalid } from '../../api/errors';
 import { schoolRow } from '../setup/school';
 import { isoDay } from '../format';
 import { act } from '../tx';
+import { insertStudents } from '../students/membership';
 import { generateDemoSchool } from '../../demo';
 import pkg from '../../../package.json';
 import { createUser, userCount } from '../auth/users';
@@ -38,10 +39,12 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
     w.insertMany('bell_schedule', d.bellSchedules);
     w.insertMany('bell', d.bells);
     w.insertMany('subject', d.subjects);
+    w.insertMany('staff_qualification', d.staffQualifications);
     w.insertMany('room', d.rooms);
     w.insertMany('school_class', d.classes);
     w.insertMany('curriculum_item', d.curriculum);
-    w.insertMany('student', d.students);
+    // Every demo student is in their class from the first day of the year (issue 9: dated memberships).
+    insertStudents(w, d.students, d.years[0]!.start_date);
     w.insertMany('guardian', d.guardians);
     w.insertMany('student_guardian', d.studentGuardians);
     w.insertMany('class_division', d.divisions);

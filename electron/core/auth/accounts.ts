@@ -89,7 +89,6 @@ export function cardForAccount(ctx: Ctx, w: Writer, i: { staffId?: string | null
         position: POSITION_FOR_ROLE[i.role],
         roles: JSON.stringify([i.role]),
         deputy_grades: '[]',
-        subjects: '[]',
         rate_hours: 40,
       });
   }

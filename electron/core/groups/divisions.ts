@@ -14,6 +14,9 @@ import { divisionView } from './view';
 import { countOf, countWith, WORDS } from '../../api/plural';
 import { parallelFilter, requireParallels } from '../auth/parallels';
 import { className } from '../../api/text';
+import { closeMember } from './membership';
+
+const todayOf = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
 
 function classOf(school: School, classId: string): ClassInfo {
@@ -66,6 +69,8 @@ function writeDivision(
   method: DivisionMethod,
   names: readonly string[],
   place: ReadonlyMap<string, number>,
+  /** The day the new memberships open and the changed ones close. */
+  today: string,
   /** New memberships go here when given (the caller inserts many divisions' at once), else are inserted now. */
   newMembers?: NewRow<'subgroup_member'>[],
 ): string {
@@ -95,10 +100,15 @@ function writeDivision(
     const subgroupId = idOf.get(number)!;
     const m = current.get(studentId);
     current.delete(studentId);
-    if (!m) inserts.push({ division_id: divisionId, subgroup_id: subgroupId, student_id: studentId });
-    else if (m.subgroup_id !== subgroupId) w.update('subgroup_member', m.id, { subgroup_id: subgroupId });
+    const row = { division_id: divisionId, subgroup_id: subgroupId, student_id: studentId, date_from: today, date_to: null };
+    if (!m) inserts.push(row);
+    else if (m.subgroup_id !== subgroupId) {
+      // Dated (issue 9): the old membership ends today, the new one begins today.
+      closeMember(w, 'subgroup_member', m, today);
+      inserts.push(row);
+    }
   }
-  for (const m of current.values()) w.remove('subgroup_member', m.id);
+  for (const m of current.values()) closeMember(w, 'subgroup_member', m, today);
   if (!newMembers) w.insertMany('subgroup_member', inserts);
   for (const g of old) {
     if (g.number <= names.length) continue;
@@ -156,7 +166,7 @@ export function split(ctx: Ctx, i: OpParsed<'subgroups.split'>): Division {
   requireParallels(ctx, [c]); // R8: a deputy divides only the classes of their parallels
   liveSubject(school, i.subjectId);
   const p = plan(school, c, i.subjectId, i.parts, i.by, i.copyFromSubjectId);
-  act(ctx, (w) => writeDivision(w, school, c, i.subjectId, p.method, p.names, p.place));
+  act(ctx, (w) => writeDivision(w, school, c, i.subjectId, p.method, p.names, p.place, todayOf(ctx)));
   return divisionFor(ctx, i.classId, i.subjectId);
 }
 
@@ -189,7 +199,7 @@ export function splitAllEligible(ctx: Ctx, replace: boolean): SplitAllResult {
           continue;
         }
         const p = plan(school, c, subjectId, r.parts, r.by);
-        writeDivision(w, school, c, subjectId, p.method, p.names, p.place, members);
+        writeDivision(w, school, c, subjectId, p.method, p.names, p.place, todayOf(ctx), members);
         divided++;
         classes.add(c.id);
       }
@@ -218,10 +228,14 @@ export function moveStudent(ctx: Ctx, studentId: string, subgroupId: string, asP
   const current = (school.membersOf.get(d.id) ?? []).find((m) => m.student_id === studentId);
   if (current?.subgroup_id === subgroupId) return divisionView(school, d);
   act(ctx, (w) => {
+    const today = todayOf(ctx);
+    const row = { division_id: d.id, subgroup_id: subgroupId, student_id: studentId, date_from: today, date_to: null };
     if (current) {
-      w.update('subgroup_member', current.id, { subgroup_id: subgroupId });
+      // Dated (issue 9): the old membership ends today and the new one begins.
+      closeMember(w, 'subgroup_member', current, today);
+      w.insert('subgroup_member', row);
       if (!asPlacement && d.method !== 'manual') w.update('class_division', d.id, { method: 'manual' });
-    } else w.insert('subgroup_member', { division_id: d.id, subgroup_id: subgroupId, student_id: studentId });
+    } else w.insert('subgroup_member', row);
   });
   return divisionFor(ctx, d.class_id, d.subject_id);
 }
@@ -273,7 +287,7 @@ export function removeDivision(ctx: Ctx, classId: string, subjectId: string): vo
   const rows = school.classAssignments.get(classId) ?? [];
   const together = new Set(rows.filter((a) => a.subject_id === subjectId && a.subgroup_id === null).map((a) => a.teacher_id));
   act(ctx, (w) => {
-    for (const m of school.membersOf.get(d.id) ?? []) w.remove('subgroup_member', m.id);
+    for (const m of school.membersOf.get(d.id) ?? []) closeMember(w, 'subgroup_member', m, todayOf(ctx));
     for (const a of rows) {
       if (!a.subgroup_id || !groups.has(a.subgroup_id)) continue;
       if (a.subgroup_id === list[0]?.id && !together.has(a.teacher_id)) w.update('teaching_assignment', a.id, { subgroup_id: null });

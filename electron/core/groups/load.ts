@@ -56,6 +56,8 @@ export interface School {
   assignments: AssignmentRow[];
   classAssignments: Map<string, AssignmentRow[]>; // by class (subgroups included)
   staff: Map<string, Row<'staff'>>; // every staff row, removed ones too (for names)
+  /** The subjects (ids) each staff member may teach (issue 9: staff_qualification). */
+  qualifications: Map<string, Set<string>>;
 }
 
 /** Appends to the list under `k`, creating it. */
@@ -69,7 +71,7 @@ export const key = (a: string, b: string) => `${a}:${b}`;
 
 /** Rows as the services read them: without the sync timestamps (less to read for the whole school). */
 export type AssignmentRow = Pick<Row<'teaching_assignment'>, 'id' | 'teacher_id' | 'subject_id' | 'class_id' | 'subgroup_id' | 'study_group_id' | 'hours_per_week'>;
-export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id'>;
+export type MemberRow = Pick<Row<'subgroup_member'>, 'id' | 'division_id' | 'subgroup_id' | 'student_id' | 'date_from'>;
 
 /** The current year's id or null (the one definition: ../year.ts). */
 export { currentYearOrNull as currentYear } from '../year';
@@ -126,7 +128,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
       .all(db.q.selectFrom('student').select((eb) => ['class_id', eb.fn.countAll<number>().as('n')]).where('deleted_at', 'is', null).groupBy('class_id'))
       .map((r) => [r.class_id ?? '', r.n]),
   );
-  let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id']).where('deleted_at', 'is', null);
+  let mq = db.q.selectFrom('subgroup_member').select(['id', 'division_id', 'subgroup_id', 'student_id', 'date_from']).where('deleted_at', 'is', null).where('date_to', 'is', null);
   if (only?.classId) mq = mq.where('division_id', 'in', [...divisionIds, '']);
   const members = people ? db.all(mq).filter((m) => divisionIds.has(m.division_id)) : [];
   const memberOf = new Map(members.map((m) => [key(m.division_id, m.student_id), m.subgroup_id]));
@@ -136,7 +138,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const studyGroups = only?.classId ? [] : db.all(db.q.selectFrom('study_group').selectAll().where('deleted_at', 'is', null).where('year_id', '=', yearId ?? '').orderBy('name'));
   const groupIds = new Set(studyGroups.map((g) => g.id));
   const groupMembers = new Map<string, string[]>(studyGroups.map((g) => [g.id, []]));
-  const groupMemberRows = only?.classId ? [] : db.all(db.q.selectFrom('study_group_member').select(['group_id', 'student_id']).where('deleted_at', 'is', null));
+  const groupMemberRows = only?.classId ? [] : db.all(db.q.selectFrom('study_group_member').select(['group_id', 'student_id']).where('deleted_at', 'is', null).where('date_to', 'is', null));
   for (const m of groupMemberRows) if (groupIds.has(m.group_id)) groupMembers.get(m.group_id)!.push(m.student_id);
 
   // Members who are not live students of the classes read (moved away, left the school): for names.
@@ -160,6 +162,9 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
   const classAssignments = new Map<string, AssignmentRow[]>();
   for (const a of assignments) if (a.class_id) push(classAssignments, a.class_id, a);
   const staff = new Map(db.all(db.q.selectFrom('staff').selectAll()).map((s) => [s.id, s]));
+  const qualifications = new Map<string, Set<string>>();
+  for (const q of db.all(db.q.selectFrom('staff_qualification').select(['staff_id', 'subject_id']).where('deleted_at', 'is', null)))
+    (qualifications.get(q.staff_id) ?? qualifications.set(q.staff_id, new Set()).get(q.staff_id)!).add(q.subject_id);
   return {
     yearId,
     classes,
@@ -183,6 +188,7 @@ export function loadSchool(ctx: Ctx, only?: { classId?: string; people?: boolean
     assignments,
     classAssignments,
     staff,
+    qualifications,
   };
 }
 

@@ -69,14 +69,15 @@ export function placeSuggested(ctx: Ctx, classId?: string | null): { placed: num
   const gradeOf = new Map(db.all(db.q.selectFrom('school_class').select(['id', 'grade'])).map((c) => [c.id, c.grade]));
   const pending = pendingPlacements(ctx, { classId }).filter((p) => mine(gradeOf.get(p.classId) ?? 0));
   const sizes = new Map<string, PendingPlacement['subgroups']>();
-  const rows: { division_id: string; subgroup_id: string; student_id: string }[] = [];
+  const today = ctx.now().toISOString().slice(0, 10);
+  const rows: { division_id: string; subgroup_id: string; student_id: string; date_from: string; date_to: null }[] = [];
   for (const p of pending) {
     let groups = sizes.get(p.divisionId);
     if (!groups) sizes.set(p.divisionId, (groups = p.subgroups.map((g) => ({ ...g }))));
     const n = suggest(groups, p.gender);
     const g = groups.find((x) => x.number === n)!;
     g.size++;
-    rows.push({ division_id: p.divisionId, subgroup_id: g.id, student_id: p.studentId });
+    rows.push({ division_id: p.divisionId, subgroup_id: g.id, student_id: p.studentId, date_from: today, date_to: null });
   }
   act(ctx, (w) => w.insertMany('subgroup_member', rows));
   return { placed: rows.length };

@@ -13,6 +13,7 @@ import { countWith, plural, WORDS } from '../../api/plural';
 import { studyGroupKinds } from '../../api/enums';
 import { requireStudentsParallels } from '../auth/parallels';
 import { ruKey } from '../../api/text';
+import { closeMember } from './membership';
 
 /**
  * R8: a study group belongs to the parallels of its students (parallels.ts): a deputy changes it
@@ -21,7 +22,7 @@ import { ruKey } from '../../api/text';
  */
 function requireGroupParallels(ctx: Ctx, groupId: string, name: string, more: readonly string[] = []): void {
   const { db } = ctx;
-  const members = db.all(db.q.selectFrom('study_group_member').select('student_id').where('group_id', '=', groupId).where('deleted_at', 'is', null));
+  const members = db.all(db.q.selectFrom('study_group_member').select('student_id').where('group_id', '=', groupId).where('deleted_at', 'is', null).where('date_to', 'is', null));
   requireStudentsParallels(ctx, [...members.map((m) => m.student_id), ...more], name);
 }
 
@@ -131,7 +132,7 @@ export function removeStudyGroup(ctx: Ctx, id: string): void {
   });
 }
 
-/** Replaces the members: those no longer listed are tombstoned, new ones added. */
+/** Replaces the members: those no longer listed leave today (their membership closes), new ones join today. */
 export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: readonly string[]): StudyGroupDetails {
   const { db } = ctx;
   const group = db.first(db.q.selectFrom('study_group').select(['id', 'name']).where('id', '=', groupId).where('deleted_at', 'is', null));
@@ -145,13 +146,16 @@ export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: read
     throw invalid(
       `${countWith(lost.length, WORDS.student)} из выбранных ${plural(lost.length, 'не найден', 'не найдены', 'не найдены')} — возможно, ${plural(lost.length, 'он выбыл', 'они выбыли', 'они выбыли')}. Обновите список и выберите снова.`,
     );
-  const current = db.all(db.q.selectFrom('study_group_member').select(['id', 'student_id']).where('group_id', '=', groupId).where('deleted_at', 'is', null));
-  const have = new Set(current.map((m) => m.student_id));
   const keep = new Set(wanted);
+  const today = ctx.now().toISOString().slice(0, 10);
   act(ctx, (w) => {
     requireGroupParallels(ctx, group.id, group.name, wanted);
-    for (const m of current) if (!keep.has(m.student_id)) w.remove('study_group_member', m.id);
-    w.insertMany('study_group_member', wanted.filter((id) => !have.has(id)).map((student_id) => ({ group_id: groupId, student_id })));
+    const current = db.all(
+      db.q.selectFrom('study_group_member').select(['id', 'student_id', 'date_from']).where('group_id', '=', groupId).where('deleted_at', 'is', null).where('date_to', 'is', null),
+    );
+    const have = new Set(current.map((m) => m.student_id));
+    for (const m of current) if (!keep.has(m.student_id)) closeMember(w, 'study_group_member', m, today);
+    w.insertMany('study_group_member', wanted.filter((id) => !have.has(id)).map((student_id) => ({ group_id: groupId, student_id, date_from: today, date_to: null })));
   });
   return getStudyGroup(ctx, groupId);
 }

@@ -8,10 +8,12 @@ import { act } from '../tx';
 import { fullName, parseJsonArray } from '../format';
 import { normalizeSnils, snilsChecksumOk, normalizePhone } from '../../import';
 import { refreshSession } from '../auth/users';
+import { qualificationsByStaff, setQualifications, subjectNames } from './qualifications';
 import { accountsByCard, checkCardKeepsAccount, checkCardRemovable, followCard } from '../auth/accounts';
 import { className, ruFold } from '../../api/text';
 
-export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): Staff => ({
+/** A card as the API gives it; `subjects`: the names of the subjects it may teach (ids in staff_qualification). */
+export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null, subjects: string[] = []): Staff => ({
   id: r.id,
   lastName: r.last_name,
   firstName: r.first_name,
@@ -25,7 +27,7 @@ export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): S
   position: r.position,
   roles: parseJsonArray<StaffRole>(r.roles),
   deputyGrades: parseJsonArray<number>(r.deputy_grades),
-  subjects: parseJsonArray<string>(r.subjects),
+  subjects,
   rateHours: r.rate_hours,
   account,
 });
@@ -33,7 +35,11 @@ export const toStaff = (r: Row<'staff'>, account: StaffAccount | null = null): S
 export function listStaff(ctx: Ctx, search?: string): Staff[] {
   const { db } = ctx;
   const accounts = accountsByCard(ctx);
-  const all = db.all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null)).map((r) => toStaff(r, accounts.get(r.id) ?? null));
+  const quals = qualificationsByStaff(ctx);
+  const { nameOf } = subjectNames(ctx);
+  const all = db
+    .all(db.q.selectFrom('staff').selectAll().where('deleted_at', 'is', null))
+    .map((r) => toStaff(r, accounts.get(r.id) ?? null, (quals.get(r.id) ?? []).map((id) => nameOf.get(id)!)));
   const needle = search?.trim() ? ruFold(search.trim()) : undefined;
   const list = needle ? all.filter((s) => ruFold(`${s.fullName} ${s.position}`).includes(needle)) : all;
   return list.sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru'));
@@ -63,6 +69,19 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
   if (i.birthDate && i.birthDate > ctx.now().toISOString().slice(0, 10)) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const saved = act(ctx, (w) => {
+    // Issue 9: the card names subjects; they are kept by id. A name of no subject is refused, not dropped.
+    const { idsOf } = subjectNames(ctx);
+    const subjectIds = new Set<string>();
+    for (const name of i.subjects) {
+      const ids = idsOf(name);
+      if (!ids.length) throw invalid(`Предмета «${name}» нет в списке предметов школы`, [{ column: 'subjects', message: `Предмета «${name}» нет в списке предметов школы` }]);
+      for (const id of ids) subjectIds.add(id);
+    }
+    const withSubjects = (r: Row<'staff'>) => {
+      setQualifications(ctx, w, r.id, subjectIds);
+      const { nameOf } = subjectNames(ctx);
+      return (qualificationsByStaff(ctx, [r.id]).get(r.id) ?? []).map((id) => nameOf.get(id)!);
+    };
     const values = staffRow({ ...i, ...c });
     if (i.id) {
       if (!db.first(db.q.selectFrom('staff').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Сотрудник');
@@ -70,9 +89,10 @@ export function saveStaff(ctx: Ctx, i: OpParsed<'staff.save'>): Staff {
       checkCardKeepsAccount(ctx, i.id, i.roles);
       const saved = w.update('staff', i.id, values);
       followCard(ctx, saved);
-      return toStaff(saved, accountsByCard(ctx).get(saved.id) ?? null);
+      return toStaff(saved, accountsByCard(ctx).get(saved.id) ?? null, withSubjects(saved));
     }
-    return toStaff(w.insert('staff', values));
+    const card = w.insert('staff', values);
+    return toStaff(card, null, withSubjects(card));
   });
   refreshSession(ctx); // one's own card: a new name or new parallels apply at once
   return saved;

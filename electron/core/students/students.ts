@@ -9,7 +9,8 @@ import { classNameSql } from '../../../db';
 import { checkContacts } from '../setup/staff';
 import { fullName } from '../format';
 import { declineName } from '../../api/declension';
-import { leaveAllGroups, leaveOtherClasses } from '../groups/membership';
+import { leaveAllGroups } from '../groups/membership';
+import { closeMemberships, insertStudents, todayOf, updateStudent } from './membership';
 import { className, ruFold } from '../../api/text';
 
 const fold = ruFold;
@@ -103,6 +104,8 @@ export function getStudent(ctx: Ctx, id: string): StudentDetails {
     snils: s.snils,
     classId: s.class_id,
     className: s.grade ? className({ grade: s.grade, letter: s.letter ?? '' }) : null,
+    classSince:
+      db.first(db.q.selectFrom('class_membership').select('date_from').where('student_id', '=', id).where('deleted_at', 'is', null).where('date_to', 'is', null))?.date_from ?? null,
     address: s.address,
     personalFileNo: s.personal_file_no,
     guardians,
@@ -139,14 +142,18 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   }
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const id = act(ctx, (w) => {
-    const values = studentRow({ ...i, snils: c.snils, classId: i.classId ?? null });
+    const values = studentRow({ ...i, snils: c.snils });
     let studentId: string;
     if (i.id) {
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
-      studentId = w.update('student', i.id, values).id;
-      // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-      leaveOtherClasses(ctx, w, studentId, values.class_id);
-    } else studentId = w.insert('student', values).id;
+      // Issue 9: a change of class closes the old membership on the day of the move and opens the new one
+      // (and, R4, leaves the old class's subgroups: 'subgroups.pending' asks where to put the student).
+      studentId = updateStudent(ctx, w, i.id, values, { classId: i.classId ?? null, date: i.classFrom ?? todayOf(ctx) }).id;
+    } else {
+      const from = i.classFrom ?? todayOf(ctx);
+      if (from > todayOf(ctx)) throw invalid('Дата зачисления в класс ещё не наступила', [{ column: 'classFrom', message: 'Дата зачисления в класс ещё не наступила' }]);
+      studentId = insertStudents(w, [{ ...values, class_id: i.classId ?? null }], from)[0]!.id;
+    }
     const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
     const kept = new Set<string>();
     for (const g of guardians) {
@@ -171,7 +178,9 @@ export function removeStudent(ctx: Ctx, id: string): void {
   const { db } = ctx;
   if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
   act(ctx, (w) => {
-    leaveAllGroups(ctx, w, id);
+    const today = todayOf(ctx);
+    leaveAllGroups(ctx, w, id, today);
+    closeMemberships(ctx, w, id, today);
     w.remove('student', id);
   });
 }

@@ -27,6 +27,7 @@ import { classesAwaitingPlacement } from '../groups/pending';
 import { countOf } from '../../api/plural';
 import { applyStudentPlan, planStudents } from './studentPlan';
 import { className } from '../../api/text';
+import { subjectNames } from '../setup/qualifications';
 
 type ImportInput = OpParsed<'import.preview'>;
 
@@ -83,14 +84,20 @@ function validate(ctx: Ctx, i: ImportInput, sheet: SheetData, earlier?: Checked)
   if (mappingProblems.length)
     return { sheet, against: null, mapping, students: [], staff: [], errors: mappingProblems.map((message) => ({ row: sheet.headerRowNumber, column: 'Сопоставление столбцов', message })) };
   const vctx = validationContext(ctx);
-  const against = JSON.stringify(vctx);
+  const subjects = i.kind === 'staff' ? subjectNames(ctx) : null;
+  const against = JSON.stringify(subjects ? { vctx, subjects: [...subjects.nameOf] } : vctx);
   if (earlier && earlier.against === against) return earlier;
   if (i.kind === 'students') {
     const r = validateStudents(sheet, mapping, vctx);
     return { sheet, against, mapping, errors: r.errors, students: r.drafts, staff: [] };
   }
   const r = validateStaff(sheet, mapping, vctx);
-  return { sheet, against, mapping, errors: r.errors, students: [], staff: r.drafts };
+  // Issue 9: qualifications are kept by subject id: a name of no subject of the school is a row's error.
+  const unknown: RowError[] = [];
+  for (const d of r.drafts)
+    for (const name of d.subjects) if (!subjects!.idsOf(name).length) unknown.push({ row: d.row, column: 'Предметы', message: `Предмета «${name}» нет в списке предметов школы` });
+  const bad = new Set(unknown.map((e) => e.row));
+  return { sheet, against, mapping, errors: [...r.errors, ...unknown].sort((a, b) => a.row - b.row), students: [], staff: r.drafts.filter((d) => !bad.has(d.row)) };
 }
 
 export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPreview> {
@@ -188,12 +195,17 @@ function commitStudents(ctx: Ctx, drafts: StudentDraft[], refuse: (errors: RowEr
 }
 
 function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
-  act(ctx, (w) =>
-    w.insertMany(
+  act(ctx, (w) => {
+    const { idsOf } = subjectNames(ctx);
+    const cards = w.insertMany(
       'staff',
       drafts.map((d) => staffRow({ ...d, roles: rolesForPosition(d.position), deputyGrades: [] })),
-    ),
-  );
+    );
+    w.insertMany(
+      'staff_qualification',
+      cards.flatMap((c, k) => [...new Set(drafts[k]!.subjects.flatMap(idsOf))].map((subject_id) => ({ staff_id: c.id, subject_id }))),
+    );
+  });
   return { imported: drafts.length };
 }
 

@@ -10,7 +10,7 @@ import type { ImportFieldChange, ImportStudentChanges, ImportStudentUpdate } fro
 import { declineName } from '../../api/declension';
 import { fullName, ruDate } from '../format';
 import { genders } from '../../api/enums';
-import { leaveOtherClasses } from '../groups/membership';
+import { insertStudents, todayOf, updateStudent } from '../students/membership';
 import { className, ruFold } from '../../api/text';
 
 const fold = (s: string | null | undefined) => ruFold((s ?? '').trim());
@@ -216,14 +216,16 @@ export function planStudents(ctx: Ctx, drafts: readonly StudentDraft[], classIds
  * with the same phone (siblings). Returns the new students and the number of new guardians.
  */
 export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classIds: ReadonlyMap<string, string>) {
-  const students = w.insertMany(
-    'student',
-    plan.added.map((d) => studentRow({ ...d, classId: classIds.get(className(d)) ?? null })),
+  // Issue 9: new students are in their class from today; a changed class is a move dated today.
+  const today = todayOf(ctx);
+  const students = insertStudents(
+    w,
+    plan.added.map((d) => ({ ...studentRow(d), class_id: classIds.get(className(d)) ?? null })),
+    today,
   );
   for (const u of plan.updates) {
-    if (Object.keys(u.patch).length) w.update('student', u.id, u.patch);
-    // R4: a student who changed class leaves the old class's subgroups ('subgroups.pending' asks where to put them).
-    if (u.classChange) leaveOtherClasses(ctx, w, u.id, u.classChange.classId);
+    // A changed class is a move: the old membership closes, and (R4) the old class's subgroups are left ('subgroups.pending' asks where to put the student).
+    if (Object.keys(u.patch).length) updateStudent(ctx, w, u.id, u.patch, u.classChange ? { classId: u.classChange.classId, date: today, column: 'Класс' } : undefined);
     for (const r of u.relations) w.update('student_guardian', r.linkId, { relation: r.relation });
   }
   for (const [id, patch] of plan.guardianPatches) w.update('guardian', id, patch);

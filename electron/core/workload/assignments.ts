@@ -41,22 +41,9 @@ export function isTeacherPost(s: Row<'staff'>): boolean {
   return roles.includes('teacher') && !roles.some((r) => ADMIN_ROLES.includes(r));
 }
 
-const subjectNames = new WeakMap<School, Map<string, string[]>>();
-
-/** Subject ids a staff member may teach: the names on the staff card, matched to subjects by name or short name. */
-export function qualifiedSubjects(school: School, s: Row<'staff'>): Set<string> {
-  let byName = subjectNames.get(school);
-  if (!byName) {
-    byName = new Map();
-    for (const sub of school.subjects.values()) {
-      if (sub.deleted_at) continue;
-      for (const n of new Set([fold(sub.name), fold(sub.short_name)])) byName.set(n, [...(byName.get(n) ?? []), sub.id]);
-    }
-    subjectNames.set(school, byName);
-  }
-  const out = new Set<string>();
-  for (const name of parseJsonArray<string>(s.subjects)) for (const id of byName.get(fold(name)) ?? []) out.add(id);
-  return out;
+/** Subject ids a staff member may teach (issue 9: by id, staff_qualification; live subjects only). */
+export function qualifiedSubjects(school: School, s: Pick<Row<'staff'>, 'id'>): Set<string> {
+  return new Set([...(school.qualifications.get(s.id) ?? [])].filter((id) => school.subjects.get(id) && !school.subjects.get(id)!.deleted_at));
 }
 
 export function assignmentLabel(school: School, a: AssignmentRow): string {

@@ -33,7 +33,7 @@ function membershipProblems(ctx: Ctx) {
       .where('d.deleted_at', 'is', null)
       .where('s.deleted_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.division_id', '=', 'd.id').whereRef('m.student_id', '=', 's.id').where('m.deleted_at', 'is', null))),
+        not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.division_id', '=', 'd.id').whereRef('m.student_id', '=', 's.id').where('m.deleted_at', 'is', null).where('m.date_to', 'is', null))),
       ),
   );
   for (const r of sortByName(rows)) push(unplaced, r.division_id, r);
@@ -45,6 +45,7 @@ function membershipProblems(ctx: Ctx) {
       .innerJoin('student as s', 's.id', 'm.student_id')
       .select(['m.division_id', 'm.subgroup_id', 'm.student_id', 's.id', 's.last_name', 's.first_name', 's.middle_name', 's.class_id as now_class', 's.deleted_at as left_at'])
       .where('m.deleted_at', 'is', null)
+      .where('m.date_to', 'is', null)
       .where('d.deleted_at', 'is', null)
       .where((eb) => eb.or([eb('s.deleted_at', 'is not', null), eb('s.class_id', 'is', null), eb('s.class_id', '!=', eb.ref('d.class_id'))])),
   );
@@ -57,7 +58,7 @@ function membershipProblems(ctx: Ctx) {
           .select('g.id')
           .where('g.deleted_at', 'is', null)
           .where(({ not, exists, selectFrom }) =>
-            not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.subgroup_id', '=', 'g.id').where('m.deleted_at', 'is', null))),
+            not(exists(selectFrom('subgroup_member as m').select('m.id').whereRef('m.subgroup_id', '=', 'g.id').where('m.deleted_at', 'is', null).where('m.date_to', 'is', null))),
           ),
       )
       .map((g) => g.id),
@@ -148,8 +149,8 @@ export function validateSchool(ctx: Ctx, school: School, rule: Rule): Validation
       continue;
     }
     // A card without subjects says nothing; «Разговоры о важном» is every class teacher's hour.
-    if (!parseJsonArray<string>(t.subjects).length) continue;
     const q = qualifiedSubjects(school, t);
+    if (!q.size) continue;
     for (const a of rows) {
       if (q.has(a.subject_id) || talks.has(a.subject_id)) continue;
       push(unqualified, key(t.id, a.subject_id), assignmentLabel(school, a));

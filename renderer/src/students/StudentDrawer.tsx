@@ -8,7 +8,7 @@ import { AppError, call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
-import { parseRuDate } from '../lib/dates';
+import { parseRuDate, ruDate } from '../lib/dates';
 import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
 import { declineFullName, genderOfName } from '../../../electron/api/declension';
 import { notifyOk } from '../lib/notify';
@@ -54,6 +54,11 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     d.setDraft((f) => (f ? { ...f, [k]: v } : f));
     setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
   };
+  // Issue 9: a new class is entered on a day — the move's (перевод) or the enrollment's; today unless changed.
+  const classMoves = !!form && (props.id === 'new' ? form.classId !== null : form.classId !== (card.data?.classId ?? null));
+  const classFromLabel = props.id === 'new' ? 'Дата зачисления в класс' : 'Дата перевода';
+  /** Since when the student is in the stored class (the open membership's first day). */
+  const since = props.id === 'new' ? null : (card.data?.classSince ?? null);
   const setG = (i: number, patch: Partial<GuardianForm>) => d.setDraft((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
   const drawerRef = useRef<HTMLFormElement>(null);
 
@@ -62,6 +67,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
     const local: Problem[] = [...lengthProblems(form), ...requiredProblems(form)];
     const birth = parseRuDate(form.birth, { required: true });
     if (!birth.ok) local.push({ column: 'birthDate', message: `Дата рождения: ${birth.error}` });
+    const from = classMoves ? parseRuDate(form.classFrom, { required: true }) : null;
+    if (from && !from.ok) local.push({ column: 'classFrom', message: `${classFromLabel}: ${from.error}` });
     const consents = form.guardians.map((g, i) => {
       const c = parseRuDate(g.consent);
       if (!c.ok) local.push({ column: `guardians.${i}.pdConsentDate`, message: `Дата согласия на обработку ПДн у ${whose(g, i)}: ${c.error}` });
@@ -80,6 +87,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       gender: form.gender || null,
       snils: form.snils,
       classId: form.classId,
+      classFrom: from?.ok ? from.iso ?? undefined : undefined,
       address: form.address,
       personalFileNo: form.personalFileNo,
       guardians: form.guardians.map((g, i) => ({
@@ -153,13 +161,25 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 clearable
                 allowDeselect
                 placeholder="Не зачислен в класс"
+                description={since && !classMoves ? `В классе с ${ruDate(since)}` : undefined}
                 nothingFoundMessage="Нет такого класса"
                 error={fieldError(p, 'classId', 'Класс')}
                 data-testid="student-class"
               />
               <TextInput label="СНИЛС" placeholder="000-000-000 00" value={form.snils} onChange={(e) => set('snils', e.currentTarget.value)} error={fieldError(p, 'snils', 'СНИЛС')} data-testid="student-snils" />
               <TextInput label="№ личного дела" value={form.personalFileNo} onChange={(e) => set('personalFileNo', e.currentTarget.value)} error={fieldError(p, 'personalFileNo')} data-testid="student-personalFileNo" />
-              <div />
+              {classMoves ? (
+                <DateField
+                  label={classFromLabel}
+                  withAsterisk
+                  value={form.classFrom}
+                  onChange={(t) => set('classFrom', t)}
+                  error={fieldError(p, 'classFrom')}
+                  data-testid="student-classFrom"
+                />
+              ) : (
+                <div />
+              )}
               <TextInput label="Адрес" value={form.address} onChange={(e) => set('address', e.currentTarget.value)} error={fieldError(p, 'address', 'Адрес')} data-testid="student-address" style={{ gridColumn: 'span 3' }} />
             </SimpleGrid>
 

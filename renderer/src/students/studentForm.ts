@@ -1,7 +1,7 @@
 // The student card's form: its fields, the conversion from the stored card, and the checks made
 // while typing and on «Сохранить».
 import { MAX, missing, tooLong } from '../lib/checks';
-import { ruDate } from '../lib/dates';
+import { ruDate, todayIso } from '../lib/dates';
 import type { Problem } from '../lib/errors';
 import { declineName, relationGender, surnameFits } from '../../../electron/api/declension';
 import type { Gender, StudentDetails } from '../../../electron/api/types';
@@ -26,6 +26,8 @@ export interface Form {
   gender: Gender | '';
   snils: string;
   classId: string | null;
+  /** The day of the move or of enrollment (ДД.ММ.ГГГГ), asked when the class changes (issue 9). */
+  classFrom: string;
   address: string;
   personalFileNo: string;
   guardians: GuardianForm[];
@@ -37,6 +39,7 @@ export const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
   birth: ['birthDate', 'Дата рождения'],
   snils: ['СНИЛС'],
   classId: ['Класс'],
+  classFrom: ['classFrom'],
   address: ['Адрес'],
   personalFileNo: ['personalFileNo'],
 };
@@ -73,6 +76,7 @@ export function fromDetails(s: StudentDetails | null, classId: string | null): F
     gender: s?.gender ?? '',
     snils: s?.snils ?? '',
     classId: s ? s.classId : classId,
+    classFrom: ruDate(todayIso()),
     address: s?.address ?? '',
     personalFileNo: s?.personalFileNo ?? '',
     guardians: (s?.guardians ?? []).map((g) => ({
