@@ -307,16 +307,17 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     title: 'Обучение в классах',
     record: 'обучение в классе',
     owner: 'office',
-    keys: [['student_id', 'class_id', 'date_from']],
+    // A membership is the student's from a day; the open one (date_to null) is one per student.
+    keys: [['student_id', 'class_id', 'date_from'], ['student_id']],
     label: { prefix: 'Обучение в классе: ', sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce(${classOf('t.class_id')}, '?')` },
     columns: {
       ...SYNC,
       student_id: ref('Ученик', 'student'),
       class_id: ref('Класс', 'school_class'),
-      date_from: date('Дата зачисления'),
-      date_to: date('Дата выбытия'),
       opened_order_id: text('Приказ о зачислении (переводе в класс)'),
       closed_order_id: text('Приказ о выбытии (переводе из класса)'),
+      date_from: date('Дата зачисления'),
+      date_to: date('Дата выбытия'),
     },
   },
   guardian: {

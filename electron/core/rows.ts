@@ -21,7 +21,7 @@ export interface StudentFields extends Name {
   personalFileNo: string | null;
 }
 
-export function studentRow(s: StudentFields): NewRow<'student'> {
+export function studentRow(s: StudentFields): Omit<NewRow<'student'>, 'class_id'> {
   return {
     last_name: s.lastName,
     first_name: s.firstName,

@@ -3,8 +3,9 @@
 // into ids here, once, and a name of no subject is refused.
 import type { Ctx } from '../context';
 import type { Writer } from '../../../db';
+import { ruKey } from '../../api/text';
 
-const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+const fold = ruKey;
 
 /** Every staff member's subjects (ids), in the subjects' order. */
 export function qualificationsByStaff(ctx: Ctx, staffIds?: readonly string[]): Map<string, string[]> {

@@ -4,6 +4,7 @@
 import type { Ctx } from '../context';
 import { fullName } from '../format';
 import { invalid } from '../../api/errors';
+import { className as nameOfClass } from '../../api/text';
 
 export interface RosterEntry {
   studentId: string;
@@ -52,7 +53,7 @@ export function whoWasIn(ctx: Ctx, className: string, date: string): RosterEntry
       .where('y.deleted_at', 'is', null),
   );
   const c = classes.find((x) => x.start_date <= date && date <= x.end_date) ?? classes.find((x) => x.is_current === 1) ?? classes[0];
-  if (!c) throw invalid(`Класса ${grade}${letter} нет`);
+  if (!c) throw invalid(`Класса ${nameOfClass({ grade, letter })} нет`);
   return classRosterOn(ctx, c.id, date);
 }
 
