@@ -1,9 +1,12 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 // The only surface the page sees: one call into the API contract, and saving a file…
 contextBridge.exposeInMainWorld('schoolOffice', {
   call: (name: string, input: unknown) => ipcRenderer.invoke('api', name, input),
-  saveFile: (fileName: string, base64: string) => ipcRenderer.invoke('save-file', fileName, base64),
+  // Files by reference: a result of the core (its id) is copied where the user says; a chosen file
+  // is read by the core in place (its path, read here from the File object, never by the page).
+  saveFile: (fileName: string, id: string) => ipcRenderer.invoke('save-file', fileName, id),
+  inputFile: (file: File) => ipcRenderer.invoke('input-file', webUtils.getPathForFile(file)),
 });
 // …and the system's dialogs that choose a backup folder or a backup file (the main process grants
 // the chosen file to this window's session: the core opens no other file outside the backup folder).

@@ -31,7 +31,7 @@ export function ExportButton({ list, students }: { list: ListKind; students?: St
         setBusy(true);
         try {
           const f = await call('export.list', { list, students });
-          await saveFile(f.fileName, f.data, XLSX);
+          await saveFile(f.fileName, f.id, XLSX);
           notifyOk(`Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}`, f.fileName);
         } catch (e) {
           notifyError(e, 'Экспорт не выполнен');

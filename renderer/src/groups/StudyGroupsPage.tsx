@@ -93,7 +93,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
     setPdfBusy(true);
     try {
       const f = await call('reports.studyGroupListsPdf', { groupId });
-      await saveFile(f.fileName, f.data, PDF);
+      await saveFile(f.fileName, f.id, PDF);
       notifyOk('Списки групп сохранены', f.fileName);
     } catch (e) {
       notifyError(e, 'PDF не создан');

@@ -198,7 +198,7 @@ function SubjectCard({
     setPdfBusy(true);
     try {
       const f = await call('reports.subgroupListsPdf', { classId, subjectId: item.subjectId });
-      await saveFile(f.fileName, f.data, PDF);
+      await saveFile(f.fileName, f.id, PDF);
       notifyOk('Списки подгрупп сохранены', f.fileName);
     } catch (e) {
       notifyError(e, 'PDF не создан');

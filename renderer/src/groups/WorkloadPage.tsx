@@ -62,7 +62,7 @@ export function WorkloadPage({ teacherId, classId }: { teacherId?: string; class
     setXlsxBusy(true);
     try {
       const f = await call('reports.workloadXlsx');
-      await saveFile(f.fileName, f.data, XLSX);
+      await saveFile(f.fileName, f.id, XLSX);
       notifyOk(`Выгружено строк: ${f.rows}`, f.fileName);
     } catch (e) {
       notifyError(e, 'Тарификация не выгружена');

@@ -154,7 +154,7 @@ export function AuditPage() {
     setExporting(true);
     try {
       const file = await call('audit.export', filter);
-      await saveFile(file.fileName, file.data, XLSX);
+      await saveFile(file.fileName, file.id, XLSX);
       notifyOk(`Выгружено: ${countOf(file.rows, 'строка', 'строки', 'строк')}`, file.fileName);
     } catch (e) {
       notifyError(e, 'Экспорт не выполнен');
