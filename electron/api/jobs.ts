@@ -1,6 +1,9 @@
 // Jobs (issue 9, point 6): long work — imports, exports, printed lists, backups, the demo school —
 // runs off the thread that answers calls. A job belongs to the session that started it: only that
-// session sees it, follows its progress and may cancel it. Handlers: electron/core/jobs/.
+// session sees it, follows its progress and may cancel it. Handlers: electron/core/jobs/ops.ts.
+import { z } from 'zod';
+import * as s from './schemas';
+import { none, read } from './ops';
 
 /** Where a job is: waiting for its turn, under way, or ended (done, failed, cancelled). */
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -29,3 +32,10 @@ export interface JobMessage {
   kind: JobEventKind;
   job: JobInfo;
 }
+
+// The progress panel's operations: any logged-in user sees and cancels the jobs of their own session.
+export const jobsOps = {
+  'jobs.list': read('session', none).returns<JobInfo[]>(),
+  /** Asks the job to stop: it ends as 'cancelled' at its next progress point, leaving nothing written. */
+  'jobs.cancel': read('session', z.object({ id: s.id })).returns<JobInfo>(),
+};
