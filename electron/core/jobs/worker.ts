@@ -16,7 +16,7 @@ import { AppError } from '../../api/errors';
 
 const post = (m: FromWorker) => parentPort!.postMessage(m);
 
-/** Progress is told at most this often (the first and the last step always). */
+/** Progress of many small steps is told at most this often (the first and the last step always). */
 const PROGRESS_MS = 100;
 
 function sessionOf(job: JobStart): Session {
@@ -34,6 +34,7 @@ async function run(job: JobStart): Promise<void> {
   const files: { id: string; path: string; name: string; size: number }[] = [];
   const released: string[] = [];
   let lastTold = 0;
+  let lastTotal = -1;
   const check = () => {
     if (Atomics.load(flag, 0) === 1) throw new JobCancelled();
   };
@@ -43,8 +44,10 @@ async function run(job: JobStart): Promise<void> {
     progress(done, total, phrase) {
       check();
       const now = performance.now();
-      if (done === 0 || done >= total || now - lastTold >= PROGRESS_MS) {
+      // A few big steps (read, check, write) are each told; many small ones at most every PROGRESS_MS.
+      if (done === 0 || done >= total || total <= 10 || total !== lastTotal || now - lastTold >= PROGRESS_MS) {
         lastTold = now;
+        lastTotal = total;
         post({ type: 'progress', id: job.id, done, total, phrase });
       }
     },

@@ -34,6 +34,7 @@ import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
 import { CORRECTIONS_CHANGED } from '../admin/corrections/status';
 import { useProblemCount } from '../groups/ValidationPage';
+import { JobsPanel } from '../jobs/JobsPanel';
 
 interface NavItem {
   href: string;
@@ -162,6 +163,7 @@ export function Shell({ route }: { route: HashRoute }) {
               </Tooltip>
             ) : null}
             <UserMenu />
+            <JobsPanel />
           </Group>
         </Group>
       </AppShell.Header>
