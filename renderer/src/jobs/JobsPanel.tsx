@@ -64,7 +64,8 @@ export function JobsPanel() {
   }, []);
 
   const now = Date.now();
-  const shown = jobs.filter(
+  // In the order they were started: the running ones first, the waiting ones under them.
+  const shown = [...jobs].reverse().filter(
     (j) => !closed.has(j.id) && (running(j) || (j.state === 'failed' ? true : now - (endedSeen.current.get(j.id) ?? now) < SHOW_ENDED_MS)),
   );
   if (!shown.length) return null;
