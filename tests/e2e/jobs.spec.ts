@@ -27,7 +27,7 @@ describe('the progress panel', () => {
     // Four PDFs of every class's subgroup lists, as the page asks for them (its session, its cookie):
     // two run (two job workers), the others wait for their turn.
     await page.evaluate(() => {
-      const w = window as unknown as { jobReplies: unknown[] };
+      const w = globalThis as unknown as { jobReplies: unknown[] };
       w.jobReplies = [];
       for (let i = 0; i < 4; i++)
         void fetch('/api/reports.subgroupListsPdf', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
@@ -53,7 +53,7 @@ describe('the progress panel', () => {
     expect(jobRunner().list(app.session).find((j) => j.id === id)).toMatchObject({ state: 'cancelled', title: 'Списки подгрупп (PDF)' });
     expect(readdirSync(filesDir()).filter((n) => n.startsWith(`${id}-`))).toEqual([]);
     // Its caller was told so: one reply is the cancellation; the others make their files.
-    const replies = async () => (await page.evaluate(() => (window as unknown as { jobReplies: { ok: boolean; error?: { code: string } }[] }).jobReplies)) ?? [];
+    const replies = async () => (await page.evaluate(() => (globalThis as unknown as { jobReplies: { ok: boolean; error?: { code: string } }[] }).jobReplies)) ?? [];
     await expect.poll(async () => (await replies()).length, { timeout: 180_000 }).toBe(4);
     const codes = (await replies()).map((r) => (r.ok ? 'ok' : r.error!.code)).sort();
     expect(codes).toEqual(['cancelled', 'ok', 'ok', 'ok']);

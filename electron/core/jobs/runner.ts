@@ -29,6 +29,7 @@ import { filesDir, holdResult, inputFile, inputsOf, releaseInput } from '../file
 import { JobCancelled, writeResultFile, type JobControl } from '../job';
 import type { FromWorker, JobStart, SessionState, ToWorker } from './protocol';
 import { handlers } from '../handlers';
+import { followAccount } from '../auth/users';
 
 /** Job workers at most (the machine may have two cores; a third job waits for its turn). */
 const MAX_WORKERS = 2;
@@ -293,7 +294,11 @@ export class JobRunner {
     } else this.sweep(job);
     setGrant(ctx.session, end.grant);
     // A writing job may have replaced the data underneath this thread's connection (a restore).
-    if (job.writes) ctx.db.resetStatements();
+    // (and may hold another version of the session's account, or none: the session follows it, as after a call).
+    if (job.writes) {
+      ctx.db.resetStatements();
+      followAccount(ctx);
+    }
     return end.outcome;
   }
 
