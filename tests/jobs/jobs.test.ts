@@ -58,14 +58,18 @@ describe('jobs: long work off the serving thread, with progress and cancellation
     const started = nextEvent(t, (e) => e.kind === 'progress' && e.job.op === 'reports.subgroupListsPdf' && e.job.done > 0);
     const pdf = t.call('reports.subgroupListsPdf', {}).finally(() => (settled = true));
     const first = await Promise.race([started, pdf.then(() => Promise.reject(new Error('ended before it was seen running')))]); // under way: it has printed a class
-    const times: { name: string; ms: number; running: boolean }[] = [];
+    const times: { name: string; ms: number; running: boolean; at: string }[] = [];
+    const now = () => jobRunner().list(t.ctx.session).find((j) => j.id === first.job.id)!;
     for (let i = 0; i < 20; i++) {
       const [name, input] = others[i % others.length]!;
+      // In the middle of its work (printing classes, not yet saving the file) before and after the call.
+      const before = now();
       const t0 = performance.now();
       await t.call(name as never, input as never);
       const ms = performance.now() - t0;
-      const job = jobRunner().list(t.ctx.session).find((j) => j.id === first.job.id)!;
-      times.push({ name, ms, running: job.state === 'running' && !settled });
+      const after = now();
+      const midway = (j: typeof before) => j.state === 'running' && j.done > 0 && j.done < j.total;
+      times.push({ name, ms, running: midway(before) && midway(after) && !settled, at: `${before.done}/${before.total}` });
     }
     const file = await pdf;
     // The job was demonstrably running during every call, and the calls were answered meanwhile.
