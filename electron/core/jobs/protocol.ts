@@ -25,8 +25,11 @@ export interface JobStart {
   actor: string;
   host: AppInfo['host'];
   dataDir?: string;
-  /** The host's clock minus this thread's at the start: the job's clock runs as the host's. */
-  clockOffsetMs: number;
+  /**
+   * The host's time when the job started (ms): the job acts at that one instant, as one call does
+   * (the host's clock may be another than this thread's: a test's fixed clock).
+   */
+  startedAtMs: number;
   backupKey?: Uint8Array;
   session: SessionState;
   /** The session's input files (files.ts). */

@@ -273,7 +273,7 @@ export class JobRunner {
       actor: ctx.actor,
       host: ctx.host,
       dataDir: ctx.dataDir,
-      clockOffsetMs: ctx.now().getTime() - Date.now(),
+      startedAtMs: ctx.now().getTime(),
       backupKey: key ? new Uint8Array(key) : undefined,
       session: sessionState(ctx),
       inputs: inputsOf(ctx.session),

@@ -77,7 +77,7 @@ async function run(job: JobStart): Promise<void> {
       session,
       host: job.host,
       dataDir: job.dataDir,
-      now: () => new Date(Date.now() + job.clockOffsetMs),
+      now: () => new Date(job.startedAtMs),
       backupKey: key ? () => Buffer.from(key) : undefined,
       job: control,
     };
