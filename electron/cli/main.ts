@@ -12,6 +12,7 @@ import { makePrivateDir } from '../../db';
 import { MAX } from '../api/limits';
 import type { ExportedFile } from '../api/types';
 import { grantInputFile, takeResult } from '../core/files';
+import { jobRunner } from '../core/jobs/runner';
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -43,6 +44,9 @@ export async function main(argv: string[]): Promise<number> {
     const db = openDatabase(dbPath);
     try {
       const ctx = { db, actor: 'cli', host: 'cli' as const, now: () => new Date(), session: new Session(false), dataDir: dirname(dbPath) };
+      // One command, one caller, nothing to answer meanwhile: its job runs in this thread (the same
+      // job mechanism, without loading the core a second time into a worker).
+      jobRunner().inThreadOnly = true;
       const call = createLocalClient(ctx);
       await signInForCli(ctx, call, flag('--user'), args[0] === 'demo');
       const io = {

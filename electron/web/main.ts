@@ -5,7 +5,6 @@ import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { startWebHost } from './server';
 import { Session } from '../core/auth/session';
 import { scheduleBackups } from '../core/backup/backup';
-import { warmJobWorkers } from '../core/jobs/runner';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -26,8 +25,6 @@ const host = await startWebHost({
   staticDir: resolve(arg('--static') ?? 'out/web'),
   port: Number(arg('--port') ?? process.env.PORT ?? 0),
 });
-// Jobs run in worker threads (electron/core/jobs): the first one is started now, not on the first job.
-void warmJobWorkers();
 console.log(`Школьный офис в браузере: ${host.openUrl}`);
 console.log(`База данных: ${dbPath}`);
 const stop = () => host.close().then(() => (db.close(), process.exit(0)));

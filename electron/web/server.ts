@@ -10,6 +10,7 @@ import { dispatch } from '../core/dispatch';
 import { CSP } from '../api/csp';
 import { Session } from '../core/auth/session';
 import { filesDir, holdUpload, newFileId, takeResult } from '../core/files';
+import { warmJobWorkers } from '../core/jobs/runner';
 import { MAX } from '../api/limits';
 
 const MIME: Record<string, string> = {
@@ -233,6 +234,8 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
     }
   }
 
+  // Jobs run in worker threads (electron/core/jobs): the first one starts now, not with the first job.
+  void warmJobWorkers();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   cookieName = `school-office-${port}`;

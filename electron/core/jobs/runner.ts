@@ -178,8 +178,11 @@ export class JobRunner {
     if (!(await t.loaded)) this.broken = true;
   }
 
+  /** Set by a host that serves one caller and nothing else meanwhile (the CLI): no worker to start. */
+  inThreadOnly = false;
+
   private inThread(): boolean {
-    return this.broken || process.env.SCHOOL_OFFICE_JOBS_IN_THREAD === '1';
+    return this.broken || this.inThreadOnly || process.env.SCHOOL_OFFICE_JOBS_IN_THREAD === '1';
   }
 
   private spawn(): JobThread {

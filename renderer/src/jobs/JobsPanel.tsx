@@ -8,7 +8,9 @@ import type { JobInfo } from '../../../electron/api/types';
 const POLL_RUNNING_MS = 700;
 const POLL_IDLE_MS = 2500;
 /** An ended job stays in the panel this long (failed ones until closed). */
-const SHOW_ENDED_MS = 6000;
+const SHOW_ENDED_MS = 4000;
+/** A job is shown once it has run this long: a quick one (most checks of a file) does not flash by. */
+const SHOW_AFTER_MS = 800;
 
 const running = (j: JobInfo) => j.state === 'queued' || j.state === 'running';
 
@@ -33,8 +35,11 @@ export function JobsPanel() {
   const [jobs, setJobs] = useState<JobInfo[]>([]);
   const [asked, setAsked] = useState<Set<string>>(new Set());
   const [closed, setClosed] = useState<Set<string>>(new Set());
-  /** When this panel first saw each job ended (the host's clock may differ from the page's). */
+  /** When this panel first saw each job, and saw it ended (the host's clock may differ from the page's). */
+  const seen = useRef(new Map<string, number>());
   const endedSeen = useRef(new Map<string, number>());
+  /** Jobs the panel has shown: only these stay a moment after they end. */
+  const shownOnce = useRef(new Set<string>());
   const [, tick] = useState(0);
 
   useEffect(() => {
@@ -47,7 +52,10 @@ export function JobsPanel() {
         const list = await call('jobs.list');
         if (stop) return;
         const now = Date.now();
-        for (const j of list) if (!running(j) && !endedSeen.current.has(j.id)) endedSeen.current.set(j.id, now);
+        for (const j of list) {
+          if (!seen.current.has(j.id)) seen.current.set(j.id, running(j) ? now : 0);
+          if (!running(j) && !endedSeen.current.has(j.id)) endedSeen.current.set(j.id, now);
+        }
         setJobs(list);
         tick((n) => n + 1);
         if (list.some(running) || list.some((j) => now - (endedSeen.current.get(j.id) ?? now) < SHOW_ENDED_MS)) next = POLL_RUNNING_MS;
@@ -66,8 +74,13 @@ export function JobsPanel() {
   const now = Date.now();
   // In the order they were started: the running ones first, the waiting ones under them.
   const shown = [...jobs].reverse().filter(
-    (j) => !closed.has(j.id) && (running(j) || (j.state === 'failed' ? true : now - (endedSeen.current.get(j.id) ?? now) < SHOW_ENDED_MS)),
+    (j) =>
+      !closed.has(j.id) &&
+      (running(j)
+        ? now - (seen.current.get(j.id) ?? now) >= SHOW_AFTER_MS
+        : shownOnce.current.has(j.id) && (j.state === 'failed' || now - (endedSeen.current.get(j.id) ?? now) < SHOW_ENDED_MS)),
   );
+  for (const j of shown) shownOnce.current.add(j.id);
   if (!shown.length) return null;
 
   const cancel = async (j: JobInfo) => {
@@ -90,7 +103,8 @@ export function JobsPanel() {
       data-testid="jobs-panel"
       role="status"
       aria-label="Выполняемые задачи"
-      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 300 }}
+      // Clicks pass through to the screen under it, except on its own buttons: it never hides a button from the user's mouse.
+      style={{ position: 'fixed', right: 16, bottom: 16, zIndex: 300, pointerEvents: 'none' }}
     >
       <Stack gap="sm">
         {shown.map((j) => (
@@ -105,12 +119,12 @@ export function JobsPanel() {
                 </Text>
               </Group>
               {running(j) ? (
-                <Button size="compact-xs" variant="light" color="red" loading={asked.has(j.id)} onClick={() => void cancel(j)} data-testid="job-cancel">
+                <Button size="compact-xs" variant="light" color="red" loading={asked.has(j.id)} onClick={() => void cancel(j)} data-testid="job-cancel" style={{ pointerEvents: 'auto' }}>
                   Отменить
                 </Button>
               ) : (
                 <Tooltip label="Скрыть">
-                  <ActionIcon size="sm" variant="subtle" color="gray" aria-label="Скрыть" onClick={() => setClosed((s) => new Set(s).add(j.id))}>
+                  <ActionIcon size="sm" variant="subtle" color="gray" aria-label="Скрыть" style={{ pointerEvents: 'auto' }} onClick={() => setClosed((s) => new Set(s).add(j.id))}>
                     <IconX size={14} />
                   </ActionIcon>
                 </Tooltip>
