@@ -11,6 +11,7 @@ import {
 import type { Database } from './schema';
 import { migrations, LATEST_SCHEMA_VERSION } from './migrations';
 import { privateDatabaseFiles } from './private';
+import { ALL_ENTITIES, ChangeTracker, currentChangeOrigin, writtenTable, type ChangeListener } from './changes';
 
 /**
  * The local store. Kysely is used only to build typed SQL; statements run synchronously on
@@ -19,7 +20,9 @@ import { privateDatabaseFiles } from './private';
 export class Db {
   readonly raw: BetterSqlite3.Database;
   readonly q: Kysely<Database>;
-  private readonly cache = new Map<string, BetterSqlite3.Statement>();
+  private readonly cache = new Map<string, { s: BetterSqlite3.Statement; writes: string | null }>();
+  /** Change events: which tables each committed transaction wrote (db/changes.ts). */
+  readonly changes = new ChangeTracker();
 
   constructor(readonly path: string, options: { readonly?: boolean } = {}) {
     this.raw = new BetterSqlite3(path, { readonly: options.readonly ?? false });
@@ -44,12 +47,59 @@ export class Db {
   }
 
   statement(sql: string): BetterSqlite3.Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.raw.prepare(sql);
-      this.cache.set(sql, s);
+    let c = this.cache.get(sql);
+    if (!c) {
+      c = { s: this.raw.prepare(sql), writes: writtenTable(sql) };
+      this.cache.set(sql, c);
     }
-    return s;
+    // Every write through the store is noted for the change event of its transaction.
+    if (c.writes) this.touch(c.writes);
+    return c.s;
+  }
+
+  /**
+   * Notes that the open transaction (or, outside one, the statement about to run) writes `table`.
+   * Statements through `statement`/`run` and the Writer are noted by themselves; code that writes
+   * through `raw` must call this.
+   */
+  touch(table: string): void {
+    this.changes.touch(table, this.raw.inTransaction);
+  }
+
+  /** Tells every listener that anything may have changed (after a restore replaced the data). */
+  changedEverything(): void {
+    this.changes.emit([ALL_ENTITIES], currentChangeOrigin());
+  }
+
+  /** Subscribes to the change events of this connection's commits (and, with watchOthers, others'). */
+  onChange(listener: ChangeListener): () => void {
+    return this.changes.subscribe(listener);
+  }
+
+  /**
+   * Watches for commits by other connections to the same file (the CLI, a second app, a restore's
+   * copy): SQLite's `PRAGMA data_version` changes exactly then, and reading it costs a look at
+   * shared memory. Checked every `intervalMs`; a change is told as `{entities: ['*'], by: 'other'}`
+   * (which tables another process wrote is not known here). The timer keeps no process alive.
+   */
+  watchOthers(intervalMs = 500): () => void {
+    const read = () => this.raw.pragma('data_version', { simple: true }) as number;
+    let seen = read();
+    const timer = setInterval(() => {
+      if (!this.raw.open) return stop();
+      let now: number;
+      try {
+        now = read();
+      } catch {
+        return; // busy or closing: the next tick looks again
+      }
+      if (now === seen) return;
+      seen = now;
+      this.changes.emit([ALL_ENTITIES], { by: 'other' });
+    }, intervalMs);
+    timer.unref?.();
+    const stop = () => clearInterval(timer);
+    return stop;
   }
 
   /**
@@ -79,11 +129,23 @@ export class Db {
   /** Called after each outermost transaction commits (see checkpointElsewhere). */
   private onCommit: (() => void) | null = null;
 
-  /** Runs fn in one transaction; nested calls join the outer one (savepoints). */
+  /**
+   * Runs fn in one transaction; nested calls join the outer one (savepoints). After the outermost
+   * commits, the tables it wrote are told to the change listeners (a rollback tells nothing).
+   */
   tx<T>(fn: () => T): T {
     const outermost = !this.raw.inTransaction;
-    const result = this.raw.transaction(fn)();
-    if (outermost) this.onCommit?.();
+    let result: T;
+    try {
+      result = this.raw.transaction(fn)();
+    } catch (e) {
+      if (outermost) this.changes.rollback();
+      throw e;
+    }
+    if (outermost) {
+      this.onCommit?.();
+      this.changes.commit(currentChangeOrigin());
+    }
     return result;
   }
 

@@ -1,5 +1,6 @@
 export { Db, openDatabase, migrate, NewerSchemaError } from './connection';
 export { Writer } from './write';
+export { ALL_ENTITIES, withChangeOrigin, currentChangeOrigin, type ChangeBy, type ChangeEvent, type ChangeListener, type ChangeOrigin } from './changes';
 export { uuidv7, UUID_RE } from './ids';
 export { LATEST_SCHEMA_VERSION, migrations } from './migrations';
 export type * from './schema';

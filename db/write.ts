@@ -38,7 +38,8 @@ export type Change = 'insert' | 'update' | 'delete';
 /**
  * The one write path for synced tables. Each change, in the caller's transaction, also appends a
  * mutation to the outbox (for sync) and a line to the audit log (who, when, entity, old → new).
- * People and classes are never deleted: `remove` sets the tombstone.
+ * People and classes are never deleted: `remove` sets the tombstone. The tables it writes are noted
+ * for the transaction's change event (db/changes.ts), told when the transaction commits.
  */
 export class Writer {
   constructor(
@@ -58,6 +59,7 @@ export class Writer {
   insertMany<T extends SyncedTable>(table: T, rows: readonly NewRow<T>[]): Row<T>[] {
     this.requireTx();
     if (rows.length === 0) return [];
+    this.db.touch(table);
     const now = this.clock().toISOString();
     const full = rows.map(
       (r) => ({ ...r, id: r.id ?? uuidv7(), created_at: now, updated_at: now, deleted_at: null }) as unknown as Row<T>,
@@ -92,6 +94,7 @@ export class Writer {
       }
     }
     if (Object.keys(newVals).length === 0) return old;
+    this.db.touch(table);
     const now = this.clock().toISOString();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const q = this.db.q.updateTable(table as any).set({ ...newVals, updated_at: now } as any).where('id', '=', id);
@@ -106,6 +109,7 @@ export class Writer {
     this.requireTx();
     const old = this.get(table, id);
     if ((old as { deleted_at: string | null }).deleted_at) return;
+    this.db.touch(table);
     const now = this.clock().toISOString();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     this.db.run(this.db.q.updateTable(table as any).set({ deleted_at: now, updated_at: now } as any).where('id', '=', id));

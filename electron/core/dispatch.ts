@@ -6,6 +6,7 @@ import { handlers as defaultHandlers } from './handlers';
 import { guard } from './auth/guard';
 import { installValidationMessages } from './validationMessages';
 import { jobRunner } from './jobs/runner';
+import { withChangeOrigin } from '../../db/changes';
 
 installValidationMessages();
 
@@ -43,8 +44,10 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, handle
   if (def.job && !ctx.job) return jobRunner().run({ ...ctx, actor: ctx.session.user?.login ?? ctx.actor }, name, parsed.data, def);
   try {
     const callCtx: Ctx = { ...ctx, actor: ctx.session.user?.login ?? ctx.actor };
+    // The transactions of this call are told to the change listeners as the user's (db/changes.ts).
+    const origin = { by: 'user' as const, actor: callCtx.actor, sessionId: ctx.session.id };
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = await (handlers[name] as any)(parsed.data, callCtx);
+    const result = await withChangeOrigin(origin, () => (handlers[name] as any)(parsed.data, callCtx));
     return { ok: true, result };
   } catch (e) {
     return { ok: false, error: toSerialized(e) };

@@ -13,6 +13,8 @@ import { grantInputFile, takeResult } from '../core/files';
 import { warmJobWorkers } from '../core/jobs/runner';
 import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSender, resolveAppUrl } from './trust';
 import { CSP } from '../api/csp';
+import { CHANGES_CHANNEL } from '../api/changes';
+import { changeMessageFor } from '../core/changes';
 import { buildMenu } from './menu';
 
 // Two instances must never write one database file.
@@ -191,6 +193,15 @@ app.whenReady().then(() => {
     grantBackupFile(ctx, file);
     return file;
   });
+
+  // Change events to the window (as the browser host's server-sent events): entity names and who,
+  // only while its user is logged in and not locked. The channel goes one way: nothing is
+  // listened for from the renderer on it. Commits by other processes (the CLI) via data_version.
+  db.onChange((e) => {
+    const m = changeMessageFor(ctx.session, e);
+    if (m && win && !win.isDestroyed()) win.webContents.send(CHANGES_CHANNEL, m);
+  });
+  db.watchOthers();
 
   Menu.setApplicationMenu(buildMenu());
   createWindow();

@@ -12,6 +12,8 @@ import { Session } from '../core/auth/session';
 import { filesDir, holdUpload, newFileId, takeResult } from '../core/files';
 import { warmJobWorkers } from '../core/jobs/runner';
 import { MAX } from '../api/limits';
+import { CHANGES_CHANNEL, CHANGES_PATH } from '../api/changes';
+import { changeMessageFor } from '../core/changes';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +45,10 @@ export interface WebHost {
 
 /** Browser sessions kept at most; the longest unused one makes room (only the token opens one). */
 const MAX_SESSIONS = 100;
+/** Open change streams per browser session (one per tab); the oldest is closed to make room. */
+export const MAX_STREAMS_PER_SESSION = 8;
+/** A comment line on idle change streams, so that nothing between closes them as dead. */
+const HEARTBEAT_MS = 25_000;
 
 /** A token check that does not leak its length or prefix by timing. */
 export function tokenMatches(expected: string, given: unknown): boolean {
@@ -82,7 +88,14 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * that only the printed address with the per-run token hands out; the session in `opts.ctx`, if
  * any, is not used.
  */
-export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir: string; port?: number; token?: string }): Promise<WebHost> {
+export async function startWebHost(opts: {
+  ctx: Omit<Ctx, 'session'>;
+  staticDir: string;
+  port?: number;
+  token?: string;
+  /** How often commits of other processes to the file are looked for (ms); 0: not at all. */
+  watchOthersMs?: number;
+}): Promise<WebHost> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   let port = 0;
   let cookieName = '';
@@ -121,6 +134,46 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
     res.end();
   }
 
+  /**
+   * Change events (server-sent events on CHANGES_PATH): each open stream belongs to the browser
+   * session of its cookie and is told only what `changeMessageFor` lets that session know, and
+   * only while the session is still the host's.
+   */
+  const streams = new Set<{ id: string; session: Session; res: ServerResponse }>();
+  function serveChanges(req: IncomingMessage, res: ServerResponse) {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
+    const session = apiRequestAllowed(req.headers, port) ? sessionOf(req) : undefined;
+    if (!session) return send(res, 403, 'text/plain; charset=utf-8', 'Доступ запрещён');
+    const id = cookieValue(req.headers.cookie, cookieName)!;
+    const mine = [...streams].filter((s) => s.id === id);
+    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_STREAMS_PER_SESSION + 1))) endStream(old);
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write('retry: 2000\n: open\n\n');
+    const stream = { id, session, res };
+    streams.add(stream);
+    req.on('close', () => streams.delete(stream));
+  }
+  function endStream(s: { res: ServerResponse }) {
+    for (const x of streams) if (x.res === s.res) streams.delete(x);
+    s.res.end();
+  }
+  const unsubscribe = opts.ctx.db.onChange((e) => {
+    for (const s of [...streams]) {
+      if (sessions.get(s.id) !== s.session) {
+        endStream(s); // the session was pushed out: its browser must open the program again
+        continue;
+      }
+      const m = changeMessageFor(s.session, e);
+      if (m) s.res.write(`event: ${CHANGES_CHANNEL}\ndata: ${JSON.stringify(m)}\n\n`);
+    }
+  });
+  const heartbeat = setInterval(() => {
+    for (const s of streams) s.res.write(': \n\n');
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+  // The CLI or a second host writing the same file: `PRAGMA data_version` tells (db/connection.ts).
+  const stopWatching = opts.watchOthersMs === 0 ? () => {} : opts.ctx.db.watchOthers(opts.watchOthersMs ?? 500);
+
   const server = createServer((req, res) => {
     handle(req, res).catch(() => {
       if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Внутренняя ошибка');
@@ -131,6 +184,7 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
     const url = parseUrl(req.url);
     const path = url && decodedPath(url);
     if (!url || path === null) return refuse(res, 400, 'validation', 'Неверный адрес запроса.');
+    if (path === CHANGES_PATH) return serveChanges(req, res);
     if (path.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
       const session = apiRequestAllowed(req.headers, port) ? sessionOf(req) : undefined;
@@ -249,6 +303,10 @@ export async function startWebHost(opts: { ctx: Omit<Ctx, 'session'>; staticDir:
     sessions,
     close: () =>
       new Promise<void>((resolve) => {
+        unsubscribe();
+        stopWatching();
+        clearInterval(heartbeat);
+        for (const s of [...streams]) endStream(s);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

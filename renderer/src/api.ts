@@ -1,15 +1,19 @@
 import type { OpInput, OpName, OpOutput } from '../../electron/api/contract';
 import { AppError, type SerializedError } from '../../electron/api/errors';
 import type { InputFile } from '../../electron/api/types';
+import { CHANGES_CHANNEL, CHANGES_PATH, parseChangeMessage, type ChangeMessage } from '../../electron/api/changes';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: SerializedError };
 
 interface Bridge {
-  call(name: string, input: unknown): Promise<Reply>;
+  /** `signal` aborts the request where the transport can (fetch); IPC cannot, its reply is ignored. */
+  call(name: string, input: unknown, signal?: AbortSignal): Promise<Reply>;
   /** Electron: copies the core's result file (by its id) where the user says in the save dialog. */
   saveFile?(fileName: string, id: string): Promise<boolean>;
   /** Electron: gives the core a chosen file (it reads it in place). */
   inputFile?(file: File): Promise<Reply>;
+  /** The core's change events (Electron: the preload's IPC listener); returns the unsubscribe. */
+  onChanges?(listener: (m: ChangeMessage) => void): () => void;
 }
 
 declare global {
@@ -22,12 +26,13 @@ declare global {
 // Browser mode: the host on 127.0.0.1 keeps this browser's session behind an HttpOnly cookie, which
 // the printed address set before the page loaded; the page itself never holds a token.
 const webBridge: Bridge = {
-  async call(name, input) {
+  async call(name, input, signal) {
     const res = await fetch(`/api/${encodeURIComponent(name)}`, {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(input ?? {}),
+      signal,
     });
     if (res.status === 401 || res.status === 403)
       return { ok: false, error: { code: 'forbidden', message: 'Сеанс недействителен. Откройте программу по ссылке, которую напечатал сервер.' } };
@@ -71,12 +76,37 @@ export function abandonAfterLogout(): void {
 // These report a wrong password with 'unauthenticated': the screen that called them shows it.
 const ANSWERS_ITSELF = new Set<OpName>(['auth.login', 'auth.unlock', 'auth.setupAdmin', 'auth.status', 'app.info', 'auth.logout', 'auth.lock']);
 
-/** Calls one operation of the API contract; throws AppError with a Russian message on refusal. */
-export async function call<N extends OpName>(name: N, input?: OpInput<N>): Promise<OpOutput<N>> {
+/** The rejection of a call whose caller gave up (a stale query): nobody shows it. */
+function aborted(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('Aborted', 'AbortError');
+}
+
+/**
+ * Resolves with `p`, or rejects as soon as `signal` aborts: a request the transport cannot cancel
+ * (IPC) goes on in the core, and its reply is ignored.
+ */
+function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(aborted(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(aborted(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/**
+ * Calls one operation of the API contract; throws AppError with a Russian message on refusal.
+ * With `signal` (a query that is no longer wanted) the request is aborted: the browser's fetch is
+ * cancelled, an IPC call's reply ignored; the promise then rejects with the abort reason.
+ */
+export async function call<N extends OpName>(name: N, input?: OpInput<N>, opts: { signal?: AbortSignal } = {}): Promise<OpOutput<N>> {
+  const { signal } = opts;
   let reply: Reply;
   try {
-    reply = await bridge.call(name, input ?? {});
+    reply = await unlessAborted(bridge.call(name, input ?? {}, signal), signal);
   } catch {
+    if (signal?.aborted) throw aborted(signal);
     throw new AppError('unavailable', 'Нет связи с ядром программы. Перезапустите программу.');
   }
   if (!reply.ok) {
@@ -84,13 +114,41 @@ export async function call<N extends OpName>(name: N, input?: OpInput<N>): Promi
     if ((e.code === 'locked' || e.code === 'unauthenticated') && !ANSWERS_ITSELF.has(name)) {
       for (const l of sessionListeners) l(e.code, e.message);
       if (e.code === 'locked') {
-        await new Promise<void>((resume, abandon) => waiting.push({ resume, abandon: () => abandon(e) }));
-        return call(name, input);
+        await unlessAborted(new Promise<void>((resume, abandon) => waiting.push({ resume, abandon: () => abandon(e) })), signal);
+        return call(name, input, opts);
       }
     }
     throw e;
   }
   return reply.result as OpOutput<N>;
+}
+
+/**
+ * Follows the core's change events (docs/architecture.md «Change events and the renderer's data
+ * layer»): the Electron preload's IPC listener, or in the browser the host's server-sent events,
+ * which carry this browser's session cookie like every call (the browser reconnects by itself
+ * after a dropped connection; `onReconnect` then says that events may have been missed).
+ */
+export function subscribeChanges(listener: (m: ChangeMessage) => void, onReconnect: () => void = () => {}): () => void {
+  if (bridge.onChanges) return bridge.onChanges(listener);
+  if (typeof EventSource === 'undefined') return () => {};
+  const source = new EventSource(CHANGES_PATH, { withCredentials: true });
+  let opened = false;
+  source.addEventListener('open', () => {
+    if (opened) onReconnect();
+    opened = true;
+  });
+  source.addEventListener(CHANGES_CHANNEL, (e) => {
+    let data: unknown;
+    try {
+      data = JSON.parse((e as MessageEvent<string>).data);
+    } catch {
+      return; // not ours: nothing to follow
+    }
+    const m = parseChangeMessage(data);
+    if (m) listener(m);
+  });
+  return () => source.close();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SessionUser } from '../../api/types';
 
 /**
@@ -13,6 +14,11 @@ export class Session {
    * account: the guard does not look for its account row. Accounts are followed on every call.
    */
   service = false;
+  /**
+   * Names this session in change events (`ChangeEvent.sessionId`) inside the process; never a
+   * cookie, never sent to a renderer.
+   */
+  readonly id = randomUUID();
   /** Interactive hosts make a user with a one-time password change it before anything else. */
   constructor(readonly enforcePasswordChange = true) {}
 

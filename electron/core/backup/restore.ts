@@ -111,6 +111,7 @@ export async function restoreNow(ctx: Ctx, file: string, unlock: Unlock = {}, ot
     // The last point where cancelling changes nothing: the copy into the live file is one transaction.
     progress(ctx, 3, 4, 'Восстановление данных');
     await copyInto(ctx.db, copy.path);
+    ctx.db.changedEverything(); // every screen reloads what it shows
     ctx.db.resetStatements();
     migrate(ctx.db);
     const result = integrity(ctx.db.raw);

@@ -1,5 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { abandonAfterLogout, call, onSessionLoss, resumeAfterUnlock } from '../api';
+import { useOp } from '../data/useOp';
+import { invalidateAll, queryClient } from '../data/client';
+import { useFollowChanges } from '../data/useFollowChanges';
+import { notifyError } from '../lib/notify';
 import { go } from './useHashRoute';
 import type { AppInfo, AuthStatus, ChecklistItem, School, SessionUser } from '../../../electron/api/types';
 import type { Access, Area } from '../../../electron/api/roles';
@@ -16,7 +20,7 @@ interface AppState {
   loadError: unknown;
   /** Why the session ended, shown on the login screen («Сеанс завершён…»). */
   signedOutReason: string | null;
-  /** Reloads app.info, the login state, the school and the setup checklist. */
+  /** Reloads the login state and every query on screen (app.info, the school, the checklist…). */
   refresh: () => Promise<void>;
   /** After login, setup of the administrator, unlock or a password change: the core's user. */
   signedIn: (user: SessionUser) => Promise<void>;
@@ -33,62 +37,61 @@ interface AppState {
 const Ctx = createContext<AppState | null>(null);
 
 export function AppStateProvider({ children }: { children: ReactNode }) {
-  const [info, setInfo] = useState<AppInfo | null>(null);
   const [auth, setAuth] = useState<AuthStatus | null>(null);
-  const [school, setSchool] = useState<School | null>(null);
-  const [checklist, setChecklist] = useState<ChecklistItem[]>([]);
-  const [loadError, setLoadError] = useState<unknown>(null);
+  const [authError, setAuthError] = useState<unknown>(null);
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
   const authRef = useRef<AuthStatus | null>(null);
   authRef.current = auth;
-
-  /** The school and the checklist: only for a user who may work (the core refuses the rest). */
-  const loadSchool = useCallback(async (user: SessionUser | null) => {
-    if (!user || user.mustChangePassword) {
-      setSchool(null);
-      setChecklist([]);
-      return;
-    }
-    const [s, c] = await Promise.all([call('school.get'), user.access.setup !== 'none' ? call('setup.checklist') : Promise.resolve([])]);
-    setSchool(s);
-    setChecklist(c);
+  // Counts the locks: a status read before a later lock must not take the lock screen away.
+  const lockSeq = useRef(0);
+  const applyStatus = useCallback((a: AuthStatus, seqAtRead: number) => {
+    setAuth(lockSeq.current !== seqAtRead && a.user ? { ...a, locked: true } : a);
   }, []);
 
-  const refresh = useCallback(async () => {
+  const user = auth?.user && !auth.user.mustChangePassword ? auth.user : null;
+  const working = !!user && !auth?.locked;
+  // What the header, the navigation and the wizard show follows the data (the core's change
+  // events refetch them): app.info for anyone, the school and the checklist for a user who may work.
+  const infoQ = useOp('app.info');
+  const schoolQ = useOp('school.get', undefined, { enabled: working });
+  const checklistQ = useOp('setup.checklist', undefined, { enabled: working && user?.access.setup !== 'none' });
+  // Every screen follows the core's change events while a user works (locked: after the unlock).
+  useFollowChanges(working);
+
+  const loadAuth = useCallback(async () => {
     try {
-      const [i, a] = await Promise.all([call('app.info'), call('auth.status')]);
-      setInfo(i);
-      setAuth(a);
-      if (!a.locked) await loadSchool(a.user);
-      setLoadError(null);
+      const seq = lockSeq.current;
+      applyStatus(await call('auth.status'), seq);
+      setAuthError(null);
     } catch (e) {
-      setLoadError(e);
+      setAuthError(e);
     }
-  }, [loadSchool]);
+  }, [applyStatus]);
+
+  const refresh = useCallback(async () => {
+    await Promise.all([loadAuth(), invalidateAll()]);
+  }, [loadAuth]);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    void loadAuth();
+  }, [loadAuth]);
 
-  const signedIn = useCallback(
-    async (user: SessionUser) => {
-      setSignedOutReason(null);
-      setAuth((a) => (a ? { ...a, hasUsers: true, user, locked: false } : a));
-      // All at once: the school and the checklist need only the user the core just returned.
-      const [i, a] = await Promise.all([call('app.info'), call('auth.status'), loadSchool(user).catch(() => undefined)]);
-      setInfo(i);
-      setAuth(a);
-      resumeAfterUnlock();
-    },
-    [loadSchool],
-  );
+  const signedIn = useCallback(async (user: SessionUser) => {
+    setSignedOutReason(null);
+    setAuth((a) => (a ? { ...a, hasUsers: true, user, locked: false } : a));
+    const seq = lockSeq.current;
+    // After a login or an unlock nothing cached may be trusted: changes were not followed meanwhile.
+    const [a] = await Promise.all([call('auth.status'), invalidateAll()]);
+    applyStatus(a, seq);
+    resumeAfterUnlock();
+  }, [applyStatus]);
 
   const signedOut = useCallback((reason: string | null) => {
     abandonAfterLogout();
     setSignedOutReason(reason);
     setAuth((a) => (a ? { ...a, user: null, locked: false } : a));
-    setSchool(null);
-    setChecklist([]);
+    // Nothing of this user's data stays in memory for the next one.
+    queryClient.clear();
     go('/', { force: true });
   }, []);
 
@@ -101,29 +104,42 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [signedOut]);
 
   const lock = useCallback(async () => {
+    lockSeq.current++;
     setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
-    await call('auth.lock').catch(() => undefined);
+    try {
+      await call('auth.lock');
+    } catch (e) {
+      // The screen is locked either way; the core did not hear it (it locks by itself when idle).
+      notifyError(e, 'Программа не заблокирована в ядре');
+    }
   }, []);
 
   // A call refused as 'locked' shows the lock screen; 'unauthenticated' goes back to the login.
   useEffect(
     () =>
       onSessionLoss((why, message) => {
-        if (why === 'locked') setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
-        else if (authRef.current?.user) signedOut(message);
+        if (why === 'locked') {
+          lockSeq.current++;
+          setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
+        } else if (authRef.current?.user) signedOut(message);
       }),
     [signedOut],
   );
 
-  const user = auth?.user && !auth.user.mustChangePassword ? auth.user : null;
   const access = useCallback((area: Area): Access => (user?.access[area] as Access | undefined) ?? 'none', [user]);
+  const info = infoQ.data ?? null;
+  const school = working ? (schoolQ.data ?? null) : null;
+  const checklist = working ? checklistQ.data : undefined;
+  const loadError = authError ?? infoQ.error;
 
   const value = useMemo(
-    () => ({ info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, signedOut, lock, access }),
+    () => ({ info, auth, user, school, checklist: checklist ?? NO_ITEMS, loadError, signedOutReason, refresh, signedIn, logout, signedOut, lock, access }),
     [info, auth, user, school, checklist, loadError, signedOutReason, refresh, signedIn, logout, signedOut, lock, access],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
+
+const NO_ITEMS: ChecklistItem[] = [];
 
 export function useAppState(): AppState {
   const v = useContext(Ctx);

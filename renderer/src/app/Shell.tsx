@@ -1,5 +1,4 @@
 import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Text, ThemeIcon, Tooltip } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import {
   IconAlertSquareRounded,
   IconBell,
@@ -27,12 +26,11 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
 import { useAppState } from './AppState';
 import type { HashRoute } from './useHashRoute';
 import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
-import { CORRECTIONS_CHANGED } from '../admin/corrections/status';
 import { useProblemCount } from '../groups/ValidationPage';
 import { JobsPanel } from '../jobs/JobsPanel';
 
@@ -76,25 +74,16 @@ function SectionLabel({ children }: { children: ReactNode }) {
   );
 }
 
-/** Open correction requests for the navbar's badge (red when some are overdue). */
-function useOpenCorrections(enabled: boolean, path: string): { open: number; overdue: number } {
-  const [n, setN] = useState({ open: 0, overdue: 0 });
-  useEffect(() => {
-    if (!enabled) return;
-    const load = () =>
-      void call('corrections.list', { onlyOpen: true })
-        .then((list) => setN({ open: list.filter((c) => !c.correctedAt).length, overdue: list.filter((c) => c.overdue && !c.correctedAt).length }))
-        .catch(() => undefined);
-    load();
-    window.addEventListener(CORRECTIONS_CHANGED, load);
-    return () => window.removeEventListener(CORRECTIONS_CHANGED, load);
-  }, [enabled, path]);
-  return n;
+/** Open correction requests for the navbar's badge (red when some are overdue); follows the data. */
+function useOpenCorrections(enabled: boolean): { open: number; overdue: number } {
+  const q = useOp('corrections.list', { onlyOpen: true }, { enabled });
+  const list = (enabled && q.data) || [];
+  return { open: list.filter((c) => !c.correctedAt).length, overdue: list.filter((c) => c.overdue && !c.correctedAt).length };
 }
 
 export function Shell({ route }: { route: HashRoute }) {
   const { info, school, checklist, access } = useAppState();
-  const corrections = useOpenCorrections(access('corrections') !== 'none', route.path);
+  const corrections = useOpenCorrections(access('corrections') !== 'none');
   const problems = useProblemCount(access('groups') !== 'none', route.path);
   const problemCount = problems ? problems.errors + problems.warnings : 0;
   const done = checklist.filter((c) => c.done).length;
@@ -239,6 +228,8 @@ export function Shell({ route }: { route: HashRoute }) {
         <Box p="lg" maw={1600}>
           <Routes route={route} />
         </Box>
+        {/* The progress panel of running jobs (issue 9 point 6) goes here: beside every page, fed by
+            a query of the jobs and the change events with by: 'job' (data/useFollowChanges.ts). */}
       </AppShell.Main>
     </AppShell>
   );

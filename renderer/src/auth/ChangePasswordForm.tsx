@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
 import { call } from '../api';
+import { useAction } from '../data/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldError, problemsOf } from '../lib/errors';
 import { PasswordRules, passwordProblemOf } from './PasswordRules';
@@ -25,24 +26,25 @@ export function ChangePasswordForm({
   const [oldPassword, setOld] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Busy after its success too, until the app shows the next screen.
+  const [done, setDone] = useState(false);
+  const changing = useAction((o: string, n: string) => call('auth.changePassword', { oldPassword: o, newPassword: n }), {
+    invalidates: false,
+    onSuccess: async (user) => {
+      setDone(true);
+      await onChanged(user);
+    },
+  });
+  const busy = changing.busy || done;
+  const error = changing.error;
 
   const submit = async () => {
     if (busy) return;
     const problem = !oldPassword ? 'Введите текущий пароль' : passwordProblemOf(password, repeat);
     setLocal(problem);
     if (problem) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await call('auth.changePassword', { oldPassword, newPassword: password });
-      await onChanged(user);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await changing.run(oldPassword, password);
   };
 
   const p = problemsOf(error);

@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Avatar, Button, Group, Paper, PasswordInput, Portal, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconLock, IconLockOpen, IconLogout } from '@tabler/icons-react';
 import { AppError, call } from '../api';
+import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
 import { errorMessage } from '../lib/errors';
 import { ROLE_LABELS } from '../../../electron/api/roles';
@@ -23,8 +24,20 @@ export function initials(name: string): string {
 export function LockScreen() {
   const { auth, signedIn, logout, signedOut } = useAppState();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const unlocking = useAction((pw: string) => call('auth.unlock', { password: pw }), {
+    invalidates: false,
+    onSuccess: async (u) => {
+      setPassword('');
+      await signedIn(u);
+    },
+    onError: (e) => {
+      // Too many wrong passwords locked the account and ended the session: the login screen says so.
+      if (e instanceof AppError && e.code === 'forbidden') return signedOut(e.message);
+      setPassword('');
+      requestAnimationFrame(() => ref.current?.focus());
+    },
+  });
+  const { busy, error, setError } = unlocking;
   const ref = useRef<HTMLInputElement>(null);
   const user = auth?.user;
   if (!user) return null;
@@ -35,21 +48,7 @@ export function LockScreen() {
       setError(new AppError('validation', 'Введите пароль'));
       return;
     }
-    setBusy(true);
-    try {
-      const u = await call('auth.unlock', { password });
-      setPassword('');
-      setError(null);
-      await signedIn(u);
-    } catch (e) {
-      // Too many wrong passwords locked the account and ended the session: the login screen says so.
-      if (e instanceof AppError && e.code === 'forbidden') return signedOut(e.message);
-      setError(e);
-      setPassword('');
-      requestAnimationFrame(() => ref.current?.focus());
-    } finally {
-      setBusy(false);
-    }
+    await unlocking.run(password);
   };
 
   return (

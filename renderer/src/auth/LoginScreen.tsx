@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconAlertTriangle, IconInfoCircle, IconLock, IconLogin2, IconUser } from '@tabler/icons-react';
 import { AppError, call } from '../api';
+import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
 import { errorMessage } from '../lib/errors';
 import { AuthLayout } from './AuthLayout';
@@ -11,8 +12,21 @@ export function LoginScreen({ initialLogin = '' }: { initialLogin?: string }) {
   const { signedIn, signedOutReason } = useAppState();
   const [login, setLogin] = useState(initialLogin);
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // The login stays busy after its success, until the app shows the user's screen.
+  const [done, setDone] = useState(false);
+  const logging = useAction((l: string, pw: string) => call('auth.login', { login: l, password: pw }), {
+    invalidates: false,
+    onSuccess: async (user) => {
+      setDone(true);
+      await signedIn(user);
+    },
+    onError: () => {
+      setPassword('');
+      requestAnimationFrame(() => passwordRef.current?.focus());
+    },
+  });
+  const busy = logging.busy || done;
+  const error = logging.error;
   const [missing, setMissing] = useState<'login' | 'password' | null>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const loginRef = useRef<HTMLInputElement>(null);
@@ -29,17 +43,7 @@ export function LoginScreen({ initialLogin = '' }: { initialLogin?: string }) {
       passwordRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await call('auth.login', { login: login.trim(), password });
-      await signedIn(user);
-    } catch (e) {
-      setError(e);
-      setPassword('');
-      setBusy(false);
-      requestAnimationFrame(() => passwordRef.current?.focus());
-    }
+    await logging.run(login.trim(), password);
   };
 
   const blocked = error instanceof AppError && error.code === 'forbidden';

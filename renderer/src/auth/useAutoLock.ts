@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { call } from '../api';
+import { AppError, call } from '../api';
+import { notifyError } from '../lib/notify';
 
 const EVENTS = ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart', 'scroll'] as const;
 const CHECK_MS = 10_000;
@@ -32,7 +33,11 @@ export function useAutoLock(opts: { enabled: boolean; minutes: number; onIdle: (
       }
       if (last > told && now - told >= KEEPALIVE_MS) {
         told = now;
-        void call('settings.get').catch(() => undefined);
+        // A refusal as locked or signed out is handled by call() itself (the lock or the login
+        // screen); anything else (the core is gone) is shown.
+        void call('settings.get').catch((e: unknown) => {
+          if (!(e instanceof AppError && (e.code === 'locked' || e.code === 'unauthenticated'))) notifyError(e, 'Нет связи с программой');
+        });
       }
     }, CHECK_MS);
     return () => {

@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
 import { call, saveFile } from '../api';
-import { notifyError, notifyOk } from '../lib/notify';
+import { useAction } from '../data/useAction';
 import { countOf } from '../lib/dates';
 import type { ExportList, StudentSort } from '../../../electron/api/types';
 
@@ -20,25 +19,21 @@ export interface StudentsFilter {
 
 /** «Экспорт в Excel»: the core builds the XLSX, the host saves it. */
 export function ExportButton({ list, students }: { list: ListKind; students?: StudentsFilter }) {
-  const [busy, setBusy] = useState(false);
+  const exporting = useAction(
+    async () => {
+      const f = await call('export.list', { list, students });
+      await saveFile(f.fileName, f.id, XLSX);
+      return f;
+    },
+    { invalidates: false, notify: 'Экспорт не выполнен', success: (f) => ({ title: f.fileName, message: `Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}` }) },
+  );
   return (
     <Button
       variant="default"
       leftSection={<IconFileSpreadsheet size={16} stroke={1.6} color="var(--mantine-color-teal-7)" />}
-      loading={busy}
+      loading={exporting.busy}
       data-testid={`export-${list}`}
-      onClick={async () => {
-        setBusy(true);
-        try {
-          const f = await call('export.list', { list, students });
-          await saveFile(f.fileName, f.id, XLSX);
-          notifyOk(`Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}`, f.fileName);
-        } catch (e) {
-          notifyError(e, 'Экспорт не выполнен');
-        } finally {
-          setBusy(false);
-        }
-      }}
+      onClick={() => void exporting.run()}
     >
       Экспорт в Excel
     </Button>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, PasswordInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { IconUserShield } from '@tabler/icons-react';
 import { call } from '../api';
+import { useAction } from '../data/useAction';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { MAX, tooLong } from '../lib/checks';
 import { fieldError, problemsOf } from '../lib/errors';
@@ -15,8 +16,17 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  // Busy after its success too, until the app shows the next screen.
+  const [done, setDone] = useState(false);
+  const creating = useAction((input: { displayName: string; login: string; password: string }) => call('auth.setupAdmin', input), {
+    invalidates: false,
+    onSuccess: async (user) => {
+      setDone(true);
+      await onCreated(user);
+    },
+  });
+  const busy = creating.busy || done;
+  const error = creating.error;
 
   // Too long is named while typing (nothing typed or pasted is cut off).
   const long = { name: tooLong(displayName, MAX.personName, 'ФИО'), login: tooLong(login, 40, 'Логин') };
@@ -32,15 +42,7 @@ export function AdminForm({ submitLabel, onCreated }: { submitLabel: string; onC
     else if (pw) l.password = pw;
     setLocal(l);
     if (Object.keys(l).length) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const user = await call('auth.setupAdmin', { displayName: displayName.trim(), login: login.trim(), password });
-      await onCreated(user);
-    } catch (e) {
-      setError(e);
-      setBusy(false);
-    }
+    await creating.run({ displayName: displayName.trim(), login: login.trim(), password });
   };
   const p = problemsOf(error);
   const clear = (...keys: string[]) => setLocal((l) => Object.fromEntries(Object.entries(l).filter(([k]) => !keys.includes(k))));

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Box, Button, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
 import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconSchool, IconWand } from '@tabler/icons-react';
 import { call } from '../api';
+import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -61,23 +62,23 @@ function CardTitle({ icon, color, children }: { icon: React.ReactNode; color?: s
  */
 export function FirstRun({ onDemoLoaded }: { onDemoLoaded: (users: IssuedPassword[]) => void }) {
   const { info, auth, signedIn } = useAppState();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  // Busy after its success too, until the app shows the demo's passwords.
+  const [done, setDone] = useState(false);
+  const demo = useAction(() => call('app.loadDemo', { students: 1000, seed: 1 }), {
+    onSuccess: (r) => {
+      setDone(true);
+      onDemoLoaded(r.users);
+    },
+  });
+  const loading = demo.busy || done;
+  const error = demo.error;
 
   // Users exist: a logged-in user whose database has no school yet.
   if (auth?.hasUsers) return <NoSchoolYet />;
 
   const openDemo = async () => {
     if (loading) return;
-    setLoading(true);
-    setError(null);
-    try {
-      const r = await call('app.loadDemo', { students: 1000, seed: 1 });
-      onDemoLoaded(r.users);
-    } catch (e) {
-      setError(e);
-      setLoading(false);
-    }
+    await demo.run();
   };
 
   const adminCard = (
@@ -138,7 +139,7 @@ export function FirstRun({ onDemoLoaded }: { onDemoLoaded: (users: IssuedPasswor
           </Box>
         </UnstyledButton>
       </SimpleGrid>
-      {error ? <ErrorAlert error={error} title="Демонстрационная школа не открыта" onClose={() => setError(null)} /> : null}
+      {error ? <ErrorAlert error={error} title="Демонстрационная школа не открыта" onClose={() => demo.setError(null)} /> : null}
     </Frame>
   );
 }

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import { ActionIcon, Badge, Group, Loader, Paper, Select, Stack, Table, Text, Title, Button } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { DivisionRuleItem, GroupsRule, Subject } from '../../../electron/api/types';
@@ -9,10 +8,14 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NumberField } from '../components/NumberField';
 import { SaveBar } from '../components/SaveBar';
 import { focusFirstError } from '../components/focusError';
-import { checkNumber, HOURS, numberText, PARTS, sameData, STUDENTS, type NumberRule } from '../lib/checks';
+import { checkNumber, HOURS, numberText, PARTS, STUDENTS, type NumberRule } from '../lib/checks';
 import { fieldError, problemsOf } from '../lib/errors';
-import { notifyOk } from '../lib/notify';
-import { RULE_BY_LABELS, groupsChanged } from './shared';
+import { RULE_BY_LABELS } from './shared';
+import { useOp } from '../data/useOp';
+import { useDraft } from '../data/useDraft';
+import { useAction } from '../data/useAction';
+import { DraftChangedNotice } from '../data/DraftChangedNotice';
+import type { OpInput } from '../../../electron/api/contract';
 
 type By = DivisionRuleItem['by'];
 const BY_OPTIONS = (Object.keys(RULE_BY_LABELS) as By[]).map((value) => ({ value, label: RULE_BY_LABELS[value] }));
@@ -57,20 +60,19 @@ const formOf = (r: GroupsRule): RuleForm => ({
 /** «Правило деления»: which subjects are divided by default, in which grades, from what class size. */
 export function RuleCard({ subjects }: { subjects: Subject[] }) {
   const ro = useReadOnly();
-  const [rule, setRule] = useState<GroupsRule | null>(null);
-  const [form, setForm] = useState<RuleForm | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    call('groups.rule.get')
-      .then((r) => {
-        setRule(r);
-        setForm(formOf(r));
-      })
-      .catch(setError);
-  }, []);
-  const stored = rule ? formOf(rule) : null;
-  const dirty = !!form && !!stored && !sameData(form, stored);
+  const q = useOp('groups.rule.get');
+  const rule = q.data ?? null;
+  // The stored rule is copied into the form once; a change saved elsewhere is followed or announced.
+  const d = useDraft<GroupsRule, RuleForm | null>(q.data, formOf, null);
+  const form = d.draft;
+  const setForm = d.setDraft;
+  const dirty = d.dirty;
+  const saving = useAction((input: OpInput<'groups.rule.save'>) => call('groups.rule.save', input), {
+    success: 'Правило деления сохранено',
+    onSuccess: (r) => d.saved(formOf(r)),
+  });
+  const { busy, setError } = saving;
+  const error = saving.error ?? q.error;
 
   const save = async (): Promise<boolean> => {
     if (!form) return false;
@@ -84,28 +86,14 @@ export function RuleCard({ subjects }: { subjects: Subject[] }) {
       return focusFirstError(document.querySelector('[data-testid="rule-card"]'));
     }
     const v = (c: ReturnType<typeof n>) => (c.ok ? (c.value ?? 0) : 0);
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('groups.rule.save', {
-        items: items.map((x) => ({ subjectId: x.subjectId, gradeFrom: v(x.gradeFrom), gradeTo: v(x.gradeTo), minStudents: v(x.minStudents), parts: v(x.parts), by: x.by })),
-        maxTeacherHours: v(max),
-        teachingNormHours: v(norm),
-      });
-      setRule(r);
-      setForm(formOf(r));
-      groupsChanged();
-      notifyOk('Правило деления сохранено');
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return saving.run({
+      items: items.map((x) => ({ subjectId: x.subjectId, gradeFrom: v(x.gradeFrom), gradeTo: v(x.gradeTo), minStudents: v(x.minStudents), parts: v(x.parts), by: x.by })),
+      maxTeacherHours: v(max),
+      teachingNormHours: v(norm),
+    });
   };
   const discard = () => {
-    if (rule) setForm(formOf(rule));
+    d.discard();
     setError(null);
   };
   useUnsavedGuard(dirty && !ro, { save, discard });
@@ -127,6 +115,7 @@ export function RuleCard({ subjects }: { subjects: Subject[] }) {
           </Badge>
         ) : null}
       </Group>
+      <DraftChangedNotice show={d.changedBehind && !ro} />
       <Text size="sm" c="dimmed" mb="sm">
         Какие предметы делятся на подгруппы по умолчанию: в каких параллелях и начиная с какого числа учеников в классе.
       </Text>

@@ -1,22 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Paper,
-  ScrollArea,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconChevronUp, IconEdit, IconFileTypePdf, IconPlus, IconTrash, IconUsers } from '@tabler/icons-react';
-import type { StudentRow, StudyGroup, StudyGroupKind } from '../../../electron/api/types';
+import type { StudyGroup } from '../../../electron/api/types';
 import { call, saveFile } from '../api';
 import { ReadOnlyScope, useReadOnly } from '../app/access';
 import { gradeOfName, useOwnParallels } from '../app/parallels';
@@ -24,17 +9,16 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
-import { notifyError, notifyOk } from '../lib/notify';
-import { KIND_OPTIONS, PDF, WEEKLY_HOURS, groupsChanged, hoursLabel, teacherOptions, useRefs, type Refs } from './shared';
-import { useGuardedClose } from '../app/unsaved';
-import { NumberField } from '../components/NumberField';
-import { focusFirstError } from '../components/focusError';
-import { checkNumber, MAX, missing, numberText, tooLong, type FieldErrors } from '../lib/checks';
-import { fieldError, problemsOf } from '../lib/errors';
-import { countOf } from '../lib/dates';
+import { useOp } from '../data/useOp';
+import { useAction } from '../data/useAction';
+import { change } from '../data/change';
+import { PDF, hoursLabel, useRefs } from './shared';
+import { GroupModal } from './study/GroupModal';
+import { MembersModal } from './study/MembersModal';
 
 type SortKey = 'name' | 'subjectName' | 'kindLabel' | 'teacherName' | 'hoursPerWeek' | 'memberCount';
 
+/** «Учебные группы»: groups of students from several classes, their teachers and members. */
 export function StudyGroupsPage({ openId }: { openId?: string }) {
   const ro = useReadOnly();
   const own = useOwnParallels();
@@ -44,27 +28,23 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
     return other ? `${own.reason(other)}: в группе есть его ученики` : null;
   };
   const refs = useRefs();
-  const [list, setList] = useState<StudyGroup[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const listQ = useOp('studyGroups.list');
+  const list = listQ.data ?? null;
+  const error = listQ.error ?? refs.error;
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false });
   const [editing, setEditing] = useState<StudyGroup | 'new' | null>(null);
   const [members, setMembers] = useState<StudyGroup | null>(null);
   const [askDelete, deleteModal] = useConfirmDelete();
-  const [pdfBusy, setPdfBusy] = useState(false);
-  const load = useCallback(() => {
-    call('studyGroups.list')
-      .then((l) => {
-        setList(l);
-        setError(null);
-      })
-      .catch(setError);
-  }, []);
-  useEffect(load, [load]);
+  // «К учебной группе» (the check's link) opens its card once the list is there.
+  const opened = useRef<string | null>(null);
   useEffect(() => {
-    if (openId && list) {
+    if (openId && list && opened.current !== openId) {
       const g = list.find((x) => x.id === openId);
-      if (g) setEditing(g);
+      if (g) {
+        opened.current = openId;
+        setEditing(g);
+      }
     }
   }, [openId, list]);
   const rows = useMemo(() => {
@@ -89,18 +69,16 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
       </UnstyledButton>
     </Table.Th>
   );
-  const pdf = async (groupId: string | null) => {
-    setPdfBusy(true);
-    try {
+  const pdfAction = useAction(
+    async (groupId: string | null) => {
       const f = await call('reports.studyGroupListsPdf', { groupId });
       await saveFile(f.fileName, f.id, PDF);
-      notifyOk('Списки групп сохранены', f.fileName);
-    } catch (e) {
-      notifyError(e, 'PDF не создан');
-    } finally {
-      setPdfBusy(false);
-    }
-  };
+      return f;
+    },
+    { invalidates: false, notify: 'PDF не создан', success: (f) => ({ title: f.fileName, message: 'Списки групп сохранены' }) },
+  );
+  const pdf = pdfAction.run;
+  const pdfBusy = pdfAction.busy;
   return (
     <Stack gap="md">
       <PageHeader
@@ -182,9 +160,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
                           aria-label="Удалить"
                           onClick={() =>
                             askDelete(`учебную группу «${g.name}»`, async () => {
-                              await call('studyGroups.remove', { id: g.id });
-                              load();
-                              groupsChanged();
+                              await change('studyGroups.remove', { id: g.id });
                             })
                           }
                         >
@@ -216,8 +192,6 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
           onClose={() => setEditing(null)}
           onSaved={(g, isNew) => {
             setEditing(null);
-            load();
-            groupsChanged();
             if (isNew) setMembers(g);
           }}
         />
@@ -229,11 +203,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
           group={members}
           refs={refs}
           onClose={() => setMembers(null)}
-          onSaved={() => {
-            setMembers(null);
-            load();
-            groupsChanged();
-          }}
+          onSaved={() => setMembers(null)}
         />
         </ReadOnlyScope>
       ) : null}
@@ -242,211 +212,3 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
   );
 }
 
-function GroupModal({ group, refs, onClose, onSaved }: { group: StudyGroup | null; refs: Refs; onClose: () => void; onSaved: (g: StudyGroup, isNew: boolean) => void }) {
-  const ro = useReadOnly();
-  const [name, setName] = useState(group?.name ?? '');
-  const [kind, setKind] = useState<StudyGroupKind>(group?.kind ?? 'elective');
-  const [subjectId, setSubjectId] = useState<string | null>(group?.subjectId ?? null);
-  const [teacherId, setTeacherId] = useState<string | null>(group?.teacherId ?? null);
-  /** The hours as typed: what the field shows is saved, or refused with its message. */
-  const [hours, setHours] = useState(numberText(group?.hoursPerWeek ?? 1));
-  const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const subjectName = refs.subjects.find((s) => s.id === subjectId)?.name;
-  const h = checkNumber(hours, WEEKLY_HOURS);
-  const local: FieldErrors = {
-    name: tooLong(name, MAX.title, 'Название') ?? (tried ? missing(name, 'Название') : undefined),
-    subjectId: tried && !subjectId ? 'Выберите предмет' : undefined,
-  };
-  const p = problemsOf(error);
-  const save = async (): Promise<boolean> => {
-    setTried(true);
-    if (tooLong(name, MAX.title, 'Название') || missing(name, 'Название') || !subjectId || !h.ok || h.value === null) return focusFirstError(document.querySelector('[data-testid="group-modal"]'));
-    setBusy(true);
-    setError(null);
-    try {
-      const g = await call('studyGroups.save', { id: group?.id ?? null, name, kind, subjectId, hoursPerWeek: h.value, teacherId: group && teacherId === group.teacherId ? undefined : teacherId });
-      notifyOk(`Группа «${g.name}» сохранена`);
-      onSaved(g, !group);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const dirty =
-    !ro &&
-    (name !== (group?.name ?? '') ||
-      kind !== (group?.kind ?? 'elective') ||
-      subjectId !== (group?.subjectId ?? null) ||
-      teacherId !== (group?.teacherId ?? null) ||
-      hours !== numberText(group?.hoursPerWeek ?? 1));
-  const close = useGuardedClose({ opened: true, dirty, onClose, save });
-  return (
-    <Modal opened onClose={close} title={group ? 'Учебная группа' : 'Новая учебная группа'} data-testid="group-modal">
-      <Stack gap="sm">
-        <TextInput label="Название" value={name} onChange={(e) => setName(e.currentTarget.value)} readOnly={ro} withAsterisk error={local.name ?? fieldError(p, 'name', 'Название')} data-testid="group-name" data-autofocus />
-        <Select
-          label="Предмет"
-          data={refs.subjects.map((s) => ({ value: s.id, label: s.name }))}
-          value={subjectId}
-          onChange={setSubjectId}
-          searchable
-          readOnly={ro}
-          withAsterisk
-          error={local.subjectId ?? fieldError(p, 'subjectId')}
-          data-testid="group-subject"
-        />
-        <Select label="Вид" data={KIND_OPTIONS} value={kind} onChange={(v) => v && setKind(v as StudyGroupKind)} allowDeselect={false} readOnly={ro} data-testid="group-kind" />
-        <Select label="Учитель" data={teacherOptions(refs.staff, subjectName)} value={teacherId} onChange={setTeacherId} searchable clearable readOnly={ro} error={fieldError(p, 'teacherId')} data-testid="group-teacher" />
-        <NumberField
-          label="Часов в неделю"
-          description="От 0,5 до 40, целое или с половиной"
-          value={hours}
-          onChange={setHours}
-          rule={WEEKLY_HOURS}
-          readOnly={ro}
-          error={tried && !h.ok ? h.error : fieldError(p, 'hoursPerWeek')}
-          data-testid="group-hours"
-        />
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} data-testid="group-cancel">
-            {ro ? 'Закрыть' : 'Отмена'}
-          </Button>
-          {ro ? null : (
-            <Button loading={busy} onClick={() => void save()} data-testid="group-save">
-              Сохранить
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function MembersModal({ group, refs, onClose, onSaved }: { group: StudyGroup; refs: Refs; onClose: () => void; onSaved: () => void }) {
-  const ro = useReadOnly();
-  const [selected, setSelected] = useState<Map<string, string>>(new Map()); // id → «ФИО (класс)»
-  /** The members as stored: the form asks before closing while the choice differs. */
-  const [loaded, setLoaded] = useState<Set<string> | null>(null);
-  const [students, setStudents] = useState<StudentRow[]>([]);
-  const [classId, setClassId] = useState<string | null>(null);
-  const [grade, setGrade] = useState<string | null>(null);
-  const [search, setSearch] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call('studyGroups.get', { id: group.id })
-      .then((d) => {
-        const members = new Map(d.members.map((m) => [m.id, `${m.fullName}${m.className ? ` (${m.className})` : ''}`]));
-        setSelected(members);
-        setLoaded(new Set(members.keys()));
-      })
-      .catch(setError);
-  }, [group.id]);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      call('students.list', { search: search || undefined, classId: classId ?? undefined, grade: grade ? Number(grade) : undefined, sort: 'class', limit: 300 })
-        .then((p) => setStudents(p.rows))
-        .catch(setError);
-    }, 200);
-    return () => clearTimeout(t);
-  }, [search, classId, grade]);
-  const grades = [...new Set(refs.classes.map((c) => c.grade))].sort((a, b) => a - b);
-  const toggle = (s: StudentRow, on: boolean) =>
-    setSelected((m) => {
-      const n = new Map(m);
-      if (on) n.set(s.id, `${s.fullName}${s.className ? ` (${s.className})` : ''}`);
-      else n.delete(s.id);
-      return n;
-    });
-  const save = async (): Promise<boolean> => {
-    setBusy(true);
-    try {
-      const d = await call('studyGroups.setMembers', { groupId: group.id, studentIds: [...selected.keys()] });
-      notifyOk(`В группе «${d.name}»: ${countOf(d.members.length, 'ученик', 'ученика', 'учеников')} из классов ${d.classNames.join(', ')}`, 'Состав сохранён');
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  };
-  const dirty = !ro && loaded !== null && (loaded.size !== selected.size || [...selected.keys()].some((id) => !loaded.has(id)));
-  const close = useGuardedClose({ opened: true, dirty, onClose, save });
-  return (
-    <Modal opened onClose={close} title={`Состав группы «${group.name}»`} size="xl" data-testid="members-modal">
-      <Stack gap="sm">
-        <Group grow>
-          <Select label="Параллель" placeholder="Все" data={grades.map((g) => ({ value: String(g), label: `${g} классы` }))} value={grade} onChange={(v) => { setGrade(v); setClassId(null); }} clearable data-testid="members-grade" />
-          <Select
-            label="Класс"
-            placeholder="Все"
-            data={refs.classes.filter((c) => !grade || c.grade === Number(grade)).map((c) => ({ value: c.id, label: c.name }))}
-            value={classId}
-            onChange={setClassId}
-            searchable
-            clearable
-            data-testid="members-class"
-          />
-          <SearchInput label="Ученик" value={search} onChange={setSearch} data-testid="members-search" />
-        </Group>
-        <Group align="flex-start" grow wrap="nowrap">
-          <Paper withBorder>
-            <ScrollArea h={360} p="xs">
-              <Stack gap={4}>
-                {students.map((s) => (
-                  <Checkbox
-                    key={s.id}
-                    label={`${s.fullName} — ${s.className ?? 'без класса'}`}
-                    checked={selected.has(s.id)}
-                    disabled={ro}
-                    onChange={(e) => toggle(s, e.currentTarget.checked)}
-                    wrapperProps={{ 'data-testid': 'member-option' }}
-                  />
-                ))}
-                {students.length === 0 ? <Text c="dimmed" size="sm">Никого не найдено</Text> : null}
-              </Stack>
-            </ScrollArea>
-          </Paper>
-          <Paper withBorder>
-            <Text fw={600} size="sm" px="xs" pt="xs" data-testid="members-count">
-              Выбрано: {selected.size}
-            </Text>
-            <ScrollArea h={330} p="xs">
-              <Stack gap={2}>
-                {[...selected.entries()].sort((a, b) => a[1].localeCompare(b[1], 'ru')).map(([id, label]) => (
-                  <Group key={id} justify="space-between" wrap="nowrap" gap={4}>
-                    <Text size="sm">{label}</Text>
-                    {ro ? null : (
-                      <ActionIcon size="sm" variant="subtle" color="red" aria-label="Убрать" onClick={() => setSelected((m) => { const n = new Map(m); n.delete(id); return n; })}>
-                        <IconTrash size={14} />
-                      </ActionIcon>
-                    )}
-                  </Group>
-                ))}
-              </Stack>
-            </ScrollArea>
-          </Paper>
-        </Group>
-        <ErrorAlert error={error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {ro ? 'Закрыть' : 'Отмена'}
-          </Button>
-          {ro ? null : (
-            <Button loading={busy} onClick={() => void save()} data-testid="members-save">
-              Сохранить состав
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}

@@ -1,11 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Accordion, Anchor, Badge, Button, Group, Loader, Paper, Stack, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconAlertCircle, IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import type { ProblemCode, SetupProblem, ValidationResult } from '../../../electron/api/types';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { GROUPS_CHANGED } from './shared';
 
 export const PROBLEM_TITLES: Record<ProblemCode, string> = {
   student_not_in_subgroup: 'Ученик не в подгруппе',
@@ -48,65 +47,27 @@ export function fixLink(p: SetupProblem): { href: string; label: string } {
 }
 
 /**
- * The number of problems for the navbar and the home screen: one result shared by both, one
- * request at a time. Reloaded at once after a change of groups, and after moving to another page
- * once the user stays there a moment (`setup.validate` reads the whole school: run on every route
- * change, it made each page wait for it — issue 8).
+ * The number of problems for the navbar and the home screen: one query (`setup.validate`) shared
+ * by both and by the «Проверка» page, fetched again when the core tells of a change. After moving
+ * to another page it is fetched once the user stays there a moment (`setup.validate` reads the
+ * whole school: run on every route change, it made each page wait for it — issue 8).
  */
-let shared: ValidationResult | null = null;
-let inflight: Promise<void> | null = null;
-let later: ReturnType<typeof setTimeout> | undefined;
-const listeners = new Set<(r: ValidationResult) => void>();
 const SETTLE_MS = 1200;
 
-function loadProblems(): void {
-  clearTimeout(later);
-  if (inflight) return;
-  inflight = call('setup.validate')
-    .then((r) => {
-      shared = r;
-      for (const l of listeners) l(r);
-    })
-    .catch(() => undefined)
-    .finally(() => {
-      inflight = null;
-    });
-}
-
 export function useProblemCount(enabled: boolean, path: string): ValidationResult | null {
-  const [r, setR] = useState<ValidationResult | null>(shared);
+  const [settled, setSettled] = useState<string | null>(null);
   useEffect(() => {
     if (!enabled) return;
-    listeners.add(setR);
-    window.addEventListener(GROUPS_CHANGED, loadProblems);
-    return () => {
-      listeners.delete(setR);
-      window.removeEventListener(GROUPS_CHANGED, loadProblems);
-    };
-  }, [enabled]);
-  useEffect(() => {
-    if (!enabled) return;
-    clearTimeout(later);
-    later = setTimeout(loadProblems, SETTLE_MS);
+    const t = setTimeout(() => setSettled(path), SETTLE_MS);
+    return () => clearTimeout(t);
   }, [enabled, path]);
-  return enabled ? r : null;
+  const q = useOp('setup.validate', undefined, { enabled: enabled && settled === path });
+  return enabled ? (q.data ?? null) : null;
 }
 
 export function ValidationPage() {
-  const [r, setR] = useState<ValidationResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const load = useCallback(() => {
-    setBusy(true);
-    call('setup.validate')
-      .then((x) => {
-        setR(x);
-        setError(null);
-      })
-      .catch(setError)
-      .finally(() => setBusy(false));
-  }, []);
-  useEffect(load, [load]);
+  const q = useOp('setup.validate');
+  const r = q.data ?? null;
   const groups = new Map<ProblemCode, SetupProblem[]>();
   for (const p of r?.problems ?? []) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
   const ordered = [...groups.entries()].sort((a, b) => (a[1][0]!.severity === b[1][0]!.severity ? b[1].length - a[1].length : a[1][0]!.severity === 'error' ? -1 : 1));
@@ -116,12 +77,12 @@ export function ValidationPage() {
         title="Проверка"
         description="Подгруппы, учебные группы и тарификация: что ещё нужно исправить."
         actions={
-          <Button variant="default" leftSection={<IconRefresh size={16} />} loading={busy} onClick={load} data-testid="validate-refresh">
+          <Button variant="default" leftSection={<IconRefresh size={16} />} loading={q.isFetching} onClick={() => void q.refetch()} data-testid="validate-refresh">
             Проверить снова
           </Button>
         }
       />
-      <ErrorAlert error={error} title="Проверка не выполнена" />
+      <ErrorAlert error={q.error} title="Проверка не выполнена" />
       {!r ? (
         <Loader size="sm" />
       ) : r.problems.length === 0 ? (

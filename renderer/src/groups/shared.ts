@@ -1,18 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { SchoolClass, Staff, Subject } from '../../../electron/api/types';
 import { divisionMethods, ruleSplitMethods, splitMethods, studyGroupKinds } from '../../../electron/api/enums';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
 
 export { WEEKLY_HOURS } from '../lib/checks';
 
 export const PDF = 'application/pdf';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Fired after anything that may change the result of setup.validate (the navbar badge reloads). */
-export const GROUPS_CHANGED = 'school-office:groups-changed';
-export function groupsChanged(): void {
-  window.dispatchEvent(new Event(GROUPS_CHANGED));
-}
 
 // Labels of the enums: electron/api/enums.ts (one wording for the screens, the documents and the log).
 export const METHOD_LABELS: Readonly<Record<string, string>> = divisionMethods.texts;
@@ -27,16 +21,20 @@ export interface Refs {
   subjects: Subject[];
 }
 
-/** Classes, staff and subjects for the selects of the groups screens. */
-export function useRefs(): Refs & { reload: () => void } {
-  const [refs, setRefs] = useState<Refs>({ classes: [], staff: [], subjects: [] });
-  const load = useCallback(() => {
-    void Promise.all([call('classes.list'), call('staff.list', {}), call('subjects.list')])
-      .then(([classes, staff, subjects]) => setRefs({ classes, staff, subjects }))
-      .catch(() => undefined);
-  }, []);
-  useEffect(load, [load]);
-  return { ...refs, reload: load };
+const NONE: never[] = [];
+
+/**
+ * Classes, staff and subjects for the selects of the groups screens (queries: they follow the
+ * data); `error` is the first that could not be loaded.
+ */
+export function useRefs(): Refs & { error: unknown } {
+  const classes = useOp('classes.list');
+  const staff = useOp('staff.list', {});
+  const subjects = useOp('subjects.list');
+  return useMemo(
+    () => ({ classes: classes.data ?? NONE, staff: staff.data ?? NONE, subjects: subjects.data ?? NONE, error: classes.error ?? staff.error ?? subjects.error }),
+    [classes.data, staff.data, subjects.data, classes.error, staff.error, subjects.error],
+  );
 }
 
 /** Teacher options; those who list the subject come first. */

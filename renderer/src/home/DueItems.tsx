@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation, IconDatabaseExclamation, IconMessageReport, IconSend } from '@tabler/icons-react';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useAppState } from '../app/AppState';
 import { backupLateness } from '../admin/backups/lateness';
 import { timeLeft } from '../admin/corrections/status';
@@ -23,17 +24,19 @@ const SHOWN = 5;
 /** What the role has to do now: open correction requests with their deadlines, a late backup. */
 export function DueItems() {
   const { access } = useAppState();
-  const [items, setItems] = useState<Item[] | null>(null);
   const seesRegister = access('corrections') !== 'none';
   const seesBackups = access('backups') !== 'none';
-
-  useEffect(() => {
-    let alive = true;
-    void Promise.all([
-      seesRegister ? call('corrections.list', { onlyOpen: true }).catch(() => [] as CorrectionRequest[]) : Promise.resolve([] as CorrectionRequest[]),
-      seesBackups ? Promise.all([call('backup.status'), call('settings.get')]).catch(() => null) : Promise.resolve(null),
-    ]).then(([open, backup]) => {
-      if (!alive) return;
+  // Queries shared with the navbar's badge and the backups page: they follow the data.
+  const openQ = useOp('corrections.list', { onlyOpen: true }, { enabled: seesRegister });
+  const statusQ = useOp('backup.status', undefined, { enabled: seesBackups });
+  const settingsQ = useOp('settings.get', undefined, { enabled: seesBackups });
+  const error = (seesRegister && openQ.error) || (seesBackups && (statusQ.error ?? settingsQ.error)) || null;
+  const ready = (!seesRegister || openQ.data) && (!seesBackups || (statusQ.data && settingsQ.data));
+  const items = useMemo(() => {
+    if (!ready) return null;
+    const open: CorrectionRequest[] = seesRegister ? (openQ.data ?? []) : [];
+    const backup = seesBackups && statusQ.data && settingsQ.data ? ([statusQ.data, settingsQ.data] as const) : null;
+    {
       const out: Item[] = [];
       if (backup) {
         const late = backupLateness(backup[0], backup[1].backupIntervalHours);
@@ -71,13 +74,11 @@ export function DueItems() {
           title: `Сообщить заявителям об исправлении: ${countOf(told, 'обращение', 'обращения', 'обращений')}`,
           href: '#/admin/corrections',
         });
-      setItems(out);
-    });
-    return () => {
-      alive = false;
-    };
-  }, [seesRegister, seesBackups]);
+      return out;
+    }
+  }, [ready, seesRegister, seesBackups, openQ.data, statusQ.data, settingsQ.data]);
 
+  if (error) return <ErrorAlert error={error} title="Не удалось проверить сроки" />;
   if (!items || items.length === 0) return null;
   const urgent = items.some((i) => i.color === 'red');
   return (

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBook2, IconCalendarDue, IconIdBadge2, IconUsers, IconUsersGroup, IconWand } from '@tabler/icons-react';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
 import { Checklist } from '../components/Checklist';
@@ -54,22 +54,20 @@ function when(d: Deadline, today: string): { text: string; color: string } {
 export function HomePage() {
   const { info, school, checklist, access } = useAppState();
   const canSetUp = access('setup') === 'change';
-  const [counts, setCounts] = useState<Partial<Counts>>({});
-  const [year, setYear] = useState<YearDetails | null>(null);
-  useEffect(() => {
-    void Promise.all([
-      call('students.list', { limit: 1 }).then((r) => r.total),
-      call('classes.list').then((r) => r.length),
-      call('staff.list', {}).then((r) => r.length),
-      call('subjects.list').then((r) => r.length),
-      call('years.list'),
-    ])
-      .then(([students, classes, staff, subjects, years]) => {
-        setCounts({ students, classes, staff, subjects });
-        setYear(years.find((y) => y.isCurrent) ?? years[0] ?? null);
-      })
-      .catch(() => undefined);
-  }, []);
+  // The school's numbers follow the data (queries shared with the pages that list them).
+  const studentsQ = useOp('students.list', { limit: 1 });
+  const classesQ = useOp('classes.list');
+  const staffQ = useOp('staff.list', {});
+  const subjectsQ = useOp('subjects.list');
+  const yearsQ = useOp('years.list');
+  const all = [studentsQ, classesQ, staffQ, subjectsQ, yearsQ];
+  const loaded = all.every((q) => q.data !== undefined);
+  const counts: Partial<Counts> = loaded
+    ? { students: studentsQ.data?.total, classes: classesQ.data?.length, staff: staffQ.data?.length, subjects: subjectsQ.data?.length }
+    : {};
+  const years = yearsQ.data;
+  const year: YearDetails | null = loaded && years ? (years.find((y) => y.isCurrent) ?? years[0] ?? null) : null;
+  const loadError = all.find((q) => q.error)?.error;
 
   const problems = useProblemCount(access('groups') !== 'none', 'home');
   const today = info?.today ?? '';
@@ -87,6 +85,7 @@ export function HomePage() {
           {year ? ` · учебный год ${year.name}` : ''} · сегодня {ruDate(today)}
         </Text>
       </div>
+      {loadError ? <ErrorAlert error={loadError} title="Не всё загружено" /> : null}
       <DueItems />
       {problems ? (
         <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">

@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Alert, Anchor, Button, FileButton, Group, List, Paper, SegmentedControl, Stack, Stepper, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconCircleCheck, IconDownload, IconFileUpload, IconListCheck, IconUpload } from '@tabler/icons-react';
 import { call, saveBytes, uploadFile } from '../api';
+import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { countOf } from '../lib/dates';
-import { notifyOk } from '../lib/notify';
 import type { ImportKind, ImportPreview, ImportResult } from '../../../electron/api/types';
 import { ACCEPT, FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
@@ -39,7 +39,7 @@ function resultTitle(kind: Kind, r: ImportResult): string {
 
 /** Import of students or staff from an XLSX/CSV: file → column mapping → check → all-or-nothing commit. */
 export function ImportPage({ initialKind }: { initialKind: Kind }) {
-  const { refresh, access } = useAppState();
+  const { access } = useAppState();
   const [kind, setKind] = useState<Kind>(initialKind);
   const allowed: Record<Kind, boolean> = { students: access('contingent') === 'change', staff: access('setup') === 'change' };
   const [file, setFile] = useState<Loaded | null>(null);
@@ -48,25 +48,20 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
   const [checked, setChecked] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [step, setStep] = useState(0);
+  /** What runs now: reading the file, checking the rows, writing them. */
   const [busy, setBusy] = useState<'read' | 'check' | 'commit' | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const kindWord = kind === 'students' ? 'учеников' : 'сотрудников';
-
-  const reset = () => {
-    setFile(null);
-    setFirst(null);
-    setChecked(null);
-    setResult(null);
-    setMapping({});
-    setError(null);
-    setStep(0);
-  };
-
-  /** Reads a file; a corrected file with the same headers keeps the chosen mapping and is checked at once. */
-  const pick = async (f: File, keepMapping: boolean) => {
-    setBusy('read');
-    setError(null);
-    try {
+  const during =
+    <A extends unknown[], R>(phase: 'read' | 'commit', fn: (...a: A) => Promise<R>) =>
+    async (...a: A): Promise<R> => {
+      setBusy(phase);
+      try {
+        return await fn(...a);
+      } finally {
+        setBusy(null);
+      }
+    };
+  const reading = useAction(
+    during('read', async (f: File, keepMapping: boolean) => {
       const given = await uploadFile(f);
       const loaded = { fileName: given.fileName, file: given.id };
       const p = await call('import.preview', { kind, ...loaded });
@@ -84,43 +79,70 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
         setChecked(null);
         setStep(1);
       }
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    }),
+    { invalidates: false },
+  );
+  const checking = useAction(
+    async (loaded: Loaded) => {
+      setBusy('check');
+      try {
+        return await call('import.preview', { kind, ...loaded, mapping });
+      } finally {
+        setBusy(null);
+      }
+    },
+    {
+      invalidates: false,
+      onSuccess: (c) => {
+        setChecked(c);
+        setStep(2);
+      },
+    },
+  );
+  const committing = useAction(
+    during('commit', (loaded: Loaded) => call('import.commit', { kind, ...loaded, mapping })),
+    {
+      success: (r) => ({ title: 'Импорт выполнен', message: resultTitle(kind, r) }),
+      onSuccess: (r) => {
+        setResult(r);
+        setStep(3);
+      },
+    },
+  );
+  const error = reading.error ?? checking.error ?? committing.error;
+  const setError = (e: null) => {
+    reading.setError(e);
+    checking.setError(e);
+    committing.setError(e);
+  };
+  const kindWord = kind === 'students' ? 'учеников' : 'сотрудников';
+
+  const reset = () => {
+    setFile(null);
+    setFirst(null);
+    setChecked(null);
+    setResult(null);
+    setMapping({});
+    setError(null);
+    setStep(0);
+  };
+
+  /** Reads a file; a corrected file with the same headers keeps the chosen mapping and is checked at once. */
+  const pick = async (f: File, keepMapping: boolean) => {
+    setError(null);
+    await reading.run(f, keepMapping);
   };
 
   const check = async () => {
     if (!file) return;
-    setBusy('check');
     setError(null);
-    try {
-      const c = await call('import.preview', { kind, ...file, mapping });
-      setChecked(c);
-      setStep(2);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await checking.run(file);
   };
 
   const commit = async () => {
     if (!file) return;
-    setBusy('commit');
     setError(null);
-    try {
-      const r = await call('import.commit', { kind, ...file, mapping });
-      setResult(r);
-      setStep(3);
-      notifyOk(resultTitle(kind, r), 'Импорт выполнен');
-      await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    await committing.run(file);
   };
 
   const missing = first ? missingRequired(first.fields, mapping) : [];

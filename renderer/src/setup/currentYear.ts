@@ -1,15 +1,9 @@
-import { useEffect, useState } from 'react';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
 import type { YearDetails } from '../../../electron/api/types';
 
-/** The current academic year (undefined while loading, null when there is none yet). */
+/** The current academic year (undefined while loading, null when there is none yet); follows the data. */
 export function useCurrentYear(): { year: YearDetails | null | undefined; error: unknown } {
-  const [year, setYear] = useState<YearDetails | null | undefined>(undefined);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    call('years.list')
-      .then((ys) => setYear(ys.find((y) => y.isCurrent) ?? ys[0] ?? null))
-      .catch(setError);
-  }, []);
-  return { year, error };
+  const q = useOp('years.list');
+  const year = q.data ? (q.data.find((y) => y.isCurrent) ?? q.data[0] ?? null) : undefined;
+  return { year, error: q.error };
 }

@@ -1,178 +1,60 @@
 import { ReadOnlyFieldset, useReadOnly } from '../app/access';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useGuardedClose } from '../app/unsaved';
 import { focusFirstError } from '../components/focusError';
-import { MAX, missing, sameData, tooLong } from '../lib/checks';
-import { ActionIcon, Autocomplete, Button, Checkbox, Divider, Drawer, Group, Loader, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title, Tooltip, Input, SegmentedControl } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconTrash, IconUserMinus } from '@tabler/icons-react';
+import { Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title, Input, SegmentedControl } from '@mantine/core';
+import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
 import { AppError, call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useConfirmDelete } from '../components/ConfirmDelete';
-import { parseRuDate, ruDate } from '../lib/dates';
+import { parseRuDate } from '../lib/dates';
 import { fieldError, problemsOf, withoutField, type Problem } from '../lib/errors';
-import { GENDER_OPTIONS, RELATIONS } from '../lib/labels';
-import { declineFullName, declineName, genderOfName, relationGender, surnameFits } from '../../../electron/api/declension';
+import { declineFullName, genderOfName } from '../../../electron/api/declension';
 import { notifyOk } from '../lib/notify';
 import type { Gender, SchoolClass, StudentDetails } from '../../../electron/api/types';
+import { GENDER_OPTIONS } from '../lib/labels';
+import { useOp } from '../data/useOp';
+import { useDraft } from '../data/useDraft';
+import { useAction } from '../data/useAction';
+import { change } from '../data/change';
+import { DraftChangedNotice } from '../data/DraftChangedNotice';
+import { FIELD_NAMES, fromDetails, gkey, lengthProblems, requiredProblems, splitName, whose, type Form, type GuardianForm } from './studentForm';
+import { GuardianCard, guardianProblems } from './GuardianCard';
 
-interface GuardianForm {
-  key: string;
-  id: string | null;
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  relation: string;
-  phone: string;
-  email: string;
-  consent: string;
-  refused: boolean;
-}
-interface Form {
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  birth: string;
-  gender: Gender | '';
-  snils: string;
-  classId: string | null;
-  address: string;
-  personalFileNo: string;
-  guardians: GuardianForm[];
-}
-const FIELD_NAMES: Partial<Record<keyof Form, string[]>> = {
-  lastName: ['Фамилия'],
-  firstName: ['Имя'],
-  middleName: ['Отчество'],
-  birth: ['birthDate', 'Дата рождения'],
-  snils: ['СНИЛС'],
-  classId: ['Класс'],
-  address: ['Адрес'],
-  personalFileNo: ['personalFileNo'],
-};
-let seq = 0;
-const gkey = () => `g${++seq}`;
-
-const splitName = (full: string) => {
-  const [lastName = '', firstName = '', ...rest] = full.trim().split(/\s+/);
-  return { lastName, firstName, middleName: rest.join(' ') || null };
-};
-
-/** «у Ивановой Анны Петровны»; «у представителя № 2» while the name is not written yet. */
-function whose(g: GuardianForm, i: number): string {
-  return g.lastName.trim() && g.firstName.trim() ? declineName(g, 'genitive') : `представителя № ${i + 1}`;
-}
+const nameOf = (s: { lastName: string; firstName: string; middleName: string | null }) => [s.lastName, s.firstName, s.middleName].filter(Boolean).join(' ');
 
 /**
- * The student's surname for a parent whose relation says a man or a woman, when that form of the
- * surname fits them (lvovich: «Абрамов» fits a father, not a mother; «Ковальчук» fits both);
- * otherwise nothing: a surname is never guessed into a wrong gender.
+ * The student card: personal data, class, parents and legal representatives. The card is read
+ * by a query and copied into the form once (useDraft): a change saved elsewhere meanwhile shows in a
+ * card without edits, and is announced over one with unsaved edits.
  */
-function familySurname(form: Form, relation: string): string {
-  const g = relationGender(relation);
-  const surname = form.lastName.trim();
-  return g && surname && surnameFits(surname, g) ? surname : '';
-}
-
-function fromDetails(s: StudentDetails | null, classId: string | null): Form {
-  return {
-    lastName: s?.lastName ?? '',
-    firstName: s?.firstName ?? '',
-    middleName: s?.middleName ?? '',
-    birth: ruDate(s?.birthDate),
-    gender: s?.gender ?? '',
-    snils: s?.snils ?? '',
-    classId: s ? s.classId : classId,
-    address: s?.address ?? '',
-    personalFileNo: s?.personalFileNo ?? '',
-    guardians: (s?.guardians ?? []).map((g) => ({
-      key: gkey(),
-      id: g.id,
-      lastName: g.lastName,
-      firstName: g.firstName,
-      middleName: g.middleName ?? '',
-      relation: g.relation,
-      phone: g.phone ?? '',
-      email: g.email ?? '',
-      consent: ruDate(g.pdConsentDate),
-      refused: g.eServiceRefused,
-    })),
-  };
-}
-
-/** The student card: personal data, class, parents and legal representatives. */
-export function StudentDrawer(props: { id: string | 'new' | null; classes: SchoolClass[]; defaultClassId: string | null; onClose: () => void; onChanged: () => void }) {
+export function StudentDrawer(props: { id: string | 'new' | null; classes: SchoolClass[]; defaultClassId: string | null; onClose: () => void }) {
   const opened = props.id !== null;
+  const existing = props.id !== null && props.id !== 'new' ? props.id : null;
   const readOnly = useReadOnly();
-  const [form, setForm] = useState<Form | null>(null);
-  /** The card as loaded: the drawer asks before closing while the form differs from it. */
-  const [initial, setInitial] = useState<Form | null>(null);
-  const [loadError, setLoadError] = useState<unknown>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [title, setTitle] = useState('');
+  const card = useOp('students.get', { id: existing ?? '' }, { enabled: existing !== null });
+  // A new card starts from the defaults (null details); an existing one from the query.
+  const source: StudentDetails | null | undefined = props.id === 'new' ? null : existing ? card.data : undefined;
+  const d = useDraft<StudentDetails | null, Form | null>(source, (s) => fromDetails(s, props.defaultClassId), null, { resetKey: props.id });
+  const form = d.draft;
+  const title = props.id === 'new' ? 'Новый ученик' : card.data ? nameOf(card.data) : '';
+  const loadError = existing ? card.error : null;
   const [ask, confirmModal] = useConfirmDelete();
-
-  useEffect(() => {
-    setError(null);
-    setLoadError(null);
-    if (props.id === null) return;
-    if (props.id === 'new') {
-      const f = fromDetails(null, props.defaultClassId);
-      setForm(f);
-      setInitial(f);
-      setTitle('Новый ученик');
-      return;
-    }
-    setForm(null);
-    call('students.get', { id: props.id })
-      .then((s) => {
-        const f = fromDetails(s, null);
-        setForm(f);
-        setInitial(f);
-        setTitle([s.lastName, s.firstName, s.middleName].filter(Boolean).join(' '));
-      })
-      .catch(setLoadError);
-  }, [props.id, props.defaultClassId]);
+  const action = useAction(
+    (input: Parameters<typeof call<'students.save'>>[1]) => call('students.save', input),
+    {
+      success: (saved) => ({ title: 'Ученик', message: `${nameOf(saved)} — сохранено` }),
+      onSuccess: () => props.onClose(),
+    },
+  );
+  const { error, setError } = action;
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
-    setForm((f) => (f ? { ...f, [k]: v } : f));
+    d.setDraft((f) => (f ? { ...f, [k]: v } : f));
     setError((e: unknown) => withoutField(e, k, ...(FIELD_NAMES[k] ?? [])));
   };
-  const setG = (i: number, patch: Partial<GuardianForm>) => setForm((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
-
-  // Too long texts are named while typing; empty required fields on «Сохранить».
-  const lengthProblems = (f: Form): Problem[] => {
-    const out: Problem[] = [];
-    const put = (column: string, m: string | undefined) => m && out.push({ column, message: m });
-    put('lastName', tooLong(f.lastName, MAX.namePart, 'Фамилия'));
-    put('firstName', tooLong(f.firstName, MAX.namePart, 'Имя'));
-    put('middleName', tooLong(f.middleName, MAX.namePart, 'Отчество'));
-    put('snils', tooLong(f.snils, MAX.snils, 'СНИЛС'));
-    put('personalFileNo', tooLong(f.personalFileNo, MAX.personalFileNo, '№ личного дела'));
-    put('address', tooLong(f.address, MAX.address, 'Адрес'));
-    f.guardians.forEach((g, i) => {
-      put(`guardians.${i}.lastName`, tooLong(g.lastName, MAX.namePart, 'Фамилия'));
-      put(`guardians.${i}.firstName`, tooLong(g.firstName, MAX.namePart, 'Имя'));
-      put(`guardians.${i}.middleName`, tooLong(g.middleName, MAX.namePart, 'Отчество'));
-      put(`guardians.${i}.relation`, tooLong(g.relation, MAX.relation, 'Кем приходится'));
-      put(`guardians.${i}.phone`, tooLong(g.phone, MAX.phone, 'Телефон'));
-      put(`guardians.${i}.email`, tooLong(g.email, MAX.email, 'E-mail'));
-    });
-    return out;
-  };
-  const requiredProblems = (f: Form): Problem[] => {
-    const out: Problem[] = [];
-    const put = (column: string, m: string | undefined) => m && out.push({ column, message: m });
-    put('lastName', missing(f.lastName, 'Фамилия'));
-    put('firstName', missing(f.firstName, 'Имя'));
-    f.guardians.forEach((g, i) => {
-      put(`guardians.${i}.lastName`, missing(g.lastName, 'Фамилия'));
-      put(`guardians.${i}.firstName`, missing(g.firstName, 'Имя'));
-      put(`guardians.${i}.relation`, missing(g.relation, 'Кем приходится'));
-    });
-    return out;
-  };
+  const setG = (i: number, patch: Partial<GuardianForm>) => d.setDraft((f) => (f ? { ...f, guardians: f.guardians.map((g, j) => (j === i ? { ...g, ...patch } : g)) } : f));
   const drawerRef = useRef<HTMLFormElement>(null);
 
   const save = async (): Promise<boolean> => {
@@ -189,50 +71,35 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       setError(new AppError('validation', local[0]!.message, local));
       return focusFirstError(drawerRef.current);
     }
-    setSaving(true);
-    try {
-      const saved = await call('students.save', {
-        id: props.id === 'new' ? null : props.id,
-        lastName: form.lastName,
-        firstName: form.firstName,
-        middleName: form.middleName,
-        birthDate: birth.ok ? birth.iso ?? '' : '',
-        gender: form.gender || null,
-        snils: form.snils,
-        classId: form.classId,
-        address: form.address,
-        personalFileNo: form.personalFileNo,
-        guardians: form.guardians.map((g, i) => ({
-          id: g.id,
-          lastName: g.lastName,
-          firstName: g.firstName,
-          middleName: g.middleName,
-          relation: g.relation,
-          phone: g.phone,
-          email: g.email,
-          pdConsentDate: consents[i] ?? null,
-          eServiceRefused: g.refused,
-        })),
-      });
-      notifyOk(`${[saved.lastName, saved.firstName, saved.middleName].filter(Boolean).join(' ')} — сохранено`, 'Ученик');
-      props.onChanged();
-      props.onClose();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    return action.run({
+      id: props.id === 'new' ? null : props.id,
+      lastName: form.lastName,
+      firstName: form.firstName,
+      middleName: form.middleName,
+      birthDate: birth.ok ? birth.iso ?? '' : '',
+      gender: form.gender || null,
+      snils: form.snils,
+      classId: form.classId,
+      address: form.address,
+      personalFileNo: form.personalFileNo,
+      guardians: form.guardians.map((g, i) => ({
+        id: g.id,
+        lastName: g.lastName,
+        firstName: g.firstName,
+        middleName: g.middleName,
+        relation: g.relation,
+        phone: g.phone,
+        email: g.email,
+        pdConsentDate: consents[i] ?? null,
+        eServiceRefused: g.refused,
+      })),
+    });
   };
-  const close = useGuardedClose({ opened, dirty: !readOnly && !!form && !!initial && !sameData(form, initial), onClose: props.onClose, save });
+  const close = useGuardedClose({ opened, dirty: !readOnly && d.dirty, onClose: props.onClose, save });
 
   const live = form ? lengthProblems(form) : [];
   const p = [...live, ...problemsOf(error).filter((x) => !live.some((l) => l.column === x.column))];
-  const gProblems = (i: number) => p.filter((x) => x.column?.startsWith(`guardians.${i}.`) || x.column?.startsWith(`Представитель ${i + 1}:`));
-  const gErr = (list: Problem[], field: string, label: string) => list.find((x) => x.column?.endsWith(`.${field}`) || x.column?.endsWith(`: ${label}`))?.message;
   const classOptions = props.classes.map((c) => ({ value: c.id, label: c.name }));
-
   return (
     <Drawer
       opened={opened}
@@ -247,6 +114,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       data-testid="student-drawer"
     >
       {loadError ? <ErrorAlert error={loadError} title="Не удалось открыть" /> : null}
+      <DraftChangedNotice show={d.changedBehind && !readOnly} />
       {!form && !loadError ? <Loader size="sm" /> : null}
       {form ? (
         <form
@@ -321,51 +189,17 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 Представители не указаны.
               </Text>
             ) : null}
-            {form.guardians.map((g, i) => {
-              const gp = gProblems(i);
-              return (
-                <Paper key={g.key} p="sm" bg={gp.length ? 'red.0' : 'gray.0'} data-testid={`guardian-${i}`}>
-                  <SimpleGrid cols={3} spacing="xs" verticalSpacing={6}>
-                    <TextInput size="xs" label="Фамилия" withAsterisk value={g.lastName} onChange={(e) => setG(i, { lastName: e.currentTarget.value })} error={gErr(gp, 'lastName', 'Фамилия')} data-testid={`guardian-${i}-lastName`} />
-                    <TextInput size="xs" label="Имя" withAsterisk value={g.firstName} onChange={(e) => setG(i, { firstName: e.currentTarget.value })} error={gErr(gp, 'firstName', 'Имя')} />
-                    <TextInput size="xs" label="Отчество" value={g.middleName} onChange={(e) => setG(i, { middleName: e.currentTarget.value })} error={gErr(gp, 'middleName', 'Отчество')} />
-                    <Autocomplete
-                      size="xs"
-                      label="Кем приходится"
-                      withAsterisk
-                      data={RELATIONS}
-                      value={g.relation}
-                      onChange={(v) => setG(i, { relation: v, lastName: g.lastName || familySurname(form, v) })}
-                      error={gErr(gp, 'relation', 'Кем приходится')}
-                      data-testid={`guardian-${i}-relation`}
-                    />
-                    <TextInput size="xs" label="Телефон" value={g.phone} onChange={(e) => setG(i, { phone: e.currentTarget.value })} error={gErr(gp, 'phone', 'Телефон')} data-testid={`guardian-${i}-phone`} />
-                    <TextInput size="xs" label="E-mail" value={g.email} onChange={(e) => setG(i, { email: e.currentTarget.value })} error={gErr(gp, 'email', 'E-mail')} data-testid={`guardian-${i}-email`} />
-                    <DateField compact size="xs" label="Согласие на обработку ПДн" value={g.consent} onChange={(t) => setG(i, { consent: t })} error={gErr(gp, 'pdConsentDate', 'Согласие')} />
-                    <Checkbox
-                      mt={22}
-                      size="xs"
-                      label="Отказ от электронного дневника"
-                      checked={g.refused}
-                      onChange={(e) => setG(i, { refused: e.currentTarget.checked })}
-                      data-testid={`guardian-${i}-refused`}
-                    />
-                    <Group justify="flex-end" align="flex-end">
-                      <Tooltip label="Убрать представителя">
-                        <ActionIcon variant="subtle" color="gray" onClick={() => set('guardians', form.guardians.filter((_, j) => j !== i))} aria-label="Убрать представителя">
-                          <IconUserMinus size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
-                  </SimpleGrid>
-                  {g.refused ? (
-                    <Text size="xs" c="dimmed" mt={4}>
-                      Родителю печатается выписка успеваемости не реже раза в две недели.
-                    </Text>
-                  ) : null}
-                </Paper>
-              );
-            })}
+            {form.guardians.map((g, i) => (
+              <GuardianCard
+                key={g.key}
+                form={form}
+                g={g}
+                i={i}
+                problems={guardianProblems(p, i)}
+                onChange={(patch) => setG(i, patch)}
+                onRemove={() => set('guardians', form.guardians.filter((_, j) => j !== i))}
+              />
+            ))}
             </Stack>
             </ReadOnlyFieldset>
 
@@ -391,9 +225,8 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                   data-testid="student-delete"
                   onClick={() =>
                     ask(`${form.gender === 'f' ? 'ученицу' : 'ученика'} ${declineFullName(title, 'accusative', form.gender || null)}`, async () => {
-                      await call('students.remove', { id: props.id as string });
+                      await change('students.remove', { id: props.id as string });
                       notifyOk(`${title} — ${(form.gender || genderOfName(splitName(title))) === 'f' ? 'удалена' : 'удалён'} из списка учеников`);
-                      props.onChanged();
                       props.onClose();
                     })
                   }
@@ -407,7 +240,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
                 <Button variant="default" onClick={close} data-testid="student-cancel">
                   Отмена
                 </Button>
-                <Button type="submit" loading={saving} leftSection={<IconDeviceFloppy size={16} />} data-testid="student-save">
+                <Button type="submit" loading={action.busy} leftSection={<IconDeviceFloppy size={16} />} data-testid="student-save">
                   Сохранить
                 </Button>
               </Group>

@@ -1,11 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Badge, Button, EmptyState, Group, Select, Stack, Text } from '@mantine/core';
 import { LightTooltip } from '../components/LightTooltip';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconPlus, IconUsers } from '@tabler/icons-react';
-import { call } from '../api';
 import type { HashRoute } from '../app/useHashRoute';
-import { useAppState } from '../app/AppState';
+import { useOp } from '../data/useOp';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportButton } from '../components/ExportButton';
 import { useReadOnly } from '../app/access';
@@ -18,24 +17,21 @@ import { StudentDrawer } from './StudentDrawer';
 import { useStudentPages, type StudentQuery } from './useStudentPages';
 import type { SchoolClass, StudentRow } from '../../../electron/api/types';
 
+const NO_CLASSES: SchoolClass[] = [];
+
 export function StudentsPage({ route }: { route: HashRoute }) {
-  const { refresh } = useAppState();
-  const [classes, setClasses] = useState<SchoolClass[]>([]);
+  const classesQ = useOp('classes.list');
+  const classes = classesQ.data ?? NO_CLASSES;
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const [grade, setGrade] = useState<string | null>(null);
   const [classId, setClassId] = useState<string | null>(route.query.get('class'));
   const [sort, setSort] = useState<{ key: StudentQuery['sort']; desc: boolean }>({ key: 'name', desc: false });
-  const [reload, setReload] = useState(0);
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const readOnly = useReadOnly();
 
-  useEffect(() => {
-    call('classes.list').then(setClasses).catch(() => setClasses([]));
-  }, [reload]);
-
   const q: StudentQuery = { search: debounced.trim(), classId, grade: grade ? Number(grade) : null, sort: sort.key, desc: sort.desc };
-  const { total, rows, error, onRange } = useStudentPages(q, reload);
+  const { total, rows, error, onRange } = useStudentPages(q);
 
   const classOptions = useMemo(() => classes.filter((c) => !grade || c.grade === Number(grade)).map((c) => ({ value: c.id, label: `${c.name} (${c.studentCount})` })), [classes, grade]);
 
@@ -118,6 +114,7 @@ export function StudentsPage({ route }: { route: HashRoute }) {
         </Text>
       </Group>
       {error ? <ErrorAlert error={error} title="Список не загружен" /> : null}
+      {classesQ.error ? <ErrorAlert error={classesQ.error} title="Список классов не загружен" /> : null}
       <VirtualTable
         columns={columns}
         rowCount={total ?? 0}
@@ -150,10 +147,6 @@ export function StudentsPage({ route }: { route: HashRoute }) {
         classes={classes}
         defaultClassId={classId}
         onClose={() => setOpen(null)}
-        onChanged={() => {
-          setReload((n) => n + 1);
-          void refresh();
-        }}
       />
     </Stack>
   );

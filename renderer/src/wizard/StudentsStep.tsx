@@ -1,26 +1,26 @@
-import { useEffect, useImperativeHandle, useState } from 'react';
+import { useImperativeHandle, useState } from 'react';
 import { Alert, Button, EmptyState, Group, Loader, Paper, Table, Text, ThemeIcon } from '@mantine/core';
 import { IconFileImport, IconUsers, IconList, IconPlus } from '@tabler/icons-react';
-import { call } from '../api';
+import { useOp } from '../data/useOp';
+import { ErrorAlert } from '../components/ErrorAlert';
 import type { EditorProps } from '../components/stepHandle';
 import { countOf, ruDate } from '../lib/dates';
 import { StudentDrawer } from '../students/StudentDrawer';
-import { useAppState } from '../app/AppState';
-import type { Page, SchoolClass, StudentRow } from '../../../electron/api/types';
+import type { SchoolClass } from '../../../electron/api/types';
+
+const NO_CLASSES: SchoolClass[] = [];
 
 /** The last step: load the students (import), see how many there are and the first rows. */
 export function StudentsStep({ handleRef }: EditorProps) {
-  const [page, setPage] = useState<Page<StudentRow> | null>(null);
-  const { refresh } = useAppState();
-  const [classList, setClassList] = useState<SchoolClass[]>([]);
+  const pageQ = useOp('students.list', { sort: 'class', limit: 12 });
+  const classesQ = useOp('classes.list');
+  const classList = classesQ.data ?? NO_CLASSES;
+  const page = pageQ.data;
   const [adding, setAdding] = useState(false);
-  const [reload, setReload] = useState(0);
-  useEffect(() => {
-    void call('students.list', { sort: 'class', limit: 12 }).then(setPage);
-    void call('classes.list').then(setClassList);
-  }, [reload]);
   const classes = classList.length;
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
+  const error = pageQ.error ?? classesQ.error;
+  if (error) return <ErrorAlert error={error} title="Список не загружен" />;
   if (!page) return <Loader size="sm" />;
   return (
     <Paper p="lg">
@@ -101,10 +101,6 @@ export function StudentsStep({ handleRef }: EditorProps) {
         classes={classList}
         defaultClassId={null}
         onClose={() => setAdding(false)}
-        onChanged={() => {
-          setReload((n) => n + 1);
-          void refresh();
-        }}
       />
     </Paper>
   );

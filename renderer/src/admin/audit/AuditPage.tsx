@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ActionIcon, Badge, Button, CloseButton, Drawer, Tooltip, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileSpreadsheet, IconFilterOff, IconHistory } from '@tabler/icons-react';
 import { EmptyState } from '@mantine/core';
 import { call, saveFile } from '../../api';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useOp } from '../../data/useOp';
+import { useAction } from '../../data/useAction';
+import { opKey } from '../../data/client';
 import { useAppState } from '../../app/AppState';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -11,8 +15,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
 import { countOf, parseRuDate, ruDateTime } from '../../lib/dates';
-import { notifyError, notifyOk } from '../../lib/notify';
-import type { AuditEntry, AuditFacets } from '../../../../electron/api/types';
+import type { AuditEntry } from '../../../../electron/api/types';
 import { auditActions } from '../../../../electron/api/enums';
 
 const PAGE = 200;
@@ -75,25 +78,14 @@ const EMPTY: Filter = { actor: null, entity: null, from: '', to: '', text: '' };
 /** Журнал изменений: who changed what and when, filtered, loaded page by page as the list scrolls. */
 export function AuditPage() {
   const { access } = useAppState();
-  const [facets, setFacets] = useState<AuditFacets | null>(null);
-  const [names, setNames] = useState<Map<string, string>>(new Map());
+  const facetsQ = useOp('audit.facets');
+  const facets = facetsQ.data ?? null;
+  // The users' names beside their logins, for those who may see the users.
+  const usersQ = useOp('users.list', undefined, { enabled: access('users') !== 'none' });
+  const names = useMemo(() => new Map((usersQ.data ?? []).map((u) => [u.login, u.displayName])), [usersQ.data]);
   const [f, setF] = useState<Filter>(EMPTY);
   const [text] = useDebouncedValue(f.text, 300);
-  const [rows, setRows] = useState<AuditEntry[]>([]);
-  const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<AuditEntry | null>(null);
-  const [exporting, setExporting] = useState(false);
-  const loading = useRef(false);
-  const gen = useRef(0);
-
-  useEffect(() => {
-    void call('audit.facets').then(setFacets).catch(setError);
-    if (access('users') !== 'none')
-      void call('users.list')
-        .then((us) => setNames(new Map(us.map((u) => [u.login, u.displayName]))))
-        .catch(() => undefined);
-  }, [access]);
 
   // Dates are sent only when they are complete and valid; a half-typed date does not filter.
   const from = parseRuDate(f.from);
@@ -109,40 +101,26 @@ export function AuditPage() {
     }),
     [f.actor, f.entity, f.entityId, from.ok && from.iso, to.ok && to.iso, text], // eslint-disable-line react-hooks/exhaustive-deps
   );
-  const key = JSON.stringify(filter);
-
-  const loadMore = useCallback(
-    async (offset: number, g: number) => {
-      if (loading.current) return;
-      loading.current = true;
-      try {
-        const page = await call('audit.search', { ...(JSON.parse(key) as typeof filter), offset, limit: PAGE });
-        if (g !== gen.current) return;
-        setTotal(page.total);
-        setRows((r) => (offset === 0 ? page.rows : [...r, ...page.rows]));
-        setError(null);
-      } catch (e) {
-        if (g === gen.current) setError(e);
-      } finally {
-        loading.current = false;
-      }
+  // The log in pages of PAGE lines, the next one loaded as the list scrolls near its end; a change
+  // anywhere (every change writes a line) fetches the loaded pages again.
+  const log = useInfiniteQuery({
+    queryKey: opKey('audit.search', filter),
+    queryFn: ({ pageParam, signal }) => call('audit.search', { ...filter, offset: pageParam, limit: PAGE }, { signal }),
+    initialPageParam: 0,
+    getNextPageParam: (last, all) => {
+      const loaded = all.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total && last.rows.length > 0 ? loaded : undefined;
     },
-    [key],
-  );
-
-  useEffect(() => {
-    const g = ++gen.current;
-    loading.current = false;
-    setRows([]);
-    setTotal(null);
-    void loadMore(0, g);
-  }, [loadMore]);
-
+  });
+  const rows = useMemo(() => (log.data?.pages ?? []).flatMap((p) => p.rows), [log.data]);
+  const total = log.data?.pages[0]?.total ?? null;
+  const error = log.error ?? facetsQ.error ?? usersQ.error;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = log;
   const onRange = useCallback(
     (_start: number, end: number) => {
-      if (total !== null && end >= rows.length - 30 && rows.length < total) void loadMore(rows.length, gen.current);
+      if (end >= rows.length - 30 && hasNextPage && !isFetchingNextPage) void fetchNextPage();
     },
-    [rows.length, total, loadMore],
+    [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage],
   );
 
   const who = (login: string) => (login === 'system' ? 'Система' : names.get(login));
@@ -150,18 +128,16 @@ export function AuditPage() {
   const entityOptions = (facets?.entities ?? []).map((e) => ({ value: e.entity, label: e.title }));
   const filtered = f.actor || f.entity || f.entityId || f.from || f.to || f.text;
 
-  const exportXlsx = async () => {
-    setExporting(true);
-    try {
+  const exportAction = useAction(
+    async () => {
       const file = await call('audit.export', filter);
       await saveFile(file.fileName, file.id, XLSX);
-      notifyOk(`Выгружено: ${countOf(file.rows, 'строка', 'строки', 'строк')}`, file.fileName);
-    } catch (e) {
-      notifyError(e, 'Экспорт не выполнен');
-    } finally {
-      setExporting(false);
-    }
-  };
+      return file;
+    },
+    { invalidates: false, notify: 'Экспорт не выполнен', success: (file) => ({ title: file.fileName, message: `Выгружено: ${countOf(file.rows, 'строка', 'строки', 'строк')}` }) },
+  );
+  const exporting = exportAction.busy;
+  const exportXlsx = exportAction.run;
 
   const columns: Column<AuditEntry>[] = [
     { key: 'at', title: 'Дата и время', width: '150px', render: (e) => <span className="tnum">{ruDateTime(e.at)}</span> },
@@ -298,7 +274,7 @@ export function AuditPage() {
           </Badge>
         </Group>
       ) : null}
-      {error ? <ErrorAlert error={error} title="Журнал не загружен" onClose={() => setError(null)} /> : null}
+      {error ? <ErrorAlert error={error} title="Журнал не загружен" /> : null}
       <VirtualTable
         columns={columns}
         rowCount={total ?? 0}
@@ -309,7 +285,7 @@ export function AuditPage() {
         height="calc(100vh - 250px)"
         onRowClick={(e) => setOpen(e)}
         onRangeChange={onRange}
-        resetKey={key}
+        resetKey={JSON.stringify(filter)}
         testId="audit-table"
         empty={
           total === null ? null : (

@@ -1,14 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Grid, Group, Loader, Paper, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { LightTooltip } from '../../components/LightTooltip';
-import { EmptyState } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Badge, Button, Grid, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconDatabaseExport,
   IconDeviceFloppy,
   IconFolder,
-  IconKey,
-  IconLock,
   IconRestore,
   IconShieldLock,
   IconUsb,
@@ -19,7 +15,7 @@ import { useAppState } from '../../app/AppState';
 import { useReadOnly } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
-import { countOf, fileSize, ruDateTime } from '../../lib/dates';
+import { countOf, ruDateTime } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { notifyOk } from '../../lib/notify';
 import { backupLateness } from './lateness';
@@ -27,9 +23,15 @@ import { hasFolderDialog, pickBackupFolder } from '../../lib/dialogs';
 import { useUnsavedGuard } from '../../app/unsaved';
 import { NumberField } from '../../components/NumberField';
 import { focusFirstError } from '../../components/focusError';
-import { checkNumber, COPIES, HOURS, MAX, MINUTES, numberText, numberValue, PASSWORDS, sameData, tooLong, type NumberRule } from '../../lib/checks';
-import { CreateBackupModal, RestoreModal, baseName } from './BackupModals';
-import type { AppSettings, BackupInfo, BackupStatus } from '../../../../electron/api/types';
+import { checkNumber, COPIES, HOURS, MAX, MINUTES, numberText, numberValue, PASSWORDS, tooLong, type NumberRule } from '../../lib/checks';
+import { CreateBackupModal } from './CreateBackupModal';
+import { RestoreModal } from './RestoreModal';
+import { baseName } from './RestoreParts';
+import { BackupList } from './BackupList';
+import { useOp } from '../../data/useOp';
+import { useDraft } from '../../data/useDraft';
+import { useAction } from '../../data/useAction';
+import type { AppSettings, BackupInfo } from '../../../../electron/api/types';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -51,6 +53,7 @@ interface SettingsForm {
   backupKeep: string;
   backupDir: string;
 }
+type Card = 'backup' | 'security';
 type NumberKey = Exclude<keyof SettingsForm, 'backupDir'>;
 /** The ranges of settings.save. */
 const RULES: Record<NumberKey, NumberRule> = {
@@ -71,61 +74,50 @@ const formOf = (s: AppSettings): SettingsForm => ({
 
 /** R23: the backup status, schedule and retention, security settings, copies and restore. */
 export function BackupsPage() {
-  const { access, refresh } = useAppState();
+  const { access } = useAppState();
   const readOnly = useReadOnly();
   const canSettings = !readOnly && access('users') === 'change';
-  const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [settings, setSettings] = useState<AppSettings | null>(null);
-  const [form, setForm] = useState<SettingsForm | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const statusQ = useOp('backup.status');
+  const settingsQ = useOp('settings.get');
+  const status = statusQ.data ?? null;
+  const settings = settingsQ.data ?? null;
+  const d = useDraft<AppSettings, SettingsForm | null>(settingsQ.data, formOf, null);
+  const form = d.draft;
+  const setForm = d.setDraft;
+  const error = statusQ.error ?? settingsQ.error;
   const [saveError, setSaveError] = useState<{ card: 'backup' | 'security'; error: unknown } | null>(null);
   const [saving, setSaving] = useState<'backup' | 'security' | null>(null);
   const [creating, setCreating] = useState<'here' | 'usb' | null>(null);
   const [restoring, setRestoring] = useState<{ initial: BackupInfo | null } | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [st, s] = await Promise.all([call('backup.status'), call('settings.get')]);
-      setStatus(st);
-      setSettings(s);
-      setForm((f) => f ?? formOf(s));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // Each card saves its own fields; the other card's unsaved edits are left as they are.
+  const mineOf = (card: Card) => (card === 'backup' ? (['backupIntervalHours', 'backupKeep', 'backupDir'] as const) : (['autoLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const));
+  const settingsAction = useAction((_card: Card, input: AppSettings) => call('settings.save', { ...input, backupDir: input.backupDir || null }), {
+    success: (_s, card) => (card === 'backup' ? 'Расписание и хранение копий сохранены' : 'Настройки безопасности сохранены'),
+    onSuccess: (saved, card) => {
+      const stored = formOf(saved);
+      d.saved(stored, form ? { ...form, ...Object.fromEntries(mineOf(card).map((k) => [k, stored[k]])) } : stored);
+    },
+    onError: (error, card) => setSaveError({ card, error }),
+  });
 
   const saveSettings = async (card: 'backup' | 'security') => {
     if (!form || !settings) return;
-    // Each card saves its own fields; the other card's unsaved edits are left as they are.
-    const mine = card === 'backup' ? (['backupIntervalHours', 'backupKeep', 'backupDir'] as const) : (['autoLockMinutes', 'maxFailedLogins', 'lockoutMinutes'] as const);
+    const mine = mineOf(card);
     const next: AppSettings = { ...settings };
     const wrong = mine.some((k) => (k === 'backupDir' ? !!tooLong(form.backupDir, MAX.path, 'Папка резервных копий') : !checkNumber(form[k], RULES[k]).ok));
     if (wrong) return focusFirstError(document.querySelector(`[data-testid="${card === 'backup' ? 'backup-settings' : 'security-settings'}"]`));
     for (const k of mine) (next as unknown as Record<string, unknown>)[k] = k === 'backupDir' ? form.backupDir.trim() : numberValue(form[k], RULES[k]);
     setSaving(card);
     setSaveError(null);
-    try {
-      const saved = await call('settings.save', { ...next, backupDir: next.backupDir || null });
-      setSettings(saved);
-      setForm((f) => (f ? { ...f, ...Object.fromEntries(mine.map((k) => [k, formOf(saved)[k]])) } : f));
-      notifyOk(card === 'backup' ? 'Расписание и хранение копий сохранены' : 'Настройки безопасности сохранены');
-      await Promise.all([load(), refresh()]);
-    } catch (e) {
-      setSaveError({ card, error: e });
-    } finally {
-      setSaving(null);
-    }
+    await settingsAction.run(card, next);
+    setSaving(null);
   };
 
   const late = status && settings ? backupLateness(status, settings.backupIntervalHours) : null;
   const p = problemsOf(saveError?.error);
   const set = (k: keyof SettingsForm) => (v: string) => setForm((f) => (f ? { ...f, [k]: v } : f));
-  const dirty = canSettings && !!form && !!settings && !sameData(form, formOf(settings));
-  useUnsavedGuard(dirty, { discard: () => settings && setForm(formOf(settings)) });
+  const dirty = canSettings && d.dirty;
+  useUnsavedGuard(dirty, { discard: d.discard });
   const chooseDir = async () => {
     const chosen = await pickBackupFolder();
     if (chosen) set('backupDir')(chosen);
@@ -151,7 +143,7 @@ export function BackupsPage() {
           )
         }
       />
-      {error ? <ErrorAlert error={error} title="Не удалось обновить" onClose={() => setError(null)} /> : null}
+      {error ? <ErrorAlert error={error} title="Не удалось обновить" /> : null}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 7 }}>
           <Paper p="lg" h="100%" data-testid="backup-status">
@@ -261,93 +253,7 @@ export function BackupsPage() {
         </Grid.Col>
         {/* The list of copies needs the whole width on a 1366 or 1280 px laptop; beside the security settings only on a wide screen. */}
         <Grid.Col span={{ base: 12, xl: 7 }}>
-          <Paper p={0} h="100%">
-            <Group justify="space-between" px="lg" pt="md" pb="sm">
-              <Title order={4}>Копии в папке</Title>
-              <Text size="sm" c="dimmed">
-                {countOf(status.backups.length, 'копия', 'копии', 'копий')}
-              </Text>
-            </Group>
-            {status.backups.length === 0 ? (
-              <EmptyState py={40} icon={<IconDatabaseExport size={28} />} withIndicatorBackground title="Копий пока нет" description="Создайте первую копию кнопкой «Создать резервную копию сейчас»." />
-            ) : (
-              <ScrollArea.Autosize mah={460}>
-                <Table striped highlightOnHover stickyHeader verticalSpacing={7} data-testid="backups-table">
-                  <Table.Thead>
-                    <Table.Tr>
-                    <Table.Th w={140}>Дата и время</Table.Th>
-                    <Table.Th>Причина</Table.Th>
-                    <Table.Th w={110}>Зашифрована</Table.Th>
-                    <Table.Th w={80} ta="right">
-                      Размер
-                    </Table.Th>
-                    <Table.Th w={120}>Учеников / сотрудников</Table.Th>
-                    {readOnly ? null : <Table.Th w={52} />}
-                  </Table.Tr>
-                </Table.Thead>
-                  <Table.Tbody>
-                    {status.backups.map((b) => (
-                      <Table.Tr key={b.file} data-testid="backup-row">
-                        <Table.Td className="tnum" fw={500} title={baseName(b.file)} style={{ whiteSpace: 'nowrap' }}>
-                          {ruDateTime(b.createdAt)}
-                        </Table.Td>
-                        <Table.Td>
-                          <Text size="sm" c={b.reason === 'вручную' ? undefined : 'dimmed'} fw={b.reason === 'вручную' ? 500 : undefined}>
-                            {b.reason}
-                          </Text>
-                          {b.origin === 'other' ? (
-                            <LightTooltip label={`Копия другой базы данных${b.database?.school ? `: ${b.database.school}` : ''}`}>
-                              <Group gap={3} c="orange.8" wrap="nowrap" data-testid="backup-row-foreign">
-                                <IconAlertTriangle size={12} style={{ flexShrink: 0 }} />
-                                <Text size="xs" fw={600} style={{ whiteSpace: 'nowrap' }}>
-                                  другая база
-                                </Text>
-                              </Group>
-                            </LightTooltip>
-                          ) : null}
-                        </Table.Td>
-                        <Table.Td>
-                          {b.encrypted ? (
-                            <Group gap={4} c="violet.7" wrap="nowrap">
-                              {b.encryptedBy === 'key' ? <IconKey size={14} /> : <IconLock size={14} />}
-                              <Text size="sm">{b.encryptedBy === 'key' ? 'ключом' : 'паролем'}</Text>
-                            </Group>
-                          ) : (
-                            <Text size="sm" c="dimmed">
-                              нет
-                            </Text>
-                          )}
-                        </Table.Td>
-                        <Table.Td ta="right" className="tnum">
-                          {fileSize(b.sizeBytes)}
-                        </Table.Td>
-                        <Table.Td className="tnum">
-                          {b.encrypted ? (
-                            <LightTooltip label={b.encryptedBy === 'key' ? 'Содержимое видно при проверке копии перед восстановлением' : 'Содержимое зашифрованной копии видно после ввода пароля при восстановлении'}>
-                              <Text size="sm" c="dimmed" span>
-                                —
-                              </Text>
-                            </LightTooltip>
-                          ) : (
-                            `${b.counts.students.toLocaleString('ru-RU')} / ${b.counts.staff}`
-                          )}
-                        </Table.Td>
-                        {readOnly ? null : (
-                          <Table.Td>
-                            <LightTooltip label="Восстановить из этой копии…">
-                              <ActionIcon variant="subtle" color="red" onClick={() => setRestoring({ initial: b })} aria-label="Восстановить из этой копии" data-testid="backup-row-restore">
-                                <IconRestore size={17} />
-                              </ActionIcon>
-                            </LightTooltip>
-                          </Table.Td>
-                        )}
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
-            )}
-          </Paper>
+          <BackupList backups={status.backups} readOnly={readOnly} onRestore={(b) => setRestoring({ initial: b })} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 5 }}>
           <Paper p="lg" h="100%" data-testid="security-settings">
@@ -409,7 +315,6 @@ export function BackupsPage() {
         onCreated={(b) => {
           setCreating(null);
           notifyOk(creating === 'usb' ? b.file : baseName(b.file), b.encrypted ? 'Зашифрованная копия создана' : 'Резервная копия создана');
-          void load();
         }}
       />
       <RestoreModal
@@ -418,11 +323,7 @@ export function BackupsPage() {
         dir={status.dir}
         initial={restoring?.initial ?? null}
         onClose={() => setRestoring(null)}
-        onRestored={() => {
-          notifyOk('Данные восстановлены из резервной копии');
-          void load();
-          void refresh();
-        }}
+        onRestored={() => notifyOk('Данные восстановлены из резервной копии')}
       />
     </Stack>
   );

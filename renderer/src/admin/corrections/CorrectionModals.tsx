@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconCalendarTime, IconCheck, IconDeviceFloppy } from '@tabler/icons-react';
 import { call } from '../../api';
+import { useAction } from '../../data/useAction';
+import type { OpInput } from '../../../../electron/api/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TimeField } from '../../components/TimeField';
@@ -33,9 +35,9 @@ export function CorrectionModal({
   const [reporter, setReporter] = useState('');
   const [contact, setContact] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const saving = useAction((input: OpInput<'corrections.save'>) => call('corrections.save', input), { onSuccess: (r) => onSaved(r) });
+  const { busy, error, setError } = saving;
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [initial, setInitial] = useState('');
 
   useEffect(() => {
@@ -66,23 +68,13 @@ export function CorrectionModal({
     if (!description.trim()) l.description = 'Опишите ошибку';
     setLocal(l);
     if (Object.keys(l).length || hasErrors(long) || !at) return focusFirstError(document.querySelector('[data-testid="correction-modal"]'));
-    setBusy(true);
-    try {
-      const r = await call('corrections.save', {
-        id: request?.id ?? null,
-        reportedAt: at,
-        reporter: reporter.trim(),
-        reporterContact: contact.trim() || null,
-        description: description.trim(),
-      });
-      onSaved(r);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return saving.run({
+      id: request?.id ?? null,
+      reportedAt: at,
+      reporter: reporter.trim(),
+      reporterContact: contact.trim() || null,
+      description: description.trim(),
+    });
   };
   const dirty = initial !== '' && JSON.stringify({ date, time, reporter, contact, description }) !== initial;
   const close = useGuardedClose({ opened, dirty, onClose, save: submit });
@@ -162,8 +154,8 @@ export function CorrectionModal({
 /** «Отметить исправление»: what was corrected; the time and the person are recorded by the core. */
 export function CorrectedModal({ request, onClose, onSaved }: { request: CorrectionRequest | null; onClose: () => void; onSaved: (r: CorrectionRequest) => void }) {
   const [resolution, setResolution] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const marking = useAction((id: string, text: string) => call('corrections.markCorrected', { id, resolution: text }), { onSuccess: (r) => onSaved(r) });
+  const { busy, error, setError } = marking;
   useEffect(() => {
     setResolution(request?.resolution ?? '');
     setError(null);
@@ -177,16 +169,7 @@ export function CorrectedModal({ request, onClose, onSaved }: { request: Correct
       return false;
     }
     if (long) return false;
-    setBusy(true);
-    try {
-      onSaved(await call('corrections.markCorrected', { id: request.id, resolution: resolution.trim() }));
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return marking.run(request.id, resolution.trim());
   };
   const empty = error instanceof Error && error.message === 'empty';
   const close = useGuardedClose({ opened: request !== null, dirty: resolution !== (request?.resolution ?? ''), onClose, save: submit });

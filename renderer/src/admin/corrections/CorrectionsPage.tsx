@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Button, Group, Loader, Paper, ScrollArea, SimpleGrid, Stack, Switch, Table, Text, ThemeIcon } from '@mantine/core';
 import { EmptyState } from '@mantine/core';
 import { IconAlertTriangle, IconCheck, IconClipboardList, IconClockExclamation, IconMessageCheck, IconPlus, IconSend } from '@tabler/icons-react';
-import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { change } from '../../data/change';
 import { useReadOnly } from '../../app/access';
 import { useAppState } from '../../app/AppState';
 import { useConfirm } from '../../components/Confirm';
@@ -12,7 +13,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { countOf, ruDateTime } from '../../lib/dates';
 import { notifyOk } from '../../lib/notify';
 import { CorrectedModal, CorrectionModal } from './CorrectionModals';
-import { CORRECTIONS_CHANGED, stateOf, timeLeft } from './status';
+import { stateOf, timeLeft } from './status';
 import classes from './Corrections.module.css';
 import type { CorrectionRequest } from '../../../../electron/api/types';
 
@@ -65,8 +66,9 @@ export function CorrectionsPage() {
   const readOnly = useReadOnly();
   // R26: the office registers and tells the reporter; only the administrator corrects and marks it.
   const canFix = useAppState().access('fixes') === 'change';
-  const [list, setList] = useState<CorrectionRequest[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const listQ = useOp('corrections.list', { onlyOpen: false });
+  const list = listQ.data ?? null;
+  const error = listQ.error;
   const [onlyOpen, setOnlyOpen] = useState(false);
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<CorrectionRequest | null | 'new'>(null);
@@ -74,21 +76,12 @@ export function CorrectionsPage() {
   const [ask, confirmModal] = useConfirm();
   const [now, setNow] = useState(Date.now());
 
-  const load = useCallback(async () => {
-    try {
-      setList(await call('corrections.list', { onlyOpen: false }));
-      window.dispatchEvent(new Event(CORRECTIONS_CHANGED));
-      setNow(Date.now());
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
+  // «Осталось …» counts from the moment the list came, and on every minute.
+  useEffect(() => setNow(Date.now()), [list]);
   useEffect(() => {
-    void load();
     const t = window.setInterval(() => setNow(Date.now()), 60_000);
     return () => window.clearInterval(t);
-  }, [load]);
+  }, []);
 
   const all = list ?? [];
   const open = all.filter((r) => !r.correctedAt);
@@ -116,9 +109,8 @@ export function CorrectionsPage() {
       color: 'teal',
       icon: <IconSend size={16} />,
       run: async () => {
-        await call('corrections.markNotified', { id: r.id });
+        await change('corrections.markNotified', { id: r.id });
         notifyOk('Обращение закрыто: заявитель уведомлён');
-        await load();
       },
     });
 
@@ -289,7 +281,6 @@ export function CorrectionsPage() {
         onSaved={(r) => {
           setEditing(null);
           notifyOk(`Исправить до ${ruDateTime(r.dueAt)}`, editing === 'new' ? 'Обращение зарегистрировано' : 'Обращение сохранено');
-          void load();
         }}
       />
       <CorrectedModal
@@ -298,7 +289,6 @@ export function CorrectionsPage() {
         onSaved={(r) => {
           setCorrecting(null);
           notifyOk(r.overdue ? 'Отмечено исправление — с опозданием' : 'Отмечено исправление в срок', 'Ошибка исправлена');
-          void load();
         }}
       />
       {confirmModal}

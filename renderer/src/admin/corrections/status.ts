@@ -21,4 +21,3 @@ export function timeLeft(dueAt: string, now = Date.now()): { text: string; late:
 }
 
 /** Fired after the register was (re)loaded: the navbar's counter follows. */
-export const CORRECTIONS_CHANGED = 'school-office:corrections-changed';

@@ -2,6 +2,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Chip, Group, Input, Loader, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconDeviceFloppy, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { useAction } from '../../data/useAction';
+import type { OpInput } from '../../../../electron/api/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useGuardedClose } from '../../app/unsaved';
 import { focusFirstError } from '../../components/focusError';
@@ -37,25 +40,25 @@ export function UserModal({
   onClose: () => void;
   onSaved: (r: UserSaved) => void;
 }) {
-  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const staffQ = useOp('staff.list', {}, { enabled: opened });
+  const staff: Staff[] | null = staffQ.data ?? null;
   const [staffId, setStaffId] = useState<string | null>(null);
   const [login, setLogin] = useState('');
   const [role, setRole] = useState<AppRole | null>(null);
   const [grades, setGrades] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const saving = useAction((input: OpInput<'users.save'>) => call('users.save', input), { onSuccess: (r) => onSaved(r) });
+  const { busy, setError } = saving;
+  const error = saving.error ?? staffQ.error;
 
   useEffect(() => {
     if (!opened) return;
-    setStaff(null);
     setStaffId(user?.staffId ?? forStaff ?? null);
     setLogin(user?.login ?? '');
     setRole(user?.role ?? null);
     setGrades((user?.deputyGrades ?? []).map(String));
     setError(null);
     setLocal({});
-    call('staff.list', {}).then(setStaff, setError);
   }, [opened, user, forStaff]);
 
   const person = staff?.find((s) => s.id === staffId);
@@ -94,23 +97,13 @@ export function UserModal({
     if (!role) l.role = 'Выберите роль';
     setLocal(l);
     if (Object.values(l).some(Boolean) || hasErrors(long) || !role) return focusFirstError(document.querySelector('[data-testid="user-modal"]'));
-    setBusy(true);
-    try {
-      const r = await call('users.save', {
-        id: user?.id ?? null,
-        staffId,
-        login: login.trim(),
-        role,
-        deputyGrades: role === 'deputy' ? grades.map(Number).sort((a, b) => a - b) : [],
-      });
-      onSaved(r);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return saving.run({
+      id: user?.id ?? null,
+      staffId,
+      login: login.trim(),
+      role,
+      deputyGrades: role === 'deputy' ? grades.map(Number).sort((a, b) => a - b) : [],
+    });
   };
   const dirty =
     staffId !== (user?.staffId ?? forStaff ?? null) ||
@@ -158,6 +151,9 @@ export function UserModal({
                 )
               }
               error={local.staff || fieldError(p, 'staffId', 'Сотрудник')}
+              // Focused when the modal opens (the list cached: at once), its list opens only when
+              // typed into or clicked: it does not cover the form, and Esc closes the modal.
+              openOnFocus={false}
               data-autofocus
               data-testid="user-staff-input"
             />

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Menu, Paper, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { IconDots, IconKey, IconLinkOff, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
-import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { change } from '../../data/change';
 import { useAppState } from '../../app/AppState';
 import { go } from '../../app/useHashRoute';
 import { useReadOnly } from '../../app/access';
@@ -38,8 +39,9 @@ function stateOf(u: AppUser, now: number): State {
 export function UsersPage({ forStaff }: { forStaff?: string }) {
   const { user: me } = useAppState();
   const readOnly = useReadOnly();
-  const [users, setUsers] = useState<AppUser[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const usersQ = useOp('users.list');
+  const users = usersQ.data ?? null;
+  const error = usersQ.error;
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [editing, setEditing] = useState<AppUser | null | 'new'>(forStaff && !readOnly ? 'new' : null);
@@ -47,17 +49,6 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
   const [ask, confirmModal] = useConfirm();
   const now = Date.now();
 
-  const load = useCallback(async () => {
-    try {
-      setUsers(await call('users.list'));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const filtered = useMemo(() => {
     const words = fold(search.trim()).split(/\s+/).filter(Boolean);
@@ -89,9 +80,8 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
       icon: <IconKey size={16} />,
       errorTitle: 'Пароль не сброшен',
       run: async () => {
-        const r = await call('users.resetPassword', { id: u.id });
+        const r = await change('users.resetPassword', { id: u.id });
         setIssued({ title: 'Новый одноразовый пароль', row: { login: u.login, role: u.role, password: r.password, displayName: u.displayName } });
-        await load();
       },
     });
 
@@ -113,9 +103,8 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
       icon: disabled ? <IconUserOff size={16} /> : <IconUserCheck size={16} />,
       errorTitle: disabled ? 'Не отключено' : 'Не включено',
       run: async () => {
-        await call('users.setDisabled', { id: u.id, disabled });
+        await change('users.setDisabled', { id: u.id, disabled });
         notifyOk(`${u.displayName}: учётная запись ${disabled ? 'отключена' : 'включена'}`);
-        await load();
       },
     });
 
@@ -297,7 +286,6 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
           if (forStaff) go('/admin/users');
           if (r.password) setIssued({ title: 'Пользователь создан', row: { login: r.user.login, role: r.user.role, password: r.password, displayName: r.user.displayName } });
           else notifyOk(`${r.user.displayName} — сохранено`);
-          void load();
         }}
       />
       <OneTimePasswordModal issued={issued?.row ?? null} title={issued?.title ?? ''} onClose={() => setIssued(null)} />

@@ -1,23 +1,25 @@
-import { useEffect, useImperativeHandle, useState } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { Alert, Anchor, Button, Group, Loader, Paper, Stack, Table, Tabs, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { AppError, call } from '../../api';
-import { useAppState } from '../../app/AppState';
+import { useOp } from '../../data/useOp';
+import { useDraft } from '../../data/useDraft';
+import { useAction } from '../../data/useAction';
+import { DraftChangedNotice } from '../../data/DraftChangedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { TimeField } from '../../components/TimeField';
 import type { EditorProps } from '../../components/stepHandle';
 import { minutesOf, normalizeTime } from '../../lib/dates';
 import { problemsOf, type Problem } from '../../lib/errors';
-import { notifyOk } from '../../lib/notify';
 import { useCurrentYear } from '../currentYear';
-import { checkNumber, MAX, sameData, tooLong, type NumberRule } from '../../lib/checks';
+import { checkNumber, MAX, tooLong, type NumberRule } from '../../lib/checks';
 import { NumberField } from '../../components/NumberField';
 import { SaveBar } from '../../components/SaveBar';
 import { focusFirstError } from '../../components/focusError';
 import { useUnsavedGuard } from '../../app/unsaved';
-import type { BellInput } from '../../../../electron/api/types';
+import type { BellInput, BellScheduleDetails } from '../../../../electron/api/types';
 
 interface Row {
   key: string;
@@ -52,49 +54,52 @@ function liveProblems(s: Schedule): Problem[] {
 
 /** Расписание звонков per shift: lesson №, start and end. */
 export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
-  const { refresh } = useAppState();
   const readOnly = useReadOnly();
   const { year, error: yearError } = useCurrentYear();
-  const [schedules, setSchedules] = useState<Schedule[] | null>(null);
-  /** The stored schedules: the page is a draft until «Сохранить» (dirty while it differs). */
-  const [stored, setStored] = useState<Schedule[] | null>(null);
+  const bellsQ = useOp('bells.list', { yearId: year?.id ?? '' }, { enabled: !!year });
+  /** The stored schedules, copied once: the page is a draft until «Сохранить» (dirty while it differs). */
+  const d = useDraft<BellScheduleDetails[], Schedule[] | null>(
+    bellsQ.data,
+    (list) => {
+      const s: Schedule[] = list.map((x) => ({ id: x.id, shift: x.shift, name: x.name, rows: toRows(x.bells) }));
+      return s.length ? s : [{ id: null, shift: 1, name: '1 смена', rows: [] }];
+    },
+    null,
+    { resetKey: year?.id },
+  );
+  const schedules = d.draft;
+  const setSchedules = d.setDraft;
+  const stored = d.stored;
   const [tab, setTab] = useState('1');
   const [errors, setErrors] = useState<Record<number, unknown>>({});
-  const [saving, setSaving] = useState(false);
-
+  // The first shift's tab once the stored schedules are known.
+  const tabKnown = useRef<string | null>(null);
   useEffect(() => {
-    if (!year) return;
-    call('bells.list', { yearId: year.id })
-      .then((list) => {
-        const s = list.map((x) => ({ id: x.id, shift: x.shift, name: x.name, rows: toRows(x.bells) }));
-        const all = s.length ? s : [{ id: null, shift: 1, name: '1 смена', rows: [] }];
-        setSchedules(all);
-        setStored(all);
-        setTab(String(s[0]?.shift ?? 1));
-      })
-      .catch((e) => setErrors({ 0: e }));
-  }, [year]);
+    if (bellsQ.data && year && tabKnown.current !== year.id) {
+      tabKnown.current = year.id;
+      setTab(String(bellsQ.data[0]?.shift ?? 1));
+    }
+  }, [bellsQ.data, year]);
+  const loadError = bellsQ.error;
 
   const update = (shift: number, patch: Partial<Schedule>) => setSchedules((ss) => ss && ss.map((s) => (s.shift === shift ? { ...s, ...patch } : s)));
   const setRow = (shift: number, i: number, patch: Partial<Row>) =>
     setSchedules((ss) => ss && ss.map((s) => (s.shift === shift ? { ...s, rows: s.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) } : s)));
 
-  const suggest = async (shift: number) => {
-    try {
-      const bells = await call('bells.suggest', { shift });
-      update(shift, { rows: toRows(bells) });
-    } catch (e) {
-      setErrors((x) => ({ ...x, [shift]: e }));
-    }
-  };
+  const suggesting = useAction((shift: number) => call('bells.suggest', { shift }), {
+    invalidates: false,
+    onSuccess: (bells, shift) => update(shift, { rows: toRows(bells) }),
+    onError: (e, shift) => setErrors((x) => ({ ...x, [shift]: e })),
+  });
+  const suggest = (shift: number) => suggesting.run(shift);
 
-  const save = async (): Promise<boolean> => {
-    if (!year || !schedules) return false;
-    setSaving(true);
+  // Each shift is saved on its own (a refused one stays a draft with its errors): the action
+  // resolves with the shifts refused.
+  const saveAll = useAction(async (yearId: string, list: Schedule[]) => {
     const next: Record<number, unknown> = {};
     let saved = 0;
-    const now = [...schedules];
-    for (const s of schedules) {
+    const now = [...list];
+    for (const s of list) {
       if (s.rows.length === 0) continue;
       const local: Problem[] = liveProblems(s);
       const bells = s.rows.map((r, i) => {
@@ -109,7 +114,7 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
         continue;
       }
       try {
-        const r = await call('bells.save', { id: s.id, yearId: year.id, shift: s.shift, name: s.name || `${s.shift} смена`, bells });
+        const r = await call('bells.save', { id: s.id, yearId, shift: s.shift, name: s.name || `${s.shift} смена`, bells });
         const fresh = { ...s, id: r.id, name: r.name, rows: toRows(r.bells) };
         update(s.shift, fresh);
         now[now.findIndex((x) => x.shift === s.shift)] = fresh;
@@ -119,28 +124,41 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       }
     }
     setErrors(next);
-    setSaving(false);
     // What the core took is stored now; a refused shift stays a draft.
-    setStored((old) => now.map((s) => (next[s.shift] ? (old?.find((o) => o.shift === s.shift) ?? { ...s, id: null, rows: [] }) : s)));
-    await refresh();
-    const failed = Object.keys(next).map(Number);
+    const old = stored;
+    d.saved(
+      now.map((s) => (next[s.shift] ? (old?.find((o) => o.shift === s.shift) ?? { ...s, id: null, rows: [] }) : s)),
+      now,
+    );
+    lastFailed.current = Object.keys(next).map(Number);
+    return { failed: lastFailed.current, saved };
+  }, {
+    success: (r) => (!inWizard && r.saved ? 'Расписание звонков сохранено' : null),
+  });
+  const saving = saveAll.busy;
+  const lastFailed = useRef<number[]>([]);
+
+  const save = async (): Promise<boolean> => {
+    if (!year || !schedules) return false;
+    lastFailed.current = [];
+    await saveAll.run(year.id, schedules);
+    const failed = lastFailed.current;
     if (failed.length) {
       setTab(String(failed[0]));
       return focusFirstError(document.querySelector('[data-testid="bells-form"]'));
     }
-    if (!inWizard && saved) notifyOk('Расписание звонков сохранено');
     return true;
   };
   const discard = () => {
-    setSchedules(stored);
+    d.discard();
     setErrors({});
     if (stored && !stored.some((s) => String(s.shift) === tab)) setTab(String(stored[0]?.shift ?? 1));
   };
-  const dirty = !!schedules && !!stored && !sameData(schedules, stored);
+  const dirty = d.dirty;
   useImperativeHandle(handleRef, () => ({ save }));
   useUnsavedGuard(dirty && !readOnly, { save, discard });
 
-  if (yearError) return <ErrorAlert error={yearError} title="Не удалось загрузить" />;
+  if (yearError || loadError) return <ErrorAlert error={yearError ?? loadError} title="Не удалось загрузить" />;
   if (year === null)
     return (
       <Alert color="yellow" icon={<IconInfoCircle size={18} />} title="Нет учебного года">
@@ -165,6 +183,7 @@ export function BellsEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       }}
       data-testid="bells-form"
     >
+      <DraftChangedNotice show={d.changedBehind && !readOnly} />
     <Stack gap="md">
       <Paper p={0}>
         <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>

@@ -1,10 +1,30 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
-import { ActionIcon, Alert, Anchor, Badge, Button, EmptyState, Group, Loader, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  EmptyState,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { IconDoor, IconInfoCircle, IconTrash, IconUsersGroup, IconWand } from '@tabler/icons-react';
 import { call } from '../../api';
-import { useAppState } from '../../app/AppState';
+import { useOp } from '../../data/useOp';
+import { useAction } from '../../data/useAction';
+import { change } from '../../data/change';
+import { opKey, queryClient } from '../../data/client';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -17,7 +37,6 @@ import type { EditorProps } from '../../components/stepHandle';
 import { countOf } from '../../lib/dates';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { SHIFT_OPTIONS } from '../../lib/labels';
-import { notifyError, notifyOk } from '../../lib/notify';
 import { classLettersError } from '../../lib/checks';
 import { BulkRoomsModal } from '../rooms/RoomModals';
 import { useCurrentYear } from '../currentYear';
@@ -28,70 +47,55 @@ const splitLetters = (t: string) => [...new Set(t.split(/[\s,;]+/).map((x) => x.
 
 
 /** Классы: create parallels in bulk, then give every class its class teacher, room and shift. */
+const NO_STAFF: Staff[] = [];
+const NO_ROOMS: Room[] = [];
+
 export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
-  const { refresh } = useAppState();
   const { year } = useCurrentYear();
-  const [classes, setClasses] = useState<SchoolClass[] | null>(null);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const classesQ = useOp('classes.list');
+  const staffQ = useOp('staff.list', {});
+  const roomsQ = useOp('rooms.list');
+  const classes = classesQ.data ?? null;
+  const staff = staffQ.data ?? NO_STAFF;
   const readOnly = useReadOnly();
-  const [rooms, setRooms] = useState<Room[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const rooms = roomsQ.data ?? NO_ROOMS;
+  const error = classesQ.error ?? staffQ.error ?? roomsQ.error;
   const [from, setFrom] = useState(1);
   const [to, setTo] = useState(11);
   const [letters, setLetters] = useState('А, Б, В');
   const [shift, setShift] = useState('1');
-  const [creating, setCreating] = useState(false);
-  const [createError, setCreateError] = useState<unknown>(null);
   const [search, setSearch] = useState('');
   const [bulkRooms, setBulkRooms] = useState(false);
   const [ask, confirmModal] = useConfirmDelete();
 
-  const load = useCallback(async () => {
-    try {
-      const [c, s, r] = await Promise.all([call('classes.list'), call('staff.list', {}), call('rooms.list')]);
-      setClasses(c);
-      setStaff(s);
-      setRooms(r);
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
 
+  const createAction = useAction(() => call('classes.createMany', { gradeFrom: from, gradeTo: to, letters: splitLetters(letters), shift: Number(shift) }), {
+    success: (r) => ({ title: 'Параллели созданы', message: `Создано ${countOf(r.created, 'класс', 'класса', 'классов')}${r.skipped ? `; уже были: ${r.skipped}` : ''}` }),
+  });
+  const creating = createAction.busy;
+  const createError = createAction.error;
   const create = async () => {
     if (classLettersError(splitLetters(letters))) return;
-    setCreating(true);
-    try {
-      const r = await call('classes.createMany', { gradeFrom: from, gradeTo: to, letters: splitLetters(letters), shift: Number(shift) });
-      notifyOk(
-        `Создано ${countOf(r.created, 'класс', 'класса', 'классов')}${r.skipped ? `; уже были: ${r.skipped}` : ''}`,
-        'Параллели созданы',
-      );
-      setCreateError(null);
-      await load();
-      await refresh();
-    } catch (e) {
-      setCreateError(e);
-    } finally {
-      setCreating(false);
-    }
+    await createAction.run();
   };
 
-  const patch = async (c: SchoolClass, change: Partial<Pick<SchoolClass, 'classTeacherId' | 'roomId' | 'shift'>>) => {
-    const next = { ...c, ...change };
-    setClasses((list) => list && list.map((x) => (x.id === c.id ? next : x)));
-    try {
-      const saved = await call('classes.save', { id: c.id, grade: c.grade, letter: c.letter, shift: next.shift, classTeacherId: next.classTeacherId, roomId: next.roomId });
-      setClasses((list) => list && list.map((x) => (x.id === c.id ? saved : x)));
-      if (change.classTeacherId !== undefined) void refresh();
-    } catch (e) {
-      setClasses((list) => list && list.map((x) => (x.id === c.id ? c : x)));
-      notifyError(e);
-    }
-  };
+  // A choice in a row is saved at once: shown at once, put back when the core refuses it.
+  const setList = (f: (list: SchoolClass[]) => SchoolClass[]) => queryClient.setQueryData<SchoolClass[]>(opKey('classes.list'), (l) => l && f(l));
+  const patching = useAction(
+    async (c: SchoolClass, next: SchoolClass) => {
+      setList((list) => list.map((x) => (x.id === c.id ? next : x)));
+      try {
+        const saved = await call('classes.save', { id: c.id, grade: c.grade, letter: c.letter, shift: next.shift, classTeacherId: next.classTeacherId, roomId: next.roomId });
+        setList((list) => list.map((x) => (x.id === c.id ? saved : x)));
+      } catch (e) {
+        setList((list) => list.map((x) => (x.id === c.id ? c : x)));
+        throw e;
+      }
+    },
+    { notify: 'Не выполнено' },
+  );
+  const patch = (c: SchoolClass, change: Partial<Pick<SchoolClass, 'classTeacherId' | 'roomId' | 'shift'>>) => patching.run(c, { ...c, ...change });
 
   const filtered = useMemo(() => {
     const n = fold(search.trim());
@@ -314,9 +318,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
                           aria-label="Удалить класс"
                           onClick={() =>
                             ask(`класс ${c.name}`, async () => {
-                              await call('classes.remove', { id: c.id });
-                              await load();
-                              await refresh();
+                              await change('classes.remove', { id: c.id });
                             })
                           }
                         >
@@ -341,10 +343,7 @@ export function ClassesEditor({ handleRef, inWizard }: EditorProps) {
         opened={bulkRooms}
         existing={rooms.map((r) => r.number)}
         onClose={() => setBulkRooms(false)}
-        onSaved={() => {
-          setBulkRooms(false);
-          void load();
-        }}
+        onSaved={() => setBulkRooms(false)}
       />
       {confirmModal}
     </Stack>

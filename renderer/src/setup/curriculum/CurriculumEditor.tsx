@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useState } from 'react';
 import { useReadOnly } from '../../app/access';
 import { useOwnParallels } from '../../app/parallels';
 import { gradeRanges } from '../../lib/labels';
@@ -7,7 +7,6 @@ import { LightTooltip } from '../../components/LightTooltip';
 import { useProgressive } from '../../components/useProgressive';
 import { IconChevronDown, IconSparkles, IconTable, IconAlertTriangle, IconLock } from '@tabler/icons-react';
 import { call } from '../../api';
-import { useAppState } from '../../app/AppState';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
 import { SaveBar } from '../../components/SaveBar';
@@ -15,10 +14,13 @@ import { askUnsaved, useUnsavedGuard } from '../../app/unsaved';
 import { checkNumber, CURRICULUM_HOURS } from '../../lib/checks';
 import type { EditorProps } from '../../components/stepHandle';
 import { countOf } from '../../lib/dates';
-import { notifyOk } from '../../lib/notify';
 import { problemsOf } from '../../lib/errors';
 import type { CurriculumGrid } from '../../../../electron/api/types';
 import css from './Curriculum.module.css';
+import { Cell } from './Cell';
+import { useOp } from '../../data/useOp';
+import { useAction } from '../../data/useAction';
+import { opKey, queryClient } from '../../data/client';
 
 const LEVELS = [
   { value: 'all', label: 'Все классы' },
@@ -40,95 +42,54 @@ function checkCell(text: string): { hours: number } | { error: string } {
   return c.ok ? { hours: c.value ?? 0 } : { error: c.error };
 }
 
-/** One cell of the grid: a light text input (a thousand of them must stay fast); Enter and ↑/↓ move like in Excel. */
-const Cell = memo(function Cell(p: {
-  classId: string;
-  subjectId: string;
-  row: number;
-  col: number;
-  /** The stored hours. */
-  value: number;
-  /** The text typed into the cell since the last save, if any. */
-  text: string | undefined;
-  error: string | undefined;
-  dirty: boolean;
-  label: string;
-  readOnly?: boolean;
-  /** Another parallel's class for a deputy director (R8): the reason, shown on hover. */
-  locked?: string;
-  onText: (classId: string, subjectId: string, text: string) => void;
-}) {
-  const [focused, setFocused] = useState(false);
-  const shown = p.text ?? (p.value === 0 ? '' : fmt(p.value));
-  const move = (e: React.KeyboardEvent<HTMLInputElement>, dr: number, dc: number) => {
-    const el = e.currentTarget.closest('table')?.querySelector<HTMLInputElement>(`input[data-cell="${p.row + dr}:${p.col + dc}"]`);
-    if (el) {
-      e.preventDefault();
-      el.focus();
-      el.select();
-    }
-  };
-  return (
-    <>
-      <input
-        className={css.cell}
-        value={shown}
-        readOnly={p.readOnly}
-        disabled={p.locked !== undefined}
-        inputMode="decimal"
-        autoComplete="off"
-        aria-label={p.label}
-        aria-invalid={p.error ? true : undefined}
-        title={p.locked ?? (p.error ? `${p.label}: ${p.error}` : p.label)}
-        data-cell={`${p.row}:${p.col}`}
-        data-dirty={p.dirty || undefined}
-        data-invalid={p.error ? true : undefined}
-        onFocus={(e) => {
-          setFocused(true);
-          e.currentTarget.select();
-        }}
-        onBlur={() => setFocused(false)}
-        onChange={(e) => p.onText(p.classId, p.subjectId, e.currentTarget.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' || e.key === 'ArrowDown') move(e, 1, 0);
-          else if (e.key === 'ArrowUp') move(e, -1, 0);
-        }}
-      />
-      {p.error && focused ? (
-        <span className={css.cellError} role="alert" data-testid="cell-error">
-          {p.error}
-        </span>
-      ) : null}
-    </>
-  );
-});
-
 /** Учебный план: weekly hours per class and subject, with the weekly limit per class. */
 export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
-  const { refresh } = useAppState();
   const readOnly = useReadOnly();
   const own = useOwnParallels();
-  const [grid, setGrid] = useState<CurriculumGrid | null>(null);
+  // The stored grid follows the data (a query); what was typed is the draft on top of it: a
+  // refetch changes the cells nobody typed into, never a typed one.
+  const gridQ = useOp('curriculum.grid');
+  const grid = gridQ.data ?? null;
   /** What was typed into cells since the last save: the draft (issue 8: the page's save model). */
   const [texts, setTexts] = useState<Record<string, string>>({});
   const [level, setLevel] = useState('all');
-  const [error, setError] = useState<unknown>(null);
   /** The core's refusals of single cells ('cells.3.hours' of the sent list), shown in those cells. */
   const [refused, setRefused] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [applying, setApplying] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setGrid(await call('curriculum.grid'));
+  type Cells = { classId: string; subjectId: string; hours: number }[];
+  const saveAction = useAction((cells: Cells) => call('curriculum.set', { cells }), {
+    success: (r) => (inWizard ? null : `Учебный план сохранён (изменено ячеек: ${r.changed})`),
+    onSuccess: (_r, cells) => {
+      // What was saved is stored: shown at once, confirmed by the refetch that follows.
+      queryClient.setQueryData<CurriculumGrid>(opKey('curriculum.grid'), (g) => {
+        if (!g) return g;
+        const saved = new Map(cells.map((c) => [k(c.classId, c.subjectId), c.hours]));
+        const rest = g.cells.filter((c) => !saved.has(k(c.classId, c.subjectId)));
+        return { ...g, cells: [...rest, ...cells.filter((c) => c.hours > 0).map((c) => ({ ...c }))] };
+      });
       setTexts({});
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+      setRefused({});
+    },
+    onError: (e, cells) => {
+      const byCell: Record<string, string> = {};
+      for (const x of problemsOf(e)) {
+        const m = /^cells\.(\d+)\./.exec(x.column ?? '');
+        const c = m ? cells[Number(m[1])] : undefined;
+        if (c) byCell[k(c.classId, c.subjectId)] = x.message;
+      }
+      setRefused(byCell);
+    },
+  });
+  const applyAction = useAction((onlyEmpty: boolean) => call('curriculum.applyStandard', { onlyEmpty }), {
+    success: (r) => ({ title: 'Учебный план по ФГОС', message: r.changed ? `Заполнено ячеек: ${r.changed}` : 'Все классы уже заполнены — нечего добавлять' }),
+    onSuccess: () => setTexts({}),
+  });
+  const saving = saveAction.busy;
+  const applying = applyAction.busy;
+  const error = saveAction.error ?? applyAction.error ?? gridQ.error;
+  const setError = (e: null) => {
+    saveAction.setError(e);
+    applyAction.setError(e);
+  };
 
   const base = useMemo(() => {
     const m = new Map<string, number>();
@@ -167,34 +128,11 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
       setTexts({});
       return true;
     }
-    setSaving(true);
-    try {
-      const cells = changed.map(({ key, hours }) => {
-        const [classId, subjectId] = key.split(':') as [string, string];
-        return { classId, subjectId, hours };
-      });
-      const r = await call('curriculum.set', { cells }).catch((e: unknown) => {
-        const byCell: Record<string, string> = {};
-        for (const x of problemsOf(e)) {
-          const m = /^cells\.(\d+)\./.exec(x.column ?? '');
-          const c = m ? cells[Number(m[1])] : undefined;
-          if (c) byCell[k(c.classId, c.subjectId)] = x.message;
-        }
-        setRefused(byCell);
-        throw e;
-      });
-      setError(null);
-      setRefused({});
-      await load();
-      await refresh();
-      if (!inWizard) notifyOk(`Учебный план сохранён (изменено ячеек: ${r.changed})`);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    const cells = changed.map(({ key, hours }) => {
+      const [classId, subjectId] = key.split(':') as [string, string];
+      return { classId, subjectId, hours };
+    });
+    return saveAction.run(cells);
   };
   const discard = () => {
     setTexts({});
@@ -207,18 +145,7 @@ export function CurriculumEditor({ handleRef, inWizard }: EditorProps) {
   const apply = async (onlyEmpty: boolean) => {
     // Filling in reloads the grid: typed cells are saved first or dropped, as the user says.
     if (dirty && !(await askUnsaved())) return;
-    setApplying(true);
-    try {
-      const r = await call('curriculum.applyStandard', { onlyEmpty });
-      notifyOk(r.changed ? `Заполнено ячеек: ${r.changed}` : 'Все классы уже заполнены — нечего добавлять', 'Учебный план по ФГОС');
-      setError(null);
-      await load();
-      await refresh();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setApplying(false);
-    }
+    await applyAction.run(onlyEmpty);
   };
 
   // A column per class: 200 at a big school, the first ones (those on screen) first.

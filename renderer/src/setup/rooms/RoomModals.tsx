@@ -8,7 +8,9 @@ import { checkNumber, hasErrors, MAX, missing, numberText, PLACES, tooLong, type
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { countOf } from '../../lib/dates';
-import { notifyOk } from '../../lib/notify';
+import { useAction } from '../../data/useAction';
+import { invalidateAll } from '../../data/client';
+import type { OpInput } from '../../../../electron/api/contract';
 import { parseRoomList } from './parseRooms';
 import type { Room } from '../../../../electron/api/types';
 
@@ -20,8 +22,11 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('');
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction((input: OpInput<'rooms.save'>) => call('rooms.save', input), {
+    success: (_r, input) => `Кабинет ${input.number} сохранён`,
+    onSuccess: () => onSaved(),
+  });
+  const { busy, error, setError } = saving;
   useEffect(() => {
     if (!opened) return;
     setNumber(room?.number ?? '');
@@ -39,18 +44,7 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
   const submit = async (): Promise<boolean> => {
     setTried(true);
     if (hasErrors({ ...local, number: local.number ?? missing(number, 'Номер') }) || !seats.ok) return focusFirstError(document.querySelector('[data-testid="room-modal"]'));
-    setBusy(true);
-    try {
-      await call('rooms.save', { id: room?.id ?? null, number, name, capacity: seats.value });
-      notifyOk(`Кабинет ${number} сохранён`);
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return saving.run({ id: room?.id ?? null, number, name, capacity: seats.value });
   };
   const dirty = number !== (room?.number ?? '') || name !== (room?.name ?? '') || capacity !== numberText(room?.capacity);
   const close = useGuardedClose({ opened, dirty, onClose, save: submit });
@@ -94,8 +88,24 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
 /** Several rooms at once: «101–110, 201–210, Спортзал». Existing numbers are skipped. */
 export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened: boolean; onClose: () => void; onSaved: () => void; existing: string[] }) {
   const [text, setText] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const adding = useAction(
+    async (numbers: string[]) => {
+      let done = 0;
+      try {
+        for (const number of numbers) {
+          await call('rooms.save', { number, name: null, capacity: null });
+          done++;
+        }
+      } catch (e) {
+        // Those added before the refusal are saved: the list shows them.
+        if (done) onSaved();
+        throw e;
+      }
+      return done;
+    },
+    { success: (done) => `Добавлено ${countOf(done, 'кабинет', 'кабинета', 'кабинетов')}`, onSuccess: () => onSaved() },
+  );
+  const { busy, error, setError } = adding;
   useEffect(() => {
     if (opened) {
       setText('');
@@ -109,23 +119,9 @@ export function BulkRoomsModal({ opened, onClose, onSaved, existing }: { opened:
   const fresh = parsed.numbers.filter((n) => !have.has(n));
   const submit = async (): Promise<boolean> => {
     if (listError || fresh.length === 0) return false;
-    setBusy(true);
-    let done = 0;
-    try {
-      for (const number of fresh) {
-        await call('rooms.save', { number, name: null, capacity: null });
-        done++;
-      }
-      notifyOk(`Добавлено ${countOf(done, 'кабинет', 'кабинета', 'кабинетов')}`);
-      onSaved();
-      return true;
-    } catch (e) {
-      setError(e);
-      if (done) onSaved();
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    const ok = await adding.run(fresh);
+    if (!ok) await invalidateAll(); // a refusal midway: those added before it are shown
+    return ok;
   };
   const close = useGuardedClose({ opened, dirty: text.trim() !== '', onClose, save: submit });
   return (

@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ActionIcon, Button, EmptyState, Group, Loader, Paper, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { useProgressive } from '../../components/useProgressive';
 import { IconDoor, IconListNumbers, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { change } from '../../data/change';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
@@ -17,28 +18,20 @@ import type { Room, SchoolClass } from '../../../../electron/api/types';
 
 const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
+const NO_CLASSES: SchoolClass[] = [];
+
 export function RoomsPage() {
   const readOnly = useReadOnly();
-  const [rooms, setRooms] = useState<Room[] | null>(null);
-  const [classes, setClasses] = useState<SchoolClass[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const roomsQ = useOp('rooms.list');
+  const classesQ = useOp('classes.list');
+  const rooms = roomsQ.data ?? null;
+  const classes = classesQ.data ?? NO_CLASSES;
+  const error = roomsQ.error ?? classesQ.error;
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Room | null | 'new'>(null);
   const [bulk, setBulk] = useState(false);
   const [ask, confirmModal] = useConfirmDelete();
 
-  const load = async () => {
-    try {
-      const [r, c] = await Promise.all([call('rooms.list'), call('classes.list')]);
-      setRooms(r);
-      setClasses(c);
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
 
   const classesOf = useMemo(() => {
     const m = new Map<string, string[]>();
@@ -120,8 +113,7 @@ export function RoomsPage() {
                                 aria-label="Удалить"
                                 onClick={() =>
                                   ask(`кабинет ${r.number}`, async () => {
-                                    await call('rooms.remove', { id: r.id });
-                                    await load();
+                                    await change('rooms.remove', { id: r.id });
                                   })
                                 }
                               >
@@ -147,19 +139,13 @@ export function RoomsPage() {
         opened={editing !== null}
         room={editing === 'new' ? null : editing}
         onClose={() => setEditing(null)}
-        onSaved={() => {
-          setEditing(null);
-          void load();
-        }}
+        onSaved={() => setEditing(null)}
       />
       <BulkRoomsModal
         opened={bulk}
         existing={(rooms ?? []).map((r) => r.number)}
         onClose={() => setBulk(false)}
-        onSaved={() => {
-          setBulk(false);
-          void load();
-        }}
+        onSaved={() => setBulk(false)}
       />
       {confirmModal}
     </Stack>

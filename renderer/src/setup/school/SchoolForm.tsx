@@ -1,17 +1,23 @@
-import { useEffect, useImperativeHandle, useState } from 'react';
+import { useImperativeHandle } from 'react';
 import { Loader, Paper, Select, SimpleGrid, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { useDraft } from '../../data/useDraft';
+import { useAction } from '../../data/useAction';
+import { DraftChangedNotice } from '../../data/DraftChangedNotice';
+import type { OpInput } from '../../../../electron/api/contract';
 import { useAppState } from '../../app/AppState';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { EditorProps } from '../../components/stepHandle';
 import { fieldError, problemsOf, withoutField } from '../../lib/errors';
-import { notifyOk } from '../../lib/notify';
-import { hasErrors, MAX, sameData, tooLong, type FieldErrors } from '../../lib/checks';
+import { hasErrors, MAX, tooLong, type FieldErrors } from '../../lib/checks';
 import { SaveBar } from '../../components/SaveBar';
 import { focusFirstError } from '../../components/focusError';
 import { useUnsavedGuard } from '../../app/unsaved';
-import type { Staff } from '../../../../electron/api/types';
+import type { School, Staff } from '../../../../electron/api/types';
+
+const NO_STAFF: Staff[] = [];
 
 interface Form {
   fullName: string;
@@ -35,28 +41,28 @@ const EMPTY: Form = { fullName: '', shortName: '', inn: '', address: '', phone: 
 
 /** Сведения об организации: names, ИНН, contacts, director. */
 export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
-  const { info, refresh } = useAppState();
+  const { info } = useAppState();
   const readOnly = useReadOnly();
-  const [form, setForm] = useState<Form>(EMPTY);
-  /** The stored values: the form is a draft until «Сохранить» (dirty while it differs). */
-  const [stored, setStored] = useState<Form>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const [staff, setStaff] = useState<Staff[]>([]);
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => {
-    void (async () => {
-      const [s, st] = await Promise.all([call('school.get'), call('staff.list', {}).catch(() => [] as Staff[])]);
-      if (s) {
-        const f = { fullName: s.fullName, shortName: s.shortName, inn: s.inn ?? '', address: s.address ?? '', phone: s.phone ?? '', email: s.email ?? '', directorId: s.directorId };
-        setForm(f);
-        setStored(f);
-      }
-      setStaff(st);
-      setLoaded(true);
-    })().catch(setError);
-  }, []);
+  const schoolQ = useOp('school.get');
+  // The list of directors to choose from; the form works without it (a new school has no staff).
+  const staffQ = useOp('staff.list', {});
+  const staff = staffQ.data ?? NO_STAFF;
+  /** The stored values, copied once: the form is a draft until «Сохранить» (dirty while it differs). */
+  const d = useDraft<School | null, Form>(
+    schoolQ.data,
+    (s) => (s ? { fullName: s.fullName, shortName: s.shortName, inn: s.inn ?? '', address: s.address ?? '', phone: s.phone ?? '', email: s.email ?? '', directorId: s.directorId } : EMPTY),
+    EMPTY,
+  );
+  const form = d.draft;
+  const setForm = d.setDraft;
+  const loaded = d.loaded;
+  const saveAction = useAction(
+    (input: OpInput<'school.save'>) => (info?.hasSchool ? call('school.save', input) : call('app.createSchool', input)),
+    { success: inWizard ? undefined : 'Сведения о школе сохранены', onSuccess: () => d.saved(form) },
+  );
+  const saving = saveAction.busy;
+  const error = saveAction.error ?? schoolQ.error ?? staffQ.error;
+  const setError = saveAction.setError;
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     setForm((f) => ({ ...f, [k]: v }));
@@ -71,29 +77,14 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
     phone: tooLong(form.phone, MAX.phone, LABELS.phone),
     email: tooLong(form.email, MAX.email, LABELS.email),
   };
-  const dirty = loaded && !sameData(form, stored);
+  const dirty = d.dirty;
 
   const save = async (): Promise<boolean> => {
     if (hasErrors(local)) return focusFirstError(document.querySelector('[data-testid="school-form"]'));
-    setSaving(true);
-    try {
-      const input = { ...form, inn: form.inn.replace(/\s/g, '') || null };
-      if (info?.hasSchool) await call('school.save', input);
-      else await call('app.createSchool', input);
-      setStored(form);
-      setError(null);
-      await refresh();
-      if (!inWizard) notifyOk('Сведения о школе сохранены');
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    return saveAction.run({ ...form, inn: form.inn.replace(/\s/g, '') || null });
   };
   const discard = () => {
-    setForm(stored);
+    d.discard();
     setError(null);
   };
   useImperativeHandle(handleRef, () => ({ save }));
@@ -113,6 +104,7 @@ export function SchoolForm({ handleRef, inWizard, onSubmitted }: EditorProps) {
       }}
       data-testid="school-form"
     >
+      <DraftChangedNotice show={d.changedBehind && !readOnly} />
       <Paper p="lg">
         <ReadOnlyFieldset>
         <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">

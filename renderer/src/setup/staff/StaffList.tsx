@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useImperativeHandle, useMemo, useState } from 'react';
 import { Badge, Button, EmptyState, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { IconFileImport, IconIdBadge2, IconPlus } from '@tabler/icons-react';
-import { call } from '../../api';
-import { useAppState } from '../../app/AppState';
+import { useOp } from '../../data/useOp';
+import { change } from '../../data/change';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -24,28 +24,17 @@ const SHORT_ROLE: Record<StaffRole, string> = { director: 'директор', de
 
 /** Сотрудники: a virtualized list with search, role filter, sorting and the edit form. */
 export function StaffList({ handleRef, inWizard }: EditorProps) {
-  const { refresh } = useAppState();
   const readOnly = useReadOnly();
-  const [staff, setStaff] = useState<Staff[] | null>(null);
-  const [subjects, setSubjects] = useState<string[]>([]);
-  const [error, setError] = useState<unknown>(null);
+  const staffQ = useOp('staff.list', {});
+  const subjectsQ = useOp('subjects.list');
+  const staff = staffQ.data ?? null;
+  const subjects = useMemo(() => (subjectsQ.data ?? []).map((x) => x.name), [subjectsQ.data]);
+  const error = staffQ.error ?? subjectsQ.error;
   const [search, setSearch] = useState('');
   const [role, setRole] = useState<string | null>(null);
   const [editing, setEditing] = useState<Staff | null | 'new'>(null);
   const [ask, confirmModal] = useConfirmDelete();
 
-  const load = useCallback(async () => {
-    try {
-      const [s, subj] = await Promise.all([call('staff.list', {}), call('subjects.list')]);
-      setStaff(s);
-      setSubjects(subj.map((x) => x.name));
-    } catch (e) {
-      setError(e);
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
 
   const filtered = useMemo(() => {
@@ -64,10 +53,8 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
 
   const remove = (s: Staff) =>
     ask(`сотрудника ${declineFullName(s.fullName, 'accusative', s.gender)}`, async () => {
-      await call('staff.remove', { id: s.id });
+      await change('staff.remove', { id: s.id });
       setEditing(null);
-      await load();
-      await refresh();
     });
 
   const columns: Column<Staff>[] = [
@@ -165,8 +152,6 @@ export function StaffList({ handleRef, inWizard }: EditorProps) {
         onSaved={(s) => {
           setEditing(null);
           notifyOk(`${s.fullName} — сохранено`);
-          void load();
-          void refresh();
         }}
       />
       {confirmModal}

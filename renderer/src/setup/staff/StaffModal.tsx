@@ -9,6 +9,8 @@ import { IconTrash, IconUserCircle } from '@tabler/icons-react';
 import { useAppState } from '../../app/AppState';
 import { ROLE_LABELS as APP_ROLE_LABELS } from '../../../../electron/api/roles';
 import { AppError, call } from '../../api';
+import { useAction } from '../../data/useAction';
+import type { OpInput } from '../../../../electron/api/contract';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { parseRuDate, ruDate } from '../../lib/dates';
@@ -125,8 +127,8 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
   const [f, setF] = useState<Form>(() => fromStaff(null));
   const [initial, setInitial] = useState<Form>(f);
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction((input: OpInput<'staff.save'>) => call('staff.save', input), { onSuccess: (s) => props.onSaved(s) });
+  const { busy, error, setError } = saving;
   useEffect(() => {
     if (props.opened) {
       const start = fromStaff(props.staff);
@@ -167,9 +169,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
     };
     if (!birth.ok) setError(new AppError('validation', birth.error, [{ column: 'birthDate', message: birth.error }]));
     if (hasErrors(all) || !birth.ok || !rate.ok) return focusFirstError(modalRef.current);
-    setBusy(true);
-    try {
-      const s = await call('staff.save', {
+    return saving.run({
         id: props.staff?.id ?? null,
         lastName: f.lastName,
         firstName: f.firstName,
@@ -184,15 +184,7 @@ export function StaffModal(props: { staff: Staff | null; opened: boolean; subjec
         deputyGrades: f.roles.includes('deputy') ? f.deputyGrades.map(Number) : [],
         subjects: f.subjects,
         rateHours: rate.value ?? 0,
-      });
-      props.onSaved(s);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const subjectOptions = [...new Set([...props.subjects, ...f.subjects])];

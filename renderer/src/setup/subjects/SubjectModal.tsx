@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, Modal, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { useAction } from '../../data/useAction';
+import type { OpInput } from '../../../../electron/api/contract';
 import { call } from '../../api';
 import { useGuardedClose } from '../../app/unsaved';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -32,8 +34,8 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
   const [f, setF] = useState<Form>(() => fromSubject(null, nextSort));
   const [initial, setInitial] = useState<Form>(f);
   const [tried, setTried] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useAction((input: OpInput<'subjects.save'>) => call('subjects.save', input), { onSuccess: (s) => onSaved(s) });
+  const { busy, error, setError } = saving;
 
   useEffect(() => {
     if (!opened) return;
@@ -43,7 +45,6 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
     setTried(false);
     setError(null);
     // Only when the form opens: a reload of the list behind it must not reset what is typed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened, subject]);
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF((x) => ({ ...x, [k]: v }));
 
@@ -64,24 +65,14 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
       shortName: local.shortName ?? (f.shortName.trim() === '' && f.name.trim().length > MAX.shortTitle ? 'short' : undefined),
     };
     if (hasErrors(all) || !sort.ok) return focusFirstError(document.querySelector('[data-testid="subject-form"]'));
-    setBusy(true);
-    try {
-      const s = await call('subjects.save', {
-        id: subject?.id ?? null,
-        name: f.name,
-        shortName: f.shortName.trim() || f.name,
-        grading: f.grading,
-        noAttestation: f.noAttestation,
-        sortOrder: sort.value ?? 0,
-      });
-      onSaved(s);
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setBusy(false);
-    }
+    return saving.run({
+      id: subject?.id ?? null,
+      name: f.name,
+      shortName: f.shortName.trim() || f.name,
+      grading: f.grading,
+      noAttestation: f.noAttestation,
+      sortOrder: sort.value ?? 0,
+    });
   };
   const close = useGuardedClose({ opened, dirty: !sameData(f, initial), onClose, save: submit });
   const p = problemsOf(error);

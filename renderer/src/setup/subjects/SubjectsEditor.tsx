@@ -1,4 +1,4 @@
-import { useEffect, useImperativeHandle, useMemo, useState } from 'react';
+import { useImperativeHandle, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Paper, ScrollArea, Stack, Switch, Table, Text } from '@mantine/core';
 import { LightTooltip } from '../../components/LightTooltip';
 import { LazySelect } from '../../components/LazySelect';
@@ -6,7 +6,10 @@ import { IconBooks, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { EmptyState } from '@mantine/core';
 import { useReadOnly } from '../../app/access';
 import { call } from '../../api';
-import { useAppState } from '../../app/AppState';
+import { useOp } from '../../data/useOp';
+import { useAction } from '../../data/useAction';
+import { change } from '../../data/change';
+import { opKey, queryClient } from '../../data/client';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportButton } from '../../components/ExportButton';
@@ -14,7 +17,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
 import type { EditorProps } from '../../components/stepHandle';
 import { GRADING_LABELS, GRADING_OPTIONS } from '../../lib/labels';
-import { notifyError, notifyOk } from '../../lib/notify';
+import { notifyOk } from '../../lib/notify';
 import { countOf } from '../../lib/dates';
 import { SubjectModal } from './SubjectModal';
 import type { Grading, Subject } from '../../../../electron/api/types';
@@ -23,25 +26,14 @@ const fold = (s: string) => s.toLowerCase().replace(/ё/g, 'е');
 
 /** Предметы: the standard list, «Без аттестации», grading schemes; changes in the table are saved at once. */
 export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
-  const { refresh } = useAppState();
   const readOnly = useReadOnly();
-  const [subjects, setSubjects] = useState<Subject[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const subjectsQ = useOp('subjects.list');
+  const subjects = subjectsQ.data ?? null;
+  const error = subjectsQ.error;
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Subject | null | 'new'>(null);
-  const [adding, setAdding] = useState(false);
   const [ask, confirmModal] = useConfirmDelete();
 
-  const load = async () => {
-    try {
-      setSubjects(await call('subjects.list'));
-    } catch (e) {
-      setError(e);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
   useImperativeHandle(handleRef, () => ({ save: async () => true }));
 
   const filtered = useMemo(() => {
@@ -54,30 +46,28 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
     { key: 'order', desc: false },
   );
 
-  const patch = async (s: Subject, change: Partial<Pick<Subject, 'grading' | 'noAttestation'>>) => {
-    const next = { ...s, ...change };
-    setSubjects((list) => list && list.map((x) => (x.id === s.id ? next : x)));
-    try {
-      await call('subjects.save', next);
-    } catch (e) {
-      setSubjects((list) => list && list.map((x) => (x.id === s.id ? s : x)));
-      notifyError(e);
-    }
-  };
+  // A choice in a row is saved at once: shown at once, put back when the core refuses it.
+  const setList = (f: (list: Subject[]) => Subject[]) => queryClient.setQueryData<Subject[]>(opKey('subjects.list'), (l) => l && f(l));
+  const patching = useAction(
+    async (s: Subject, next: Subject) => {
+      setList((list) => list.map((x) => (x.id === s.id ? next : x)));
+      try {
+        await call('subjects.save', next);
+      } catch (e) {
+        setList((list) => list.map((x) => (x.id === s.id ? s : x)));
+        throw e;
+      }
+    },
+    { notify: 'Не выполнено' },
+  );
+  const patch = (s: Subject, change: Partial<Pick<Subject, 'grading' | 'noAttestation'>>) => patching.run(s, { ...s, ...change });
 
-  const addStandard = async () => {
-    setAdding(true);
-    try {
-      const r = await call('subjects.addStandard');
-      notifyOk(r.added ? `Добавлено ${countOf(r.added, 'предмет', 'предмета', 'предметов')}` : 'Все предметы стандартного перечня уже есть');
-      await load();
-      await refresh();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setAdding(false);
-    }
-  };
+  const standard = useAction(() => call('subjects.addStandard'), {
+    notify: 'Не выполнено',
+    success: (r) => (r.added ? `Добавлено ${countOf(r.added, 'предмет', 'предмета', 'предметов')}` : 'Все предметы стандартного перечня уже есть'),
+  });
+  const adding = standard.busy;
+  const addStandard = standard.run;
 
   if (!subjects) return error ? <ErrorAlert error={error} title="Не удалось загрузить" /> : <Loader size="sm" />;
   const nextSort = subjects.reduce((m, s) => Math.max(m, s.sortOrder), 0) + 10;
@@ -159,9 +149,7 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                             aria-label="Удалить"
                             onClick={() =>
                               ask(`предмет «${s.name}»`, async () => {
-                                await call('subjects.remove', { id: s.id });
-                                await load();
-                                await refresh();
+                                await change('subjects.remove', { id: s.id });
                               })
                             }
                           >
@@ -198,8 +186,6 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
         onSaved={(s) => {
           setEditing(null);
           notifyOk(`Предмет «${s.name}» сохранён`);
-          void load();
-          void refresh();
         }}
       />
       {confirmModal}

@@ -1,8 +1,14 @@
-import { useEffect, useImperativeHandle, useState } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { ReadOnlyFieldset, useReadOnly } from '../../app/access';
 import { Alert, Badge, Button, Group, Loader, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconSparkles, IconInfoCircle } from '@tabler/icons-react';
 import { call } from '../../api';
+import { useOp } from '../../data/useOp';
+import { useDraft } from '../../data/useDraft';
+import { useAction } from '../../data/useAction';
+import { DraftChangedNotice } from '../../data/DraftChangedNotice';
+import type { OpInput } from '../../../../electron/api/contract';
+import type { YearDetails } from '../../../../electron/api/types';
 import { useAppState } from '../../app/AppState';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -13,9 +19,8 @@ import type { EditorProps } from '../../components/stepHandle';
 import { daysBetween, parseRuDate } from '../../lib/dates';
 import { fieldError, problemsOf, withoutField, withoutProblems, type Problem } from '../../lib/errors';
 import { PERIOD_KIND_OPTIONS, WINDOW_OPTIONS } from '../../lib/labels';
-import { notifyOk } from '../../lib/notify';
 import { emptyYear, formFromYear, liveYearErrors, newKey, PERIOD_NUMBER, toYearInput, type HolidayRow, type PeriodRow, type YearForm } from './yearForm';
-import { checkNumber, sameData, type NumberRule } from '../../lib/checks';
+import { checkNumber, type NumberRule } from '../../lib/checks';
 import { NumberField } from '../../components/NumberField';
 import { SaveBar } from '../../components/SaveBar';
 import { focusFirstError } from '../../components/focusError';
@@ -44,41 +49,47 @@ function length(start: string, end: string): string {
 
 /** Учебный год: dates, the grade-edit window, study periods per parallel and holidays. */
 export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
-  const { info, refresh } = useAppState();
+  const { info } = useAppState();
   const readOnly = useReadOnly();
-  const [form, setForm] = useState<YearForm | null>(null);
-  /** The stored year: the form is a draft until «Сохранить» (dirty while it differs). */
-  const [stored, setStored] = useState<YearForm | null>(null);
+  const yearsQ = useOp('years.list');
+  const current = (ys: YearDetails[]) => ys.find((x) => x.isCurrent) ?? ys[0];
+  /** The stored year, copied into the form once: the form is a draft until «Сохранить» (dirty while it differs). */
+  const d = useDraft<YearDetails[], YearForm | null>(yearsQ.data, (ys) => {
+    const y = current(ys);
+    return y ? formFromYear(y, y.id) : emptyYear();
+  }, null);
+  const form = d.draft;
+  const setForm = d.setDraft;
   const [startYear, setStartYear] = useState<string>(() => String(defaultStartYear(info?.today ?? new Date().toISOString())));
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-  const [suggesting, setSuggesting] = useState(false);
-
+  // The start year of the stored year, once it is known.
+  const startKnown = useRef(false);
   useEffect(() => {
-    call('years.list')
-      .then((ys) => {
-        const y = ys.find((x) => x.isCurrent) ?? ys[0];
-        const f = y ? formFromYear(y, y.id) : emptyYear();
-        setForm(f);
-        setStored(f);
-        if (y) setStartYear(y.startDate.slice(0, 4));
-      })
-      .catch(setError);
-  }, []);
+    const y = yearsQ.data && current(yearsQ.data);
+    if (y && !startKnown.current) {
+      startKnown.current = true;
+      setStartYear(y.startDate.slice(0, 4));
+    }
+  }, [yearsQ.data]);
+  const saveAction = useAction((input: OpInput<'years.save'>) => call('years.save', input), {
+    success: inWizard ? undefined : 'Учебный год сохранён',
+    onSuccess: (saved) => d.saved(formFromYear(saved, saved.id)),
+  });
+  const suggestAction = useAction((start: number) => call('years.suggest', { startYear: start }), {
+    invalidates: false,
+    onSuccess: (y) => setForm((f) => formFromYear(y, f?.id ?? null)),
+  });
+  const saving = saveAction.busy;
+  const suggesting = suggestAction.busy;
+  const error = saveAction.error ?? suggestAction.error ?? yearsQ.error;
+  const setError = (e: unknown | ((prev: unknown) => unknown)) => {
+    saveAction.setError(e);
+    suggestAction.setError(typeof e === 'function' ? e : null);
+  };
 
   const startYearCheck = checkNumber(startYear, START_YEAR);
   const suggest = async () => {
     if (!startYearCheck.ok || startYearCheck.value === null) return;
-    setSuggesting(true);
-    try {
-      const y = await call('years.suggest', { startYear: startYearCheck.value });
-      setForm((f) => formFromYear(y, f?.id ?? null));
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSuggesting(false);
-    }
+    await suggestAction.run(startYearCheck.value);
   };
 
   const save = async (): Promise<boolean> => {
@@ -89,28 +100,13 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
       setError(new AppError('validation', `Учебный год не сохранён: ${local[0]!.message}`, local));
       return focusFirstError(document.querySelector('[data-testid="year-form"]'));
     }
-    setSaving(true);
-    try {
-      const saved = await call('years.save', input);
-      const f = formFromYear(saved, saved.id);
-      setForm(f);
-      setStored(f);
-      setError(null);
-      await refresh();
-      if (!inWizard) notifyOk('Учебный год сохранён');
-      return true;
-    } catch (e) {
-      setError(e);
-      return false;
-    } finally {
-      setSaving(false);
-    }
+    return saveAction.run(input);
   };
   const discard = () => {
-    setForm(stored);
+    d.discard();
     setError(null);
   };
-  const dirty = !!form && !!stored && !sameData(form, stored);
+  const dirty = d.dirty;
   useImperativeHandle(handleRef, () => ({ save }));
   useUnsavedGuard(dirty && !readOnly, { save, discard });
 
@@ -158,6 +154,7 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
     >
       <ReadOnlyFieldset>
       <Stack gap="md">
+        <DraftChangedNotice show={d.changedBehind && !readOnly} />
         <Paper p="lg">
           <Group justify="space-between" align="center" mb="md">
             <Title order={4}>Учебный год</Title>
