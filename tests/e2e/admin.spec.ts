@@ -55,7 +55,7 @@ describe('administration', () => {
     await page.getByTestId('users-search').fill('');
     await page.getByTestId('sort-login').click();
     await expect
-      .poll(() => page.getByTestId('user-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).getAttribute('data-login'))))
+      .poll(async () => Promise.all((await page.getByTestId('user-row').all()).map((r) => r.getAttribute('data-login'))))
       .toEqual(['admin', 'deputy', 'director', 'kuznetsova', 'secretary']);
 
     // The password works once: the new user must replace it at the first login.
@@ -101,7 +101,8 @@ describe('administration', () => {
     await pickOption(page, 'audit-actor', /\(admin\)$/);
     const byAdmin = await app.call('audit.search', { actor: 'admin' });
     await expect.poll(() => page.getByTestId('audit-total').textContent()).toBe(`Найдено: ${byAdmin.total}`);
-    const actors = await page.getByTestId('audit-table').getByTestId('vt-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).querySelectorAll('[role=cell]')[1]?.textContent ?? ''));
+    const rows = await page.getByTestId('audit-table').getByTestId('vt-row').all();
+    const actors = await Promise.all(rows.map(async (r) => (await r.locator('[role=cell]').nth(1).textContent()) ?? ''));
     expect(actors.length).toBe(Math.min(byAdmin.total, actors.length));
     for (const a of actors) expect(a).toContain('admin');
 
