@@ -30,6 +30,7 @@ import { JobCancelled, writeResultFile, type JobControl } from '../job';
 import type { FromWorker, JobStart, SessionState, ToWorker } from './protocol';
 import { handlers } from '../handlers';
 import { followAccount } from '../auth/users';
+import { withChangeOrigin } from '../../../db/changes';
 
 /** Job workers at most (the machine may have two cores; a third job waits for its turn). */
 const MAX_WORKERS = 2;
@@ -335,7 +336,10 @@ export class JobRunner {
     };
     try {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const result = await (this.handlers()[name] as any)(input, { ...ctx, job: control });
+      // Its transactions are told to the change listeners as a job's (db/changes.ts); a job in a
+      // worker commits on its own connection, which this thread's store sees as a change by another.
+      const origin = { by: 'job' as const, actor: ctx.actor, sessionId: ctx.session.id };
+      const result = await withChangeOrigin(origin, () => (this.handlers()[name] as any)(input, { ...ctx, job: control }));
       for (const f of made) holdResult(ctx.session, f);
       for (const r of released) releaseInput(ctx.session, r);
       return { ok: true, result };
