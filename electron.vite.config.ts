@@ -6,9 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      // The backup worker thread is its own entry: out/main/backupWorker.js beside index.js.
+      // The worker threads are their own entries: out/main/backupWorker.js and jobWorker.js beside index.js.
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/main/index.ts'), backupWorker: resolve(__dirname, 'electron/core/backup/worker.ts') },
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          backupWorker: resolve(__dirname, 'electron/core/backup/worker.ts'),
+          jobWorker: resolve(__dirname, 'electron/core/jobs/worker.ts'),
+        },
       },
     },
   },

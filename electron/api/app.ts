@@ -1,7 +1,7 @@
 // The program itself: what it is, the first school, the demo school.
 import { z } from 'zod';
 import * as s from './schemas';
-import { change, none, read, write } from './ops';
+import { change, job, none, read, write } from './ops';
 import type { AppRole } from './enums';
 import { schoolInput, type School } from './setup/school';
 
@@ -29,5 +29,8 @@ export const appOps = {
   'app.info': read('public', none).returns<AppInfo>(),
   'app.createSchool': write(change('setup'), schoolInput()).returns<School>(),
   // only into an empty database without users (checked by the handler)
-  'app.loadDemo': write('public', z.object({ students: s.int('Учеников', 100, 5000).default(1000), seed: s.int('Вариант', 0, 2_147_483_647).default(1) })).returns<DemoResult>(),
+  'app.loadDemo': job(
+    'Демонстрационная школа',
+    write('public', z.object({ students: s.int('Учеников', 100, 5000).default(1000), seed: s.int('Вариант', 0, 2_147_483_647).default(1) })).returns<DemoResult>(),
+  ),
 };

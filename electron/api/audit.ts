@@ -1,7 +1,7 @@
 // The audit log (R25) and the register of reported errors (R26).
 import { z } from 'zod';
 import * as s from './schemas';
-import { change, none, read, view, write } from './ops';
+import { change, job, none, read, view, write } from './ops';
 import type { ExportedFile, Page } from './common';
 import type { AuditAction } from './enums';
 
@@ -54,7 +54,7 @@ export const auditOps = {
     view('audit'),
     auditFilter().extend({ offset: s.int('Начиная с записи', 0, 1_000_000_000).default(0), limit: s.int('Записей на странице', 1, 1000).default(200) }),
   ).returns<Page<AuditEntry>>(),
-  'audit.export': read(view('audit'), auditFilter()).returns<ExportedFile>(),
+  'audit.export': job('Журнал изменений (Excel)', read(view('audit'), auditFilter()).returns<ExportedFile>()),
   'audit.facets': read(view('audit'), none).returns<AuditFacets>(),
 
   // R26: the office (administrator, secretary) registers requests and tells the reporter; only

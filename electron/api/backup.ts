@@ -1,7 +1,7 @@
 // Backups and restores (R23): the administrator makes and restores them, the director sees the list.
 import { z } from 'zod';
 import * as s from './schemas';
-import { change, none, read, view, write } from './ops';
+import { change, job, none, read, view, write } from './ops';
 
 export interface BackupInfo {
   file: string;
@@ -39,7 +39,7 @@ export interface RestoreResult {
 
 export const backupOps = {
   'backup.status': read(view('backups'), none).returns<BackupStatus>(),
-  'backup.create': write(
+  'backup.create': job('Резервная копия', write(
     change('backups'),
     z.object({
       dir: s.path('Папка').trim().nullable().optional().transform((v) => (v ? v : null)),
@@ -47,13 +47,13 @@ export const backupOps = {
       /** A plain backup outside the data folder (a USB stick): only when the administrator declines encryption. */
       unencrypted: z.boolean().optional(),
     }),
-  ).returns<BackupInfo>(),
+  ).returns<BackupInfo>()),
   // It opens files: only for whoever may restore.
-  'backup.inspect': read(
+  'backup.inspect': job('Проверка резервной копии', read(
     change('backups'),
     z.object({ file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'), password: s.password('Пароль резервной копии').optional() }),
-  ).returns<BackupInfo>(),
-  'backup.restore': write(
+  ).returns<BackupInfo>()),
+  'backup.restore': job('Восстановление из копии', write(
     change('backups'),
     z.object({
       file: s.path('Файл резервной копии').min(1, 'Выберите файл резервной копии'),
@@ -61,5 +61,5 @@ export const backupOps = {
       /** Confirms restoring a backup of another database (another school's, or another installation's). */
       otherDatabase: z.boolean().optional(),
     }),
-  ).returns<RestoreResult>(),
+  ).returns<RestoreResult>()),
 };

@@ -10,6 +10,7 @@ import { transferOps } from './transfer';
 import { groupsOps } from './groups';
 import { workloadOps } from './workload';
 import { reportsOps } from './reports';
+import { jobsOps } from './jobs';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -29,6 +30,7 @@ export const contract = {
   ...groupsOps,
   ...workloadOps,
   ...reportsOps,
+  ...jobsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -5,7 +5,7 @@ export interface Problem {
   message: string;
 }
 
-export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'locked' | 'internal' | 'unavailable';
+export type ErrorCode = 'validation' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'locked' | 'internal' | 'unavailable' | 'cancelled';
 
 /** An error that crosses the API boundary as a presentable Russian message. */
 export class AppError extends Error {

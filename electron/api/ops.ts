@@ -30,6 +30,11 @@ export interface OpDef<I extends z.ZodType = z.ZodType, O = unknown> {
   needs: Need;
   /** A successful call may change stored data (records, accounts, settings, the audit log). */
   writes: boolean;
+  /**
+   * Long work (a file, an import, a backup): the operation runs as a job, off the thread that
+   * answers calls (electron/core/jobs), and this is its title in the progress panel.
+   */
+  job?: string;
 }
 
 function define(writes: boolean) {
@@ -42,6 +47,15 @@ function define(writes: boolean) {
 export const read = define(false);
 /** An operation that may change stored data. */
 export const write = define(true);
+
+/**
+ * Marks an operation as a job: `job('Печать списков подгрупп', read(view('groups'), …).returns<ExportedFile>())`.
+ * It runs in a worker thread with its own database connection, reports its progress, can be
+ * cancelled, and its caller still gets its result when it ends (docs/architecture.md «Jobs»).
+ */
+export function job<D extends OpDef>(title: string, def: D): D & { job: string } {
+  return { ...def, job: title };
+}
 
 /** The input of an operation without parameters. */
 export const none = z.object({}).strict().optional().default({});

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import * as s from './schemas';
 import { MAX, MAX_COLUMN_INDEX, tooLongMessage, tooManyMessage } from './limits';
-import { read, write } from './ops';
+import { job, read, write } from './ops';
 import type { ExportedFile } from './common';
 import { studentSort } from './students';
 import { exportLists, importKinds } from './enums';
@@ -79,18 +79,21 @@ function mapping() {
 function importInput() {
   return z.object({
     kind: z.enum(importKinds.values),
-    fileName: s.required('Имя файла', 'fileName'),
-    data: s.base64,
+    /** The file given to the host (an upload, or a file chosen in the dialog): its `InputFile.id`. */
+    file: z
+      .string({ error: 'Выберите файл' })
+      .min(1, 'Выберите файл')
+      .max(MAX.id, 'Файл не найден: выберите его снова'),
     mapping: mapping(),
   });
 }
 
 export const transferOps = {
   // The commit decides by kind.
-  'import.preview': read('session', importInput()).returns<ImportPreview>(),
-  'import.commit': write('session', importInput()).returns<ImportResult>(),
+  'import.preview': job('Проверка файла', read('session', importInput()).returns<ImportPreview>()),
+  'import.commit': job('Загрузка из файла', write('session', importInput()).returns<ImportResult>()),
   // Decided by list.
-  'export.list': read(
+  'export.list': job('Выгрузка в Excel', read(
     'session',
     z.object({
       list: z.enum(exportLists.values),
@@ -105,5 +108,5 @@ export const transferOps = {
         })
         .optional(),
     }),
-  ).returns<ExportedFile>(),
+  ).returns<ExportedFile>()),
 };

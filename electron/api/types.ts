@@ -11,6 +11,7 @@ export type * from './students';
 export type * from './transfer';
 export type * from './groups';
 export type * from './workload';
+export type * from './jobs';
 export type {
   AppRole,
   AuditAction,

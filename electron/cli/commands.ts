@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { LocalClient } from '../core/dispatch';
-import type { BackupInfo, ImportResult } from '../api/types';
+import type { BackupInfo, ExportedFile, ImportResult, InputFile } from '../api/types';
 import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
@@ -45,7 +45,11 @@ interface Env {
   call: LocalClient;
   flag: (name: string) => string | undefined;
   out: (text: string, data: unknown) => void;
-  io: { readFile: (p: string) => { name: string; data: Buffer }; writeFile: (p: string, d: Buffer) => void };
+  /**
+   * Files travel by reference (electron/core/files.ts): the file named on the command line is
+   * granted to the session as an input; a result the core made is copied to --out.
+   */
+  io: { inputFile: (p: string) => InputFile; saveResult: (f: ExportedFile, dest: string) => void };
   /** The file named on the command line may be opened by backup.inspect/restore (as one chosen in a file dialog). */
   grantFile?: (path: string) => void;
 }
@@ -84,8 +88,8 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
     case 'import': {
       if (!importKinds.has(sub)) throw new UsageError('import: укажите students или staff');
       if (!file) throw new UsageError('import: укажите файл');
-      const f = env.io.readFile(file);
-      const r = await call('import.commit', { kind: sub, fileName: f.name, data: f.data.toString('base64') });
+      const f = env.io.inputFile(file);
+      const r = await call('import.commit', { kind: sub, file: f.id });
       out(importReport(sub, r), r);
       return;
     }
@@ -95,7 +99,7 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       const dest = flag('--out');
       if (!dest) throw new UsageError('export: укажите --out ФАЙЛ.xlsx');
       const r = await call('export.list', { list });
-      env.io.writeFile(dest, Buffer.from(r.data, 'base64'));
+      env.io.saveResult(r, dest);
       out(`Сохранено: ${countWith(r.rows, WORDS.row)} в файле ${dest}`, { file: dest, rows: r.rows });
       return;
     }

@@ -1,6 +1,6 @@
 // `npm run cli -- <command>`: the same core and API contract as the app, for scripts and checks.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { copyFileSync, existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../core/dispatch';
 import { AppError } from '../api/errors';
@@ -10,6 +10,9 @@ import { signInForCli } from './signin';
 import { grantBackupFile } from '../core/backup/backup';
 import { makePrivateDir } from '../../db';
 import { MAX } from '../api/limits';
+import type { ExportedFile } from '../api/types';
+import { grantInputFile, takeResult } from '../core/files';
+import { jobRunner } from '../core/jobs/runner';
 
 export async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
@@ -41,14 +44,25 @@ export async function main(argv: string[]): Promise<number> {
     const db = openDatabase(dbPath);
     try {
       const ctx = { db, actor: 'cli', host: 'cli' as const, now: () => new Date(), session: new Session(false), dataDir: dirname(dbPath) };
+      // One command, one caller, nothing to answer meanwhile: its job runs in this thread (the same
+      // job mechanism, without loading the core a second time into a worker).
+      jobRunner().inThreadOnly = true;
       const call = createLocalClient(ctx);
       await signInForCli(ctx, call, flag('--user'), args[0] === 'demo');
       const io = {
-        readFile: (p: string) => {
+        inputFile: (p: string) => {
           if (!existsSync(p)) throw new AppError('not_found', `Файл не найден: ${p}`);
-          return { name: basename(p), data: readFileSync(p) };
+          return grantInputFile(ctx.session, resolve(p));
         },
-        writeFile: (p: string, data: Buffer) => writeFileSync(p, data),
+        saveResult: (f: ExportedFile, dest: string) => {
+          const made = takeResult(ctx.session, f.id);
+          if (!made) throw new AppError('not_found', 'Файл не найден: возможно, он устарел.');
+          try {
+            copyFileSync(made.path, dest);
+          } finally {
+            rmSync(made.path, { force: true });
+          }
+        },
       };
       await runCommand(args, { call, flag, out, io, grantFile: (p) => grantBackupFile(ctx, p) });
       return 0;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { OpDef, OpName, OpOutput, OpParsed } from '../api/contract';
 import type { AppInfo } from '../api/types';
 import type { Session } from './auth/session';
+import type { JobControl } from './job';
 
 /** What every handler gets besides its validated input. */
 export interface Ctx {
@@ -21,6 +22,8 @@ export interface Ctx {
    * the tests, where automatic backups stay plain inside the private data folder.
    */
   backupKey?: () => Buffer;
+  /** Set when the operation runs as a job (electron/core/jobs): progress, cancellation, files. */
+  job?: JobControl;
 }
 
 export type Handler<N extends OpName> = (input: OpParsed<N>, ctx: Ctx) => OpOutput<N> | Promise<OpOutput<N>>;

@@ -5,6 +5,7 @@ import type { Ctx, HandlerMap } from './context';
 import { handlers as defaultHandlers } from './handlers';
 import { guard } from './auth/guard';
 import { installValidationMessages } from './validationMessages';
+import { jobRunner } from './jobs/runner';
 import { withChangeOrigin } from '../../db/changes';
 
 installValidationMessages();
@@ -38,6 +39,9 @@ export async function dispatch(ctx: Ctx, name: string, rawInput: unknown, handle
     const problems: Problem[] = parsed.error.issues.slice(0, MAX_PROBLEMS).map((i) => ({ column: i.path.join('.'), message: i.message }));
     return { ok: false, error: { code: 'validation', message: problems[0]?.message ?? 'Неверные данные', problems } };
   }
+  // Long work (an operation marked `job`) leaves this thread: the job runner settles with its result.
+  const def: { job?: string; writes: boolean } = contract[name];
+  if (def.job && !ctx.job) return jobRunner().run({ ...ctx, actor: ctx.session.user?.login ?? ctx.actor }, name, parsed.data, def);
   try {
     const callCtx: Ctx = { ...ctx, actor: ctx.session.user?.login ?? ctx.actor };
     // The transactions of this call are told to the change listeners as the user's (db/changes.ts).

@@ -9,6 +9,7 @@ import { transferHandlers } from './transfer/ops';
 import { groupsHandlers } from './groups/ops';
 import { workloadHandlers } from './workload/ops';
 import { reportsHandlers } from './reports/ops';
+import { jobsHandlers } from './jobs/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -26,4 +27,5 @@ export const handlers: HandlerMap = {
   ...groupsHandlers,
   ...workloadHandlers,
   ...reportsHandlers,
+  ...jobsHandlers,
 };

@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -9,6 +9,8 @@ import { Session } from '../core/auth/session';
 import { grantBackupFile, scheduleBackups } from '../core/backup/backup';
 import { loadBackupKey } from '../core/backup/keyFile';
 import { DB_FILE_NAME } from '../core/paths';
+import { grantInputFile, takeResult } from '../core/files';
+import { warmJobWorkers } from '../core/jobs/runner';
 import { APP_ORIGIN, APP_SCHEME, devRendererUrl, isAllowedExternal, isTrustedSender, resolveAppUrl } from './trust';
 import { CSP } from '../api/csp';
 import { CHANGES_CHANNEL } from '../api/changes';
@@ -29,7 +31,10 @@ let db: Db | null = null;
 let win: BrowserWindow | null = null;
 
 const callSchema = z.tuple([z.string().max(100), z.unknown()]);
-const saveSchema = z.tuple([z.string().min(1).max(255), z.string().max(80_000_000)]);
+/** A result file of the core, by its id (electron/core/files.ts): no bytes travel through IPC. */
+const saveSchema = z.tuple([z.string().min(1).max(255), z.string().min(1).max(100)]);
+/** A file the user chose or dropped in the window: its path, as the preload script read it from the File. */
+const inputSchema = z.tuple([z.string().min(1).max(4096)]);
 
 /**
  * The key of automatic backups, sealed by the operating system (safeStorage) in the data folder;
@@ -138,12 +143,32 @@ app.whenReady().then(() => {
     if (!isTrustedSender(event.senderFrame, devServerUrl) || !win) return false;
     const parsed = saveSchema.safeParse(args);
     if (!parsed.success) return false;
-    const [fileName, data] = parsed.data;
+    const [fileName, id] = parsed.data;
     const r = await dialog.showSaveDialog(win, { defaultPath: fileName.replace(/[\\/]/g, '_') });
     if (r.canceled || !r.filePath) return false;
-    writeFileSync(r.filePath, Buffer.from(data, 'base64'));
+    const made = takeResult(ctx.session, id);
+    if (!made) return false;
+    try {
+      copyFileSync(made.path, r.filePath);
+    } finally {
+      rmSync(made.path, { force: true });
+    }
     return true;
   });
+  // A file to import: chosen in the page's file input; the preload script reads its path from the
+  // File object (webUtils), the core reads it in place (granted to this window's session).
+  ipcMain.handle('input-file', async (event, ...args) => {
+    if (!isTrustedSender(event.senderFrame, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };
+    const parsed = inputSchema.safeParse(args);
+    if (!parsed.success) return { ok: false, error: { code: 'validation', message: 'Выберите файл' } };
+    try {
+      return { ok: true, result: grantInputFile(ctx.session, parsed.data[0]) };
+    } catch {
+      return { ok: false, error: { code: 'not_found', message: 'Файл не найден. Выберите его снова.' } };
+    }
+  });
+  // Jobs run in worker threads (electron/core/jobs): the first one is started now, not on the first job.
+  void warmJobWorkers();
 
   // Backups: the folder for a copy, and a backup file to check and restore, are chosen in the
   // system's dialogs. A chosen file is granted to this window's session: backup.inspect and

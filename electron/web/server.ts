@@ -1,12 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Ctx } from '../core/context';
 import { dispatch } from '../core/dispatch';
 import { CSP } from '../api/csp';
 import { Session } from '../core/auth/session';
+import { filesDir, holdUpload, newFileId, takeResult } from '../core/files';
+import { warmJobWorkers } from '../core/jobs/runner';
+import { MAX } from '../api/limits';
 import { CHANGES_CHANNEL, CHANGES_PATH } from '../api/changes';
 import { changeMessageFor } from '../core/changes';
 
@@ -198,6 +203,9 @@ export async function startWebHost(opts: {
       const result = await dispatch({ ...opts.ctx, session }, name, input);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(result));
     }
+    // Files travel by reference (electron/core/files.ts), authenticated as the calls are.
+    if (path === '/files/upload') return uploadFile(req, res, url);
+    if (path.startsWith('/files/')) return downloadFile(req, res, path.slice('/files/'.length));
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method Not Allowed');
     if (!hostAllowed(req.headers, port)) return send(res, 403, 'text/plain', 'Forbidden');
     if (url.searchParams.has('t')) return openSession(req, res, url);
@@ -216,6 +224,72 @@ export async function startWebHost(opts: {
     }
   }
 
+  /** The session of an API-like request (right Host, same origin, a session cookie), or undefined. */
+  function apiSession(req: IncomingMessage): Session | undefined {
+    return apiRequestAllowed(req.headers, port) ? sessionOf(req) : undefined;
+  }
+
+  /**
+   * `POST /files/upload?name=<file name>`, the raw bytes as the body: the file becomes an input of
+   * the session (a private temp file); the reply is its InputFile, whose id the import operations take.
+   */
+  async function uploadFile(req: IncomingMessage, res: ServerResponse, url: URL) {
+    if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
+    const session = apiSession(req);
+    if (!session) return send(res, 403, 'application/json', JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } }));
+    const name = (url.searchParams.get('name') ?? '').replace(/[\\/\u0000-\u001f]+/g, ' ').trim();
+    if (!name || name.length > MAX.fileName) return refuse(res, 400, 'validation', 'Неверное имя файла.');
+    if (Number(req.headers['content-length'] ?? 0) > MAX_FILE_BODY_BYTES) return refuse(res, 413, 'validation', tooLargeMessage(MAX_FILE_BODY_BYTES), true);
+    const temp = join(filesDir(), `upload-${newFileId()}`);
+    let size = 0;
+    let tooLarge = false;
+    try {
+      const out = createWriteStream(temp, { mode: 0o600 });
+      await pipeline(
+        req,
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const c of chunks) {
+            size += c.length;
+            if (size > MAX_FILE_BODY_BYTES) {
+              tooLarge = true;
+              throw new Error('too large');
+            }
+            yield c;
+          }
+        },
+        out,
+      );
+    } catch {
+      rmSync(temp, { force: true });
+      if (tooLarge) return refuse(res, 413, 'validation', tooLargeMessage(MAX_FILE_BODY_BYTES), true);
+      return refuse(res, 400, 'validation', 'Файл не получен полностью. Попробуйте снова.');
+    }
+    const file = holdUpload(session, temp, name);
+    return send(res, 200, 'application/json; charset=utf-8', JSON.stringify({ ok: true, result: file }));
+  }
+
+  /** `GET /files/<id>`: a result file of the session (an export, a PDF), handed out once, then deleted. */
+  async function downloadFile(req: IncomingMessage, res: ServerResponse, id: string) {
+    if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed');
+    const session = apiSession(req);
+    if (!session) return send(res, 403, 'text/plain; charset=utf-8', 'Доступ запрещён');
+    const f = takeResult(session, id);
+    if (!f) return send(res, 404, 'text/plain; charset=utf-8', 'Файл не найден: возможно, он устарел. Сделайте его снова.');
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': MIME[extname(f.name)] ?? DOWNLOAD_MIME[extname(f.name)] ?? 'application/octet-stream',
+      'Content-Length': String(f.size),
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(f.name)}`,
+    });
+    try {
+      await pipeline(createReadStream(f.path), res);
+    } finally {
+      rmSync(f.path, { force: true });
+    }
+  }
+
+  // Jobs run in worker threads (electron/core/jobs): the first one starts now, not with the first job.
+  void warmJobWorkers();
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   cookieName = `school-office-${port}`;
@@ -238,6 +312,12 @@ export async function startWebHost(opts: {
       }),
   };
 }
+
+const DOWNLOAD_MIME: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.csv': 'text/csv; charset=utf-8',
+};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP,
@@ -263,13 +343,12 @@ function refusePage(res: ServerResponse) {
   );
 }
 
-/** Request bodies: files travel only with the import operations; any other call is small. */
+/** Request bodies: a call is small; files travel apart (`POST /files/upload`). */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_FILE_BODY_BYTES = 100 * 1024 * 1024;
-const FILE_OPS = new Set(['import.preview', 'import.commit']);
 
-function bodyLimit(op: string): number {
-  return FILE_OPS.has(op) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES;
+function bodyLimit(_op: string): number {
+  return MAX_BODY_BYTES;
 }
 
 function tooLargeMessage(limit: number): string {

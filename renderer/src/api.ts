@@ -1,5 +1,6 @@
 import type { OpInput, OpName, OpOutput } from '../../electron/api/contract';
 import { AppError, type SerializedError } from '../../electron/api/errors';
+import type { InputFile } from '../../electron/api/types';
 import { CHANGES_CHANNEL, CHANGES_PATH, parseChangeMessage, type ChangeMessage } from '../../electron/api/changes';
 
 type Reply = { ok: true; result: unknown } | { ok: false; error: SerializedError };
@@ -7,7 +8,10 @@ type Reply = { ok: true; result: unknown } | { ok: false; error: SerializedError
 interface Bridge {
   /** `signal` aborts the request where the transport can (fetch); IPC cannot, its reply is ignored. */
   call(name: string, input: unknown, signal?: AbortSignal): Promise<Reply>;
-  saveFile?(fileName: string, base64: string): Promise<boolean>;
+  /** Electron: copies the core's result file (by its id) where the user says in the save dialog. */
+  saveFile?(fileName: string, id: string): Promise<boolean>;
+  /** Electron: gives the core a chosen file (it reads it in place). */
+  inputFile?(file: File): Promise<Reply>;
   /** The core's change events (Electron: the preload's IPC listener); returns the unsubscribe. */
   onChanges?(listener: (m: ChangeMessage) => void): () => void;
 }
@@ -147,12 +151,41 @@ export function subscribeChanges(listener: (m: ChangeMessage) => void, onReconne
   return () => source.close();
 }
 
-/** Saves a file produced by the core (XLSX, PDF): a save dialog in Electron, a download in the browser. */
-export async function saveFile(fileName: string, base64: string, mime = 'application/octet-stream'): Promise<void> {
+/**
+ * Saves a file the core made (XLSX, PDF), by its id (ExportedFile.id: files never travel through
+ * the calls): a save dialog in Electron, a download from the browser host.
+ */
+export async function saveFile(fileName: string, id: string, _mime?: string): Promise<void> {
   if (bridge.saveFile) {
-    await bridge.saveFile(fileName, base64);
+    await bridge.saveFile(fileName, id);
     return;
   }
+  const a = document.createElement('a');
+  a.href = `/files/${encodeURIComponent(id)}`;
+  a.download = fileName;
+  a.click();
+}
+
+/** Gives the core a file the user chose (an import): the operations then name it by the returned id. */
+export async function uploadFile(file: File): Promise<InputFile> {
+  let reply: Reply;
+  try {
+    if (bridge.inputFile) reply = await bridge.inputFile(file);
+    else {
+      const res = await fetch(`/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', credentials: 'same-origin', body: file });
+      if (res.status === 403) throw new AppError('forbidden', 'Сеанс недействителен. Откройте программу по ссылке, которую напечатал сервер.');
+      reply = (await res.json()) as Reply;
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('unavailable', 'Файл не передан программе: нет связи с ядром программы. Попробуйте снова.');
+  }
+  if (!reply.ok) throw AppError.from(reply.error);
+  return reply.result as InputFile;
+}
+
+/** Saves a file the page itself made (the import's list of errors): a download. */
+export function saveBytes(fileName: string, base64: string, mime = 'application/octet-stream'): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
   const a = document.createElement('a');
@@ -160,13 +193,6 @@ export async function saveFile(fileName: string, base64: string, mime = 'applica
   a.download = fileName;
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export async function fileToBase64(file: File): Promise<string> {
-  const buf = new Uint8Array(await file.arrayBuffer());
-  let s = '';
-  for (let i = 0; i < buf.length; i += 0x8000) s += String.fromCharCode(...buf.subarray(i, i + 0x8000));
-  return btoa(s);
 }
 
 export { AppError };

@@ -6,6 +6,7 @@ import { ruDateTime } from '../../electron/core/audit/labels';
 import { isoDay } from '../../electron/core/format';
 import { auditFacets } from '../../electron/core/audit/audit';
 import { ADMIN, tempCore } from '../support/core';
+import { resultBytes } from '../support/files';
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -202,7 +203,7 @@ describe('the audit log', () => {
     const file = await s.call('audit.export', { entity: 'student', entityId: s.pupil.id });
     expect(file.fileName).toMatch(/^Журнал изменений \d\d\.\d\d\.\d{4}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64') as never);
+    await wb.xlsx.load(resultBytes(s.ctx.session, file) as never);
     const ws = wb.worksheets[0]!;
     expect(ws.name).toBe('Журнал изменений');
     expect(ws.headerFooter.oddHeader).toContain('Школа № 5');

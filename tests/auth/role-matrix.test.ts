@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { sessionUser } from '../../electron/core/auth/users';
 import type { Ctx } from '../../electron/core/context';
 import { tempCore } from '../support/core';
+import { upload } from '../support/files';
 
 const ROLES: AppRole[] = ['sysadmin', 'secretary', 'deputy', 'director'];
 
@@ -56,10 +57,12 @@ describe('the permission matrix: every role × every API operation', () => {
   });
 
   it('decides import and export by what is imported or exported', async () => {
-    const data = Buffer.from('Фамилия;Имя\nИванов;Иван\n').toString('base64');
-    const secretary = await dispatch(ctxAs('secretary'), 'import.commit', { kind: 'staff', fileName: 'a.csv', data });
+    const csv = Buffer.from('Фамилия;Имя\nИванов;Иван\n');
+    const asSecretary = ctxAs('secretary');
+    const secretary = await dispatch(asSecretary, 'import.commit', { kind: 'staff', file: upload(asSecretary.session, 'a.csv', csv) });
     expect(secretary.ok ? '' : secretary.error.message).toMatch(/Недостаточно прав: раздел «Настройка школы»/);
-    const deputy = await dispatch(ctxAs('deputy'), 'import.commit', { kind: 'students', fileName: 'a.csv', data });
+    const asDeputy = ctxAs('deputy');
+    const deputy = await dispatch(asDeputy, 'import.commit', { kind: 'students', file: upload(asDeputy.session, 'a.csv', csv) });
     expect(deputy.ok ? '' : deputy.error.message).toMatch(/Недостаточно прав: раздел «Контингент» нельзя изменять для роли «Заместитель директора»/);
     expect((await dispatch(ctxAs('director'), 'export.list', { list: 'students' })).ok).toBe(true);
     expect((await dispatch(ctxAs('deputy'), 'backup.restore', { file: 'x' })).ok).toBe(false);

@@ -14,6 +14,7 @@ import { Session } from '../../electron/core/auth/session';
 import { createBackup, REASON_SCHEDULED } from '../../electron/core/backup/backup';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { prng, STUDENTS_PER_IMPORT } from './crash-shared';
+import { upload } from '../support/files';
 
 const say = (line: string) => writeSync(1, line + '\n'); // synchronous: written before the next step starts
 
@@ -29,7 +30,7 @@ function surname(n: number): string {
   return `Тестов${s}`;
 }
 
-async function studentsFile(unique: number, k: number): Promise<string> {
+async function studentsFile(unique: number, k: number): Promise<Buffer> {
   const grades = ['5А', '6А', '7А', '8А', '9А'];
   const rows = Array.from({ length: STUDENTS_PER_IMPORT }, (_, i) => [
     surname((unique * 100 + k) * 1000 + i),
@@ -42,7 +43,7 @@ async function studentsFile(unique: number, k: number): Promise<string> {
     i % 3 === 0 ? `${surname((unique * 100 + k) * 1000 + i)}а Мария` : null,
     i % 3 === 0 ? '+79120000000' : null,
   ]);
-  return (await xlsx(STUDENT_HEADERS, rows)).toString('base64');
+  return await xlsx(STUDENT_HEADERS, rows);
 }
 
 async function main(): Promise<void> {
@@ -67,9 +68,9 @@ async function main(): Promise<void> {
     const r = rnd();
     // Keep the database from growing without end: restore when it has grown a lot.
     const action = students() > 2500 ? 'restore' : r < 0.4 ? 'import' : r < 0.7 ? 'backup' : 'restore';
-    const data = action === 'import' ? (files[k] ?? (await studentsFile(unique, k))) : '';
+    const data = action === 'import' ? (files[k] ?? (await studentsFile(unique, k))) : null;
     say(`START ${action}`);
-    if (action === 'import') await call('import.commit', { kind: 'students', fileName: `ученики-${iteration}-${k}.xlsx`, data });
+    if (action === 'import') await call('import.commit', { kind: 'students', file: upload(ctx.session, `ученики-${iteration}-${k}.xlsx`, data!) });
     else if (action === 'backup') await createBackup(ctx, { reason: REASON_SCHEDULED }); // as the schedule does: with retention
     else await call('backup.restore', { file: restoreFrom });
     say(`DONE ${action} ${students()}`);

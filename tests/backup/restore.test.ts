@@ -80,7 +80,7 @@ describe('backup and restore', () => {
 
     // The safety backup holds the state the restore replaced.
     expect(withoutRestoreBookkeeping(snapshotFile(r.safetyBackup.file))['student']).toEqual(changed['student']);
-  });
+  }, 120_000); // the first job of the file starts the job worker (it loads the core), on a busy machine
 
   it('keeps working on the same connection after a restore, and writes go to the restored data', async () => {
     t = await demoCore(100);
@@ -103,7 +103,7 @@ describe('backup and restore', () => {
     const other = new BetterSqlite3(t.path, { readonly: true });
     expect(count(other, 'SELECT count(*) FROM student WHERE deleted_at IS NULL')).toBe(101);
     other.close();
-  });
+  }, 120_000);
 
   it('restores an encrypted backup with its password', async () => {
     t = await demoCore(100);

@@ -7,6 +7,7 @@ import { parseBackupName } from '../../electron/core/backup/names';
 import { tempCore } from '../support/core';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { demoCore, rejection } from './support';
+import { upload } from '../support/files';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
 
@@ -171,13 +172,13 @@ describe('import makes a backup first', () => {
     const backups = () => (existsSync(dir) ? readdirSync(dir).filter((n) => parseBackupName(n)) : []);
 
     const bad = await xlsx(STUDENT_HEADERS, [['Иванов', 'Пётр', null, '31.02.2015', 'м', null, '5А', null, null]]);
-    await rejection(t.call('import.commit', { kind: 'students', fileName: 'плохой.xlsx', data: bad.toString('base64') }));
+    await rejection(t.call('import.commit', { kind: 'students', file: upload(t.ctx.session, 'плохой.xlsx', bad) }));
     // The copy begun meanwhile is dropped: not even a temp file is left.
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
 
     const rows = Array.from({ length: 25 }, (_, i) => [`Петров${'абвгдежзийклмнопрстуфхцчшщэюя'[i]}`, 'Иван', null, '01.09.2015', 'м', null, '5А', null, null]);
     const good = await xlsx(STUDENT_HEADERS, rows);
-    const r = await t.call('import.commit', { kind: 'students', fileName: 'ученики.xlsx', data: good.toString('base64') });
+    const r = await t.call('import.commit', { kind: 'students', file: upload(t.ctx.session, 'ученики.xlsx', good) });
     expect(r.imported).toBe(25);
     expect(backups()).toEqual(['Школьный офис 2026-08-25 09-00-00 (перед импортом).sqlite']);
     const info = await t.call('backup.inspect', { file: join(dir, backups()[0]!) });
@@ -195,7 +196,7 @@ describe('import makes a backup first', () => {
     writeFileSync(blocked, '');
     await t.call('settings.save', { ...(await t.call('settings.get')), backupDir: join(blocked, 'копии') });
     const good = await xlsx(STUDENT_HEADERS, [['Сидоров', 'Олег', null, '01.09.2015', 'м', null, '5А', null, null]]);
-    const e = await rejection(t.call('import.commit', { kind: 'students', fileName: 'ученики.xlsx', data: good.toString('base64') }));
+    const e = await rejection(t.call('import.commit', { kind: 'students', file: upload(t.ctx.session, 'ученики.xlsx', good) }));
     expect(e.message).toMatch(/^Импорт не выполнен: не удалось сделать резервную копию перед изменением\. Не удалось сохранить резервную копию в папку «.*копии».*Ничего не изменено\.$/);
     expect((await t.call('students.list', {})).total).toBe(0);
   });

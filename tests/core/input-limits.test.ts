@@ -9,6 +9,7 @@ import { findClass } from '../../electron/cli/groups';
 import { UsageError } from '../../electron/cli/errors';
 import { demoCore } from '../support/core';
 import { digest } from '../fuzz/harness';
+import { upload } from '../support/files';
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -258,7 +259,7 @@ describe('input limits in the core (issue 8)', () => {
       `Сидоров;Иван;Петрович;03.09.2014;5Z;;`,
       `Кузнецов;Иван;Петрович;04.09.2014;${cls.name};;Кузнецова ${'А'.repeat(61)} Ивановна`,
     ].join('\n');
-    const r = await call('import.preview', { kind: 'students', fileName: 'ученики.csv', data: Buffer.from(csv).toString('base64') });
+    const r = await call('import.preview', { kind: 'students', file: upload(t.ctx.session, 'ученики.csv', csv) });
     const messages = r.errors.map((x) => `${x.row} ${x.column}: ${x.message}`);
     expect(messages).toEqual([
       '2 Фамилия: Поле «Фамилия» — не более 60 символов',
@@ -267,7 +268,7 @@ describe('input limits in the core (issue 8)', () => {
       expect.stringMatching(/^5 ФИО матери: ФИО матери «Кузнецова Аа+…»: Поле «Имя» — не более 60 символов$/) as unknown as string,
     ]);
     const staff = ['Фамилия;Имя;Должность', `Иванов;Иван;${'Учитель '.repeat(20)}`].join('\n');
-    const s = await call('import.preview', { kind: 'staff', fileName: 'сотрудники.csv', data: Buffer.from(staff).toString('base64') });
+    const s = await call('import.preview', { kind: 'staff', file: upload(t.ctx.session, 'сотрудники.csv', staff) });
     expect(s.errors.map((x) => x.message)).toEqual(['Поле «Должность» — не более 150 символов']);
   });
 

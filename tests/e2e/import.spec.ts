@@ -4,6 +4,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { snilsControl } from '../../electron/import/snils';
 import { pickOption, signIn, startApp, type App } from './harness';
+import { createLocalClient } from '../../electron/core/dispatch';
+import { upload } from '../support/files';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -100,7 +102,9 @@ describe('import of students', () => {
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
 
     const mapping = { className: 0, middleName: 1, firstName: 2, lastName: 3, birthDate: 4, gender: 5, snils: 6, motherName: 7, motherPhone: 8 };
-    const expected = await app.call('import.preview', { kind: 'students', fileName: 'Ученики 5-6 классов.xlsx', data: bad.toString('base64'), mapping });
+    // The same file given to the core by the browser's session (files are the session's own).
+    const asBrowser = createLocalClient({ db: app.db, actor: 'e2e', host: 'web', now: () => new Date(), session: app.session, dataDir: app.dir });
+    const expected = await asBrowser('import.preview', { kind: 'students', file: upload(app.session, 'Ученики 5-6 классов.xlsx', bad), mapping });
     expect(expected.errors.length).toBeGreaterThanOrEqual(4);
     const shown = await page
       .getByTestId('import-errors')
@@ -116,7 +120,7 @@ describe('import of students', () => {
 
     // Nothing reached the database, and the core refuses the file as a whole too.
     expect((await app.call('students.list', {})).total).toBe(0);
-    await expect(app.call('import.commit', { kind: 'students', fileName: 'x.xlsx', data: bad.toString('base64'), mapping })).rejects.toThrow(/ничего не изменено/);
+    await expect(asBrowser('import.commit', { kind: 'students', file: upload(app.session, 'x.xlsx', bad), mapping })).rejects.toThrow(/ничего не изменено/);
     expect((await app.call('students.list', {})).total).toBe(0);
 
     // The corrected file (same columns): the chosen mapping is kept and the file is checked at once.

@@ -8,7 +8,7 @@
 // Used by tests/fuzz/contract.test.ts (short, seeded, in `npm test`) and tests/fuzz/run.ts
 // (`npm run fuzz`, long: FUZZ_SEED, FUZZ_RUNS).
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import BetterSqlite3 from 'better-sqlite3';
@@ -19,6 +19,7 @@ import { sessionUser } from '../../electron/core/auth/users';
 import type { Ctx } from '../../electron/core/context';
 import type { AppUserTable } from '../../db';
 import { demoCore } from '../support/core';
+import { grantInputFile } from '../../electron/core/files';
 import { FUZZ_PASSWORD, type Core, type Fixture, type Plan } from './plan';
 import { PLANS } from './plans';
 
@@ -150,7 +151,9 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
   const backup = await call('backup.create', { dir: backupDir });
-  const csv = Buffer.from(`Фамилия;Имя;Отчество;Дата рождения;Класс\nФаззеров;Иван;Петрович;01.09.2014;${c5.name}\n`, 'utf8').toString('base64');
+  const csvPath = join(core.dir, 'ученики.csv');
+  writeFileSync(csvPath, `Фамилия;Имя;Отчество;Дата рождения;Класс\nФаззеров;Иван;Петрович;01.09.2014;${c5.name}\n`, 'utf8');
+  const csv = () => grantInputFile(core.ctx.session, csvPath).id;
 
   const ids = [
     adminId, target.user.id, y.id, schedule.id, c5.id, emptyClass.id, divided.subjectId, planned!.subjectId, other.id, spareSubject.id,

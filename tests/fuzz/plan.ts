@@ -50,7 +50,8 @@ export interface Fixture {
   correctionId: string;
   backupDir: string;
   backupFile: string;
-  csv: string;
+  /** A CSV of one student, granted to the admin's session as an input file: its id (a fresh one each time, a committed import uses it up). */
+  csv: () => string;
   /** Ids of real records: random inputs pick from them, so that they reach the handlers' logic. */
   ids: string[];
 }

@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { ExportedFile } from '../../electron/api/types';
 import { FONT_FILES, fontsDir } from '../../electron/core/reports/fonts';
 import { refusal, smallSchool, type Fixture } from './fixture';
+import { resultBytes } from '../support/files';
 
 const MM = 72 / 25.4;
 
@@ -15,7 +16,7 @@ describe('printed lists and the тарификационный список (R3,
   let f: Fixture;
   const save = (file: ExportedFile, name: string) => {
     const path = join(f.dir, name);
-    writeFileSync(path, Buffer.from(file.data, 'base64'));
+    writeFileSync(path, resultBytes(f.ctx.session, file));
     return path;
   };
   const text = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
@@ -43,7 +44,8 @@ describe('printed lists and the тарификационный список (R3,
     const file = await f.call('reports.subgroupListsPdf', { classId: f.cls('5А').id });
     expect(file.fileName).toMatch(/^Списки подгрупп 5А \d\d\.\d\d\.\d{4}\.pdf$/);
     expect(file.rows).toBe(52);
-    const bytes = Buffer.from(file.data, 'base64');
+    const bytes = resultBytes(f.ctx.session, file);
+    writeFileSync(join(f.dir, 'subgroups.pdf'), bytes);
     // PT Serif is embedded as a subset: the file is far smaller than the two fonts (600 KB).
     expect(bytes.length).toBeLessThan(150_000);
     const doc = await PDFDocument.load(bytes);
@@ -51,7 +53,7 @@ describe('printed lists and the тарификационный список (R3,
       expect(p.getWidth()).toBeCloseTo(210 * MM, 0);
       expect(p.getHeight()).toBeCloseTo(297 * MM, 0);
     }
-    const path = save(file, 'subgroups.pdf');
+    const path = join(f.dir, 'subgroups.pdf');
     const t = text(path);
     const sheets = doc.getPageCount();
     expect(t).toContain('Муниципальное бюджетное общеобразовательное учреждение «Школа № 5»');
@@ -90,7 +92,7 @@ describe('printed lists and the тарификационный список (R3,
     const file = await f.call('reports.workloadXlsx');
     expect(file.fileName).toMatch(/^Тарификационный список \d\d\.\d\d\.\d{4}\.xlsx$/);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.data, 'base64') as unknown as ArrayBuffer);
+    await wb.xlsx.load(resultBytes(f.ctx.session, file) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('Муниципальное бюджетное общеобразовательное учреждение «Школа № 5»');
     expect(ws.getCell('A2').value).toBe('Тарификационный список педагогических работников на 2026/2027 учебный год');

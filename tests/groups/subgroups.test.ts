@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Division } from '../../electron/api/types';
 import { refusal, smallSchool, studentInput, type Fixture } from './fixture';
+import { upload } from '../support/files';
 
 const sizes = (d: Division) => d.subgroups.map((g) => g.members.length);
 const everyoneOnce = (d: Division, expected: number) => {
@@ -218,7 +219,7 @@ describe('newcomers and leavers: divisions follow the class list (R4)', () => {
   it('counts imported newcomers who wait for a subgroup', async () => {
     const { call } = f;
     const csv = ['Фамилия;Имя;Отчество;Дата рождения;Пол;Класс', 'Новенький;Олег;Игоревич;01.02.2015;м;5А', 'Другой;Олег;Игоревич;01.02.2015;м;10А'].join('\n');
-    const r = await call('import.commit', { kind: 'students', fileName: 'новые.csv', data: Buffer.from(csv).toString('base64') });
+    const r = await call('import.commit', { kind: 'students', file: upload(f.ctx.session, 'новые.csv', csv) });
     expect(r).toMatchObject({ imported: 2, placementsPending: 1 });
     expect((await call('subgroups.pending', {})).filter((p) => p.studentName === 'Новенький Олег Игоревич')).toHaveLength(2);
     expect(await call('subgroups.placeSuggested', {})).toEqual({ placed: 4 });

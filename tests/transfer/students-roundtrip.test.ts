@@ -8,13 +8,17 @@ import ExcelJS from 'exceljs';
 import { demoCore } from '../support/core';
 import type { ExportedFile, StudentRow } from '../../electron/api/types';
 import { declineFullName } from '../../electron/api/declension';
+import type { Session } from '../../electron/core/auth/session';
+import { resultBytes, upload } from '../support/files';
 
 type Core = Awaited<ReturnType<typeof demoCore>>;
 const now = () => new Date('2026-09-15T10:00:00Z');
+/** The session of the test's core: its files (uploads, results) are its own. */
+let session: Session;
 
 async function sheetOf(f: ExportedFile): Promise<{ wb: ExcelJS.Workbook; ws: ExcelJS.Worksheet; headers: string[]; rows: string[][] }> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(f.data, 'base64') as unknown as ArrayBuffer);
+  await wb.xlsx.load(resultBytes(session, f) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0]!;
   const headers = (ws.getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''));
   const rows: string[][] = [];
@@ -22,8 +26,8 @@ async function sheetOf(f: ExportedFile): Promise<{ wb: ExcelJS.Workbook; ws: Exc
   return { wb, ws, headers, rows };
 }
 
-async function bytes(wb: ExcelJS.Workbook): Promise<string> {
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+async function bytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /** Every student, guardian and link as the database holds them, keyed by id (for «nothing else changed»). */
@@ -41,6 +45,7 @@ describe('students: export and re-import', () => {
   let t: Core;
   beforeAll(async () => {
     t = await demoCore(300, now);
+    session = t.ctx.session;
   }, 120_000);
   afterAll(() => t.cleanup());
 
@@ -97,7 +102,7 @@ describe('students: export and re-import', () => {
   it('re-imports an unchanged export as 0 changes, writing nothing and keeping no backup', async () => {
     const f = await t.call('export.list', { list: 'students' });
     const before = { audit: count(t, 'audit_log'), outbox: count(t, 'outbox') };
-    const input = { kind: 'students' as const, fileName: f.fileName, data: f.data };
+    const input = { kind: 'students' as const, file: upload(session, f.fileName, resultBytes(session, f)) };
     const p = await t.call('import.preview', input);
     expect(p.errors).toEqual([]);
     expect(p.students).toEqual({ added: [], updated: [], unchanged: f.rows });
@@ -126,7 +131,8 @@ describe('students: export and re-import', () => {
     const oldSurname = String(cell(iName, 'Фамилия').value);
     const newSurname = oldSurname.endsWith('а') ? `${oldSurname.slice(0, -1)}ина` : `${oldSurname}ин`;
     cell(iName, 'Фамилия').value = newSurname;
-    const edited = { kind: 'students' as const, fileName: 'Ученики (исправлено).xlsx', data: await bytes(wb) };
+    const editedBytes = await bytes(wb);
+    const edited = { kind: 'students' as const, file: upload(session, 'Ученики (исправлено).xlsx', editedBytes) };
 
     const list = await t.call('students.list', { sort: 'class', limit: 10000 });
     const idAt = (i: number) => list.rows[i]!.id; // the export's order is the list's
@@ -182,7 +188,8 @@ describe('students: export and re-import', () => {
     expect(movedHistory).toEqual([{ class_id: moved.classId }]);
 
     // The same file again: nothing left to change.
-    const again = await t.call('import.preview', edited);
+    // (the committed upload was used up: the user gives the file again)
+    const again = await t.call('import.preview', { ...edited, file: upload(session, 'Ученики (исправлено).xlsx', editedBytes) });
     expect(again.students).toEqual({ added: [], updated: [], unchanged: f.rows });
   });
 
@@ -195,13 +202,13 @@ describe('students: export and re-import', () => {
     const put = (h: string, v: string) => (ws.getRow(i + 2).getCell(col(h)).value = v);
     put('Представитель 2 — ФИО', 'Петрова Галина Ивановна');
     put('Представитель 2 — телефон', '+7 912 000-00-01');
-    const noRelation = { kind: 'students' as const, fileName: 'x.xlsx', data: await bytes(wb) };
+    const noRelation = { kind: 'students' as const, file: upload(session, 'x.xlsx', await bytes(wb)) };
     const refused = await t.call('import.preview', noRelation);
     expect(refused.errors).toEqual([{ row: i + 2, column: 'Представитель 2 — кем приходится', message: 'Укажите, кем приходится ученику Петрова Галина Ивановна' }]);
     await expect(t.call('import.commit', noRelation)).rejects.toThrow(/ничего не изменено/);
 
     put('Представитель 2 — кем приходится', 'бабушка');
-    const ok = { kind: 'students' as const, fileName: 'x.xlsx', data: await bytes(wb) };
+    const ok = { kind: 'students' as const, file: upload(session, 'x.xlsx', await bytes(wb)) };
     const p = await t.call('import.preview', ok);
     expect(p.errors).toEqual([]);
     expect(p.students!.updated).toEqual([
@@ -224,7 +231,7 @@ describe('students: export and re-import', () => {
     };
     headers.forEach((h, c) => (row.getCell(c + 1).value = values[h] ?? null));
     row.commit();
-    const input = { kind: 'students' as const, fileName: 'новенькие.xlsx', data: await bytes(wb) };
+    const input = { kind: 'students' as const, file: upload(session, 'новенькие.xlsx', await bytes(wb)) };
     const p = await t.call('import.preview', input);
     expect(p.errors).toEqual([]);
     expect(p.students).toEqual({ added: [{ row: 2, name: 'Новикова Вера Петровна', className: '6А', guardians: 1 }], updated: [], unchanged: 0 });

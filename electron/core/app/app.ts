@@ -9,6 +9,8 @@ import { generateDemoSchool } from '../../demo';
 import pkg from '../../../package.json';
 import { createUser, userCount } from '../auth/users';
 import type { AppRole } from '../../api/types';
+import { checkpoint, progress } from '../job';
+import { countWith, WORDS } from '../../api/plural';
 
 export function appInfo(ctx: Ctx): AppInfo {
   const school = schoolRow(ctx);
@@ -28,7 +30,9 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
   if (schoolRow(ctx) || userCount(ctx) > 0)
     throw invalid('Демонстрационную школу можно открыть только в пустой базе данных: в этой базе уже есть школа или пользователи.');
   const t0 = performance.now();
+  progress(ctx, 0, 3, 'Создание демонстрационной школы');
   const d = generateDemoSchool({ students: opts.students, seed: opts.seed });
+  progress(ctx, 1, 3, `Запись: ${countWith(d.students.length, WORDS.student)}, ${countWith(d.classes.length, WORDS.class)}`);
   act(ctx, (w) => {
     // Staff before the school (director_id) and classes (class_teacher_id); parents before links.
     w.insertMany('staff', d.staff);
@@ -53,7 +57,9 @@ export async function loadDemo(ctx: Ctx, opts: { students: number; seed: number 
     w.insertMany('study_group', d.studyGroups);
     w.insertMany('study_group_member', d.studyGroupMembers);
     w.insertMany('teaching_assignment', d.assignments);
+    checkpoint(ctx); // cancelled: the transaction rolls back, the database stays empty
   });
+  progress(ctx, 2, 3, 'Учётные записи');
   // One account per role, each with a one-time password to be changed at first login, each
   // belonging to the staff member who does that job (the deputy: the one for grades 5–9).
   const cardOf = (role: string, grades?: number[]) =>

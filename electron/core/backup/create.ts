@@ -22,6 +22,7 @@ import { writeFailed } from './errors';
 import { applyRetention } from './retention';
 import { snapshot } from './snapshot';
 import type { SealOutcome } from './seal';
+import { checkpoint, progress } from '../job';
 
 /** When the last backup into the configured folder was made (ISO), for the schedule and the status. */
 export const LAST_AT_KEY = 'backup.lastAt';
@@ -149,6 +150,7 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
   const removeTemp = () => {
     for (const p of [plain, `${plain}-journal`, `${plain}-wal`, `${plain}-shm`, sealed]) rmSync(p, { force: true });
   };
+  progress(ctx, 0, 2, 'Копирование и проверка базы данных');
   const copy = snapshot(ctx, plain, { createdAt: at.toISOString(), reason: opts.reason }, Boolean(opts.allowDamaged));
   copy.outcome.catch(() => undefined);
 
@@ -162,7 +164,9 @@ export function beginBackupNow(ctx: Ctx, opts: CreateOptions): PendingBackup {
       let saved: BackupMeta;
       try {
         saved = meta(await copy.outcome);
+        checkpoint(ctx); // cancelled: the copy is dropped
         if (lock) {
+          progress(ctx, 1, 2, 'Шифрование копии');
           await encryptFile(plain, sealed, lock);
           rmSync(plain);
         } else fsyncPath(plain);

@@ -33,6 +33,15 @@ export function dropGrant(ctx: Pick<Ctx, 'session'>, file: string): void {
   if (g && samePath(g.file, file)) grants.delete(ctx.session);
 }
 
+/** The session's grant as it is (a job in a worker thread takes it along, and brings back what became of it). */
+export function grantOf(session: Session): { file: string; until: number } | undefined {
+  return grants.get(session);
+}
+export function setGrant(session: Session, g: { file: string; until: number } | undefined): void {
+  if (g) grants.set(session, g);
+  else grants.delete(session);
+}
+
 function granted(ctx: Pick<Ctx, 'session' | 'now'>, file: string): boolean {
   const g = grants.get(ctx.session);
   return g !== undefined && g.until > ctx.now().getTime() && samePath(g.file, file);

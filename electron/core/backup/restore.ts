@@ -19,6 +19,7 @@ import type { Unlock } from './crypto';
 import { DATABASE_ID_KEY, originOf, readIdentity } from './identity';
 import { REASON_BEFORE_RESTORE, REASON_BEFORE_RESTORE_DAMAGED } from './names';
 import { integrity } from './sqliteFile';
+import { progress } from '../job';
 
 /** Settings about this computer's backups: kept from the live database, not taken from the backup. */
 const LOCAL_KEYS = "key LIKE 'backup.%'";
@@ -93,12 +94,17 @@ function otherDatabaseRefused(info: BackupInfo): AppError {
 
 /** restoreBackup without the lock. */
 export async function restoreNow(ctx: Ctx, file: string, unlock: Unlock = {}, otherDatabase = false): Promise<RestoreResult> {
+  progress(ctx, 0, 4, 'Проверка копии');
   const copy = await checkedCopy(file, unlock);
   try {
     copy.info.origin = originOf(copy.info.database, readIdentity(ctx.db.raw));
     if (copy.info.origin === 'other' && !otherDatabase) throw otherDatabaseRefused(copy.info);
+    progress(ctx, 1, 4, 'Резервная копия текущих данных');
     const safety = await safetyBackup(ctx);
+    progress(ctx, 2, 4, 'Подготовка копии');
     prepareCopy(ctx, copy.path, copy.info, safety);
+    // The last point where cancelling changes nothing: the copy into the live file is one transaction.
+    progress(ctx, 3, 4, 'Восстановление данных');
     await copyInto(ctx.db, copy.path);
     ctx.db.changedEverything(); // every screen reloads what it shows
     ctx.db.resetStatements();

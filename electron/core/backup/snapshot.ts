@@ -149,7 +149,8 @@ export function inWorker(job: SnapshotJob): { outcome: Promise<SealOutcome>; can
 
 export function snapshot(ctx: Ctx, copy: string, base: SealBase, damaged: boolean): Snapshot {
   // SCHOOL_OFFICE_BACKUP_IN_THREAD=1: no worker (a way out should a machine refuse threads; the tests' second path).
-  if (damaged || process.env.SCHOOL_OFFICE_BACKUP_IN_THREAD === '1')
+  // A job (a backup, an import, a restore) is itself off the serving thread: it copies in its own.
+  if (damaged || ctx.job || process.env.SCHOOL_OFFICE_BACKUP_IN_THREAD === '1')
     return { outcome: copyAndSeal(ctx.db.raw, copy, base, damaged), cancel: async () => undefined };
   let cancelled = false;
   const started = thread.run({ live: ctx.db.path, copy, base });

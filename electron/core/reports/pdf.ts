@@ -50,7 +50,7 @@ export class PdfWriter {
     private readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
-    private readonly info: DocInfo,
+    private info: DocInfo,
   ) {}
 
   static async create(info: DocInfo): Promise<PdfWriter> {
@@ -86,6 +86,19 @@ export class PdfWriter {
       this.paragraph(this.info.running, { size: 10, align: 'center', color: GREY });
       this.y -= 8;
     }
+  }
+
+  /**
+   * A part of a document that covers several (every class): from a new sheet unless `newSheet` is
+   * false (the first part, under the title), with its heading; the following sheets' running
+   * header names it.
+   */
+  section(heading: string, running: string, newSheet: boolean): void {
+    this.info.running = running;
+    this.onBreak = null;
+    if (newSheet) this.addPage(false);
+    this.paragraph(heading, { size: 13.5, bold: true });
+    this.gap(6);
   }
 
   /** Starts a new sheet unless `height` points still fit above the footer. */

@@ -9,6 +9,7 @@ import { studyGroupDetails } from '../groups/studyGroups';
 import { fmtHours } from '../workload/assignments';
 import { PdfWriter } from './pdf';
 import { pdfFile, yearName } from './subgroupLists';
+import { outOf, progress } from '../job';
 
 export async function studyGroupListsPdf(ctx: Ctx, groupId?: string | null): Promise<ExportedFile> {
   const school = loadSchool(ctx);
@@ -25,7 +26,8 @@ export async function studyGroupListsPdf(ctx: Ctx, groupId?: string | null): Pro
   const size = 10.5;
   const lh = doc.lineHeight(size);
   let rows = 0;
-  for (const g of groups) {
+  for (const [i, g] of groups.entries()) {
+    progress(ctx, i, groups.length, `Списки учебных групп: ${outOf(i, groups.length, ['группа', 'группы', 'групп'])}`);
     const d = studyGroupDetails(school, g);
     doc.ensure(lh * 7);
     doc.paragraph(`${d.kindLabel} «${d.name}»`, { size: 12.5, bold: true });

@@ -5,11 +5,13 @@ import type { Division, ExportedFile } from '../../api/types';
 import { invalid } from '../../api/errors';
 import { ruDate } from '../format';
 import { schoolRow } from '../setup/school';
-import { initialsName, key, loadSchool, type School } from '../groups/load';
+import { initialsName, key, loadSchool, type ClassInfo, type School } from '../groups/load';
 import { divisionView } from '../groups/view';
 import { PdfWriter } from './pdf';
 import { fmtHours } from '../workload/assignments';
 import { divisionMethods } from '../../api/enums';
+import { WORDS } from '../../api/plural';
+import { outOf, progress, resultFile } from '../job';
 
 
 export function yearName(ctx: Ctx, school: School): string {
@@ -17,11 +19,9 @@ export function yearName(ctx: Ctx, school: School): string {
   return db.first(db.q.selectFrom('academic_year').select('name').where('id', '=', school.yearId ?? ''))?.name ?? '';
 }
 
-export const pdfFile = (name: string, ctx: Ctx, bytes: Uint8Array, rows: number): ExportedFile => ({
-  fileName: `${name.replace(/[\\/:*?"<>|«»]+/g, ' ').replace(/\s+/g, ' ').trim()} ${ruDate(ctx.now().toISOString().slice(0, 10))}.pdf`,
-  data: Buffer.from(bytes).toString('base64'),
-  rows,
-});
+/** A printed document as the operation's result file: «<name> <date>.pdf». */
+export const pdfFile = (name: string, ctx: Ctx, bytes: Uint8Array, rows: number): Promise<ExportedFile> =>
+  resultFile(ctx, `${name.replace(/[\\/:*?"<>|«»]+/g, ' ').replace(/\s+/g, ' ').trim()} ${ruDate(ctx.now().toISOString().slice(0, 10))}.pdf`, bytes, rows);
 
 /** The subgroups of one division in columns (at most three side by side), numbered, page breaks repeating the headings. */
 function drawDivision(doc: PdfWriter, d: Division, hours: number): number {
@@ -83,25 +83,39 @@ function drawDivision(doc: PdfWriter, d: Division, hours: number): number {
   return listed;
 }
 
-export async function subgroupListsPdf(ctx: Ctx, classId: string, subjectId?: string | null): Promise<ExportedFile> {
-  const school = loadSchool(ctx, { classId });
-  const c = school.classById.get(classId);
-  if (!c) throw invalid('Класс не найден. Возможно, он удалён.');
+/**
+ * The lists of one class (every divided subject, or one), or — without a class — of every class
+ * of the year that is divided, each from a new sheet with its class teacher's signature.
+ */
+export async function subgroupListsPdf(ctx: Ctx, classId?: string | null, subjectId?: string | null): Promise<ExportedFile> {
+  const school = loadSchool(ctx, classId ? { classId } : undefined);
+  const c = classId ? school.classById.get(classId) : undefined;
+  if (classId && !c) throw invalid('Класс не найден. Возможно, он удалён.');
   const order = (id: string) => school.subjects.get(id)?.sort_order ?? 0;
-  const divisions = school.divisions.filter((d) => !subjectId || d.subject_id === subjectId).sort((a, b) => order(a.subject_id) - order(b.subject_id));
-  if (!divisions.length) throw invalid(`${c.name} не разделён на подгруппы${subjectId ? ` по предмету «${school.subjects.get(subjectId)?.name ?? ''}»` : ''}: печатать нечего.`);
+  const divisionsOf = (cls: ClassInfo) =>
+    school.divisions.filter((d) => d.class_id === cls.id && (!subjectId || d.subject_id === subjectId)).sort((a, b) => order(a.subject_id) - order(b.subject_id));
   const only = subjectId ? school.subjects.get(subjectId)?.name : undefined;
+  const classes = (c ? [c] : school.classes).filter((x) => divisionsOf(x).length);
+  if (!classes.length)
+    throw invalid(`${c ? `${c.name} не разделён` : 'Ни один класс не разделён'} на подгруппы${subjectId ? ` по предмету «${only ?? ''}»` : ''}: печатать нечего.`);
+  const year = yearName(ctx, school);
   const doc = await PdfWriter.create({
     school: schoolRow(ctx)?.full_name ?? '',
     title: 'Списки подгрупп',
-    subtitle: [`Класс ${c.name}, ${yearName(ctx, school)} учебный год`, ...(only ? [`Предмет: ${only}`] : [])],
-    running: `Списки подгрупп, класс ${c.name} (продолжение)`,
+    subtitle: [c ? `Класс ${c.name}, ${year} учебный год` : `${year} учебный год`, ...(only ? [`Предмет: ${only}`] : [])],
+    running: c ? `Списки подгрупп, класс ${c.name} (продолжение)` : 'Списки подгрупп (продолжение)',
     footnote: 'Содержит персональные данные',
     now: ctx.now(),
   });
   let rows = 0;
-  for (const d of divisions) rows += drawDivision(doc, divisionView(school, d), school.plan.get(key(c.id, d.subject_id)) ?? 0);
-  const teacher = c.class_teacher_id ? school.staff.get(c.class_teacher_id) : undefined;
-  doc.signature('Классный руководитель', teacher ? initialsName(teacher) : null);
-  return pdfFile(`Списки подгрупп ${c.name}${only ? ` ${only}` : ''}`, ctx, await doc.finish(), rows);
+  for (const [i, cls] of classes.entries()) {
+    progress(ctx, i, classes.length, `Списки подгрупп: ${outOf(i, classes.length, WORDS.class)}`);
+    if (!c) doc.section(`Класс ${cls.name}`, `Списки подгрупп, класс ${cls.name} (продолжение)`, i > 0);
+    for (const d of divisionsOf(cls)) rows += drawDivision(doc, divisionView(school, d), school.plan.get(key(cls.id, d.subject_id)) ?? 0);
+    const teacher = cls.class_teacher_id ? school.staff.get(cls.class_teacher_id) : undefined;
+    doc.signature('Классный руководитель', teacher ? initialsName(teacher) : null);
+  }
+  progress(ctx, classes.length, classes.length, 'Списки подгрупп: запись файла');
+  const bytes = await doc.finish();
+  return pdfFile(c ? `Списки подгрупп ${c.name}${only ? ` ${only}` : ''}` : `Списки подгрупп всех классов${only ? ` ${only}` : ''}`, ctx, bytes, rows);
 }

@@ -11,6 +11,7 @@ import { readRule } from '../groups/rule';
 import { teacherWorkloads } from '../workload/summary';
 import { yearName } from './subgroupLists';
 import { countOf } from '../../api/plural';
+import { progress, resultFile } from '../job';
 
 const COLUMNS = [
   { header: '№ п/п', width: 6 },
@@ -107,6 +108,7 @@ export async function workloadXlsx(ctx: Ctx): Promise<ExportedFile> {
   const director = org?.director_id ? school.staff.get(org.director_id) : undefined;
   ws.getCell(r + 3, 2).value = `Директор ____________ / ${director ? initialsName(director) : '____________________'} / «__» ____________ 20__ г.`;
   ws.getCell(r + 4, 2).value = 'М. П.';
+  progress(ctx, teachers.length, teachers.length, 'Тарификационный список: запись файла');
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `Тарификационный список ${ruDate(today)}.xlsx`, data: buf.toString('base64'), rows: teachers.length };
+  return resultFile(ctx, `Тарификационный список ${ruDate(today)}.xlsx`, buf, teachers.length);
 }

@@ -12,6 +12,8 @@ import { requireAccess } from '../auth/guard';
 import { sheetFile, type Sheet } from './xlsx';
 import { listRooms } from '../setup/rooms';
 import { exportLists, gradings, staffRoles } from '../../api/enums';
+import { outOf, progress } from '../job';
+import { WORDS } from '../../api/plural';
 
 type ListKind = OpParsed<'export.list'>['list'];
 
@@ -31,6 +33,7 @@ function studentsSheet(ctx: Ctx, filter: StudentsFilter): Sheet {
   const people = new Map<string, { last_name: string; first_name: string; middle_name: string | null; address: string | null; personal_file_no: string | null }>();
   const guardians = new Map<string, { name: string; relation: string; phone: string | null; email: string | null; consent: string | null; refused: number }[]>();
   for (let at = 0; at < ids.length; at += 500) {
+    progress(ctx, at, ids.length, `Чтение данных: ${outOf(at, ids.length, WORDS.student)}`);
     const part = ids.slice(at, at + 500);
     for (const p of db.all(db.q.selectFrom('student').select(['id', 'last_name', 'first_name', 'middle_name', 'address', 'personal_file_no']).where('id', 'in', part))) people.set(p.id, p);
     const rows = db.all(

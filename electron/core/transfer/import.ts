@@ -1,8 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import type { Ctx } from '../context';
 import { staffRow } from '../rows';
 import type { OpParsed } from '../../api/contract';
 import type { ImportPreview, ImportResult } from '../../api/types';
-import { invalid } from '../../api/errors';
+import { AppError, invalid } from '../../api/errors';
 import {
   checkMapping,
   fieldsFor,
@@ -24,7 +25,8 @@ import { currentYearId, currentYearOrNull } from '../year';
 import { requireAccess } from '../auth/guard';
 import { beginBackupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 import { classesAwaitingPlacement } from '../groups/pending';
-import { countOf } from '../../api/plural';
+import { countOf, countWith, WORDS } from '../../api/plural';
+import { checkpoint, inputFileOf, progress, releaseInputOf } from '../job';
 import { applyStudentPlan, planStudents } from './studentPlan';
 import { className } from '../../api/text';
 import { subjectNames } from '../setup/qualifications';
@@ -32,6 +34,7 @@ import { subjectNames } from '../setup/qualifications';
 type ImportInput = OpParsed<'import.preview'>;
 
 interface Checked {
+  fileName: string;
   sheet: SheetData;
   /** What the rows were checked against; null when the mapping was refused before. */
   against: string | null;
@@ -41,12 +44,20 @@ interface Checked {
   staff: StaffDraft[];
 }
 
-async function read(i: ImportInput): Promise<SheetData> {
+/** The file the input names (an upload, a chosen file): its name and its rows. */
+async function read(ctx: Ctx, i: ImportInput): Promise<{ fileName: string; sheet: SheetData }> {
+  const file = inputFileOf(ctx, i.file);
+  let bytes: Buffer;
   try {
-    return await readSpreadsheet(Buffer.from(i.data, 'base64'), i.fileName);
+    bytes = await readFile(file.path);
+  } catch {
+    throw new AppError('not_found', `Файл «${file.name}» не удалось открыть: возможно, его переместили или удалили. Выберите файл снова.`);
+  }
+  try {
+    return { fileName: file.name, sheet: await readSpreadsheet(bytes, file.name) };
   } catch (e) {
     if (e instanceof ImportFormatError) throw invalid(e.message);
-    throw invalid(`Не удалось прочитать файл «${i.fileName}»: файл повреждён или это не таблица Excel/CSV.`);
+    throw invalid(`Не удалось прочитать файл «${file.name}»: файл повреждён или это не таблица Excel/CSV.`);
   }
 }
 
@@ -66,11 +77,13 @@ function validationContext(ctx: Ctx): ValidationContext {
   };
 }
 
-async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change'): Promise<Checked> {
+async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change', step = 0, steps = 2): Promise<Checked> {
   requireAccess(ctx, i.kind === 'students' ? 'contingent' : 'setup', access);
-  const sheet = await read(i);
-  if (sheet.rows.length === 0) throw invalid(`В файле «${i.fileName}» нет строк с данными под строкой заголовков.`);
-  return validate(ctx, i, sheet);
+  progress(ctx, step, steps, 'Чтение файла');
+  const { fileName, sheet } = await read(ctx, i);
+  if (sheet.rows.length === 0) throw invalid(`В файле «${fileName}» нет строк с данными под строкой заголовков.`);
+  progress(ctx, step + 1, steps, `Проверка: ${countWith(sheet.rows.length, WORDS.row)}`);
+  return validate(ctx, i, fileName, sheet);
 }
 
 /**
@@ -78,18 +91,18 @@ async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change'): Promi
  * The rows' check is a pure function of the file, the mapping and the validation context: when
  * `earlier` was checked against the same context, its result stands.
  */
-function validate(ctx: Ctx, i: ImportInput, sheet: SheetData, earlier?: Checked): Checked {
+function validate(ctx: Ctx, i: ImportInput, fileName: string, sheet: SheetData, earlier?: Checked): Checked {
   const mapping: ColumnMapping = i.mapping ?? recognizeColumns(i.kind, sheet.headers);
   const mappingProblems = checkMapping(i.kind, mapping, sheet.headers);
   if (mappingProblems.length)
-    return { sheet, against: null, mapping, students: [], staff: [], errors: mappingProblems.map((message) => ({ row: sheet.headerRowNumber, column: 'Сопоставление столбцов', message })) };
+    return { fileName, sheet, against: null, mapping, students: [], staff: [], errors: mappingProblems.map((message) => ({ row: sheet.headerRowNumber, column: 'Сопоставление столбцов', message })) };
   const vctx = validationContext(ctx);
   const subjects = i.kind === 'staff' ? subjectNames(ctx) : null;
   const against = JSON.stringify(subjects ? { vctx, subjects: [...subjects.nameOf] } : vctx);
   if (earlier && earlier.against === against) return earlier;
   if (i.kind === 'students') {
     const r = validateStudents(sheet, mapping, vctx);
-    return { sheet, against, mapping, errors: r.errors, students: r.drafts, staff: [] };
+    return { fileName, sheet, against, mapping, errors: r.errors, students: r.drafts, staff: [] };
   }
   const r = validateStaff(sheet, mapping, vctx);
   // Issue 9: qualifications are kept by subject id: a name of no subject of the school is a row's error.
@@ -97,7 +110,7 @@ function validate(ctx: Ctx, i: ImportInput, sheet: SheetData, earlier?: Checked)
   for (const d of r.drafts)
     for (const name of d.subjects) if (!subjects!.idsOf(name).length) unknown.push({ row: d.row, column: 'Предметы', message: `Предмета «${name}» нет в списке предметов школы` });
   const bad = new Set(unknown.map((e) => e.row));
-  return { sheet, against, mapping, errors: [...r.errors, ...unknown].sort((a, b) => a.row - b.row), students: [], staff: r.drafts.filter((d) => !bad.has(d.row)) };
+  return { fileName, sheet, against, mapping, errors: [...r.errors, ...unknown].sort((a, b) => a.row - b.row), students: [], staff: r.drafts.filter((d) => !bad.has(d.row)) };
 }
 
 export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPreview> {
@@ -111,7 +124,7 @@ export async function previewImport(ctx: Ctx, i: ImportInput): Promise<ImportPre
   }
   const badRows = new Set(c.errors.map((e) => e.row));
   return {
-    fileName: i.fileName,
+    fileName: c.fileName,
     headers: c.sheet.headers,
     fields: fieldsFor(i.kind, c.sheet.headers).map((f) => ({ key: f.key, label: f.label, required: f.required })),
     mapping: c.mapping,
@@ -139,7 +152,7 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
   const backup = beginBackupBeforeChange(ctx, REASON_BEFORE_IMPORT, 'Импорт');
   let first: Checked;
   try {
-    first = await check(ctx, i, 'change');
+    first = await check(ctx, i, 'change', 0, 4);
     refuse(first.errors);
     if (i.kind === 'students') {
       const plan = planStudents(ctx, first.students, currentClassIds(ctx));
@@ -150,15 +163,19 @@ export async function commitImport(ctx: Ctx, i: ImportInput): Promise<ImportResu
         return { imported: 0, guardians: 0, placementsPending: 0, updated: 0, changes: [], unchanged: plan.view.unchanged };
       }
     }
+    progress(ctx, 2, 4, 'Резервная копия перед загрузкой');
   } catch (e) {
     await backup.discard();
     throw e;
   }
   await backup.keep();
   // Other calls may have run while the backup was written: check again right before writing.
-  const c = validate(ctx, i, first.sheet, first);
+  const c = validate(ctx, i, first.fileName, first.sheet, first);
   refuse(c.errors);
-  return i.kind === 'students' ? commitStudents(ctx, c.students, refuse) : commitStaff(ctx, c.staff);
+  progress(ctx, 3, 4, `Запись: ${countWith(i.kind === 'students' ? c.students.length : c.staff.length, i.kind === 'students' ? WORDS.student : WORDS.staff)}`);
+  const result = i.kind === 'students' ? commitStudents(ctx, c.students, refuse) : commitStaff(ctx, c.staff);
+  releaseInputOf(ctx, i.file); // an uploaded copy of the file is not kept
+  return result;
 }
 
 /** The current year's classes by name («5А») → id. */
@@ -178,7 +195,9 @@ function commitStudents(ctx: Ctx, drafts: StudentDraft[], refuse: (errors: RowEr
     const classIds = currentClassIds(ctx);
     const plan = planStudents(ctx, drafts, classIds);
     refuse(plan.errors);
-    return { plan, ...applyStudentPlan(ctx, w, plan, classIds) };
+    const applied = applyStudentPlan(ctx, w, plan, classIds);
+    checkpoint(ctx); // cancelled during the write: the transaction rolls back
+    return { plan, ...applied };
   });
   // R4: newcomers in classes divided into subgroups wait to be placed ('subgroups.pending').
   const divided = classesAwaitingPlacement(ctx);
@@ -205,6 +224,7 @@ function commitStaff(ctx: Ctx, drafts: StaffDraft[]): ImportResult {
       'staff_qualification',
       cards.flatMap((c, k) => [...new Set(drafts[k]!.subjects.flatMap(idsOf))].map((subject_id) => ({ staff_id: c.id, subject_id }))),
     );
+    checkpoint(ctx); // cancelled during the write: the transaction rolls back
   });
   return { imported: drafts.length };
 }

@@ -3,8 +3,12 @@ import type { Ctx } from '../context';
 import type { ExportedFile } from '../../api/types';
 import { ruDate } from '../format';
 import { schoolRow } from '../setup/school';
+import { checkpoint, outOf, progress, resultFile } from '../job';
+import { WORDS } from '../../api/plural';
 
 export type Cell = string | number | null;
+
+const ROWS_PER_STEP = 1000;
 
 /** One list to hand out as a workbook. */
 export interface Sheet {
@@ -40,8 +44,15 @@ export async function sheetFile(ctx: Ctx, sheet: Sheet): Promise<ExportedFile> {
   ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } };
-  ws.addRows(sheet.rows);
+  // A job's progress and cancellation points between chunks of rows (a 5000-student list takes seconds).
+  const total = sheet.rows.length;
+  for (let at = 0; at < total || at === 0; at += ROWS_PER_STEP) {
+    progress(ctx, at, total, `${sheet.title}: ${outOf(at, total, WORDS.row)}`);
+    ws.addRows(sheet.rows.slice(at, at + ROWS_PER_STEP));
+  }
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+  progress(ctx, total, total, `${sheet.title}: запись файла`);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `${sheet.file} ${ruDate(ctx.now().toISOString().slice(0, 10))}.xlsx`, data: buf.toString('base64'), rows: sheet.rows.length };
+  checkpoint(ctx);
+  return resultFile(ctx, `${sheet.file} ${ruDate(ctx.now().toISOString().slice(0, 10))}.xlsx`, buf, total);
 }

@@ -32,6 +32,7 @@ import type { HashRoute } from './useHashRoute';
 import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
 import { useProblemCount } from '../groups/ValidationPage';
+import { JobsPanel } from '../jobs/JobsPanel';
 
 interface NavItem {
   href: string;
@@ -151,6 +152,7 @@ export function Shell({ route }: { route: HashRoute }) {
               </Tooltip>
             ) : null}
             <UserMenu />
+            <JobsPanel />
           </Group>
         </Group>
       </AppShell.Header>

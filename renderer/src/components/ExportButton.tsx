@@ -22,7 +22,7 @@ export function ExportButton({ list, students }: { list: ListKind; students?: St
   const exporting = useAction(
     async () => {
       const f = await call('export.list', { list, students });
-      await saveFile(f.fileName, f.data, XLSX);
+      await saveFile(f.fileName, f.id, XLSX);
       return f;
     },
     { invalidates: false, notify: 'Экспорт не выполнен', success: (f) => ({ title: f.fileName, message: `Выгружено: ${countOf(f.rows, 'строка', 'строки', 'строк')}` }) },

@@ -72,7 +72,7 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
   const pdfAction = useAction(
     async (groupId: string | null) => {
       const f = await call('reports.studyGroupListsPdf', { groupId });
-      await saveFile(f.fileName, f.data, PDF);
+      await saveFile(f.fileName, f.id, PDF);
       return f;
     },
     { invalidates: false, notify: 'PDF не создан', success: (f) => ({ title: f.fileName, message: 'Списки групп сохранены' }) },

@@ -31,7 +31,7 @@ export function WorkloadPage({ teacherId, classId }: { teacherId?: string; class
   const exportXlsx = useAction(
     async () => {
       const f = await call('reports.workloadXlsx');
-      await saveFile(f.fileName, f.data, XLSX);
+      await saveFile(f.fileName, f.id, XLSX);
       return f;
     },
     { invalidates: false, notify: 'Тарификация не выгружена', success: (f) => ({ title: f.fileName, message: `Выгружено строк: ${f.rows}` }) },

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, FileButton, Group, List, Paper, SegmentedControl, Stack, Stepper, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconCircleCheck, IconDownload, IconFileUpload, IconListCheck, IconUpload } from '@tabler/icons-react';
-import { call, fileToBase64, saveFile } from '../api';
+import { call, saveBytes, uploadFile } from '../api';
 import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -16,7 +16,8 @@ import { errorsCsvBase64, missingRequired } from './columns';
 type Kind = ImportKind;
 interface Loaded {
   fileName: string;
-  data: string;
+  /** The file given to the core (uploadFile): its id. */
+  file: string;
 }
 
 const KIND_HINT: Record<Kind, string[]> = {
@@ -61,7 +62,8 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
     };
   const reading = useAction(
     during('read', async (f: File, keepMapping: boolean) => {
-      const loaded = { fileName: f.name, data: await fileToBase64(f) };
+      const given = await uploadFile(f);
+      const loaded = { fileName: given.fileName, file: given.id };
       const p = await call('import.preview', { kind, ...loaded });
       setFile(loaded);
       setFirst(p);
@@ -229,7 +231,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
                 )}
               </FileButton>
               {hasErrors ? (
-                <Button variant="subtle" leftSection={<IconDownload size={16} />} onClick={() => void saveFile(`Ошибки — ${checked.fileName.replace(/\.[^.]+$/, '')}.csv`, errorsCsvBase64(checked.errors), 'text/csv')}>
+                <Button variant="subtle" leftSection={<IconDownload size={16} />} onClick={() => void saveBytes(`Ошибки — ${checked.fileName.replace(/\.[^.]+$/, '')}.csv`, errorsCsvBase64(checked.errors), 'text/csv')}>
                   Сохранить список ошибок
                 </Button>
               ) : null}

@@ -14,6 +14,7 @@ import { transferPlans } from './transfer';
 import { groupsPlans } from './groups';
 import { workloadPlans } from './workload';
 import { reportsPlans } from './reports';
+import { jobsPlans } from './jobs';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -26,4 +27,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...groupsPlans,
   ...workloadPlans,
   ...reportsPlans,
+  ...jobsPlans,
 };

@@ -131,7 +131,7 @@ export function AuditPage() {
   const exportAction = useAction(
     async () => {
       const file = await call('audit.export', filter);
-      await saveFile(file.fileName, file.data, XLSX);
+      await saveFile(file.fileName, file.id, XLSX);
       return file;
     },
     { invalidates: false, notify: 'Экспорт не выполнен', success: (file) => ({ title: file.fileName, message: `Выгружено: ${countOf(file.rows, 'строка', 'строки', 'строк')}` }) },

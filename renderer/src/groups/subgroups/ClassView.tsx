@@ -95,7 +95,7 @@ function SubjectCard({
   const pdf = useAction(
     async () => {
       const f = await call('reports.subgroupListsPdf', { classId, subjectId: item.subjectId });
-      await saveFile(f.fileName, f.data, PDF);
+      await saveFile(f.fileName, f.id, PDF);
       return f;
     },
     { invalidates: false, notify: 'PDF не создан', success: (f) => ({ title: f.fileName, message: 'Списки подгрупп сохранены' }) },

@@ -1,0 +1,64 @@
+// The progress panel (issue 9, point 7; acceptance): long jobs of the browser's session show in the
+// corner of every screen with their progress, and one is cancelled from the panel: its call ends as
+// cancelled and it leaves no file. The real renderer in Chromium, the browser host, the real core
+// and its job worker threads.
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { signIn, startApp, type App } from './harness';
+import { jobRunner } from '../../electron/core/jobs/runner';
+import { filesDir } from '../../electron/core/files';
+
+let app: App;
+
+beforeAll(async () => {
+  app = await startApp({ demo: true });
+}, 240_000);
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('the progress panel', () => {
+  it('shows the running jobs with their progress and cancels one of them', async () => {
+    const { page } = app;
+    await signIn(page, 'admin', app.users.admin!.password);
+    await page.getByTestId('nav-subgroups').click();
+    expect(await page.getByTestId('jobs-panel').count()).toBe(0); // nothing runs: no panel
+
+    // Four PDFs of every class's subgroup lists, as the page asks for them (its session, its cookie):
+    // two run (two job workers), the others wait for their turn.
+    await page.evaluate(() => {
+      const w = globalThis as unknown as { jobReplies: unknown[] };
+      w.jobReplies = [];
+      for (let i = 0; i < 4; i++)
+        void fetch('/api/reports.subgroupListsPdf', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+          .then((r) => r.json())
+          .then((r) => w.jobReplies.push(r));
+    });
+    const panel = page.getByTestId('jobs-panel');
+    await panel.waitFor();
+    const running = panel.locator('[data-testid="job"][data-state="running"]');
+    await expect.poll(() => running.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    // Progress told: «Списки подгрупп: 12 из 40 классов — 30 %».
+    await expect.poll(() => running.first().getByTestId('job-phrase').textContent(), { timeout: 60_000 }).toMatch(/^Списки подгрупп: \d+ из \d+ класс(а|ов) — \d+ %$/);
+    await app.screenshot('jobs-panel-running');
+
+    const id = (await running.first().getAttribute('data-job-id'))!;
+    await panel.locator(`[data-job-id="${id}"]`).getByTestId('job-cancel').click();
+    const job = panel.locator(`[data-job-id="${id}"]`);
+    await expect.poll(() => job.getAttribute('data-state'), { timeout: 30_000 }).toBe('cancelled');
+    await expect.poll(() => job.getByTestId('job-phrase').textContent()).toBe('Отменено, ничего не изменено');
+    await app.screenshot('jobs-panel-cancelled');
+
+    // In the core: that job ended cancelled, and left nothing in the files folder.
+    expect(jobRunner().list(app.session).find((j) => j.id === id)).toMatchObject({ state: 'cancelled', title: 'Списки подгрупп (PDF)' });
+    expect(readdirSync(filesDir()).filter((n) => n.startsWith(`${id}-`))).toEqual([]);
+    // Its caller was told so: one reply is the cancellation; the others make their files.
+    const replies = async () => (await page.evaluate(() => (globalThis as unknown as { jobReplies: { ok: boolean; error?: { code: string } }[] }).jobReplies)) ?? [];
+    await expect.poll(async () => (await replies()).length, { timeout: 180_000 }).toBe(4);
+    const codes = (await replies()).map((r) => (r.ok ? 'ok' : r.error!.code)).sort();
+    expect(codes).toEqual(['cancelled', 'ok', 'ok', 'ok']);
+    // Ended jobs leave the panel after a few seconds.
+    await expect.poll(() => page.getByTestId('jobs-panel').count(), { timeout: 30_000 }).toBe(0);
+    expect(app.pageErrors).toEqual([]);
+  }, 300_000);
+});
