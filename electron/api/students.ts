@@ -46,6 +46,15 @@ export interface StudentDetails {
   guardians: GuardianDetails[];
 }
 
+/** One student of a class on a day (issue 9: dated memberships): since when, and until when if they left. */
+export interface RosterEntry {
+  studentId: string;
+  fullName: string;
+  /** The membership's first day and the day of leaving (null: still in the class). */
+  dateFrom: string;
+  dateTo: string | null;
+}
+
 /** The order of the students' list (and of its export). */
 export const studentSort = z.enum(studentSorts.values);
 
@@ -63,6 +72,8 @@ export const studentsOps = {
     }),
   ).returns<Page<StudentRow>>(),
   'students.get': read(view('contingent'), z.object({ id: s.id })).returns<StudentDetails>(),
+  /** Who was in a class on a day (the class list as it stood then: movement, term reports, paper copies). */
+  'students.rosterOn': read(view('contingent'), z.object({ classId: s.id, date: s.isoDate })).returns<RosterEntry[]>(),
   'students.save': write(
     change('contingent'),
     z.object({

@@ -46,6 +46,12 @@ describe('dated class memberships', () => {
     expect(classOfStudentOn(t.ctx, petrov.id, '2026-11-19')).toBe(t.a.id);
     expect(classOfStudentOn(t.ctx, petrov.id, '2026-11-20')).toBe(t.b.id);
 
+    // The same question through the API (students.rosterOn), as the screens and documents will ask it.
+    const onNov12 = await t.call('students.rosterOn', { classId: t.a.id, date: '2026-11-12' });
+    expect(onNov12).toEqual([{ studentId: petrov.id, fullName: 'Петров Пётр Сергеевич', dateFrom: '2026-09-01', dateTo: '2026-11-20' }]);
+    expect(names(await t.call('students.rosterOn', { classId: t.b.id, date: '2026-11-12' }))).toEqual(['Сидоров Пётр Сергеевич']);
+    expect((await rejection(t.call('students.rosterOn', { classId: 'нет-такого', date: '2026-11-12' }))).code).toBe('not_found');
+
     // The history as stored: the old membership closed on the day of the move, the new one open.
     const rows = t.db.raw.prepare('SELECT class_id, date_from, date_to FROM class_membership WHERE student_id = ? AND deleted_at IS NULL ORDER BY date_from').all(petrov.id);
     expect(rows).toEqual([

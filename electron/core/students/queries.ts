@@ -6,17 +6,15 @@ import { fullName } from '../format';
 import { invalid } from '../../api/errors';
 import { className as nameOfClass } from '../../api/text';
 
-export interface RosterEntry {
-  studentId: string;
-  fullName: string;
-  /** The membership's first day and the day of leaving (null: still in the class). */
-  dateFrom: string;
-  dateTo: string | null;
-}
+import type { RosterEntry } from '../../api/students';
+import { notFound } from '../../api/errors';
+
+export type { RosterEntry };
 
 /** Who was in the class on `date` ('YYYY-MM-DD'), by name — removed students included for the days they were there. */
 export function classRosterOn(ctx: Ctx, classId: string, date: string): RosterEntry[] {
   const { db } = ctx;
+  if (!db.first(db.q.selectFrom('school_class').select('id').where('id', '=', classId))) throw notFound('Класс');
   const rows = db.all(
     db.q
       .selectFrom('class_membership as m')

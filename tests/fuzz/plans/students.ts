@@ -6,4 +6,5 @@ export const studentsPlans = {
   'students.get': { sample: (f) => ({ id: f.studentId }) },
   'students.save': { sample: (f) => f.student },
   'students.remove': { sample: (f) => ({ id: f.spareStudentId }) },
+  'students.rosterOn': { sample: (f) => ({ classId: f.classId, date: '2026-11-12' }) },
 } satisfies Plans<typeof studentsOps>;
