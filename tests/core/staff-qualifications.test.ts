@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempCore } from '../support/core';
 import type { AppError } from '../../electron/api/errors';
+import { upload } from '../support/files';
 
 const card = { lastName: 'Петрова', firstName: 'Анна', middleName: 'Ивановна', birthDate: null, gender: 'f' as const, snils: null, phone: null, email: null, position: 'Учитель', roles: ['teacher' as const], deputyGrades: [], rateHours: 18 };
 
@@ -43,8 +44,7 @@ describe('staff qualifications by subject id', () => {
     await t.call('subjects.addStandard');
     const file = (rows: string[]) => ({
       kind: 'staff' as const,
-      fileName: 'Сотрудники.csv',
-      data: Buffer.from('\ufeff' + ['ФИО;Должность;Предметы', ...rows].join('\r\n'), 'utf8').toString('base64'),
+      file: upload(t.ctx.session, 'Сотрудники.csv', Buffer.from('\ufeff' + ['ФИО;Должность;Предметы', ...rows].join('\r\n'), 'utf8')),
     });
     const bad = file(['Соколов Андрей Викторович;Учитель;Математика, Астрономия', 'Петрова Ирина Сергеевна;Учитель;Алгебра']);
     const preview = await t.call('import.preview', bad);

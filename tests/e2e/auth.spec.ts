@@ -243,22 +243,30 @@ describe('login and sessions', () => {
     // The core serves no data while locked: every data call in between is refused. (The screen
     // beneath may show what this user loaded before the lock — the classes were read for the
     // students list's filter — covered by the lock screen, as the screen one was on is.)
-    const answered: Promise<string | null>[] = [];
-    const onResponse = (r: import('playwright-core').Response) => {
-      const name = decodeURIComponent(new URL(r.url()).pathname.replace(/^\/api\//, ''));
+    // Only requests sent after the core's clock ran out count (a refetch already on its way is not the screen's).
+    const asked: import('playwright-core').Request[] = [];
+    const onRequest = (r: import('playwright-core').Request) => {
+      const url = new URL(r.url());
+      const name = decodeURIComponent(url.pathname.replace(/^\/api\//, ''));
       // What the classes screen asks for (the shell's own queries may still be finishing the unlock before).
-      if (!r.url().includes('/api/') || !/^(classes|staff|rooms)\./.test(name)) return;
-      answered.push(r.json().then((b: { ok: boolean }) => (b.ok ? name : null), () => null));
+      if (url.pathname.startsWith('/api/') && /^(classes|staff|rooms)\./.test(name)) asked.push(r);
     };
     app.session.lastActivity -= 2 * 60_000;
-    page.on('response', onResponse);
+    page.on('request', onRequest);
     await page.evaluate("location.hash = '/setup/classes'");
     await page.getByTestId('lock-screen').waitFor();
     expect(app.session.locked).toBe(true);
     await page.waitForTimeout(500);
-    page.off('response', onResponse);
-    expect(answered.length, 'the classes screen asked the core').toBeGreaterThan(0);
-    expect((await Promise.all(answered)).filter(Boolean), 'data served while locked').toEqual([]);
+    page.off('request', onRequest);
+    expect(asked.length, 'the classes screen asked the core').toBeGreaterThan(0);
+    const served = await Promise.all(
+      asked.map(async (r) => {
+        const res = await r.response();
+        const body = res ? ((await res.json().catch(() => null)) as { ok?: boolean } | null) : null;
+        return body?.ok ? new URL(r.url()).pathname : null;
+      }),
+    );
+    expect(served.filter(Boolean), 'data served while locked').toEqual([]);
     await page.getByTestId('unlock-password').fill(PASSWORD);
     await page.getByTestId('unlock-submit').click();
     await page.getByTestId('lock-screen').waitFor({ state: 'detached' });

@@ -135,13 +135,14 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     problems.push(...gp.map((p) => ({ column: `guardians.${idx}.${GUARDIAN_FIELD[p.column ?? ''] ?? 'phone'}`, message: `${p.message} у ${who}` })));
     return { ...g, phone: gc.phone, email: gc.email };
   });
-  if (i.classId && !db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.classId).where('deleted_at', 'is', null))) throw notFound('Класс');
-  if (c.snils) {
-    const same = db.first(db.q.selectFrom('student').select('id').where('snils', '=', c.snils).where('deleted_at', 'is', null));
-    if (same && same.id !== i.id) problems.push({ column: 'СНИЛС', message: `Ученик со СНИЛС ${c.snils} уже есть в школе` });
-  }
   if (problems.length) throw invalid(problems[0]!.message, problems);
   const id = act(ctx, (w) => {
+    // Deciding reads inside the transaction (issue 9): the class and the СНИЛС as they are now.
+    if (i.classId && !db.first(db.q.selectFrom('school_class').select('id').where('id', '=', i.classId).where('deleted_at', 'is', null))) throw notFound('Класс');
+    if (c.snils) {
+      const same = db.first(db.q.selectFrom('student').select('id').where('snils', '=', c.snils).where('deleted_at', 'is', null));
+      if (same && same.id !== i.id) throw invalid(`Ученик со СНИЛС ${c.snils} уже есть в школе`, [{ column: 'СНИЛС', message: `Ученик со СНИЛС ${c.snils} уже есть в школе` }]);
+    }
     const values = studentRow({ ...i, snils: c.snils });
     let studentId: string;
     if (i.id) {
@@ -176,8 +177,8 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
 
 export function removeStudent(ctx: Ctx, id: string): void {
   const { db } = ctx;
-  if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
   act(ctx, (w) => {
+    if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', id))) throw notFound('Ученик');
     const today = todayOf(ctx);
     leaveAllGroups(ctx, w, id, today);
     closeMemberships(ctx, w, id, today);

@@ -42,10 +42,18 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   const [signedOutReason, setSignedOutReason] = useState<string | null>(null);
   const authRef = useRef<AuthStatus | null>(null);
   authRef.current = auth;
-  // Counts the locks: a status read before a later lock must not take the lock screen away.
+  // Counts the locks and the session changes made here: a status read before a later lock must not
+  // take the lock screen away, and one read before a logout or a login must not bring back the old
+  // session (answers arrive late on a busy machine).
   const lockSeq = useRef(0);
-  const applyStatus = useCallback((a: AuthStatus, seqAtRead: number) => {
-    setAuth(lockSeq.current !== seqAtRead && a.user ? { ...a, locked: true } : a);
+  const sessionSeq = useRef(0);
+  // Set when the session ends here: a call of the ended session refused afterwards (a refetch that
+  // was on its way) must not replace the reason the login screen shows with «Войдите в программу».
+  const ended = useRef(false);
+  const readSeq = () => ({ lock: lockSeq.current, session: sessionSeq.current });
+  const applyStatus = useCallback((a: AuthStatus, at: { lock: number; session: number }) => {
+    if (sessionSeq.current !== at.session) return;
+    setAuth(lockSeq.current !== at.lock && a.user ? { ...a, locked: true } : a);
   }, []);
 
   const user = auth?.user && !auth.user.mustChangePassword ? auth.user : null;
@@ -60,7 +68,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const loadAuth = useCallback(async () => {
     try {
-      const seq = lockSeq.current;
+      const seq = readSeq();
       applyStatus(await call('auth.status'), seq);
       setAuthError(null);
     } catch (e) {
@@ -77,9 +85,11 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [loadAuth]);
 
   const signedIn = useCallback(async (user: SessionUser) => {
+    ended.current = false;
+    sessionSeq.current++;
     setSignedOutReason(null);
     setAuth((a) => (a ? { ...a, hasUsers: true, user, locked: false } : a));
-    const seq = lockSeq.current;
+    const seq = readSeq();
     // After a login or an unlock nothing cached may be trusted: changes were not followed meanwhile.
     const [a] = await Promise.all([call('auth.status'), invalidateAll()]);
     applyStatus(a, seq);
@@ -87,6 +97,8 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [applyStatus]);
 
   const signedOut = useCallback((reason: string | null) => {
+    ended.current = true;
+    sessionSeq.current++;
     abandonAfterLogout();
     setSignedOutReason(reason);
     setAuth((a) => (a ? { ...a, user: null, locked: false } : a));
@@ -121,7 +133,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
         if (why === 'locked') {
           lockSeq.current++;
           setAuth((a) => (a && a.user ? { ...a, locked: true } : a));
-        } else if (authRef.current?.user) signedOut(message);
+        } else if (authRef.current?.user && !ended.current) signedOut(message);
       }),
     [signedOut],
   );
