@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { Db, migrate } from '../../../db';
-import { tempDir } from '../../support/tmp';
+import { describe, expect, it } from 'vitest';
+import { migrate } from '../../../db';
+import { databaseAt } from './databaseAt';
 
 describe('migration 0002: app users and the correction-request register', () => {
-  let cleanup = () => {};
-  afterEach(() => cleanup());
-
-  function at(version: number): Db {
-    const t = tempDir();
-    const db = new Db(join(t.dir, 'm.sqlite'));
-    cleanup = () => (db.close(), t.cleanup());
-    migrate(db, version);
-    return db;
-  }
+  const at = databaseAt();
 
   it('applies on top of 0001 and keeps existing data', () => {
     const db = at(1);

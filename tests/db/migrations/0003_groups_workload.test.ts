@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { Db, migrate } from '../../../db';
-import { tempDir } from '../../support/tmp';
+import { databaseAt } from './databaseAt';
 
 describe('migration 0003: subgroups, study groups and teaching assignments', () => {
-  let cleanup = () => {};
-  afterEach(() => cleanup());
-
-  function at(version: number): Db {
-    const t = tempDir();
-    const db = new Db(join(t.dir, 'm.sqlite'));
-    cleanup = () => (db.close(), t.cleanup());
-    migrate(db, version);
-    return db;
-  }
+  const at = databaseAt();
 
   const now = new Date().toISOString();
   /** A year, a class 5А with two students, two subjects and a teacher. */

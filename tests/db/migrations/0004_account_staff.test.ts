@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { Db, migrate } from '../../../db';
-import { tempDir } from '../../support/tmp';
+import { databaseAt } from './databaseAt';
 
 describe('migration 0004: app accounts linked to staff cards', () => {
-  let cleanup = () => {};
-  afterEach(() => cleanup());
-
-  function at(version: number): Db {
-    const t = tempDir();
-    const db = new Db(join(t.dir, 'm.sqlite'));
-    cleanup = () => (db.close(), t.cleanup());
-    migrate(db, version);
-    return db;
-  }
+  const at = databaseAt();
   const now = new Date().toISOString();
   const card = (db: Db, id: string, name: string, roles: string[], grades: number[] = [], deleted = false) => {
     const [last, first, middle] = name.split(' ');

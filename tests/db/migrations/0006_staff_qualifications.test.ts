@@ -1,19 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { Db, migrate } from '../../../db';
-import { tempDir } from '../../support/tmp';
+import { databaseAt } from './databaseAt';
 
 describe('migration 0006: staff qualifications by subject id', () => {
-  let cleanup = () => {};
-  afterEach(() => cleanup());
-
-  function at(version: number): Db {
-    const t = tempDir();
-    const db = new Db(join(t.dir, 'm.sqlite'));
-    cleanup = () => (db.close(), t.cleanup());
-    migrate(db, version);
-    return db;
-  }
+  const at = databaseAt();
   const now = '2026-10-01T09:00:00.000Z';
 
   /** Staff cards as version 5 kept them: subject names in JSON, as typed on the card or in a file. */
