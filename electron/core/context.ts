@@ -37,3 +37,6 @@ export type HandlerMap = { [N in OpName]: Handler<N> };
 export type Handlers<O extends Record<string, OpDef>> = {
   [N in keyof O]: (input: z.output<O[N]['input']>, ctx: Ctx) => O[N]['output'] | Promise<O[N]['output']>;
 };
+
+/** Today as 'YYYY-MM-DD' by the context's clock: the day memberships open and close on when no date is given. */
+export const todayOf = (ctx: Ctx): string => ctx.now().toISOString().slice(0, 10);

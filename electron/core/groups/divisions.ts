@@ -16,7 +16,7 @@ import { parallelFilter, requireParallels } from '../auth/parallels';
 import { className } from '../../api/text';
 import { closeMember } from './membership';
 
-const todayOf = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
+import { todayOf } from '../context';
 
 
 function classOf(school: School, classId: string): ClassInfo {

@@ -1,6 +1,6 @@
 // Newcomers (R4): when a student joins a divided class, the administrator is asked which subgroup
 // to put them in; the smallest one is suggested.
-import type { Ctx } from '../context';
+import { todayOf, type Ctx } from '../context';
 import type { PendingPlacement } from '../../api/types';
 import { act } from '../tx';
 import { key, loadSchool, personName, subjectName, collate } from './load';
@@ -69,7 +69,7 @@ export function placeSuggested(ctx: Ctx, classId?: string | null): { placed: num
   const gradeOf = new Map(db.all(db.q.selectFrom('school_class').select(['id', 'grade'])).map((c) => [c.id, c.grade]));
   const pending = pendingPlacements(ctx, { classId }).filter((p) => mine(gradeOf.get(p.classId) ?? 0));
   const sizes = new Map<string, PendingPlacement['subgroups']>();
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = todayOf(ctx);
   const rows: { division_id: string; subgroup_id: string; student_id: string; date_from: string; date_to: null }[] = [];
   for (const p of pending) {
     let groups = sizes.get(p.divisionId);

@@ -1,6 +1,6 @@
 // Study groups across classes (R4): electives, profile groups, remedial groups. The teacher of a
 // group is its teaching assignment, like a subgroup's.
-import type { Ctx } from '../context';
+import { todayOf, type Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { StudyGroup, StudyGroupDetails, StudyGroupKind } from '../../api/types';
 import type { Row } from '../../../db';
@@ -147,7 +147,7 @@ export function setStudyGroupMembers(ctx: Ctx, groupId: string, studentIds: read
       `${countWith(lost.length, WORDS.student)} из выбранных ${plural(lost.length, 'не найден', 'не найдены', 'не найдены')} — возможно, ${plural(lost.length, 'он выбыл', 'они выбыли', 'они выбыли')}. Обновите список и выберите снова.`,
     );
   const keep = new Set(wanted);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = todayOf(ctx);
   act(ctx, (w) => {
     requireGroupParallels(ctx, group.id, group.name, wanted);
     const current = db.all(

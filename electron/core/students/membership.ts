@@ -10,8 +10,8 @@ import { ruDate } from '../format';
 import { className } from '../../api/text';
 import { leaveOtherClasses } from '../groups/membership';
 
-/** Today as 'YYYY-MM-DD' (the day memberships open and close on when no date is given). */
-export const todayOf = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
+import { todayOf } from '../context';
+export { todayOf };
 
 type Interval = { date_from: string; date_to: string | null };
 

@@ -116,7 +116,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
   const { db } = ctx;
   const problems: Problem[] = [];
   const c = checkContacts({ snils: i.snils }, problems);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = todayOf(ctx);
   if (i.birthDate > today) problems.push({ column: 'Дата рождения', message: 'Дата рождения в будущем' });
   // The same representative twice: the same card, or the same full name.
   const seenGuardians = new Set<string>();
