@@ -15,7 +15,6 @@ import { countOf, countWith, WORDS } from '../../api/plural';
 import { parallelFilter, requireParallels } from '../auth/parallels';
 import { className } from '../../api/text';
 import { closeMember } from './membership';
-
 import { todayOf } from '../context';
 
 
