@@ -104,6 +104,24 @@ interface Assignment extends PlanAssignment {
   testEvery: number;
   testOffset: number;
   given: number;
+  /** Index of the subject (numeric keys of the period sums). */
+  subjectNo: number;
+  isPE: boolean;
+  /** A test in Russian may be a dictation, in literature an essay. */
+  testKinds: readonly (readonly [WorkKind, number])[];
+  kinds: readonly (readonly [WorkKind, number])[];
+}
+
+/** What the marks of one lesson share. */
+interface LessonCtx {
+  a: Assignment;
+  lessonId: string;
+  date: string;
+  enteredBy: string;
+  marksMs: number;
+  marksAt: string;
+  periodEnd: number;
+  out: SimChange[];
 }
 
 interface Pending {
@@ -122,7 +140,11 @@ interface Acc {
   count: number;
 }
 
-const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => cmp(a.id, b.id));
+/** Memberships by student and day (not by their own ids: the same people give the same year whatever ids their rows got). */
+const byStudent = <T extends { student_id: string; date_from: string; id: string }>(rows: readonly T[]) =>
+  [...rows].sort((a, b) => cmp(a.student_id, b.student_id) || cmp(a.date_from, b.date_from) || cmp(a.id, b.id));
 const live = <T extends { deleted_at: string | null }>(rows: readonly T[]) => rows.filter((r) => r.deleted_at === null);
 const INF = Number.POSITIVE_INFINITY;
 const on = (d: Dated, dn: number) => d.from <= dn && dn < d.to;
@@ -177,7 +199,8 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   }
   const isSchoolDay = (grade: number, dn: number) => dn >= yearStart && dn <= yearEnd && schoolDays.get(grade)![dn - yearStart] === 1;
   /** The period of a grade containing a day. */
-  const periodAt = (grade: number, dn: number) => periodsOfGrade.get(grade)!.find((p) => dayOf(p.start_date) <= dn && dn <= dayOf(p.end_date));
+  const periodDays = new Map(periods.map((p, i) => [p.id, { from: dayOf(p.start_date), to: dayOf(p.end_date), index: i }]));
+  const periodAt = (grade: number, dn: number) => periodsOfGrade.get(grade)!.find((p) => periodDays.get(p.id)!.from <= dn && dn <= periodDays.get(p.id)!.to);
 
   // ── The school ──
   const subjects = new Map(live(setup.subject).map((s) => [s.id, s]));
@@ -196,7 +219,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
 
   const classMembers = new Map<string, Member[]>();
   const membershipsOf = new Map<string, (Dated & { classId: string })[]>();
-  for (const m of byId(live(setup.class_membership))) {
+  for (const m of byStudent(live(setup.class_membership))) {
     if (!classes.has(m.class_id)) continue;
     const d = dated(m);
     push(classMembers, m.class_id, { student: m.student_id, ...d });
@@ -208,10 +231,10 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   };
   const subgroupDivision = new Map(live(setup.subgroup).map((s) => [s.id, s.division_id]));
   const subgroupMembers = new Map<string, Member[]>();
-  for (const m of byId(live(setup.subgroup_member))) push(subgroupMembers, m.subgroup_id, { student: m.student_id, ...dated(m) });
+  for (const m of byStudent(live(setup.subgroup_member))) push(subgroupMembers, m.subgroup_id, { student: m.student_id, ...dated(m) });
   const groups = new Map(byId(live(setup.study_group)).filter((g) => g.year_id === year.id).map((g) => [g.id, g]));
   const groupMembers = new Map<string, Member[]>();
-  for (const m of byId(live(setup.study_group_member))) if (groups.has(m.group_id)) push(groupMembers, m.group_id, { student: m.student_id, ...dated(m) });
+  for (const m of byStudent(live(setup.study_group_member))) if (groups.has(m.group_id)) push(groupMembers, m.group_id, { student: m.student_id, ...dated(m) });
   const classesOfGroup = new Map<string, string[]>();
   for (const [gid, ms] of groupMembers) {
     const set = new Set<string>();
@@ -220,8 +243,16 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   }
   const curriculumHours = new Map(live(setup.curriculum_item).map((c) => [`${c.class_id}|${c.subject_id}`, c.hours_per_week]));
   const staff = new Map(live(setup.staff).map((s) => [s.id, s]));
+  const subjectNo = new Map([...subjects.keys()].sort().map((id, i) => [id, i]));
 
   // ── Assignments and the week ──
+  const markKinds = (n: string): readonly (readonly [WorkKind, number])[] => {
+    if (/^Русский/.test(n)) return [['answer', 35], ['classwork', 25], ['homework', 20], ['independent', 10], ['dictation', 10]];
+    if (/^Литература/.test(n)) return [['answer', 50], ['homework', 25], ['classwork', 10], ['essay', 15]];
+    if (/^Физика|^Химия|^Биология|^Информатика|Программирование/.test(n)) return [['answer', 40], ['classwork', 20], ['homework', 20], ['independent', 10], ['lab', 10]];
+    if (/^Физическая|^Музыка|^Изобраз|^Труд|[Тт]ехнолог/.test(n)) return [['classwork', 70], ['answer', 30]];
+    return [['answer', 40], ['classwork', 20], ['homework', 25], ['independent', 15]];
+  };
   const assignments: Assignment[] = [];
   for (const a of byId(live(setup.teaching_assignment))) {
     const subject = subjects.get(a.subject_id);
@@ -251,6 +282,10 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       testEvery,
       testOffset: hash32(a.id, seed) % testEvery,
       given: 0,
+      subjectNo: subjectNo.get(a.subject_id)!,
+      isPE: /^Физическая/.test(subject.name),
+      testKinds: /^Русский/.test(subject.name) ? [['test', 1], ['dictation', 1]] : /^Литература/.test(subject.name) ? [['test', 1], ['essay', 1]] : [['test', 1]],
+      kinds: markKinds(subject.name),
     });
   }
   const week = planWeek({ assignments, bellsOfClass, classesOfGroup });
@@ -265,8 +300,26 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   for (const list of week.days) for (const l of list) push(busyWeek, `${l.assignment.teacherId}|${l.weekday}`, [l.startMin, l.endMin] as [number, number]);
 
   // ── People's state ──
-  const ability = (student: string) => ((hash32(student, seed) / 0x100000000) * 2 - 1) * 1.2;
-  const subjectAbility = (student: string, subject: string) => ((hash32(student + subject, seed ^ 0x5bd1e995) / 0x100000000) * 2 - 1) * 0.6;
+  // Stable traits of a student, from the id: an ability, a bent per subject, exemption from PE.
+  const studentNo = new Map<string, number>();
+  const studentNoOf = (id: string) => {
+    let n = studentNo.get(id);
+    if (n === undefined) studentNo.set(id, (n = studentNo.size));
+    return n;
+  };
+  const abilityCache = new Map<string, number>();
+  const ability = (student: string) => {
+    let v = abilityCache.get(student);
+    if (v === undefined) abilityCache.set(student, (v = ((hash32(student, seed) / 0x100000000) * 2 - 1) * 1.2));
+    return v;
+  };
+  const bentCache = new Map<number, number>();
+  const subjectAbility = (student: string, a: Assignment) => {
+    const key = studentNoOf(student) * subjectNo.size + a.subjectNo;
+    let v = bentCache.get(key);
+    if (v === undefined) bentCache.set(key, (v = ((hash32(student + a.subjectId, seed ^ 0x5bd1e995) / 0x100000000) * 2 - 1) * 0.6));
+    return v;
+  };
   const peExempt = (student: string) => hash32(student, seed ^ 0x2545f491) / 0x100000000 < RATE.peExempt;
   const absence = new Map<string, { day: number; until: number; kind: AbsenceKind | null }>();
   /** The whole-day absence of a student on a day (illness, a family reason), drawn once a day. */
@@ -291,10 +344,11 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   const accounts = new Map<string, string>(); // staff → journal_account id
   const lastLoginWeek = new Map<string, number>();
 
-  // Period accumulators: student|subject|period → sums; year: student|subject → period values.
-  const acc = new Map<string, Acc>();
+  // Period accumulators: (student, subject, period) → sums; year: student|subject → period values.
+  const acc = new Map<number, Acc>();
+  const accKey = (student: string, subject: number, periodId: string) => (studentNoOf(student) * subjectNo.size + subject) * periods.length + periodDays.get(periodId)!.index;
   const periodValues = new Map<string, MarkValue[]>();
-  const accOf = (key: string) => {
+  const accOf = (key: number) => {
     let a = acc.get(key);
     if (!a) {
       a = { sw: 0, swv: 0, pass: 0, fail: 0, exempt: 0, count: 0 };
@@ -333,14 +387,6 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   }
 
   const lastDn = Math.min(untilDn, yearEnd);
-  const markKinds = (a: Assignment): readonly (readonly [WorkKind, number])[] => {
-    const n = a.subjectName;
-    if (/^Русский/.test(n)) return [['answer', 35], ['classwork', 25], ['homework', 20], ['independent', 10], ['dictation', 10]];
-    if (/^Литература/.test(n)) return [['answer', 50], ['homework', 25], ['classwork', 10], ['essay', 15]];
-    if (/^Физика|^Химия|^Биология|^Информатика|Программирование/.test(n)) return [['answer', 40], ['classwork', 20], ['homework', 20], ['independent', 10], ['lab', 10]];
-    if (/^Физическая|^Музыка|^Изобраз|^Труд|[Тт]ехнолог/.test(n)) return [['classwork', 70], ['answer', 30]];
-    return [['answer', 40], ['classwork', 20], ['homework', 25], ['independent', 15]];
-  };
   const weighted = <T>(items: readonly (readonly [T, number])[]): T => {
     let total = 0;
     for (const [, w] of items) total += w;
@@ -359,6 +405,37 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     const o = (l: [number, number][] | undefined) => !!l?.some(([a, b]) => a < e && s < b);
     return !o(busyWeek.get(`${teacher}|${wd}`)) && !o(busyToday.get(teacher));
   };
+
+  /** A mark of a lesson; a «2» may be retaken days later (before the period's end). Adds the final value to the period's sums. */
+  function give(L: LessonCtx, student: string, sums: Acc | null, value: MarkValue, kind: WorkKind): void {
+    const id = newId(L.marksMs);
+    const weight = WORK_WEIGHTS[kind];
+    L.out.push({
+      entity: 'mark', id, op: 'insert',
+      fields: { id, created_at: L.marksAt, updated_at: L.marksAt, deleted_at: null, student_id: student, lesson_id: L.lessonId, date: L.date, subject_id: L.a.subjectId, value, work_kind: kind, weight, entered_by: L.enteredBy, entered_at: L.marksAt },
+    });
+    let final = value;
+    if (value === '2' && rng.chance(RATE.retake)) {
+      const entryDay = localDayOf(L.marksMs, offset);
+      const day = Math.min(entryDay + rng.int(2, 10), L.periodEnd);
+      if (day > entryDay) {
+        final = rng.chance(0.65) ? '3' : '4';
+        const teacher = (teacherSickUntil.get(L.a.teacherId) ?? -1) >= day ? L.enteredBy : L.a.teacherId;
+        const ms = at(day, rng.int(15 * 60, 21 * 60), rng.int(0, 59));
+        const iso = isoMoment(ms);
+        enqueue(ms, teacher, [{ entity: 'mark', id, op: 'update', fields: { value: final, entered_by: teacher, entered_at: iso, updated_at: iso } }]);
+      }
+    }
+    if (!sums) return;
+    if (final === 'pass') sums.pass++;
+    else if (final === 'fail') sums.fail++;
+    else if (final === 'exempt') sums.exempt++;
+    else if (final !== 'na') {
+      sums.sw += weight;
+      sums.swv += weight * Number(final);
+      sums.count++;
+    }
+  }
 
   /** The batches entered on a day, in entry order; a teacher's first entry of a week also logs them in. */
   function* flush(dn: number): Generator<Batch, void, void> {
@@ -406,7 +483,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       const grade = a.grade ?? students[0]!.grade;
       const period = periodAt(grade, dn);
       /** The journal of a period is complete by its last day: nothing of it is entered later. */
-      const periodEnd = period ? Math.max(dayOf(period.end_date), dn) : dn;
+      const periodEnd = period ? Math.max(periodDays.get(period.id)!.to, dn) : dn;
 
       // The teacher, or a substitute.
       let substitute: string | null = null;
@@ -479,63 +556,29 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       const marksAt = isoMoment(marksMs);
       const markChanges = marksMs === lessonMs ? changes : [];
       const nearEnd = period ? periodEnd - dn <= 14 : false;
-      const kinds = markKinds(a);
-      const isPE = /^Физическая/.test(a.subjectName);
+      const L: LessonCtx = { a, lessonId, date, enteredBy, marksMs, marksAt, periodEnd, out: markChanges };
       for (const s of present) {
-        const key = period ? `${s}|${a.subjectId}|${period.id}` : null;
-        const sums = key ? accOf(key) : null;
-        const give = (value: MarkValue, kind: WorkKind) => {
-          const id = newId(marksMs);
-          const weight = WORK_WEIGHTS[kind];
-          markChanges.push({
-            entity: 'mark', id, op: 'insert',
-            fields: { id, ...stamp(marksAt), student_id: s, lesson_id: lessonId, date, subject_id: a.subjectId, value, work_kind: kind, weight, entered_by: enteredBy, entered_at: marksAt },
-          });
-          let final = value;
-          // A retake: a «2» made good days later (before the period's end).
-          if (value === '2' && rng.chance(RATE.retake)) {
-            const entryDay = localDayOf(marksMs, offset);
-            const day = Math.min(entryDay + rng.int(2, 10), periodEnd);
-            if (day > entryDay) {
-              final = rng.chance(0.65) ? '3' : '4';
-              const teacher = (teacherSickUntil.get(a.teacherId) ?? -1) >= day ? enteredBy : a.teacherId;
-              const ms = at(day, rng.int(15 * 60, 21 * 60), rng.int(0, 59));
-              const iso = isoMoment(ms);
-              enqueue(ms, teacher, [{ entity: 'mark', id, op: 'update', fields: { value: final, entered_by: teacher, entered_at: iso, updated_at: iso } }]);
-            }
-          }
-          if (sums) {
-            if (final === 'pass') sums.pass++;
-            else if (final === 'fail') sums.fail++;
-            else if (final === 'exempt') sums.exempt++;
-            else if (final !== 'na') {
-              sums.sw += weight;
-              sums.swv += weight * Number(final);
-              sums.count++;
-            }
-          }
-        };
-        if (isPE && peExempt(s)) {
-          if (rng.chance(0.15)) give('exempt', 'classwork');
+        const sums = period ? accOf(accKey(s, a.subjectNo, period.id)) : null;
+        if (a.isPE && peExempt(s)) {
+          if (rng.chance(0.15)) give(L, s, sums, 'exempt', 'classwork');
           continue;
         }
-        const score = 3.85 + 0.8 * ability(s) + subjectAbility(s, a.subjectId) + 0.55 * rng.normal() - (test ? 0.25 : 0);
+        const score = 3.85 + 0.8 * ability(s) + subjectAbility(s, a) + 0.55 * rng.normal() - (test ? 0.25 : 0);
         if (a.grading === 'pass_fail') {
-          if (rng.chance(RATE.mark)) give(score > 2.7 ? 'pass' : 'fail', 'answer');
+          if (rng.chance(RATE.mark)) give(L, s, sums, score > 2.7 ? 'pass' : 'fail', 'answer');
           continue;
         }
         if (test) {
-          const kind: WorkKind = /^Русский/.test(a.subjectName) && rng.chance(0.5) ? 'dictation' : /^Литература/.test(a.subjectName) && rng.chance(0.5) ? 'essay' : 'test';
-          give(numeric(score), kind);
+          give(L, s, sums, numeric(score), a.testKinds.length > 1 && rng.chance(0.5) ? a.testKinds[1]![0] : 'test');
           continue;
         }
         const p = nearEnd && sums && sums.count < 3 ? 0.8 : RATE.mark;
         if (!rng.chance(p)) continue;
-        const first = weighted(kinds);
-        give(numeric(score), first);
+        const first = weighted(a.kinds);
+        give(L, s, sums, numeric(score), first);
         if (rng.chance(RATE.secondMark)) {
-          const second = kinds.find(([k]) => k !== first)?.[0];
-          if (second) give(numeric(score + 0.3 * rng.normal()), second);
+          const second = a.kinds.find(([k]) => k !== first)?.[0];
+          if (second) give(L, s, sums, numeric(score + 0.3 * rng.normal()), second);
         }
       }
       enqueue(lessonMs, enteredBy, changes);
@@ -544,7 +587,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
 
     // Period marks (and the year mark after the last period), within 7 days of a period's end.
     for (const p of periods) {
-      if (dayOf(p.end_date) !== dn) continue;
+      if (periodDays.get(p.id)!.to !== dn) continue;
       const last = periods.filter((q) => q.grade_from <= p.grade_to && p.grade_from <= q.grade_to).every((q) => q.end_date <= p.end_date);
       const done = new Set<string>();
       for (const a of attestOrder) {
@@ -576,11 +619,12 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
           const key = `${s.id}|${a.subjectId}`;
           if (done.has(key)) continue;
           done.add(key);
-          const sums = acc.get(`${key}|${p.id}`);
-          acc.delete(`${key}|${p.id}`);
+          const k = accKey(s.id, a.subjectNo, p.id);
+          const sums = acc.get(k);
+          acc.delete(k);
           let value: MarkValue;
           if (a.grading === 'pass_fail') value = sums && sums.pass + sums.fail > 0 ? (sums.pass >= sums.fail ? 'pass' : 'fail') : 'na';
-          else if (/^Физическая/.test(a.subjectName) && peExempt(s.id)) value = 'exempt';
+          else if (a.isPE && peExempt(s.id)) value = 'exempt';
           else if (!sums || sums.count === 0) value = 'na';
           else value = String(Math.min(5, Math.max(2, Math.floor(sums.swv / sums.sw + 0.5)))) as MarkValue;
           if (!rng.chance(RATE.periodMarkMissing)) {

@@ -9,6 +9,7 @@ import { generateJournal, SETUP_ENTITIES, type Batch, type SchoolSetup, type Sim
 import { simulate, MAX_WRITE, type SimulationPort } from '../../central/simulate/run';
 import { absenceKinds, WORK_WEIGHTS, type WorkKind } from '../../electron/api/enums';
 import type { Change } from '../../central/protocol';
+import { uuidv7 } from '../../db/ids';
 
 const UNTIL = '2026-11-08'; // the first quarter (to 24.10) and its period marks, then a week of the second
 const MOVE_DAY = '2026-10-05';
@@ -53,8 +54,10 @@ describe('the simulated journal', () => {
   it('is deterministic by seed, and the seed matters', () => {
     const again = collect(setup, { seed: 7, until: UNTIL });
     expect(digest(again.batches)).toBe(digest(run.batches));
-    // The setup read in another order (another store) gives the same journal.
+    // The setup read in another order (another store), its memberships with other row ids (the app
+    // gives them random ids), gives the same journal.
     const shuffled = Object.fromEntries(Object.entries(setup).map(([k, rows]) => [k, [...rows].reverse()])) as unknown as SchoolSetup;
+    (shuffled as { class_membership: unknown[] }).class_membership = shuffled.class_membership.map((m) => ({ ...m, id: uuidv7() }));
     expect(digest(collect(shuffled, { seed: 7, until: '2026-09-20' }).batches)).toBe(digest(run.batches.filter((b) => b.at < '2026-09-20T21:00:00.000Z')));
     const other = collect(setup, { seed: 8, until: '2026-09-10' });
     expect(digest(other.batches)).not.toBe(digest(run.batches.filter((b) => b.at < '2026-09-10T21:00:00.000Z')));
@@ -85,7 +88,7 @@ describe('the simulated journal', () => {
   it('goes into the app’s journal tables with foreign keys and CHECKs on, every row', () => {
     const raw = core.db.raw;
     expect(raw.pragma('foreign_keys', { simple: true })).toBe(1);
-    const inserts = new Map<string, ReturnType<typeof raw.prepare>>();
+    const inserts = new Map<string, { run(...args: unknown[]): unknown }>();
     raw.transaction(() => {
       for (const b of run.batches)
         for (const c of b.changes) {
@@ -105,7 +108,7 @@ describe('the simulated journal', () => {
   }, 120_000);
 
   // The checks below read the rows back from SQLite (inserted by the test above).
-  const one = (sql: string, ...args: unknown[]) => core.db.raw.prepare(sql).get(...args) as Record<string, number>;
+  const one = (sql: string, ...args: unknown[]) => core.db.raw.prepare(sql).get(...args) as Record<string, number> & { lessons: number; marks: number };
   const all = (sql: string, ...args: unknown[]) => core.db.raw.prepare(sql).all(...args) as Record<string, unknown>[];
 
   it('has a sane volume and a timetable without clashes of classes', () => {
