@@ -57,7 +57,7 @@ describe('the simulated journal', () => {
     // The setup read in another order (another store), its memberships with other row ids (the app
     // gives them random ids), gives the same journal.
     const shuffled = Object.fromEntries(Object.entries(setup).map(([k, rows]) => [k, [...rows].reverse()])) as unknown as SchoolSetup;
-    (shuffled as { class_membership: unknown[] }).class_membership = shuffled.class_membership.map((m) => ({ ...m, id: uuidv7() }));
+    (shuffled as unknown as { class_membership: unknown[] }).class_membership = shuffled.class_membership.map((m) => ({ ...m, id: uuidv7() }));
     expect(digest(collect(shuffled, { seed: 7, until: '2026-09-20' }).batches)).toBe(digest(run.batches.filter((b) => b.at < '2026-09-20T21:00:00.000Z')));
     const other = collect(setup, { seed: 8, until: '2026-09-10' });
     expect(digest(other.batches)).not.toBe(digest(run.batches.filter((b) => b.at < '2026-09-10T21:00:00.000Z')));
