@@ -11,14 +11,14 @@
 // tests/db/entities.test.ts compares both with the database the migrations build, column by column,
 // foreign key by foreign key, unique index by unique index.
 import type { Database } from './schema';
-import { divisionMethods, genders, gradeEditWindows, gradings, periodKinds, staffRoles, studyGroupKinds, appRoles } from '../electron/api/enums';
+import { absenceKinds, divisionMethods, genders, gradeEditWindows, gradings, lessonStatuses, markTables, markValues, periodKinds, staffRoles, studyGroupKinds, appRoles, workKinds } from '../electron/api/enums';
 
 export type Table = keyof Database;
 
 /**
  * Who owns a table's rows, for sync:
  * - `office`: the school office edits them here; each change goes to the outbox;
- * - `central`: they come from the central system and are read-only here (none yet);
+ * - `central`: they come from the central system and are read-only here (the journal, issue 10);
  * - `local`: they never leave this computer (accounts, settings, the outbox and log themselves).
  */
 export type Owner = 'office' | 'central' | 'local';
@@ -52,6 +52,12 @@ export interface Entity<T extends Table> {
    * it, each one key (a record matches another by any of them). Every unique index of the table is one.
    */
   readonly keys: readonly (readonly ColumnName<T>[])[];
+  /**
+   * The keys the database enforces (its unique indexes), which the central server enforces too: a
+   * row takes part while it is live (deleted_at null) and open (date_to null, where the table has
+   * it); a key with an empty part clashes with nothing unless `nullsEqual` (issue 10).
+   */
+  readonly unique?: readonly { readonly on: readonly ColumnName<T>[]; readonly nullsEqual?: true }[];
   /** Every column, in the table's order. */
   readonly columns: { readonly [C in ColumnName<T>]-?: Column };
   /** Written to the audit log: how a record of it is named there. */
@@ -247,6 +253,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'предмет, который может вести сотрудник',
     owner: 'office',
     keys: [['staff_id', 'subject_id']],
+    unique: [{ on: ['staff_id', 'subject_id'] }],
     label: {
       prefix: 'Может вести предмет: ',
       sql: `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.staff_id), '?') || ' — ' || coalesce(${subjectOf('t.subject_id')}, '?')`,
@@ -262,6 +269,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'класс',
     owner: 'office',
     keys: [['year_id', 'grade', 'letter']],
+    unique: [{ on: ['year_id', 'grade', 'letter'] }],
     label: { prefix: 'Класс ', sql: classNameSql('t') },
     columns: {
       ...SYNC,
@@ -278,6 +286,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'учебный план',
     owner: 'office',
     keys: [['class_id', 'subject_id']],
+    unique: [{ on: ['class_id', 'subject_id'] }],
     label: { prefix: 'Учебный план: ', sql: `coalesce(${classOf('t.class_id')}, '?') || ', ' || coalesce(${subjectOf('t.subject_id')}, '?')` },
     columns: {
       ...SYNC,
@@ -291,6 +300,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'ученик',
     owner: 'office',
     keys: [['snils'], ['last_name', 'first_name', 'middle_name', 'birth_date']],
+    unique: [{ on: ['snils'] }],
     label: { prefix: 'Ученик: ', sql: person('t') },
     columns: {
       ...SYNC,
@@ -309,6 +319,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     owner: 'office',
     // A membership is the student's from a day; the open one (date_to null) is one per student.
     keys: [['student_id', 'class_id', 'date_from'], ['student_id']],
+    unique: [{ on: ['student_id'] }],
     label: { prefix: 'Обучение в классе: ', sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce(${classOf('t.class_id')}, '?')` },
     columns: {
       ...SYNC,
@@ -376,6 +387,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'деление на подгруппы',
     owner: 'office',
     keys: [['class_id', 'subject_id']],
+    unique: [{ on: ['class_id', 'subject_id'] }],
     label: { prefix: 'Деление на подгруппы: ', sql: `coalesce(${classOf('t.class_id')}, '?') || ', ' || coalesce(${subjectOf('t.subject_id')}, '?')` },
     columns: {
       ...SYNC,
@@ -389,6 +401,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'подгруппа',
     owner: 'office',
     keys: [['division_id', 'number']],
+    unique: [{ on: ['division_id', 'number'] }],
     label: { prefix: 'Подгруппа: ', sql: `coalesce(${divisionOf('t.division_id')}, '?') || ', ' || t.name` },
     columns: {
       ...SYNC,
@@ -402,6 +415,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'состав подгруппы',
     owner: 'office',
     keys: [['division_id', 'student_id']],
+    unique: [{ on: ['division_id', 'student_id'] }],
     label: { prefix: 'Состав подгруппы: ', sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce(${divisionOf('t.division_id')}, '?')` },
     columns: {
       ...SYNC,
@@ -432,6 +446,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'состав учебной группы',
     owner: 'office',
     keys: [['group_id', 'student_id']],
+    unique: [{ on: ['group_id', 'student_id'] }],
     label: {
       prefix: 'Состав учебной группы: ',
       sql: `coalesce(${studentOf('t.student_id')}, '?') || ' — ' || coalesce((SELECT g.name FROM study_group g WHERE g.id = t.group_id), '?')`,
@@ -449,6 +464,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     record: 'нагрузка учителя',
     owner: 'office',
     keys: [['teacher_id', 'subject_id', 'class_id', 'subgroup_id', 'study_group_id']],
+    unique: [{ on: ['teacher_id', 'subject_id', 'class_id', 'subgroup_id', 'study_group_id'], nullsEqual: true }],
     label: {
       prefix: 'Нагрузка: ',
       sql:
@@ -464,6 +480,107 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       subgroup_id: ref('Подгруппа', 'subgroup'),
       study_group_id: ref('Учебная группа', 'study_group'),
       hours_per_week: text('Часов в неделю'),
+    },
+  },
+
+  // ── The central system's: teachers enter them in the central journal, sync brings them (issue 10) ──
+  lesson: {
+    title: 'Уроки',
+    record: 'урок',
+    owner: 'central',
+    keys: [['class_id', 'subgroup_id', 'study_group_id', 'date', 'lesson_no']],
+    columns: {
+      ...SYNC,
+      date: date('Дата'),
+      lesson_no: text('Номер урока'),
+      class_id: ref('Класс', 'school_class'),
+      subgroup_id: ref('Подгруппа', 'subgroup'),
+      study_group_id: ref('Учебная группа', 'study_group'),
+      subject_id: ref('Предмет', 'subject'),
+      teacher_id: ref('Учитель', 'staff'),
+      substitute_id: ref('Заменяющий учитель', 'staff'),
+      topic: text('Тема урока'),
+      homework: text('Домашнее задание'),
+      status: oneOf('Состояние', lessonStatuses.texts),
+    },
+  },
+  mark: {
+    title: 'Отметки',
+    record: 'отметка',
+    owner: 'central',
+    keys: [['student_id', 'lesson_id', 'work_kind', 'entered_at']],
+    columns: {
+      ...SYNC,
+      student_id: ref('Ученик', 'student'),
+      lesson_id: ref('Урок', 'lesson'),
+      date: date('Дата'),
+      subject_id: ref('Предмет', 'subject'),
+      value: oneOf('Отметка', markValues.labels),
+      work_kind: oneOf('Вид работы', workKinds.texts),
+      weight: text('Вес'),
+      entered_by: ref('Поставил', 'staff'),
+      entered_at: time('Поставлена'),
+    },
+  },
+  attendance: {
+    title: 'Посещаемость',
+    record: 'отметка о посещаемости',
+    owner: 'central',
+    keys: [['lesson_id', 'student_id']],
+    columns: {
+      ...SYNC,
+      lesson_id: ref('Урок', 'lesson'),
+      student_id: ref('Ученик', 'student'),
+      kind: oneOf('Отметка', absenceKinds.labels),
+      entered_by: ref('Отметил', 'staff'),
+      entered_at: time('Отмечено'),
+    },
+  },
+  period_mark: {
+    title: 'Отметки за периоды и год',
+    record: 'отметка за период',
+    owner: 'central',
+    keys: [['student_id', 'subject_id', 'year_id', 'period_id']],
+    columns: {
+      ...SYNC,
+      student_id: ref('Ученик', 'student'),
+      subject_id: ref('Предмет', 'subject'),
+      year_id: ref('Учебный год', 'academic_year'),
+      period_id: ref('Учебный период', 'study_period'),
+      value: oneOf('Отметка', markValues.labels),
+      entered_by: ref('Поставил', 'staff'),
+      entered_at: time('Поставлена'),
+    },
+  },
+  mark_change: {
+    title: 'Изменения отметок',
+    record: 'изменение отметки',
+    owner: 'central',
+    keys: [['mark_id', 'changed_at']],
+    columns: {
+      ...SYNC,
+      mark_id: text('Отметка'),
+      mark_table: oneOf('Вид отметки', markTables.texts),
+      student_id: ref('Ученик', 'student'),
+      subject_id: ref('Предмет', 'subject'),
+      lesson_date: date('Дата урока'),
+      teacher_id: ref('Учитель', 'staff'),
+      changed_at: time('Изменена'),
+      old_value: oneOf('Было', markValues.labels),
+      new_value: oneOf('Стало', markValues.labels),
+    },
+  },
+  journal_account: {
+    title: 'Учётные записи в центральном журнале',
+    record: 'учётная запись в центральном журнале',
+    owner: 'central',
+    keys: [['staff_id', 'login']],
+    columns: {
+      ...SYNC,
+      staff_id: ref('Сотрудник', 'staff'),
+      login: text('Логин'),
+      active: flag('Активна'),
+      last_login_at: time('Последний вход'),
     },
   },
 
@@ -584,6 +701,7 @@ export interface AnyEntity {
   readonly record: string;
   readonly owner: Owner;
   readonly keys: readonly (readonly string[])[];
+  readonly unique?: readonly { readonly on: readonly string[]; readonly nullsEqual?: true }[];
   readonly columns: Readonly<Record<string, Column>>;
   readonly label?: RecordLabel;
   readonly events?: Readonly<Record<string, Column>>;

@@ -2,7 +2,7 @@
 // Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
-import type { AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, PeriodKind, StaffRole, StudyGroupKind } from '../electron/api/enums';
+import type { AbsenceKind, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, StaffRole, StudyGroupKind, WorkKind } from '../electron/api/enums';
 
 // The closed sets of values: defined once, with their labels, in electron/api/enums.ts.
 export type { AppRole, DivisionMethod, Gender, GradeEditWindow, PeriodKind, StaffRole, StudyGroupKind };
@@ -305,7 +305,90 @@ export interface SyncedTables {
   teaching_assignment: TeachingAssignmentTable;
 }
 
-export interface Database extends SyncedTables {
+/** A lesson held (or cancelled) as the central journal has it (issue 10; R9, R14). */
+export interface LessonTable extends SyncColumns {
+  date: string;
+  lesson_no: number;
+  /** The class, or with it one of its subgroups; or a study group (class_id null). */
+  class_id: string | null;
+  subgroup_id: string | null;
+  study_group_id: string | null;
+  subject_id: string;
+  teacher_id: string;
+  /** The substituting teacher, who kept the journal for the lesson (R9). */
+  substitute_id: string | null;
+  topic: string | null;
+  homework: string | null;
+  status: LessonStatus;
+}
+
+/** A current mark (R14): for a lesson, or for a date without one; the weight of its kind of work. */
+export interface MarkTable extends SyncColumns {
+  student_id: string;
+  lesson_id: string | null;
+  date: string;
+  subject_id: string;
+  value: MarkValue;
+  work_kind: WorkKind;
+  weight: number;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** An absence or lateness at a lesson (R13). */
+export interface AttendanceTable extends SyncColumns {
+  lesson_id: string;
+  student_id: string;
+  kind: AbsenceKind;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** A period mark (period_id) or the year mark (period_id null). */
+export interface PeriodMarkTable extends SyncColumns {
+  student_id: string;
+  subject_id: string;
+  year_id: string;
+  period_id: string | null;
+  value: MarkValue;
+  entered_by: string | null;
+  entered_at: string;
+}
+
+/** One change of a mark (R15): who, when, old → new (null: none — set or removed). */
+export interface MarkChangeTable extends SyncColumns {
+  mark_id: string;
+  mark_table: MarkTableName;
+  student_id: string;
+  subject_id: string;
+  lesson_date: string | null;
+  teacher_id: string | null;
+  changed_at: string;
+  old_value: MarkValue | null;
+  new_value: MarkValue | null;
+}
+
+/** A teacher's account in the central journal. */
+export interface JournalAccountTable extends SyncColumns {
+  staff_id: string;
+  login: string;
+  active: number;
+  last_login_at: string | null;
+}
+
+/** The central system's tables: pulled by sync, read-only here (owner `central` in the registry). */
+export interface JournalTables {
+  lesson: LessonTable;
+  mark: MarkTable;
+  attendance: AttendanceTable;
+  period_mark: PeriodMarkTable;
+  mark_change: MarkChangeTable;
+  journal_account: JournalAccountTable;
+}
+export type JournalTable = keyof JournalTables;
+export type JournalRow<T extends JournalTable> = JournalTables[T];
+
+export interface Database extends SyncedTables, JournalTables {
   setting: SettingTable;
   app_user: AppUserTable;
   outbox: OutboxTable;

@@ -145,3 +145,61 @@ export type ExportList = ValueOf<typeof exportLists>;
 /** The order of the students' list (and of its export). */
 export const studentSorts = defineEnum({ name: 'ФИО', class: 'Класс', birthDate: 'Дата рождения' });
 export type StudentSort = ValueOf<typeof studentSorts>;
+
+// ── The journal (central-owned: teachers enter it in the central journal, sync brings it; issue 10) ──
+
+/** A journal cell's mark (R14; PRACTICE «journal cell codes»): the value stored, its label the cell. */
+export const markValues = defineEnum({
+  '5': '5',
+  '4': '4',
+  '3': '3',
+  '2': '2',
+  '1': '1',
+  na: 'н/а',
+  exempt: 'осв.',
+  pass: 'зач',
+  fail: 'незач',
+});
+export type MarkValue = ValueOf<typeof markValues>;
+/** The marks that are numbers (averages count only these). */
+export const NUMERIC_MARKS: readonly MarkValue[] = ['5', '4', '3', '2', '1'];
+
+/** The kind of work a mark is for (вид работы, R14); its usual weight is WORK_WEIGHTS (the central keeps the weight on each mark). */
+export const workKinds = defineEnum({
+  answer: 'Ответ на уроке',
+  classwork: 'Работа на уроке',
+  homework: 'Домашняя работа',
+  independent: 'Самостоятельная работа',
+  dictation: 'Диктант',
+  test: 'Контрольная работа',
+  lab: 'Практическая (лабораторная) работа',
+  essay: 'Сочинение (изложение)',
+});
+export type WorkKind = ValueOf<typeof workKinds>;
+export const WORK_WEIGHTS: Readonly<Record<WorkKind, number>> = {
+  answer: 1,
+  classwork: 1,
+  homework: 1,
+  independent: 1.5,
+  dictation: 2,
+  test: 2,
+  lab: 1.5,
+  essay: 2,
+};
+
+/** Attendance with reasons (R13): the label is the journal's cell letter. */
+export const absenceKinds = defineEnum({ sick: 'Б', excused: 'У', unexcused: 'Н', late: 'О' });
+export type AbsenceKind = ValueOf<typeof absenceKinds>;
+export const ABSENCE_TEXT: Readonly<Record<AbsenceKind, string>> = {
+  sick: 'болел',
+  excused: 'по уважительной причине',
+  unexcused: 'по неуважительной причине',
+  late: 'опоздал',
+};
+
+export const lessonStatuses = defineEnum({ held: 'Проведён', cancelled: 'Отменён' });
+export type LessonStatus = ValueOf<typeof lessonStatuses>;
+
+/** Which mark a change of the mark-change log (R15) is of. */
+export const markTables = defineEnum({ mark: 'Текущая отметка', period_mark: 'Отметка за период' });
+export type MarkTable = ValueOf<typeof markTables>;

@@ -19,6 +19,8 @@ export const areas = defineEnum({
   backups: 'Резервные копии',
   users: 'Пользователи',
   audit: 'Журнал изменений',
+  journal: 'Электронный журнал (только просмотр)',
+  sync: 'Синхронизация с центральной системой',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -26,14 +28,15 @@ export type Access = 'none' | 'view' | 'change';
 
 /**
  * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
- * parallels), R23 (backups: the administrator), R26 (error reports: the office registers them and
+ * parallels), R15 (the journal and its mark-change log: read here, kept in the central journal),
+ * R23 (backups and the sync identity: the administrator), R26 (error reports: the office registers them and
  * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view' },
 };
 
 /**

@@ -65,6 +65,24 @@ describe('the entity registry and db/schema.ts agree with the database the migra
     }
   });
 
+  it('declares exactly the unique indexes as enforced keys, with how their empty parts count (the central server enforces them)', () => {
+    for (const t of tables) {
+      const e = entityOf(t);
+      if (e.owner === 'local') continue;
+      const indexes = (db.raw.prepare("SELECT name FROM pragma_index_list(?) WHERE \"unique\" = 1 AND origin <> 'pk'").pluck().all(t) as string[]).map((ix) => {
+        const sql = db.raw.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").pluck().get(ix) as string;
+        const on = sql.slice(sql.indexOf('(')).split(/\sWHERE\s/i)[0]!;
+        const cols = Object.keys(e.columns).filter((c) => new RegExp(`\\b${c}\\b`).test(on));
+        const where = sql.split(/\sWHERE\s/i)[1] ?? '';
+        // The rule the central server applies: live rows; open ones where the table has date_to.
+        expect({ t, ix, live: /deleted_at IS NULL/i.test(where), open: 'date_to' in e.columns ? /date_to IS NULL/i.test(where) : true }).toEqual({ t, ix, live: true, open: true });
+        return `${cols.join(',')}${/coalesce/i.test(on) ? ' nullsEqual' : ''}`;
+      });
+      const declared = (e.unique ?? []).map((u) => `${u.on.join(',')}${u.nullsEqual ? ' nullsEqual' : ''}`);
+      expect({ t, unique: declared.sort() }).toEqual({ t, unique: indexes.sort() });
+    }
+  });
+
   it('gives each table a sync owner: the office’s tables carry the sync columns, the local ones do not', () => {
     const SYNC = ['id', 'created_at', 'updated_at', 'deleted_at'];
     for (const t of tables) {

@@ -16,6 +16,11 @@ import {
   gradings,
   periodKinds,
   studyGroupKinds,
+  absenceKinds,
+  lessonStatuses,
+  markTables,
+  markValues,
+  workKinds,
   type Enum,
 } from '../../electron/api/enums';
 import { tempDir } from '../support/tmp';
@@ -34,6 +39,14 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'app_user.role': appRoles.values,
   'class_division.method': divisionMethods.values,
   'study_group.kind': studyGroupKinds.values,
+  'lesson.status': lessonStatuses.values,
+  'mark.value': markValues.values,
+  'mark.work_kind': workKinds.values,
+  'attendance.kind': absenceKinds.values,
+  'period_mark.value': markValues.values,
+  'mark_change.mark_table': markTables.values,
+  'mark_change.old_value': markValues.values,
+  'mark_change.new_value': markValues.values,
 };
 
 /**
