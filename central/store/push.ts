@@ -1,16 +1,17 @@
 // POST /v1/push (docs/sync.md): a client's mutations, in its own order, in one transaction.
 // - the client's row is locked (its pushes run one at a time) and so is its school's (the school's
 //   writers run one at a time, so versions become visible in commit order);
-// - a mutation numbered last+1 is applied whole in a savepoint as one new school version, or refused
-//   whole with a Russian reason; either way its outcome is recorded (idempotent replay);
+// - a mutation numbered last+1 is applied whole as one new school version, or refused whole with a
+//   Russian reason (its kept writes undone, its unique keys rolled back to a savepoint); either way its
+//   outcome is recorded (idempotent replay). The school's row is locked once and its version written
+//   back at the end; the rows are read in one query and written in multi-row upserts (Applier);
 // - a number ≤ last is a replay: the same hash gets the stored outcome, another hash is a reused
 //   identity (409, nothing applied); a number > last+1 is a gap (409, nothing applied).
-import { sql } from 'kysely';
 import type { CentralDb } from '../db';
 import { unauthorized } from '../errors';
 import type { Mutation, MutationResult, PushConflict, PushResponse } from '../protocol';
 import type { Auth } from '../auth';
-import { applyChange, Refusal, type Tx, type Writer } from './apply';
+import { Applier, Refusal, type Tx, type Writer } from './apply';
 
 export type PushOutcome = { status: 200; body: PushResponse } | { status: 409; body: PushConflict };
 
@@ -59,6 +60,9 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
   // The school's row lock: taken once, versions counted here, written back at the end.
   let version: number | undefined;
   const w: Writer = { schoolId: auth.schoolId, writer: auth.clientId, mode: 'client' };
+  const applier = new Applier(tx, w);
+  // The rows the new mutations touch and name, in one read.
+  await applier.prefetch(mutations.filter((m) => m.id > last && m.refusedLocally === undefined).flatMap((m) => m.changes));
   const results: MutationResult[] = [];
   const outcomes: { id: number; hash: string; version: number | null; refused: string | null }[] = [];
 
@@ -90,15 +94,15 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
         version = s.version;
       }
       const v = version + 1;
-      await sql`SAVEPOINT m`.execute(tx);
+      applier.begin();
       try {
-        for (const c of m.changes) await applyChange(tx, w, v, c);
-        await sql`RELEASE SAVEPOINT m`.execute(tx);
+        for (const c of m.changes) await applier.apply(v, c);
+        await applier.commit();
         version = v;
         outcome = { version: v, refused: null };
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
-        await sql`ROLLBACK TO SAVEPOINT m`.execute(tx);
+        await applier.rollback();
         outcome = { version: null, refused: e.reason };
       }
     }
@@ -107,6 +111,7 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
     results.push(outcome.version !== null ? { id: m.id, ok: true, version: outcome.version } : { id: m.id, ok: false, reason: outcome.refused ?? '' });
   }
 
+  await applier.flush();
   if (outcomes.length) {
     await tx
       .insertInto('mutation')

@@ -30,7 +30,7 @@ export function entityInfo(name: string): EntityInfo | undefined {
       const entity = entityOf(name);
       const columns = Object.keys(entity.columns);
       // `unique`: the keys the app's database enforces (db/entities.ts, issue 10).
-      const unique = (entity as AnyEntity & { unique?: readonly UniqueKey[] }).unique ?? [];
+      const unique = entity.unique ?? [];
       info = { table: name, entity, columns, unique, hasDateTo: columns.includes('date_to') };
     }
     cache.set(name, info);

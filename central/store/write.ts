@@ -5,7 +5,7 @@
 import type { CentralDb } from '../db';
 import { CentralError } from '../errors';
 import type { Change } from '../protocol';
-import { applyChange, logMarkChange, Refusal, type Tx, type Writer } from './apply';
+import { Applier, logMarkChange, Refusal, type Tx, type Writer } from './apply';
 
 export interface WriteOptions {
   /** Who writes (kept per field): 'central' unless said. */
@@ -22,11 +22,14 @@ export async function writeCentral(db: CentralDb | Tx, schoolId: string, changes
     const version = s.version + 1;
     const w: Writer = { schoolId, writer: options.writer ?? 'central', mode: 'central' };
     const at = options.at ?? new Date().toISOString();
+    const applier = new Applier(tx, w);
     try {
+      await applier.prefetch(changes);
       for (const c of changes) {
-        const r = await applyChange(tx, w, version, c);
-        await logMarkChange(tx, w, version, c.entity, c.id, r.before, r.after, at);
+        const r = await applier.apply(version, c);
+        await logMarkChange(applier, version, c.entity, c.id, r.before, r.after, at);
       }
+      await applier.flush();
     } catch (e) {
       if (e instanceof Refusal) throw new CentralError(422, 'refused', e.reason);
       throw e;

@@ -121,6 +121,36 @@ describe('push and pull', () => {
     ]);
   });
 
+  it('within one request, a refused mutation leaves nothing for the next ones: rows nor unique keys', async () => {
+    const c = central();
+    const a = await newClient(c);
+    const y = year();
+    const s = subject('География');
+    const d = klass(y.id, 5, 'Д');
+    const e = klass(y.id, 5, 'Е');
+    const m = (id: number, ...changes: Parameters<typeof a.push>[0]) => ({ id, hash: `h${id}`, at: NOW, changes });
+    const r = await a.call(PATHS.push, {
+      mutations: [
+        m(1, y, s, d),
+        // Renames the subject and takes 5Е, then clashes on 5Д: refused whole.
+        m(2, update('subject', s.id, { name: 'Природоведение' }, 1), e, klass(y.id, 5, 'Д')),
+        // 5Е is free, and the subject has its old name.
+        m(3, { ...e }, update('subject', s.id, { short_name: 'Геогр.' }, 1)),
+      ],
+    });
+    expect(r.body.results.map((x: { ok: boolean }) => x.ok)).toEqual([true, false, true]);
+    expect(r.body.results[1].reason).toBe('Класс 5Д уже есть в центральной системе.');
+    const [subj] = await readRecords(c.db, a.schoolId, 'subject');
+    expect(subj!.data).toMatchObject({ name: 'География', short_name: 'Геогр.' });
+    expect(subj!.version).toBe(2);
+    expect((await readRecords(c.db, a.schoolId, 'school_class')).map((x) => x.id).sort()).toEqual([d.id, e.id].sort());
+    const keys = await c.db.selectFrom('unique_key').select(['key', 'record_id']).where('school_id', '=', a.schoolId).where('entity', '=', 'school_class').orderBy('key').execute();
+    expect(keys).toEqual([
+      { key: JSON.stringify([y.id, 5, 'Д']), record_id: d.id },
+      { key: JSON.stringify([y.id, 5, 'Е']), record_id: e.id },
+    ]);
+  });
+
   it("refuses what the server's checks refuse, with a Russian reason", async () => {
     const c = central();
     const a = await newClient(c);
