@@ -104,7 +104,8 @@ async function embeddedPostgres(baseDir: string, out: (s: string) => void): Prom
     authMethod: 'scram-sha-256',
     persistent: true,
     createPostgresUser: isRoot,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // The package passes --lc-messages=en_US.UTF-8, a locale a bare machine may not have: C after it wins.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dataDir}`],
     onLog: () => {},
     onError: () => {},
