@@ -128,7 +128,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     const demo = has('--demo');
     const databaseUrl = flag('--database-url') ?? process.env.DATABASE_URL;
-    const portFlag = flag('--port');
+    const listenPort = port(flag('--port'), 8787);
     const host = flag('--host') ?? '127.0.0.1';
     if (demo) {
       const dataDir = resolve(flag('--data-dir') ?? (userInfo().uid === 0 ? '/var/lib/school-office-central' : join(homedir(), '.school-office-central')));
@@ -139,7 +139,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       await migrateCentral(db);
       const school = await ensureSchool(db, DEMO_SCHOOL);
       await seedDemo(db, { schoolId: school.id, log: out });
-      const srv = await startCentral({ db, port: port(portFlag, 8787), host });
+      const srv = await startCentral({ db, port: listenPort, host });
       const { code, expiresAt } = await issueEnrollmentCode(db, school.id);
       out(`Центральная система работает: ${srv.url}`);
       out(`Школа: ${DEMO_SCHOOL} (${school.id})`);
@@ -181,7 +181,7 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     }
     // serve
     await migrateCentral(db);
-    const srv = await startCentral({ db, port: port(portFlag, 8787), host });
+    const srv = await startCentral({ db, port: listenPort, host });
     out(`Центральная система работает: ${srv.url}`);
     const opened = db;
     db = undefined;

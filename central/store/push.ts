@@ -61,8 +61,14 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
   let version: number | undefined;
   const w: Writer = { schoolId: auth.schoolId, writer: auth.clientId, mode: 'client' };
   const applier = new Applier(tx, w);
-  // The rows the new mutations touch and name, in one read.
-  await applier.prefetch(mutations.filter((m) => m.id > last && m.refusedLocally === undefined).flatMap((m) => m.changes));
+  const toApply = mutations.filter((m) => m.id > last && m.refusedLocally === undefined);
+  if (toApply.length) {
+    // The school's lock first: every row read after it is the latest committed (no other writer of
+    // the school runs until this transaction ends), then the rows the mutations touch and name, in one read.
+    const s = await tx.selectFrom('school').select('version').where('id', '=', auth.schoolId).forUpdate().executeTakeFirstOrThrow();
+    version = s.version;
+    await applier.prefetch(toApply.flatMap((m) => m.changes));
+  }
   const results: MutationResult[] = [];
   const outcomes: { id: number; hash: string; version: number | null; refused: string | null }[] = [];
 
@@ -89,11 +95,7 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
     if (m.refusedLocally !== undefined) {
       outcome = { version: null, refused: m.refusedLocally || 'Отменено на компьютере школы.' };
     } else {
-      if (version === undefined) {
-        const s = await tx.selectFrom('school').select('version').where('id', '=', auth.schoolId).forUpdate().executeTakeFirstOrThrow();
-        version = s.version;
-      }
-      const v = version + 1;
+      const v = version! + 1;
       applier.begin();
       try {
         for (const c of m.changes) await applier.apply(v, c);

@@ -3,6 +3,7 @@
 // central writes, references within the school, pages of whole versions, the mark-change log (R15).
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { PATHS, type PulledRow } from '../../central/protocol';
 import { readRecords, schoolVersion, writeCentral } from '../../central/store/index';
 import { insert, newClient, NOW, remove, secondClient, update, useCentral } from './harness';
@@ -229,6 +230,31 @@ describe('push and pull', () => {
     // updated_at never conflicts, and the same value written twice is no conflict.
     expect((await a.push([update('guardian', g.id, { first_name: 'Анна-Мария' }, v2 + 2)])).body.results[0].ok).toBe(true);
     expect(vb).toBeGreaterThan(v2);
+  });
+
+  it('a push waiting for a central write of the same row reads the row after it (no lost update)', async () => {
+    const c = central();
+    const a = await newClient(c);
+    const g = guardian('+7 900 000-00-11');
+    const v1 = (await a.push([g])).body.results[0].version as number;
+    // A central write holds the school's lock, not yet committed.
+    const trx = await c.db.startTransaction().execute();
+    await writeCentral(trx, a.schoolId, [{ entity: 'guardian', id: g.id, op: 'update', fields: { phone: '+7 900 000-00-12', updated_at: NOW }, base: null }]);
+    const pushing = a.push([update('guardian', g.id, { email: 'anna@example.ru' }, v1)]);
+    // Wait until the push waits for the lock, then commit the central write.
+    for (let i = 0; i < 200; i++) {
+      const w = await c.db
+        .selectFrom(sql<{ wait_event_type: string | null }>`pg_stat_activity`.as('a'))
+        .select('wait_event_type')
+        .where('wait_event_type', '=', 'Lock')
+        .execute();
+      if (w.length) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await trx.commit().execute();
+    expect((await pushing).body.results[0].ok).toBe(true);
+    const [row] = await readRecords(c.db, a.schoolId, 'guardian');
+    expect(row!.data).toMatchObject({ phone: '+7 900 000-00-12', email: 'anna@example.ru' });
   });
 
   it('pulls in pages of whole versions, with the lastMutationId of the caller', async () => {
