@@ -72,6 +72,14 @@ describe('central server: registration and tokens', () => {
     expect((await fetch(c.url + PATHS.health)).status).toBe(200);
   });
 
+  it('a token lasts 15 minutes', async () => {
+    const c = central();
+    const a = await newClient(c);
+    const { verifyToken } = await import('../../central/auth');
+    await expect(verifyToken(c.db, a.token, Date.now() + 14 * 60_000)).resolves.toEqual({ schoolId: a.schoolId, clientId: a.clientId });
+    await expect(verifyToken(c.db, a.token, Date.now() + 16 * 60_000)).rejects.toMatchObject({ status: 401, message: 'Срок действия входа истёк: войдите заново.' });
+  });
+
   it('a forked client gets a new identity; the old one is revoked (401)', async () => {
     const c = central();
     const a = await newClient(c);
