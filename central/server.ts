@@ -29,6 +29,8 @@ export interface CentralOptions {
   /** 0 (default): a free port. */
   port?: number;
   host?: string;
+  /** The largest request body in bytes, before and after gunzip (default MAX_BODY). */
+  maxBody?: number;
   /** Where the request log goes (default: stdout); null for none. */
   log?: ((line: string) => void) | null;
 }
@@ -65,30 +67,31 @@ function issueText(issue: z.core.$ZodIssue | undefined): string {
 
 const bad = (message: string) => new CentralError(400, 'bad_request', message);
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+async function readBody(req: IncomingMessage, maxBody: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY) throw new CentralError(413, 'too_large', 'Запрос слишком большой.');
+  if (declared > maxBody) throw new CentralError(413, 'too_large', 'Запрос слишком большой.');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new CentralError(413, 'too_large', 'Запрос слишком большой.');
+    if (size > maxBody) throw new CentralError(413, 'too_large', 'Запрос слишком большой.');
     chunks.push(chunk as Buffer);
   }
   let body = Buffer.concat(chunks);
   const enc = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (enc === 'gzip') {
     try {
-      body = await gunzip(body, { maxOutputLength: MAX_BODY });
-    } catch {
+      body = await gunzip(body, { maxOutputLength: maxBody });
+    } catch (e) {
+      if ((e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new CentralError(413, 'too_large', 'Запрос слишком большой.');
       throw bad('Тело запроса не удалось распаковать (gzip).');
     }
   } else if (enc !== 'identity') throw new CentralError(415, 'bad_encoding', 'Сжатие тела запроса не поддерживается: только gzip.');
   return body;
 }
 
-async function parse<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.infer<T>> {
-  const body = await readBody(req);
+async function parse<T extends z.ZodType>(req: IncomingMessage, schema: T, maxBody: number): Promise<z.infer<T>> {
+  const body = await readBody(req, maxBody);
   let json: unknown;
   try {
     json = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -128,6 +131,7 @@ export async function startCentral(options: CentralOptions): Promise<CentralServ
   const own = !options.db;
   if (!options.db && !options.databaseUrl) throw new Error('startCentral: databaseUrl or db is required');
   const db = options.db ?? openCentralDb(options.databaseUrl!);
+  const maxBody = options.maxBody ?? MAX_BODY;
   const log = options.log === undefined ? (line: string) => console.log(line) : options.log;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<number> {
@@ -143,29 +147,29 @@ export async function startCentral(options: CentralOptions): Promise<CentralServ
     if (path !== PATHS.register && path !== PATHS.token) auth = await verifyToken(db, bearer(req));
     switch (path) {
       case PATHS.register: {
-        const r = await parse(req, registerRequest);
+        const r = await parse(req, registerRequest, maxBody);
         await send(req, res, 200, JSON.stringify(await registerClient(db, r.code, r.name)));
         return 200;
       }
       case PATHS.token: {
-        const r = await parse(req, tokenRequest);
+        const r = await parse(req, tokenRequest, maxBody);
         await send(req, res, 200, JSON.stringify(await issueToken(db, r.clientId, r.secret)));
         return 200;
       }
       case PATHS.push: {
-        const r = await parse(req, pushRequest);
+        const r = await parse(req, pushRequest, maxBody);
         const out = await push(db, auth!, r.mutations);
         await send(req, res, out.status, JSON.stringify(out.body));
         return out.status;
       }
       case PATHS.pull: {
-        const r = await parse(req, pullRequest);
+        const r = await parse(req, pullRequest, maxBody);
         const page = await pullRaw(db, auth!, r.cursor, r.limit ?? PULL_LIMIT);
         await send(req, res, 200, pageJson(page));
         return 200;
       }
       case PATHS.fork: {
-        await parse(req, forkRequest);
+        await parse(req, forkRequest, maxBody);
         await send(req, res, 200, JSON.stringify(await forkClient(db, auth!)));
         return 200;
       }

@@ -28,6 +28,8 @@ export interface Stored {
 
 /** Fields that never conflict: bookkeeping of the moment. */
 const NO_CONFLICT = new Set(['id', 'created_at', 'updated_at']);
+/** What PostgreSQL's jsonb cannot hold: the NUL character and a lone half of a surrogate pair. */
+const BAD_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A change refused: the reason, in Russian. */
@@ -184,6 +186,9 @@ export class Applier {
     const rec = info.entity.record;
     for (const f of Object.keys(c.fields)) {
       if (!info.columns.includes(f)) throw new Refusal(`Поля «${f}» нет у записи (${rec}): центральная система его не знает.`);
+    }
+    for (const [f, v] of Object.entries(c.fields)) {
+      if (typeof v === 'string' && BAD_TEXT.test(v)) throw new Refusal(`Поле «${label(info, f)}» (${rec}) содержит недопустимый символ.`);
     }
     if ('id' in c.fields && c.fields.id !== c.id) throw new Refusal(`Идентификатор записи (${rec}) не совпадает с изменяемой записью.`);
     if (!UUID.test(c.id)) throw new Refusal(`Идентификатор записи (${rec}) не UUID.`);

@@ -122,12 +122,26 @@ describe('central server: the protocol on the wire', () => {
     expect((await post(c.url, '/v1/nothing', {})).status).toBe(404);
   });
 
-  it('refuses a body over the limit with 413', async () => {
+  it('refuses a body over the limit with 413, plain or gzipped (a small bomb)', async () => {
     const c = central();
     const a = await newClient(c);
-    const big = Buffer.alloc(33 * 1024 * 1024, 0x20);
-    const r = await rawPost(c.url, PATHS.pull, big, { Authorization: `Bearer ${a.token}` }).catch(() => ({ status: 413 }));
-    expect(r.status).toBe(413);
+    const { startCentral } = await import('../../central/server');
+    const srv = await startCentral({ db: c.db, log: null, maxBody: 4096 });
+    try {
+      const auth = { Authorization: `Bearer ${a.token}` };
+      const padded = Buffer.from(JSON.stringify({ cursor: 0, pad: ' '.repeat(5000) }));
+      const plain = await rawPost(srv.url, PATHS.pull, padded, auth);
+      expect(plain.status).toBe(413);
+      expect(JSON.parse(plain.body.toString())).toEqual({ error: 'too_large', message: 'Запрос слишком большой.' });
+      // 100 KB of JSON gzipped into a few hundred bytes: refused when it unpacks past the limit.
+      const bomb = gzipSync(Buffer.from(JSON.stringify({ cursor: 0, pad: ' '.repeat(100_000) })));
+      expect(bomb.length).toBeLessThan(4096);
+      expect((await rawPost(srv.url, PATHS.pull, bomb, { ...auth, 'Content-Encoding': 'gzip' })).status).toBe(413);
+      // Under the limit: answered.
+      expect((await rawPost(srv.url, PATHS.pull, Buffer.from('{"cursor":0}'), auth)).status).toBe(200);
+    } finally {
+      await srv.close();
+    }
   });
 
   it('takes a gzipped request and gzips the answer when asked', async () => {

@@ -166,6 +166,10 @@ describe('push and pull', () => {
     expect(await reasons(partial)).toBe('Не хватает поля «Краткое название» (предмет).');
     expect(await reasons({ ...subject('Химия 2'), id: s.id })).toBe('Запись (предмет) уже есть в центральной системе.');
     expect(await reasons(remove('subject', randomUUID(), 1))).toBe('Запись (предмет) не найдена в центральной системе.');
+    // Texts PostgreSQL cannot keep are refused, not a server error that would stop the client's queue.
+    expect(await reasons(update('subject', s.id, { name: 'Хи\u0000мия' }, 1))).toBe('Поле «Название» (предмет) содержит недопустимый символ.');
+    expect(await reasons(update('subject', s.id, { name: 'Химия \ud800' }, 1))).toBe('Поле «Название» (предмет) содержит недопустимый символ.');
+    expect(await reasons(update('subject', s.id, { name: 'Химия 🧪' }, 1))).toBeUndefined();
   });
 
   it('a reference to a record of another school is refused', async () => {
