@@ -1,6 +1,7 @@
 // What the central store knows of the app's tables: the entity registry (db/entities.ts) read for
 // sync — who owns a table, its columns and references, the unique keys it enforces, and how a
 // record is named in a refusal («Класс 5Д», «Ученик Иванов Иван Иванович»).
+import { createHash } from 'node:crypto';
 import { entityOf, isTable, type AnyEntity, type Table } from '../../db/entities';
 import type { Value } from '../schema';
 
@@ -48,7 +49,9 @@ export function keyText(info: EntityInfo, key: UniqueKey, row: Row | undefined):
   if (!row || !isLive(info, row)) return null;
   const values = key.on.map((c) => row[c] ?? null);
   if (!key.nullsEqual && values.some((v) => v === null)) return null;
-  return JSON.stringify(values);
+  const text = JSON.stringify(values);
+  // A btree entry holds about 2.7 KB: a long key is kept as its hash (the same values, the same hash).
+  return text.length > 512 ? `sha256:${createHash('sha256').update(text).digest('hex')}` : text;
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -199,10 +199,14 @@ describe('push and pull', () => {
     const r = await b.push([theirs]);
     expect(r.body.results[0]).toEqual({ id: 1, ok: false, reason: 'Класс 5Д уже есть в центральной системе: его создали на другом компьютере школы.' });
     expect((await b.push([klass(y.id, 5, 'Е')])).body.results[0].ok).toBe(true);
+    // A key of long values (a letter of 5000 characters) is kept too, and clashes the same.
+    const long = klass(y.id, 9, 'Я'.repeat(5000));
+    expect((await a.push([long])).body.results[0].ok).toBe(true);
+    expect((await b.push([{ ...long, id: randomUUID() }])).body.results[0].reason).toMatch(/^Класс 9Я+ уже есть в центральной системе: его создали на другом компьютере школы\.$/);
     // Renaming onto a taken key is refused too.
     const sixth = klass(y.id, 6, 'А');
-    await b.push([sixth]);
-    expect((await b.push([update('school_class', sixth.id, { grade: 5, letter: 'Д' }, 4)])).body.results[0].reason).toMatch(/^Класс 5Д уже есть/);
+    const v6 = (await b.push([sixth])).body.results[0].version as number;
+    expect((await b.push([update('school_class', sixth.id, { grade: 5, letter: 'Д' }, v6)])).body.results[0].reason).toMatch(/^Класс 5Д уже есть/);
     // A removed class no longer holds its key.
     expect((await a.push([remove('school_class', mine.id, 2)])).body.results[0].ok).toBe(true);
     expect((await b.push([{ ...theirs, id: randomUUID() }])).body.results[0].ok).toBe(true);
