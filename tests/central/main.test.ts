@@ -41,7 +41,7 @@ function startChild(args: string[], env: Record<string, string>, until: RegExp) 
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     void exited.then((code) => reject(new Error(`exited ${code}: ${err}`)));
   });
-  return { child, ready, exited, output: () => out };
+  return { child, ready, exited, output: () => out, errors: () => err };
 }
 
 describe('npm run central', () => {
@@ -81,7 +81,8 @@ describe('npm run central', () => {
     const url = out.match(/работает: (http:\S+)/)![1]!;
     expect((await fetch(url + PATHS.health)).status).toBe(200);
     s.child.kill('SIGTERM');
-    expect(await s.exited).toBe(0);
+    // (stderr beside the code: what went wrong, should it ever exit otherwise)
+    expect({ code: await s.exited, stderr: s.errors() }).toMatchObject({ code: 0 });
 
     const d = startChild(['--demo', '--port', '0'], { DATABASE_URL: pg.url }, /Код подключения: .+\n/);
     const demo = await d.ready;
@@ -91,7 +92,7 @@ describe('npm run central', () => {
     expect(reg.status).toBe(200);
     expect(reg.body.schoolName).toBe('Демо-школа');
     d.child.kill('SIGINT');
-    expect(await d.exited).toBe(0);
+    expect({ code: await d.exited, stderr: d.errors() }).toMatchObject({ code: 0 });
     // The log: method, path, status, time.
     expect(d.output()).toMatch(/^POST \/v1\/register 200 \d+ms$/m);
   });
