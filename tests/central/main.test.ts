@@ -76,7 +76,7 @@ describe('npm run central', () => {
   });
 
   it('serve answers until SIGTERM, then exits 0; --demo with DATABASE_URL prints a code that registers', async () => {
-    const s = startChild(['serve', '--port', '0'], { DATABASE_URL: pg.url }, /работает: (http:\S+)/);
+    const s = startChild(['serve', '--port', '0'], { DATABASE_URL: pg.url }, /работает: (http:\S+)\n/);
     const out = await s.ready;
     const url = out.match(/работает: (http:\S+)/)![1]!;
     expect((await fetch(url + PATHS.health)).status).toBe(200);
