@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Change } from '../protocol';
 import type { CentralDatabase, FieldVersions, Value } from '../schema';
-import { cap, entityInfo, keyText, pronoun, recordTitle, type EntityInfo, type Row } from './registry';
+import { entityInfo, keyText, pronoun, recordTitle, type EntityInfo, type Row } from './registry';
 
 export type Tx = Transaction<CentralDatabase>;
 
@@ -330,4 +330,3 @@ export async function logMarkChange(applier: Applier, version: number, entity: s
   });
 }
 
-export { cap };

@@ -5,4 +5,4 @@ export { writeCentral, type WriteOptions } from './write';
 export { readRecords, schoolVersion, type StoredRecord } from './read';
 export { Refusal } from './apply';
 export type { Row } from './registry';
-export { forkClient as fork } from '../auth';
+export { forkClient as fork, ensureSchool, issueEnrollmentCode } from '../auth';
