@@ -50,12 +50,12 @@ CREATE TABLE sync_change (
   entity TEXT NOT NULL, entity_id TEXT NOT NULL,
   op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),
   fields TEXT NOT NULL, base INTEGER,
-  PRIMARY KEY (mutation_no, seq)) WITHOUT ROWID;
+  PRIMARY KEY (mutation_no, seq));
 CREATE INDEX sync_change_row ON sync_change(entity, entity_id, mutation_no);
 
-CREATE TABLE sync_row (entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
-CREATE TABLE sync_shadow (entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER, data TEXT, PRIMARY KEY (entity, id)) WITHOUT ROWID;
-CREATE TABLE sync_parked (entity TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
+CREATE TABLE sync_row (entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, PRIMARY KEY (entity, id));
+CREATE TABLE sync_shadow (entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER, data TEXT, PRIMARY KEY (entity, id));
+CREATE TABLE sync_parked (entity TEXT NOT NULL, id TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (entity, id));
 CREATE TABLE sync_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL);
 
 DROP TABLE outbox;
