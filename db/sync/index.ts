@@ -170,7 +170,7 @@ function nameOf(db: Db, t: string, row: Json | undefined, id: string): string {
   if (!row) return '';
   const cols = columnsOf(t);
   try {
-    const name = db.quiet(`SELECT ${label.sql} AS name FROM (SELECT ${cols.map((c) => `? AS ${c}`).join(', ')}) t`).pluck().get(...values(t, row)) as string | null;
+    const name = db.quiet(`SELECT ${label.sql} AS name FROM (SELECT ${cols.map((c) => `? AS ${c}`).join(', ')}) t`).pluck().get(...values(t, row).map((v) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v))) as string | null;
     return name ?? '';
   } catch {
     return '';
