@@ -69,7 +69,7 @@ DROP TABLE outbox;
     const shadow = db.prepare('INSERT INTO sync_shadow (entity, id, version, data) VALUES (?, ?, NULL, NULL)');
     let seq = 0;
     for (const t of OFFICE_TABLES)
-      for (const row of db.prepare(`SELECT * FROM ${t} ORDER BY id`).iterate() as Iterable<{ id: string }>) {
+      for (const row of db.prepare(`SELECT * FROM ${t} ORDER BY id`).all() as { id: string }[]) {
         change.run(++seq, t, row.id, JSON.stringify(row));
         shadow.run(t, row.id);
       }
