@@ -277,7 +277,7 @@ export interface SyncMutationTable {
   no: number;
   at: string;
   actor: string;
-  state: 'pending' | 'pushed' | 'refused';
+  state: 'pending' | 'pushed' | 'refused'; // MUTATION_STATES in db/sync
   reason: string | null;
   /** The server version an accepted mutation got. */
   version: number | null;

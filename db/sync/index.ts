@@ -3,7 +3,7 @@
 // (electron/core/sync) uses; bodies by the store's implementation.
 import type { Db } from '../connection';
 import { createHash } from 'node:crypto';
-import type { Change, Mutation, PullResponse, PushResponse } from '../../central/protocol';
+import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
 import { entityOf, isTable, tables, type Table } from '../entities';
 
 /** Who this installation is to the central system: kept in the database, never taken over by a restored copy. */
@@ -53,6 +53,9 @@ export interface Refusal {
 
 type Json = Record<string, string | number | null>;
 
+/** A mutation's states (sync_mutation.state): waiting to be sent (or answered), accepted by the server, refused. */
+export const MUTATION_STATES = ['pending', 'pushed', 'refused'] as const;
+
 interface Ctx {
   db: Db;
   at: string;
@@ -81,7 +84,8 @@ interface StateRow {
 
 const OFFICE: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'office'));
 const CENTRAL: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'central'));
-const columnsOf = (t: string): string[] => Object.keys(entityOf(t as Table).columns);
+const COLUMNS = new Map<string, string[]>(tables.map((t) => [t, Object.keys(entityOf(t).columns)]));
+const columnsOf = (t: string): string[] => COLUMNS.get(t) ?? [];
 const OFFICE_ORDER = tables.filter((t) => OFFICE.has(t));
 
 /** Why a mutation is refused when one it depends on was refused. */
@@ -114,14 +118,41 @@ function finish(ctx: Ctx): void {
   for (const t of ctx.touched) ctx.db.touch(t);
 }
 
-function upsertSql(t: string): string {
+function upsertSql(t: string, rows = 1): string {
   const cols = columnsOf(t);
-  return `INSERT INTO ${t} (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')}) ON CONFLICT(id) DO UPDATE SET ${cols
+  const one = `(${cols.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${t} (${cols.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')} ON CONFLICT(id) DO UPDATE SET ${cols
     .filter((c) => c !== 'id')
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
 }
 const UPSERT = new Map<string, string>(tables.filter((t) => entityOf(t).owner !== 'local').map((t) => [t, upsertSql(t)]));
+/** Central rows go in many per statement (a year of the journal is hundreds of thousands). */
+const BATCH = 50;
+const UPSERT_BATCH = new Map<string, string>([...CENTRAL].map((t) => [t, upsertSql(t, BATCH)]));
+
+/** Upserts pulled central rows: in statements of BATCH rows, the rest one by one. */
+function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
+  const cols = columnsOf(t);
+  const push = (out: unknown[], r: PulledRow) => {
+    for (const c of cols) out.push(c === 'id' ? r.id : (r.data[c] ?? null));
+  };
+  let i = 0;
+  if (rows.length >= BATCH) {
+    const many = db.quiet(UPSERT_BATCH.get(t)!);
+    for (; i + BATCH <= rows.length; i += BATCH) {
+      const params: unknown[] = [];
+      for (let j = i; j < i + BATCH; j++) push(params, rows[j]!);
+      many.run(...params);
+    }
+  }
+  const single = db.quiet(UPSERT.get(t)!);
+  for (; i < rows.length; i++) {
+    const params: unknown[] = [];
+    push(params, rows[i]!);
+    single.run(...params);
+  }
+}
 
 function values(t: string, row: Json): unknown[] {
   return columnsOf(t).map((c) => row[c] ?? null);
@@ -487,6 +518,7 @@ export function applyPullPage(db: Db, page: PullResponse): { rows: number; refus
     const ctx = newCtx(db);
     const s = stateRow(db);
     const counts: Record<string, number> = {};
+    const central = new Map<string, PulledRow[]>();
     let rows = 0;
     let skipped = 0;
     for (const c of page.changes) {
@@ -496,18 +528,23 @@ export function applyPullPage(db: Db, page: PullResponse): { rows: number; refus
         continue;
       }
       const t = c.entity;
-      const data = { ...(c.data as Json), id: c.id };
       if (CENTRAL.has(t)) {
-        db.quiet(UPSERT.get(t)!).run(...values(t, data));
-        ctx.touched.add(t);
+        // The journal's rows refer to office rows, never the other way: they go in after them.
+        let list = central.get(t);
+        if (!list) central.set(t, (list = []));
+        list.push(c);
       } else if (OFFICE.has(t)) {
-        applyOffice(ctx, t, data, c.version);
+        applyOffice(ctx, t, { ...(c.data as Json), id: c.id }, c.version);
       } else {
         skipped++;
         continue;
       }
       counts[t] = (counts[t] ?? 0) + 1;
       rows++;
+    }
+    for (const [t, list] of central) {
+      upsertCentral(db, t, list);
+      ctx.touched.add(t);
     }
     const cursor = Math.max(s.cursor, page.cursor);
     db.quiet('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
