@@ -271,6 +271,7 @@ function recompute(ctx: Ctx, t: string, id: string): void {
   if (list.length === 0) ctx.db.quiet('DELETE FROM sync_shadow WHERE entity = ? AND id = ?').run(t, id);
   if (row === null) {
     if (ctx.db.quiet(`DELETE FROM ${t} WHERE id = ?`).run(id).changes > 0) ctx.touched.add(t);
+    ctx.db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(t, id);
     return;
   }
   if (ctx.db.quiet('SELECT 1 FROM sync_parked WHERE entity = ? AND id = ?').get(t, id)) {
@@ -625,7 +626,8 @@ export function refusals(db: Db, limit: number): Refusal[] {
         const fields = JSON.parse(c.fields) as Json;
         const cols = isTable(c.entity) ? entityOf(c.entity).columns : {};
         const current = isTable(c.entity) ? readRow(db, c.entity, c.entity_id) : undefined;
-        const row = c.op === 'insert' ? { ...fields } : current ? { ...current, ...(c.op === 'update' ? fields : {}) } : undefined;
+        // Named as it is now (an undone insert: by its own values).
+        const row = current ?? (c.op === 'insert' ? fields : undefined);
         return {
           entity: c.entity,
           title: kindOf(c.entity),
