@@ -1,6 +1,7 @@
-// The client's sync store (issue 10; docs/sync.md): identity, the outbox of mutations, applying a
-// pulled page with the rebase of pending mutations, refusals. The interface the sync feature
-// (electron/core/sync) uses; bodies by the store's implementation.
+// The client's sync store (issue 10; docs/sync.md): identity, the mutations waiting to be sent
+// (the Writer records them, db/write.ts), applying a pulled page with the rebase of pending
+// mutations, refusals. The interface the sync feature (electron/core/sync) uses. Every function runs
+// its own transaction (outside any other: a page and a push answer with foreign keys off).
 import type { Db } from '../connection';
 import { createHash } from 'node:crypto';
 import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
