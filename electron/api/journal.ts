@@ -80,7 +80,10 @@ export interface JournalRow {
   /** Σmark/count and Σ(mark·weight)/Σweight over the period's numeric marks (н/а, осв., зач/незач left out); null: none. */
   average: number | null;
   weightedAverage: number | null;
+  /** The mark of the chosen period (null in the whole year's view, or when none was given). */
   periodMark: MarkValue | null;
+  /** The marks of every period of the year, by period id. */
+  periodMarks: Record<string, MarkValue>;
   yearMark: MarkValue | null;
 }
 
@@ -88,7 +91,10 @@ export interface ClassJournal {
   target: { kind: 'class' | 'group'; id: string; name: string };
   subject: { id: string; name: string };
   subgroup: { id: string; name: string } | null;
-  period: JournalPeriod;
+  /** The chosen period; null: the whole year. */
+  period: JournalPeriod | null;
+  /** The study periods of the class's parallel, in order (the year view's period-mark columns). */
+  periods: JournalPeriod[];
   /** The columns: lessons held or cancelled in the period (and dates with marks but no lesson), by date and lesson number. */
   lessons: JournalLesson[];
   rows: JournalRow[];
@@ -165,6 +171,8 @@ export const journalOps = {
       subjectId: s.id,
       subgroupId: s.optionalId,
       periodId: s.optionalId,
+      /** The whole school year instead of one period. */
+      wholeYear: z.boolean().default(false),
     }),
   ).returns<ClassJournal>(),
   'journal.studentMarks': read(view('journal'), z.object({ studentId: s.id, periodId: s.optionalId })).returns<StudentMarks>(),

@@ -121,7 +121,7 @@ describe('journal: a quarter of algebra in 7Б', () => {
 
   it('shows the class journal: lessons by date, marks and letters in their cells, averages and period marks', async () => {
     const j = await t.call('journal.classJournal', { classId: c7b, subjectId: algebra }); // the current period: 1 четверть
-    expect(j.period.id).toBe(q1);
+    expect(j.period?.id).toBe(q1);
     expect(j.target).toEqual({ kind: 'class', id: c7b, name: '7Б' });
     expect(j.lessons.map((l) => [l.id, l.date, l.status, l.topic, l.homework])).toEqual(seed7b.lessons.map((l) => [l.id, l.date, l.status, l.topic, l.homework]));
     expect(j.lessons.filter((l) => l.status === 'cancelled').length).toBe(seed7b.lessons.filter((l) => l.status === 'cancelled').length);
@@ -180,6 +180,13 @@ describe('journal: a quarter of algebra in 7Б', () => {
     expect(new Set(j.rows.map((r) => r.studentId))).toEqual(new Set(members.map((m) => m.student_id)));
     // The whole class has no English lessons of its own: an empty journal, not another subgroup's.
     expect((await t.call('journal.classJournal', { classId: c7b, subjectId: english, periodId: q1 })).lessons).toEqual([]);
+    // The whole year: every lesson, each period's marks in their own column.
+    const year = await t.call('journal.classJournal', { classId: c7b, subjectId: algebra, wholeYear: true });
+    expect(year.period).toBeNull();
+    expect(year.periods.map((p) => p.name)).toEqual(['1 четверть', '2 четверть', '3 четверть', '4 четверть']);
+    expect(year.lessons.length).toBe((await t.call('journal.classJournal', { classId: c7b, subjectId: algebra, periodId: q1 })).lessons.length);
+    expect(year.rows.filter((r) => r.periodMarks[q1]).length).toBe(year.rows.filter((r) => r.yearMark).length);
+    expect(year.rows.every((r) => r.periodMark === null)).toBe(true);
     const later = await t.call('journal.classJournal', { classId: c7b, subjectId: algebra, periodId: q2 });
     expect(later.lessons).toEqual([]);
     expect(later.rows.every((r) => r.average === null && Object.keys(r.marks).length === 0)).toBe(true);

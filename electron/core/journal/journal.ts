@@ -5,7 +5,7 @@
 import type { Ctx } from '../context';
 import { todayOf } from '../context';
 import { invalid, notFound } from '../../api/errors';
-import { NUMERIC_MARKS, absenceKinds, type AbsenceKind, type MarkValue } from '../../api/enums';
+import { NUMERIC_MARKS, absenceKinds, type AbsenceKind } from '../../api/enums';
 import type {
   ClassJournal,
   JournalLesson,
@@ -127,14 +127,24 @@ export function classJournal(ctx: Ctx, i: OpParsed<'journal.classJournal'>): Cla
     yearId = g.year_id;
   }
   const periods = periodsFor(q.periodsOfYear(db, yearId), grade);
-  let p: q.PeriodRow | null;
-  if (i.periodId) {
-    p = q.periodById(db, i.periodId) ?? null;
-    if (!p) throw notFound('Учебный период');
-    if (p.year_id !== yearId) throw invalid(`«${p.name}» — период другого учебного года`, [{ column: 'Период', message: 'Период другого учебного года' }]);
-  } else p = currentPeriod(periods, todayOf(ctx));
-  if (!p) throw invalid('В учебном году нет учебных периодов: задайте их (Настройка → Учебный год).');
-  const { start_date: from, end_date: to } = p;
+  let p: q.PeriodRow | null = null;
+  let from: string;
+  let to: string;
+  if (i.wholeYear) {
+    const y = q.yearById(db, yearId);
+    if (!y) throw notFound('Учебный год');
+    from = y.start_date;
+    to = y.end_date;
+  } else {
+    if (i.periodId) {
+      p = q.periodById(db, i.periodId) ?? null;
+      if (!p) throw notFound('Учебный период');
+      if (p.year_id !== yearId) throw invalid(`«${p.name}» — период другого учебного года`, [{ column: 'Период', message: 'Период другого учебного года' }]);
+    } else p = currentPeriod(periods, todayOf(ctx));
+    if (!p) throw invalid('В учебном году нет учебных периодов: задайте их (Настройка → Учебный год).');
+    from = p.start_date;
+    to = p.end_date;
+  }
 
   const lessonRows = target.kind === 'class' ? q.classLessons(db, target.id, i.subjectId, subgroup?.id ?? null, from, to) : q.groupLessons(db, target.id, i.subjectId, from, to);
   const spanRows =
@@ -144,7 +154,7 @@ export function classJournal(ctx: Ctx, i: OpParsed<'journal.classJournal'>): Cla
   for (const s of spanRows) {
     let r = rows.get(s.student_id);
     if (!r) {
-      r = { studentId: s.student_id, fullName: s.full_name, spans: [], marks: {}, absences: {}, average: null, weightedAverage: null, periodMark: null, yearMark: null };
+      r = { studentId: s.student_id, fullName: s.full_name, spans: [], marks: {}, absences: {}, average: null, weightedAverage: null, periodMark: null, periodMarks: {}, yearMark: null };
       rows.set(s.student_id, r);
     }
     r.spans.push({ from: s.date_from, to: s.date_to });
@@ -187,15 +197,18 @@ export function classJournal(ctx: Ctx, i: OpParsed<'journal.classJournal'>): Cla
     const r = rows.get(a.student_id);
     if (r && holds(r.spans, lessonDate.get(a.lesson_id)!)) r.absences[a.lesson_id] = a.kind;
   }
-  for (const pm of q.periodMarksOf(db, ids, i.subjectId, p.id, yearId)) {
+  for (const pm of q.periodMarksOf(db, ids, i.subjectId, yearId)) {
     const r = rows.get(pm.student_id)!;
     if (pm.period_id === null) r.yearMark = pm.value;
-    else r.periodMark = pm.value;
+    else {
+      r.periodMarks[pm.period_id] = pm.value;
+      if (pm.period_id === p?.id) r.periodMark = pm.value;
+    }
   }
   for (const r of rows.values()) Object.assign(r, averages(all.get(r.studentId) ?? []));
   const list = [...rows.values()].sort((a, b) => a.fullName.localeCompare(b.fullName, 'ru') || a.studentId.localeCompare(b.studentId));
   for (const r of list) r.spans.sort((a, b) => a.from.localeCompare(b.from));
-  return { target, subject: { id: i.subjectId, name: subject }, subgroup, period: period(p), lessons, rows: list };
+  return { target, subject: { id: i.subjectId, name: subject }, subgroup, period: p ? period(p) : null, periods: periods.map(period), lessons, rows: list };
 }
 
 const noAbsences = (): Record<AbsenceKind, number> => Object.fromEntries(absenceKinds.values.map((k) => [k, 0])) as Record<AbsenceKind, number>;
@@ -220,10 +233,11 @@ export function studentMarks(ctx: Ctx, i: OpParsed<'journal.studentMarks'>): Stu
     return s;
   };
   for (const m of q.marksOf(db, [head.id], null, p.start_date, p.end_date)) subj(m.subject_id).marks.push({ date: m.date, value: m.value, workKind: m.work_kind, weight: m.weight });
-  for (const pm of q.periodMarksOf(db, [head.id], null, p.id, yearId)) {
+  for (const pm of q.periodMarksOf(db, [head.id], null, yearId)) {
+    if (pm.period_id !== null && pm.period_id !== p.id) continue;
     const s = subj(pm.subject_id);
     if (pm.period_id === null) s.yearMark = pm.value;
-    else s.periodMark = pm.value as MarkValue;
+    else s.periodMark = pm.value;
   }
   for (const a of q.absencesOfStudent(db, head.id, p.start_date, p.end_date)) {
     subj(a.subject_id).absences[a.kind]++;

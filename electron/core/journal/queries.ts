@@ -37,6 +37,12 @@ export function periodsOfYear(db: Db, yearId: string): PeriodRow[] {
     .all(yearId) as PeriodRow[];
 }
 
+export function yearById(db: Db, id: string): { id: string; start_date: string; end_date: string } | undefined {
+  return db.statement(`SELECT id, start_date, end_date FROM academic_year WHERE id = ? AND deleted_at IS NULL`).get(id) as
+    | { id: string; start_date: string; end_date: string }
+    | undefined;
+}
+
 export function periodById(db: Db, id: string): PeriodRow | undefined {
   return db
     .statement(`SELECT id, name, start_date, end_date, grade_from, grade_to, year_id FROM study_period WHERE id = ? AND deleted_at IS NULL`)
@@ -259,16 +265,16 @@ export interface PeriodMarkRow {
   value: MarkValue;
 }
 
-/** Period marks of one period and the year marks of its year (period_id null), the latest entered last. */
-export function periodMarksOf(db: Db, studentIds: readonly string[], subjectId: string | null, periodId: string | null, yearId: string): PeriodMarkRow[] {
+/** Period marks and year marks (period_id null) of a year, the latest entered last. */
+export function periodMarksOf(db: Db, studentIds: readonly string[], subjectId: string | null, yearId: string): PeriodMarkRow[] {
   return db
     .statement(
       `SELECT p.student_id, p.subject_id, p.period_id, p.value FROM period_mark p
        WHERE p.student_id IN (SELECT value FROM json_each(@ids)) AND (@subj IS NULL OR p.subject_id = @subj)
-         AND p.year_id = @year AND (p.period_id IS NULL OR p.period_id = @period) AND p.deleted_at IS NULL
+         AND p.year_id = @year AND p.deleted_at IS NULL
        ORDER BY p.entered_at, p.id`,
     )
-    .all({ ids: json(studentIds), subj: subjectId, period: periodId, year: yearId }) as PeriodMarkRow[];
+    .all({ ids: json(studentIds), subj: subjectId, year: yearId }) as PeriodMarkRow[];
 }
 
 export interface StudentHead {
