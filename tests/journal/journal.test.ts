@@ -225,7 +225,7 @@ describe('journal: a quarter of algebra in 7Б', () => {
     const mine = await t.call('journal.changes', { classId: c7b, subjectId: algebra, teacherId: teacher, limit: 1000 });
     expect(mine.total).toBe(seed7b.changes.length);
     const c = seed7b.changes.at(-1)!;
-    expect(mine.rows[0]).toMatchObject({ id: c.id, changedAt: c.changedAt, studentId: c.studentId, className: '7Б', subject: 'Алгебра', lessonDate: c.lessonDate, markTable: 'mark', oldValue: '2', newValue: c.newValue });
+    expect(mine.rows[0]).toMatchObject({ id: c.id, changedAt: c.changedAt, studentId: c.studentId, className: '7Б', subject: 'Алгебра', lessonDate: c.lessonDate, markTable: 'mark', oldValue: c.oldValue, newValue: c.newValue });
     expect(mine.rows[0]!.teacher).toBeTruthy();
     // Newest first by default; by student name ascending on request.
     expect(mine.rows.map((r) => r.changedAt)).toEqual([...mine.rows.map((r) => r.changedAt)].sort().reverse());

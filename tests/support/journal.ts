@@ -98,7 +98,7 @@ const plusDays = (iso: string, n: number) => {
  *   10th lesson (two marks in one cell), and the second student an «н/а» at lesson 2.
  * - period marks: each student on the list at the end, the rounded weighted average of their marks
  *   («3» when none); the last student by name gets none (missing). Year marks: the same value.
- * - mark changes: every mark of a test is recorded as changed from «2» to its value by the teacher two
+ * - mark changes: every mark of a test is recorded as changed to its value from «2» (from «3» when it is «2») by the teacher two
  *   days after the lesson at 10:00 UTC.
  */
 export function seedJournal(db: Db, o: JournalSeedOptions): JournalSeed {
@@ -175,9 +175,10 @@ export function seedJournal(db: Db, o: JournalSeedOptions): JournalSeed {
           out.marks.push(m);
           insMark.run({ ...sync, id: m.id, student_id: studentId, lesson_id: lesson.id, date, subject_id: o.subjectId, value, work_kind: workKind, weight: m.weight, entered_by: o.teacherId, entered_at: entered });
           if (workKind === 'test') {
-            const c: SeededChange = { id: id(), markId: m.id, studentId, lessonDate: date, teacherId: o.teacherId, changedAt: `${plusDays(date, 2)}T10:00:00.000Z`, oldValue: '2', newValue: value };
+            const old: MarkValue = value === '2' ? '3' : '2';
+            const c: SeededChange = { id: id(), markId: m.id, studentId, lessonDate: date, teacherId: o.teacherId, changedAt: `${plusDays(date, 2)}T10:00:00.000Z`, oldValue: old, newValue: value };
             out.changes.push(c);
-            insChange.run({ ...sync, id: c.id, mark_id: m.id, student_id: studentId, subject_id: o.subjectId, lesson_date: date, teacher_id: o.teacherId, changed_at: c.changedAt, old_value: '2', new_value: value });
+            insChange.run({ ...sync, id: c.id, mark_id: m.id, student_id: studentId, subject_id: o.subjectId, lesson_date: date, teacher_id: o.teacherId, changed_at: c.changedAt, old_value: old, new_value: value });
           }
         };
         if ((k + n + seed) % 3 === 0) add(DIGITS[(7 * k + n + seed) % 4]!, n % 5 === 4 ? 'test' : 'answer');

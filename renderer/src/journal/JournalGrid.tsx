@@ -11,7 +11,7 @@ import classes from './JournalGrid.module.css';
 export const ROW_H = 30;
 export const CELL_W = 46;
 const HEAD_H = 44;
-export const NAME_W = 260;
+export const NAME_W = 270;
 const SUM_W = { avg: 50, wavg: 58, period: 46 };
 const WEEKDAYS = ['вс', 'пн', 'вт', 'ср', 'чт', 'пт', 'сб'];
 
@@ -220,6 +220,7 @@ export function JournalGrid(p: JournalGridProps) {
                   active?.c === ci.index ? classes.colActive : '',
                   isHover ? classes.hover : '',
                   isFocus ? classes.focused : '',
+                  (marks?.length ?? 0) + (absence ? 1 : 0) > 2 || marks?.some((m) => m.value.length > 1) ? classes.dense : '',
                 ].join(' ');
                 return (
                   <div

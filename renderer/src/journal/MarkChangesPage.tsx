@@ -19,6 +19,7 @@ import { countOf, parseRuDate, ruDate, ruDateTime } from '../lib/dates';
 import { markTables, markValues, type MarkChangeSort, type MarkValue } from '../../../electron/api/enums';
 import type { MarkChangeRow } from '../../../electron/api/types';
 import { NoJournalData } from './marks';
+import { shortName } from '../auth/UserMenu';
 
 const PAGE = 200;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,12 +105,12 @@ export function MarkChangesPage() {
   };
 
   const columns: Column<MarkChangeRow>[] = [
-    { key: 'changedAt', title: 'Когда изменена', width: '136px', sortable: true, render: (r) => <span className="tnum">{ruDateTime(r.changedAt)}</span> },
-    { key: 'teacher', title: 'Учитель', width: 'minmax(170px, 1.1fr)', sortable: true, render: (r) => <span title={r.teacher ?? ''}>{r.teacher ?? '—'}</span> },
-    { key: 'student', title: 'Ученик', width: 'minmax(180px, 1.2fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
-    { key: 'class', title: 'Класс', width: '64px', render: (r) => r.className ?? '—' },
+    { key: 'changedAt', title: 'Когда изменена', width: '150px', sortable: true, render: (r) => <span className="tnum">{ruDateTime(r.changedAt)}</span> },
+    { key: 'teacher', title: 'Учитель', width: 'minmax(150px, 0.8fr)', sortable: true, render: (r) => <span title={r.teacher ?? ''}>{r.teacher ? shortName(r.teacher) : '—'}</span> },
+    { key: 'student', title: 'Ученик', width: 'minmax(200px, 1.4fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
+    { key: 'class', title: 'Класс', width: '76px', render: (r) => r.className ?? '—' },
     { key: 'subject', title: 'Предмет', width: 'minmax(120px, 0.9fr)', render: (r) => <span title={r.subject}>{r.subject}</span> },
-    { key: 'lessonDate', title: 'Дата урока', width: '104px', sortable: true, render: (r) => <span className="tnum">{r.lessonDate ? ruDate(r.lessonDate) : '—'}</span> },
+    { key: 'lessonDate', title: 'Дата урока', width: '116px', sortable: true, render: (r) => <span className="tnum">{r.lessonDate ? ruDate(r.lessonDate) : '—'}</span> },
     {
       key: 'change',
       title: 'Было → стало',
@@ -155,11 +156,11 @@ export function MarkChangesPage() {
         }
       />
       <Group gap="xs" align="flex-end" wrap="nowrap">
-        <Select label="Период" placeholder="Весь год" data={(facets?.periods ?? []).map((p) => ({ value: p.id, label: p.name }))} value={f.period} onChange={choosePeriod} clearable w={140} data-testid="changes-period" />
-        <DateField label="С" value={f.from} onChange={(v) => setF((x) => ({ ...x, from: v, period: null }))} w={122} data-testid="changes-from" />
-        <DateField label="По" value={f.to} onChange={(v) => setF((x) => ({ ...x, to: v, period: null }))} w={122} data-testid="changes-to" />
-        <Select label="Класс" placeholder="Все" data={(facets?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={f.classId} onChange={(v) => setF((x) => ({ ...x, classId: v }))} clearable searchable w={92} data-testid="changes-class" />
-        <Select label="Предмет" placeholder="Все" data={(facets?.subjects ?? []).map((c) => ({ value: c.id, label: c.name }))} value={f.subjectId} onChange={(v) => setF((x) => ({ ...x, subjectId: v }))} clearable searchable w={170} data-testid="changes-subject" />
+        <Select label="Период" placeholder="Весь год" data={(facets?.periods ?? []).map((p) => ({ value: p.id, label: p.name }))} value={f.period} onChange={choosePeriod} clearable w={124} data-testid="changes-period" />
+        <DateField label="С" value={f.from} onChange={(v) => setF((x) => ({ ...x, from: v, period: null }))} w={136} data-testid="changes-from" />
+        <DateField label="По" value={f.to} onChange={(v) => setF((x) => ({ ...x, to: v, period: null }))} w={136} data-testid="changes-to" />
+        <Select label="Класс" placeholder="Все" data={(facets?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={f.classId} onChange={(v) => setF((x) => ({ ...x, classId: v }))} clearable searchable w={80} data-testid="changes-class" />
+        <Select label="Предмет" placeholder="Все" data={(facets?.subjects ?? []).map((c) => ({ value: c.id, label: c.name }))} value={f.subjectId} onChange={(v) => setF((x) => ({ ...x, subjectId: v }))} clearable searchable w={150} data-testid="changes-subject" />
         <Select
           label="Учитель"
           placeholder="Все"
@@ -169,7 +170,7 @@ export function MarkChangesPage() {
           clearable
           searchable
           nothingFoundMessage="Никого не найдено"
-          w={200}
+          w={180}
           data-testid="changes-teacher"
         />
         <SearchInput label="Ученик" value={f.search} onChange={(v) => setF((x) => ({ ...x, search: v }))} placeholder="ФИО" style={{ flex: 1, minWidth: 120 }} data-testid="changes-search" />
