@@ -106,15 +106,15 @@ export function MarkChangesPage() {
 
   const columns: Column<MarkChangeRow>[] = [
     { key: 'changedAt', title: 'Когда изменена', width: '150px', sortable: true, render: (r) => <span className="tnum">{ruDateTime(r.changedAt)}</span> },
-    { key: 'teacher', title: 'Учитель', width: 'minmax(150px, 0.8fr)', sortable: true, render: (r) => <span title={r.teacher ?? ''}>{r.teacher ? shortName(r.teacher) : '—'}</span> },
-    { key: 'student', title: 'Ученик', width: 'minmax(200px, 1.4fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
-    { key: 'class', title: 'Класс', width: '76px', render: (r) => r.className ?? '—' },
-    { key: 'subject', title: 'Предмет', width: 'minmax(120px, 0.9fr)', render: (r) => <span title={r.subject}>{r.subject}</span> },
+    { key: 'teacher', title: 'Учитель', width: '175px', sortable: true, render: (r) => <span title={r.teacher ?? ''}>{r.teacher ? shortName(r.teacher) : '—'}</span> },
+    { key: 'student', title: 'Ученик', width: 'minmax(190px, 1.4fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
+    { key: 'class', title: 'Класс', width: '72px', render: (r) => r.className ?? '—' },
+    { key: 'subject', title: 'Предмет', width: 'minmax(120px, 1fr)', render: (r) => <span title={r.subject}>{r.subject}</span> },
     { key: 'lessonDate', title: 'Дата урока', width: '116px', sortable: true, render: (r) => <span className="tnum">{r.lessonDate ? ruDate(r.lessonDate) : '—'}</span> },
     {
       key: 'change',
       title: 'Было → стало',
-      width: '150px',
+      width: '136px',
       render: (r) => (
         <Group gap={6} wrap="nowrap" data-testid="change-values">
           <Value v={r.oldValue} />
