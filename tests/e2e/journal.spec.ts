@@ -12,7 +12,7 @@ let seed: JournalSeed;
 let algebraTeacher: { id: string; name: string };
 /** Mark changes seeded for the algebra teacher of 7Б (the log's filter by teacher finds exactly these). */
 let teacherChanges = 0;
-const ids: Record<string, string> = {};
+const ids = {} as Record<'c7b' | 'c7a' | 'algebra' | 'year' | 'q1' | 'q2', string>;
 
 const one = <R>(sql: string, ...p: unknown[]) => app.db.raw.prepare(sql).get(...p) as R;
 

@@ -201,3 +201,48 @@ export function seedJournal(db: Db, o: JournalSeedOptions): JournalSeed {
   })();
   return out;
 }
+
+/**
+ * The simulator's year of teachers' work (central/simulate, issue 10 point 6) written straight into
+ * the app's journal tables, as a complete pull would leave them: inserts and updates in entry order;
+ * a change of a mark's value also writes its mark_change row (R15), as the central store does.
+ */
+export async function simulateInto(db: Db, opts: { until: string; seed?: number }): Promise<{ rows: number; changes: number; ms: number }> {
+  const { simulate } = await import('../../central/simulate/run');
+  const raw = db.raw;
+  const inserts = new Map<string, import('better-sqlite3').Statement>();
+  let rows = 0;
+  let changes = 0;
+  const logChange = raw.prepare(
+    `INSERT INTO mark_change (id, created_at, updated_at, mark_id, mark_table, student_id, subject_id, lesson_date, teacher_id, changed_at, old_value, new_value)
+     SELECT @id, @at, @at, m.id, @table, m.student_id, m.subject_id, m.date, @teacher, @at, m.value, @value FROM mark m WHERE m.id = @mark`,
+  );
+  const res = await simulate(
+    {
+      read: async (entity) => raw.prepare(`SELECT * FROM ${entity}`).all() as Record<string, unknown>[],
+      write: async (list) => {
+        raw.transaction(() => {
+          for (const c of list) {
+            const cols = Object.keys(c.fields);
+            if (c.op === 'insert') {
+              const key = `${c.entity}:${cols.join(',')}`;
+              let s = inserts.get(key);
+              if (!s) inserts.set(key, (s = raw.prepare(`INSERT INTO ${c.entity} (${cols.join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`)));
+              s.run(c.fields);
+              rows++;
+            } else {
+              if (c.entity === 'mark' && 'value' in c.fields) {
+                const at = String(c.fields.updated_at ?? c.fields.entered_at);
+                logChange.run({ id: uuidv7(Date.parse(at)), at, table: 'mark', teacher: c.fields.entered_by ?? null, value: c.fields.value, mark: c.id });
+                changes++;
+              }
+              raw.prepare(`UPDATE ${c.entity} SET ${cols.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @__id`).run({ ...c.fields, __id: c.id });
+            }
+          }
+        })();
+      },
+    },
+    { until: opts.until, seed: opts.seed ?? 1 },
+  );
+  return { rows, changes, ms: res.ms };
+}
