@@ -42,8 +42,6 @@ export interface JournalTarget {
 export interface JournalOptions {
   /** No lesson at all yet: sync has not brought the journal. */
   hasData: boolean;
-  lessons: number;
-  marks: number;
   yearId: string | null;
   targets: JournalTarget[];
 }

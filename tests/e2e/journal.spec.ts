@@ -89,6 +89,10 @@ describe('journal', () => {
 
   it('moves the focused cell with the arrow keys and shows the lesson’s topic and homework', async () => {
     const { page } = app;
+    // A click focuses that cell (here the third row's fourth), the keys move from there.
+    await page.getByTestId('journal-row').nth(2).getByTestId('journal-cell').nth(3).click();
+    await expect.poll(() => page.locator('[data-testid="journal-cell"][data-focused="true"]').getAttribute('data-c')).toBe('3');
+    expect(await page.locator('[data-testid="journal-cell"][data-focused="true"]').getAttribute('data-r')).toBe('2');
     const firstRow = page.getByTestId('journal-row').first();
     await firstRow.getByTestId('journal-cell').first().click();
     await page.keyboard.press('ArrowRight');

@@ -61,9 +61,9 @@ export function averages(marks: readonly JournalMark[]): { average: number | nul
 
 export function journalOptions(ctx: Ctx): JournalOptions {
   const { db } = ctx;
-  const counts = q.journalCounts(db);
+  const hasData = q.hasLessons(db);
   const yearId = currentYearOrNull(ctx);
-  if (!yearId) return { hasData: counts.lessons > 0, ...counts, yearId: null, targets: [] };
+  if (!yearId) return { hasData, yearId: null, targets: [] };
   const all = q.periodsOfYear(db, yearId);
   const today = todayOf(ctx);
   const grades = q.groupGrades(db, yearId);
@@ -91,7 +91,7 @@ export function journalOptions(ctx: Ctx): JournalOptions {
       return t;
     })
     .sort((a, b) => (a.kind === b.kind ? (a.grade ?? 0) - (b.grade ?? 0) || a.name.localeCompare(b.name, 'ru') : a.kind === 'class' ? -1 : 1));
-  return { hasData: counts.lessons > 0, ...counts, yearId, targets };
+  return { hasData, yearId, targets };
 }
 
 /** On `date` the span holds: from <= date < to. */

@@ -10,12 +10,9 @@ import type { AbsenceKind, LessonStatus, MarkTable, MarkValue, WorkKind } from '
 const json = (ids: readonly string[]) => JSON.stringify(ids);
 const NAME = (t: string) => `${t}.last_name || ' ' || ${t}.first_name || coalesce(' ' || ${t}.middle_name, '')`;
 
-export function journalCounts(db: Db): { lessons: number; marks: number } {
-  return db
-    .statement(
-      `SELECT (SELECT count(*) FROM lesson WHERE deleted_at IS NULL) AS lessons, (SELECT count(*) FROM mark WHERE deleted_at IS NULL) AS marks`,
-    )
-    .get() as { lessons: number; marks: number };
+/** Whether any lesson has come from the central journal (one index probe). */
+export function hasLessons(db: Db): boolean {
+  return (db.statement(`SELECT EXISTS (SELECT 1 FROM lesson WHERE deleted_at IS NULL) AS yes`).get() as { yes: number }).yes === 1;
 }
 
 export interface PeriodRow {
@@ -107,17 +104,21 @@ export interface TargetRow {
 }
 
 export function journalTargets(db: Db, yearId: string): TargetRow[] {
+  // The (class, subject) pairs come from the index lesson_class alone; each pair's whole-class and
+  // subgroup journals are then probed through the same index (a year has ~40 000 lessons).
   return db
     .statement(
-      `SELECT 'class' AS kind, c.id, ${classNameSql('c')} AS name, c.grade, x.subject_id, p.name AS subject, p.sort_order, x.subgroup_id, g.name AS subgroup
-       FROM (SELECT DISTINCT class_id, subject_id, subgroup_id FROM lesson WHERE class_id IS NOT NULL AND deleted_at IS NULL) x
-       JOIN school_class c ON c.id = x.class_id AND c.year_id = @year AND c.deleted_at IS NULL
-       JOIN subject p ON p.id = x.subject_id
-       LEFT JOIN subgroup g ON g.id = x.subgroup_id
+      `WITH x AS (SELECT DISTINCT l.class_id, l.subject_id FROM lesson l WHERE l.class_id IN (SELECT id FROM school_class WHERE year_id = @year AND deleted_at IS NULL)),
+       o AS (SELECT x.class_id, x.subject_id, NULL AS subgroup_id FROM x
+             UNION ALL
+             SELECT x.class_id, x.subject_id, g.id FROM x JOIN class_division d ON d.class_id = x.class_id AND d.subject_id = x.subject_id JOIN subgroup g ON g.division_id = d.id)
+       SELECT 'class' AS kind, c.id, ${classNameSql('c')} AS name, c.grade, o.subject_id, p.name AS subject, p.sort_order, o.subgroup_id, g.name AS subgroup
+       FROM o JOIN school_class c ON c.id = o.class_id JOIN subject p ON p.id = o.subject_id LEFT JOIN subgroup g ON g.id = o.subgroup_id
+       WHERE EXISTS (SELECT 1 FROM lesson l WHERE l.class_id = o.class_id AND l.subject_id = o.subject_id AND l.subgroup_id IS o.subgroup_id AND l.deleted_at IS NULL)
        UNION ALL
        SELECT 'group', sg.id, sg.name, NULL, x.subject_id, p.name, p.sort_order, NULL, NULL
-       FROM (SELECT DISTINCT study_group_id, subject_id FROM lesson WHERE study_group_id IS NOT NULL AND deleted_at IS NULL) x
-       JOIN study_group sg ON sg.id = x.study_group_id AND sg.year_id = @year AND sg.deleted_at IS NULL
+       FROM (SELECT DISTINCT study_group_id, subject_id FROM lesson WHERE study_group_id IN (SELECT id FROM study_group WHERE year_id = @year AND deleted_at IS NULL) AND deleted_at IS NULL) x
+       JOIN study_group sg ON sg.id = x.study_group_id
        JOIN subject p ON p.id = x.subject_id`,
     )
     .all({ year: yearId }) as TargetRow[];
@@ -342,8 +343,8 @@ const CLASS_OF = `(SELECT cm.class_id FROM class_membership cm WHERE cm.student_
 const ORDER: Record<ChangeFilter['sort'], string> = {
   changedAt: 'x.changed_at',
   lessonDate: 'x.lesson_date',
-  student: 'ru_fold(student)',
-  teacher: 'ru_fold(coalesce(teacher, \'\'))',
+  student: `ru_fold((SELECT ${NAME('s')} FROM student s WHERE s.id = x.student_id))`,
+  teacher: `ru_fold(coalesce((SELECT ${NAME('t')} FROM staff t WHERE t.id = x.teacher_id), ''))`,
 };
 
 /**
@@ -384,16 +385,19 @@ function changeWhere(f: ChangeFilter, fromAt: string | null, toAt: string | null
 export function changeRows(db: Db, f: ChangeFilter, fromAt: string | null, toAt: string | null, offset: number, limit: number): ChangeRow[] {
   const w = changeWhere(f, fromAt, toAt);
   const dir = f.desc ? 'DESC' : 'ASC';
+  // The page is chosen first (its sort key only), the names are read for its rows alone.
   return db
     .statement(
-      `SELECT * FROM (SELECT x.id, x.changed_at, x.teacher_id,
+      `SELECT x.id, x.changed_at, x.teacher_id,
          (SELECT ${NAME('t')} FROM staff t WHERE t.id = x.teacher_id) AS teacher,
          x.student_id, (SELECT ${NAME('s')} FROM student s WHERE s.id = x.student_id) AS student,
          (SELECT ${classNameSql('c')} FROM school_class c WHERE c.id = ${CLASS_OF}) AS class_name,
          (SELECT p.name FROM subject p WHERE p.id = x.subject_id) AS subject,
          x.lesson_date, x.mark_table, x.old_value, x.new_value
-       FROM mark_change x ${w.sql}) x
-       ORDER BY ${ORDER[f.sort]} ${dir}, x.changed_at ${dir}, x.id ${dir} LIMIT @limit OFFSET @offset`,
+       FROM (SELECT x.id, ${ORDER[f.sort]} AS k, x.changed_at AS at FROM mark_change x ${w.sql}
+             ORDER BY k ${dir}, x.changed_at ${dir}, x.id ${dir} LIMIT @limit OFFSET @offset) page
+       JOIN mark_change x ON x.id = page.id
+       ORDER BY page.k ${dir}, page.at ${dir}, page.id ${dir}`,
     )
     .all({ ...w.params, limit, offset }) as ChangeRow[];
 }

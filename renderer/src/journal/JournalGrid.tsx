@@ -125,9 +125,6 @@ export function JournalGrid(p: JournalGridProps) {
       aria-colcount={p.lessons.length + 1}
       data-testid="journal-grid"
       onKeyDown={onKeyDown}
-      onFocus={(e) => {
-        if (e.target === ref.current && !focus && p.rows.length && p.lessons.length) onFocus({ r: 0, c: 0 });
-      }}
       onMouseOver={(e) => {
         const c = cellOf(e.target);
         if (c?.r !== p.hover?.r || c?.c !== p.hover?.c) p.onHover(c);
