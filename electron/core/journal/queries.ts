@@ -371,7 +371,8 @@ function changeWhere(f: ChangeFilter, fromAt: string | null, toAt: string | null
     params.teacher = f.teacherId;
   }
   if (f.classId) {
-    parts.push(`${CLASS_OF} = @cls`);
+    // The class's students first (index mark_change_student), then the class on the lesson's day.
+    parts.push(`x.student_id IN (SELECT student_id FROM class_membership WHERE class_id = @cls AND deleted_at IS NULL)`, `${CLASS_OF} = @cls`);
     params.cls = f.classId;
   }
   const words = (f.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4);
