@@ -13,6 +13,7 @@ import { ABSENCE_TEXT, lessonStatuses } from '../../../electron/api/enums';
 import type { ClassJournal, JournalLesson, JournalRow, JournalTarget } from '../../../electron/api/types';
 import { JournalGrid, onList, type Cell } from './JournalGrid';
 import { MarkText, NoJournalData, markTitle } from './marks';
+import { shortName } from '../auth/UserMenu';
 
 const YEAR = 'year';
 const WHOLE = 'whole';
@@ -263,7 +264,9 @@ function Topics({ lessons }: { lessons: JournalLesson[] }) {
             <Table.Td>{l.lessonNo}</Table.Td>
             <Table.Td>{l.status === 'cancelled' ? `Урок отменён${l.topic ? ` (${l.topic})` : ''}` : (l.topic ?? '—')}</Table.Td>
             <Table.Td>{l.homework ?? '—'}</Table.Td>
-            <Table.Td>{l.substitute ? `${l.substitute} (замена)` : (l.teacher ?? '')}</Table.Td>
+            <Table.Td title={l.substitute ?? l.teacher ?? undefined} style={{ whiteSpace: 'nowrap' }}>
+              {l.substitute ? `${shortName(l.substitute)} (замена)` : l.teacher ? shortName(l.teacher) : ''}
+            </Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
