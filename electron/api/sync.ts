@@ -124,6 +124,7 @@ export function enrollmentCodeProblem(raw: string): string | null {
 const enrollmentCode = z
   .string({ error: 'Поле «Код подключения»: нужен текст' })
   .trim()
+  .max(MAX.enrollmentCode, tooLongMessage('Код подключения', MAX.enrollmentCode))
   .refine((v) => enrollmentCodeProblem(v) === null, { error: (iss) => enrollmentCodeProblem(String(iss.input ?? '')) ?? 'Неверный код' });
 
 export const syncOps = {

@@ -22,6 +22,7 @@ import { SubgroupsPage } from '../groups/SubgroupsPage';
 import { ValidationPage } from '../groups/ValidationPage';
 import { StudyGroupsPage } from '../groups/StudyGroupsPage';
 import { WorkloadPage } from '../groups/WorkloadPage';
+import { SyncPage } from '../sync/SyncPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -81,6 +82,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="groups">
         <ValidationPage />
+      </AreaGate>
+    );
+  if (a === 'sync')
+    return (
+      <AreaGate area="sync">
+        <SyncPage />
       </AreaGate>
     );
   if (a === 'import') {

@@ -23,6 +23,7 @@ import {
   IconUsersPlus,
   IconCalculator,
   IconClipboardCheck,
+  IconCloudComputing,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -33,6 +34,7 @@ import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
 import { useProblemCount } from '../groups/ValidationPage';
 import { JobsPanel } from '../jobs/JobsPanel';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 interface NavItem {
   href: string;
@@ -106,6 +108,7 @@ export function Shell({ route }: { route: HashRoute }) {
     });
   }
   if (access('backups') !== 'none') admin.push({ href: '/admin/backups', label: 'Резервные копии', icon: <IconDatabaseExport {...I} /> });
+  if (access('sync') !== 'none') admin.push({ href: '/sync', label: 'Синхронизация', icon: <IconCloudComputing {...I} /> });
   const active = (href: string) => (href === '/' ? route.path === '/' : route.path === href || route.path.startsWith(href + '/'));
 
   const link = (item: NavItem) => {
@@ -141,6 +144,7 @@ export function Shell({ route }: { route: HashRoute }) {
             </Text>
           </Group>
           <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <SyncIndicator enabled={access('sync') !== 'none'} />
             {info ? (
               <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
                 <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0 }}>
