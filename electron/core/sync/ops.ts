@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import type { syncOps, SyncLogLine, SyncRegisterResult, SyncStatus } from '../../api/sync';
 import * as store from '../../../db/sync';
 import { AppError } from '../../api/errors';
+import { countWith, WORDS } from '../../api/plural';
 import { CentralClient, shownAddress } from './http';
 import { syncRound, toApiRefusal } from './round';
 import { followRounds, runningRound } from './running';
@@ -45,12 +46,10 @@ async function register(ctx: Ctx, i: { serverUrl: string; code: string; name: st
     if (e instanceof AppError && e.code === 'unavailable') throw new AppError(e.code, e.message, [{ column: 'serverUrl', message: e.message }]);
     throw e;
   }
-  // The deciding read again inside the transaction: two registrations at once make one identity.
-  ctx.db.tx(() => {
-    const now = store.syncState(ctx.db).identity;
-    if (now) throw alreadyRegistered(now);
-    store.setIdentity(ctx.db, { serverUrl: i.serverUrl, schoolId: reg.schoolId, schoolName: reg.schoolName, clientId: reg.clientId, secret: reg.secret });
-  });
+  // The deciding read again right before (the store's setIdentity is its own transaction).
+  const now = store.syncState(ctx.db).identity;
+  if (now) throw alreadyRegistered(now);
+  store.setIdentity(ctx.db, { serverUrl: i.serverUrl, schoolId: reg.schoolId, schoolName: reg.schoolName, clientId: reg.clientId, secret: reg.secret });
   // The first round: its failure (or a cancel) does not undo the registration, which is done.
   try {
     return { schoolName: reg.schoolName, round: await syncRound(ctx), roundError: null };
@@ -63,44 +62,32 @@ async function register(ctx: Ctx, i: { serverUrl: string; code: string; name: st
 const alreadyRegistered = (id: store.SyncIdentity) =>
   new AppError('conflict', `Программа уже подключена к центральной системе: школа «${id.schoolName}», адрес ${shownAddress(id.serverUrl)}.`);
 
-const KIND_LABELS: Record<string, string> = {
-  page: 'Получены данные',
-  pull: 'Получены данные',
-  push: 'Отправлены изменения',
-  refusal: 'Изменение отклонено',
-  refused: 'Изменение отклонено',
-  register: 'Подключение к центральной системе',
-  registration: 'Подключение к центральной системе',
-  fork: 'Новое подключение после восстановления из копии',
-  error: 'Ошибка синхронизации',
-};
-const DETAIL_LABELS: Record<string, string> = {
-  rows: 'записей',
-  count: 'всего',
-  mutations: 'изменений',
-  accepted: 'принято',
-  refused: 'отклонено',
-  cursor: 'версия',
-  from: 'с версии',
-  to: 'до версии',
-  version: 'версия',
-  lastMutationId: 'последнее изменение',
-  no: 'изменение №',
-  dropped: 'подтверждено',
-  rebased: 'пересчитано',
-};
+const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+const num = (v: unknown) => n(v).toLocaleString('ru-RU');
 
 /** A sync_log line in words: its kind and its counts (the store writes nothing personal there). */
-function logText(kind: string, detail: unknown): string {
-  const head = KIND_LABELS[kind] ?? kind;
-  if (!detail || typeof detail !== 'object') return head;
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(detail as Record<string, unknown>)) {
-    if (typeof v === 'number') parts.push(`${DETAIL_LABELS[k] ?? k}: ${v.toLocaleString('ru-RU')}`);
-    else if (typeof v === 'boolean') parts.push(`${DETAIL_LABELS[k] ?? k}: ${v ? 'да' : 'нет'}`);
-    else if (typeof v === 'string' && v.length <= 300) parts.push(`${DETAIL_LABELS[k] ?? k}: ${v}`);
+export function logText(kind: string, detail: unknown): string {
+  const d = (detail && typeof detail === 'object' ? detail : {}) as Record<string, unknown>;
+  switch (kind) {
+    case 'pull': {
+      const extra = [n(d.refused) ? `отменено здесь: ${num(d.refused)}` : null, d.more ? 'продолжение — следующей страницей' : null].filter(Boolean);
+      return `Получено ${countWith(n(d.rows), WORDS.record)} (версии ${num(d.from)} → ${num(d.cursor)})${extra.length ? `; ${extra.join('; ')}` : ''}`;
+    }
+    case 'push':
+      return `Отправлены изменения: принято ${num(d.accepted)}, отклонено ${num(d.refused)}${n(d.dependent) ? `, отменено зависевших от них ${num(d.dependent)}` : ''}`;
+    case 'gap':
+      return `Центральная система уже обработала изменения по № ${num(d.serverLast)}: отправка продолжится со следующего`;
+    case 'register':
+      return `Программа подключена к центральной системе; ждут отправки: ${num(d.pending)}`;
+    case 'fork':
+      return `Новое подключение после восстановления из резервной копии: обработанные центральной системой изменения (по № ${num(d.serverLast)}) сняты, ждут отправки: ${num(d.pending)}`;
+    default: {
+      const parts = Object.entries(d)
+        .filter(([, v]) => typeof v === 'number' || typeof v === 'boolean')
+        .map(([k, v]) => `${k}: ${typeof v === 'boolean' ? (v ? 'да' : 'нет') : num(v)}`);
+      return parts.length ? `${kind} (${parts.join(', ')})` : kind;
+    }
   }
-  return parts.length ? `${head} (${parts.join(', ')})` : head;
 }
 
 function syncLog(ctx: Ctx, limit: number): SyncLogLine[] {
