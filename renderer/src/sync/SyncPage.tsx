@@ -90,8 +90,9 @@ function RegisterForm() {
             withAsterisk
             value={serverUrl}
             onChange={(e) => {
-              setServerUrl(e.currentTarget.value);
-              setShown((s) => ({ ...s, serverUrl: tooLong(e.currentTarget.value, MAX.serverUrl, 'Адрес центральной системы') }));
+              const v = e.currentTarget.value;
+              setServerUrl(v);
+              setShown((s) => ({ ...s, serverUrl: tooLong(v, MAX.serverUrl, 'Адрес центральной системы') }));
               if (action.error) action.setError(null);
             }}
             error={urlError}
@@ -104,8 +105,9 @@ function RegisterForm() {
             withAsterisk
             value={code}
             onChange={(e) => {
-              setCode(e.currentTarget.value);
-              setShown((s) => ({ ...s, code: tooLong(e.currentTarget.value, MAX.enrollmentCode, 'Код подключения') }));
+              const v = e.currentTarget.value;
+              setCode(v);
+              setShown((s) => ({ ...s, code: tooLong(v, MAX.enrollmentCode, 'Код подключения') }));
               if (action.error) action.setError(null);
             }}
             error={codeError}
