@@ -75,6 +75,11 @@ export function logText(kind: string, detail: unknown): string {
     }
     case 'push':
       return `Отправлены изменения: принято ${num(d.accepted)}, отклонено ${num(d.refused)}${n(d.dependent) ? `, отменено зависевших от них ${num(d.dependent)}` : ''}`;
+    case 'refusal': {
+      const nos = Array.isArray(d.mutations) ? d.mutations.filter((x): x is number => typeof x === 'number') : [];
+      const which = nos.length ? ` № ${nos.slice(0, 20).join(', ')}${nos.length > 20 ? '…' : ''}` : '';
+      return d.dependent ? `Отменены изменения, зависевшие от отклонённого:${which}` : `Отклонено изменение${which}`;
+    }
     case 'gap':
       return `Центральная система уже обработала изменения по № ${num(d.serverLast)}: отправка продолжится со следующего`;
     case 'register':

@@ -131,11 +131,11 @@ export function Shell({ route }: { route: HashRoute }) {
     <AppShell header={{ height: 56 }} navbar={{ width: NAV_WIDTH, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
         <Group justify="space-between" w="100%" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0, maxWidth: '40%' }}>
             <ThemeIcon size={32} radius="sm" variant="filled">
               <IconSchool size={20} stroke={1.7} />
             </ThemeIcon>
-            <Text fw={700} size="md">
+            <Text fw={700} size="md" style={{ whiteSpace: 'nowrap' }}>
               Школьный офис
             </Text>
             <Text c="gray.4">|</Text>
@@ -147,15 +147,18 @@ export function Shell({ route }: { route: HashRoute }) {
             <SyncIndicator enabled={access('sync') !== 'none'} />
             {info ? (
               <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
-                <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0 }}>
-                  <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
-                  <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {info.dbPath.length > 52 ? '…' + info.dbPath.slice(-51) : info.dbPath}
+                <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0, flexShrink: 100 }}>
+                  <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+                  <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" truncate="start">
+                    {/* Cut at the start when the header is full (the sync line); the marks keep the path's order under the right-to-left cut. */}
+                    {'\u200E' + (info.dbPath.length > 52 ? '…' + info.dbPath.slice(-51) : info.dbPath) + '\u200E'}
                   </Text>
                 </Group>
               </Tooltip>
             ) : null}
-            <UserMenu />
+            <Box style={{ flexShrink: 0 }}>
+              <UserMenu />
+            </Box>
             <JobsPanel />
           </Group>
         </Group>

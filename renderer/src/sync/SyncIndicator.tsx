@@ -52,7 +52,7 @@ export function SyncIndicator({ enabled }: { enabled: boolean }) {
     .join('\n');
   return (
     <Tooltip label={tip} position="bottom-end" multiline maw={380} style={{ whiteSpace: 'pre-line' }}>
-      <UnstyledButton onClick={() => go('/sync')} data-testid="header-sync" data-online={s.online === null ? 'unknown' : String(s.online)} aria-label={`Синхронизация: ${label}`}>
+      <UnstyledButton onClick={() => go('/sync')} data-testid="header-sync" data-online={s.online === null ? 'unknown' : String(s.online)} aria-label={`Синхронизация: ${label}`} style={{ flexShrink: 0 }}>
         <Group gap={6} wrap="nowrap">
           {s.running ? <IconRefresh size={16} color={color} /> : offline ? <IconCloudOff size={16} color={color} /> : <IconCloud size={16} color={color} />}
           <Text size="xs" fw={600} c={color} style={{ whiteSpace: 'nowrap' }} data-testid="header-sync-state">
