@@ -11,6 +11,7 @@ import { groupsOps } from './groups';
 import { workloadOps } from './workload';
 import { reportsOps } from './reports';
 import { jobsOps } from './jobs';
+import { journalOps } from './journal';
 import { syncOps } from './sync';
 
 /**
@@ -32,6 +33,7 @@ export const contract = {
   ...workloadOps,
   ...reportsOps,
   ...jobsOps,
+  ...journalOps,
   ...syncOps,
 } satisfies Record<string, OpDef>;
 

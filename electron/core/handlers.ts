@@ -10,6 +10,7 @@ import { groupsHandlers } from './groups/ops';
 import { workloadHandlers } from './workload/ops';
 import { reportsHandlers } from './reports/ops';
 import { jobsHandlers } from './jobs/ops';
+import { journalHandlers } from './journal/ops';
 import { syncHandlers } from './sync/ops';
 
 /**
@@ -29,5 +30,6 @@ export const handlers: HandlerMap = {
   ...workloadHandlers,
   ...reportsHandlers,
   ...jobsHandlers,
+  ...journalHandlers,
   ...syncHandlers,
 };

@@ -15,6 +15,7 @@ import { groupsPlans } from './groups';
 import { workloadPlans } from './workload';
 import { reportsPlans } from './reports';
 import { jobsPlans } from './jobs';
+import { journalPlans } from './journal';
 import { syncPlans } from './sync';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
@@ -29,5 +30,6 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...workloadPlans,
   ...reportsPlans,
   ...jobsPlans,
+  ...journalPlans,
   ...syncPlans,
 };
