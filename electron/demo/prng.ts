@@ -60,6 +60,11 @@ export class Prng {
     return items[Math.floor(this.next() * items.length)] as T;
   }
 
+  /** Roughly normal (the sum of three uniforms), mean 0, deviation 1 (the simulated journal's abilities). */
+  normal(): number {
+    return (this.next() + this.next() + this.next() - 1.5) * 2;
+  }
+
   /** Picks from [value, weight] pairs. */
   weighted<T>(items: readonly (readonly [T, number])[]): T {
     let total = 0;
