@@ -16,6 +16,7 @@ import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { openWebSession } from '../support/web';
 import { PAGES, openScript } from '../e2e/pages';
 import { upload } from '../support/files';
+import { syncBenches } from './sync';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -40,7 +41,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, screens); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, sync); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -206,6 +207,8 @@ try {
       db.close();
     }
   }
+  // 6. Sync with the central system (issue 10): tests/bench/sync.ts.
+  if (want('sync')) await syncBenches(tmp.dir, emit);
 } finally {
   tmp.cleanup();
 }

@@ -11,6 +11,8 @@
 // - `server_kill`: forwarded, and the central server is killed (SIGKILL) a few milliseconds later, while it
 //   works on the request (the harness restarts it);
 // - `pass`: forwarded as is.
+// With `pullLimit`, a pull request without a limit gets that one (small pages: a round's pull spans
+// several, so the kills between and inside pages have somewhere to happen).
 // The draws of a request depend only on (seed, phase label, the request's number in the phase), so one
 // request more or less somewhere (a token refresh) does not shift every later decision.
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -67,7 +69,7 @@ const readAll = (msg: IncomingMessage): Promise<Buffer> =>
 const HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'host', 'content-length', 'proxy-connection', 'upgrade']);
 const pass = (h: IncomingHttpHeaders): IncomingHttpHeaders => Object.fromEntries(Object.entries(h).filter(([k]) => !HOP.has(k.toLowerCase())));
 
-export async function startFaultProxy(opts: { seed: number; target: number; killServer: () => void }): Promise<FaultProxy> {
+export async function startFaultProxy(opts: { seed: number; target: number; killServer: () => void; pullLimit?: number }): Promise<FaultProxy> {
   let target = opts.target;
   let label = 'start';
   let rates: FaultRates | null = null;
@@ -101,7 +103,11 @@ export async function startFaultProxy(opts: { seed: number; target: number; kill
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const body = await readAll(req);
+    let body = await readAll(req);
+    if (opts.pullLimit && req.url === '/v1/pull' && !req.headers['content-encoding']) {
+      const q = JSON.parse(body.toString('utf8')) as { cursor: number; limit?: number };
+      if (q.limit === undefined) body = Buffer.from(JSON.stringify({ ...q, limit: opts.pullLimit }));
+    }
     const r: Kept = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
     total++;
     const p = new Prng(opts.seed, hash32(`${label}#${n++}`));

@@ -1,0 +1,107 @@
+// One office computer of the convergence test (docs/sync-faults.md): a long-lived process on its own
+// SQLite file, taking one JSON command per line on stdin and answering one line `@@ {…}` on stdout:
+// - {cmd:'demo', students, seed}       the demo school loaded (the first computer's school);
+// - {cmd:'register', server, code, name} this installation registered with an enrollment code;
+// - {cmd:'edit', k, seed}               k random user actions through the app's handlers;
+// - {cmd:'sync', crash?}                one sync round; `crash` names the point where the process
+//                                      kills itself with SIGKILL (db/sync/testHook.ts), unset after;
+// - {cmd:'state'}                      the sync state and the last mutation number made here;
+// - {cmd:'refusals'}                   what `sync.refusals` shows.
+// The parent (tests/sync/harness.ts) restarts it on the same file when it died.
+import { createInterface } from 'node:readline';
+import { dirname } from 'node:path';
+import { openDatabase } from '../../db';
+import { createLocalClient } from '../../electron/core/dispatch';
+import type { Ctx } from '../../electron/core/context';
+import { Session } from '../../electron/core/auth/session';
+import { AREAS } from '../../electron/core/auth/permissions';
+import { AppError } from '../../electron/api/errors';
+import { Prng } from '../../electron/demo/prng';
+import { randomAction } from './actions';
+import { CRASH_ENV } from '../../db/sync/testHook';
+import { registerClient, syncOnce } from './client';
+
+const path = process.argv[2]!;
+const db = openDatabase(path);
+const session = new Session(false);
+session.signIn(
+  { id: 'fault-test', login: 'fault', displayName: 'Тест сбоев', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
+  new Date(),
+  { service: true },
+);
+const ctx: Ctx = { db, actor: 'fault', host: 'test', now: () => new Date(), session, dataDir: dirname(path) };
+const call = createLocalClient(ctx);
+
+const lastMutation = () => (db.raw.prepare('SELECT next_mutation - 1 AS n FROM sync_state').get() as { n: number }).n;
+
+type Cmd =
+  | { cmd: 'demo'; students: number; seed: number }
+  | { cmd: 'register'; server: string; code: string; name: string }
+  | { cmd: 'edit'; k: number; seed: number }
+  | { cmd: 'sync'; crash?: string }
+  | { cmd: 'state' }
+  | { cmd: 'refusals' }
+  | { cmd: 'exit' };
+
+async function run(c: Cmd): Promise<unknown> {
+  switch (c.cmd) {
+    case 'demo':
+      await call('app.loadDemo', { students: c.students, seed: c.seed });
+      return { last: lastMutation() };
+    case 'register':
+      return registerClient(ctx, call, c.server, c.code, c.name);
+    case 'edit': {
+      const p = new Prng(c.seed);
+      const today = new Date().toISOString().slice(0, 10);
+      const done: Record<string, number> = {};
+      let refused = 0;
+      for (let i = 0; i < c.k; i++) {
+        try {
+          const a = await randomAction(call, p, today);
+          done[a] = (done[a] ?? 0) + 1;
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          refused++;
+        }
+      }
+      return { done, refused, last: lastMutation() };
+    }
+    case 'sync': {
+      if (c.crash) process.env[CRASH_ENV] = c.crash;
+      try {
+        return await syncOnce(ctx, call);
+      } finally {
+        delete process.env[CRASH_ENV];
+      }
+    }
+    case 'state':
+      return { ...(await call('sync.status')), last: lastMutation() };
+    case 'refusals':
+      return call('sync.refusals', { limit: 1000 });
+    case 'exit':
+      db.close();
+      process.exit(0);
+  }
+}
+
+const say = (o: unknown) => process.stdout.write(`@@ ${JSON.stringify(o)}\n`);
+const rl = createInterface({ input: process.stdin });
+// One command at a time, in order.
+let chain = Promise.resolve();
+rl.on('line', (line) => {
+  chain = chain.then(async () => {
+    const c = JSON.parse(line) as Cmd;
+    try {
+      say({ ok: true, result: await run(c) });
+    } catch (e) {
+      say({ ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), code: e instanceof AppError ? e.code : undefined });
+    }
+  });
+});
+rl.on('close', () => {
+  void chain.then(() => {
+    db.close();
+    process.exit(0);
+  });
+});
+say({ ready: true });
