@@ -11,7 +11,14 @@ import type { Prng } from '../../electron/demo/prng';
 export const ACTIONS = ['newClass', 'renameSubject', 'editStudent', 'editGuardian', 'moveStudent', 'removeClass', 'removeStudyGroup', 'editClass'] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const LETTERS = ['А', 'Б', 'В', 'Г', 'Д'];
+/** New classes take few names (5Г…9Д), so the two computers make the same one offline; removals free them again. */
+const LETTERS = ['Г', 'Д'];
+/** Most edits go to a few «hot» students (the smallest ids), which the centre edits too (harness.ts): field conflicts. */
+export const HOT = 6;
+export const hotFirst = <T extends { id: string }>(p: Prng, rows: readonly T[]): T => {
+  const hot = [...rows].sort((x, y) => (x.id < y.id ? -1 : 1)).slice(0, HOT);
+  return p.chance(0.7) && hot.length ? p.pick(hot) : p.pick(rows);
+};
 const SUBJECT_NAMES = ['Математика', 'Алгебра', 'Геометрия', 'Физика', 'Химия', 'Биология', 'История', 'Информатика', 'Музыка', 'Черчение', 'Астрономия', 'Экология'];
 const STREETS = ['ул. Ленина', 'ул. Мира', 'пр. Победы', 'ул. Садовая', 'ул. Школьная'];
 const SURNAMES = ['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов', 'Попов'];
@@ -34,7 +41,7 @@ export async function randomAction(call: LocalClient, p: Prng, today: string): P
   ]);
   switch (action) {
     case 'newClass': {
-      await call('classes.save', { grade: p.int(1, 11), letter: p.pick(LETTERS), shift: p.int(1, 2), classTeacherId: null, roomId: null });
+      await call('classes.save', { grade: p.int(5, 9), letter: p.pick(LETTERS), shift: p.int(1, 2), classTeacherId: null, roomId: null });
       return action;
     }
     case 'editClass': {
@@ -70,8 +77,8 @@ export async function randomAction(call: LocalClient, p: Prng, today: string): P
     case 'editGuardian':
     case 'moveStudent': {
       const page = await call('students.list', { limit: 10000 });
-      if (page.items.length === 0) return 'noop';
-      const row = p.pick(page.items);
+      if (page.rows.length === 0) return 'noop';
+      const row = hotFirst(p, page.rows);
       const d = await call('students.get', { id: row.id });
       const input = {
         id: d.id,

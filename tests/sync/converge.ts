@@ -13,9 +13,9 @@ const { values } = parseArgs({
 });
 const seed = Number(values.seed);
 try {
-  const s = await converge({ seed, rounds: Number(values.rounds), students: Number(values.students), log: (l) => console.log(l) });
+  const s = await converge({ seed, rounds: Number(values.rounds), students: Number(values.students), log: (l) => console.log(l), verbose: !!process.env.CONVERGE_VERBOSE });
   console.log(summaryLine(s));
-  console.log(`actions: ${JSON.stringify(s.actions)} refused by the app itself: ${s.appRefused}`);
+  console.log(`actions: ${JSON.stringify(s.actions)} refused by the app itself: ${s.appRefused}; failed rounds: ${JSON.stringify(s.syncErrors)}`);
 } catch (e) {
   console.error(`seed ${seed}: ${(e as Error).stack ?? e}`);
   process.exit(1);

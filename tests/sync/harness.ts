@@ -29,7 +29,7 @@ import { markValues, workKinds, WORK_WEIGHTS, absenceKinds } from '../../electro
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/tmp';
 import { FAULT_KINDS, startFaultProxy, type FaultKind, type FaultProxy, type FaultRates } from './faultProxy';
-import { randomAddress, randomEmail, randomPhone } from './actions';
+import { HOT, hotFirst, randomAddress, randomEmail, randomPhone } from './actions';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -45,6 +45,8 @@ export interface ConvergeOptions {
   /** The chance per round that the central server is killed and restarted before it. */
   serverRestartRate?: number;
   log?: (line: string) => void;
+  /** A progress line after every round (else every 50). */
+  verbose?: boolean;
 }
 
 export const DEFAULT_RATES: FaultRates = { drop_request: 0.06, drop_response: 0.06, duplicate: 0.05, replay: 0.05, server_kill: 0.01 };
@@ -61,6 +63,8 @@ export interface Summary {
   restarts: { clients: number; server: number };
   actions: Record<string, number>;
   appRefused: number;
+  /** Rounds that failed, by the error's code (the faults make them `unavailable`). */
+  syncErrors: Record<string, number>;
   finalSyncRounds: number;
   schoolVersion: number;
   rows: number;
@@ -239,9 +243,13 @@ async function centralEdits(db: CentralDb, schoolId: string, p: Prng, n: number)
   const live = async (entity: string) => (await readRecords(db, schoolId, entity)).filter((r) => r.data.deleted_at === null);
   const now = () => new Date().toISOString();
   const versions: number[] = [];
-  const [students, guardians, classes, subjects, staff, memberships] = await Promise.all(
-    ['student', 'guardian', 'school_class', 'subject', 'staff', 'class_membership'].map((e) => live(e)),
-  );
+  const [students, allGuardians, classes, subjects, staff, memberships, links] = await Promise.all([
+    live('student'), live('guardian'), live('school_class'), live('subject'), live('staff'), live('class_membership'), live('student_guardian'),
+  ]);
+  // The hot students (the smallest ids, as the computers' edits prefer them: actions.ts) and their guardians.
+  const hot = new Set(students.slice(0, HOT).map((r) => r.id));
+  const hotGuardians = new Set(links.filter((l) => hot.has(String(l.data.student_id))).map((l) => String(l.data.guardian_id)));
+  const guardians = allGuardians.filter((g) => hotGuardians.has(g.id));
   for (let i = 0; i < n; i++) {
     const changes: Change[] = [];
     const kind = p.weighted([['phone', 3], ['email', 2], ['address', 3], ['lesson', 3], ['remark', 2]] as const);
@@ -250,7 +258,7 @@ async function centralEdits(db: CentralDb, schoolId: string, p: Prng, n: number)
       const g = p.pick(guardians);
       changes.push({ entity: 'guardian', id: g.id, op: 'update', fields: kind === 'phone' ? { phone: randomPhone(p), updated_at: at } : { email: randomEmail(p), updated_at: at }, base: null });
     } else if (kind === 'address' && students.length) {
-      changes.push({ entity: 'student', id: p.pick(students).id, op: 'update', fields: { address: randomAddress(p), updated_at: at }, base: null });
+      changes.push({ entity: 'student', id: hotFirst(p, students).id, op: 'update', fields: { address: randomAddress(p), updated_at: at }, base: null });
     } else if (kind === 'lesson' && classes.length && subjects.length && staff.length) {
       // A lesson held with its marks and absences, as a teacher enters it.
       const k = p.pick(classes);
@@ -303,7 +311,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
   const t0 = performance.now();
   const log = opts.log ?? (() => {});
   const rates = opts.rates ?? DEFAULT_RATES;
-  const crashRate = opts.crashRate ?? 0.08;
+  const crashRate = opts.crashRate ?? 0.1;
   const serverRestartRate = opts.serverRestartRate ?? 0.03;
   const tmp = tempDir('converge-');
   let pg: TestPostgres | null = null;
@@ -315,12 +323,15 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
     pg = await startPostgres();
     db = openCentralDb(pg.url, { max: 4 });
     await migrateCentral(db);
+    const lap = (what: string) => opts.verbose && log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    lap('postgres');
     const school = await ensureSchool(db, `Школа сходимости ${opts.seed}`);
     const codes = [await issueEnrollmentCode(db, school.id), await issueEnrollmentCode(db, school.id)];
     central = new CentralProcess(await freePort(), pg.url);
     await central.start();
+    lap('central server');
     const c = central;
-    proxy = await startFaultProxy({ seed: opts.seed, target: c.port, killServer: () => c.kill(), pullLimit: 100 });
+    proxy = await startFaultProxy({ seed: opts.seed, target: c.port, killServer: () => c.kill(), pullLimit: 5 });
     let serverRestarts = 0;
     const ensureServer = async () => {
       if (c.alive) return;
@@ -332,31 +343,43 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
     // The first computer has the school (the demo), pushes it; the second registers and pulls it.
     await Promise.all(clients.map((x) => x.start()));
     const [a, b] = clients as [ClientProcess, ClientProcess];
+    lap('workers');
     await a.must({ cmd: 'demo', students: opts.students ?? 100, seed: opts.seed % 1000 });
+    lap('demo');
     proxy.phase('setup', null);
     await a.must({ cmd: 'register', server: proxy.url, code: codes[0]!.code, name: 'Кабинет администратора' });
+    lap('A registered, pushed');
     await b.must({ cmd: 'register', server: proxy.url, code: codes[1]!.code, name: 'Кабинет секретаря' });
+    lap('B registered, pulled');
     const made = new Map<string, number>(clients.map((x) => [x.name, 0]));
     for (const x of clients) made.set(x.name, (await x.must<SyncStatus>({ cmd: 'state' })).last);
     const settle = async (label: string) => {
       proxy!.phase(label, null);
+      let seen = '';
       for (let i = 1; i <= 30; i++) {
+        const replies: Reply[] = [];
         for (const x of clients) {
           await ensureServer();
           const r = await x.send({ cmd: 'sync' });
           if (r.crashed) throw new Error(`${x.name} died while settling: ${x.lastError}`);
+          if (!r.ok) throw new Error(`${x.name}: a round without faults failed: ${r.error}; stderr: ${x.lastError}`);
+          replies.push(r);
         }
         const v = await schoolVersion(db!, school.id);
         const states = await Promise.all(clients.map((x) => x.must<SyncStatus>({ cmd: 'state' })));
         if (states.every((s) => s.pending === 0 && s.cursor === v)) return i;
+        seen = `version ${v}; rounds: ${JSON.stringify(replies)}; states: ${JSON.stringify(states)}`;
       }
-      throw new Error(`${label}: the clients did not settle in 30 rounds`);
+      throw new Error(`${label}: the clients did not settle in 30 rounds: ${seen}`);
     };
+    log(`setup: registered in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     await settle('setup');
+    log(`setup: settled in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
     const kills: Record<string, number> = Object.fromEntries(CRASH_POINTS.map((k) => [k, 0]));
     const actions: Record<string, number> = {};
     let appRefused = 0;
+    const syncErrors: Record<string, number> = {};
     const centralVersions: number[] = [];
     for (let r = 1; r <= opts.rounds; r++) {
       const p = new Prng(opts.seed, 1000 + r);
@@ -384,13 +407,19 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
           if (res.signal !== 'SIGKILL' || !crash) throw new Error(`${x.name} died (${res.signal}) in round ${r} without a crash asked: ${x.lastError}`);
           kills[crash]!++;
           await x.restart();
+        } else if (!res.ok) {
+          // A fault makes a round fail with «не отвечает» (unavailable); anything else is a bug.
+          syncErrors[res.code ?? 'other'] = (syncErrors[res.code ?? 'other'] ?? 0) + 1;
+          if (res.code !== 'unavailable') throw new Error(`${x.name}: round ${r} failed: ${res.error}; stderr: ${x.lastError}`);
         }
         proxy.phase(`r${r}:${x.name}:after`, null);
+        await sleep(40); // a server_kill's timer (≤ 30 ms) has fired
         await ensureServer();
       }
-      if (r % 50 === 0) log(`round ${r}/${opts.rounds}: version ${await schoolVersion(db, school.id)}, faults ${JSON.stringify(proxy.counts)}, kills ${JSON.stringify(kills)}`);
+      if (r % 50 === 0 || opts.verbose) log(`round ${r}/${opts.rounds}: version ${await schoolVersion(db, school.id)}, faults ${JSON.stringify(proxy.counts)}, kills ${JSON.stringify(kills)}`);
     }
 
+    log(`rounds done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
     // Faults stop: both computers sync until nothing waits and both have the school's last version.
     const finalSyncRounds = await settle('final');
     const refusalsShown = new Map<string, { no: number; reason: string }[]>();
@@ -409,6 +438,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       restarts: { clients: clients.reduce((s, x) => s + x.restarts, 0), server: serverRestarts },
       actions,
       appRefused,
+      syncErrors,
       finalSyncRounds,
       ms: performance.now() - t0,
     };

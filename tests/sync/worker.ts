@@ -19,6 +19,7 @@ import { AppError } from '../../electron/api/errors';
 import { Prng } from '../../electron/demo/prng';
 import { randomAction } from './actions';
 import { CRASH_ENV } from '../../db/sync/testHook';
+import { syncState } from '../../db/sync';
 import { registerClient, syncOnce } from './client';
 
 const path = process.argv[2]!;
@@ -74,8 +75,11 @@ async function run(c: Cmd): Promise<unknown> {
         delete process.env[CRASH_ENV];
       }
     }
-    case 'state':
-      return { ...(await call('sync.status')), last: lastMutation() };
+    case 'state': {
+      // What the header shows (sync.status) and the store's cursor.
+      const st = syncState(db);
+      return { ...(await call('sync.status')), cursor: st.cursor, acked: st.ackedMutation, last: lastMutation() };
+    }
     case 'refusals':
       return call('sync.refusals', { limit: 1000 });
     case 'exit':
