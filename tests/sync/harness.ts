@@ -352,6 +352,8 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
     await b.must({ cmd: 'register', server: proxy.url, code: codes[1]!.code, name: 'Кабинет секретаря' });
     lap('B registered, pulled');
     const made = new Map<string, number>(clients.map((x) => [x.name, 0]));
+    /** Per client: every mutation made in the rounds, number → hash. */
+    const hashes = new Map(clients.map((x) => [x.name, new Map<number, string>()]));
     for (const x of clients) made.set(x.name, (await x.must<SyncStatus>({ cmd: 'state' })).last);
     const settle = async (label: string) => {
       proxy!.phase(label, null);
@@ -393,7 +395,8 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       for (const x of order) {
         const k = p.int(0, 3);
         if (k > 0) {
-          const e = await x.must<{ done: Record<string, number>; refused: number; last: number }>({ cmd: 'edit', k, seed: p.u32() });
+          const e = await x.must<{ done: Record<string, number>; refused: number; last: number; made: Record<string, string> }>({ cmd: 'edit', k, seed: p.u32() });
+          for (const [no, hash] of Object.entries(e.made)) hashes.get(x.name)!.set(Number(no), hash);
           for (const [name, n] of Object.entries(e.done)) actions[name] = (actions[name] ?? 0) + n;
           appRefused += e.refused;
           made.set(x.name, e.last);
@@ -427,7 +430,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       refusalsShown.set(x.name, await x.must<{ no: number; reason: string }[]>({ cmd: 'refusals' }));
       await x.exit();
     }
-    const checked = await check(db, school.id, clients.map((x) => ({ name: x.name, file: x.file, made: made.get(x.name)!, shown: refusalsShown.get(x.name)! })), centralVersions);
+    const checked = await check(db, school.id, clients.map((x) => ({ name: x.name, file: x.file, made: made.get(x.name)!, hashes: hashes.get(x.name)!, shown: refusalsShown.get(x.name)! })), centralVersions);
     return {
       seed: opts.seed,
       rounds: opts.rounds,
@@ -457,7 +460,8 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
  * - every client's rows equal the server's records row by row, column by column, in every office and
  *   journal table (tombstones included);
  * - per client, the server's mutations are 1..last without a gap, each either applied (one version)
- *   or refused with a reason; the last is the last the client ever made (none lost);
+ *   or refused with a reason; the last is the last the client ever made, and each number's hash is
+ *   the one of the mutation the client made under it (none lost, none replaced);
  * - no version taken twice: the applied mutations' versions and the centre's writes are exactly
  *   1..the school's version, each once (nothing applied twice);
  * - every refusal the server recorded is on the client (sync_mutation refused, the same reason) and
@@ -466,7 +470,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
 export async function check(
   db: CentralDb,
   schoolId: string,
-  clients: { name: string; file: string; made: number; shown: { no: number; reason: string }[] }[],
+  clients: { name: string; file: string; made: number; hashes: Map<number, string>; shown: { no: number; reason: string }[] }[],
   centralVersions: number[],
 ): Promise<{ mutations: number; applied: number; refusals: number; schoolVersion: number; rows: number }> {
   const problems: string[] = [];
@@ -505,7 +509,7 @@ export async function check(
       const state = sqlite.prepare('SELECT client_id, cursor, next_mutation FROM sync_state').get() as { client_id: string; cursor: number; next_mutation: number };
       if (state.cursor !== version) say(`${x.name}: cursor ${state.cursor}, the school's version ${version}`);
       const client = await db.selectFrom('client').select(['last_mutation_id']).where('school_id', '=', schoolId).where('id', '=', state.client_id).executeTakeFirstOrThrow();
-      const ms = await db.selectFrom('mutation').select(['id', 'version', 'refused']).where('school_id', '=', schoolId).where('client_id', '=', state.client_id).orderBy('id').execute();
+      const ms = await db.selectFrom('mutation').select(['id', 'hash', 'version', 'refused']).where('school_id', '=', schoolId).where('client_id', '=', state.client_id).orderBy('id').execute();
       mutations += ms.length;
       if (client.last_mutation_id !== ms.length) say(`${x.name}: server's last mutation ${client.last_mutation_id}, ${ms.length} recorded`);
       ms.forEach((m, i) => {
@@ -518,6 +522,9 @@ export async function check(
       });
       const made = Math.max(x.made, state.next_mutation - 1);
       if (ms.length !== made) say(`${x.name}: made ${made} mutations, the server has ${ms.length}`);
+      // Each one is the mutation the client made under that number (its hash), not another.
+      const byId = new Map(ms.map((m) => [m.id, m.hash]));
+      for (const [no, hash] of x.hashes) if (byId.get(no) !== hash) say(`${x.name}: mutation ${no}: made with hash ${hash.slice(0, 12)}, the server has ${byId.get(no)?.slice(0, 12) ?? 'none'}`);
       // Refusals: the server's = the client's = what the screen shows.
       const serverRefused = new Map(ms.filter((m) => m.refused !== null).map((m) => [m.id, m.refused!]));
       refusals += serverRefused.size;

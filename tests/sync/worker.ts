@@ -19,7 +19,7 @@ import { AppError } from '../../electron/api/errors';
 import { Prng } from '../../electron/demo/prng';
 import { randomAction } from './actions';
 import { CRASH_ENV } from '../../db/sync/testHook';
-import { syncState } from '../../db/sync';
+import { mutationsToPush, syncState } from '../../db/sync';
 import { registerClient, syncOnce } from './client';
 
 const path = process.argv[2]!;
@@ -52,6 +52,7 @@ async function run(c: Cmd): Promise<unknown> {
     case 'register':
       return registerClient(ctx, call, c.server, c.code, c.name);
     case 'edit': {
+      const before = lastMutation();
       const p = new Prng(c.seed);
       const today = new Date().toISOString().slice(0, 10);
       const done: Record<string, number> = {};
@@ -65,7 +66,9 @@ async function run(c: Cmd): Promise<unknown> {
           refused++;
         }
       }
-      return { done, refused, last: lastMutation() };
+      // Each new mutation's number and hash as it will be pushed: the server must end with exactly these.
+      const made = Object.fromEntries(mutationsToPush(db, 10_000).filter((m) => m.id > before).map((m) => [m.id, m.hash]));
+      return { done, refused, last: lastMutation(), made };
     }
     case 'sync': {
       if (c.crash) process.env[CRASH_ENV] = c.crash;
