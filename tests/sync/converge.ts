@@ -16,6 +16,7 @@ try {
   const s = await converge({ seed, rounds: Number(values.rounds), students: Number(values.students), log: (l) => console.log(l), verbose: !!process.env.CONVERGE_VERBOSE });
   console.log(summaryLine(s));
   console.log(`actions: ${JSON.stringify(s.actions)} refused by the app itself: ${s.appRefused}; failed rounds: ${JSON.stringify(s.syncErrors)}`);
+  for (const [kind, n] of Object.entries(s.reasons).sort((x, y) => y[1] - x[1])) console.log(`refused ${n}× ${kind}`);
 } catch (e) {
   console.error(`seed ${seed}: ${(e as Error).stack ?? e}`);
   process.exit(1);

@@ -57,6 +57,8 @@ export interface Summary {
   mutations: number;
   applied: number;
   refusals: number;
+  /** Refusals by the kind of their reason (reasonKind). */
+  reasons: Record<string, number>;
   centralWrites: number;
   faults: Record<FaultKind, number>;
   kills: Record<string, number>;
@@ -472,7 +474,7 @@ export async function check(
   schoolId: string,
   clients: { name: string; file: string; made: number; hashes: Map<number, string>; shown: { no: number; reason: string }[] }[],
   centralVersions: number[],
-): Promise<{ mutations: number; applied: number; refusals: number; schoolVersion: number; rows: number }> {
+): Promise<{ mutations: number; applied: number; refusals: number; reasons: Record<string, number>; schoolVersion: number; rows: number }> {
   const problems: string[] = [];
   const say = (s: string) => {
     if (problems.length < 50) problems.push(s);
@@ -482,6 +484,7 @@ export async function check(
   let mutations = 0;
   let applied = 0;
   let refusals = 0;
+  const reasons: Record<string, number> = {};
   const versions: number[] = [...centralVersions];
   const server = new Map<string, Map<string, Record<string, unknown>>>();
   for (const t of COMPARED) server.set(t, new Map((await readRecords(db, schoolId, t)).map((r) => [r.id, r.data as Record<string, unknown>])));
@@ -528,6 +531,7 @@ export async function check(
       // Refusals: the server's = the client's = what the screen shows.
       const serverRefused = new Map(ms.filter((m) => m.refused !== null).map((m) => [m.id, m.refused!]));
       refusals += serverRefused.size;
+      for (const reason of serverRefused.values()) reasons[reasonKind(reason)] = (reasons[reasonKind(reason)] ?? 0) + 1;
       const local = new Map((sqlite.prepare("SELECT no, reason FROM sync_mutation WHERE state = 'refused'").all() as { no: number; reason: string }[]).map((m) => [m.no, m.reason]));
       const shown = new Map(x.shown.map((m) => [m.no, m.reason]));
       // The screen lists the newest 1000 (sync.refusals' limit).
@@ -556,5 +560,13 @@ export async function check(
   const over = await db.selectFrom('record').select(sql<number>`count(*)`.as('n')).where('school_id', '=', schoolId).where('version', '>', version).executeTakeFirstOrThrow();
   if (Number(over.n) !== 0) say(`${over.n} records above the school's version`);
   if (problems.length) throw new Error(`convergence check failed:\n${problems.join('\n')}`);
-  return { mutations, applied, refusals, schoolVersion: version, rows };
+  return { mutations, applied, refusals, reasons, schoolVersion: version, rows };
+}
+
+/** A refusal's reason without its particulars (names, numbers, dates): what kind of refusal it is. */
+export function reasonKind(reason: string): string {
+  return reason
+    .replace(/«[^»]*»/g, '«…»')
+    .replace(/\d[\d.:]*/g, 'N')
+    .slice(0, 90);
 }
