@@ -24,6 +24,11 @@ export class Db {
   private readonly cache = new Map<string, { s: BetterSqlite3.Statement; writes: string | null }>();
   /** Change events: which tables each committed transaction wrote (db/changes.ts). */
   readonly changes = new ChangeTracker();
+  /**
+   * The sync mutation of the open transaction (db/sync): opened by the Writer at the transaction's
+   * first change of an office row, forgotten when it commits or rolls back (its number goes with it).
+   */
+  mutation: { no: number; seq: number } | null = null;
 
   constructor(readonly path: string, options: { readonly?: boolean } = {}) {
     this.raw = new BetterSqlite3(path, { readonly: options.readonly ?? false });
@@ -55,6 +60,16 @@ export class Db {
     }
     // Every write through the store is noted for the change event of its transaction.
     if (c.writes) this.touch(c.writes);
+    return c.s;
+  }
+
+  /** A cached statement not noted for change events: the sync store's bookkeeping (db/sync). */
+  quiet(sql: string): BetterSqlite3.Statement {
+    let c = this.cache.get(sql);
+    if (!c) {
+      c = { s: this.raw.prepare(sql), writes: writtenTable(sql) };
+      this.cache.set(sql, c);
+    }
     return c.s;
   }
 
@@ -109,6 +124,7 @@ export class Db {
    */
   resetStatements(): void {
     this.cache.clear();
+    this.mutation = null;
   }
 
   all<Q extends Compilable<unknown>>(query: Q): InferResult<Q> {
@@ -134,16 +150,23 @@ export class Db {
    * Runs fn in one transaction; nested calls join the outer one (savepoints). After the outermost
    * commits, the tables it wrote are told to the change listeners (a rollback tells nothing).
    */
-  tx<T>(fn: () => T): T {
+  tx<T>(fn: () => T, opts: { immediate?: boolean } = {}): T {
     const outermost = !this.raw.inTransaction;
+    const mutationBefore = this.mutation;
     let result: T;
     try {
-      result = this.raw.transaction(fn)();
+      const t = this.raw.transaction(fn);
+      result = opts.immediate && outermost ? t.immediate() : t();
     } catch (e) {
-      if (outermost) this.changes.rollback();
+      // A rolled-back transaction (or savepoint) leaves no mutation: the one it opened is gone with it.
+      if (outermost) {
+        this.mutation = null;
+        this.changes.rollback();
+      } else if (mutationBefore === null) this.mutation = null;
       throw e;
     }
     if (outermost) {
+      this.mutation = null;
       this.onCommit?.();
       this.changes.commit(currentChangeOrigin());
     }

@@ -17,9 +17,9 @@ export type Table = keyof Database;
 
 /**
  * Who owns a table's rows, for sync:
- * - `office`: the school office edits them here; each change goes to the outbox;
+ * - `office`: the school office edits them here; each change is a sync mutation's (db/sync);
  * - `central`: they come from the central system and are read-only here (the journal, issue 10);
- * - `local`: they never leave this computer (accounts, settings, the outbox and log themselves).
+ * - `local`: they never leave this computer (accounts, settings, the sync store and the audit log themselves).
  */
 export type Owner = 'office' | 'central' | 'local';
 
@@ -633,21 +633,84 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       isDefault: flag('Правило по умолчанию'),
     },
   },
-  outbox: {
+  sync_state: {
+    title: 'Состояние синхронизации',
+    record: 'состояние синхронизации',
+    owner: 'local',
+    keys: [['id']],
+    columns: {
+      id: hidden('Идентификатор'),
+      server_url: text('Адрес центральной системы'),
+      school_id: text('Школа в центральной системе'),
+      school_name: text('Название школы в центральной системе'),
+      client_id: text('Идентификатор установки'),
+      secret: secret('Ключ установки'),
+      cursor: text('Получено до версии'),
+      acked_mutation: text('Подтверждено изменений'),
+      pushed_through: text('Отправлено изменений'),
+      next_mutation: text('Номер следующего изменения'),
+      needs_fork: flag('Нужен новый идентификатор установки'),
+      last_sync_at: time('Последняя синхронизация'),
+      last_error: text('Последняя ошибка'),
+    },
+  },
+  sync_mutation: {
     title: 'Изменения для синхронизации',
     record: 'изменение для синхронизации',
     owner: 'local',
-    keys: [['seq'], ['mutation_id']],
+    keys: [['no']],
     columns: {
+      no: text('Номер'),
+      at: time('Сделано'),
+      actor: text('Пользователь'),
+      state: text('Состояние'),
+      reason: text('Причина отказа'),
+      version: text('Версия в центральной системе'),
+      refused_at: time('Отменено'),
+    },
+  },
+  sync_change: {
+    title: 'Изменения записей для синхронизации',
+    record: 'изменение записи для синхронизации',
+    owner: 'local',
+    keys: [['mutation_no', 'seq']],
+    columns: {
+      mutation_no: ref('Изменение', 'sync_mutation'),
       seq: text('Номер'),
-      mutation_id: text('Идентификатор изменения'),
       entity: text('Вид записи'),
       entity_id: text('Запись'),
       op: text('Действие'),
-      payload: text('Запись после изменения'),
-      created_at: time('Создано'),
-      pushed_at: time('Отправлено'),
+      fields: text('Поля'),
+      base: text('Версия, на которой сделано'),
     },
+  },
+  sync_row: {
+    title: 'Версии записей в центральной системе',
+    record: 'версия записи',
+    owner: 'local',
+    keys: [['entity', 'id']],
+    columns: { entity: text('Вид записи'), id: text('Запись'), version: text('Версия') },
+  },
+  sync_shadow: {
+    title: 'Записи в центральной системе до изменений',
+    record: 'запись до изменений',
+    owner: 'local',
+    keys: [['entity', 'id']],
+    columns: { entity: text('Вид записи'), id: text('Запись'), version: text('Версия'), data: text('Запись') },
+  },
+  sync_parked: {
+    title: 'Отложенные записи синхронизации',
+    record: 'отложенная запись',
+    owner: 'local',
+    keys: [['entity', 'id']],
+    columns: { entity: text('Вид записи'), id: text('Запись'), data: text('Запись') },
+  },
+  sync_log: {
+    title: 'Журнал синхронизации',
+    record: 'строка журнала синхронизации',
+    owner: 'local',
+    keys: [['seq']],
+    columns: { seq: text('Номер'), at: time('Дата и время'), kind: text('Событие'), detail: text('Подробности') },
   },
   audit_log: {
     title: 'Журнал изменений',

@@ -251,15 +251,79 @@ export interface SettingTable {
   value: string;
 }
 
-export interface OutboxTable {
-  seq: Generated<number>;
-  mutation_id: string;
+/** The client's sync state (migration 0008, db/sync): one row, id 1. */
+export interface SyncStateTable {
+  id: number;
+  server_url: string | null;
+  school_id: string | null;
+  school_name: string | null;
+  client_id: string | null;
+  secret: string | null;
+  /** The server cursor: every version up to it is applied here. */
+  cursor: number;
+  /** lastMutationId of the last complete pull. */
+  acked_mutation: number;
+  /** The last mutation a push was answered for. */
+  pushed_through: number;
+  /** The number the next mutation takes (per installation, never reused). */
+  next_mutation: number;
+  needs_fork: number;
+  last_sync_at: string | null;
+  last_error: string | null;
+}
+
+/** One user action: its row changes are applied or refused whole by the central server. */
+export interface SyncMutationTable {
+  no: number;
+  at: string;
+  actor: string;
+  state: 'pending' | 'pushed' | 'refused'; // MUTATION_STATES in db/sync
+  reason: string | null;
+  /** The server version an accepted mutation got. */
+  version: number | null;
+  refused_at: string | null;
+}
+
+/** One row change of a mutation: insert every column, update the changed ones, delete the tombstone. */
+export interface SyncChangeTable {
+  mutation_no: number;
+  seq: number;
   entity: string;
   entity_id: string;
   op: AuditAction;
-  payload: string; // JSON of the row after the change
-  created_at: string;
-  pushed_at: string | null;
+  fields: string; // JSON
+  /** The server version of the row the change was made on (null: an insert). */
+  base: number | null;
+}
+
+/** The server version of an office row. */
+export interface SyncRowTable {
+  entity: string;
+  id: string;
+  version: number;
+}
+
+/** The last server state of a row with pending changes (data null: not on the server). */
+export interface SyncShadowTable {
+  entity: string;
+  id: string;
+  version: number | null;
+  data: string | null;
+}
+
+/** A row set aside while a pulled row holds its unique key (it changes later in the same pull). */
+export interface SyncParkedTable {
+  entity: string;
+  id: string;
+  data: string;
+}
+
+/** One line per pulled page, push, refusal, registration: counts and versions, nothing personal. */
+export interface SyncLogTable {
+  seq: Generated<number>;
+  at: string;
+  kind: string;
+  detail: string; // JSON
 }
 
 export interface AuditLogTable {
@@ -391,7 +455,13 @@ export type JournalRow<T extends JournalTable> = JournalTables[T];
 export interface Database extends SyncedTables, JournalTables {
   setting: SettingTable;
   app_user: AppUserTable;
-  outbox: OutboxTable;
+  sync_state: SyncStateTable;
+  sync_mutation: SyncMutationTable;
+  sync_change: SyncChangeTable;
+  sync_row: SyncRowTable;
+  sync_shadow: SyncShadowTable;
+  sync_parked: SyncParkedTable;
+  sync_log: SyncLogTable;
   audit_log: AuditLogTable;
   schema_migration: SchemaMigrationTable;
 }

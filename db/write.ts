@@ -20,8 +20,11 @@ const AUDIT_SQL = 'INSERT INTO audit_log (at, actor, entity, entity_id, action, 
 
 /**
  * The one write path. A change to a synced table (owner `office` in the entity registry), in the
- * caller's transaction, also appends a mutation to the outbox (for sync) and a line to the audit log
- * (who, when, entity, old → new). People and classes are never deleted: `remove` sets the tombstone.
+ * caller's transaction, is also a change of the transaction's sync mutation (db/sync: one user
+ * action = one transaction = one mutation, opened at its first change with the installation's next
+ * number) and a line of the audit log (who, when, entity, old → new). Before a row's first pending
+ * change its server state is kept as its shadow (a pull rebases the pending changes on it).
+ * People and classes are never deleted: `remove` sets the tombstone.
  * Every other audit line is written here too: changes of local tables (`local`: accounts, settings)
  * and events (`event`: logins, a restore); no other code inserts into audit_log. The tables it
  * writes are noted for the transaction's change event (db/changes.ts), told when it commits.
@@ -92,7 +95,7 @@ export class Writer {
     const q = this.db.q.updateTable(table as any).set({ ...newVals, updated_at: now } as any).where('id', '=', id);
     this.db.run(q);
     const next = { ...old, ...newVals, updated_at: now } as Row<T>;
-    this.log(table, id, 'update', oldVals, newVals, next, now);
+    this.log(table, id, 'update', oldVals, newVals, { ...newVals, updated_at: now }, old, now);
     return next;
   }
 
@@ -106,7 +109,7 @@ export class Writer {
     const now = this.clock().toISOString();
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     this.db.run(this.db.q.updateTable(table as any).set({ deleted_at: now, updated_at: now } as any).where('id', '=', id));
-    this.log(table, id, 'delete', { deleted_at: null }, { deleted_at: now }, { ...old, deleted_at: now, updated_at: now }, now);
+    this.log(table, id, 'delete', { deleted_at: null }, { deleted_at: now }, { deleted_at: now, updated_at: now }, old, now);
   }
 
   get<T extends SyncedTable>(table: T, id: string): Row<T> {
@@ -116,44 +119,66 @@ export class Writer {
     return row as Row<T>;
   }
 
-  /** Outbox and audit lines of a bulk insert, written many rows per statement (imports of thousands). */
+  /**
+   * The sync mutation of this transaction: opened at its first change, numbered from
+   * sync_state.next_mutation inside the transaction (a rollback takes the number back with it).
+   */
+  private mutation(at: string): { no: number; seq: number } {
+    if (this.db.mutation) return this.db.mutation;
+    const { no } = this.db.quiet('UPDATE sync_state SET next_mutation = next_mutation + 1 WHERE id = 1 RETURNING next_mutation - 1 AS no').get() as { no: number };
+    this.db.quiet("INSERT INTO sync_mutation (no, at, actor, state) VALUES (?, ?, ?, 'pending')").run(no, at, this.actor);
+    this.db.touch('sync_mutation');
+    this.db.mutation = { no, seq: 0 };
+    return this.db.mutation;
+  }
+
+  /** Sync changes and audit lines of a bulk insert, written many rows per statement (imports of thousands). */
   private logInserts(entity: string, rows: readonly { id: string }[], at: string): void {
+    const m = this.mutation(at);
     const CHUNK = 500;
     for (let i = 0; i < rows.length; i += CHUNK) {
       const part = rows.slice(i, i + CHUNK);
-      const outbox: unknown[] = [];
+      const changes: unknown[] = [];
+      const shadows: unknown[] = [];
       const audit: unknown[] = [];
       for (const r of part) {
         const json = JSON.stringify(r);
-        outbox.push(uuidv7(), entity, r.id, 'insert', json, at);
+        changes.push(m.no, ++m.seq, entity, r.id, json);
+        shadows.push(entity, r.id);
         audit.push(at, this.actor, entity, r.id, 'insert', null, json);
       }
-      const values = (n: number) => Array.from({ length: part.length }, () => `(${Array(n).fill('?').join(', ')})`).join(', ');
-      this.db.statement(`INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES ${values(6)}`).run(...outbox);
-      this.db.statement(`${AUDIT_SQL} ${values(7)}`).run(...audit);
+      const values = (row: string) => Array.from({ length: part.length }, () => row).join(', ');
+      this.db.quiet(`INSERT INTO sync_change (mutation_no, seq, entity, entity_id, op, fields, base) VALUES ${values("(?, ?, ?, ?, 'insert', ?, NULL)")}`).run(...changes);
+      // A new row is not on the server: its shadow says so (data null).
+      this.db.quiet(`INSERT OR IGNORE INTO sync_shadow (entity, id, version, data) VALUES ${values('(?, ?, NULL, NULL)')}`).run(...shadows);
+      this.db.statement(`${AUDIT_SQL} ${values('(?, ?, ?, ?, ?, ?, ?)')}`).run(...audit);
     }
   }
 
+  /** The sync change of an update or a tombstone (fields: the changed columns and updated_at), and its audit line. */
   private log(
     entity: string,
     entityId: string,
     op: Change,
     oldVals: unknown,
     newVals: unknown,
-    payload: unknown,
+    fields: Record<string, unknown>,
+    before: unknown,
     at: string,
   ): void {
+    const m = this.mutation(at);
+    const base = (this.db.quiet('SELECT version FROM sync_row WHERE entity = ? AND id = ?').pluck().get(entity, entityId) as number | undefined) ?? null;
+    // The row's first pending change: its server state (the row as it is now) becomes its shadow.
+    this.db.quiet('INSERT OR IGNORE INTO sync_shadow (entity, id, version, data) VALUES (?, ?, ?, ?)').run(entity, entityId, base, JSON.stringify(before));
     this.db
-      .statement(
-        'INSERT INTO outbox (mutation_id, entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(uuidv7(), entity, entityId, op, JSON.stringify(payload), at);
+      .quiet('INSERT INTO sync_change (mutation_no, seq, entity, entity_id, op, fields, base) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(m.no, ++m.seq, entity, entityId, op, JSON.stringify(fields), base);
     this.auditLine(at, this.actor, entity, entityId, op, oldVals, newVals);
   }
 
   /**
    * The audit line of a change to a local table (the registry's `local` owner: an account, the
-   * settings), which its feature's queries module made in this transaction: no outbox mutation, the
+   * settings), which its feature's queries module made in this transaction: no sync mutation, the
    * row never leaves this computer. `oldValues`/`newValues`: the changed fields as the log shows
    * them (a password only as «***»).
    */

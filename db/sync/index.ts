@@ -1,8 +1,11 @@
-// The client's sync store (issue 10; docs/sync.md): identity, the outbox of mutations, applying a
-// pulled page with the rebase of pending mutations, refusals. The interface the sync feature
-// (electron/core/sync) uses; bodies by the store's implementation.
+// The client's sync store (issue 10; docs/sync.md): identity, the mutations waiting to be sent
+// (the Writer records them, db/write.ts), applying a pulled page with the rebase of pending
+// mutations, refusals. The interface the sync feature (electron/core/sync) uses. Every function runs
+// its own transaction (outside any other: a page and a push answer with foreign keys off).
 import type { Db } from '../connection';
-import type { Mutation, PullResponse, PushResponse } from '../../central/protocol';
+import { createHash } from 'node:crypto';
+import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
+import { entityOf, isTable, tables, type Table } from '../entities';
 
 /** Who this installation is to the central system: kept in the database, never taken over by a restored copy. */
 export interface SyncIdentity {
@@ -42,18 +45,600 @@ export interface Refusal {
   changes: { entity: string; title: string; record: string; op: 'insert' | 'update' | 'delete'; fields: string[] }[];
 }
 
-export declare function syncState(db: Db): SyncState;
+// ── Implementation ──────────────────────────────────────────────────────────────────────────────
+//
+// The table of an office row holds its view: the shadow (the last server state, sync_shadow) with
+// the overlays of its pending mutations applied in order. A row without a shadow has no pending
+// changes: the table holds the server's state. Overlays: the changes of mutations not refused and
+// not yet acknowledged by a complete pull (no > acked_mutation).
+
+type Json = Record<string, string | number | null>;
+
+/** A mutation's states (sync_mutation.state): waiting to be sent (or answered), accepted by the server, refused. */
+export const MUTATION_STATES = ['pending', 'pushed', 'refused'] as const;
+
+interface Ctx {
+  db: Db;
+  at: string;
+  acked: number;
+  /** Tables whose rows changed (change events). */
+  touched: Set<string>;
+  /** Mutations left with a change on a row that is not there (its insert was refused). */
+  orphans: Set<number>;
+  refused: number;
+}
+
+interface StateRow {
+  server_url: string | null;
+  school_id: string | null;
+  school_name: string | null;
+  client_id: string | null;
+  secret: string | null;
+  cursor: number;
+  acked_mutation: number;
+  pushed_through: number;
+  next_mutation: number;
+  needs_fork: number;
+  last_sync_at: string | null;
+  last_error: string | null;
+}
+
+const OFFICE: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'office'));
+const CENTRAL: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'central'));
+const COLUMNS = new Map<string, string[]>(tables.map((t) => [t, Object.keys(entityOf(t).columns)]));
+const columnsOf = (t: string): string[] => COLUMNS.get(t) ?? [];
+const OFFICE_ORDER = tables.filter((t) => OFFICE.has(t));
+
+/** Why a mutation is refused when one it depends on was refused. */
+export const DEPENDS_ON_REFUSED = 'Изменение зависит от отменённого изменения.';
+
+function stateRow(db: Db): StateRow {
+  return db.quiet('SELECT * FROM sync_state WHERE id = 1').get() as StateRow;
+}
+
+function log(db: Db, kind: string, detail: Record<string, unknown>): void {
+  db.quiet('INSERT INTO sync_log (at, kind, detail) VALUES (?, ?, ?)').run(new Date().toISOString(), kind, JSON.stringify(detail));
+}
+
+/** Runs `fn` in one IMMEDIATE transaction with foreign keys off (they can change only outside a transaction). */
+function withoutForeignKeys<T>(db: Db, fn: () => T): T {
+  if (db.raw.inTransaction) throw new Error('sync store: called inside a transaction');
+  db.raw.pragma('foreign_keys = OFF');
+  try {
+    return db.tx(fn, { immediate: true });
+  } finally {
+    db.raw.pragma('foreign_keys = ON');
+  }
+}
+
+function newCtx(db: Db): Ctx {
+  return { db, at: new Date().toISOString(), acked: stateRow(db).acked_mutation, touched: new Set(), orphans: new Set(), refused: 0 };
+}
+
+function finish(ctx: Ctx): void {
+  for (const t of ctx.touched) ctx.db.touch(t);
+}
+
+function upsertSql(t: string, rows = 1): string {
+  const cols = columnsOf(t);
+  const one = `(${cols.map(() => '?').join(', ')})`;
+  return `INSERT INTO ${t} (${cols.join(', ')}) VALUES ${Array(rows).fill(one).join(', ')} ON CONFLICT(id) DO UPDATE SET ${cols
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+}
+const UPSERT = new Map<string, string>(tables.filter((t) => entityOf(t).owner !== 'local').map((t) => [t, upsertSql(t)]));
+/** Central rows go in many per statement (a year of the journal is hundreds of thousands). */
+const BATCH = 50;
+const UPSERT_BATCH = new Map<string, string>([...CENTRAL].map((t) => [t, upsertSql(t, BATCH)]));
+
+/** Upserts pulled central rows: in statements of BATCH rows, the rest one by one. */
+function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
+  const cols = columnsOf(t);
+  const push = (out: unknown[], r: PulledRow) => {
+    for (const c of cols) out.push(c === 'id' ? r.id : (r.data[c] ?? null));
+  };
+  let i = 0;
+  if (rows.length >= BATCH) {
+    const many = db.quiet(UPSERT_BATCH.get(t)!);
+    for (; i + BATCH <= rows.length; i += BATCH) {
+      const params: unknown[] = [];
+      for (let j = i; j < i + BATCH; j++) push(params, rows[j]!);
+      many.run(...params);
+    }
+  }
+  const single = db.quiet(UPSERT.get(t)!);
+  for (; i < rows.length; i++) {
+    const params: unknown[] = [];
+    push(params, rows[i]!);
+    single.run(...params);
+  }
+}
+
+function values(t: string, row: Json): unknown[] {
+  return columnsOf(t).map((c) => row[c] ?? null);
+}
+
+function readRow(db: Db, t: string, id: string): Json | undefined {
+  return db.quiet(`SELECT * FROM ${t} WHERE id = ?`).get(id) as Json | undefined;
+}
+
+/** Mutations with an overlay on the row, in order: [no, state, op, fields]. */
+function overlays(ctx: Ctx, t: string, id: string): { no: number; state: string; op: string; fields: string }[] {
+  return ctx.db
+    .quiet(
+      "SELECT c.mutation_no AS no, m.state, c.op, c.fields FROM sync_change c JOIN sync_mutation m ON m.no = c.mutation_no WHERE c.entity = ? AND c.entity_id = ? AND m.state <> 'refused' AND m.no > ? ORDER BY c.mutation_no, c.seq",
+    )
+    .all(t, id, ctx.acked) as { no: number; state: string; op: string; fields: string }[];
+}
+
+/** The mutations of the row not yet answered by the server (a local refusal can still take them back). */
+function pendingOf(ctx: Ctx, t: string, id: string): number[] {
+  return [...new Set(overlays(ctx, t, id).filter((o) => o.state === 'pending').map((o) => o.no))];
+}
+
+/** The live rows other than `row` holding one of its enforced unique keys. */
+function clashing(ctx: Ctx, t: string, row: Json): string[] {
+  const e = entityOf(t as Table);
+  if (row.deleted_at != null) return [];
+  const cols = columnsOf(t);
+  if (cols.includes('date_to') && row.date_to != null) return [];
+  const out = new Set<string>();
+  for (const u of e.unique ?? []) {
+    if (!u.nullsEqual && u.on.some((c) => row[c] == null)) continue;
+    const where = u.on.map((c) => `${c} IS ?`).join(' AND ');
+    const open = cols.includes('date_to') ? ' AND date_to IS NULL' : '';
+    const ids = ctx.db.quiet(`SELECT id FROM ${t} WHERE id <> ? AND deleted_at IS NULL${open} AND ${where}`).pluck().all(row.id, ...u.on.map((c) => row[c] ?? null)) as string[];
+    for (const id of ids) out.add(id);
+  }
+  return [...out];
+}
+
+/** A record's name as the audit log names it (over the given values, or the row as it is). */
+function nameOf(db: Db, t: string, row: Json | undefined, id: string): string {
+  const label = isTable(t) ? entityOf(t).label : undefined;
+  if (!label) return '';
+  if ('of' in label) return label.of(id);
+  if (!row) return '';
+  const cols = columnsOf(t);
+  try {
+    const name = db.quiet(`SELECT ${label.sql} AS name FROM (SELECT ${cols.map((c) => `? AS ${c}`).join(', ')}) t`).pluck().get(...values(t, row).map((v) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v))) as string | null;
+    return name ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const kindOf = (t: string): string => {
+  const r = isTable(t) ? entityOf(t).record : t;
+  return r.charAt(0).toUpperCase() + r.slice(1);
+};
+
+/** Moves a row out of its table while a pulled row holds its key; it comes back when its own version arrives. */
+function park(ctx: Ctx, t: string, id: string): void {
+  const row = readRow(ctx.db, t, id);
+  if (!row) return;
+  ctx.db.quiet('INSERT OR REPLACE INTO sync_parked (entity, id, data) VALUES (?, ?, ?)').run(t, id, JSON.stringify(row));
+  ctx.db.quiet(`DELETE FROM ${t} WHERE id = ?`).run(id);
+  ctx.touched.add(t);
+}
+
+/**
+ * Writes a row into its table. A unique key held by another row: a row with pending changes loses
+ * (its mutations refused here, undone); else the other row is parked. `restore`: a parked row coming
+ * back at the end of a pull stays parked on a clash instead.
+ */
+function put(ctx: Ctx, t: string, row: Json, mode: 'pull' | 'view' | 'restore'): boolean {
+  const sql = UPSERT.get(t)!;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      ctx.db.quiet(sql).run(...values(t, row));
+      ctx.touched.add(t);
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE' || attempt > 3) throw e;
+    }
+    const others = clashing(ctx, t, row);
+    if (others.length === 0) throw new Error(`sync store: a unique key of ${t} clashes with no live row`);
+    if (mode === 'restore') return false;
+    const name = nameOf(ctx.db, t, row, String(row.id));
+    const reason = `${kindOf(t)}${name ? ` ${name}` : ''} уже есть: его создали на другом компьютере школы.`;
+    const own = mode === 'view' ? pendingOf(ctx, t, String(row.id)) : [];
+    if (own.length > 0) {
+      // This row's own pending changes take a key the server gave to another row: they are refused.
+      refuse(ctx, own, reason);
+      return true;
+    }
+    for (const other of others) {
+      const theirs = pendingOf(ctx, t, other);
+      if (theirs.length > 0) refuse(ctx, theirs, reason);
+      else park(ctx, t, other);
+    }
+  }
+}
+
+/** Recomputes a row's view from its shadow and its overlays; no overlays left: the shadow goes. */
+function recompute(ctx: Ctx, t: string, id: string): void {
+  const shadow = ctx.db.quiet('SELECT version, data FROM sync_shadow WHERE entity = ? AND id = ?').get(t, id) as { version: number | null; data: string | null } | undefined;
+  if (!shadow) return;
+  const list = overlays(ctx, t, id);
+  let row: Json | null = shadow.data === null ? null : (JSON.parse(shadow.data) as Json);
+  for (const o of list) {
+    const fields = JSON.parse(o.fields) as Json;
+    if (o.op === 'insert') row ??= fields;
+    else if (row === null) ctx.orphans.add(o.no);
+    else row = { ...row, ...fields };
+  }
+  if (list.length === 0) ctx.db.quiet('DELETE FROM sync_shadow WHERE entity = ? AND id = ?').run(t, id);
+  if (row === null) {
+    if (ctx.db.quiet(`DELETE FROM ${t} WHERE id = ?`).run(id).changes > 0) ctx.touched.add(t);
+    ctx.db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(t, id);
+    return;
+  }
+  if (ctx.db.quiet('SELECT 1 FROM sync_parked WHERE entity = ? AND id = ?').get(t, id)) {
+    // Parked: its view waits outside the table until the pull ends.
+    ctx.db.quiet('UPDATE sync_parked SET data = ? WHERE entity = ? AND id = ?').run(JSON.stringify(row), t, id);
+    return;
+  }
+  put(ctx, t, row, 'view');
+}
+
+/** Marks mutations refused with the reason and undoes them (their rows recomputed without them). */
+function refuse(ctx: Ctx, nos: readonly number[], reason: string): void {
+  const mark = ctx.db.quiet("UPDATE sync_mutation SET state = 'refused', reason = ?, refused_at = ? WHERE no = ? AND state <> 'refused'");
+  const fresh = nos.filter((no) => mark.run(reason, ctx.at, no).changes > 0);
+  if (fresh.length === 0) return;
+  ctx.refused += fresh.length;
+  ctx.touched.add('sync_mutation');
+  log(ctx.db, 'refusal', { mutations: fresh, dependent: reason === DEPENDS_ON_REFUSED });
+  const rows = ctx.db
+    .quiet(`SELECT DISTINCT entity, entity_id FROM sync_change WHERE mutation_no IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(fresh)) as { entity: string; entity_id: string }[];
+  for (const r of rows) recompute(ctx, r.entity, r.entity_id);
+}
+
+/** Whether a row is here (or parked, coming back at the end of the pull). */
+function present(ctx: Ctx, t: string, id: string): boolean {
+  return (
+    ctx.db.quiet(`SELECT 1 FROM ${t} WHERE id = ?`).get(id) !== undefined ||
+    ctx.db.quiet('SELECT 1 FROM sync_parked WHERE entity = ? AND id = ?').get(t, id) !== undefined
+  );
+}
+
+/**
+ * After refusals: a remaining pending mutation changing a row that is gone, or pointing a reference
+ * at a row that is gone, is refused too («зависит от отменённого изменения»), until none is left.
+ * Returns the number of rows of the office's tables whose references fail (foreign_key_check).
+ */
+function settle(ctx: Ctx): number {
+  for (;;) {
+    const dependent = new Set(ctx.orphans);
+    ctx.orphans.clear();
+    let violations = 0;
+    for (const t of OFFICE_ORDER) {
+      const bad = ctx.db.quiet(`PRAGMA foreign_key_check(${t})`).all() as { rowid: number }[];
+      violations += bad.length;
+      for (const b of bad) {
+        const id = ctx.db.quiet(`SELECT id FROM ${t} WHERE rowid = ?`).pluck().get(b.rowid) as string | undefined;
+        if (!id) continue;
+        for (const o of overlays(ctx, t, id)) {
+          if (o.state !== 'pending') continue;
+          const fields = JSON.parse(o.fields) as Json;
+          const cols = entityOf(t as Table).columns;
+          for (const [c, v] of Object.entries(fields)) {
+            const target = cols[c]?.ref;
+            if (target && typeof v === 'string' && !present(ctx, target, v)) dependent.add(o.no);
+          }
+        }
+      }
+    }
+    if (dependent.size === 0) return violations;
+    const before = ctx.refused;
+    refuse(ctx, [...dependent], DEPENDS_ON_REFUSED);
+    if (ctx.refused === before && ctx.orphans.size === 0) return violations;
+  }
+}
+
+// ── The interface ─────────────────────────────────────────────────────────────────────────────
+
+export function syncState(db: Db): SyncState {
+  const s = stateRow(db);
+  const c = db.quiet("SELECT coalesce(sum(state <> 'refused'), 0) AS pending, coalesce(sum(state = 'refused'), 0) AS refused FROM sync_mutation").get() as { pending: number; refused: number };
+  return {
+    identity:
+      s.client_id && s.secret && s.school_id && s.server_url
+        ? { serverUrl: s.server_url, schoolId: s.school_id, schoolName: s.school_name ?? '', clientId: s.client_id, secret: s.secret }
+        : null,
+    cursor: s.cursor,
+    ackedMutation: s.acked_mutation,
+    pushedThrough: s.pushed_through,
+    needsFork: s.needs_fork === 1,
+    lastSyncAt: s.last_sync_at,
+    lastError: s.last_error,
+    pending: c.pending,
+    refused: c.refused,
+  };
+}
+
+/**
+ * Renumbers the mutations still to be sent from 1 (a new client identity); those ≤ `dropThrough`
+ * were processed by the server under the old identity and are dropped (their rows recomputed).
+ * Refused ones already answered keep their place on the «Синхронизация» screen under negative numbers.
+ */
+function renumber(ctx: Ctx, dropThrough: number): void {
+  const { db } = ctx;
+  const dropped = db.quiet("SELECT no FROM sync_mutation WHERE no > 0 AND no <= ? AND state <> 'refused'").pluck().all(dropThrough) as number[];
+  const rows = db
+    .quiet(`SELECT DISTINCT entity, entity_id FROM sync_change WHERE mutation_no IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(dropped)) as { entity: string; entity_id: string }[];
+  const drop = JSON.stringify(dropped);
+  db.quiet('DELETE FROM sync_change WHERE mutation_no IN (SELECT value FROM json_each(?))').run(drop);
+  db.quiet('DELETE FROM sync_mutation WHERE no IN (SELECT value FROM json_each(?))').run(drop);
+  // Refused and answered (or ≤ dropThrough): kept for the screen, out of the way of the new numbers.
+  const keep = db.quiet("SELECT no FROM sync_mutation WHERE no > 0 AND state = 'refused' AND no <= max(?, (SELECT pushed_through FROM sync_state))").pluck().all(dropThrough) as number[];
+  const minNeg = (db.quiet('SELECT coalesce(min(no), 0) FROM sync_mutation').pluck().get() as number) - 1;
+  keep.forEach((no, i) => {
+    db.quiet('UPDATE sync_change SET mutation_no = ? WHERE mutation_no = ?').run(Math.min(minNeg, 0) - i - 1, no);
+    db.quiet('UPDATE sync_mutation SET no = ? WHERE no = ?').run(Math.min(minNeg, 0) - i - 1, no);
+  });
+  const rest = db.quiet('SELECT no FROM sync_mutation WHERE no > 0 ORDER BY no').pluck().all() as number[];
+  const OFF = 1_000_000_000;
+  for (const no of rest) {
+    db.quiet('UPDATE sync_change SET mutation_no = ? WHERE mutation_no = ?').run(no + OFF, no);
+    db.quiet('UPDATE sync_mutation SET no = ? WHERE no = ?').run(no + OFF, no);
+  }
+  rest.forEach((no, i) => {
+    db.quiet('UPDATE sync_change SET mutation_no = ? WHERE mutation_no = ?').run(i + 1, no + OFF);
+    db.quiet("UPDATE sync_mutation SET no = ?, state = CASE state WHEN 'refused' THEN 'refused' ELSE 'pending' END, version = NULL WHERE no = ?").run(i + 1, no + OFF);
+  });
+  db.quiet('UPDATE sync_state SET next_mutation = ?, pushed_through = 0, acked_mutation = 0 WHERE id = 1').run(rest.length + 1);
+  ctx.acked = 0;
+  for (const r of rows) recompute(ctx, r.entity, r.entity_id);
+  ctx.touched.add('sync_mutation');
+}
+
 /** After registration: this installation becomes that client of that school (cursor 0). */
-export declare function setIdentity(db: Db, identity: SyncIdentity): void;
+export function setIdentity(db: Db, identity: SyncIdentity): void {
+  withoutForeignKeys(db, () => {
+    const ctx = newCtx(db);
+    db.quiet(
+      'UPDATE sync_state SET server_url = ?, school_id = ?, school_name = ?, client_id = ?, secret = ?, cursor = 0, needs_fork = 0, last_error = NULL WHERE id = 1',
+    ).run(identity.serverUrl, identity.schoolId, identity.schoolName, identity.clientId, identity.secret);
+    // A new client: its mutations are numbered from 1 (a fresh installation's already are).
+    renumber(ctx, 0);
+    log(db, 'register', { pending: syncStateCounts(db) });
+    settle(ctx);
+    finish(ctx);
+  });
+}
+
+function syncStateCounts(db: Db): number {
+  return db.quiet("SELECT count(*) FROM sync_mutation WHERE state <> 'refused'").pluck().get() as number;
+}
+
 /** After a restore (or a reused identity): the new client's credentials; mutations ≤ serverLast are dropped, the rest renumbered from 1. */
-export declare function forkIdentity(db: Db, next: { clientId: string; secret: string }, serverLast: number): void;
+export function forkIdentity(db: Db, next: { clientId: string; secret: string }, serverLast: number): void {
+  withoutForeignKeys(db, () => {
+    const ctx = newCtx(db);
+    db.quiet('UPDATE sync_state SET client_id = ?, secret = ?, needs_fork = 0 WHERE id = 1').run(next.clientId, next.secret);
+    renumber(ctx, serverLast);
+    log(db, 'fork', { serverLast, pending: syncStateCounts(db) });
+    settle(ctx);
+    finish(ctx);
+  });
+}
+
+/** JSON with the keys of every object sorted: the same changes always hash the same. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
 /** The mutations to send next, in order, after `pushedThrough` (at most `limit`). */
-export declare function mutationsToPush(db: Db, limit: number): Mutation[];
+export function mutationsToPush(db: Db, limit: number): Mutation[] {
+  const s = stateRow(db);
+  const rows = db.quiet('SELECT no, at, state, reason FROM sync_mutation WHERE no > ? ORDER BY no LIMIT ?').all(s.pushed_through, limit) as {
+    no: number;
+    at: string;
+    state: string;
+    reason: string | null;
+  }[];
+  const out: Mutation[] = [];
+  let expect = s.pushed_through + 1;
+  for (const r of rows) {
+    if (r.no !== expect) break; // never skip a number: the server refuses a gap
+    expect++;
+    const changes: Change[] = (
+      db.quiet('SELECT entity, entity_id, op, fields, base FROM sync_change WHERE mutation_no = ? ORDER BY seq').all(r.no) as {
+        entity: string;
+        entity_id: string;
+        op: Change['op'];
+        fields: string;
+        base: number | null;
+      }[]
+    ).map((c) => ({ entity: c.entity, id: c.entity_id, op: c.op, fields: JSON.parse(c.fields) as Change['fields'], base: c.base }));
+    const m: Mutation = { id: r.no, hash: createHash('sha256').update(canonical(changes)).digest('hex'), at: r.at, changes };
+    if (r.state === 'refused') m.refusedLocally = (r.reason ?? DEPENDS_ON_REFUSED).slice(0, 1000);
+    out.push(m);
+  }
+  return out;
+}
+
 /** A push's answer, in one transaction: accepted ones noted, refused ones undone (with those that depend on them). */
-export declare function recordPush(db: Db, res: PushResponse): { accepted: number; refused: number };
+export function recordPush(db: Db, res: PushResponse): { accepted: number; refused: number } {
+  return withoutForeignKeys(db, () => {
+    const ctx = newCtx(db);
+    let accepted = 0;
+    let refused = 0;
+    let through = stateRow(db).pushed_through;
+    const results = [...res.results].sort((a, b) => a.id - b.id);
+    // Accepted ones first: a refusal's cascade then never takes back one the server applied.
+    for (const r of results) {
+      if (!r.ok) continue;
+      const changed = db.quiet("UPDATE sync_mutation SET state = 'pushed', version = ? WHERE no = ? AND state = 'pending'").run(r.version, r.id).changes;
+      if (changed > 0) accepted++;
+      if (r.id <= ctx.acked) dropMutations(db, [r.id]);
+    }
+    for (const r of results) {
+      through = Math.max(through, r.id);
+      if (r.ok) continue;
+      const before = ctx.refused;
+      refuse(ctx, [r.id], r.reason.slice(0, 2000));
+      if (ctx.refused > before) refused++;
+    }
+    db.quiet('UPDATE sync_state SET pushed_through = ? WHERE id = 1').run(through);
+    const fk = settle(ctx);
+    log(db, 'push', { accepted, refused, dependent: ctx.refused - refused, through, lastMutationId: res.lastMutationId, foreignKeyProblems: fk });
+    ctx.touched.add('sync_mutation');
+    finish(ctx);
+    return { accepted, refused: ctx.refused };
+  });
+}
+
+function dropMutations(db: Db, nos: readonly number[]): void {
+  const list = JSON.stringify(nos);
+  db.quiet('DELETE FROM sync_change WHERE mutation_no IN (SELECT value FROM json_each(?))').run(list);
+  db.quiet('DELETE FROM sync_mutation WHERE no IN (SELECT value FROM json_each(?))').run(list);
+}
+
 /** A 409 gap: the server has processed through `serverLast`; the next push starts after it. */
-export declare function notePushGap(db: Db, serverLast: number): void;
+export function notePushGap(db: Db, serverLast: number): void {
+  db.tx(() => {
+    db.quiet('UPDATE sync_state SET pushed_through = ? WHERE id = 1').run(serverLast);
+    log(db, 'gap', { serverLast });
+  });
+}
+
 /** One pulled page, in one transaction: rows applied without echo, pending mutations rebased; on the last page the acknowledged ones dropped. */
-export declare function applyPullPage(db: Db, page: PullResponse): { rows: number; refused: number };
-export declare function noteSyncResult(db: Db, at: string, error: string | null): void;
-export declare function refusals(db: Db, limit: number): Refusal[];
+export function applyPullPage(db: Db, page: PullResponse): { rows: number; refused: number } {
+  return withoutForeignKeys(db, () => {
+    const ctx = newCtx(db);
+    const s = stateRow(db);
+    const counts: Record<string, number> = {};
+    const central = new Map<string, PulledRow[]>();
+    let rows = 0;
+    let skipped = 0;
+    for (const c of page.changes) {
+      // A stale page (an answer that arrived late) never takes a row back to an older version.
+      if (c.version <= s.cursor) {
+        skipped++;
+        continue;
+      }
+      const t = c.entity;
+      if (CENTRAL.has(t)) {
+        // The journal's rows refer to office rows, never the other way: they go in after them.
+        let list = central.get(t);
+        if (!list) central.set(t, (list = []));
+        list.push(c);
+      } else if (OFFICE.has(t)) {
+        applyOffice(ctx, t, { ...(c.data as Json), id: c.id }, c.version);
+      } else {
+        skipped++;
+        continue;
+      }
+      counts[t] = (counts[t] ?? 0) + 1;
+      rows++;
+    }
+    for (const [t, list] of central) {
+      upsertCentral(db, t, list);
+      ctx.touched.add(t);
+    }
+    const cursor = Math.max(s.cursor, page.cursor);
+    db.quiet('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);
+    let fk: number | null = null;
+    let acked = 0;
+    if (!page.more) {
+      acked = acknowledge(ctx, page.lastMutationId);
+      fk = settle(ctx);
+    } else if (ctx.refused > 0) settle(ctx);
+    log(db, 'pull', { rows, skipped, counts, from: s.cursor, cursor, more: page.more, lastMutationId: page.lastMutationId, acked, refused: ctx.refused, foreignKeyProblems: fk });
+    finish(ctx);
+    return { rows, refused: ctx.refused };
+  });
+}
+
+function applyOffice(ctx: Ctx, t: string, data: Json, version: number): void {
+  const { db } = ctx;
+  const id = String(data.id);
+  db.quiet('INSERT INTO sync_row (entity, id, version) VALUES (?, ?, ?) ON CONFLICT(entity, id) DO UPDATE SET version = excluded.version').run(t, id, version);
+  // Its own newer version arrived: a parked row is no longer set aside.
+  db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(t, id);
+  const shadowed = db.quiet('UPDATE sync_shadow SET version = ?, data = ? WHERE entity = ? AND id = ?').run(version, JSON.stringify(data), t, id).changes > 0;
+  if (shadowed) recompute(ctx, t, id);
+  else put(ctx, t, data, 'pull');
+}
+
+/**
+ * The last page: mutations ≤ lastMutationId are processed by the server, their effect is in the
+ * pulled rows. Accepted ones are dropped, refused ones stay (the screen), unanswered ones stay until
+ * a push tells their outcome (not overlaying any more). Every shadowed row is rebased, parked rows
+ * come back.
+ */
+function acknowledge(ctx: Ctx, last: number): number {
+  const { db } = ctx;
+  const s = stateRow(db);
+  const target = Math.max(s.acked_mutation, last);
+  const accepted = db.quiet("SELECT no FROM sync_mutation WHERE no > 0 AND no <= ? AND (state = 'pushed' OR (state = 'pending' AND no <= ?))").pluck().all(target, s.pushed_through) as number[];
+  dropMutations(db, accepted);
+  db.quiet('UPDATE sync_state SET acked_mutation = ? WHERE id = 1').run(target);
+  ctx.acked = target;
+  if (accepted.length > 0 || target !== s.acked_mutation) ctx.touched.add('sync_mutation');
+  const shadows = db.quiet('SELECT entity, id FROM sync_shadow').all() as { entity: string; id: string }[];
+  for (const r of shadows) recompute(ctx, r.entity, r.id);
+  const parked = db.quiet('SELECT entity, id, data FROM sync_parked').all() as { entity: string; id: string; data: string }[];
+  for (const p of parked) {
+    const back = put(ctx, p.entity, JSON.parse(p.data) as Json, 'restore');
+    if (back) db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(p.entity, p.id);
+  }
+  return accepted.length;
+}
+
+export function noteSyncResult(db: Db, at: string, error: string | null): void {
+  db.tx(() => {
+    if (error === null) db.quiet('UPDATE sync_state SET last_sync_at = ?, last_error = NULL WHERE id = 1').run(at);
+    else db.quiet('UPDATE sync_state SET last_error = ? WHERE id = 1').run(error.slice(0, 1000));
+    db.touch('sync_state');
+  });
+}
+
+export function refusals(db: Db, limit: number): Refusal[] {
+  const rows = db
+    .quiet("SELECT no, at, actor, reason, refused_at FROM sync_mutation WHERE state = 'refused' ORDER BY refused_at DESC, no DESC LIMIT ?")
+    .all(limit) as { no: number; at: string; actor: string; reason: string | null; refused_at: string | null }[];
+  return rows.map((r) => {
+    const changes = db.quiet('SELECT entity, entity_id, op, fields FROM sync_change WHERE mutation_no = ? ORDER BY seq').all(r.no) as {
+      entity: string;
+      entity_id: string;
+      op: 'insert' | 'update' | 'delete';
+      fields: string;
+    }[];
+    return {
+      no: r.no,
+      at: r.at,
+      actor: r.actor,
+      reason: r.reason ?? '',
+      refusedAt: r.refused_at ?? r.at,
+      changes: changes.map((c) => {
+        const fields = JSON.parse(c.fields) as Json;
+        const cols = isTable(c.entity) ? entityOf(c.entity).columns : {};
+        const current = isTable(c.entity) ? readRow(db, c.entity, c.entity_id) : undefined;
+        // Named as it is now (an undone insert: by its own values).
+        const row = current ?? (c.op === 'insert' ? fields : undefined);
+        return {
+          entity: c.entity,
+          title: kindOf(c.entity),
+          record: nameOf(db, c.entity, row, c.entity_id),
+          op: c.op,
+          fields: Object.entries(fields)
+            .filter(([k, v]) => cols[k] && cols[k]!.audit === undefined && (c.op !== 'insert' || v !== null))
+            .map(([k]) => cols[k]!.label),
+        };
+      }),
+    };
+  });
+}

@@ -124,7 +124,7 @@ export type StudyGroupKind = ValueOf<typeof studyGroupKinds>;
 
 // ── The audit log, import and export ─────────────────────────────────────────────────────────
 
-/** What a line of the audit log (and a mutation of the outbox) did to its record. */
+/** What a line of the audit log (and a change of a sync mutation) did to its record. */
 export const auditActions = defineEnum({ insert: 'Создание', update: 'Изменение', delete: 'Удаление' });
 export type AuditAction = ValueOf<typeof auditActions>;
 

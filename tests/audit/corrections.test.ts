@@ -107,7 +107,7 @@ describe('the register of data-correction requests (R26)', () => {
     expect(await t.call('corrections.list', {})).toEqual([]);
   });
 
-  it('writes every step through the audit log and the sync outbox', async () => {
+  it('writes every step through the audit log and sync mutations', async () => {
     await at('2026-09-01T10:00:00Z');
     const r = await report('2026-09-01T09:00:00Z');
     await at(new Date(clock.getTime() + HOUR).toISOString());
@@ -118,7 +118,7 @@ describe('the register of data-correction requests (R26)', () => {
     expect(log.rows.every((e) => e.actor === 'admin' && e.entityLabel === 'Обращение об ошибке: Иванова Ольга Петровна (мать)')).toBe(true);
     expect(log.rows[1]!.changes.map((c) => c.field)).toEqual(['Исправлено', 'Кто исправил', 'Что исправлено']);
     expect(log.rows[0]!.changes).toEqual([{ field: 'Заявитель уведомлён', old: null, new: expect.stringMatching(/^\d\d\.\d\d\.2026 \d\d:\d\d$/) }]);
-    const outbox = t.db.raw.prepare("SELECT op FROM outbox WHERE entity = 'correction_request' AND entity_id = ? ORDER BY seq").all(r.id) as { op: string }[];
+    const outbox = t.db.raw.prepare("SELECT op FROM sync_change WHERE entity = 'correction_request' AND entity_id = ? ORDER BY mutation_no, seq").all(r.id) as { op: string }[];
     expect(outbox.map((o) => o.op)).toEqual(['insert', 'update', 'update']);
   });
 

@@ -23,7 +23,7 @@ type Core = Awaited<ReturnType<typeof tempCore>>;
 let t: Core;
 afterEach(() => t?.cleanup());
 
-const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
+const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM sync_change) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
 const card = (s: Staff): OpInput<'staff.save'> => ({ ...s });
 function person(lastName: string, firstName: string, middleName: string, position: string, roles: Staff['roles'], deputyGrades: number[] = []) {
   return t.call('staff.save', { lastName, firstName, middleName, birthDate: null, gender: 'f', snils: null, phone: null, email: null, position, roles, deputyGrades, subjects: [], rateHours: 18 });

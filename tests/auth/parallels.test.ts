@@ -18,7 +18,7 @@ let deputy: Ctx;
 const ids: Record<string, string> = {};
 const pupils: Record<'7Б' | '10А', string[]> = { '7Б': [], '10А': [] };
 
-const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
+const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM sync_change) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
 
 /** The deputy's call: the result, or the refusal's code and message; a refusal must change nothing. */
 async function asDeputy<N extends OpName>(name: N, input: OpInput<N>) {

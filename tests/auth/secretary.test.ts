@@ -12,7 +12,7 @@ import { tempCore } from '../support/core';
 let t: Awaited<ReturnType<typeof tempCore>>;
 let secretary: Ctx;
 let classId: string;
-const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
+const changes = () => (t.db.raw.prepare('SELECT (SELECT count(*) FROM sync_change) + (SELECT count(*) FROM audit_log) AS n').get() as { n: number }).n;
 async function as<N extends OpName>(name: N, input: OpInput<N>) {
   return dispatch(secretary, name, input);
 }

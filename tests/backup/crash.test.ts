@@ -114,10 +114,10 @@ describe('crash safety under SIGKILL', () => {
       expect(db.pragma('integrity_check', { simple: true }), what).toBe('ok');
       students = n(db, 'SELECT count(*) FROM student WHERE deleted_at IS NULL');
       expect(expected, `${what}: ${students} students`).toContain(students);
-      // Every row came through the Writer: its outbox mutation and audit line exist with it, no more, no less.
+      // Every row came through the Writer: its sync change and audit line exist with it, no more, no less.
       for (const table of ['student', 'guardian', 'student_guardian']) {
         const rows = n(db, `SELECT count(*) FROM ${table}`);
-        expect(n(db, `SELECT count(*) FROM outbox WHERE entity = '${table}'`), `${what}: outbox ${table}`).toBe(rows);
+        expect(n(db, `SELECT count(*) FROM sync_change WHERE entity = '${table}'`), `${what}: sync changes ${table}`).toBe(rows);
         expect(n(db, `SELECT count(*) FROM audit_log WHERE entity = '${table}' AND action = 'insert'`), `${what}: audit ${table}`).toBe(rows);
       }
     } finally {

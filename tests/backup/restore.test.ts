@@ -62,6 +62,9 @@ describe('backup and restore', () => {
     const line = t.db.raw.prepare("SELECT actor, entity_id, new_values FROM audit_log WHERE entity = 'backup'").get() as { actor: string; entity_id: string; new_values: string };
     expect(line.actor).toBe('admin');
     expect(JSON.parse(line.new_values)).toMatchObject({ restoredFrom: backup.file });
+    // Sync takes a new client identity next (issue 10): the restored data may reuse spent mutation numbers.
+    expect(count(t.db.raw, 'SELECT needs_fork FROM sync_state')).toBe(1);
+    expect(count(t.db.raw, "SELECT count(*) FROM pragma_table_info('sync_state') WHERE name = 'needs_fork' AND cid = 10")).toBe(1);
 
     // Consistent for every reader: the app's connection, a second connection, and after reopening.
     expect(withoutRestoreBookkeeping(snapshotFile(t.path))).toEqual(withoutRestoreBookkeeping(atBackup));
@@ -98,7 +101,7 @@ describe('backup and restore', () => {
       classId: null, address: null, personalFileNo: null, guardians: [],
     });
     expect((await t.call('students.list', { limit: 1 })).total).toBe(101);
-    expect(count(t.db.raw, "SELECT count(*) FROM outbox WHERE entity = 'student'")).toBe(count(t.db.raw, 'SELECT count(*) FROM student'));
+    expect(count(t.db.raw, "SELECT count(*) FROM sync_change WHERE entity = 'student'")).toBe(count(t.db.raw, 'SELECT count(*) FROM student'));
     // A fresh reader sees the same.
     const other = new BetterSqlite3(t.path, { readonly: true });
     expect(count(other, 'SELECT count(*) FROM student WHERE deleted_at IS NULL')).toBe(101);

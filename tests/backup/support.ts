@@ -32,10 +32,14 @@ export function snapshotFile(path: string): Rows {
  * The restore keeps this computer's backup bookkeeping (settings 'backup.*') and adds one audit
  * line about itself; everything else must be identical.
  */
+/** The position of sync_state.needs_fork in a snapshot's row: after the rowid, its 11th column. */
+const NEEDS_FORK_AT = 11;
 export function withoutRestoreBookkeeping(rows: Rows): Rows {
   const out: Rows = { ...rows };
   out['setting'] = (rows['setting'] ?? []).filter((r) => !String(r[1]).startsWith('backup.'));
   out['audit_log'] = (rows['audit_log'] ?? []).filter((r) => r[4] !== 'backup');
+  // The restore tells sync to fork (sync_state.needs_fork): compared without it.
+  out['sync_state'] = (rows['sync_state'] ?? []).map((r) => r.filter((_, i) => i !== NEEDS_FORK_AT));
   // AUTOINCREMENT counts the restore's audit line too: compare the counter with the rows kept.
   const lastSeq = out['audit_log'].reduce((m, r) => Math.max(m, Number(r[1])), 0);
   out['sqlite_sequence'] = (rows['sqlite_sequence'] ?? []).map((r) => (r[1] === 'audit_log' ? [r[0], r[1], lastSeq] : r));

@@ -61,7 +61,7 @@ describe('setup before the school year (R1–R5)', () => {
     expect(e.code).toBe('validation');
     expect(e.problems.some((p) => p.row === 2 && /пересекается с «1 четверть»/.test(p.message))).toBe(true);
     expect(await t.call('years.list')).toEqual([]);
-    expect((t.db.raw.prepare("SELECT count(*) AS n FROM outbox WHERE entity <> 'staff'").get() as { n: number }).n).toBe(0); // staff: the administrator's card
+    expect((t.db.raw.prepare("SELECT count(*) AS n FROM sync_change WHERE entity <> 'staff'").get() as { n: number }).n).toBe(0); // staff: the administrator's card
   });
 
   it('refuses a class before a year exists, and a duplicate class', async () => {

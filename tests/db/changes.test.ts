@@ -32,7 +32,7 @@ describe('change events', () => {
       seenInside = events.length;
     });
     expect(seenInside).toBe(0); // nothing is told before the commit
-    expect(events).toEqual([{ entities: ['audit_log', 'outbox', 'room', 'subject'], by: 'user' }]);
+    expect(events).toEqual([{ entities: ['audit_log', 'room', 'subject', 'sync_mutation'], by: 'user' }]);
   });
 
   it('a rolled back transaction tells nothing, and the next one tells only its own tables', () => {
@@ -45,7 +45,7 @@ describe('change events', () => {
     ).toThrow('boom');
     expect(events).toEqual([]);
     d.tx(() => new Writer(d, 'x').insert('subject', { name: 'Химия', short_name: 'Хим', no_attestation: 0, grading: 'five_point', sort_order: 2 }));
-    expect(events.map((e) => e.entities)).toEqual([['audit_log', 'outbox', 'subject']]);
+    expect(events.map((e) => e.entities)).toEqual([['audit_log', 'subject', 'sync_mutation']]);
   });
 
   it('a nested transaction joins the outer one: one event at the outermost commit', () => {
@@ -143,7 +143,7 @@ describe('change events', () => {
     const events: ChangeEvent[] = [];
     core.db.onChange((e) => events.push(e));
     await core.call('rooms.save', { number: '204', name: 'Кабинет физики', capacity: 30 });
-    expect(events).toEqual([{ entities: ['audit_log', 'outbox', 'room'], by: 'user', actor: 'admin', sessionId: core.ctx.session.id }]);
+    expect(events).toEqual([{ entities: ['audit_log', 'room', 'sync_mutation'], by: 'user', actor: 'admin', sessionId: core.ctx.session.id }]);
     events.length = 0;
     await expect(core.call('rooms.save', { number: '204', name: null, capacity: 30 })).rejects.toThrow();
     expect(events).toEqual([]);

@@ -24,6 +24,7 @@ import {
   type Enum,
 } from '../../electron/api/enums';
 import { tempDir } from '../support/tmp';
+import { MUTATION_STATES } from '../../db/sync';
 
 /** Every column with a CHECK (column IN (…)) of a closed set, and where its values are defined. */
 const CHECKED: Record<string, readonly (string | number)[]> = {
@@ -34,7 +35,8 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'subject.grading': gradings.values,
   'staff.gender': genders.values,
   'student.gender': genders.values,
-  'outbox.op': auditActions.values,
+  'sync_change.op': auditActions.values,
+  'sync_mutation.state': MUTATION_STATES,
   'audit_log.action': auditActions.values,
   'app_user.role': appRoles.values,
   'class_division.method': divisionMethods.values,

@@ -8,7 +8,7 @@ describe('the write path', () => {
   let cleanup = () => {};
   afterEach(() => cleanup());
 
-  it('stamps rows with UUIDv7 and timestamps, and appends outbox and audit in the same transaction', () => {
+  it('stamps rows with UUIDv7 and timestamps, and records one sync mutation per transaction and the audit in it', () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const { db } = t;
@@ -17,11 +17,11 @@ describe('the write path', () => {
     expect(room.deleted_at).toBeNull();
     db.tx(() => new Writer(db, 'завуч').update('room', room.id, { capacity: 28 }));
     db.tx(() => new Writer(db, 'завуч').remove('room', room.id));
-    const outbox = db.raw.prepare('SELECT op, entity, entity_id FROM outbox ORDER BY seq').all();
-    expect(outbox).toEqual([
-      { op: 'insert', entity: 'room', entity_id: room.id },
-      { op: 'update', entity: 'room', entity_id: room.id },
-      { op: 'delete', entity: 'room', entity_id: room.id },
+    const changes = db.raw.prepare('SELECT mutation_no, op, entity, entity_id FROM sync_change ORDER BY mutation_no, seq').all();
+    expect(changes).toEqual([
+      { mutation_no: 1, op: 'insert', entity: 'room', entity_id: room.id },
+      { mutation_no: 2, op: 'update', entity: 'room', entity_id: room.id },
+      { mutation_no: 3, op: 'delete', entity: 'room', entity_id: room.id },
     ]);
     const audit = db.raw.prepare('SELECT actor, action, old_values, new_values FROM audit_log ORDER BY seq').all() as { actor: string; action: string; old_values: string; new_values: string }[];
     expect(audit.map((a) => a.actor)).toEqual(['завуч', 'завуч', 'завуч']);
@@ -32,7 +32,7 @@ describe('the write path', () => {
     expect(row.deleted_at).toBeTruthy();
   });
 
-  it('rolls back the change, the outbox and the audit together', () => {
+  it('rolls back the change, the sync mutation and the audit together', () => {
     const t = tempDb();
     cleanup = t.cleanup;
     const { db } = t;
@@ -42,7 +42,7 @@ describe('the write path', () => {
         throw new Error('boom');
       }),
     ).toThrow('boom');
-    for (const table of ['room', 'outbox', 'audit_log'])
+    for (const table of ['room', 'sync_mutation', 'sync_change', 'sync_shadow', 'audit_log'])
       expect((db.raw.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, table).toBe(0);
   });
 
@@ -77,7 +77,8 @@ describe('the write path', () => {
     const { db } = t;
     const r = db.tx(() => new Writer(db, 'x').insert('room', { number: '1', name: null, capacity: 10 }));
     db.tx(() => new Writer(db, 'x').update('room', r.id, { capacity: 10 }));
-    expect((db.raw.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
+    expect((db.raw.prepare('SELECT count(*) AS n FROM sync_change').get() as { n: number }).n).toBe(1);
+    expect((db.raw.prepare('SELECT count(*) AS n FROM sync_mutation').get() as { n: number }).n).toBe(1);
   });
 
   it('opens with WAL and foreign keys on, and refuses a database from a newer version', () => {

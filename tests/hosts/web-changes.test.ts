@@ -112,7 +112,7 @@ describe('change events over server-sent events', () => {
     await save('102');
     await expect.poll(() => s.events.length, { timeout: 5000 }).toBeGreaterThan(before);
     const last = s.events.at(-1);
-    expect(last).toEqual({ entities: ['audit_log', 'outbox', 'room'], by: 'user' });
+    expect(last).toEqual({ entities: ['audit_log', 'room', 'sync_mutation'], by: 'user' });
     // Nothing personal: no login, no session id, no record.
     expect(s.text()).not.toContain(ADMIN.login);
     expect(s.text()).not.toContain(core.ctx.session.id);

@@ -111,7 +111,7 @@ describe('jobs: long work off the serving thread, with progress and cancellation
       csv.push(`Отменов${word(i)};Иван;Петрович;0${1 + (i % 9)}.03.${2026 - 6 - parseInt(name, 10)};м;${name}`);
     }
     const file = upload(t.ctx.session, 'ученики.csv', csv.join('\n'));
-    const tables = ['student', 'guardian', 'student_guardian', 'audit_log', 'outbox', 'subgroup_member'];
+    const tables = ['student', 'guardian', 'student_guardian', 'audit_log', 'sync_change', 'subgroup_member'];
     const rows = () => Object.fromEntries(tables.map((n) => [n, count(t, n)]));
     const before = rows();
 

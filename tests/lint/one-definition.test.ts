@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { entityOf, tables } from '../../db/entities';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIRS = ['electron', 'renderer/src', 'db', 'scripts'];
@@ -20,6 +21,9 @@ function files(dir: string): string[] {
 }
 const SOURCES = DIRS.flatMap((d) => files(join(ROOT, d))).map((p) => ({ path: relative(ROOT, p).split('\\').join('/'), text: readFileSync(p, 'utf8') }));
 
+/** The office's tables (owner `office` in the entity registry). */
+const OFFICE = tables.filter((t) => entityOf(t).owner === 'office').join('|');
+
 /** Where each rule lives, and a pattern that finds a copy of it. */
 const RULES: { what: string; home: string[]; pattern: RegExp }[] = [
   { what: 'the Russian case/ё folding (ruFold, ruKey)', home: ['electron/api/text.ts'], pattern: /\.replace\(\/\[?ё/ },
@@ -31,6 +35,13 @@ const RULES: { what: string; home: string[]; pattern: RegExp }[] = [
   { what: 'the class-teacher rule (classTeacherTakes)', home: ['electron/core/workload/planner.ts'], pattern: /grade <= 4 && \w+\.subjects\.has/ },
   { what: 'the division method labels (divisionMethods)', home: ['electron/api/enums.ts'], pattern: /'(Поровну|По алфавиту|По полу|Вручную|Как в другом предмете)'/ },
   { what: 'an audit line (the one write path: Writer)', home: ['db/write.ts'], pattern: /INSERT INTO audit_log/i },
+  // Office rows are written by the Writer (a user's change: a sync mutation and an audit line) or by the
+  // sync store applying pulled rows (db/sync); a table named by a variable is one of those two.
+  {
+    what: 'a raw write of an office table (the Writer; pulled rows: the sync store)',
+    home: ['db/write.ts', 'db/sync/index.ts'],
+    pattern: new RegExp(`(INSERT(\\s+OR\\s+\\w+)?\\s+INTO|REPLACE\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(\\$\\{\\w+\\}|(${OFFICE})\\b)|(insertInto|updateTable|deleteFrom)\\((\\s*'(${OFFICE})'|\\w+ as any)`),
+  },
 ];
 
 describe('one definition of each shared rule', () => {

@@ -101,14 +101,14 @@ describe('students: export and re-import', () => {
 
   it('re-imports an unchanged export as 0 changes, writing nothing and keeping no backup', async () => {
     const f = await t.call('export.list', { list: 'students' });
-    const before = { audit: count(t, 'audit_log'), outbox: count(t, 'outbox') };
+    const before = { audit: count(t, 'audit_log'), changes: count(t, 'sync_change') };
     const input = { kind: 'students' as const, file: upload(session, f.fileName, resultBytes(session, f)) };
     const p = await t.call('import.preview', input);
     expect(p.errors).toEqual([]);
     expect(p.students).toEqual({ added: [], updated: [], unchanged: f.rows });
     const r = await t.call('import.commit', input);
     expect(r).toMatchObject({ imported: 0, updated: 0, unchanged: f.rows, changes: [] });
-    expect({ audit: count(t, 'audit_log'), outbox: count(t, 'outbox') }).toEqual(before);
+    expect({ audit: count(t, 'audit_log'), changes: count(t, 'sync_change') }).toEqual(before);
     const backups = join(t.dir, 'Резервные копии');
     expect(existsSync(backups) ? readdirSync(backups).filter((n) => n.includes('перед импортом')) : []).toEqual([]);
   });

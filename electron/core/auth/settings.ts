@@ -20,7 +20,7 @@ export function readSetting<T>(db: Db, key: string, fallback: T): T {
   }
 }
 
-/** Local settings are not synced and not part of the outbox; their changes are audited by the caller. */
+/** Local settings are not synced (no sync mutation); their changes are audited by the caller. */
 export function writeSetting(db: Db, key: string, value: unknown): void {
   db.statement('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, JSON.stringify(value));
 }

@@ -62,7 +62,7 @@ export function userCount(ctx: Ctx): number {
   return db.first(db.q.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
 }
 
-/** User accounts are local: their changes go to the audit log (the one write path), never to the outbox. */
+/** User accounts are local: their changes go to the audit log (the one write path), never to sync. */
 const audit = auditAccount;
 
 /** Logins, logouts, wrong passwords and lockouts of an account, in its audit trail (R25: who did what); the actor is the account. */

@@ -3,7 +3,8 @@
 //   2. a safety backup of the current state is made («перед восстановлением»; a damaged database is
 //      copied as it is, «перед восстановлением, база повреждена»);
 //   3. the checked copy is prepared: migrated up to this version, this computer's backup
-//      bookkeeping (settings 'backup.*') carried over, one audit line added, page size matched;
+//      bookkeeping (settings 'backup.*') carried over, one audit line added, sync told to fork
+//      (needs_fork: the copy's mutation numbers may be spent), page size matched;
 //   4. SQLite's backup API copies it INTO the live file: one write transaction on the live
 //      database (through its WAL), so a crash leaves either the old or the restored content;
 //   5. the connection forgets its prepared statements; migrations and integrity_check run again.
@@ -37,6 +38,8 @@ function prepareCopy(ctx: Ctx, path: string, restored: BackupInfo, safety: Backu
       w.raw.exec(`DELETE FROM setting WHERE ${LOCAL_KEYS}`);
       const put = w.raw.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
       for (const s of local) put.run(s.key, s.value);
+      // The restored data keeps its sync identity, but its numbers may be spent already: the next sync forks (issue 10).
+      w.raw.exec('UPDATE sync_state SET needs_fork = 1');
       new Writer(w, ctx.actor, ctx.now).event(
         'backup',
         basename(restored.file),
