@@ -208,7 +208,9 @@ try {
     }
   }
   // 6. Sync with the central system (issue 10): tests/bench/sync.ts.
-  if (want('sync')) await syncBenches(tmp.dir, emit);
+  //    `sync-year` / `sync-schools`: only the benches on the simulated year, or only the 50 schools.
+  if (want('sync') || want('sync-year') || want('sync-schools'))
+    await syncBenches(tmp.dir, emit, { year: want('sync') || want('sync-year'), schools: want('sync') || want('sync-schools') });
 } finally {
   tmp.cleanup();
 }

@@ -105,7 +105,8 @@ const percentile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
-export async function syncBenches(dir: string, emit: Emit): Promise<void> {
+/** `year`: the first two benches (on the simulated year); `schools`: the third. */
+export async function syncBenches(dir: string, emit: Emit, parts: { year: boolean; schools: boolean } = { year: true, schools: true }): Promise<void> {
   const pg = await startPostgres();
   const db = openCentralDb(pg.url, { max: 8 });
   const central = new CentralProcess(await freePort(), pg.url);
@@ -116,61 +117,63 @@ export async function syncBenches(dir: string, emit: Emit): Promise<void> {
     const url = `http://127.0.0.1:${central.port}`;
 
     // 1. The year of the 1000-student demo school, pulled into an empty app.
-    const school = await ensureSchool(db, 'Замер: демо-школа 1000');
-    const first = app(join(dir, 'sync-a.sqlite'));
-    await first.call('app.loadDemo', { students: 1000, seed: 1 });
-    await register(first, url, (await issueEnrollmentCode(db, school.id)).code, 'Замер А');
-    let t0 = performance.now();
-    await syncRound(first.ctx);
-    emit('sync_initial_push_demo_1000_ms', performance.now() - t0, 'ms');
-    t0 = performance.now();
-    const sim = await simulate(
-      {
-        read: async (entity) => (await readRecords(db, school.id, entity)).filter((r) => r.data.deleted_at === null).map((r) => r.data),
-        write: async (changes) => {
-          await writeCentral(db, school.id, changes);
+    if (parts.year) {
+      const school = await ensureSchool(db, 'Замер: демо-школа 1000');
+      const first = app(join(dir, 'sync-a.sqlite'));
+      await first.call('app.loadDemo', { students: 1000, seed: 1 });
+      await register(first, url, (await issueEnrollmentCode(db, school.id)).code, 'Замер А');
+      let t0 = performance.now();
+      await syncRound(first.ctx);
+      emit('sync_initial_push_demo_1000_ms', performance.now() - t0, 'ms');
+      t0 = performance.now();
+      const sim = await simulate(
+        {
+          read: async (entity) => (await readRecords(db, school.id, entity)).filter((r) => r.data.deleted_at === null).map((r) => r.data),
+          write: async (changes) => {
+            await writeCentral(db, school.id, changes);
+          },
         },
-      },
-      { seed: 1, until: '2027-05-31' },
-    );
-    emit('sync_simulate_year_1000_ms', performance.now() - t0, 'ms');
-    const journalRows = Object.values(sim.inserted).reduce((s, n) => s + n, 0);
-    if (journalRows < 300_000) throw new Error(`the simulated year has only ${journalRows} journal rows`);
-    const fresh = app(join(dir, 'sync-b.sqlite'));
-    await register(fresh, url, (await issueEnrollmentCode(db, school.id)).code, 'Замер Б');
-    t0 = performance.now();
-    const initial = await syncRound(fresh.ctx);
-    emit('sync_initial_pull_year_1000_ms', performance.now() - t0, 'ms');
-    emit('sync_initial_pull_rows', initial.pulled, 'rows');
-    const local = JOURNAL.reduce((s, t) => s + (fresh.db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
-    if (local < journalRows) throw new Error(`the empty app got ${local} journal rows of ${journalRows}`);
-    fresh.db.close();
+        { seed: 1, until: '2027-05-31' },
+      );
+      emit('sync_simulate_year_1000_ms', performance.now() - t0, 'ms');
+      const journalRows = Object.values(sim.inserted).reduce((s, n) => s + n, 0);
+      if (journalRows < 300_000) throw new Error(`the simulated year has only ${journalRows} journal rows`);
+      const fresh = app(join(dir, 'sync-b.sqlite'));
+      await register(fresh, url, (await issueEnrollmentCode(db, school.id)).code, 'Замер Б');
+      t0 = performance.now();
+      const initial = await syncRound(fresh.ctx);
+      emit('sync_initial_pull_year_1000_ms', performance.now() - t0, 'ms');
+      emit('sync_initial_pull_rows', initial.pulled, 'rows');
+      const local = JOURNAL.reduce((s, t) => s + (fresh.db.raw.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n, 0);
+      if (local < journalRows) throw new Error(`the empty app got ${local} journal rows of ${journalRows}`);
+      fresh.db.close();
 
-    // 2. A round of 100 mutations pushed and 1000 rows pulled, on the first app (brought up to date first).
-    await syncRound(first.ctx);
-    {
-      const p = new Prng(2);
-      const students = (first.db.raw.prepare('SELECT id FROM student WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
-      const marks = (await readRecords(db, school.id, 'mark')).slice(0, 20_000).map((r) => r.id);
-      const times: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        await edits(first, p, 100, students);
-        for (let w = 0; w < 9; w++) {
-          const at = new Date().toISOString();
-          const changes: Change[] = Array.from({ length: 100 }, (_, k) => ({ entity: 'mark', id: marks[(i * 900 + w * 100 + k) % marks.length]!, op: 'update', fields: { value: p.pick(['5', '4', '3']), updated_at: at }, base: null }));
-          await writeCentral(db, school.id, changes);
+      // 2. A round of 100 mutations pushed and 1000 rows pulled, on the first app (brought up to date first).
+      await syncRound(first.ctx);
+      {
+        const p = new Prng(2);
+        const students = (first.db.raw.prepare('SELECT id FROM student WHERE deleted_at IS NULL').all() as { id: string }[]).map((r) => r.id);
+        const marks = (await readRecords(db, school.id, 'mark')).slice(0, 20_000).map((r) => r.id);
+        const times: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          await edits(first, p, 100, students);
+          for (let w = 0; w < 9; w++) {
+            const at = new Date().toISOString();
+            const changes: Change[] = Array.from({ length: 100 }, (_, k) => ({ entity: 'mark', id: marks[(i * 900 + w * 100 + k) % marks.length]!, op: 'update', fields: { value: p.pick(['5', '4', '3']), updated_at: at }, base: null }));
+            await writeCentral(db, school.id, changes);
+          }
+          t0 = performance.now();
+          const r = await syncRound(first.ctx);
+          times.push(performance.now() - t0);
+          if (r.pushed !== 100 || r.pulled < 1000) throw new Error(`the round pushed ${r.pushed} and pulled ${r.pulled}`);
         }
-        t0 = performance.now();
-        const r = await syncRound(first.ctx);
-        times.push(performance.now() - t0);
-        if (r.pushed !== 100 || r.pulled < 1000) throw new Error(`the round pushed ${r.pushed} and pulled ${r.pulled}`);
+        emit('sync_round_100_push_1000_pull_ms', times.sort((x, y) => x - y)[2]!, 'ms');
       }
-      emit('sync_round_100_push_1000_pull_ms', times.sort((x, y) => x - y)[2]!, 'ms');
+      first.db.close();
     }
-    first.db.close();
 
     // 3. 50 schools at once.
-    {
+    if (parts.schools) {
       const base = join(dir, 'sync-school.sqlite');
       const seedApp = app(base);
       await seedApp.call('app.loadDemo', { students: 100, seed: 5 });
