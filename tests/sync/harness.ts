@@ -67,6 +67,8 @@ export interface Summary {
   appRefused: number;
   /** Rounds that failed, by the error's code (the faults make them `unavailable`). */
   syncErrors: Record<string, number>;
+  /** Rounds during which the user made changes too. */
+  editsDuringRounds: number;
   finalSyncRounds: number;
   schoolVersion: number;
   rows: number;
@@ -79,7 +81,7 @@ export function summaryLine(s: Summary): string {
   return (
     `converge seed=${s.seed} rounds=${s.rounds} mutations=${s.mutations} applied=${s.applied} refusals=${s.refusals} ` +
     `central_writes=${s.centralWrites} version=${s.schoolVersion} rows=${s.rows} faults: ${f} kills: ${k} ` +
-    `restarts: clients=${s.restarts.clients} server=${s.restarts.server} final_rounds=${s.finalSyncRounds} time=${(s.ms / 1000).toFixed(1)}s`
+    `restarts: clients=${s.restarts.clients} server=${s.restarts.server} edits_during_rounds=${s.editsDuringRounds} final_rounds=${s.finalSyncRounds} time=${(s.ms / 1000).toFixed(1)}s`
   );
 }
 
@@ -366,7 +368,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
           await ensureServer();
           const r = await x.send({ cmd: 'sync' });
           if (r.crashed) throw new Error(`${x.name} died while settling: ${x.lastError}`);
-          if (!r.ok) throw new Error(`${x.name}: a round without faults failed: ${r.error}; stderr: ${x.lastError}`);
+          if (!r.ok || (r.result as { error?: string }).error) throw new Error(`${x.name}: a round without faults failed: ${JSON.stringify(r)}; stderr: ${x.lastError}`);
           replies.push(r);
         }
         const v = await schoolVersion(db!, school.id);
@@ -384,6 +386,14 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
     const actions: Record<string, number> = {};
     let appRefused = 0;
     const syncErrors: Record<string, number> = {};
+    let editsDuringRounds = 0;
+    type Edits = { done: Record<string, number>; refused: number; last: number; made: Record<string, string> };
+    const noteEdits = (x: ClientProcess, e: Edits) => {
+      for (const [no, hash] of Object.entries(e.made)) hashes.get(x.name)!.set(Number(no), hash);
+      for (const [name, n] of Object.entries(e.done)) actions[name] = (actions[name] ?? 0) + n;
+      appRefused += e.refused;
+      made.set(x.name, Math.max(made.get(x.name)!, e.last));
+    };
     const centralVersions: number[] = [];
     for (let r = 1; r <= opts.rounds; r++) {
       const p = new Prng(opts.seed, 1000 + r);
@@ -397,25 +407,32 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       for (const x of order) {
         const k = p.int(0, 3);
         if (k > 0) {
-          const e = await x.must<{ done: Record<string, number>; refused: number; last: number; made: Record<string, string> }>({ cmd: 'edit', k, seed: p.u32() });
-          for (const [no, hash] of Object.entries(e.made)) hashes.get(x.name)!.set(Number(no), hash);
-          for (const [name, n] of Object.entries(e.done)) actions[name] = (actions[name] ?? 0) + n;
-          appRefused += e.refused;
-          made.set(x.name, e.last);
+          noteEdits(x, await x.must<Edits>({ cmd: 'edit', k, seed: p.u32() }));
         }
         if (!p.chance(0.8)) continue;
         const crash = p.chance(crashRate) ? p.pick(CRASH_POINTS) : undefined;
+        // Sometimes the user keeps working while the round runs.
+        const editDuring = p.chance(0.25) ? { k: p.int(1, 3), seed: p.u32() } : undefined;
         proxy.phase(`r${r}:${x.name}`, rates);
         await ensureServer();
-        const res = await x.send({ cmd: 'sync', crash });
+        const res = await x.send({ cmd: 'sync', crash, editDuring });
         if (res.crashed) {
           if (res.signal !== 'SIGKILL' || !crash) throw new Error(`${x.name} died (${res.signal}) in round ${r} without a crash asked: ${x.lastError}`);
           kills[crash]!++;
           await x.restart();
         } else if (!res.ok) {
-          // A fault makes a round fail with «не отвечает» (unavailable); anything else is a bug.
-          syncErrors[res.code ?? 'other'] = (syncErrors[res.code ?? 'other'] ?? 0) + 1;
-          if (res.code !== 'unavailable') throw new Error(`${x.name}: round ${r} failed: ${res.error}; stderr: ${x.lastError}`);
+          throw new Error(`${x.name}: round ${r} failed: ${res.error}; stderr: ${x.lastError}`);
+        } else {
+          const out = res.result as { error?: string; code?: string; edits?: Edits };
+          if (out.edits) {
+            noteEdits(x, out.edits);
+            editsDuringRounds++;
+          }
+          if (out.error) {
+            // A fault makes a round fail with «не отвечает» (unavailable); anything else is a bug.
+            syncErrors[out.code ?? 'other'] = (syncErrors[out.code ?? 'other'] ?? 0) + 1;
+            if (out.code !== 'unavailable') throw new Error(`${x.name}: round ${r} failed: ${out.error}; stderr: ${x.lastError}`);
+          }
         }
         proxy.phase(`r${r}:${x.name}:after`, null);
         await sleep(40); // a server_kill's timer (≤ 30 ms) has fired
@@ -444,6 +461,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       actions,
       appRefused,
       syncErrors,
+      editsDuringRounds,
       finalSyncRounds,
       ms: performance.now() - t0,
     };

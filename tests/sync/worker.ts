@@ -3,8 +3,9 @@
 // - {cmd:'demo', students, seed}       the demo school loaded (the first computer's school);
 // - {cmd:'register', server, code, name} this installation registered with an enrollment code;
 // - {cmd:'edit', k, seed}               k random user actions through the app's handlers;
-// - {cmd:'sync', crash?}                one sync round; `crash` names the point where the process
+// - {cmd:'sync', crash?, editDuring?}  one sync round; `crash` names the point where the process
 //                                      kills itself with SIGKILL (db/sync/testHook.ts), unset after;
+//                                      `editDuring: {k, seed}` k user actions while the round runs;
 // - {cmd:'state'}                      the sync state and the last mutation number made here;
 // - {cmd:'refusals'}                   what `sync.refusals` shows.
 // The parent (tests/sync/harness.ts) restarts it on the same file when it died.
@@ -39,10 +40,32 @@ type Cmd =
   | { cmd: 'demo'; students: number; seed: number }
   | { cmd: 'register'; server: string; code: string; name: string }
   | { cmd: 'edit'; k: number; seed: number }
-  | { cmd: 'sync'; crash?: string }
+  | { cmd: 'sync'; crash?: string; editDuring?: { k: number; seed: number } }
   | { cmd: 'state' }
   | { cmd: 'refusals' }
   | { cmd: 'exit' };
+
+/** k random user actions (a pause of up to `pauseMs` before each); the mutations they made, number → hash. */
+async function edit(k: number, seed: number, pauseMs: number) {
+  const before = lastMutation();
+  const p = new Prng(seed);
+  const today = new Date().toISOString().slice(0, 10);
+  const done: Record<string, number> = {};
+  let refused = 0;
+  for (let i = 0; i < k; i++) {
+    if (pauseMs) await new Promise((r) => setTimeout(r, p.int(0, pauseMs)));
+    try {
+      const a = await randomAction(call, p, today);
+      done[a] = (done[a] ?? 0) + 1;
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      refused++;
+    }
+  }
+  // Each new mutation's number and hash as it will be pushed: the server must end with exactly these.
+  const made = Object.fromEntries(mutationsToPush(db, 10_000).filter((m) => m.id > before).map((m) => [m.id, m.hash]));
+  return { done, refused, last: lastMutation(), made };
+}
 
 async function run(c: Cmd): Promise<unknown> {
   switch (c.cmd) {
@@ -51,29 +74,21 @@ async function run(c: Cmd): Promise<unknown> {
       return { last: lastMutation() };
     case 'register':
       return registerClient(ctx, call, c.server, c.code, c.name);
-    case 'edit': {
-      const before = lastMutation();
-      const p = new Prng(c.seed);
-      const today = new Date().toISOString().slice(0, 10);
-      const done: Record<string, number> = {};
-      let refused = 0;
-      for (let i = 0; i < c.k; i++) {
-        try {
-          const a = await randomAction(call, p, today);
-          done[a] = (done[a] ?? 0) + 1;
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          refused++;
-        }
-      }
-      // Each new mutation's number and hash as it will be pushed: the server must end with exactly these.
-      const made = Object.fromEntries(mutationsToPush(db, 10_000).filter((m) => m.id > before).map((m) => [m.id, m.hash]));
-      return { done, refused, last: lastMutation(), made };
-    }
+    case 'edit':
+      return edit(c.k, c.seed, 0);
     case 'sync': {
       if (c.crash) process.env[CRASH_ENV] = c.crash;
       try {
-        return await syncOnce(ctx, call);
+        if (!c.editDuring) return { round: await syncOnce(ctx, call) };
+        // The user keeps working while the round runs (as with the background sync): the actions
+        // run between the round's requests and pages.
+        const [round, edits] = await Promise.allSettled([syncOnce(ctx, call), edit(c.editDuring.k, c.editDuring.seed, 15)]);
+        if (edits.status === 'rejected') throw edits.reason;
+        if (round.status === 'rejected') {
+          const e = round.reason as unknown;
+          return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), code: e instanceof AppError ? e.code : undefined, edits: edits.value };
+        }
+        return { round: round.value, edits: edits.value };
       } finally {
         delete process.env[CRASH_ENV];
       }
