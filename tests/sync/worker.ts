@@ -79,16 +79,16 @@ async function run(c: Cmd): Promise<unknown> {
     case 'sync': {
       if (c.crash) process.env[CRASH_ENV] = c.crash;
       try {
-        if (!c.editDuring) return { round: await syncOnce(ctx, call) };
+        // A failed round is an answer ({error, code}), not a failed command: the faults make many.
+        const round = syncOnce(ctx, call).then(
+          (r) => ({ round: r, error: undefined, code: undefined }),
+          (e: unknown) => ({ round: undefined, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), code: e instanceof AppError ? e.code : undefined }),
+        );
         // The user keeps working while the round runs (as with the background sync): the actions
         // run between the round's requests and pages.
-        const [round, edits] = await Promise.allSettled([syncOnce(ctx, call), edit(c.editDuring.k, c.editDuring.seed, 15)]);
-        if (edits.status === 'rejected') throw edits.reason;
-        if (round.status === 'rejected') {
-          const e = round.reason as unknown;
-          return { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e), code: e instanceof AppError ? e.code : undefined, edits: edits.value };
-        }
-        return { round: round.value, edits: edits.value };
+        const edits = c.editDuring ? edit(c.editDuring.k, c.editDuring.seed, 15) : Promise.resolve(undefined);
+        const [r, e] = await Promise.all([round, edits]);
+        return { ...r, edits: e };
       } finally {
         delete process.env[CRASH_ENV];
       }
