@@ -11,6 +11,7 @@ import { groupsOps } from './groups';
 import { workloadOps } from './workload';
 import { reportsOps } from './reports';
 import { jobsOps } from './jobs';
+import { journalOps } from './journal';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -31,6 +32,7 @@ export const contract = {
   ...workloadOps,
   ...reportsOps,
   ...jobsOps,
+  ...journalOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

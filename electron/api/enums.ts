@@ -203,3 +203,7 @@ export type LessonStatus = ValueOf<typeof lessonStatuses>;
 /** Which mark a change of the mark-change log (R15) is of. */
 export const markTables = defineEnum({ mark: 'Текущая отметка', period_mark: 'Отметка за период' });
 export type MarkTable = ValueOf<typeof markTables>;
+
+/** The order of the mark-change log (R15). */
+export const markChangeSorts = defineEnum({ changedAt: 'Когда изменена', lessonDate: 'Дата урока', student: 'Ученик', teacher: 'Учитель' });
+export type MarkChangeSort = ValueOf<typeof markChangeSorts>;

@@ -12,6 +12,7 @@ export type * from './transfer';
 export type * from './groups';
 export type * from './workload';
 export type * from './jobs';
+export type * from './journal';
 export type {
   AppRole,
   AuditAction,

@@ -10,6 +10,7 @@ import { groupsHandlers } from './groups/ops';
 import { workloadHandlers } from './workload/ops';
 import { reportsHandlers } from './reports/ops';
 import { jobsHandlers } from './jobs/ops';
+import { journalHandlers } from './journal/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -28,4 +29,5 @@ export const handlers: HandlerMap = {
   ...workloadHandlers,
   ...reportsHandlers,
   ...jobsHandlers,
+  ...journalHandlers,
 };

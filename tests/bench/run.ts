@@ -16,6 +16,7 @@ import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { openWebSession } from '../support/web';
 import { PAGES, openScript } from '../e2e/pages';
 import { upload } from '../support/files';
+import { simulateInto } from '../support/journal';
 import { syncBenches } from './sync';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
@@ -41,7 +42,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, sync); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal, sync); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -54,6 +55,69 @@ try {
     const demo = await c.call('app.loadDemo', { students: 5000, seed: 1 });
     emit('demo_generate_5000_students', performance.now() - t0, 'ms');
     admin = demo.users.find((u) => u.login === 'admin')!.password;
+    c.db.close();
+  }
+
+  // The journal (issue 10): the simulated year of the 1000-student demo school, then its screens' reads.
+  if (want('journal')) {
+    const c = await core(join(tmp.dir, 'journal.sqlite'));
+    const demo = await c.call('app.loadDemo', { students: 1000, seed: 1 });
+    const sim = await simulateInto(c.db, { until: '2027-05-31' });
+    emit('journal_simulated_year_rows', sim.rows, 'rows');
+    const raw = c.db.raw;
+    // The whole-class journal with the most lessons in the year (a class of ~30 × ~170 lessons).
+    const top = raw
+      .prepare(`SELECT class_id AS cls, subject_id AS subj FROM lesson WHERE class_id IS NOT NULL AND subgroup_id IS NULL GROUP BY class_id, subject_id ORDER BY count(*) DESC LIMIT 1`)
+      .get() as { cls: string; subj: string };
+    const cls = top.cls;
+    const algebra = top.subj;
+    const q1 = (raw.prepare(`SELECT id FROM study_period WHERE name = '1 четверть'`).get() as { id: string }).id;
+    const timed = async (name: string, f: () => Promise<unknown>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const t0 = performance.now();
+        await f();
+        if (i > 0) times.push(performance.now() - t0);
+      }
+      emit(name, median(times), 'ms');
+    };
+    const year = await c.call('journal.classJournal', { classId: cls, subjectId: algebra, wholeYear: true });
+    emit('journal_class_year_cells', year.rows.length * year.lessons.length, 'cells');
+    await timed('journal_options_ms', () => c.call('journal.options'));
+    await timed('journal_class_year_ms', () => c.call('journal.classJournal', { classId: cls, subjectId: algebra, wholeYear: true }));
+    await timed('journal_class_quarter_ms', () => c.call('journal.classJournal', { classId: cls, subjectId: algebra, periodId: q1 }));
+    await timed('journal_student_marks_ms', () => c.call('journal.studentMarks', { studentId: year.rows[0]!.studentId, periodId: q1 }));
+    await timed('journal_changes_page_ms', () => c.call('journal.changes', { classId: cls, limit: 200 }));
+    // The same year in Chromium at 1366×768: from the route's change to the grid's cells shown.
+    execFileSync('npm', ['run', 'build:web'], { cwd: ROOT, stdio: 'ignore' });
+    const ctx: Ctx = { db: c.db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: tmp.dir };
+    const host = await startWebHost({ ctx, staticDir: join(ROOT, 'out/web') });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU' })).newPage();
+      page.setDefaultTimeout(60_000);
+      await page.goto(host.openUrl);
+      const password = demo.users.find((u) => u.login === 'admin')!.password;
+      await page.getByTestId('login-login').fill('admin');
+      await page.getByTestId('login-password').fill(password);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('pw-old').fill(password);
+      await page.getByTestId('pw-new').fill('Замер2026');
+      await page.getByTestId('pw-repeat').fill('Замер2026');
+      await page.getByTestId('pw-submit').click();
+      const home = PAGES.find((p) => p.name === 'home')!.ready;
+      await page.locator(home).waitFor();
+      const times: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        await page.evaluate(openScript(home, { route: '/' }, 60_000));
+        const ms = (await page.evaluate(openScript('[data-testid=journal-cell]', { route: `/journal/class?class=${cls}&subject=${algebra}&period=year` }, 60_000))) as number;
+        if (i > 0) times.push(ms);
+      }
+      emit('page_open_journal_year_ms', median(times), 'ms');
+    } finally {
+      await browser.close();
+      await host.close();
+    }
     c.db.close();
   }
 

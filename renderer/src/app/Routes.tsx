@@ -22,6 +22,8 @@ import { SubgroupsPage } from '../groups/SubgroupsPage';
 import { ValidationPage } from '../groups/ValidationPage';
 import { StudyGroupsPage } from '../groups/StudyGroupsPage';
 import { WorkloadPage } from '../groups/WorkloadPage';
+import { ClassJournalPage } from '../journal/ClassJournalPage';
+import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -81,6 +83,20 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="groups">
         <ValidationPage />
+      </AreaGate>
+    );
+  if (a === 'journal' && b === 'class')
+    return (
+      <AreaGate area="journal">
+        <ClassJournalPage
+          initial={{ target: route.query.get('class'), subject: route.query.get('subject'), subgroup: route.query.get('subgroup'), period: route.query.get('period') }}
+        />
+      </AreaGate>
+    );
+  if (a === 'journal' && b === 'changes')
+    return (
+      <AreaGate area="journal">
+        <MarkChangesPage />
       </AreaGate>
     );
   if (a === 'import') {

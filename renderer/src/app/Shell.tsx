@@ -23,6 +23,8 @@ import {
   IconUsersPlus,
   IconCalculator,
   IconClipboardCheck,
+  IconNotebook,
+  IconPencilCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -206,6 +208,13 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>{access('contingent') !== 'none' ? 'Контингент' : 'Данные'}</SectionLabel>
               {access('contingent') !== 'none' ? link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' }) : null}
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
+            </>
+          ) : null}
+          {access('journal') !== 'none' ? (
+            <>
+              <SectionLabel>Журнал</SectionLabel>
+              {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
+              {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
             </>
           ) : null}
           {admin.length ? (

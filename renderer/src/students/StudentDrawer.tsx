@@ -1,9 +1,11 @@
 import { ReadOnlyFieldset, useReadOnly } from '../app/access';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useGuardedClose } from '../app/unsaved';
 import { focusFirstError } from '../components/focusError';
 import { Button, Divider, Drawer, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title, Input, SegmentedControl } from '@mantine/core';
-import { IconDeviceFloppy, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconDeviceFloppy, IconNotebook, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useAppState } from '../app/AppState';
+import { StudentMarksModal } from '../journal/StudentMarksModal';
 import { AppError, call } from '../api';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -41,6 +43,9 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
   const title = props.id === 'new' ? 'Новый ученик' : card.data ? nameOf(card.data) : '';
   const loadError = existing ? card.error : null;
   const [ask, confirmModal] = useConfirmDelete();
+  // Issue 10: the student's marks from the central journal (read-only), for roles that view the journal.
+  const { access } = useAppState();
+  const [marksOf, setMarksOf] = useState<string | null>(null);
   const action = useAction(
     (input: Parameters<typeof call<'students.save'>>[1]) => call('students.save', input),
     {
@@ -115,12 +120,20 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
       position="right"
       size={760}
       title={
-        <Title order={3} fz={20}>
-          {form ? title || 'Ученик' : 'Ученик'}
-        </Title>
+        <Group gap="md" wrap="nowrap">
+          <Title order={3} fz={20}>
+            {form ? title || 'Ученик' : 'Ученик'}
+          </Title>
+          {existing && access('journal') !== 'none' ? (
+            <Button size="xs" variant="light" leftSection={<IconNotebook size={14} />} onClick={() => setMarksOf(existing)} data-testid="student-marks-open">
+              Оценки
+            </Button>
+          ) : null}
+        </Group>
       }
       data-testid="student-drawer"
     >
+      <StudentMarksModal studentId={marksOf} onClose={() => setMarksOf(null)} />
       {loadError ? <ErrorAlert error={loadError} title="Не удалось открыть" /> : null}
       <DraftChangedNotice show={d.changedBehind && !readOnly} />
       {!form && !loadError ? <Loader size="sm" /> : null}

@@ -15,6 +15,7 @@ import { groupsPlans } from './groups';
 import { workloadPlans } from './workload';
 import { reportsPlans } from './reports';
 import { jobsPlans } from './jobs';
+import { journalPlans } from './journal';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -28,4 +29,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...workloadPlans,
   ...reportsPlans,
   ...jobsPlans,
+  ...journalPlans,
 };

@@ -1,0 +1,13 @@
+import type { Handlers } from '../context';
+import type { journalOps } from '../../api/journal';
+import { classJournal, journalOptions, studentMarks } from './journal';
+import { changeFacets, markChanges, markChangesXlsx } from './changes';
+
+export const journalHandlers = {
+  'journal.options': (_, ctx) => journalOptions(ctx),
+  'journal.classJournal': (i, ctx) => classJournal(ctx, i),
+  'journal.studentMarks': (i, ctx) => studentMarks(ctx, i),
+  'journal.changes': (i, ctx) => markChanges(ctx, i),
+  'journal.changeFacets': (_, ctx) => changeFacets(ctx),
+  'journal.changesXlsx': (i, ctx) => markChangesXlsx(ctx, i),
+} satisfies Handlers<typeof journalOps>;
