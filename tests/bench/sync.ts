@@ -28,6 +28,7 @@ import { migrateCentral } from '../../central/migrations';
 import { ensureSchool, issueEnrollmentCode } from '../../central/auth';
 import { readRecords, writeCentral } from '../../central/store';
 import { simulate } from '../../central/simulate/run';
+import { storePort } from '../../central/simulate/port';
 import type { Change } from '../../central/protocol';
 import { entities, tables } from '../../db/entities';
 import { Prng } from '../../electron/demo/prng';
@@ -126,15 +127,8 @@ export async function syncBenches(dir: string, emit: Emit, parts: { year: boolea
       await syncRound(first.ctx);
       emit('sync_initial_push_demo_1000_ms', performance.now() - t0, 'ms');
       t0 = performance.now();
-      const sim = await simulate(
-        {
-          read: async (entity) => (await readRecords(db, school.id, entity)).filter((r) => r.data.deleted_at === null).map((r) => r.data),
-          write: async (changes) => {
-            await writeCentral(db, school.id, changes);
-          },
-        },
-        { seed: 1, until: '2027-05-31' },
-      );
+      // As `npm run central -- simulate` writes it (central/simulate/port.ts).
+      const sim = await simulate(storePort(db, school.id), { seed: 1, until: '2027-05-31' });
       emit('sync_simulate_year_1000_ms', performance.now() - t0, 'ms');
       const journalRows = Object.values(sim.inserted).reduce((s, n) => s + n, 0);
       if (journalRows < 300_000) throw new Error(`the simulated year has only ${journalRows} journal rows`);
