@@ -450,10 +450,11 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       await x.exit();
     }
     const checked = await check(db, school.id, clients.map((x) => ({ name: x.name, file: x.file, made: made.get(x.name)!, hashes: hashes.get(x.name)!, shown: refusalsShown.get(x.name)! })), centralVersions);
-    return {
+    const { problems: _, ...counts } = checked;
+    const summary: Summary = {
       seed: opts.seed,
       rounds: opts.rounds,
-      ...checked,
+      ...counts,
       centralWrites: centralVersions.length,
       faults: { ...proxy.counts },
       kills,
@@ -465,6 +466,8 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       finalSyncRounds,
       ms: performance.now() - t0,
     };
+    if (checked.problems.length) throw new Error(`convergence check failed (${summaryLine(summary)}):\n${checked.problems.join('\n')}`);
+    return summary;
   } finally {
     for (const x of clients) x.kill();
     await proxy?.close();
@@ -476,7 +479,7 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
 }
 
 /**
- * The end state, asserted (throws with every difference found):
+ * The end state, checked (`problems`: every difference found, at most 50):
  * - every client's rows equal the server's records row by row, column by column, in every office and
  *   journal table (tombstones included);
  * - per client, the server's mutations are 1..last without a gap, each either applied (one version)
@@ -492,7 +495,7 @@ export async function check(
   schoolId: string,
   clients: { name: string; file: string; made: number; hashes: Map<number, string>; shown: { no: number; reason: string }[] }[],
   centralVersions: number[],
-): Promise<{ mutations: number; applied: number; refusals: number; reasons: Record<string, number>; schoolVersion: number; rows: number }> {
+): Promise<{ problems: string[]; mutations: number; applied: number; refusals: number; reasons: Record<string, number>; schoolVersion: number; rows: number }> {
   const problems: string[] = [];
   const say = (s: string) => {
     if (problems.length < 50) problems.push(s);
@@ -577,8 +580,7 @@ export async function check(
   // No record claims a version beyond the school's.
   const over = await db.selectFrom('record').select(sql<number>`count(*)`.as('n')).where('school_id', '=', schoolId).where('version', '>', version).executeTakeFirstOrThrow();
   if (Number(over.n) !== 0) say(`${over.n} records above the school's version`);
-  if (problems.length) throw new Error(`convergence check failed:\n${problems.join('\n')}`);
-  return { mutations, applied, refusals, reasons, schoolVersion: version, rows };
+  return { problems, mutations, applied, refusals, reasons, schoolVersion: version, rows };
 }
 
 /** A refusal's reason without its particulars (names, numbers, dates): what kind of refusal it is. */
