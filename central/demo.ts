@@ -1,20 +1,71 @@
-// The demo school of `npm run central -- --demo` (issue 10): the hook the lead fills with the demo
-// school's data (the same 1000-student school as the app's demo) and a simulated journal.
+// The demo school of `npm run central -- --demo` (issue 10): the app's demo school reaches the
+// central as any school's data does — pushed by its first office computer through the real sync
+// (scripts/seed-demo-school.ts, a separate process: the central never loads the app's code) — and
+// then a simulated journal of its teachers' work up to a day.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { issueEnrollmentCode } from './auth';
 import type { CentralDb } from './db';
+import { schoolVersion } from './store';
+import { simulate } from './simulate/run';
+import { storePort } from './simulate/port';
 
 export interface DemoSeed {
   /** The school «Демо-школа» just registered (or found) in the store. */
   schoolId: string;
+  /** The running central server's address, for the first office computer to push to. */
+  serverUrl: string;
+  /** Students of the demo school (100..5000). */
+  students: number;
+  /** The last day of the simulated journal, YYYY-MM-DD. */
+  until: string;
   /** Progress lines for the console (nothing personal). */
   log: (line: string) => void;
 }
 
+const ROOT = join(import.meta.dirname, '..');
+
+/** Runs the first office computer of the demo school: the demo made and pushed. */
+function pushDemoSchool(serverUrl: string, code: string, students: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/seed-demo-school.ts'), '--server', serverUrl, '--code', code, '--students', String(students)], {
+      cwd: ROOT,
+      env: { ...process.env, SCHOOL_OFFICE_SYNC: 'off' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    child.stdout.resume();
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`первая загрузка демо-школы не удалась (код ${code}): ${err.trim().split('\n').pop() ?? ''}`))));
+  });
+}
+
 /**
- * Fills the demo school with its data. Called by `--demo` after migrating and registering the
- * school, before the enrollment code is printed; must be idempotent (a second `--demo` on the same
- * data folder calls it again). Empty for now: the school has no data until the lead's seed lands.
+ * Fills the demo school: its data pushed by a first office computer, then its journal simulated.
+ * A school that already has data is left as it is (a second `--demo` on the same data folder).
  */
 export async function seedDemo(db: CentralDb, seed: DemoSeed): Promise<void> {
-  void db;
-  void seed;
+  if ((await schoolVersion(db, seed.schoolId)) > 0) {
+    seed.log('Демо-школа уже заполнена.');
+    return;
+  }
+  seed.log(`Загружаю демо-школу (${seed.students} учеников) через синхронизацию…`);
+  const { code } = await issueEnrollmentCode(db, seed.schoolId);
+  await pushDemoSchool(seed.serverUrl, code, seed.students);
+  seed.log(`Заполняю электронный журнал по ${seed.until.split('-').reverse().join('.')}…`);
+  let shown = -1;
+  const r = await simulate(storePort(db, seed.schoolId), {
+    seed: 1,
+    until: seed.until,
+    onProgress: (done, total) => {
+      const pct = Math.floor((done * 100) / Math.max(1, total));
+      if (pct >= shown + 10) {
+        shown = pct;
+        seed.log(`  журнал: ${done} из ${total} дней`);
+      }
+    },
+  });
+  const rows = Object.values(r.inserted).reduce((a, b) => a + b, 0);
+  seed.log(`Журнал заполнен: ${rows.toLocaleString('ru-RU')} записей за ${(r.ms / 1000).toFixed(0)} с.`);
 }

@@ -4,8 +4,11 @@
 //   register-school --name "…" [--database-url URL]    the school (created if new) and a one-time enrollment code
 //   simulate --school ID|NAME --until YYYY-MM-DD [--from YYYY-MM-DD] [--seed N]
 //                                                      a year of teachers' work written into the school's journal
-//   --demo [--data-dir DIR] [--port N]                 for a newcomer: embedded PostgreSQL (unless DATABASE_URL),
-//                                                      migrate, serve, register «Демо-школа», print the URL and a code
+//   --demo [--data-dir DIR] [--port N] [--students N] [--until YYYY-MM-DD]
+//                                                      for a newcomer: embedded PostgreSQL (unless DATABASE_URL),
+//                                                      migrate, serve, register «Демо-школа» (pushed by a first office
+//                                                      computer, its journal simulated to --until, today by default),
+//                                                      print the URL and a code
 // Exit codes: 0 done, 1 refused or failed, 2 usage.
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +30,7 @@ export const USAGE = `Центральная система (эталонный 
   npm run central -- migrate [--database-url URL]
   npm run central -- register-school --name "Название школы" [--database-url URL]
   npm run central -- simulate --school ИДЕНТИФИКАТОР|НАЗВАНИЕ --until ГГГГ-ММ-ДД [--from ГГГГ-ММ-ДД] [--seed N] [--database-url URL]
-  npm run central -- --demo [--data-dir ПАПКА] [--port N]
+  npm run central -- --demo [--data-dir ПАПКА] [--port N] [--students N] [--until ГГГГ-ММ-ДД]
 
 База данных: --database-url или переменная DATABASE_URL (postgres://…).
 Коды выхода: 0 — готово, 1 — отказ или ошибка, 2 — неверный вызов.
@@ -36,6 +39,15 @@ export const USAGE = `Центральная система (эталонный 
 class UsageError extends Error {}
 
 export const DEMO_SCHOOL = 'Демо-школа';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function demoStudents(v: string | undefined): number {
+  if (v === undefined) return 1000;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 100 || n > 5000) throw new UsageError('--students: целое число от 100 до 5000');
+  return n;
+}
 
 function parseArgs(argv: string[]) {
   const args = [...argv];
@@ -136,6 +148,9 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
     const listenPort = port(flag('--port'), 8787);
     const host = flag('--host') ?? '127.0.0.1';
     if (demo) {
+      const students = demoStudents(flag('--students'));
+      const until = flag('--until') ?? new Date().toISOString().slice(0, 10);
+      if (!ISO_DAY.test(until)) throw new UsageError('--until: дата в виде ГГГГ-ММ-ДД');
       const dataDir = resolve(flag('--data-dir') ?? (userInfo().uid === 0 ? '/var/lib/school-office-central' : join(homedir(), '.school-office-central')));
       if (args.length) throw new UsageError(`Лишние аргументы: ${args.join(' ')}`);
       const pgSrv = databaseUrl ? undefined : await embeddedPostgres(dataDir, out);
@@ -143,8 +158,8 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
       db = openCentralDb(url);
       await migrateCentral(db);
       const school = await ensureSchool(db, DEMO_SCHOOL);
-      await seedDemo(db, { schoolId: school.id, log: out });
       const srv = await startCentral({ db, port: listenPort, host });
+      await seedDemo(db, { schoolId: school.id, serverUrl: srv.url, students, until, log: out });
       const { code, expiresAt } = await issueEnrollmentCode(db, school.id);
       out(`Центральная система работает: ${srv.url}`);
       out(`Школа: ${DEMO_SCHOOL} (${school.id})`);
@@ -208,7 +223,6 @@ export async function main(argv: string[], out: (s: string) => void = (s) => pro
   }
 }
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 async function simulateCommand(flag: (n: string) => string | undefined, args: string[], databaseUrl: string | undefined, out: (s: string) => void): Promise<number> {
   const schoolArg = flag('--school');

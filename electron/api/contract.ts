@@ -12,6 +12,7 @@ import { workloadOps } from './workload';
 import { reportsOps } from './reports';
 import { jobsOps } from './jobs';
 import { journalOps } from './journal';
+import { syncOps } from './sync';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -33,6 +34,7 @@ export const contract = {
   ...reportsOps,
   ...jobsOps,
   ...journalOps,
+  ...syncOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -38,6 +38,12 @@ export const MAX = {
   contact: 254,
   /** An id of a record (UUIDv7: 36 characters). */
   id: 64,
+  /** The central system's address (sync, issue 10). */
+  serverUrl: 500,
+  /** A one-time enrollment code of the central system. */
+  enrollmentCode: 64,
+  /** How this installation calls itself to the central system. */
+  installationName: 200,
 } as const;
 
 export type TextKind = keyof typeof MAX;

@@ -13,6 +13,7 @@ export type * from './groups';
 export type * from './workload';
 export type * from './jobs';
 export type * from './journal';
+export type * from './sync';
 export type {
   AppRole,
   AuditAction,

@@ -7,6 +7,8 @@ import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
 import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
+import { syncCommand } from './sync';
+import { ruDateTime } from './time';
 
 export { UsageError };
 
@@ -35,13 +37,18 @@ export const USAGE = `Школьный офис — командная стро�
                                     с --other-database
   npm run cli -- verify-backup КОПИЯ [--password-env ПЕРЕМЕННАЯ]
                                     проверить копию и показать, что в ней (без --db и без входа)
+  npm run cli -- sync --db ФАЙЛ --server АДРЕС [--code КОД] [--name НАЗВАНИЕ]
+                                    синхронизация с центральной системой: с кодом подключения — сначала
+                                    подключить программу; выводит отправленное, отклонённое (с причинами)
+                                    и полученное; код 1 — центральная система не отвечает или изменение
+                                    отклонено
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
   Код возврата: 0 — успешно, 1 — операция отклонена, 2 — неверный вызов.
 `;
 
-interface Env {
+export interface Env {
   call: LocalClient;
   flag: (name: string) => string | undefined;
   out: (text: string, data: unknown) => void;
@@ -69,7 +76,8 @@ const int = (v: string | undefined, name: string, dflt: number) => {
   return n;
 };
 
-export async function runCommand(args: string[], env: Env): Promise<void> {
+/** Runs one command; a number is its exit code when it is not 0 (sync: a refused change). */
+export async function runCommand(args: string[], env: Env): Promise<void | number> {
   const { call, flag, out } = env;
   const [cmd, sub, file] = args;
   switch (cmd) {
@@ -140,6 +148,8 @@ export async function runCommand(args: string[], env: Env): Promise<void> {
       out(`Данные восстановлены из копии.\n${describeBackup(r.restored)}\nДанные до восстановления сохранены в копию: ${r.safetyBackup.file}`, r);
       return;
     }
+    case 'sync':
+      return syncCommand(env);
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }
@@ -178,12 +188,6 @@ function passwordFromEnv(name: string | undefined): string | undefined {
   return v;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function ruDateTime(iso: string): string {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
 
 function describeBackup(b: BackupInfo): string {
   const mb = (b.sizeBytes / (1024 * 1024)).toFixed(1).replace('.', ',');

@@ -64,8 +64,7 @@ export async function main(argv: string[]): Promise<number> {
           }
         },
       };
-      await runCommand(args, { call, flag, out, io, grantFile: (p) => grantBackupFile(ctx, p) });
-      return 0;
+      return (await runCommand(args, { call, flag, out, io, grantFile: (p) => grantBackupFile(ctx, p) })) ?? 0;
     } finally {
       db.close();
     }

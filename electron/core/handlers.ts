@@ -11,6 +11,7 @@ import { workloadHandlers } from './workload/ops';
 import { reportsHandlers } from './reports/ops';
 import { jobsHandlers } from './jobs/ops';
 import { journalHandlers } from './journal/ops';
+import { syncHandlers } from './sync/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -30,4 +31,5 @@ export const handlers: HandlerMap = {
   ...reportsHandlers,
   ...jobsHandlers,
   ...journalHandlers,
+  ...syncHandlers,
 };

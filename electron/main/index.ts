@@ -7,6 +7,7 @@ import { PRIVATE_DIR, makePrivateDir, openDatabase, tighten, type Db } from '../
 import { dispatch } from '../core/dispatch';
 import { Session } from '../core/auth/session';
 import { grantBackupFile, scheduleBackups } from '../core/backup/backup';
+import { scheduleSync } from '../core/sync/background';
 import { loadBackupKey } from '../core/backup/keyFile';
 import { DB_FILE_NAME } from '../core/paths';
 import { grantInputFile, takeResult } from '../core/files';
@@ -132,6 +133,9 @@ app.whenReady().then(() => {
   const ctx = { db, actor: 'system', host: 'electron' as const, now: () => new Date(), session: new Session(true), dataDir, backupKey: backupKeyProvider(dataDir) };
   // R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
   scheduleBackups({ ...ctx, session: new Session(false) });
+  // Issue 10: sync with the central system after each change and every few minutes (when registered).
+  const sync = scheduleSync(ctx);
+  app.on('will-quit', () => sync.stop());
 
   ipcMain.handle('api', async (event, ...args) => {
     if (!isTrustedSender(event.senderFrame, devServerUrl)) return { ok: false, error: { code: 'forbidden', message: 'Доступ запрещён' } };

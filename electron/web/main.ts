@@ -5,6 +5,7 @@ import { defaultDataDir, defaultDbPath } from '../core/paths';
 import { startWebHost } from './server';
 import { Session } from '../core/auth/session';
 import { scheduleBackups } from '../core/backup/backup';
+import { scheduleSync } from '../core/sync/background';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -20,6 +21,8 @@ const db = openDatabase(dbPath);
 const ctx = { db, actor: 'system', host: 'web' as const, now: () => new Date(), dataDir: dirname(dbPath) };
 // R23: an automatic backup at start when the last one is older than the interval, then checked hourly.
 scheduleBackups({ ...ctx, session: new Session(false) });
+// Issue 10: sync with the central system after each change and every few minutes (when registered).
+const sync = scheduleSync(ctx);
 const host = await startWebHost({
   ctx,
   staticDir: resolve(arg('--static') ?? 'out/web'),
@@ -27,6 +30,6 @@ const host = await startWebHost({
 });
 console.log(`Школьный офис в браузере: ${host.openUrl}`);
 console.log(`База данных: ${dbPath}`);
-const stop = () => host.close().then(() => (db.close(), process.exit(0)));
+const stop = () => (sync.stop(), host.close()).then(() => (db.close(), process.exit(0)));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

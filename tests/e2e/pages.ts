@@ -34,6 +34,7 @@ export const PAGES: AppPage[] = [
   { name: 'backups', route: '/admin/backups', ready: '[data-testid=backup-status]' },
   { name: 'journal', route: '/journal/class', ready: '[data-testid=journal-empty], [data-testid=journal-choose], [data-testid=journal-grid]' },
   { name: 'mark-changes', route: '/journal/changes', ready: '[data-testid=journal-empty], [data-testid=changes-table]' },
+  { name: 'sync', route: '/sync', ready: '[data-testid=sync-page][data-loaded]' },
   { name: 'wizard-1', route: '/wizard/1', ready: '[data-testid=wizard-step-1] [data-testid=school-form]' },
   { name: 'wizard-2', route: '/wizard/2', ready: '[data-testid=wizard-step-2] [data-testid=period-row-0]' },
   { name: 'wizard-3', route: '/wizard/3', ready: '[data-testid=wizard-step-3] [data-testid=bells-table-1] tbody tr' },

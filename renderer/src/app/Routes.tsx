@@ -24,6 +24,7 @@ import { StudyGroupsPage } from '../groups/StudyGroupsPage';
 import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
+import { SyncPage } from '../sync/SyncPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -97,6 +98,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="journal">
         <MarkChangesPage />
+      </AreaGate>
+    );
+  if (a === 'sync')
+    return (
+      <AreaGate area="sync">
+        <SyncPage />
       </AreaGate>
     );
   if (a === 'import') {

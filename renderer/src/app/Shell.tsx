@@ -25,6 +25,7 @@ import {
   IconClipboardCheck,
   IconNotebook,
   IconPencilCheck,
+  IconCloudComputing,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -35,6 +36,7 @@ import { Routes } from './Routes';
 import { UserMenu } from '../auth/UserMenu';
 import { useProblemCount } from '../groups/ValidationPage';
 import { JobsPanel } from '../jobs/JobsPanel';
+import { SyncIndicator } from '../sync/SyncIndicator';
 
 interface NavItem {
   href: string;
@@ -108,6 +110,7 @@ export function Shell({ route }: { route: HashRoute }) {
     });
   }
   if (access('backups') !== 'none') admin.push({ href: '/admin/backups', label: 'Резервные копии', icon: <IconDatabaseExport {...I} /> });
+  if (access('sync') !== 'none') admin.push({ href: '/sync', label: 'Синхронизация', icon: <IconCloudComputing {...I} /> });
   const active = (href: string) => (href === '/' ? route.path === '/' : route.path === href || route.path.startsWith(href + '/'));
 
   const link = (item: NavItem) => {
@@ -130,11 +133,11 @@ export function Shell({ route }: { route: HashRoute }) {
     <AppShell header={{ height: 56 }} navbar={{ width: NAV_WIDTH, breakpoint: 0 }} padding={0}>
       <AppShell.Header px="md" style={{ display: 'flex', alignItems: 'center' }}>
         <Group justify="space-between" w="100%" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0, maxWidth: '40%' }}>
             <ThemeIcon size={32} radius="sm" variant="filled">
               <IconSchool size={20} stroke={1.7} />
             </ThemeIcon>
-            <Text fw={700} size="md">
+            <Text fw={700} size="md" style={{ whiteSpace: 'nowrap' }}>
               Школьный офис
             </Text>
             <Text c="gray.4">|</Text>
@@ -143,17 +146,21 @@ export function Shell({ route }: { route: HashRoute }) {
             </Text>
           </Group>
           <Group gap="lg" wrap="nowrap" style={{ minWidth: 0 }}>
+            <SyncIndicator enabled={access('sync') !== 'none'} />
             {info ? (
               <Tooltip label={`База данных: ${info.dbPath}`} position="bottom-end">
-                <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0 }}>
-                  <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" />
-                  <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-                    {info.dbPath.length > 52 ? '…' + info.dbPath.slice(-51) : info.dbPath}
+                <Group gap={6} wrap="nowrap" maw={420} style={{ minWidth: 0, flexShrink: 100 }}>
+                  <IconDatabase size={16} stroke={1.6} color="var(--mantine-color-gray-6)" style={{ flexShrink: 0 }} />
+                  <Text size="xs" c="dimmed" data-testid="header-db" ff="monospace" truncate="start">
+                    {/* Cut at the start when the header is full (the sync line); the marks keep the path's order under the right-to-left cut. */}
+                    {'\u200E' + (info.dbPath.length > 52 ? '…' + info.dbPath.slice(-51) : info.dbPath) + '\u200E'}
                   </Text>
                 </Group>
               </Tooltip>
             ) : null}
-            <UserMenu />
+            <Box style={{ flexShrink: 0 }}>
+              <UserMenu />
+            </Box>
             <JobsPanel />
           </Group>
         </Group>

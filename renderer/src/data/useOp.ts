@@ -8,6 +8,8 @@ export interface OpOptions {
   enabled?: boolean;
   /** Keep showing the previous input's result while the new one loads (a filter changed). */
   keepPrevious?: boolean;
+  /** Asked again this often (ms) while set: state that changes without a change event (a sync round's progress). */
+  refetchInterval?: number | false | ((data: unknown) => number | false);
 }
 
 /**
@@ -21,5 +23,6 @@ export function useOp<N extends OpName>(name: N, input?: OpInput<N>, opts: OpOpt
     queryFn: ({ signal }) => call(name, input, { signal }),
     enabled: opts.enabled,
     placeholderData: opts.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: typeof opts.refetchInterval === 'function' ? (q) => (opts.refetchInterval as (data: unknown) => number | false)(q.state.data) : opts.refetchInterval,
   });
 }

@@ -16,6 +16,7 @@ import { workloadPlans } from './workload';
 import { reportsPlans } from './reports';
 import { jobsPlans } from './jobs';
 import { journalPlans } from './journal';
+import { syncPlans } from './sync';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -30,4 +31,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...reportsPlans,
   ...jobsPlans,
   ...journalPlans,
+  ...syncPlans,
 };
