@@ -188,6 +188,7 @@ export async function syncBenches(dir: string, emit: Emit, parts: { year: boolea
       const times: number[] = [];
       let wall = 0;
       let centralCpu = 0;
+      let clientCpu = 0;
       const rngs = apps.map((_, i) => new Prng(100 + i));
       for (let r = 0; r < 20; r++) {
         for (const [i, x] of apps.entries()) {
@@ -204,6 +205,7 @@ export async function syncBenches(dir: string, emit: Emit, parts: { year: boolea
         }
         const start = performance.now();
         const cpu0 = centralCpuMs(central.proc!.pid!, pgPort);
+        const mine0 = process.cpuUsage();
         await Promise.all(
           apps.map(async (x) => {
             const t = performance.now();
@@ -214,6 +216,8 @@ export async function syncBenches(dir: string, emit: Emit, parts: { year: boolea
         );
         wall += performance.now() - start;
         centralCpu += centralCpuMs(central.proc!.pid!, pgPort) - cpu0;
+        const mine = process.cpuUsage(mine0);
+        clientCpu += (mine.user + mine.system) / 1000;
       }
       emit('sync_50_schools_p99_round_ms', percentile(times, 0.99), 'ms');
       emit('sync_50_schools_median_round_ms', percentile(times, 0.5), 'ms');
@@ -221,6 +225,8 @@ export async function syncBenches(dir: string, emit: Emit, parts: { year: boolea
       // What the central side (server + PostgreSQL) spends on a round: with the clients on their own
       // computers, 50 rounds at once need 50 × this of the central's cores.
       emit('sync_50_schools_central_cpu_per_round_ms', centralCpu / times.length, 'ms');
+      // And what the app spends on it (this process: the 50 apps' rounds share its one thread).
+      emit('sync_50_schools_client_cpu_per_round_ms', clientCpu / times.length, 'ms');
       for (const x of apps) x.a.db.close();
     }
   } finally {
