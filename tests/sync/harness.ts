@@ -324,13 +324,23 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
   let db: CentralDb | null = null;
   const clients = [new ClientProcess('A', join(tmp.dir, 'a.sqlite')), new ClientProcess('B', join(tmp.dir, 'b.sqlite'))];
   try {
-    pg = await startPostgres();
-    db = openCentralDb(pg.url, { max: 4 });
-    await migrateCentral(db);
     const lap = (what: string) => opts.verbose && log(`${what}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    // The central side and the two computers start side by side; the first computer loads the demo school meanwhile.
+    const [a, b] = clients as [ClientProcess, ClientProcess];
+    const computers = (async () => {
+      await Promise.all(clients.map((x) => x.start()));
+      lap('workers');
+      await a.must({ cmd: 'demo', students: opts.students ?? 100, seed: opts.seed % 1000 });
+      lap('demo');
+    })();
+    computers.catch(() => {}); // awaited below; not an unhandled rejection while the central side starts
+    pg = await startPostgres();
+    const cdb = openCentralDb(pg.url, { max: 4 });
+    db = cdb;
+    await migrateCentral(cdb);
     lap('postgres');
-    const school = await ensureSchool(db, `Школа сходимости ${opts.seed}`);
-    const codes = [await issueEnrollmentCode(db, school.id), await issueEnrollmentCode(db, school.id)];
+    const school = await ensureSchool(cdb, `Школа сходимости ${opts.seed}`);
+    const codes = [await issueEnrollmentCode(cdb, school.id), await issueEnrollmentCode(cdb, school.id)];
     central = new CentralProcess(await freePort(), pg.url);
     await central.start();
     lap('central server');
@@ -343,13 +353,9 @@ export async function converge(opts: ConvergeOptions): Promise<Summary> {
       await c.start();
       serverRestarts++;
     };
+    await computers;
 
     // The first computer has the school (the demo), pushes it; the second registers and pulls it.
-    await Promise.all(clients.map((x) => x.start()));
-    const [a, b] = clients as [ClientProcess, ClientProcess];
-    lap('workers');
-    await a.must({ cmd: 'demo', students: opts.students ?? 100, seed: opts.seed % 1000 });
-    lap('demo');
     proxy.phase('setup', null);
     await a.must({ cmd: 'register', server: proxy.url, code: codes[0]!.code, name: 'Кабинет администратора' });
     lap('A registered, pushed');
