@@ -652,6 +652,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       needs_fork: flag('Нужен новый идентификатор установки'),
       last_sync_at: time('Последняя синхронизация'),
       last_error: text('Последняя ошибка'),
+      sent_through: text('Взято для отправки изменений'),
     },
   },
   sync_mutation: {

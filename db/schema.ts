@@ -270,6 +270,8 @@ export interface SyncStateTable {
   needs_fork: number;
   last_sync_at: string | null;
   last_error: string | null;
+  /** The highest mutation taken for a push: up to it one may have reached the server (never refused locally). */
+  sent_through: number;
 }
 
 /** One user action: its row changes are applied or refused whole by the central server. */

@@ -291,7 +291,7 @@ async function clashText(w: Writer, info: EntityInfo, k: number, row: Row, holde
     !last || last[1] === w.writer
       ? ''
       : last[1] === 'central'
-        ? `: ${pronoun(info.entity.record)} внесли в центральной системе`
+        ? `: ${pronoun(info.entity.record)} внесли учителя или администраторы центрального журнала`
         : `: ${pronoun(info.entity.record)} создали на другом компьютере школы`;
   // A key the name does not show (СНИЛС) is named.
   const named = cols.length === 1 && !['name', 'grade', 'letter', 'last_name'].includes(cols[0]!) && !info.entity.columns[cols[0]!]?.ref;

@@ -25,6 +25,8 @@ export interface SyncState {
   ackedMutation: number;
   /** The last mutation the server answered a push for. */
   pushedThrough: number;
+  /** The highest mutation ever taken for a push: up to it a mutation may have reached the server, only its answer decides it. */
+  sentThrough: number;
   /** Set by a restore from a backup: the next sync takes a new client identity first. */
   needsFork: boolean;
   lastSyncAt: string | null;
@@ -62,6 +64,8 @@ interface Ctx {
   db: Db;
   at: string;
   acked: number;
+  /** sync_state.sent_through: a mutation up to it may have reached the server (never refused here). */
+  sent: number;
   /** Tables whose rows changed (change events). */
   touched: Set<string>;
   /** Mutations left with a change on a row that is not there (its insert was refused). */
@@ -78,6 +82,7 @@ interface StateRow {
   cursor: number;
   acked_mutation: number;
   pushed_through: number;
+  sent_through: number;
   next_mutation: number;
   needs_fork: number;
   last_sync_at: string | null;
@@ -113,7 +118,8 @@ function withoutForeignKeys<T>(db: Db, fn: () => T): T {
 }
 
 function newCtx(db: Db): Ctx {
-  return { db, at: new Date().toISOString(), acked: stateRow(db).acked_mutation, touched: new Set(), orphans: new Set(), refused: 0 };
+  const s = stateRow(db);
+  return { db, at: new Date().toISOString(), acked: s.acked_mutation, sent: s.sent_through, touched: new Set(), orphans: new Set(), refused: 0 };
 }
 
 function finish(ctx: Ctx): void {
@@ -173,9 +179,14 @@ function overlays(ctx: Ctx, t: string, id: string): { no: number; state: string;
     .all(t, id, ctx.acked) as { no: number; state: string; op: string; fields: string }[];
 }
 
-/** The mutations of the row not yet answered by the server (a local refusal can still take them back). */
-function pendingOf(ctx: Ctx, t: string, id: string): number[] {
-  return [...new Set(overlays(ctx, t, id).filter((o) => o.state === 'pending').map((o) => o.no))];
+/**
+ * The mutations overlaying the row, each with whether it may have reached the server: accepted by it
+ * ('pushed') or taken for a push (no ≤ sent_through) — then only the server's answer decides it and
+ * the app never refuses it here. Only mutations never sent may be refused locally.
+ */
+function mutationsOf(ctx: Ctx, t: string, id: string): { nos: number[]; sent: boolean } {
+  const list = overlays(ctx, t, id);
+  return { nos: [...new Set(list.map((o) => o.no))], sent: list.some((o) => o.state === 'pushed' || o.no <= ctx.sent) };
 }
 
 /** The live rows other than `row` holding one of its enforced unique keys. */
@@ -215,9 +226,12 @@ const kindOf = (t: string): string => {
   return r.charAt(0).toUpperCase() + r.slice(1);
 };
 
-/** Moves a row out of its table while a pulled row holds its key; it comes back when its own version arrives. */
-function park(ctx: Ctx, t: string, id: string): void {
-  const row = readRow(ctx.db, t, id);
+/**
+ * Sets a row (its view: `row`, else as the table has it) aside while another row holds its unique
+ * key: out of its table into sync_parked. It comes back when it no longer clashes — its own newer
+ * version arrives, or the server's answer to its sent mutations settles it (restoreParked).
+ */
+function park(ctx: Ctx, t: string, id: string, row: Json | undefined = readRow(ctx.db, t, id)): void {
   if (!row) return;
   ctx.db.quiet('INSERT OR REPLACE INTO sync_parked (entity, id, data) VALUES (?, ?, ?)').run(t, id, JSON.stringify(row));
   ctx.db.quiet(`DELETE FROM ${t} WHERE id = ?`).run(id);
@@ -225,9 +239,22 @@ function park(ctx: Ctx, t: string, id: string): void {
 }
 
 /**
- * Writes a row into its table. A unique key held by another row: a row with pending changes loses
- * (its mutations refused here, undone); else the other row is parked. `restore`: a parked row coming
- * back at the end of a pull stays parked on a clash instead.
+ * Why a never-sent mutation is refused here: a row the server has (pulled, or here without pending
+ * changes) holds its unique key. Who wrote that row — the centre or another office computer — a
+ * pulled row does not say, so the reason names only the central system.
+ */
+function clashReason(ctx: Ctx, t: string, row: Json): string {
+  const name = nameOf(ctx.db, t, row, String(row.id));
+  return `${kindOf(t)}${name ? ` ${name}` : ''} уже есть в центральной системе: изменение, сделанное здесь, отменено.`;
+}
+
+/**
+ * Writes a row into its table. A unique key held by another row: a row with pending changes none of
+ * which was ever sent loses (its mutations refused here, undone: the server would refuse them); a row
+ * with a mutation that may have reached the server is parked instead (the server's answer and its
+ * later rows settle it), as is a row without pending changes (its own newer version is in the same
+ * pull). `view`: the row is its own view (shadow + overlays): it loses first. `restore`: a parked row
+ * coming back stays parked on a clash instead.
  */
 function put(ctx: Ctx, t: string, row: Json, mode: 'pull' | 'view' | 'restore'): boolean {
   const sql = UPSERT.get(t)!;
@@ -242,17 +269,21 @@ function put(ctx: Ctx, t: string, row: Json, mode: 'pull' | 'view' | 'restore'):
     const others = clashing(ctx, t, row);
     if (others.length === 0) throw new Error(`sync store: a unique key of ${t} clashes with no live row`);
     if (mode === 'restore') return false;
-    const name = nameOf(ctx.db, t, row, String(row.id));
-    const reason = `${kindOf(t)}${name ? ` ${name}` : ''} уже есть: его создали на другом компьютере школы.`;
-    const own = mode === 'view' ? pendingOf(ctx, t, String(row.id)) : [];
-    if (own.length > 0) {
-      // This row's own pending changes take a key the server gave to another row: they are refused.
-      refuse(ctx, own, reason);
+    const reason = clashReason(ctx, t, row);
+    const own = mode === 'view' ? mutationsOf(ctx, t, String(row.id)) : { nos: [], sent: false };
+    if (own.sent) {
+      // Its changes take a key the server gave to another row, but may have reached the server: set aside.
+      park(ctx, t, String(row.id), row);
+      return true;
+    }
+    if (own.nos.length > 0) {
+      // This row's own changes, never sent, take a key the server gave to another row: refused here.
+      refuse(ctx, own.nos, reason);
       return true;
     }
     for (const other of others) {
-      const theirs = pendingOf(ctx, t, other);
-      if (theirs.length > 0) refuse(ctx, theirs, reason);
+      const theirs = mutationsOf(ctx, t, other);
+      if (theirs.nos.length > 0 && !theirs.sent) refuse(ctx, theirs.nos, reason);
       else park(ctx, t, other);
     }
   }
@@ -353,6 +384,7 @@ export function syncState(db: Db): SyncState {
     cursor: s.cursor,
     ackedMutation: s.acked_mutation,
     pushedThrough: s.pushed_through,
+    sentThrough: s.sent_through,
     needsFork: s.needs_fork === 1,
     lastSyncAt: s.last_sync_at,
     lastError: s.last_error,
@@ -392,8 +424,9 @@ function renumber(ctx: Ctx, dropThrough: number): void {
     db.quiet('UPDATE sync_change SET mutation_no = ? WHERE mutation_no = ?').run(i + 1, no + OFF);
     db.quiet("UPDATE sync_mutation SET no = ?, state = CASE state WHEN 'refused' THEN 'refused' ELSE 'pending' END, version = NULL WHERE no = ?").run(i + 1, no + OFF);
   });
-  db.quiet('UPDATE sync_state SET next_mutation = ?, pushed_through = 0, acked_mutation = 0 WHERE id = 1').run(rest.length + 1);
+  db.quiet('UPDATE sync_state SET next_mutation = ?, pushed_through = 0, sent_through = 0, acked_mutation = 0 WHERE id = 1').run(rest.length + 1);
   ctx.acked = 0;
+  ctx.sent = 0;
   for (const r of rows) recompute(ctx, r.entity, r.entity_id);
   ctx.touched.add('sync_mutation');
 }
@@ -440,8 +473,20 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** The mutations to send next, in order, after `pushedThrough` (at most `limit`). */
+/**
+ * The mutations to send next, in order, after `pushedThrough` (at most `limit`). Taking them records
+ * that they may reach the server (sent_through): from now on only the server's answer decides them.
+ */
 export function mutationsToPush(db: Db, limit: number): Mutation[] {
+  return db.tx(() => {
+    const out = nextMutations(db, limit);
+    const last = out.at(-1)?.id;
+    if (last !== undefined) db.quiet('UPDATE sync_state SET sent_through = max(sent_through, ?) WHERE id = 1').run(last);
+    return out;
+  });
+}
+
+function nextMutations(db: Db, limit: number): Mutation[] {
   const s = stateRow(db);
   const rows = db.quiet('SELECT no, at, state, reason FROM sync_mutation WHERE no > ? ORDER BY no LIMIT ?').all(s.pushed_through, limit) as {
     no: number;
@@ -493,6 +538,8 @@ export function recordPush(db: Db, res: PushResponse): { accepted: number; refus
       if (ctx.refused > before) refused++;
     }
     db.quiet('UPDATE sync_state SET pushed_through = ? WHERE id = 1').run(through);
+    // A row set aside for its sent mutations comes back once the answer has settled them.
+    restoreParked(ctx);
     const fk = settle(ctx);
     log(db, 'push', { accepted, refused, dependent: ctx.refused - refused, through, lastMutationId: res.lastMutationId, foreignKeyProblems: fk });
     ctx.touched.add('sync_mutation');
@@ -592,12 +639,33 @@ function acknowledge(ctx: Ctx, last: number): number {
   if (accepted.length > 0 || target !== s.acked_mutation) ctx.touched.add('sync_mutation');
   const shadows = db.quiet('SELECT entity, id FROM sync_shadow').all() as { entity: string; id: string }[];
   for (const r of shadows) recompute(ctx, r.entity, r.id);
-  const parked = db.quiet('SELECT entity, id, data FROM sync_parked').all() as { entity: string; id: string; data: string }[];
-  for (const p of parked) {
-    const back = put(ctx, p.entity, JSON.parse(p.data) as Json, 'restore');
-    if (back) db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(p.entity, p.id);
-  }
+  restoreParked(ctx);
   return accepted.length;
+}
+
+/**
+ * Parked rows come back into their tables where they no longer clash. One still clashing whose view
+ * holds only mutations never sent has them refused here (the server would refuse them), then comes
+ * back; the others wait (for their own newer version, or for the server's answer to what was sent).
+ */
+function restoreParked(ctx: Ctx): void {
+  const { db } = ctx;
+  const parked = db.quiet('SELECT entity, id FROM sync_parked').all() as { entity: string; id: string }[];
+  for (const p of parked) {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const data = db.quiet('SELECT data FROM sync_parked WHERE entity = ? AND id = ?').pluck().get(p.entity, p.id) as string | undefined;
+      if (data === undefined) break; // gone with a refusal (an undone insert)
+      const row = JSON.parse(data) as Json;
+      if (put(ctx, p.entity, row, 'restore')) {
+        db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(p.entity, p.id);
+        break;
+      }
+      const own = mutationsOf(ctx, p.entity, p.id);
+      if (attempt > 0 || own.nos.length === 0 || own.sent) break;
+      const holder = clashing(ctx, p.entity, row)[0];
+      refuse(ctx, own.nos, clashReason(ctx, p.entity, (holder && readRow(db, p.entity, holder)) || row));
+    }
+  }
 }
 
 export function noteSyncResult(db: Db, at: string, error: string | null): void {

@@ -1,5 +1,6 @@
 // `npm run central -- …` as a person or a script runs it: exit codes, the printed code and URL, a
 // server that stops on a signal. In-process for the quick commands, a child process for serve/--demo.
+import { openCentralDb } from '../../central/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -84,17 +85,31 @@ describe('npm run central', () => {
     // (stderr beside the code: what went wrong, should it ever exit otherwise)
     expect({ code: await s.exited, stderr: s.errors() }).toMatchObject({ code: 0 });
 
-    const d = startChild(['--demo', '--port', '0'], { DATABASE_URL: pg.url }, /Код подключения: .+\n/);
+    // The demo school pushed by its first office computer, a week of its journal simulated.
+    const d = startChild(['--demo', '--port', '0', '--students', '100', '--until', '2026-09-07'], { DATABASE_URL: pg.url }, /Код подключения: .+\n/);
     const demo = await d.ready;
+    expect(demo).toMatch(/Журнал заполнен: [\d\s ]+ записей/);
     const demoUrl = demo.match(/работает: (http:\S+)/)![1]!;
     expect(demo).toContain('Школа: Демо-школа');
     const reg = await post(demoUrl, PATHS.register, { code: demo.match(CODE)![1], name: 'Кабинет секретаря' });
     expect(reg.status).toBe(200);
     expect(reg.body.schoolName).toBe('Демо-школа');
+    const db = openCentralDb(pg.url);
+    try {
+      const count = async (entity: string) =>
+        Number((await db.selectFrom('record').select((e) => e.fn.countAll().as('n')).where('entity', '=', entity).executeTakeFirstOrThrow()).n);
+      expect(await count('student')).toBe(100);
+      expect(await count('school_class')).toBeGreaterThan(3);
+      expect(await count('lesson')).toBeGreaterThan(100);
+      expect(await count('mark')).toBeGreaterThan(100);
+    } finally {
+      await db.destroy();
+    }
+    // A second --demo on the same data leaves the school as it is.
     d.child.kill('SIGINT');
     expect({ code: await d.exited, stderr: d.errors() }).toMatchObject({ code: 0 });
     // The log: method, path, status, time.
     expect(d.output()).toMatch(/^POST \/v1\/register 200 \d+ms$/m);
-  });
+  }, 240_000);
 });
 

@@ -222,7 +222,7 @@ describe('the sync store', () => {
     expect(syncState(t.db)).toMatchObject({ pending: 0, refused: 2 });
   });
 
-  it('refuses a pending local «5Д» when the pull brings another «5Д»: undone here, the pulled one in', async () => {
+  it('refuses a never-sent local «5Д» when the pull brings another «5Д»: undone here, the pulled one in', async () => {
     const t = await school();
     const mine = await t.call('classes.save', { grade: 5, letter: 'Д', shift: 1 });
     await t.write(classRow(uuid(7), t.yearId, 'Д', { shift: 2 }));
@@ -231,7 +231,8 @@ describe('the sync store', () => {
     expect(applyPullPage(t.db, page).refused).toBe(1);
     expect(all(t.db, 'SELECT id, shift FROM school_class')).toEqual([{ id: uuid(7), shift: 2 }]);
     const [r] = refusals(t.db, 10);
-    expect(r!.reason).toBe('Класс 5Д уже есть: его создали на другом компьютере школы.');
+    // The pulled «5Д» was written in the central system, not on another office computer: said truthfully.
+    expect(r!.reason).toBe('Класс 5Д уже есть в центральной системе: изменение, сделанное здесь, отменено.');
     expect(r!.changes[0]).toMatchObject({ entity: 'school_class', record: '5Д', op: 'insert' });
     expect(all(t.db, 'SELECT id FROM school_class WHERE id = ?', mine.id)).toEqual([]);
     const [m] = mutationsToPush(t.db, 10);
@@ -243,6 +244,63 @@ describe('the sync store', () => {
     await t.round();
     expect(localRows(t.db, 'school_class')).toEqual(await t.server('school_class'));
     expect((await t.server('school_class')).map((x) => x.id)).toEqual([uuid(7)]);
+    expect(syncState(t.db)).toMatchObject({ pending: 0, refused: 1 });
+  });
+
+  it('never refuses here an edit that may have reached the server: a lost answer, then a pulled row takes its key (only the server decides)', async () => {
+    const t = await school();
+    const c = await t.call('classes.save', { grade: 5, letter: 'А', shift: 1 });
+    await t.round();
+    // «5А» renamed «5Д» here; the server applies it but the answer is lost.
+    await t.call('classes.save', { id: c.id, grade: 5, letter: 'Д', shift: 1 });
+    const sent = mutationsToPush(t.db, 10);
+    expect(sent).toHaveLength(1);
+    expect((await push(t.cdb, t.auth, sent)).body).toMatchObject({ results: [{ id: sent[0]!.id, ok: true }] });
+    // Then the centre renames it «5Е» and gives «5Д» to another class.
+    await t.write(updateChange('school_class', c.id, { letter: 'Е' }));
+    await t.write(classRow(uuid(30), t.yearId, 'Д'));
+    // The pull clashes with the still-waiting edit: the row is set aside, nothing refused here, the page applies.
+    const pages = await pullAll(t.db, t.cdb, t.auth);
+    expect(pages.at(-1)!.lastMutationId).toBe(sent[0]!.id);
+    expect(syncState(t.db).refused).toBe(0);
+    expect(refusals(t.db, 10)).toEqual([]);
+    expect(all(t.db, 'SELECT id, letter FROM school_class ORDER BY letter')).toEqual([
+      { id: uuid(30), letter: 'Д' },
+      { id: c.id, letter: 'Е' },
+    ]);
+    expect(one(t.db, 'SELECT count(*) FROM sync_parked')).toBe(0);
+    // The replay tells the server's outcome (applied); it is sent as it was, not as refused here.
+    const again = mutationsToPush(t.db, 10);
+    expect(again.map((m) => [m.id, m.hash, m.refusedLocally])).toEqual([[sent[0]!.id, sent[0]!.hash, undefined]]);
+    await t.round();
+    expect(localRows(t.db, 'school_class')).toEqual(await t.server('school_class'));
+    expect(syncState(t.db)).toMatchObject({ pending: 0, refused: 0 });
+    const recorded = await t.cdb.selectFrom('mutation').select(['refused']).where('school_id', '=', t.schoolId).where('client_id', '=', t.auth.clientId).where('id', '=', sent[0]!.id).executeTakeFirstOrThrow();
+    expect(recorded.refused).toBeNull();
+  });
+
+  it('sets aside a row whose sent edit clashes with a pulled row until the server answers: refused there, undone here with the server’s reason', async () => {
+    const t = await school();
+    const c = await t.call('classes.save', { grade: 5, letter: 'А', shift: 1 });
+    await t.round();
+    await t.call('classes.save', { id: c.id, grade: 5, letter: 'Д', shift: 1 });
+    // Taken for sending, but the request is lost before the server: the app cannot know it did not arrive.
+    const [m] = mutationsToPush(t.db, 10);
+    await t.write(classRow(uuid(31), t.yearId, 'Д'));
+    expect((await pullAll(t.db, t.cdb, t.auth)).at(-1)!.lastMutationId).toBeLessThan(m!.id);
+    expect(syncState(t.db)).toMatchObject({ refused: 0, pending: 1 });
+    // Its view (still «5Д») waits outside the table; the pulled «5Д» is in.
+    expect(all(t.db, 'SELECT id FROM school_class')).toEqual([{ id: uuid(31) }]);
+    expect(all(t.db, 'SELECT entity, id FROM sync_parked')).toEqual([{ entity: 'school_class', id: c.id }]);
+    expect(t.db.raw.pragma('foreign_key_check')).toEqual([]);
+    // The push: the server refuses it (its key is taken); undone here, the class back as the server has it.
+    await t.round();
+    const [r] = refusals(t.db, 10);
+    expect(r).toMatchObject({ no: m!.id, changes: [{ entity: 'school_class', op: 'update', fields: ['Литера'] }] });
+    expect(r!.reason).toMatch(/^Класс 5Д уже есть в центральной системе/);
+    expect(one(t.db, 'SELECT count(*) FROM sync_parked')).toBe(0);
+    expect(localRows(t.db, 'school_class')).toEqual(await t.server('school_class'));
+    expect(all(t.db, 'SELECT letter FROM school_class ORDER BY letter')).toEqual([{ letter: 'А' }, { letter: 'Д' }]);
     expect(syncState(t.db)).toMatchObject({ pending: 0, refused: 1 });
   });
 

@@ -11,6 +11,7 @@ import { createUser } from '../../electron/core/auth/users';
 import { AREAS } from '../../electron/core/auth/permissions';
 import type { AppRole } from '../../electron/api/types';
 import { startWebHost, type WebHost } from '../../electron/web/server';
+import { scheduleSync } from '../../electron/core/sync/background';
 import { tempDir } from '../support/tmp';
 
 export const ROOT = join(import.meta.dirname, '../..');
@@ -73,6 +74,8 @@ export interface StartOptions {
   clock?: boolean;
   /** The window's size; by default 1366×768, the usual school laptop (issue 8). */
   viewport?: { width: number; height: number };
+  /** Runs the host's background sync as `npm run web` does (its period: SCHOOL_OFFICE_SYNC_INTERVAL_MS). */
+  sync?: boolean;
 }
 
 /** A temp dir with a fresh database, the browser host on 127.0.0.1, Chromium with the app open. */
@@ -84,6 +87,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const db = openDatabase(dbPath);
   const ctx: Ctx = { db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: tmp.dir };
   const host = await startWebHost({ ctx, staticDir: STATIC });
+  const sync = opts.sync ? scheduleSync(ctx) : null;
   const probe: Ctx = { ...ctx, actor: 'e2e', session: new Session(false) };
   probe.session.signIn(
     { id: 'e2e', login: 'e2e', displayName: 'Проверка e2e', role: 'sysadmin', deputyGrades: [], mustChangePassword: false, access: Object.fromEntries(AREAS.map((a) => [a, 'change'])) },
@@ -136,6 +140,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       });
     },
     async close() {
+      sync?.stop();
       await browser.close().catch(() => undefined);
       await host.close().catch(() => undefined);
       db.close();

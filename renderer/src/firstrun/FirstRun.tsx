@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Box, Button, Group, List, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
-import { IconArrowRight, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconWand } from '@tabler/icons-react';
+import { IconArrowRight, IconCloudDownload, IconDatabase, IconInfoCircle, IconLogout, IconPlayerPlay, IconWand } from '@tabler/icons-react';
 import { call } from '../api';
 import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
@@ -143,9 +143,10 @@ export function FirstRun({ onDemoLoaded }: { onDemoLoaded: (users: IssuedPasswor
 function NoSchoolYet() {
   const { access, logout } = useAppState();
   const canSetUp = access('setup') === 'change';
+  const canConnect = access('sync') === 'change';
   return (
     <Frame>
-      <Box maw={560} mx="auto" w="100%">
+      <SimpleGrid cols={canSetUp && canConnect ? 2 : 1} spacing="lg" maw={canSetUp && canConnect ? undefined : 560} mx="auto" w="100%">
         {canSetUp ? (
           <UnstyledButton className={classes.card} onClick={() => go('/wizard/1')} data-testid="firstrun-wizard" w="100%">
             <CardTitle icon={<IconWand size={24} stroke={1.6} />}>Создать школу</CardTitle>
@@ -172,7 +173,28 @@ function NoSchoolYet() {
             </Button>
           </Alert>
         )}
-      </Box>
+        {canConnect ? (
+          // The school is already in the central system (another office computer sent it): it comes with the first sync.
+          <UnstyledButton className={classes.card} onClick={() => go('/sync')} data-testid="firstrun-sync" w="100%">
+            <CardTitle icon={<IconCloudDownload size={24} stroke={1.6} />} color="teal">
+              Получить школу из центральной системы
+            </CardTitle>
+            <Text c="dimmed" size="sm">
+              Если школа уже есть в центральной системе (её данные отправил другой компьютер школы), подключите программу: сведения о школе,
+              сотрудники, классы, ученики и электронный журнал придут при первой синхронизации.
+            </Text>
+            <Text size="sm" c="gray.7">
+              Нужны адрес центральной системы и одноразовый код подключения.
+            </Text>
+            <Group gap={6} mt="auto" c="teal.8">
+              <Text fw={600} size="sm">
+                Подключить
+              </Text>
+              <IconArrowRight size={16} />
+            </Group>
+          </UnstyledButton>
+        ) : null}
+      </SimpleGrid>
     </Frame>
   );
 }

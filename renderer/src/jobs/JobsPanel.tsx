@@ -119,7 +119,7 @@ export function JobsPanel() {
                 </Text>
               </Group>
               {running(j) ? (
-                <Button size="compact-xs" variant="light" color="red" loading={asked.has(j.id)} onClick={() => void cancel(j)} data-testid="job-cancel" style={{ pointerEvents: 'auto' }}>
+                <Button size="compact-xs" variant="light" color="red" loading={asked.has(j.id)} onClick={() => void cancel(j)} data-testid="job-cancel" style={{ pointerEvents: 'auto', flexShrink: 0 }}>
                   Отменить
                 </Button>
               ) : (
