@@ -1,11 +1,13 @@
-// Found by the convergence test under faults (`npm run converge -- --rounds 1000 --seed 1`, round
-// ~1000; docs/sync-faults.md): a mutation the server refused, whose answer was lost, is then refused
-// here by a pull (a pulled row takes its key) with another reason; the next push's replay brings the
-// server's stored outcome, but the store keeps its own reason (db/sync refuse(): `state <> 'refused'`).
-// The computer then shows a reason the central system never gave, and the two records of the same
-// refusal disagree. The minimal sequence, with the central store in-process (push/pull as the server
-// runs them) and two real SQLite apps through the store's API.
-// Marked `fails` until the store takes the server's reason: it then turns red — make it a plain `it`.
+// Found by the convergence test under faults (`npm run converge -- --rounds 1000 --seed 1`, on the
+// store before migration 0009; docs/sync-faults.md): a mutation the server refused, whose answer was
+// lost, was then refused here by a pull (a pulled row took its key) with another reason; the next
+// push's replay brought the server's stored outcome, but the store kept its own reason (refuse()
+// skips a mutation already refused) — the computer showed a reason the central system never gave.
+// Fixed in the store (25bfb66: a mutation that may have reached the server is never refused here;
+// only the server's answer decides it). The minimal sequence, with the central store in-process
+// (push/pull as the server runs them) and two real SQLite apps through the store's API; it failed on
+// the store before that commit («… — 1В уже есть: его создали на другом компьютере школы.» here,
+// «…, 1Б, 01.12.2026 уже есть в центральной системе …» there).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCentralDb, type CentralDb } from '../../central/db';
 import { migrateCentral } from '../../central/migrations';
@@ -60,7 +62,7 @@ async function move(app: App, studentId: string, classId: string) {
 }
 
 describe('a refusal whose answer was lost, refused here meanwhile by a pull', () => {
-  it.fails('is recorded here with the reason the server gave', async () => {
+  it('is recorded here with the reason the server gave', async () => {
     const school = await ensureSchool(db, 'Школа: причина отказа');
     const a = await demoCore(100);
     const b = await tempCore(() => new Date(), { login: false });
