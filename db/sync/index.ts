@@ -2,6 +2,7 @@
 // (the Writer records them, db/write.ts), applying a pulled page with the rebase of pending
 // mutations, refusals. The interface the sync feature (electron/core/sync) uses. Every function runs
 // its own transaction (outside any other: a page and a push answer with foreign keys off).
+import { crashPoint } from './testHook';
 import type { Db } from '../connection';
 import { createHash } from 'node:crypto';
 import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
@@ -605,6 +606,7 @@ export function applyPullPage(db: Db, page: PullResponse): { rows: number; refus
     } else if (ctx.refused > 0) settle(ctx);
     log(db, 'pull', { rows, skipped, counts, from: s.cursor, cursor, more: page.more, lastMutationId: page.lastMutationId, acked, refused: ctx.refused, foreignKeyProblems: fk });
     finish(ctx);
+    crashPoint('pull:apply'); // the fault test's hook (testHook.ts): killed before the page commits
     return { rows, refused: ctx.refused };
   });
 }

@@ -17,6 +17,7 @@ import { openWebSession } from '../support/web';
 import { PAGES, openScript } from '../e2e/pages';
 import { upload } from '../support/files';
 import { simulateInto } from '../support/journal';
+import { syncBenches } from './sync';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -41,7 +42,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal, sync); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -270,6 +271,10 @@ try {
       db.close();
     }
   }
+  // 6. Sync with the central system (issue 10): tests/bench/sync.ts.
+  //    `sync-year` / `sync-schools`: only the benches on the simulated year, or only the 50 schools.
+  if (want('sync') || want('sync-year') || want('sync-schools'))
+    await syncBenches(tmp.dir, emit, { year: want('sync') || want('sync-year'), schools: want('sync') || want('sync-schools') });
 } finally {
   tmp.cleanup();
 }

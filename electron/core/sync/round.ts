@@ -12,6 +12,7 @@ import { countWith, WORDS } from '../../api/plural';
 import type { Ctx } from '../context';
 import { checkpoint, JobCancelled, progress } from '../job';
 import { CentralClient, type HttpOptions } from './http';
+import { crashPoint } from '../../../db/sync/testHook';
 
 /** How often a request under way looks whether the job was cancelled. */
 const CANCEL_POLL_MS = 200;
@@ -82,7 +83,9 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         checkpoint(ctx);
         const batch = store.mutationsToPush(db, MAX_PUSH);
         if (!batch.length) break;
+        crashPoint('push:before'); // the fault test's hooks (db/sync/testHook.ts)
         const r = await client.push(batch);
+        crashPoint('push:answered');
         if (!r.ok) {
           if (++retries > MAX_RETRIES) throw new AppError('unavailable', 'Центральная система не принимает изменения этого рабочего места (повторяющийся конфликт номеров). Повторите позже.');
           if (r.conflict.error === 'gap') store.notePushGap(db, r.conflict.lastMutationId);
@@ -110,6 +113,7 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         cursor = page.cursor;
         progress(ctx, result.pulled, 0, received(result.pulled));
         if (!page.more) break;
+        crashPoint('pull:between');
       }
     });
   } catch (e) {
