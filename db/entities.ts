@@ -11,7 +11,7 @@
 // tests/db/entities.test.ts compares both with the database the migrations build, column by column,
 // foreign key by foreign key, unique index by unique index.
 import type { Database } from './schema';
-import { absenceKinds, divisionMethods, genders, gradeEditWindows, gradings, lessonStatuses, markTables, markValues, periodKinds, staffRoles, studyGroupKinds, appRoles, workKinds } from '../electron/api/enums';
+import { absenceKinds, absenceReasons, lessonChangeKinds, roomKinds, unavailableReasons, weekParities, divisionMethods, genders, gradeEditWindows, gradings, lessonStatuses, markTables, markValues, periodKinds, staffRoles, studyGroupKinds, appRoles, workKinds } from '../electron/api/enums';
 
 export type Table = keyof Database;
 
@@ -211,6 +211,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       no_attestation: flag('Без аттестации'),
       grading: oneOf('Система оценивания', gradings.texts),
       sort_order: text('Порядок в списке'),
+      room_kind: oneOf('Нужен кабинет', roomKinds.texts),
     },
   },
   room: {
@@ -224,6 +225,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       number: text('Номер кабинета'),
       name: text('Название'),
       capacity: text('Вместимость'),
+      kind: oneOf('Вид кабинета', roomKinds.texts),
     },
   },
   staff: {
@@ -480,6 +482,108 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       subgroup_id: ref('Подгруппа', 'subgroup'),
       study_group_id: ref('Учебная группа', 'study_group'),
       hours_per_week: text('Часов в неделю'),
+    },
+  },
+
+  // ── The timetable and substitutions (issue 11; R8, R9) ──
+  timetable: {
+    title: 'Расписание',
+    record: 'версия расписания',
+    owner: 'office',
+    keys: [['year_id', 'valid_from']],
+    unique: [{ on: ['year_id', 'valid_from'] }],
+    label: { prefix: 'Расписание: ', sql: `t.name || ' с ' || substr(t.valid_from, 9, 2) || '.' || substr(t.valid_from, 6, 2) || '.' || substr(t.valid_from, 1, 4)` },
+    columns: {
+      ...SYNC,
+      year_id: ref('Учебный год', 'academic_year'),
+      name: text('Название'),
+      valid_from: date('Действует с'),
+      days: text('Дней в неделе'),
+      fortnight: flag('Чётные и нечётные недели'),
+      rules: text('Нормы и ограничения'),
+    },
+  },
+  timetable_card: {
+    title: 'Уроки расписания',
+    record: 'урок расписания',
+    owner: 'office',
+    keys: [['timetable_id', 'class_id', 'subgroup_id', 'study_group_id', 'subject_id', 'weekday', 'lesson_no']],
+    label: {
+      prefix: 'Урок расписания: ',
+      sql:
+        `coalesce(${classOf('t.class_id')}, (SELECT g.name FROM study_group g WHERE g.id = t.study_group_id), '?') || ', ' || ` +
+        `coalesce(${subjectOf('t.subject_id')}, '?') || coalesce(', ' || (SELECT p.last_name FROM staff p WHERE p.id = t.teacher_id), '')`,
+    },
+    columns: {
+      ...SYNC,
+      timetable_id: ref('Расписание', 'timetable'),
+      assignment_id: ref('Нагрузка', 'teaching_assignment'),
+      teacher_id: ref('Учитель', 'staff'),
+      subject_id: ref('Предмет', 'subject'),
+      class_id: ref('Класс', 'school_class'),
+      subgroup_id: ref('Подгруппа', 'subgroup'),
+      study_group_id: ref('Учебная группа', 'study_group'),
+      shift: text('Смена'),
+      duration: text('Уроков подряд'),
+      weeks: oneOf('Недели', weekParities.texts),
+      weekday: text('День недели'),
+      lesson_no: text('Номер урока'),
+      room_id: ref('Кабинет', 'room'),
+      pinned: flag('Закреплён'),
+      fet_id: hidden('Номер в FET'),
+    },
+  },
+  teacher_unavailable: {
+    title: 'Занятость учителей',
+    record: 'занятое время учителя',
+    owner: 'office',
+    keys: [['timetable_id', 'staff_id', 'weekday', 'shift', 'lesson_no']],
+    unique: [{ on: ['timetable_id', 'staff_id', 'weekday', 'shift', 'lesson_no'], nullsEqual: true }],
+    label: { prefix: 'Занятость: ', sql: `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.staff_id), '?')` },
+    columns: {
+      ...SYNC,
+      timetable_id: ref('Расписание', 'timetable'),
+      staff_id: ref('Учитель', 'staff'),
+      weekday: text('День недели'),
+      shift: text('Смена'),
+      lesson_no: text('Номер урока'),
+      reason: oneOf('Причина', unavailableReasons.texts),
+    },
+  },
+  teacher_absence: {
+    title: 'Отсутствие учителей',
+    record: 'отсутствие учителя',
+    owner: 'office',
+    keys: [['staff_id', 'date_from']],
+    label: { prefix: 'Отсутствие: ', sql: `coalesce((SELECT ${person('p')} FROM staff p WHERE p.id = t.staff_id), '?')` },
+    columns: {
+      ...SYNC,
+      staff_id: ref('Учитель', 'staff'),
+      date_from: date('С'),
+      date_to: date('По'),
+      reason: oneOf('Причина', absenceReasons.texts),
+      note: text('Примечание'),
+    },
+  },
+  lesson_change: {
+    title: 'Замены и изменения уроков',
+    record: 'замена урока',
+    owner: 'office',
+    keys: [['date', 'card_id']],
+    unique: [{ on: ['date', 'card_id'] }],
+    label: { prefix: 'Изменение урока ', sql: `substr(t.date, 9, 2) || '.' || substr(t.date, 6, 2) || '.' || substr(t.date, 1, 4)` },
+    columns: {
+      ...SYNC,
+      date: date('Дата'),
+      card_id: ref('Урок расписания', 'timetable_card'),
+      kind: oneOf('Что сделано', lessonChangeKinds.texts),
+      absence_id: ref('Отсутствие', 'teacher_absence'),
+      substitute_id: ref('Заменяющий учитель', 'staff'),
+      same_subject: flag('По тому же предмету'),
+      to_date: date('Перенесён на дату'),
+      to_lesson_no: text('Перенесён на урок'),
+      room_id: ref('Кабинет', 'room'),
+      note: text('Примечание'),
     },
   },
 

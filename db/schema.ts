@@ -2,7 +2,7 @@
 // Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
-import type { AbsenceKind, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, StaffRole, StudyGroupKind, WorkKind } from '../electron/api/enums';
+import type { AbsenceKind, AbsenceReason, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonChangeKind, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, RoomKind, StaffRole, StudyGroupKind, UnavailableReason, WeekParity, WorkKind } from '../electron/api/enums';
 
 // The closed sets of values: defined once, with their labels, in electron/api/enums.ts.
 export type { AppRole, DivisionMethod, Gender, GradeEditWindow, PeriodKind, StaffRole, StudyGroupKind };
@@ -73,12 +73,15 @@ export interface SubjectTable extends SyncColumns {
   no_attestation: number; // «Без аттестации», R2
   grading: GradingScheme;
   sort_order: number;
+  /** The kind of room its lessons need (migration 0010); null: any room. */
+  room_kind: RoomKind | null;
 }
 
 export interface RoomTable extends SyncColumns {
   number: string;
   name: string | null;
   capacity: number | null;
+  kind: RoomKind; // migration 0010
 }
 
 export interface StaffTable extends SyncColumns {
@@ -369,6 +372,89 @@ export interface SyncedTables {
   study_group: StudyGroupTable;
   study_group_member: StudyGroupMemberTable;
   teaching_assignment: TeachingAssignmentTable;
+  timetable: TimetableTable;
+  timetable_card: TimetableCardTable;
+  teacher_unavailable: TeacherUnavailableTable;
+  teacher_absence: TeacherAbsenceTable;
+  lesson_change: LessonChangeTable;
+}
+
+/** A version of the timetable (issue 11, R8): it applies from `valid_from` until the next version's date. */
+export interface TimetableTable extends SyncColumns {
+  year_id: string;
+  name: string;
+  valid_from: string;
+  /** A five- or six-day week (the СанПиН limits differ). */
+  days: number;
+  /** The version uses odd/even weeks (cards with `weeks` odd or even). */
+  fortnight: number;
+  /** JSON of TimetableRules (electron/api/timetable.ts): the editable limits the warnings use. */
+  rules: string;
+}
+
+/**
+ * One weekly lesson of a teaching assignment in a timetable version: who, what, to whom (copied
+ * from the assignment when the card was made), and where it is placed (weekday and lesson number of
+ * its shift's bells; both null: not placed yet).
+ */
+export interface TimetableCardTable extends SyncColumns {
+  timetable_id: string;
+  assignment_id: string | null;
+  teacher_id: string;
+  subject_id: string;
+  class_id: string | null;
+  subgroup_id: string | null;
+  study_group_id: string | null;
+  shift: number;
+  /** Lessons in a row it takes (a double lesson: 2). */
+  duration: number;
+  weeks: WeekParity;
+  /** 1 = Monday … 6 = Saturday. */
+  weekday: number | null;
+  lesson_no: number | null;
+  room_id: string | null;
+  /** The generator never moves a pinned card. */
+  pinned: number;
+  /** The activity id of an imported .fet file, kept for the export. */
+  fet_id: number | null;
+}
+
+/** A time a teacher cannot take lessons: one lesson, or the whole day (lesson_no null). */
+export interface TeacherUnavailableTable extends SyncColumns {
+  timetable_id: string;
+  staff_id: string;
+  weekday: number;
+  shift: number;
+  lesson_no: number | null;
+  reason: UnavailableReason;
+}
+
+/** A teacher's absence for some days, both inclusive (illness, course, trip). */
+export interface TeacherAbsenceTable extends SyncColumns {
+  staff_id: string;
+  date_from: string;
+  date_to: string;
+  reason: AbsenceReason;
+  note: string | null;
+}
+
+/**
+ * What was done to one lesson of the timetable (a placed card) on one date (R9): a substitute
+ * teacher, merged subgroups (the sibling subgroup's teacher takes both), a cancellation, a move to
+ * another date and lesson, another room. At most one per lesson and date.
+ */
+export interface LessonChangeTable extends SyncColumns {
+  date: string;
+  card_id: string;
+  kind: LessonChangeKind;
+  absence_id: string | null;
+  substitute_id: string | null;
+  /** The substitute teaches the lesson's subject (as it was when assigned): «равноценность замены». */
+  same_subject: number | null;
+  to_date: string | null;
+  to_lesson_no: number | null;
+  room_id: string | null;
+  note: string | null;
 }
 
 /** A lesson held (or cancelled) as the central journal has it (issue 10; R9, R14). */

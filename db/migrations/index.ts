@@ -8,9 +8,10 @@ import { migration as m0006 } from './0006_staff_qualifications';
 import { migration as m0007 } from './0007_journal';
 import { migration as m0008 } from './0008_sync_store';
 import { migration as m0009 } from './0009_sync_sent_through';
+import { migration as m0010 } from './0010_timetable';
 
 /** Every migration in order; one file each, each with its own test in tests/db/migrations/. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

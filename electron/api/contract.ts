@@ -13,6 +13,8 @@ import { reportsOps } from './reports';
 import { jobsOps } from './jobs';
 import { journalOps } from './journal';
 import { syncOps } from './sync';
+import { timetableOps } from './timetable';
+import { substitutionsOps } from './substitutions';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -35,6 +37,8 @@ export const contract = {
   ...jobsOps,
   ...journalOps,
   ...syncOps,
+  ...timetableOps,
+  ...substitutionsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

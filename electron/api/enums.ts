@@ -207,3 +207,44 @@ export type MarkTable = ValueOf<typeof markTables>;
 /** The order of the mark-change log (R15). */
 export const markChangeSorts = defineEnum({ changedAt: 'Когда изменена', lessonDate: 'Дата урока', student: 'Ученик', teacher: 'Учитель' });
 export type MarkChangeSort = ValueOf<typeof markChangeSorts>;
+
+// ── Timetable and substitutions (issue 11; R8, R9) ───────────────────────────────────────────
+
+/** What a room is fit for; a subject may need one kind (a room of another kind is a clash). */
+export const roomKinds = defineEnum({
+  regular: 'Обычный',
+  gym: 'Спортивный зал',
+  lab: 'Лаборатория',
+  computer: 'Компьютерный класс',
+  workshop: 'Мастерская',
+  art: 'Кабинет ИЗО',
+  music: 'Кабинет музыки',
+  hall: 'Актовый зал',
+});
+export type RoomKind = ValueOf<typeof roomKinds>;
+
+/** Which weeks a lesson card meets: every week, or only odd or even weeks of a fortnight pattern. */
+export const weekParities = defineEnum({ every: 'Каждую неделю', odd: 'Нечётные недели', even: 'Чётные недели' });
+export type WeekParity = ValueOf<typeof weekParities>;
+
+/** Why a teacher cannot take lessons at a time of the week. */
+export const unavailableReasons = defineEnum({ unavailable: 'Занят', methodical_day: 'Методический день' });
+export type UnavailableReason = ValueOf<typeof unavailableReasons>;
+
+/** Why a teacher is absent for some days (the substitutions are made for it). */
+export const absenceReasons = defineEnum({ illness: 'Болезнь', course: 'Курсы', trip: 'Командировка', other: 'Другое' });
+export type AbsenceReason = ValueOf<typeof absenceReasons>;
+
+/**
+ * What was done to one lesson of the timetable on one date. Only `substitute` and `merge` change
+ * the teacher and count as substitutions (the Дневник.ру report «Отмены и замены уроков»); a move,
+ * a cancellation and a change of room are recorded but are not substitutions.
+ */
+export const lessonChangeKinds = defineEnum({
+  substitute: 'Замена учителя',
+  merge: 'Объединение подгрупп',
+  cancel: 'Отмена урока',
+  move: 'Перенос урока',
+  room: 'Замена кабинета',
+});
+export type LessonChangeKind = ValueOf<typeof lessonChangeKinds>;

@@ -21,6 +21,7 @@ export const areas = defineEnum({
   audit: 'Журнал изменений',
   journal: 'Электронный журнал (только просмотр)',
   sync: 'Синхронизация с центральной системой',
+  timetable: 'Расписание и замены',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -33,17 +34,17 @@ export type Access = 'none' | 'view' | 'change';
  * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view' },
 };
 
 /**
  * Areas whose data belongs to classes: a deputy director changes them only for the parallels on
  * their staff card (R8; enforced by `requireParallels` in electron/core/auth/parallels.ts).
  */
-export const PARALLEL_BOUND_AREAS: readonly Area[] = ['curriculum', 'groups'];
+export const PARALLEL_BOUND_AREAS: readonly Area[] = ['curriculum', 'groups', 'timetable'];
 
 export const ROLE_LABELS = appRoles.labels;
 

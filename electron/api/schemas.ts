@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX, MAX_ITEMS, classLetterProblem, normalizeClassLetter, tooLongMessage, tooManyMessage, type TextKind } from './limits';
-import { SHIFTS, appRoles, genders, gradeEditWindows, gradings, ruleSplitMethods, splitMethods, staffRoles, studyGroupKinds } from './enums';
+import { SHIFTS, appRoles, genders, gradeEditWindows, gradings, roomKinds, ruleSplitMethods, splitMethods, staffRoles, studyGroupKinds } from './enums';
 import { ruFold } from './text';
 
 // Shared field schemas with Russian messages that name the field. Every text has a maximum length
@@ -98,6 +98,7 @@ export const grade = int('Параллель', 1, 11);
 export const shift = int('Смена', Math.min(...SHIFTS), Math.max(...SHIFTS));
 export const gradeEditWindow = z.enum(gradeEditWindows.values);
 export const grading = z.enum(gradings.values);
+export const roomKind = z.enum(roomKinds.values);
 export const gender = z.enum(genders.values).nullable();
 export const staffRole = z.enum(staffRoles.values);
 export const base64 = z.string().max(80_000_000, 'Файл слишком большой (более 60 МБ)');

@@ -14,6 +14,8 @@ export type * from './workload';
 export type * from './jobs';
 export type * from './journal';
 export type * from './sync';
+export type * from './timetable';
+export type * from './substitutions';
 export type {
   AppRole,
   AuditAction,

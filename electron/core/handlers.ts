@@ -12,6 +12,8 @@ import { reportsHandlers } from './reports/ops';
 import { jobsHandlers } from './jobs/ops';
 import { journalHandlers } from './journal/ops';
 import { syncHandlers } from './sync/ops';
+import { timetableHandlers } from './timetable/ops';
+import { substitutionsHandlers } from './substitutions/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -32,4 +34,6 @@ export const handlers: HandlerMap = {
   ...jobsHandlers,
   ...journalHandlers,
   ...syncHandlers,
+  ...timetableHandlers,
+  ...substitutionsHandlers,
 };

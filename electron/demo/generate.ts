@@ -149,6 +149,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
       no_attestation: s.noAttestation ? 1 : 0,
       grading: s.grading,
       sort_order: (i + 1) * 10,
+      room_kind: null,
     };
     subjectId.set(s.key, row.id);
     return row;

@@ -227,13 +227,25 @@ export function planStaff(ctx: StaffContext): StaffPlan {
       number: String((Math.floor(i / perFloor) + 1) * 100 + (i % perFloor) + 1),
       name: d.name,
       capacity: d.capacity,
+      kind: roomKindOf(d.name),
     };
     rooms.push(row);
     for (const id of d.classIds) classRoom.set(id, row.id);
   });
-  rooms.push({ id: ids.next(), number: 'Спортзал', name: 'Спортивный зал', capacity: 60 });
-  if (ctx.students > 1500) rooms.push({ id: ids.next(), number: 'Малый спортзал', name: 'Малый спортивный зал', capacity: 40 });
-  rooms.push({ id: ids.next(), number: 'Актовый зал', name: 'Актовый зал', capacity: ctx.students > 1500 ? 400 : 200 });
+  rooms.push({ id: ids.next(), number: 'Спортзал', name: 'Спортивный зал', capacity: 60, kind: 'gym' });
+  if (ctx.students > 1500) rooms.push({ id: ids.next(), number: 'Малый спортзал', name: 'Малый спортивный зал', capacity: 40, kind: 'gym' });
+  rooms.push({ id: ids.next(), number: 'Актовый зал', name: 'Актовый зал', capacity: ctx.students > 1500 ? 400 : 200, kind: 'hall' });
 
   return { staff, qualified, rooms, directorId: director.id, classTeacher, classRoom };
+}
+
+/** A cabinet's kind by its name (issue 11: the timetable checks a subject's lessons against it). */
+function roomKindOf(name: string | null): RoomRow['kind'] {
+  if (!name) return 'regular';
+  if (name.includes('информатик')) return 'computer';
+  if (name.includes('физики') || name.includes('химии') || name.includes('биологии')) return 'lab';
+  if (name === 'Мастерская') return 'workshop';
+  if (name.includes('ИЗО')) return 'art';
+  if (name.includes('музыки')) return 'music';
+  return 'regular';
 }

@@ -26,9 +26,9 @@ describe('change events', () => {
     let seenInside = -1;
     d.tx(() => {
       const w = new Writer(d, 'завуч');
-      const room = w.insert('room', { number: '101', name: null, capacity: 30 });
-      w.update('room', room.id, { capacity: 28 });
-      w.insert('subject', { name: 'Физика', short_name: 'Физ', no_attestation: 0, grading: 'five_point', sort_order: 1 });
+      const room = w.insert('room', { number: '101', name: null, capacity: 30, kind: 'regular' });
+      w.update('room', room.id, { capacity: 28, kind: 'regular' });
+      w.insert('subject', { name: 'Физика', short_name: 'Физ', no_attestation: 0, grading: 'five_point', sort_order: 1, room_kind: null });
       seenInside = events.length;
     });
     expect(seenInside).toBe(0); // nothing is told before the commit
@@ -39,21 +39,21 @@ describe('change events', () => {
     const { db: d, events } = db();
     expect(() =>
       d.tx(() => {
-        new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null });
+        new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null, kind: 'regular' });
         throw new Error('boom');
       }),
     ).toThrow('boom');
     expect(events).toEqual([]);
-    d.tx(() => new Writer(d, 'x').insert('subject', { name: 'Химия', short_name: 'Хим', no_attestation: 0, grading: 'five_point', sort_order: 2 }));
+    d.tx(() => new Writer(d, 'x').insert('subject', { name: 'Химия', short_name: 'Хим', no_attestation: 0, grading: 'five_point', sort_order: 2, room_kind: null }));
     expect(events.map((e) => e.entities)).toEqual([['audit_log', 'subject', 'sync_mutation']]);
   });
 
   it('a nested transaction joins the outer one: one event at the outermost commit', () => {
     const { db: d, events } = db();
     d.tx(() => {
-      d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null }));
+      d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null, kind: 'regular' }));
       expect(events).toEqual([]);
-      d.tx(() => new Writer(d, 'x').insert('room', { number: '2', name: null, capacity: null }));
+      d.tx(() => new Writer(d, 'x').insert('room', { number: '2', name: null, capacity: null, kind: 'regular' }));
     });
     expect(events).toHaveLength(1);
     expect(events[0]!.entities).toContain('room');
@@ -62,9 +62,9 @@ describe('change events', () => {
   it('a transaction that writes nothing tells nothing; a Writer update that changes nothing neither', () => {
     const { db: d, events } = db();
     d.tx(() => d.raw.prepare('SELECT 1').get());
-    const room = d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: 3 }));
+    const room = d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: 3, kind: 'regular' }));
     events.length = 0;
-    d.tx(() => new Writer(d, 'x').update('room', room.id, { capacity: 3 }));
+    d.tx(() => new Writer(d, 'x').update('room', room.id, { capacity: 3, kind: 'regular' }));
     expect(events).toEqual([]);
   });
 
@@ -95,9 +95,9 @@ describe('change events', () => {
     const { db: d, events } = db();
     await withChangeOrigin({ by: 'job', actor: 'admin' }, async () => {
       await tick();
-      d.tx(() => new Writer(d, 'admin').insert('room', { number: '7', name: null, capacity: null }));
+      d.tx(() => new Writer(d, 'admin').insert('room', { number: '7', name: null, capacity: null, kind: 'regular' }));
     });
-    withChangeOrigin({ by: 'sync' }, () => d.tx(() => new Writer(d, 'sync').insert('room', { number: '8', name: null, capacity: null })));
+    withChangeOrigin({ by: 'sync' }, () => d.tx(() => new Writer(d, 'sync').insert('room', { number: '8', name: null, capacity: null, kind: 'regular' })));
     expect(events.map((e) => [e.by, e.actor])).toEqual([
       ['job', 'admin'],
       ['sync', undefined],
@@ -111,7 +111,7 @@ describe('change events', () => {
     });
     const more: ChangeEvent[] = [];
     d.onChange((e) => more.push(e));
-    d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null }));
+    d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null, kind: 'regular' }));
     expect(events).toHaveLength(1);
     expect(more).toHaveLength(1);
     expect(d.raw.prepare('SELECT COUNT(*) AS n FROM room').get()).toEqual({ n: 1 });
@@ -124,14 +124,14 @@ describe('change events', () => {
     const other = new Db(path);
     cleanup.push(() => other.close());
     // Our own commits are told by the transaction, not a second time by the watcher.
-    d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null }));
+    d.tx(() => new Writer(d, 'x').insert('room', { number: '1', name: null, capacity: null, kind: 'regular' }));
     await new Promise((r) => setTimeout(r, 100));
     expect(events.map((e) => e.by)).toEqual(['user']);
-    other.tx(() => new Writer(other, 'cli').insert('room', { number: '2', name: null, capacity: null }));
+    other.tx(() => new Writer(other, 'cli').insert('room', { number: '2', name: null, capacity: null, kind: 'regular' }));
     await expect.poll(() => events.map((e) => e.by), { timeout: 5000 }).toEqual(['user', 'other']);
     expect(events[1]).toEqual({ entities: ['*'], by: 'other' });
     // The store worker's checkpoints (PASSIVE, on its own connection) are no change of data.
-    d.tx(() => new Writer(d, 'x').insert('room', { number: '3', name: null, capacity: null }));
+    d.tx(() => new Writer(d, 'x').insert('room', { number: '3', name: null, capacity: null, kind: 'regular' }));
     other.raw.pragma('wal_checkpoint(PASSIVE)');
     await new Promise((r) => setTimeout(r, 100));
     expect(events.map((e) => e.by)).toEqual(['user', 'other', 'user']);
@@ -142,10 +142,10 @@ describe('change events', () => {
     cleanup.push(core.cleanup);
     const events: ChangeEvent[] = [];
     core.db.onChange((e) => events.push(e));
-    await core.call('rooms.save', { number: '204', name: 'Кабинет физики', capacity: 30 });
+    await core.call('rooms.save', { number: '204', name: 'Кабинет физики', capacity: 30, kind: 'regular' });
     expect(events).toEqual([{ entities: ['audit_log', 'room', 'sync_mutation'], by: 'user', actor: 'admin', sessionId: core.ctx.session.id }]);
     events.length = 0;
-    await expect(core.call('rooms.save', { number: '204', name: null, capacity: 30 })).rejects.toThrow();
+    await expect(core.call('rooms.save', { number: '204', name: null, capacity: 30, kind: 'regular' })).rejects.toThrow();
     expect(events).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ describe('the sync store', () => {
   }
   const classRow = (id: string, yearId: string, letter: string, v: Record<string, string | number | null> = {}) =>
     insertChange('school_class', { year_id: yearId, grade: 5, letter, shift: 1, ...v }, id);
-  const room = (id: string, number: string) => insertChange('room', { number, name: null, capacity: null }, id);
+  const room = (id: string, number: string) => insertChange('room', { number, name: null, capacity: null, kind: 'regular' }, id);
 
   it('records a user action as one mutation with its changes and the server versions they were based on', async () => {
     const t = await school();
@@ -98,7 +98,7 @@ describe('the sync store', () => {
     const next = one<number>(t.db, 'SELECT next_mutation FROM sync_state');
     expect(() =>
       t.db.tx(() => {
-        new Writer(t.db, 'x').insert('room', { number: '101', name: null, capacity: 30 });
+        new Writer(t.db, 'x').insert('room', { number: '101', name: null, capacity: 30, kind: 'regular' });
         throw new Error('boom');
       }),
     ).toThrow('boom');
@@ -106,7 +106,7 @@ describe('the sync store', () => {
     await t.call('classes.save', { grade: 5, letter: 'А', shift: 1 });
     await expect(t.call('classes.save', { grade: 5, letter: 'А', shift: 1 })).rejects.toMatchObject({ code: 'validation' });
     expect(all(t.db, 'SELECT no FROM sync_mutation')).toEqual([{ no: next }]);
-    t.db.tx(() => new Writer(t.db, 'x').insert('room', { number: '102', name: null, capacity: 30 }));
+    t.db.tx(() => new Writer(t.db, 'x').insert('room', { number: '102', name: null, capacity: 30, kind: 'regular' }));
     expect(all(t.db, 'SELECT no FROM sync_mutation ORDER BY no')).toEqual([{ no: next }, { no: next + 1 }]);
     expect(mutationsToPush(t.db, 10).map((m) => m.id)).toEqual([next, next + 1]);
   });
@@ -119,7 +119,7 @@ describe('the sync store', () => {
     t.db.onChange((e) => events.push(e));
     const log = one<number>(t.db, 'SELECT count(*) FROM sync_log');
     await t.write(classRow(uuid(1), t.yearId, 'Д'));
-    const subj = insertChange('subject', { name: 'Алгебра', short_name: 'Алг.', no_attestation: 0, grading: 'five_point', sort_order: 1 }, uuid(2));
+    const subj = insertChange('subject', { name: 'Алгебра', short_name: 'Алг.', no_attestation: 0, grading: 'five_point', sort_order: 1, room_kind: null }, uuid(2));
     const staffRow = insertChange('staff', { last_name: 'Петрова', first_name: 'Анна', position: 'Учитель', roles: '[]', deputy_grades: '[]', rate_hours: 18 }, uuid(3));
     await t.write(subj, staffRow);
     // The lesson comes before nothing it needs here, but the page applies with foreign keys off anyway.

@@ -78,7 +78,7 @@ describe('change events over server-sent events', () => {
     opened.push(s);
     return s;
   };
-  const save = (number: string) => core.call('rooms.save', { number, name: null, capacity: null });
+  const save = (number: string) => core.call('rooms.save', { number, name: null, capacity: null, kind: 'regular' });
 
   it('is refused without the session cookie, with an unknown one, from another site or another Host', async () => {
     const cookie = await openWebSession(host.openUrl);
@@ -142,7 +142,7 @@ describe('change events over server-sent events', () => {
     const s = await stream({ Cookie: cookie });
     const other = new Db(core.path);
     try {
-      other.tx(() => new Writer(other, 'cli').insert('room', { number: '301', name: null, capacity: null }));
+      other.tx(() => new Writer(other, 'cli').insert('room', { number: '301', name: null, capacity: null, kind: 'regular' }));
       await expect.poll(() => s.events, { timeout: 5000 }).toContainEqual({ entities: ['*'], by: 'other' });
     } finally {
       other.close();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import * as s from '../schemas';
 import { change, none, read, view, write } from '../ops';
-import type { Grading } from '../enums';
+import type { Grading, RoomKind } from '../enums';
 
 export interface Subject {
   id: string;
@@ -11,6 +11,8 @@ export interface Subject {
   noAttestation: boolean;
   grading: Grading;
   sortOrder: number;
+  /** The kind of room its lessons need (issue 11); null: any room. */
+  roomKind: RoomKind | null;
 }
 
 export const subjectsOps = {
@@ -24,6 +26,7 @@ export const subjectsOps = {
       noAttestation: z.boolean(),
       grading: s.grading,
       sortOrder: s.int('Порядок в списках', 0, 100_000).default(0),
+      roomKind: s.roomKind.nullable().default(null),
     }),
   ).returns<Subject>(),
   'subjects.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),

@@ -5,7 +5,7 @@ import type { Row } from '../../../db';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
 
-const toRoom = (r: Row<'room'>): Room => ({ id: r.id, number: r.number, name: r.name, capacity: r.capacity });
+const toRoom = (r: Row<'room'>): Room => ({ id: r.id, number: r.number, name: r.name, capacity: r.capacity, kind: r.kind });
 
 export function listRooms(ctx: Ctx): Room[] {
   const { db } = ctx;
@@ -20,7 +20,7 @@ export function saveRoom(ctx: Ctx, i: OpParsed<'rooms.save'>): Room {
   return act(ctx, (w) => {
     const same = db.first(db.q.selectFrom('room').select('id').where('number', '=', i.number).where('deleted_at', 'is', null));
     if (same && same.id !== i.id) throw invalid(`Кабинет «${i.number}» уже есть`, [{ column: 'Номер', message: `Кабинет «${i.number}» уже есть` }]);
-    const values = { number: i.number, name: i.name, capacity: i.capacity };
+    const values = { number: i.number, name: i.name, capacity: i.capacity, kind: i.kind };
     if (i.id) {
       if (!db.first(db.q.selectFrom('room').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Кабинет');
       return toRoom(w.update('room', i.id, values));

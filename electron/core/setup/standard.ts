@@ -1,4 +1,4 @@
-import type { Grading } from '../../api/types';
+import type { Grading, RoomKind } from '../../api/enums';
 
 export interface StandardSubject {
   name: string;
@@ -6,6 +6,7 @@ export interface StandardSubject {
   noAttestation: boolean;
   grading: Grading;
   sortOrder: number;
+  roomKind?: RoomKind;
 }
 
 const S = (name: string, shortName: string, sortOrder: number, grading: Grading = 'five_point', noAttestation = false): StandardSubject => ({

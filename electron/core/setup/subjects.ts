@@ -16,6 +16,7 @@ const toSubject = (r: Row<'subject'>): Subject => ({
   noAttestation: r.no_attestation === 1,
   grading: r.grading,
   sortOrder: r.sort_order,
+  roomKind: r.room_kind,
 });
 
 export function listSubjects(ctx: Ctx): Subject[] {
@@ -31,7 +32,7 @@ export function saveSubject(ctx: Ctx, i: OpParsed<'subjects.save'>): Subject {
       db.q.selectFrom('subject').select('id').where('deleted_at', 'is', null).where(sql<string>`ru_fold(name)`, '=', ruFold(i.name)),
     );
     if (same && same.id !== i.id) throw invalid(`Предмет «${i.name}» уже есть`, [{ column: 'Название', message: `Предмет «${i.name}» уже есть` }]);
-    const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder };
+    const values = { name: i.name, short_name: i.shortName, no_attestation: i.noAttestation ? 1 : 0, grading: i.grading, sort_order: i.sortOrder, room_kind: i.roomKind };
     if (i.id) {
       if (!db.first(db.q.selectFrom('subject').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Предмет');
       return toSubject(w.update('subject', i.id, values));
@@ -58,7 +59,7 @@ export function addStandardSubjects(ctx: Ctx): { added: number } {
   act(ctx, (w) =>
     w.insertMany(
       'subject',
-      missing.map((s) => ({ name: s.name, short_name: s.shortName, no_attestation: s.noAttestation ? 1 : 0, grading: s.grading, sort_order: s.sortOrder })),
+      missing.map((s) => ({ name: s.name, short_name: s.shortName, no_attestation: s.noAttestation ? 1 : 0, grading: s.grading, sort_order: s.sortOrder, room_kind: s.roomKind ?? null })),
     ),
   );
   return { added: missing.length };

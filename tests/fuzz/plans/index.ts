@@ -17,6 +17,8 @@ import { reportsPlans } from './reports';
 import { jobsPlans } from './jobs';
 import { journalPlans } from './journal';
 import { syncPlans } from './sync';
+import { timetablePlans } from './timetable';
+import { substitutionsPlans } from './substitutions';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -32,4 +34,6 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...jobsPlans,
   ...journalPlans,
   ...syncPlans,
+  ...timetablePlans,
+  ...substitutionsPlans,
 };
