@@ -264,6 +264,16 @@ describe('merge, cancel, move, room change', () => {
     expect(months.find((m) => m.month === '2026-09')!.share).toBeNull();
   });
 
+  it('an absence’s lessons, day by day, for covering the period at once', async () => {
+    const a = (await t.call('absences.list', { from: WED, to: WED })).find((x) => x.dateFrom === '2026-12-01' && x.dateTo === '2026-12-04')!;
+    const lessons = await t.call('substitutions.forAbsence', { absenceId: a.id });
+    expect(lessons.length).toBe(a.lessons);
+    expect(lessons.filter((l) => l.change).length).toBe(a.covered);
+    expect(new Set(lessons.map((l) => l.teacherId))).toEqual(new Set([a.staffId]));
+    expect(lessons.every((l) => l.date >= '2026-12-01' && l.date <= '2026-12-04' && l.teacherAbsent && l.absenceId === a.id)).toBe(true);
+    expect(lessons.map((l) => l.date)).toEqual([...lessons.map((l) => l.date)].sort());
+  });
+
   it('an absence with changes is not removed (remove them first)', async () => {
     const a = (await t.call('absences.list', { from: THU, to: THU })).find((x) => x.covered > 0)!;
     await refused(t.call('absences.remove', { id: a.id }), /привязаны 1 изменение урока: сначала отмените их\.$/);
