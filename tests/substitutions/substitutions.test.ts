@@ -144,6 +144,15 @@ describe('candidates for a lesson', () => {
     );
   });
 
+  it('a teacher’s methodical day (the version’s busy time) refuses them', async () => {
+    const other = (await t.call('substitutions.candidates', { date: WED, cardId: lesson.cardId })).find((c) => c.free)!;
+    const u = write(t.db, (w) => w.insert('teacher_unavailable', { timetable_id: t.placed.timetableId, staff_id: other.staffId, weekday: 3, shift: 1, lesson_no: null, reason: 'methodical_day' }));
+    const c = (await t.call('substitutions.candidates', { date: WED, cardId: lesson.cardId })).find((x) => x.staffId === other.staffId)!;
+    expect(c.refused).toBe(`${short(other.name)}: методический день`);
+    await refused(t.call('substitutions.assign', { date: WED, cardId: lesson.cardId, substituteId: other.staffId, roomId: null, note: null }), `${short(other.name)}: методический день.`);
+    write(t.db, (w) => w.remove('teacher_unavailable', u.id));
+  });
+
   it('a new window: a lesson far from the teacher’s others opens one, next to them does not', async () => {
     // Two teachers with no lessons on Wednesdays get one lesson each in 9А (not placed otherwise): at the 2nd and at the 4th.
     const none = list.filter((c) => c.free && c.reasons[4] === 'Других уроков в этот день нет');
