@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { issueEnrollmentCode } from './auth';
 import type { CentralDb } from './db';
 import { schoolVersion } from './store';
-import { simulate } from './simulate/run';
+import { simulate, timetableLine } from './simulate/run';
 import { storePort } from './simulate/port';
 
 export interface DemoSeed {
@@ -77,4 +77,5 @@ export async function seedDemo(db: CentralDb, seed: DemoSeed): Promise<void> {
   });
   const rows = Object.values(r.inserted).reduce((a, b) => a + b, 0);
   seed.log(`Журнал заполнен: ${rows.toLocaleString('ru-RU')} записей за ${(r.ms / 1000).toFixed(0)} с.`);
+  seed.log(timetableLine(r.summary));
 }

@@ -96,6 +96,7 @@ describe('npm run central', () => {
     const generator = existsSync(join(ROOT, 'electron/core/timetable/generate.ts'));
     if (generator) expect(demo).toMatch(/Расписание составлено: уроков в неделю — \d+/);
     else expect(demo).toContain('Расписание демо-школы не составлено: генератора расписания нет в этой сборке.');
+    expect(demo).toContain(generator ? 'Уроки — по расписанию школы: ' : 'Уроки — по неделе моделирования: в записях школы нет расставленного расписания.');
     const reg = await post(demoUrl, PATHS.register, { code: demo.match(CODE)![1], name: 'Кабинет секретаря' });
     expect(reg.status).toBe(200);
     expect(reg.body.schoolName).toBe('Демо-школа');

@@ -11,7 +11,7 @@ import { Writer, type Db } from '../../db';
 import type { NewRow, Row } from '../../db/schema';
 import { setIdentity } from '../../db/sync';
 import { generateJournal, type Batch, type SchoolSetup } from '../../central/simulate/generate';
-import { readSetup, simulate } from '../../central/simulate/run';
+import { readSetup, simulate, timetableLine } from '../../central/simulate/run';
 import { storePort } from '../../central/simulate/port';
 import { isoWeek } from '../../central/simulate/office';
 import { dayOf, isoDay, weekday } from '../../central/simulate/calendar';
@@ -65,15 +65,19 @@ beforeAll(async () => {
   setIdentity(db, reg.identity);
   await syncRound(db, cdb, auth);
 
-  // A fifth grade of the demo, its first subject (by the assignments' order) taught in two subgroups
-  // from now on: a division, its subgroups and members, the subgroups' teachers — as the office does it.
-  classId = one<string>(db, `SELECT id FROM school_class WHERE grade = 5 AND shift = 1 ORDER BY letter LIMIT 1`);
+  // A class of grades 5–7 (the one with the most students there all the time: a lesson of a group with
+  // nobody in it that day is not held), its first subject (by the assignments' order) taught in two
+  // subgroups from now on: a division, its subgroups and members, the subgroups' teachers.
+  const stayed = `m.date_from <= '${V1_FROM}' AND m.date_to IS NULL AND m.deleted_at IS NULL`;
+  classId = one<string>(db, `SELECT c.id FROM school_class c JOIN class_membership m ON m.class_id = c.id AND ${stayed}
+    WHERE c.grade BETWEEN 5 AND 7 AND c.shift = 1 GROUP BY c.id ORDER BY count(*) DESC, c.grade, c.letter LIMIT 1`);
   action(db, (w) => {
     const a = all<Row<'teaching_assignment'>>(db, 'SELECT * FROM teaching_assignment WHERE class_id = ? AND deleted_at IS NULL ORDER BY id', classId)[0]!;
     const other = one<string>(db, 'SELECT teacher_id FROM teaching_assignment WHERE teacher_id <> ? ORDER BY teacher_id LIMIT 1', a.teacher_id);
     const division = w.insert('class_division', { class_id: classId, subject_id: a.subject_id, method: 'alphabet' });
     const subs = [1, 2].map((n) => w.insert('subgroup', { division_id: division.id, number: n, name: `${n} подгруппа` }));
-    const students = all<{ student_id: string }>(db, 'SELECT student_id FROM class_membership WHERE class_id = ? AND date_to IS NULL ORDER BY student_id', classId);
+    const students = all<{ student_id: string }>(db, `SELECT student_id FROM class_membership m WHERE class_id = ? AND ${stayed} ORDER BY student_id`, classId);
+    expect(students.length).toBeGreaterThanOrEqual(2);
     students.forEach((st, i) => w.insert('subgroup_member', { division_id: division.id, subgroup_id: subs[i % 2]!.id, student_id: st.student_id, date_from: '2026-09-01', date_to: null }));
     w.remove('teaching_assignment', a.id);
     for (const [i, sub] of subs.entries())
@@ -203,6 +207,7 @@ describe('the simulated journal follows the office’s timetable', () => {
     const r = await simulate(storePort(cdb, auth.schoolId), { seed: 5, until: UNTIL });
     expect(r.summary.office.days).toBeGreaterThan(15);
     expect(r.summary.office.changed).toBe(4); // the substitute, the cancellation, the moved lesson, the merge
+    expect(timetableLine(r.summary)).toBe(`Уроки — по расписанию школы: дней ${r.summary.office.days}, уроков ${r.summary.office.lessons}, из них заменено, отменено или перенесено 4.`);
     lessons = (await serverRows(cdb, auth.schoolId, 'lesson')) as Record<string, unknown>[];
   }, 300_000);
 
@@ -237,6 +242,9 @@ describe('the simulated journal follows the office’s timetable', () => {
       }
     }
     const got = lessons.filter((l) => (l.date as string) >= V1_FROM).map((l) => `${key(l as never)}|${l.teacher_id}`);
+    const missing = expected.filter((k) => !got.includes(k));
+    const extra = got.filter((k) => !expected.includes(k));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
     expect(got.sort()).toEqual(expected.sort());
     expect(lessons.filter((l) => (l.date as string) >= V1_FROM && l.study_group_id !== null)).toEqual([]);
     // The odd-week card meets on 21–25.09 (week 39) and not on 28.09–02.10 (week 40); the even-week card the other way round.
