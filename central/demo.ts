@@ -1,13 +1,14 @@
 // The demo school of `npm run central -- --demo` (issue 10): the app's demo school reaches the
 // central as any school's data does — pushed by its first office computer through the real sync
-// (scripts/seed-demo-school.ts, a separate process: the central never loads the app's code) — and
-// then a simulated journal of its teachers' work up to a day.
+// (scripts/seed-demo-school.ts, a separate process: the central never loads the app's code), with
+// its timetable when the app's generator is there (issue 11) — and then a simulated journal of its
+// teachers' work up to a day, its lessons by that timetable (docs/simulate.md).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { issueEnrollmentCode } from './auth';
 import type { CentralDb } from './db';
 import { schoolVersion } from './store';
-import { simulate } from './simulate/run';
+import { simulate, timetableLine } from './simulate/run';
 import { storePort } from './simulate/port';
 
 export interface DemoSeed {
@@ -25,8 +26,8 @@ export interface DemoSeed {
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Runs the first office computer of the demo school: the demo made and pushed. */
-function pushDemoSchool(serverUrl: string, code: string, students: number): Promise<void> {
+/** Runs the first office computer of the demo school: the demo made and pushed. Resolves with what it printed. */
+function pushDemoSchool(serverUrl: string, code: string, students: number): Promise<string[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/seed-demo-school.ts'), '--server', serverUrl, '--code', code, '--students', String(students)], {
       cwd: ROOT,
@@ -34,10 +35,11 @@ function pushDemoSchool(serverUrl: string, code: string, students: number): Prom
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let err = '';
+    let out = '';
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
-    child.stdout.resume();
+    child.stdout.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-20_000)));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`первая загрузка демо-школы не удалась (код ${code}): ${err.trim().split('\n').pop() ?? ''}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(out.split('\n').filter((l) => l.trim())) : reject(new Error(`первая загрузка демо-школы не удалась (код ${code}): ${err.trim().split('\n').pop() ?? ''}`))));
   });
 }
 
@@ -52,7 +54,14 @@ export async function seedDemo(db: CentralDb, seed: DemoSeed): Promise<void> {
   }
   seed.log(`Загружаю демо-школу (${seed.students} учеников) через синхронизацию…`);
   const { code } = await issueEnrollmentCode(db, seed.schoolId);
-  await pushDemoSchool(seed.serverUrl, code, seed.students);
+  for (const line of await pushDemoSchool(seed.serverUrl, code, seed.students)) {
+    if (!line.startsWith('{')) {
+      seed.log(line); // «Расписание демо-школы не составлено: …»
+      continue;
+    }
+    const t = (JSON.parse(line) as { timetable?: { placed?: number; unplaced?: number } }).timetable;
+    if (t?.placed !== undefined) seed.log(`Расписание составлено: уроков в неделю — ${t.placed}${t.unplaced ? `, не расставлено — ${t.unplaced}` : ''}.`);
+  }
   seed.log(`Заполняю электронный журнал по ${seed.until.split('-').reverse().join('.')}…`);
   let shown = -1;
   const r = await simulate(storePort(db, seed.schoolId), {
@@ -68,4 +77,5 @@ export async function seedDemo(db: CentralDb, seed: DemoSeed): Promise<void> {
   });
   const rows = Object.values(r.inserted).reduce((a, b) => a + b, 0);
   seed.log(`Журнал заполнен: ${rows.toLocaleString('ru-RU')} записей за ${(r.ms / 1000).toFixed(0)} с.`);
+  seed.log(timetableLine(r.summary));
 }

@@ -21,7 +21,7 @@ import { seedDemo } from './demo';
 import { CentralError } from './errors';
 import { migrateCentral } from './migrations/index';
 import { startCentral } from './server';
-import { simulate } from './simulate/run';
+import { simulate, timetableLine } from './simulate/run';
 import { findSchool, storePort } from './simulate/port';
 
 export const USAGE = `Центральная система (эталонный сервер синхронизации)
@@ -259,6 +259,7 @@ async function simulateCommand(flag: (n: string) => string | undefined, args: st
     });
     const n = (o: Record<string, number>) => Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ');
     out(`Записано: ${n(r.inserted)}; изменено: ${n(r.updated)} (${(r.ms / 1000).toFixed(1)} с).`);
+    out(timetableLine(r.summary));
     return 0;
   } finally {
     await db.destroy();

@@ -4,9 +4,10 @@
 // teacher's action writes: a lesson with its attendance and marks, marks entered days late, a retake
 // changing a «2», period and year marks after a period. A generator: a whole year never sits in memory.
 //
-// Rules (R8–R15): lessons of each teaching assignment by a week's timetable (timetable.ts: there is
-// none in the app yet) on the school days of its class's grade (weekdays of a study period, not in a
-// holiday for that grade); only the students of the class / subgroup / study group on that day
+// Rules (R8–R15): lessons by the office's timetable where the school's records hold one for the day
+// (office.ts: its placed cards and the day's lesson changes, issue 11), else by the simulator's own
+// week of the teaching assignments (timetable.ts), on the school days of its class's grade (weekdays
+// of a study period, not in a holiday for that grade); only the students of the class / subgroup / study group on that day
 // (dated memberships: date_from <= day < date_to); marks from a stable per-student ability.
 import { uuidv7 } from '../../db/ids';
 import type { JournalTable, Row, SyncedTable } from '../../db/schema';
@@ -15,12 +16,15 @@ import { dayOf, isoDay, isoMoment, localDayOf, minutesOf, momentMs, weekday } fr
 import { hash32, Prng } from './prng';
 import { courseOf, lessonText, type Course } from './topics';
 import { planWeek, type PlanAssignment, type PlanBell, type WeekPlan } from './timetable';
+import { officeTimetable, type OfficeCard, type OfficeChange } from './office';
 
 /** The setup tables the simulation reads (plain rows, as the central store or the app's SQLite has them). */
 export const SETUP_ENTITIES = [
   'academic_year', 'study_period', 'holiday', 'bell_schedule', 'bell', 'subject', 'staff', 'school_class',
   'class_membership', 'class_division', 'subgroup', 'subgroup_member', 'study_group', 'study_group_member',
   'teaching_assignment', 'curriculum_item',
+  // The office's timetable (issue 11): versions, their cards, the changes of single lessons.
+  'timetable', 'timetable_card', 'lesson_change',
 ] as const satisfies readonly SyncedTable[];
 export type SetupEntity = (typeof SETUP_ENTITIES)[number];
 export type SchoolSetup = { readonly [K in SetupEntity]: readonly Row<K>[] };
@@ -59,6 +63,8 @@ export interface SimulationSummary {
   firstDay: string;
   lastDay: string;
   timetable: Pick<WeekPlan, 'placed' | 'unplaced' | 'teacherClashes' | 'groupClashes'>;
+  /** What followed the office's timetable: days with lessons from its cards, those lessons, and those of them a lesson change substituted, cancelled or moved. */
+  office: { days: number; lessons: number; changed: number };
 }
 
 /** Grades taught without marks (first grade: безотметочное обучение). */
@@ -115,6 +121,8 @@ interface Assignment extends PlanAssignment {
 /** What the marks of one lesson share. */
 interface LessonCtx {
   a: Assignment;
+  /** The lesson's own teacher (a card's teacher may differ from its assignment's). */
+  teacherId: string;
   lessonId: string;
   date: string;
   enteredBy: string;
@@ -193,11 +201,16 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
   const span = yearEnd - yearStart + 1;
   for (let g = 1; g <= 12; g++) {
     const a = new Uint8Array(Math.max(span, 0));
-    for (const p of periodsOfGrade.get(g)!) for (let d = Math.max(dayOf(p.start_date), yearStart); d <= Math.min(dayOf(p.end_date), yearEnd); d++) a[d - yearStart] = weekday(d) <= 5 ? 1 : 0;
+    // Saturdays too: a six-day version of the office's timetable has lessons on them (isSchoolDay).
+    for (const p of periodsOfGrade.get(g)!) for (let d = Math.max(dayOf(p.start_date), yearStart); d <= Math.min(dayOf(p.end_date), yearEnd); d++) a[d - yearStart] = weekday(d) <= 6 ? 1 : 0;
     for (const h of holidays) if (h.grade_from <= g && g <= h.grade_to) for (let d = Math.max(dayOf(h.start_date), yearStart); d <= Math.min(dayOf(h.end_date), yearEnd); d++) a[d - yearStart] = 0;
     schoolDays.set(g, a);
   }
-  const isSchoolDay = (grade: number, dn: number) => dn >= yearStart && dn <= yearEnd && schoolDays.get(grade)![dn - yearStart] === 1;
+  // The office's timetable, where the school has one (issue 11): its version valid on a day with placed cards.
+  const office = officeTimetable(year.id, setup.timetable ?? [], setup.timetable_card ?? [], setup.lesson_change ?? []);
+  /** Days of the week with lessons: the office's version's (5 or 6), else Monday–Friday. */
+  const daysOn = (dn: number) => office.versionOn(dn)?.days ?? 5;
+  const isSchoolDay = (grade: number, dn: number) => dn >= yearStart && dn <= yearEnd && weekday(dn) <= daysOn(dn) && schoolDays.get(grade)![dn - yearStart] === 1;
   /** The period of a grade containing a day. */
   const periodDays = new Map(periods.map((p, i) => [p.id, { from: dayOf(p.start_date), to: dayOf(p.end_date), index: i }]));
   const periodAt = (grade: number, dn: number) => periodsOfGrade.get(grade)!.find((p) => periodDays.get(p.id)!.from <= dn && dn <= periodDays.get(p.id)!.to);
@@ -253,18 +266,19 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     if (/^Физическая|^Музыка|^Изобраз|^Труд|[Тт]ехнолог/.test(n)) return [['classwork', 70], ['answer', 30]];
     return [['answer', 40], ['classwork', 20], ['homework', 25], ['independent', 15]];
   };
-  const assignments: Assignment[] = [];
-  for (const a of byId(live(setup.teaching_assignment))) {
+  type Teaching = Pick<Row<'teaching_assignment'>, 'id' | 'teacher_id' | 'subject_id' | 'class_id' | 'subgroup_id' | 'study_group_id' | 'hours_per_week'>;
+  /** A course taught (a teaching assignment, or the cards of the office's timetable without one); null when it names what the school does not have. */
+  const makeCourse = (a: Teaching): Assignment | null => {
     const subject = subjects.get(a.subject_id);
-    if (!subject || !staff.has(a.teacher_id)) continue;
+    if (!subject || !staff.has(a.teacher_id)) return null;
     const cls = a.class_id ? classes.get(a.class_id) : undefined;
-    if (a.class_id && !cls) continue;
-    if (a.study_group_id && !groups.has(a.study_group_id)) continue;
-    if (!a.class_id && !a.study_group_id) continue;
+    if (a.class_id && !cls) return null;
+    if (a.study_group_id && !groups.has(a.study_group_id)) return null;
+    if (!a.class_id && !a.study_group_id) return null;
     const hours = a.hours_per_week > 0 ? a.hours_per_week : (a.class_id ? curriculumHours.get(`${a.class_id}|${a.subject_id}`) : undefined) ?? 0;
     const course = courseOf(subject.name);
     const testEvery = Math.max(6, Math.round(hours * 3.2));
-    assignments.push({
+    return {
       id: a.id,
       teacherId: a.teacher_id,
       subjectId: a.subject_id,
@@ -286,16 +300,57 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       isPE: /^Физическая/.test(subject.name),
       testKinds: /^Русский/.test(subject.name) ? [['test', 1], ['dictation', 1]] : /^Литература/.test(subject.name) ? [['test', 1], ['essay', 1]] : [['test', 1]],
       kinds: markKinds(subject.name),
-    });
+    };
+  };
+  const assignments: Assignment[] = [];
+  for (const a of byId(live(setup.teaching_assignment))) {
+    const c = makeCourse(a);
+    if (c) assignments.push(c);
   }
   const week = planWeek({ assignments, bellsOfClass, classesOfGroup });
+  // The office's cards: each is a lesson of the course of its class (subgroup, study group) in its
+  // subject — the teaching assignment's, so topics and tests go on across versions and the week; a
+  // card with no such assignment (an imported FET activity) makes a course of its own.
+  const cardCourse = new Map<string, Assignment>();
+  const cardOnly: Assignment[] = [];
+  {
+    const keyOf = (x: Pick<OfficeCard, 'subjectId' | 'classId' | 'subgroupId' | 'studyGroupId'>) => `${x.subjectId}|${x.classId}|${x.subgroupId}|${x.studyGroupId}`;
+    const byKey = new Map<string, Assignment[]>();
+    for (const a of assignments) push(byKey, keyOf(a), a);
+    const hoursOf = new Map<string, number>(); // version|course → weekly hours of its cards
+    for (const v of office.versions) for (const c of v.cards) hoursOf.set(`${v.id}|${keyOf(c)}`, (hoursOf.get(`${v.id}|${keyOf(c)}`) ?? 0) + c.duration);
+    const own = new Map<string, Assignment>();
+    for (const v of office.versions) {
+      for (const c of v.cards) {
+        const k = keyOf(c);
+        const same = byKey.get(k) ?? [];
+        let a = same.find((x) => x.id === c.assignmentId) ?? same.find((x) => x.teacherId === c.teacherId) ?? same[0] ?? own.get(k);
+        if (!a) {
+          const made = makeCourse({ id: c.id, teacher_id: c.teacherId, subject_id: c.subjectId, class_id: c.classId, subgroup_id: c.subgroupId, study_group_id: c.studyGroupId, hours_per_week: hoursOf.get(`${v.id}|${k}`)! });
+          if (!made) continue; // names a class, group, subject or teacher the school does not have
+          own.set(k, (a = made));
+          cardOnly.push(made);
+        }
+        cardCourse.set(c.id, a);
+      }
+    }
+  }
   /** Period marks by the class's (subgroup's) teacher of a subject before a study group's. */
-  const attestOrder = [...assignments].sort((x, y) => Number(!!x.studyGroupId) - Number(!!y.studyGroupId));
+  const attestOrder = [...assignments, ...cardOnly].sort((x, y) => Number(!!x.studyGroupId) - Number(!!y.studyGroupId));
   const assignmentOf = new Map(assignments.map((a) => [a.id, a]));
   /** Who teaches a subject (substitutes come from them first). */
   const teachersOf = new Map<string, string[]>();
   for (const a of assignments) if (!teachersOf.get(a.subjectId)?.includes(a.teacherId)) push(teachersOf, a.subjectId, a.teacherId);
   const allTeachers = [...new Set(assignments.map((a) => a.teacherId))].sort();
+  /** Journal accounts: every teacher with lessons (the office's cards' and substitutes' too). */
+  const accountTeachers = [
+    ...new Set([
+      ...allTeachers,
+      ...cardOnly.map((a) => a.teacherId),
+      ...office.versions.flatMap((v) => v.cards.filter((c) => cardCourse.has(c.id)).map((c) => c.teacherId)),
+      ...live(setup.lesson_change ?? []).flatMap((c) => (c.substitute_id && staff.has(c.substitute_id) ? [c.substitute_id] : [])),
+    ]),
+  ].sort();
   const busyWeek = new Map<string, [number, number][]>(); // teacher|weekday
   for (const list of week.days) for (const l of list) push(busyWeek, `${l.assignment.teacherId}|${l.weekday}`, [l.startMin, l.endMin] as [number, number]);
 
@@ -373,7 +428,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     const iso = isoMoment(ms);
     const logins = new Set<string>();
     const changes: SimChange[] = [];
-    for (const t of allTeachers) {
+    for (const t of accountTeachers) {
       const s = staff.get(t)!;
       const base = `${latin(s.last_name)}.${latin(s.first_name).charAt(0)}${latin(s.middle_name ?? '').charAt(0)}` || 'teacher';
       let login = base;
@@ -420,7 +475,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       const day = Math.min(entryDay + rng.int(2, 10), L.periodEnd);
       if (day > entryDay) {
         final = rng.chance(0.65) ? '3' : '4';
-        const teacher = (teacherSickUntil.get(L.a.teacherId) ?? -1) >= day ? L.enteredBy : L.a.teacherId;
+        const teacher = (teacherSickUntil.get(L.teacherId) ?? -1) >= day ? L.enteredBy : L.teacherId;
         const ms = at(day, rng.int(15 * 60, 21 * 60), rng.int(0, 59));
         const iso = isoMoment(ms);
         enqueue(ms, teacher, [{ entity: 'mark', id, op: 'update', fields: { value: final, entered_by: teacher, entered_at: iso, updated_at: iso } }]);
@@ -455,17 +510,70 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     }
   }
 
+  /** One lesson of a day: from the simulator's week, or from a card of the office's timetable (with its change that day). */
+  interface Slot {
+    a: Assignment;
+    teacherId: string;
+    lessonNo: number;
+    startMin: number;
+    endMin: number;
+    /** From the office's timetable: its change decides a substitute or a cancellation (no random ones). */
+    office: boolean;
+    change: OfficeChange | undefined;
+    /** Moved onto this day by a lesson change: held whatever the day (the office decided it). */
+    moved: boolean;
+  }
+  const officeSummary = { days: 0, lessons: 0, changed: 0 };
+  /** The lessons of a card starting at a lesson number (two for a double lesson); none without a bell. */
+  const cardSlots = (c: OfficeCard, lessonNo: number, change: OfficeChange | undefined, moved: boolean): Slot[] => {
+    const a = cardCourse.get(c.id);
+    if (!a) return [];
+    const bells = bellsOfShift.get(c.shift) ?? [];
+    const out: Slot[] = [];
+    for (let k = 0; k < c.duration; k++) {
+      const b = bells.find((x) => x.lessonNo === lessonNo + k);
+      if (b) out.push({ a, teacherId: c.teacherId, lessonNo: b.lessonNo, startMin: b.startMin, endMin: b.endMin, office: true, change, moved });
+    }
+    return out;
+  };
+  /** A day's lessons: the office's version valid that day with its changes, else the simulator's week; and the lessons moved onto it. */
+  const slotsOf = (dn: number, wd: number): { slots: Slot[]; office: boolean } => {
+    const v = office.versionOn(dn);
+    let slots: Slot[];
+    if (v) {
+      slots = [];
+      for (const c of office.cardsOn(v, dn)) {
+        const change = office.changeOf(c.id, dn);
+        if (change?.kind === 'move') continue; // held on its new date
+        slots.push(...cardSlots(c, c.lessonNo, change, false));
+      }
+    } else slots = (wd <= 5 ? week.days[wd] ?? [] : []).map((p) => {
+      const a = assignmentOf.get(p.assignment.id)!;
+      return { a, teacherId: a.teacherId, lessonNo: p.lessonNo, startMin: p.startMin, endMin: p.endMin, office: false, change: undefined, moved: false };
+    });
+    const moved = office.movedTo(dn);
+    if (moved.length) {
+      for (const m of moved) slots.push(...cardSlots(m.card, m.lessonNo, office.changeOf(m.card.id, m.fromDn), true));
+      slots.sort((x, y) => x.startMin - y.startMin || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0));
+    } else if (v) slots.sort((x, y) => x.startMin - y.startMin || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.teacherId < y.teacherId ? -1 : x.teacherId > y.teacherId ? 1 : 0));
+    return { slots, office: v !== null };
+  };
+
   for (let dn = yearStart; dn <= lastDn; dn++) {
     const wd = weekday(dn);
     busyToday.clear();
-    // Teachers falling ill (a draw per teacher per school day).
-    if (wd <= 5) for (const t of allTeachers) if ((teacherSickUntil.get(t) ?? -1) < dn && rng.chance(RATE.teacherSick)) teacherSickUntil.set(t, dn + rng.int(2, 6));
-    for (const slot of wd <= 5 ? week.days[wd] ?? [] : []) {
-      const a = assignmentOf.get(slot.assignment.id)!;
+    const today = slotsOf(dn, wd);
+    // Teachers falling ill (a draw per teacher per school day): not under the office's timetable,
+    // whose lesson changes say who substitutes.
+    if (wd <= 5 && !today.office) for (const t of allTeachers) if ((teacherSickUntil.get(t) ?? -1) < dn && rng.chance(RATE.teacherSick)) teacherSickUntil.set(t, dn + rng.int(2, 6));
+    let officeLessons = 0;
+    for (const slot of today.slots) {
+      const a = slot.a;
+      const schoolDay = (grade: number) => slot.moved || isSchoolDay(grade, dn);
       // Who is in it today.
       let students: { id: string; grade: number }[];
       if (a.classId) {
-        if (!isSchoolDay(a.grade!, dn)) continue;
+        if (!schoolDay(a.grade!)) continue;
         const inClass = (classMembers.get(a.classId) ?? []).filter((m) => on(m, dn));
         if (a.subgroupId) {
           const sub = new Set((subgroupMembers.get(a.subgroupId) ?? []).filter((m) => on(m, dn)).map((m) => m.student));
@@ -476,7 +584,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
         for (const m of groupMembers.get(a.studyGroupId!) ?? []) {
           if (!on(m, dn)) continue;
           const g = gradeOn(m.student, dn);
-          if (g !== null && isSchoolDay(g, dn)) students.push({ id: m.student, grade: g });
+          if (g !== null && schoolDay(g)) students.push({ id: m.student, grade: g });
         }
       }
       if (!students.length) continue;
@@ -485,17 +593,25 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       /** The journal of a period is complete by its last day: nothing of it is entered later. */
       const periodEnd = period ? Math.max(periodDays.get(period.id)!.to, dn) : dn;
 
-      // The teacher, or a substitute.
+      // The teacher, or a substitute: the office's lesson change, or (the simulator's own week) drawn.
       let substitute: string | null = null;
-      let cancelled = rng.chance(RATE.cancelled);
-      if (!cancelled && ((teacherSickUntil.get(a.teacherId) ?? -1) >= dn || rng.chance(RATE.substitute))) {
+      let cancelled: boolean;
+      if (slot.office) {
+        officeLessons += 1;
+        const ch = slot.change;
+        cancelled = ch?.kind === 'cancel';
+        // A substitute or merged subgroups: the substituting teacher keeps the journal (R9).
+        if ((ch?.kind === 'substitute' || ch?.kind === 'merge') && ch.substituteId && ch.substituteId !== slot.teacherId && staff.has(ch.substituteId)) substitute = ch.substituteId;
+        if (ch && (cancelled || substitute || slot.moved)) officeSummary.changed += 1;
+      } else cancelled = rng.chance(RATE.cancelled);
+      if (!slot.office && !cancelled && ((teacherSickUntil.get(a.teacherId) ?? -1) >= dn || rng.chance(RATE.substitute))) {
         const sick = (t: string) => (teacherSickUntil.get(t) ?? -1) >= dn;
         const ok = (t: string) => t !== a.teacherId && !sick(t) && free(t, wd, slot.startMin, slot.endMin);
         substitute = (teachersOf.get(a.subjectId) ?? []).find(ok) ?? allTeachers.find((t) => ok(t) && hash32(t + dn, seed) % 5 === 0) ?? allTeachers.find(ok) ?? null;
         if (substitute) push(busyToday, substitute, [slot.startMin, slot.endMin] as [number, number]);
         else cancelled = true;
       }
-      const enteredBy = substitute ?? a.teacherId;
+      const enteredBy = substitute ?? slot.teacherId;
 
       // When the lesson is entered: after it, in the evening, or a few days late.
       const r = rng.next();
@@ -517,7 +633,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
           op: 'insert',
           fields: {
             id: lessonId, ...stamp(lessonAt), date, lesson_no: slot.lessonNo, class_id: a.classId, subgroup_id: a.subgroupId, study_group_id: a.studyGroupId,
-            subject_id: a.subjectId, teacher_id: a.teacherId, substitute_id: substitute, topic: text.topic, homework: text.homework, status: cancelled ? 'cancelled' : 'held',
+            subject_id: a.subjectId, teacher_id: slot.teacherId, substitute_id: substitute, topic: text.topic, homework: text.homework, status: cancelled ? 'cancelled' : 'held',
           },
         },
       ];
@@ -556,7 +672,7 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       const marksAt = isoMoment(marksMs);
       const markChanges = marksMs === lessonMs ? changes : [];
       const nearEnd = period ? periodEnd - dn <= 14 : false;
-      const L: LessonCtx = { a, lessonId, date, enteredBy, marksMs, marksAt, periodEnd, out: markChanges };
+      const L: LessonCtx = { a, teacherId: slot.teacherId, lessonId, date, enteredBy, marksMs, marksAt, periodEnd, out: markChanges };
       for (const s of present) {
         const sums = period ? accOf(accKey(s, a.subjectNo, period.id)) : null;
         if (a.isPE && peExempt(s)) {
@@ -647,6 +763,10 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
       }
     }
 
+    if (officeLessons) {
+      officeSummary.days += 1;
+      officeSummary.lessons += officeLessons;
+    }
     yield* flush(dn);
   }
   // Entered after the last simulated lesson day but still by `until` (period and year marks).
@@ -656,5 +776,6 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     firstDay: isoDay(yearStart),
     lastDay: isoDay(lastDn),
     timetable: { placed: week.placed, unplaced: week.unplaced, teacherClashes: week.teacherClashes, groupClashes: week.groupClashes },
+    office: officeSummary,
   };
 }

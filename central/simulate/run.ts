@@ -97,3 +97,10 @@ export async function simulate(port: SimulationPort, opts: SimulateOptions): Pro
   if (firstDay !== null) opts.onProgress?.(lastDay - firstDay + 1, lastDay - firstDay + 1);
   return { ...result, ms: Math.round(performance.now() - t0), summary: next.value };
 }
+
+/** A line for the console: whether the lessons followed the school's own timetable (issue 11), nothing personal. */
+export function timetableLine(summary: SimulationSummary): string {
+  const o = summary.office;
+  if (!o.days) return 'Уроки — по неделе моделирования: в записях школы нет расставленного расписания.';
+  return `Уроки — по расписанию школы: дней ${o.days}, уроков ${o.lessons}, из них заменено, отменено или перенесено ${o.changed}.`;
+}
