@@ -35,6 +35,8 @@ export interface DocInfo {
   running: string;
   /** Left of «Лист N из M»: e.g. that the document holds personal data. */
   footnote?: string;
+  /** A4 landscape (a wide table: the day sheet of substitutions). */
+  landscape?: boolean;
   now: Date;
 }
 
@@ -42,7 +44,8 @@ export class PdfWriter {
   private page!: PDFPage;
   /** The baseline position of the next line, from the bottom of the sheet. */
   y = 0;
-  readonly width = PAGE.width - MARGIN.left - MARGIN.right;
+  private readonly size: { width: number; height: number };
+  readonly width: number;
   /** Called after a page break, below the running header (e.g. repeats column headings). */
   onBreak: (() => void) | null = null;
 
@@ -51,7 +54,10 @@ export class PdfWriter {
     readonly regular: PDFFont,
     readonly bold: PDFFont,
     private info: DocInfo,
-  ) {}
+  ) {
+    this.size = info.landscape ? { width: PAGE.height, height: PAGE.width } : PAGE;
+    this.width = this.size.width - MARGIN.left - MARGIN.right;
+  }
 
   static async create(info: DocInfo): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
@@ -74,8 +80,8 @@ export class PdfWriter {
   }
 
   private addPage(first: boolean): void {
-    this.page = this.doc.addPage([PAGE.width, PAGE.height]);
-    this.y = PAGE.height - MARGIN.top;
+    this.page = this.doc.addPage([this.size.width, this.size.height]);
+    this.y = this.size.height - MARGIN.top;
     this.paragraph(this.info.school, { size: 9, align: 'center', color: GREY });
     this.y -= 6;
     if (first) {
@@ -111,7 +117,7 @@ export class PdfWriter {
 
   /** Keeps a block of `height` points on one sheet: breaks before it unless it is taller than a sheet. */
   keep(height: number): void {
-    const sheet = PAGE.height - MARGIN.top - MARGIN.bottom - FOOTER - 50; // below a continuation sheet's header
+    const sheet = this.size.height - MARGIN.top - MARGIN.bottom - FOOTER - 50; // below a continuation sheet's header
     if (height <= sheet) this.ensure(height);
   }
 
@@ -236,7 +242,7 @@ export class PdfWriter {
       const size = 9;
       const text = `Лист ${i + 1} из ${pages.length}`;
       const y = MARGIN.bottom - 2;
-      p.drawText(text, { x: PAGE.width - MARGIN.right - this.regular.widthOfTextAtSize(text, size), y, size, font: this.regular, color: GREY });
+      p.drawText(text, { x: this.size.width - MARGIN.right - this.regular.widthOfTextAtSize(text, size), y, size, font: this.regular, color: GREY });
       if (this.info.footnote) p.drawText(this.info.footnote, { x: MARGIN.left, y, size, font: this.regular, color: GREY });
     });
     return this.doc.save({ useObjectStreams: true });

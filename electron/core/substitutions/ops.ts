@@ -1,23 +1,24 @@
 import type { Handlers } from '../context';
 import type { substitutionsOps } from '../../api/substitutions';
-import { AppError } from '../../api/errors';
-
-// Stubs until the feature's services land (issue 11): each refuses with «not yet».
-const notYet = (): never => {
-  throw new AppError('unavailable', 'Эта часть программы ещё не готова.');
-};
+import { listAbsences, removeAbsence, saveAbsence } from './absences';
+import { forAbsence, substitutionDay } from './day';
+import { candidates } from './candidates';
+import { assign, change, removeChange } from './changes';
+import { daySheetPdf } from './daySheet';
+import { journal } from './journal';
+import { indicator } from './indicator';
 
 export const substitutionsHandlers = {
-  'absences.list': notYet,
-  'absences.save': notYet,
-  'absences.remove': notYet,
-  'substitutions.day': notYet,
-  'substitutions.forAbsence': notYet,
-  'substitutions.candidates': notYet,
-  'substitutions.assign': notYet,
-  'substitutions.change': notYet,
-  'substitutions.remove': notYet,
-  'substitutions.daySheetPdf': notYet,
-  'substitutions.journal': notYet,
-  'substitutions.indicator': notYet,
+  'absences.list': (i, ctx) => listAbsences(ctx, i.from, i.to),
+  'absences.save': (i, ctx) => saveAbsence(ctx, i),
+  'absences.remove': (i, ctx) => removeAbsence(ctx, i.id),
+  'substitutions.day': (i, ctx) => substitutionDay(ctx.db, i.date),
+  'substitutions.forAbsence': (i, ctx) => forAbsence(ctx.db, i.absenceId),
+  'substitutions.candidates': (i, ctx) => candidates(ctx.db, i.date, i.cardId),
+  'substitutions.assign': (i, ctx) => assign(ctx, i),
+  'substitutions.change': (i, ctx) => change(ctx, i),
+  'substitutions.remove': (i, ctx) => removeChange(ctx, i.id),
+  'substitutions.daySheetPdf': (i, ctx) => daySheetPdf(ctx, i.date),
+  'substitutions.journal': (i, ctx) => journal(ctx, i.month, i.teacherId ?? null, i.format),
+  'substitutions.indicator': (i, ctx) => indicator(ctx.db, i.yearId),
 } satisfies Handlers<typeof substitutionsOps>;
