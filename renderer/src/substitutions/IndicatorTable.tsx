@@ -43,7 +43,7 @@ export function IndicatorTable() {
             <Table.Tbody>
               {rows.map((r) => (
                 <Table.Tr key={r.month} data-testid="indicator-row" data-month={r.month}>
-                  <Table.Td>{monthLabel(r.month)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{monthLabel(r.month)}</Table.Td>
                   <Table.Td ta="right" className="tnum">
                     {r.substituted}
                   </Table.Td>

@@ -3,6 +3,7 @@
 import { Badge, Group, Text, UnstyledButton } from '@mantine/core';
 import type { DayLesson } from '../../../electron/api/substitutions';
 import { ruDate } from '../lib/dates';
+import { shortName } from '../auth/UserMenu';
 import { changeColor, changeText, weekdayOf } from './shared';
 
 export const lessonKey = (l: DayLesson) => `${l.date}|${l.cardId}`;
@@ -40,26 +41,26 @@ export function LessonRow({ lesson, selected, onSelect, withDate, showTeacher = 
         <Text size="xs" c="dimmed" className="tnum" w={76} style={{ flexShrink: 0 }}>
           {l.startsAt}–{l.endsAt}
         </Text>
-        <Text size="sm" fw={600} w={92} truncate style={{ flexShrink: 0 }} title={l.targetName}>
+        <Text size="sm" fw={600} w={64} truncate style={{ flexShrink: 0 }} title={l.targetName}>
           {l.targetName}
         </Text>
-        <Text size="sm" w={130} truncate style={{ flexShrink: 0 }} title={l.subjectName}>
+        <Text size="sm" w={120} truncate style={{ flexShrink: 0 }} title={l.subjectName}>
           {l.subjectName}
         </Text>
         {showTeacher ? (
-          <Text size="sm" c={l.teacherAbsent ? 'orange.8' : undefined} truncate style={{ flex: '1 1 120px', minWidth: 0 }} title={l.teacherName}>
-            {l.teacherName}
+          <Text size="sm" c={l.teacherAbsent ? 'orange.8' : undefined} truncate style={{ flex: '1 1 110px', minWidth: 0 }} title={l.teacherName}>
+            {shortName(l.teacherName)}
           </Text>
         ) : (
           <span style={{ flex: 1 }} />
         )}
-        <div style={{ flexShrink: 1, minWidth: 0, maxWidth: 260 }}>
+        <div style={{ flex: '0 1 auto', minWidth: 0, maxWidth: 230, textAlign: 'right' }}>
           {l.change ? (
             <Badge color={changeColor(l.change)} variant="light" tt="none" fw={500} maw="100%" data-testid="lesson-status" title={changeText(l.change)}>
               {changeText(l.change)}
             </Badge>
           ) : l.needsCover ? (
-            <Badge color="red" variant="filled" tt="none" data-testid="lesson-status">
+            <Badge color="red" variant="filled" tt="none" style={{ overflow: 'visible' }} data-testid="lesson-status">
               Нужна замена
             </Badge>
           ) : null}

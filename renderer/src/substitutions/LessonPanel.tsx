@@ -3,7 +3,7 @@
 // something is recorded already, what and «Убрать изменение». A refusal (a clash, as in the
 // editor) is shown next to the action that was refused.
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Box, Button, Group, Loader, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Group, Loader, Paper, ScrollArea, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconArrowForwardUp, IconArrowMerge, IconBan, IconDoorEnter, IconTrash, IconUserCheck } from '@tabler/icons-react';
 import { call } from '../api';
 import { useReadOnly } from '../app/access';
@@ -54,14 +54,9 @@ function CandidateRow({ c, top, onAssign, busy, error, readOnly }: { c: CoverCan
             <Text size="xs" c="dimmed" className="tnum" w={18} ta="right">
               {refused ? '—' : c.rank}
             </Text>
-            <Text size="sm" fw={top ? 700 : 500} c={refused ? 'dimmed' : undefined} truncate data-testid="candidate-name">
+            <Text size="sm" fw={top ? 700 : 500} c={refused ? 'dimmed' : undefined} lh={1.25} data-testid="candidate-name">
               {c.name}
             </Text>
-            {top ? (
-              <Badge size="xs" color="teal" variant="filled" tt="none">
-                лучший
-              </Badge>
-            ) : null}
           </Group>
           {refused ? (
             <Text size="xs" c="red.8" pl={24} data-testid="candidate-refused">
@@ -69,6 +64,11 @@ function CandidateRow({ c, top, onAssign, busy, error, readOnly }: { c: CoverCan
             </Text>
           ) : (
             <Group gap={4} pl={24} data-testid="candidate-reasons">
+              {top ? (
+                <Badge size="xs" color="teal" variant="filled" tt="none">
+                  лучший
+                </Badge>
+              ) : null}
               {c.reasons.map((r) => (
                 <Badge key={r} size="xs" variant="light" color={/^Без|^Свобод|^Ведёт|^Знает/.test(r) ? 'teal' : 'gray'} tt="none" fw={500}>
                   {r}
@@ -215,86 +215,6 @@ export function LessonPanel({ lesson, dayLessons, withDate }: { lesson: DayLesso
         </Group>
       </Stack>
 
-      {c ? (
-        <Paper withBorder p="sm" radius="sm" data-testid="lesson-change">
-          <Group justify="space-between" wrap="nowrap" align="flex-start">
-            <Stack gap={4}>
-              <Badge color={changeColor(c)} variant="light" tt="none">
-                {changeText(c)}
-              </Badge>
-              {c.kind === 'move' || c.kind === 'cancel' || c.kind === 'room' ? (
-                <Text size="xs" c="dimmed">
-                  Записано, но не считается заменой.
-                </Text>
-              ) : null}
-              {c.note ? <Text size="xs">{c.note}</Text> : null}
-            </Stack>
-            {readOnly ? null : (
-              <Button
-                size="compact-sm"
-                variant="subtle"
-                color="red"
-                leftSection={<IconTrash size={14} />}
-                data-testid="change-remove"
-                onClick={() =>
-                  ask({
-                    title: 'Убрать изменение',
-                    message: (
-                      <Text size="sm">
-                        {changeText(c)} — {lessonLabel(lesson.lessonNo)}, {lesson.targetName}, {ruDate(lesson.date)}. Убрать эту запись? Урок снова будет
-                        {lesson.teacherAbsent ? ' ждать замены' : ' идти по расписанию'}.
-                      </Text>
-                    ),
-                    confirmLabel: 'Убрать',
-                    color: 'red',
-                    errorTitle: 'Не убрано',
-                    run: async () => {
-                      await change('substitutions.remove', { id: c.id });
-                    },
-                  })
-                }
-              >
-                Убрать изменение
-              </Button>
-            )}
-          </Group>
-        </Paper>
-      ) : (
-        <Stack gap={6}>
-          <Text size="sm" fw={600}>
-            Кто может заменить
-          </Text>
-          {candidatesQ.error ? <ErrorAlert error={candidatesQ.error} title="Кандидаты не загружены" /> : null}
-          {candidatesQ.isLoading ? <Loader size="sm" /> : null}
-          {candidatesQ.data && !candidates.length ? (
-            <Text size="sm" c="dimmed">
-              Нет учителей, которые могли бы взять этот урок.
-            </Text>
-          ) : null}
-          {candidatesQ.data && candidates.length && !top ? (
-            <Alert color="orange" variant="light" p="xs">
-              <Text size="sm">Свободных учителей нет: объедините подгруппы, перенесите или отмените урок.</Text>
-            </Alert>
-          ) : null}
-          <Stack gap={4} data-testid="candidates">
-            {ordered.map((cand) => (
-              <CandidateRow
-                key={cand.staffId}
-                c={cand}
-                top={cand === top}
-                readOnly={readOnly}
-                busy={assign.busy && assigning === cand.staffId}
-                error={assigning === cand.staffId ? assign.error : null}
-                onAssign={() => {
-                  setAssigning(cand.staffId);
-                  void assign.run(cand);
-                }}
-              />
-            ))}
-          </Stack>
-        </Stack>
-      )}
-
       {readOnly || c ? null : (
         <Stack gap="xs">
           <Group gap={6}>
@@ -365,6 +285,88 @@ export function LessonPanel({ lesson, dayLessons, withDate }: { lesson: DayLesso
           ) : null}
         </Stack>
       )}
+      {c ? (
+        <Paper withBorder p="sm" radius="sm" data-testid="lesson-change" style={{ borderLeft: `4px solid var(--mantine-color-${changeColor(c)}-5)` }}>
+          <Stack gap={6}>
+            <Text size="sm" fw={600} data-testid="lesson-change-text">
+              {changeText(c)}
+            </Text>
+            {c.kind === 'move' || c.kind === 'cancel' || c.kind === 'room' ? (
+              <Text size="xs" c="dimmed">
+                Записано, но не считается заменой.
+              </Text>
+            ) : null}
+            {c.note ? <Text size="xs">{c.note}</Text> : null}
+            {readOnly ? null : (
+              <Group>
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  color="red"
+                  leftSection={<IconTrash size={14} />}
+                  data-testid="change-remove"
+                  onClick={() =>
+                    ask({
+                      title: 'Убрать изменение',
+                      message: (
+                        <Text size="sm">
+                          {changeText(c)} — {lessonLabel(lesson.lessonNo)}, {lesson.targetName}, {ruDate(lesson.date)}. Убрать эту запись? Урок снова будет
+                          {lesson.teacherAbsent ? ' ждать замены' : ' идти по расписанию'}.
+                        </Text>
+                      ),
+                      confirmLabel: 'Убрать',
+                      color: 'red',
+                      errorTitle: 'Не убрано',
+                      run: async () => {
+                        await change('substitutions.remove', { id: c.id });
+                      },
+                    })
+                  }
+                >
+                  Убрать изменение
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Paper>
+      ) : (
+        <Stack gap={6}>
+          <Text size="sm" fw={600}>
+            Кто может заменить
+          </Text>
+          {candidatesQ.error ? <ErrorAlert error={candidatesQ.error} title="Кандидаты не загружены" /> : null}
+          {candidatesQ.isLoading ? <Loader size="sm" /> : null}
+          {candidatesQ.data && !candidates.length ? (
+            <Text size="sm" c="dimmed">
+              Нет учителей, которые могли бы взять этот урок.
+            </Text>
+          ) : null}
+          {candidatesQ.data && candidates.length && !top ? (
+            <Alert color="orange" variant="light" p="xs">
+              <Text size="sm">Свободных учителей нет: объедините подгруппы, перенесите или отмените урок.</Text>
+            </Alert>
+          ) : null}
+          <ScrollArea.Autosize mah="calc(100vh - 380px)" type="auto" offsetScrollbars>
+          <Stack gap={4} data-testid="candidates">
+            {ordered.map((cand) => (
+              <CandidateRow
+                key={cand.staffId}
+                c={cand}
+                top={cand === top}
+                readOnly={readOnly}
+                busy={assign.busy && assigning === cand.staffId}
+                error={assigning === cand.staffId ? assign.error : null}
+                onAssign={() => {
+                  setAssigning(cand.staffId);
+                  void assign.run(cand);
+                }}
+              />
+            ))}
+          </Stack>
+          </ScrollArea.Autosize>
+        </Stack>
+      )}
+
       {confirmModal}
     </Stack>
   );
