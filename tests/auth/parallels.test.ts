@@ -10,6 +10,7 @@ import { OP_NEEDS } from '../../electron/core/auth/permissions';
 import { Session } from '../../electron/core/auth/session';
 import type { Ctx } from '../../electron/core/context';
 import { tempCore } from '../support/core';
+import { Writer } from '../../db';
 
 const FOREIGN = 'Вы отвечаете за параллели 5–9, класс 10А к ним не относится.';
 
@@ -177,6 +178,36 @@ describe('a deputy director for 5–9', () => {
     await refused('groups.rule.save', { ...rule, items: items([{ gradeFrom: 5, gradeTo: 11, minStudents: 20 }]) }, 'Вы отвечаете за параллели 5–9, а изменение правила деления затрагивает параллели 10–11.');
     await refused('groups.rule.save', { ...rule, maxTeacherHours: 36 }, /^Максимальную нагрузку учителя и норму часов на ставку меняет администратор системы/);
     await allowed('groups.rule.save', { ...rule, items: items([{ gradeFrom: 5, gradeTo: 9, minStudents: 20 }, { gradeFrom: 10, gradeTo: 11, minStudents: 2 }]) });
+  });
+
+  it('substitutions: a deputy changes the lessons of their parallels only; absences of any teacher', async () => {
+    cover('absences.save', 'absences.remove', 'substitutions.assign', 'substitutions.change', 'substitutions.remove');
+    // A timetable from the year's first day: a Wednesday 2nd lesson in 7Б (English) and in 10А (geometry).
+    const year = (await t.call('years.list')).find((y) => y.isCurrent)!;
+    if (!(await t.call('bells.list', { yearId: year.id })).length)
+      await t.call('bells.save', { yearId: year.id, shift: 1, name: 'Основное', bells: await t.call('bells.suggest', { shift: 1 }) });
+    const cards = t.db.tx(() => {
+      const w = new Writer(t.db, 'test');
+      const tt = w.insert('timetable', { year_id: year.id, name: 'Основное', valid_from: year.startDate, days: 5, fortnight: 0, rules: '{}' });
+      const card = (cls: string, teacher: string, subject: string) =>
+        w.insert('timetable_card', {
+          timetable_id: tt.id, assignment_id: null, teacher_id: teacher, subject_id: ids[subject]!, class_id: ids[cls]!, subgroup_id: null, study_group_id: null,
+          shift: 1, duration: 1, weeks: 'every', weekday: 3, lesson_no: 2, room_id: null, pinned: 0, fet_id: null,
+        }).id;
+      return { c7: card('7Б', ids.eng!, 'Иностранный язык (английский)'), c10: card('10А', ids.math!, 'Геометрия') };
+    });
+    const date = '2026-09-16';
+    const absence = await allowed('absences.save', { staffId: ids.math!, dateFrom: date, dateTo: date, reason: 'illness', note: null });
+    await allowed('absences.save', { staffId: ids.eng!, dateFrom: date, dateTo: date, reason: 'trip', note: null });
+    await refused('substitutions.assign', { date, cardId: cards.c10, substituteId: ids.deputyCard!, roomId: null, note: null });
+    const mine = await allowed('substitutions.assign', { date, cardId: cards.c7, substituteId: ids.deputyCard!, roomId: null, note: null });
+    await refused('substitutions.change', { kind: 'cancel', date, cardId: cards.c10, note: null });
+    await allowed('substitutions.change', { kind: 'cancel', date, cardId: cards.c7, note: null });
+    const theirs = await t.call('substitutions.change', { kind: 'cancel', date, cardId: cards.c10, note: null });
+    await refused('substitutions.remove', { id: theirs.id });
+    await allowed('substitutions.remove', { id: mine.id });
+    await t.call('substitutions.remove', { id: theirs.id });
+    await allowed('absences.remove', { id: absence.id });
   });
 
   it('takes the parallels from the staff card, at once: the card widened to 10 lets the deputy change 10А', async () => {

@@ -17,7 +17,7 @@ import { dispatch, type CallResult } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
 import { sessionUser } from '../../electron/core/auth/users';
 import type { Ctx } from '../../electron/core/context';
-import type { AppUserTable } from '../../db';
+import { Writer, type AppUserTable } from '../../db';
 import { demoCore } from '../support/core';
 import { grantInputFile } from '../../electron/core/files';
 import { FUZZ_PASSWORD, type Core, type Fixture, type Plan } from './plan';
@@ -172,7 +172,42 @@ async function buildFixture(core: Core): Promise<Fixture> {
     rule: { items: rule.items.map(({ subjectName: _, ...i }) => i), maxTeacherHours: rule.maxTeacherHours, teachingNormHours: rule.teachingNormHours },
     settings: { ...settings, backupDir },
     correctionId: correction.id, backupDir, backupFile: backup.file, csv, ids,
+    subst: substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id], ids),
   };
+}
+
+/**
+ * Substitutions' records (issue 11), written directly (the timetable's editor is another part): a
+ * version from 30.11.2026 with two cards of the class on Wednesdays (2nd and 3rd lessons), the first
+ * card's teacher absent 01.12–04.12.2026, the second card's lesson on 02.12 cancelled, another
+ * teacher's absence in January to remove, and a teacher with no lessons to substitute.
+ */
+function substitutionRecords(core: Core, yearId: string, classId: string, except: string[], ids: string[]): Fixture['subst'] {
+  const db = core.db;
+  const staff = (db.raw.prepare(`SELECT id FROM staff WHERE deleted_at IS NULL AND roles LIKE '%"teacher"%' ORDER BY last_name, first_name`).all() as { id: string }[])
+    .map((r) => r.id)
+    .filter((id) => !except.includes(id));
+  const [t1, t2, sub, spare] = staff as [string, string, string, string];
+  const subjectId = (db.raw.prepare(`SELECT id FROM subject WHERE deleted_at IS NULL ORDER BY sort_order LIMIT 1`).get() as { id: string }).id;
+  const out = db.tx(() => {
+    const w = new Writer(db, 'fuzz');
+    const tt = w.insert('timetable', { year_id: yearId, name: 'Фаззер', valid_from: '2026-11-30', days: 5, fortnight: 0, rules: '{}' });
+    const card = (teacher: string, lessonNo: number) =>
+      w.insert('timetable_card', {
+        timetable_id: tt.id, assignment_id: null, teacher_id: teacher, subject_id: subjectId, class_id: classId, subgroup_id: null, study_group_id: null,
+        shift: 1, duration: 1, weeks: 'every', weekday: 3, lesson_no: lessonNo, room_id: null, pinned: 0, fet_id: null,
+      }).id;
+    const cardId = card(t1, 2);
+    const card2 = card(t2, 3);
+    const absenceId = w.insert('teacher_absence', { staff_id: t1, date_from: '2026-12-01', date_to: '2026-12-04', reason: 'illness', note: null }).id;
+    const spareAbsenceId = w.insert('teacher_absence', { staff_id: spare, date_from: '2027-01-20', date_to: '2027-01-21', reason: 'course', note: null }).id;
+    const changeId = w.insert('lesson_change', {
+      date: '2026-12-02', card_id: card2, kind: 'cancel', absence_id: null, substitute_id: null, same_subject: null, to_date: null, to_lesson_no: null, room_id: null, note: null,
+    }).id;
+    return { cardId, absenceId, spareAbsenceId, changeId, substituteId: sub };
+  });
+  ids.push(out.cardId, out.absenceId, out.changeId);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

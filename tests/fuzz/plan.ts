@@ -54,6 +54,8 @@ export interface Fixture {
   csv: () => string;
   /** Ids of real records: random inputs pick from them, so that they reach the handlers' logic. */
   ids: string[];
+  /** Substitutions (issue 11): a lesson on Wednesday 02.12.2026 of an absent teacher, a free substitute, an absence to remove, a change to remove. */
+  subst: { cardId: string; absenceId: string; spareAbsenceId: string; changeId: string; substituteId: string };
 }
 
 export interface Plan<N extends OpName> {

@@ -6,7 +6,8 @@
 import type { Ctx } from '../context';
 import type { TeacherAbsence } from '../../api/substitutions';
 import type { AbsenceReason } from '../../api/enums';
-import { absenceReasons } from '../../api/enums';
+import { absenceReasons, type Gender } from '../../api/enums';
+import { genderOf } from '../groups/load';
 import { invalid } from '../../api/errors';
 import { countOf } from '../../api/plural';
 import { recordNotFound } from '../../../db/write';
@@ -55,7 +56,7 @@ export function saveAbsence(ctx: Ctx, i: AbsenceInput): TeacherAbsence {
     if (!teacher) throw recordNotFound('staff');
     const clash = q.absencesOverlapping(db, i.dateFrom, i.dateTo, i.staffId).find((a) => a.id !== i.id);
     if (clash)
-      throw invalid(`${teacher.short} уже отмечен(а) отсутствующим(ей) с ${ruDate(clash.date_from)} по ${ruDate(clash.date_to)} (${absenceReasons.text(clash.reason)}): измените те даты.`, [
+      throw invalid(`${teacher.short} уже ${genderOf({ ...teacher, gender: teacher.gender as Gender | null }) === 'f' ? 'отмечена отсутствующей' : 'отмечен отсутствующим'} с ${ruDate(clash.date_from)} по ${ruDate(clash.date_to)} (${absenceReasons.text(clash.reason)}): измените те даты.`, [
         { column: 'dateFrom', message: 'Пересекается с другим отсутствием' },
       ]);
     const row = { staff_id: i.staffId, date_from: i.dateFrom, date_to: i.dateTo, reason: i.reason, note };

@@ -80,7 +80,7 @@ const COLUMNS: Column[] = [
   { header: 'Кого заменял(а)', min: 90, max: 200 },
   { header: 'Часов', align: 'center', min: 34, max: 38 },
   { header: 'По своему предмету', align: 'center', min: 60, max: 70 },
-  { header: 'Свыше двух месяцев', align: 'center', min: 60, max: 70 },
+  { header: 'Свыше двух месяцев', align: 'center', min: 92, max: 96 },
 ];
 
 const yes = (b: boolean) => (b ? 'да' : 'нет');
