@@ -19,6 +19,18 @@ const DATE = '2026-12-02';
 const WEDNESDAY = 3;
 let teacher: { id: string; fullName: string; lastName: string };
 
+// The layout checker of tests/e2e/layout.spec.ts: nothing cut, hidden or sticking out.
+const CHECK = readFileSync(join(import.meta.dirname, 'layout-check.browser.js'), 'utf8');
+async function layoutProblems(): Promise<string[]> {
+  await app.page.waitForTimeout(350);
+  let problems = (await app.page.evaluate(CHECK)) as string[];
+  if (problems.length) {
+    await app.page.waitForTimeout(800);
+    problems = (await app.page.evaluate(CHECK)) as string[];
+  }
+  return problems;
+}
+
 /** Renders a PDF's pages into tests/artifacts/<name>-<n>.png (60 dpi) and returns their paths. */
 function renderPdf(path: string, name: string): string[] {
   execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ARTIFACTS, name)]);
@@ -98,6 +110,7 @@ describe('substitutions', () => {
     const change = app.db.raw.prepare(`SELECT kind, substitute_id, date FROM lesson_change WHERE card_id = ? AND deleted_at IS NULL`).get(cardId);
     expect(change).toEqual({ kind: 'substitute', substitute_id: best.staffId, date: DATE });
     await app.screenshot('substitutions-2-covered');
+    expect(await layoutProblems()).toEqual([]);
   }, 120_000);
 
   it('refuses a room taken at that time, with the reason next to the action', async () => {
@@ -163,6 +176,7 @@ describe('substitutions', () => {
     expect(ind.substituted).toBe(1);
     expect(await dec.getByTestId('indicator-share').textContent()).toBe(`${Math.round(ind.share! * 100)} %`);
     await app.screenshot('substitutions-7-indicator');
+    expect(await layoutProblems()).toEqual([]);
   }, 180_000);
 
   it('shows the absence’s period and removes the change after confirmation', async () => {
@@ -172,6 +186,7 @@ describe('substitutions', () => {
     await page.getByTestId('absence-lessons').waitFor();
     await expect.poll(() => page.locator('[data-testid="absence-lessons"] [data-testid="lesson-row"]').count()).toBeGreaterThan(0);
     await app.screenshot('substitutions-8-period');
+    expect(await layoutProblems()).toEqual([]);
     const covered = page.locator('[data-testid="absence-lessons"] [data-testid="lesson-row"]').filter({ hasText: 'Замена:' }).first();
     await covered.click();
     await page.getByTestId('change-remove').click();
@@ -179,6 +194,25 @@ describe('substitutions', () => {
     await page.getByTestId('confirm-ok').waitFor({ state: 'hidden' });
     await expect.poll(() => app.db.raw.prepare(`SELECT count(*) AS n FROM lesson_change WHERE deleted_at IS NULL`).get()).toEqual({ n: 0 });
     await page.locator('[data-testid="candidate"][data-top]').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('goes through days and lessons with the keyboard', async () => {
+    const { page } = app;
+    await page.getByTestId('absence-back').click();
+    await page.getByTestId('day-title').waitFor();
+    await page.getByRole('heading', { name: 'Замены', exact: true }).click(); // the focus out of the date field
+    await expect.poll(() => page.locator('[data-testid="lesson-row"][data-selected]').getAttribute('data-card-id')).toBeTruthy();
+    const rows = page.locator('[data-testid="need-cover"] [data-testid="lesson-row"]');
+    const first = await rows.nth(0).getAttribute('data-card-id');
+    await expect.poll(() => page.locator('[data-testid="lesson-row"][data-selected]').getAttribute('data-card-id')).toBe(first);
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.locator('[data-testid="lesson-row"][data-selected]').getAttribute('data-card-id')).toBe(await rows.nth(1).getAttribute('data-card-id'));
+    await expect.poll(() => page.getByTestId('lesson-panel').getAttribute('data-card-id')).toBe(await rows.nth(1).getAttribute('data-card-id'));
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('day-title').textContent()).toBe('четверг, 03.12.2026');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => page.getByTestId('day-title').textContent()).toBe('среда, 02.12.2026');
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

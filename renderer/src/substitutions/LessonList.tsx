@@ -56,9 +56,9 @@ export function LessonRow({ lesson, selected, onSelect, withDate, showTeacher = 
         )}
         <div style={{ flex: '0 1 auto', minWidth: 0, maxWidth: 230, textAlign: 'right' }}>
           {l.change ? (
-            <Badge color={changeColor(l.change)} variant="light" tt="none" fw={500} maw="100%" data-testid="lesson-status" title={changeText(l.change)}>
+            <Text size="xs" fw={600} c={`${changeColor(l.change)}.8`} truncate title={changeText(l.change)} data-testid="lesson-status">
               {changeText(l.change)}
-            </Badge>
+            </Text>
           ) : l.needsCover ? (
             <Badge color="red" variant="filled" tt="none" style={{ overflow: 'visible' }} data-testid="lesson-status">
               Нужна замена
