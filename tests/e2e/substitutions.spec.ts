@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, pickOption, signIn, startApp, type App } from './harness';
-import { placeTimetable, type Placed } from '../substitutions/timetable';
+import { addCard, placeTimetable, type Placed } from '../substitutions/timetable';
 
 let app: App;
 let placed: Placed;
@@ -213,6 +213,34 @@ describe('substitutions', () => {
     await expect.poll(() => page.getByTestId('day-title').textContent()).toBe('четверг, 03.12.2026');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.getByTestId('day-title').textContent()).toBe('среда, 02.12.2026');
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('merges a subgroup’s lesson with its sibling subgroup’s at the same time', async () => {
+    const { page } = app;
+    const THU = '2026-12-03';
+    const one = <R>(sql: string, ...p: unknown[]) => app.db.raw.prepare(sql).get(...p) as R;
+    const cls = one<{ id: string }>(`SELECT id FROM school_class WHERE grade = 5 AND letter = 'А' AND deleted_at IS NULL`).id;
+    const eng = one<{ id: string }>(`SELECT id FROM subject WHERE name = 'Иностранный язык (английский)'`).id;
+    const [sg1, sg2] = (await app.call('subgroups.split', { classId: cls, subjectId: eng, parts: 2, by: 'alphabet' })).subgroups;
+    // Two teachers with no lesson that Thursday take the two subgroups at the 7th lesson.
+    const busy = new Set(placed.cards.filter((c) => c.weekday === 4).map((c) => c.teacherId));
+    const [t1, t2] = (await app.call('staff.list', {})).filter((s) => s.roles.includes('teacher') && !busy.has(s.id) && s.id !== teacher.id);
+    const c1 = addCard(app.db, placed.timetableId, { teacherId: t1!.id, subjectId: eng, classId: cls, subgroupId: sg1!.id, weekday: 4, lessonNo: 7, roomId: null });
+    const c2 = addCard(app.db, placed.timetableId, { teacherId: t2!.id, subjectId: eng, classId: cls, subgroupId: sg2!.id, weekday: 4, lessonNo: 7, roomId: null });
+    await app.call('absences.save', { id: null, staffId: t1!.id, dateFrom: THU, dateTo: THU, reason: 'course', note: null });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('day-title').textContent()).toBe('четверг, 03.12.2026');
+    const row = page.locator(`[data-testid="need-cover"] [data-testid="lesson-row"][data-card-id="${c1.id}"]`);
+    await row.click();
+    await page.getByTestId('lesson-merge').click();
+    await expect.poll(() => page.getByTestId('merge-with').inputValue()).toContain(t2!.fullName);
+    await app.screenshot('substitutions-9-merge');
+    await page.getByTestId('lesson-action-submit').click();
+    await page.locator(`[data-testid="changed"] [data-testid="lesson-row"][data-card-id="${c1.id}"]`).waitFor();
+    expect(one(`SELECT kind, substitute_id FROM lesson_change WHERE card_id = ? AND date = ? AND deleted_at IS NULL`, c1.id, THU)).toEqual({ kind: 'merge', substitute_id: t2!.id });
+    await expect.poll(() => page.getByTestId('lesson-change-text').textContent()).toMatch(new RegExp(`^Подгруппы объединены: ведёт ${t2!.lastName} `));
+    expect(c2.id).not.toBe(c1.id);
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -41,7 +41,7 @@ export function LessonRow({ lesson, selected, onSelect, withDate, showTeacher = 
         <Text size="xs" c="dimmed" className="tnum" w={76} style={{ flexShrink: 0 }}>
           {l.startsAt}–{l.endsAt}
         </Text>
-        <Text size="sm" fw={600} w={64} truncate style={{ flexShrink: 0 }} title={l.targetName}>
+        <Text size="sm" fw={600} w={84} truncate style={{ flexShrink: 0 }} title={l.targetName}>
           {l.targetName}
         </Text>
         <Text size="sm" w={120} truncate style={{ flexShrink: 0 }} title={l.subjectName}>

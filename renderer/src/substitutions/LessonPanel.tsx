@@ -17,6 +17,7 @@ import { MAX, tooLong } from '../lib/checks';
 import { parseRuDate, ruDate } from '../lib/dates';
 import type { OpInput } from '../../../electron/api/contract';
 import type { CoverCandidate, DayLesson } from '../../../electron/api/substitutions';
+import { shortName } from '../auth/UserMenu';
 import { changeColor, changeText, lessonLabel, mergeCandidates, weekdayOf } from './shared';
 
 type Mode = 'merge' | 'cancel' | 'move' | 'room' | null;
@@ -238,7 +239,7 @@ export function LessonPanel({ lesson, dayLessons, withDate }: { lesson: DayLesso
               <Select
                 size="xs"
                 label="С уроком"
-                data={siblings.map((s) => ({ value: s.cardId, label: `${s.targetName}, ${s.subjectName} — ${s.teacherName}` }))}
+                data={siblings.map((s) => ({ value: s.cardId, label: `${s.targetName}${s.subjectId === lesson.subjectId ? '' : `, ${s.subjectName}`} — ${shortName(s.teacherName)}` }))}
                 value={withCard ?? siblings[0]?.cardId ?? null}
                 onChange={setWithCard}
                 allowDeselect={false}
