@@ -234,7 +234,7 @@ describe('substitutions', () => {
     const row = page.locator(`[data-testid="need-cover"] [data-testid="lesson-row"][data-card-id="${c1.id}"]`);
     await row.click();
     await page.getByTestId('lesson-merge').click();
-    await expect.poll(() => page.getByTestId('merge-with').inputValue()).toContain(t2!.fullName);
+    await expect.poll(() => page.getByTestId('merge-with').inputValue()).toContain(t2!.lastName);
     await app.screenshot('substitutions-9-merge');
     await page.getByTestId('lesson-action-submit').click();
     await page.locator(`[data-testid="changed"] [data-testid="lesson-row"][data-card-id="${c1.id}"]`).waitFor();
