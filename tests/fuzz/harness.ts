@@ -148,6 +148,8 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const settings = await call('settings.get');
   const correction = await call('corrections.save', { reportedAt: new Date(Date.now() - 7200_000).toISOString(), reporter: 'Петров Иван Сергеевич', reporterContact: null, description: 'Неверное отчество ученика' });
 
+  // Before the backup: restoring it (backup.restore comes before the substitutions' samples) keeps them.
+  const subst = substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id]);
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
   const backup = await call('backup.create', { dir: backupDir });
@@ -159,6 +161,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     adminId, target.user.id, y.id, schedule.id, c5.id, emptyClass.id, divided.subjectId, planned!.subjectId, other.id, spareSubject.id,
     ...subgroups.map((s) => s.id), firstMember.id, spareStudent.id, teacher.id, spareStaff.id, rooms[0]!.id, spareRoom.id, g.id, spareGroup.id,
     a.id, spareAssignment.id, correction.id, ...subjects.slice(0, 3).map((s) => s.id), ...classes.slice(0, 3).map((c) => c.id),
+    subst.cardId, subst.absenceId, subst.changeId,
   ];
   return {
     core, adminId, fuzzerId: fuzzer.user.id, targetUserId: target.user.id, password: FUZZ_PASSWORD[0], authSession,
@@ -172,7 +175,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     rule: { items: rule.items.map(({ subjectName: _, ...i }) => i), maxTeacherHours: rule.maxTeacherHours, teachingNormHours: rule.teachingNormHours },
     settings: { ...settings, backupDir },
     correctionId: correction.id, backupDir, backupFile: backup.file, csv, ids,
-    subst: substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id], ids),
+    subst,
   };
 }
 
@@ -182,7 +185,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
  * card's teacher absent 01.12–04.12.2026, the second card's lesson on 02.12 cancelled, another
  * teacher's absence in January to remove, and a teacher with no lessons to substitute.
  */
-function substitutionRecords(core: Core, yearId: string, classId: string, except: string[], ids: string[]): Fixture['subst'] {
+function substitutionRecords(core: Core, yearId: string, classId: string, except: string[]): Fixture['subst'] {
   const db = core.db;
   const staff = (db.raw.prepare(`SELECT id FROM staff WHERE deleted_at IS NULL AND roles LIKE '%"teacher"%' ORDER BY last_name, first_name`).all() as { id: string }[])
     .map((r) => r.id)
@@ -206,7 +209,6 @@ function substitutionRecords(core: Core, yearId: string, classId: string, except
     }).id;
     return { cardId, absenceId, spareAbsenceId, changeId, substituteId: sub };
   });
-  ids.push(out.cardId, out.absenceId, out.changeId);
   return out;
 }
 

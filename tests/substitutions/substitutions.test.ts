@@ -144,6 +144,15 @@ describe('candidates for a lesson', () => {
     );
   });
 
+  it('a teacher’s methodical day (the version’s busy time) refuses them', async () => {
+    const other = (await t.call('substitutions.candidates', { date: WED, cardId: lesson.cardId })).find((c) => c.free)!;
+    const u = write(t.db, (w) => w.insert('teacher_unavailable', { timetable_id: t.placed.timetableId, staff_id: other.staffId, weekday: 3, shift: 1, lesson_no: null, reason: 'methodical_day' }));
+    const c = (await t.call('substitutions.candidates', { date: WED, cardId: lesson.cardId })).find((x) => x.staffId === other.staffId)!;
+    expect(c.refused).toBe(`${short(other.name)}: методический день`);
+    await refused(t.call('substitutions.assign', { date: WED, cardId: lesson.cardId, substituteId: other.staffId, roomId: null, note: null }), `${short(other.name)}: методический день.`);
+    write(t.db, (w) => w.remove('teacher_unavailable', u.id));
+  });
+
   it('a new window: a lesson far from the teacher’s others opens one, next to them does not', async () => {
     // Two teachers with no lessons on Wednesdays get one lesson each in 9А (not placed otherwise): at the 2nd and at the 4th.
     const none = list.filter((c) => c.free && c.reasons[4] === 'Других уроков в этот день нет');
@@ -262,6 +271,16 @@ describe('merge, cancel, move, room change', () => {
     expect(dec.missed).toBe(absences.reduce((n, a) => n + a.lessons - a.covered, 0));
     expect(dec.missed).toBeGreaterThan(0);
     expect(months.find((m) => m.month === '2026-09')!.share).toBeNull();
+  });
+
+  it('an absence’s lessons, day by day, for covering the period at once', async () => {
+    const a = (await t.call('absences.list', { from: WED, to: WED })).find((x) => x.dateFrom === '2026-12-01' && x.dateTo === '2026-12-04')!;
+    const lessons = await t.call('substitutions.forAbsence', { absenceId: a.id });
+    expect(lessons.length).toBe(a.lessons);
+    expect(lessons.filter((l) => l.change).length).toBe(a.covered);
+    expect(new Set(lessons.map((l) => l.teacherId))).toEqual(new Set([a.staffId]));
+    expect(lessons.every((l) => l.date >= '2026-12-01' && l.date <= '2026-12-04' && l.teacherAbsent && l.absenceId === a.id)).toBe(true);
+    expect(lessons.map((l) => l.date)).toEqual([...lessons.map((l) => l.date)].sort());
   });
 
   it('an absence with changes is not removed (remove them first)', async () => {

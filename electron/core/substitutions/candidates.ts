@@ -3,7 +3,8 @@
 // cancelled, moved away or given to someone else that date; no other change giving them a lesson
 // then; not absent), then teaches the subject (a qualification on the staff card or a teaching
 // assignment of it), then knows the class (teaches it), then the fewest substitutions this month,
-// then no new window in their day. Busy or absent teachers come last, with the reason.
+// then no new window in their day. Busy or absent teachers (or busy by the version's
+// teacher_unavailable: a methodical day) come last, with the reason.
 import type { Db } from '../../../db';
 import type { CoverCandidate } from '../../api/substitutions';
 import { absenceReasons } from '../../api/enums';
@@ -23,6 +24,10 @@ export const overlaps = (a: { start: number; end: number }, b: { start: number; 
 
 /** «Котов О. И. в это время ведёт урок в 7А» */
 export const busyMessage = (who: string, l: Lesson) => `${who} в это время ведёт урок в ${l.card.target_name}`;
+
+/** «Котов О. И.: методический день» (teacher_unavailable of the version). */
+export const unavailableMessage = (who: string, u: q.UnavailableRow) =>
+  `${who}: ${u.reason === 'methodical_day' ? 'методический день' : u.lesson_no === null ? 'в этот день не ведёт уроки (по расписанию)' : 'в это время не ведёт уроки (по расписанию)'}`;
 
 /** «Отсутствует (болезнь) с 01.12.2026 по 04.12.2026» */
 export const absentMessage = (who: string, a: q.AbsenceRow) => `${who} отсутствует (${absenceReasons.text(a.reason)}) с ${ruDate(a.date_from)} по ${ruDate(a.date_to)}`;
@@ -80,7 +85,8 @@ export function candidates(db: Db, date: string, cardId: string): CoverCandidate
     const absence = s.absenceOf(t.id, date);
     const own = heldBy(lessons, t.id, lesson);
     const busy = own.find((l) => overlaps(l, lesson));
-    const refused = absence ? absentMessage(t.short, absence) : busy ? busyMessage(t.short, busy) : null;
+    const off = absence || busy ? null : s.unavailableAt(t.id, date, lesson);
+    const refused = absence ? absentMessage(t.short, absence) : busy ? busyMessage(t.short, busy) : off ? unavailableMessage(t.short, off) : null;
     const sameSubject = know.qualified(t.id, card.subject_id);
     const knowsClass = know.knowsClass(t.id, card);
     const n = counts.get(t.id) ?? 0;

@@ -16,7 +16,7 @@ import { ruDate } from '../format';
 import { requireParallels } from '../auth/parallels';
 import * as q from './queries';
 import { changeView, Schedule, type Lesson } from './day';
-import { absentMessage, busyMessage, heldBy, knowledge, overlaps } from './candidates';
+import { absentMessage, busyMessage, heldBy, knowledge, overlaps, unavailableMessage } from './candidates';
 
 /** A deputy changes the lessons of their parallels only (a study group's: its lowest member's class). */
 function requireLessonParallels(ctx: Ctx, card: q.CardRow): void {
@@ -85,6 +85,8 @@ export function assign(ctx: Ctx, i: AssignInput): LessonChange {
     if (absence) throw invalid(`${absentMessage(t.short, absence)}.`, [{ column: 'substituteId', message: 'Отсутствует' }]);
     const busy = heldBy(s.lessons(i.date), t.id, lesson).find((l) => overlaps(l, lesson));
     if (busy) throw invalid(`${busyMessage(t.short, busy)}.`, [{ column: 'substituteId', message: 'Занят в это время' }]);
+    const off = s.unavailableAt(t.id, i.date, lesson);
+    if (off) throw invalid(`${unavailableMessage(t.short, off)}.`, [{ column: 'substituteId', message: 'Не ведёт уроки в это время' }]);
     if (i.roomId) {
       room(s, i.roomId);
       const clash = roomClash(s, i.date, i.roomId, lesson, lesson);

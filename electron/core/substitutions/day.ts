@@ -101,6 +101,7 @@ export class Schedule {
   private readonly holidays: q.RangeRow[];
   private readonly periods: q.RangeRow[];
   private readonly cards = new Map<string, q.CardRow[]>();
+  private readonly unavailable = new Map<string, q.UnavailableRow[]>();
   private readonly changes = new Map<string, q.ChangeRow[]>();
   private readonly days = new Map<string, Lesson[]>();
   private absences: q.AbsenceRow[] | null = null;
@@ -147,6 +148,26 @@ export class Schedule {
     let c = this.cards.get(timetableId);
     if (!c) this.cards.set(timetableId, (c = q.placedCards(this.db, timetableId)));
     return c;
+  }
+
+  /**
+   * A teacher's busy time of the version (teacher_unavailable) meeting a span on a date: the whole
+   * day, or a lesson of some shift whose bells overlap the span; null when none.
+   */
+  unavailableAt(staffId: string, date: string, span: { start: number; end: number }): q.UnavailableRow | null {
+    const v = this.versionOn(date);
+    if (!v) return null;
+    let list = this.unavailable.get(v.id);
+    if (!list) this.unavailable.set(v.id, (list = q.unavailableOf(this.db, v.id)));
+    const wd = weekdayOf(date);
+    return (
+      list.find((u) => {
+        if (u.staff_id !== staffId || u.weekday !== wd) return false;
+        if (u.lesson_no === null) return true;
+        const b = this.bells.get(u.shift)?.get(u.lesson_no);
+        return !!b && b.start < span.end && span.start < b.end;
+      }) ?? null
+    );
   }
 
   allAbsences(): q.AbsenceRow[] {

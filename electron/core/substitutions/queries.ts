@@ -286,6 +286,21 @@ export function assignments(db: Db): AssignmentRow[] {
     .all() as AssignmentRow[];
 }
 
+export interface UnavailableRow {
+  staff_id: string;
+  weekday: number;
+  shift: number;
+  lesson_no: number | null;
+  reason: 'unavailable' | 'methodical_day';
+}
+
+/** A version's teachers' busy times (a lesson, or the whole day: lesson_no null). */
+export function unavailableOf(db: Db, timetableId: string): UnavailableRow[] {
+  return db
+    .statement(`SELECT staff_id, weekday, shift, lesson_no, reason FROM teacher_unavailable WHERE timetable_id = ? AND deleted_at IS NULL`)
+    .all(timetableId) as UnavailableRow[];
+}
+
 export function roomById(db: Db, id: string): { id: string; number: string } | undefined {
   return db.statement(`SELECT id, number FROM room WHERE id = ? AND deleted_at IS NULL`).get(id) as { id: string; number: string } | undefined;
 }
