@@ -78,6 +78,16 @@ describe('substitutions', () => {
     await expect.poll(() => page.locator('[data-testid="need-cover"] [data-testid="lesson-row"]').count()).toBe(expected);
     const stored = app.db.raw.prepare(`SELECT date_from, date_to, reason, note FROM teacher_absence WHERE staff_id = ? AND deleted_at IS NULL`).all(teacher.id);
     expect(stored).toEqual([{ date_from: DATE, date_to: DATE, reason: 'illness', note: 'Больничный лист' }]);
+    // A second absence of the same teacher over the same day: refused, the reason next to the date.
+    await page.getByTestId('absence-add').click();
+    await pickOption(page, 'absence-teacher', teacher.fullName, { type: teacher.lastName });
+    await page.getByTestId('absence-save').click();
+    await page.locator('[data-testid="absence-modal"] [data-testid="error-alert"]').waitFor();
+    expect(await page.locator('.mantine-Modal-content').textContent()).toContain('Пересекается с другим отсутствием');
+    await page.locator('.mantine-Modal-content').getByRole('button', { name: 'Отмена' }).click();
+    await page.getByTestId('unsaved-discard').click();
+    await page.getByTestId('absence-save').waitFor({ state: 'hidden' });
+    expect(app.db.raw.prepare(`SELECT count(*) AS n FROM teacher_absence WHERE staff_id = ? AND deleted_at IS NULL`).get(teacher.id)).toEqual({ n: 1 });
     // The first lesson needing cover is chosen, its candidates listed, the best one marked.
     await page.locator('[data-testid="candidate"][data-top]').waitFor();
     await app.screenshot('substitutions-1-day');
