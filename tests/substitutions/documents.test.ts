@@ -28,6 +28,7 @@ const render = (path: string) => execFileSync('pdftoppm', ['-png', '-r', '60', p
 const pageSize = (path: string) => /Page size:\s+([\d.]+) x ([\d.]+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))!.slice(1).map(Number);
 
 let covered: DayLesson;
+let roomText = '';
 let longAbsent: DayLesson;
 let substitute: { id: string; name: string; sameSubject: boolean };
 
@@ -46,6 +47,12 @@ beforeAll(async () => {
   expect(c2.refused).toBeNull();
   await t.call('substitutions.assign', { date: WED, cardId: longAbsent.cardId, substituteId: top.staffId, roomId: null, note: null });
   const cancel = lessons.find((l) => l.targetName === '5Б' && l.lessonNo === 5)!;
+  const spare = t.db.raw.prepare(`SELECT id, number FROM room WHERE id NOT IN (SELECT room_id FROM school_class WHERE room_id IS NOT NULL) LIMIT 1`).get() as { id: string; number: string };
+  const roomChanged = lessons.find((l) => l.targetName === '5Б' && l.lessonNo === 4)!;
+  await t.call('substitutions.change', { kind: 'room', date: WED, cardId: roomChanged.cardId, roomId: spare.id, note: null });
+  const moved = lessons.find((l) => l.targetName === '6А' && l.lessonNo === 6)!;
+  await t.call('substitutions.change', { kind: 'move', date: WED, cardId: moved.cardId, toDate: '2026-12-09', toLessonNo: 7, roomId: null, note: null });
+  roomText = `${spare.number} (вместо ${roomChanged.roomNumber})`;
   // A third teacher absent that day, no cover yet: «не назначен».
   const uncovered = lessons.find((l) => l.targetName === '5А' && ![covered.teacherId, longAbsent.teacherId, cancel.teacherId].includes(l.teacherId))!;
   await t.call('absences.save', { staffId: uncovered.teacherId, dateFrom: WED, dateTo: WED, reason: 'course', note: null });
@@ -68,6 +75,10 @@ describe('the day sheet', () => {
     expect(line).toContain(short(substitute.name));
     expect(line).toContain('Тема по КТП');
     expect(text).toContain('урок отменён');
+    expect(text).toContain(roomText);
+    expect(text).toContain('перенесён на 09.12.2026, 7-й урок');
+    const target = pdfText(save(await t.call('substitutions.daySheetPdf', { date: '2026-12-09' }), 'замены-09.12.2026.pdf'));
+    expect(target).toMatch(/14:20–15:05 6А .*перенесён с 02\.12\.2026, 6-го/);
     expect(text).toContain('Экскурсия');
     const needCover = (await t.call('substitutions.day', { date: WED })).lessons.filter((l) => l.needsCover);
     expect(needCover.length).toBeGreaterThan(0);

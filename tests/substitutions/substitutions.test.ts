@@ -127,6 +127,7 @@ describe('candidates for a lesson', () => {
     const again = await t.call('substitutions.candidates', { date: WED, cardId: lesson.cardId });
     const freed = again.find((c) => c.staffId === l5a.teacherId)!;
     expect(freed.refused).toBeNull();
+    await refused(absent(free.staffId, '2026-12-01', WED), `${short(free.name)} заменяет урок в эти дни (первый — 02.12.2026, 1-й урок в 6А): сначала назначьте на него другого учителя.`);
     const taken = again.find((c) => c.staffId === free.staffId)!;
     expect(taken.refused).toBe(`${short(free.name)} в это время ведёт урок в 6А`);
     expect(taken.substitutionsThisMonth).toBe(1);

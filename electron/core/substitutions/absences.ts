@@ -59,6 +59,13 @@ export function saveAbsence(ctx: Ctx, i: AbsenceInput): TeacherAbsence {
       throw invalid(`${teacher.short} уже ${genderOf({ ...teacher, gender: teacher.gender as Gender | null }) === 'f' ? 'отмечена отсутствующей' : 'отмечен отсутствующим'} с ${ruDate(clash.date_from)} по ${ruDate(clash.date_to)} (${absenceReasons.text(clash.reason)}): измените те даты.`, [
         { column: 'dateFrom', message: 'Пересекается с другим отсутствием' },
       ]);
+    // An absent teacher cannot keep the lessons given to them those days: those are changed first.
+    const given = q.givenTo(db, i.staffId, i.dateFrom, i.dateTo);
+    if (given.n)
+      throw invalid(
+        `${teacher.short} ${given.n === 1 ? 'заменяет урок' : `заменяет ${countOf(given.n, 'урок', 'урока', 'уроков')}`} в эти дни (первый — ${ruDate(given.date)}, ${given.lesson_no}-й урок в ${given.target}): сначала назначьте на ${given.n === 1 ? 'него' : 'них'} другого учителя.`,
+        [{ column: 'dateFrom', message: 'В эти дни назначен на замены' }],
+      );
     const row = { staff_id: i.staffId, date_from: i.dateFrom, date_to: i.dateTo, reason: i.reason, note };
     if (!i.id) return w.insert('teacher_absence', row).id;
     const old = q.absenceById(db, i.id);

@@ -199,6 +199,19 @@ export function changedLessons(db: Db, from: string, to: string): Set<string> {
   return new Set(rows.map((r) => `${r.card_id}|${r.date}`));
 }
 
+/** Lessons a teacher was given (substitute, merge) dated from..to, with where: the first by date. */
+export function givenTo(db: Db, staffId: string, from: string, to: string): { n: number; date: string | null; lesson_no: number | null; target: string | null } {
+  return db
+    .statement(
+      `SELECT count(*) AS n, min(x.date) AS date,
+         (SELECT k.lesson_no FROM lesson_change y JOIN timetable_card k ON k.id = y.card_id WHERE y.substitute_id = ? AND y.deleted_at IS NULL AND y.date BETWEEN ? AND ? ORDER BY y.date, k.lesson_no LIMIT 1) AS lesson_no,
+         (SELECT coalesce(${classNameSql('c')}, g.name) FROM lesson_change y JOIN timetable_card k ON k.id = y.card_id LEFT JOIN school_class c ON c.id = k.class_id LEFT JOIN study_group g ON g.id = k.study_group_id
+            WHERE y.substitute_id = ? AND y.deleted_at IS NULL AND y.date BETWEEN ? AND ? ORDER BY y.date, k.lesson_no LIMIT 1) AS target
+       FROM lesson_change x WHERE x.substitute_id = ? AND x.deleted_at IS NULL AND x.date BETWEEN ? AND ?`,
+    )
+    .get(staffId, from, to, staffId, from, to, staffId, from, to) as { n: number; date: string | null; lesson_no: number | null; target: string | null };
+}
+
 export function changesOfAbsence(db: Db, absenceId: string): number {
   return (db.statement(`SELECT count(*) AS n FROM lesson_change WHERE absence_id = ? AND deleted_at IS NULL`).get(absenceId) as { n: number }).n;
 }
