@@ -9,6 +9,7 @@ import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
+import { timetableCommand } from './timetable';
 import { ruDateTime } from './time';
 
 export { UsageError };
@@ -46,6 +47,9 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- substitutions list --db ФАЙЛ --date ГГГГ-ММ-ДД
                                     уроки дня, которым нужна замена (учитель отсутствует), и изменения
                                     (замены, объединения, отмены, переносы, кабинеты)
+
+  npm run cli -- timetable check --db ФАЙЛ --timetable ИД|НАЗВАНИЕ
+                                    проверка расписания: конфликты и число предупреждений по видам
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -156,6 +160,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return syncCommand(env);
     case 'substitutions':
       return substitutionsCommand(sub, env);
+    case 'timetable':
+      return timetableCommand(sub, env);
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }

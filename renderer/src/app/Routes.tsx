@@ -25,6 +25,8 @@ import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { SyncPage } from '../sync/SyncPage';
+import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
+import { AbsencePage } from '../substitutions/AbsencePage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -98,6 +100,16 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="journal">
         <MarkChangesPage />
+      </AreaGate>
+    );
+  if (a === 'substitutions')
+    return (
+      <AreaGate area="timetable">
+        {b === 'absence' && route.parts[2] ? (
+          <AbsencePage absenceId={route.parts[2]} date={route.query.get('date') ?? undefined} />
+        ) : (
+          <SubstitutionsPage date={route.query.get('date') ?? undefined} tab={route.query.get('tab') ?? undefined} />
+        )}
       </AreaGate>
     );
   if (a === 'sync')

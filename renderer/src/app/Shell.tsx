@@ -26,6 +26,7 @@ import {
   IconNotebook,
   IconPencilCheck,
   IconCloudComputing,
+  IconReplace,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -222,6 +223,12 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Журнал</SectionLabel>
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
+            </>
+          ) : null}
+          {access('timetable') !== 'none' ? (
+            <>
+              <SectionLabel>Расписание</SectionLabel>
+              {link({ href: '/substitutions', label: 'Замены', icon: <IconReplace {...I} /> })}
             </>
           ) : null}
           {admin.length ? (
