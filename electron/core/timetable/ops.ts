@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import type { timetableOps } from '../../api/timetable';
 import { AppError } from '../../api/errors';
+import { exportFetFile, importFetFile } from './fetData';
 
 // Stubs until the feature's services land (issue 11): each refuses with «not yet».
 const notYet = (): never => {
@@ -23,6 +24,6 @@ export const timetableHandlers = {
   'timetable.rules': notYet,
   'timetable.saveRules': notYet,
   'timetable.generate': notYet,
-  'timetable.exportFet': notYet,
-  'timetable.importFet': notYet,
+  'timetable.exportFet': (i, ctx) => exportFetFile(ctx, i.timetableId),
+  'timetable.importFet': (i, ctx) => importFetFile(ctx, i),
 } satisfies Handlers<typeof timetableOps>;
