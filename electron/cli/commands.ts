@@ -8,6 +8,7 @@ import { UsageError } from './errors';
 import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
+import { timetableFetCommand } from './timetableFet';
 import { ruDateTime } from './time';
 
 export { UsageError };
@@ -42,6 +43,11 @@ export const USAGE = `Школьный офис — командная стро�
                                     подключить программу; выводит отправленное, отклонённое (с причинами)
                                     и полученное; код 1 — центральная система не отвечает или изменение
                                     отклонено
+
+  npm run cli -- timetable export-fet --db ФАЙЛ --timetable НАЗВАНИЕ|ИДЕНТИФИКАТОР --out ФАЙЛ.fet
+                                    задача расписания для FET (расставленные уроки — закреплены)
+  npm run cli -- timetable import-fet --db ФАЙЛ --file ФАЙЛ.fet --name НАЗВАНИЕ --from ДД.ММ.ГГГГ
+                                    новое расписание из файла FET; что не понято — перечисляется
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -150,6 +156,9 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
     }
     case 'sync':
       return syncCommand(env);
+    case 'timetable':
+      if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
+      throw new UsageError('timetable: укажите export-fet или import-fet');
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }
