@@ -71,11 +71,10 @@ export function fetActivityIds(model: TimetableModel, fetIds?: ReadonlyMap<strin
 function studentsStructure(model: TimetableModel, notes: string[]) {
   const used = { subgroups: new Set<string>(), studyGroups: new Set<string>(), classes: new Set<string>() };
   const gradeOfClass = new Map<string, number>();
-  const divisionOf = new Map<string, string | null>();
   const subjectOfSubgroup = new Map<string, string>();
   for (const c of model.cards) {
     if (c.classId) (used.classes.add(c.classId), c.grade !== null && gradeOfClass.set(c.classId, c.grade));
-    if (c.subgroupId) (used.subgroups.add(c.subgroupId), divisionOf.set(c.subgroupId, c.divisionId), subjectOfSubgroup.set(c.subgroupId, c.subjectId));
+    if (c.subgroupId) (used.subgroups.add(c.subgroupId), subjectOfSubgroup.set(c.subgroupId, c.subjectId));
     if (c.studyGroupId) used.studyGroups.add(c.studyGroupId);
   }
   for (const cls of model.studentClass.values()) used.classes.add(cls);
@@ -190,6 +189,14 @@ export function buildFetTask(model: TimetableModel, opts: FetExportOptions = {})
 
   const ids = fetActivityIds(model, opts.fetIds);
   const st = studentsStructure(model, notes);
+  /** A placed card's FET day and hour; null: not placed, or not at a bell of its shift (written unplaced, noted). */
+  const startOf = (c: ModelCard): { day: number; hour: number } | null => {
+    if (!lock || c.weekday === null || c.lessonNo === null) return null;
+    const h = hourIndex.get(`${c.shift}:${c.lessonNo}`);
+    return h === undefined || c.weekday > model.days ? null : { day: c.weekday, hour: h };
+  };
+  for (const c of model.cards)
+    if (lock && c.weekday !== null && !startOf(c)) notes.push(`Урок ${ids.get(c.id)} стоит вне звонков своей смены: записан нерасставленным.`);
 
   const teacherNames = uniqueNamer();
   const teacherIds = [...new Set(model.cards.map((c) => c.teacherId))].sort((a, b) => teacherName(a).localeCompare(teacherName(b), 'ru'));
@@ -275,18 +282,13 @@ export function buildFetTask(model: TimetableModel, opts: FetExportOptions = {})
     constraint('ConstraintStudentsSetMaxHoursDaily', () => x.leaf('Maximum_Hours_Daily', max).leaf('Students', st.setName.get(`c:${c}`)!));
   }
   for (const c of model.cards) {
-    const placed = lock && c.weekday !== null && c.lessonNo !== null;
-    if (placed) {
-      const h = hourIndex.get(`${c.shift}:${c.lessonNo}`);
-      if (h === undefined || c.weekday! > model.days) {
-        notes.push(`Урок ${ids.get(c.id)} стоит вне звонков своей смены: записан нерасставленным.`);
-      } else {
-        constraint('ConstraintActivityPreferredStartingTime', () => {
-          x.leaf('Activity_Id', ids.get(c.id)!).leaf('Preferred_Day', FET_DAY_NAMES[c.weekday! - 1]!).leaf('Preferred_Hour', hours[h]!.name);
-          x.leaf('Permanently_Locked', true);
-        });
-        continue;
-      }
+    const start = startOf(c);
+    if (start) {
+      constraint('ConstraintActivityPreferredStartingTime', () => {
+        x.leaf('Activity_Id', ids.get(c.id)!).leaf('Preferred_Day', FET_DAY_NAMES[start.day - 1]!).leaf('Preferred_Hour', hours[start.hour]!.name);
+        x.leaf('Permanently_Locked', true);
+      });
+      continue;
     }
     // Not placed: a card of one shift of two may start only at its shift's hours where its duration fits.
     if (shifts > 1) {
@@ -303,8 +305,7 @@ export function buildFetTask(model: TimetableModel, opts: FetExportOptions = {})
   x.open('Space_Constraints_List');
   constraint('ConstraintBasicCompulsorySpace', () => undefined);
   x.close('Space_Constraints_List').blank();
-  x.close('fet');
-  // The root's opening tag carries the version attribute; its closing tag is plain.
+  x.close('fet'); // the root's opening tag carries the version attribute, its closing tag is plain
   return { xml: x.toString(), activityIds: ids, hours, notes };
 }
 

@@ -8,8 +8,8 @@ import type { ModelCard, TimetableModel } from '../../../electron/core/timetable
 import { act } from '../../../electron/core/tx';
 import { loadFetModel } from '../../../electron/core/timetable/fetData';
 
-/** A version «Основное» from the year's first day with a card per weekly hour of every assignment; its id. */
-export function makeDemoTimetable(ctx: Ctx, name = 'Основное'): string {
+/** A version «Основное» (a five- or six-day week) from the year's first day with a card per weekly hour of every assignment; its id. */
+export function makeDemoTimetable(ctx: Ctx, name = 'Основное', days: 5 | 6 = 5): string {
   const raw = ctx.db.raw;
   const year = raw.prepare('SELECT id, start_date FROM academic_year WHERE deleted_at IS NULL ORDER BY is_current DESC, start_date DESC LIMIT 1').get() as { id: string; start_date: string };
   const assignments = raw
@@ -20,7 +20,7 @@ export function makeDemoTimetable(ctx: Ctx, name = 'Основное'): string {
     )
     .all({ y: year.id }) as { id: string; teacher_id: string; subject_id: string; class_id: string | null; subgroup_id: string | null; study_group_id: string | null; hours_per_week: number; shift: number }[];
   return act(ctx, (w) => {
-    const v = w.insert('timetable', { year_id: year.id, name, valid_from: year.start_date, days: 5, fortnight: 0, rules: '{}' });
+    const v = w.insert('timetable', { year_id: year.id, name, valid_from: year.start_date, days, fortnight: 0, rules: '{}' });
     w.insertMany(
       'timetable_card',
       assignments.flatMap((a) =>
