@@ -141,7 +141,13 @@ export async function fetBenches(dir: string, emit: Emit, core: (path: string) =
     }
     const fresh = demoModel(c.ctx.db, timetableId);
     const t0 = performance.now();
-    const out = await Promise.resolve(mod.generate(fresh, { scope: { kind: 'unplaced' }, seed: 1 }));
+    let out: Awaited<ReturnType<NonNullable<typeof mod.generate>>>;
+    try {
+      out = await Promise.resolve(mod.generate(fresh, { scope: { kind: 'unplaced' }, seed: 1 }));
+    } catch (e) {
+      say(`timetable_generate_vs_fet_ratio skipped: generate() failed on the model: ${(e as Error).message.split('\n')[0]}`);
+      return;
+    }
     const ours = performance.now() - t0;
     emit('timetable_generate_1000_same_model_ms', ours, 'ms');
     emit('timetable_generate_1000_same_model_teacher_windows', teacherWindows(fresh, (id) => out.placements.get(id) ?? null), 'windows');

@@ -12,6 +12,8 @@ export interface FetExportOptions {
   fetIds?: ReadonlyMap<string, number>;
   /** The teachers' names to write (the job gives full names); default `model.names.teacher`. */
   teacherNames?: ReadonlyMap<string, string>;
+  /** Subgroups' names to write («5А · 1 подгруппа»: the job gives the names the import matches); default `model.names.subgroup`. */
+  subgroupNames?: ReadonlyMap<string, string>;
   /** Placed cards become permanently locked starting times (default true); false: the unplaced task of every card. */
   lockPlaced?: boolean;
   /** Write `ConstraintTeachersMaxGapsPerDay` from `rules.maxTeacherWindows` (default true). */
@@ -68,7 +70,7 @@ export function fetActivityIds(model: TimetableModel, fetIds?: ReadonlyMap<strin
  * of our subgroups (its members' units) or a study group (its members' units across classes, in the
  * year of its lowest class). Then two sets share a unit exactly when our sets share a student.
  */
-function studentsStructure(model: TimetableModel, notes: string[]) {
+function studentsStructure(model: TimetableModel, notes: string[], subgroupNames?: ReadonlyMap<string, string>) {
   const used = { subgroups: new Set<string>(), studyGroups: new Set<string>(), classes: new Set<string>() };
   const gradeOfClass = new Map<string, number>();
   const subjectOfSubgroup = new Map<string, string>();
@@ -131,7 +133,7 @@ function studentsStructure(model: TimetableModel, notes: string[]) {
   const classes = [...used.classes].sort((a, b) => gradeOf(a) - gradeOf(b) || className(a).localeCompare(className(b), 'ru'));
   for (const c of classes) setName.set(`c:${c}`, name(className(c)));
   // A subgroup's name («5А · 1 подгр.») is the same in every division of the class: the subject tells them apart.
-  const sgBase = (g: string) => model.names.subgroup.get(g) ?? g;
+  const sgBase = (g: string) => subgroupNames?.get(g) ?? model.names.subgroup.get(g) ?? g;
   const sgCount = new Map<string, number>();
   for (const g of used.subgroups) sgCount.set(sgBase(g), (sgCount.get(sgBase(g)) ?? 0) + 1);
   for (const g of [...used.subgroups].sort((a, b) => sgBase(a).localeCompare(sgBase(b), 'ru'))) {
@@ -188,7 +190,7 @@ export function buildFetTask(model: TimetableModel, opts: FetExportOptions = {})
   if (model.cards.some((c) => c.weeks !== 'every')) notes.push('В FET нет чётных и нечётных недель: уроки «по неделям» записаны как еженедельные.');
 
   const ids = fetActivityIds(model, opts.fetIds);
-  const st = studentsStructure(model, notes);
+  const st = studentsStructure(model, notes, opts.subgroupNames);
   /** A placed card's FET day and hour; null: not placed, or not at a bell of its shift (written unplaced, noted). */
   const startOf = (c: ModelCard): { day: number; hour: number } | null => {
     if (!lock || c.weekday === null || c.lessonNo === null) return null;

@@ -21,13 +21,20 @@ import type { ModelCard, TimetableModel } from './model';
 import { FetFormatError, buildFetTask, parseFet, parseFetHour } from './fet';
 
 /**
- * The limits FET gets when a version's rules do not say (PRACTICE.md «Timetable», СанПиН
- * 1.2.3685-21: lessons a day 1 → 4, 2–4 → 5, 5–6 → 6, 7–11 → 7). The core's rules.ts holds the
- * full defaults; only what the export writes is needed here.
+ * The rules when a version's own do not say (PRACTICE.md «Timetable», СанПиН 1.2.3685-21): weekly
+ * maxima, lessons a day (1 → 4, 2–4 → 5, 5–6 → 6, 7–11 → 7), the first grade's step mode. The
+ * difficulty table is left empty here (the core's rules.ts fills it by subject): the FET export does
+ * not use it. A stand-in until rules.ts lands, like loadFetModel.
  */
-const FALLBACK_RULES: Pick<TimetableRules, 'dailyMax' | 'maxTeacherWindows'> = {
+const FALLBACK_RULES: TimetableRules = {
+  weeklyMax: { '1': [21, null], '2': [23, 26], '3': [23, 26], '4': [23, 26], '5': [29, 32], '6': [30, 33], '7': [32, 35], '8': [33, 36], '9': [33, 36], '10': [34, 37], '11': [34, 37] },
   dailyMax: { '1': 4, '2': 5, '3': 5, '4': 5, '5': 6, '6': 6, '7': 7, '8': 7, '9': 7, '10': 7, '11': 7 },
+  difficulty: {},
+  hardFrom: 8,
+  maxHardInRow: 2,
+  peakDays: [2, 3],
   maxTeacherWindows: 2,
+  firstGradeDaily: { '09': 3, '10': 3, '11': 4, '12': 4, '01': 4, '02': 4, '03': 4, '04': 4, '05': 4 },
 };
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -134,7 +141,7 @@ export function loadFetModel(db: Db, timetableId: string): TimetableModel {
     timetableId,
     days: v.days === 6 ? 6 : 5,
     fortnight: v.fortnight === 1,
-    rules: { ...FALLBACK_RULES, ...parsed } as TimetableRules,
+    rules: { ...FALLBACK_RULES, ...parsed },
     slots,
     cards,
     unavailable,
@@ -165,6 +172,14 @@ export function teacherFullNames(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.id, fullName(r)]));
 }
 
+/** Subgroups as the import matches them: «5А · 1 подгруппа» (class and the subgroup's own name). */
+export function subgroupFetNames(db: Db): Map<string, string> {
+  const rows = db.raw
+    .prepare('SELECT sg.id, sg.name, k.grade, k.letter FROM subgroup sg JOIN class_division d ON d.id = sg.division_id JOIN school_class k ON k.id = d.class_id WHERE sg.deleted_at IS NULL')
+    .all() as { id: string; name: string; grade: number; letter: string }[];
+  return new Map(rows.map((r) => [r.id, `${className(r)} · ${r.name}`]));
+}
+
 /** `timetable.exportFet`: the version's task, placed cards locked, as «<version>.fet». */
 export async function exportFetFile(ctx: Ctx, timetableId: string): Promise<ExportedFile> {
   const { db } = ctx;
@@ -174,7 +189,7 @@ export async function exportFetFile(ctx: Ctx, timetableId: string): Promise<Expo
   const school = db.raw.prepare('SELECT short_name FROM school WHERE deleted_at IS NULL LIMIT 1').get() as { short_name: string } | undefined;
   checkpoint(ctx);
   progress(ctx, 1, 2, 'Запись файла FET');
-  const task = buildFetTask(model, { institution: school?.short_name ?? '', fetIds: fetIdsOf(db, timetableId), teacherNames: teacherFullNames(db) });
+  const task = buildFetTask(model, { institution: school?.short_name ?? '', fetIds: fetIdsOf(db, timetableId), teacherNames: teacherFullNames(db), subgroupNames: subgroupFetNames(db) });
   const name = `${v.name.replace(/[\\/:*?"<>|«»]+/g, ' ').replace(/\s+/g, ' ').trim() || 'Расписание'}.fet`;
   return resultFile(ctx, name, new TextEncoder().encode(task.xml), model.cards.length);
 }
