@@ -10,6 +10,7 @@ import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
 import { timetableCommand } from './timetable';
+import { timetableFetCommand } from './timetableFet';
 import { ruDateTime } from './time';
 
 export { UsageError };
@@ -50,6 +51,11 @@ export const USAGE = `Школьный офис — командная стро�
 
   npm run cli -- timetable check --db ФАЙЛ --timetable ИД|НАЗВАНИЕ
                                     проверка расписания: конфликты и число предупреждений по видам
+
+  npm run cli -- timetable export-fet --db ФАЙЛ --timetable НАЗВАНИЕ|ИДЕНТИФИКАТОР --out ФАЙЛ.fet
+                                    задача расписания для FET (расставленные уроки — закреплены)
+  npm run cli -- timetable import-fet --db ФАЙЛ --file ФАЙЛ.fet --name НАЗВАНИЕ --from ДД.ММ.ГГГГ
+                                    новое расписание из файла FET; что не понято — перечисляется
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -161,6 +167,7 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
     case 'substitutions':
       return substitutionsCommand(sub, env);
     case 'timetable':
+      if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
       return timetableCommand(sub, env);
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);

@@ -36,7 +36,7 @@ export async function findVersion(call: LocalClient, text: string | undefined): 
 
 export async function timetableCommand(sub: string | undefined, env: TimetableEnv): Promise<void> {
   const { call, flag, out } = env;
-  if (sub !== 'check') throw new UsageError('timetable: укажите check');
+  if (sub !== 'check') throw new UsageError('timetable: укажите check, generate, export-fet или import-fet');
   const v = await findVersion(call, flag('--timetable'));
   const r = await call('timetable.check', { timetableId: v.id });
   const lines = [`Расписание «${v.name}» с ${ruDate(v.validFrom)}: уроков ${v.cards}, расставлено ${v.placed}`, `Конфликтов: ${r.clashes.length}`];

@@ -4,6 +4,7 @@ import { AppError } from '../../api/errors';
 import { removeVersion, saveVersion, versions } from './versions';
 import { makeCards } from './cards';
 import { board, check, place, removeUnavailable, rules, saveRules, saveUnavailable, slotsFor, unplace, updateCard } from './edit';
+import { exportFetFile, importFetFile } from './fetData';
 
 // Stubs until their services land (issue 11: the generator, FET export/import): each refuses with «not yet».
 const notYet = (): never => {
@@ -26,6 +27,6 @@ export const timetableHandlers = {
   'timetable.rules': (i, ctx) => rules(ctx, i.timetableId),
   'timetable.saveRules': (i, ctx) => saveRules(ctx, i),
   'timetable.generate': notYet,
-  'timetable.exportFet': notYet,
-  'timetable.importFet': notYet,
+  'timetable.exportFet': (i, ctx) => exportFetFile(ctx, i.timetableId),
+  'timetable.importFet': (i, ctx) => importFetFile(ctx, i),
 } satisfies Handlers<typeof timetableOps>;
