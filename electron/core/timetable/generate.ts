@@ -49,8 +49,10 @@ export interface GenerateOutcome {
 // warning of the check but no school wants one, so it weighs more.
 const W_TEACHER_WINDOW = 10;
 const W_CLASS_GAP = 30;
-const W_DAY_OVER = 20;
+const W_DAY_OVER = 8;
 const W_SUBJECT_TWICE = 4;
+const W_PEAK = 3;
+const W_HARD_IN_ROW = 2;
 const W_LATE_START = 2;
 
 /** mulberry32: a small seeded PRNG. */
@@ -272,8 +274,10 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   const cardT = new Int32Array(N);
   const cardC = new Int32Array(N).fill(-1);
   const cardTS = new Int32Array(N);
+  const cardDiff = new Float64Array(N);
   const classGrade: number[] = [];
   const classShift: number[] = [];
+  const classAny: number[] = [];
   cards.forEach((c, i) => {
     cardT[i] = teacherIdx.get(c.teacherId) ?? (teacherIdx.set(c.teacherId, teacherIdx.size), teacherIdx.size - 1);
     if (c.classId) {
@@ -283,22 +287,33 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
         classIdx.set(c.classId, ci);
         classGrade.push(c.grade ?? 0);
         classShift.push(c.shift);
+        classAny.push(res(`ca:${c.classId}`));
       }
       cardC[i] = ci;
     }
-    const target = c.subgroupId ?? c.studyGroupId ?? c.classId ?? '';
-    const key = `${target}:${c.subjectId}`;
+    // A subject twice a day is the class's (or the study group's), its subgroups' lessons included.
+    const key = `${c.classId ?? c.studyGroupId ?? ''}:${c.subjectId}`;
     cardTS[i] = tsIdx.get(key) ?? (tsIdx.set(key, tsIdx.size), tsIdx.size - 1);
+    cardDiff[i] = c.grade !== null ? (model.rules.difficulty[c.subjectId]?.[String(c.grade)] ?? 0) : 0;
   });
   const T = teacherIdx.size;
   const C = classIdx.size;
+  const TS = tsIdx.size;
   const tSlot = new Uint16Array(T * D * S);
   const tMask = new Int32Array(T * D);
   const cSlot = new Uint16Array(C * D * S);
   const cMask = new Int32Array(C * D);
-  const tsCnt = new Uint16Array(tsIdx.size * D);
+  /** Lessons of a class's subject a day, by the slot they start at. */
+  const tsSlot = new Uint16Array(TS * D * S);
+  const tsMask = new Int32Array(TS * D);
+  const cDayCost = new Float64Array(C * D);
+  const cDayDiff = new Float64Array(C * D);
+  const cPeak = new Float64Array(C);
   const dailyMax = classGrade.map((g) => model.rules.dailyMax[String(g)] ?? 99);
   const ranges = [...shiftRange.values()];
+  const peakDays = model.rules.peakDays ?? [];
+  const hardFrom = model.rules.hardFrom ?? Infinity;
+  const maxHardInRow = model.rules.maxHardInRow ?? Infinity;
 
   const windowsOf = (mask: number): number => {
     let w = 0;
@@ -312,19 +327,10 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     return w;
   };
   const teacherDayCost = (mask: number) => W_TEACHER_WINDOW * windowsOf(mask);
-  const classDayCost = (ci: number, mask: number) => {
-    if (mask === 0) return 0;
-    let cost = W_CLASS_GAP * windowsOf(mask);
+  const twiceCost = (mask: number) => {
     const n = popcount(mask);
-    if (n > dailyMax[ci]!) cost += W_DAY_OVER * (n - dailyMax[ci]!);
-    const r = shiftRange.get(classShift[ci]!);
-    if (r) {
-      const sub = (mask >>> r[0]) & ((1 << (r[1] - r[0])) - 1);
-      if (sub) cost += W_LATE_START * (31 - Math.clz32(sub & -sub));
-    }
-    return cost;
+    return n > 1 ? W_SUBJECT_TWICE * (n - 1) : 0;
   };
-  const twiceCost = (n: number) => (n > 1 ? W_SUBJECT_TWICE * (n - 1) : 0);
 
   // ---- Occupancy -----------------------------------------------------------------------------
   const layersOf = cards.map((c) => (c.weeks === 'every' ? [0, 1] : c.weeks === 'odd' ? [0] : [1]));
@@ -334,6 +340,56 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   const pos = new Int32Array(N).fill(-1);
   const roomAt = new Int32Array(N).fill(-1);
   let total = 0;
+
+  const posDiff = new Float64Array(S);
+  /** A class's day: gaps, lessons over the grade's maximum, a late start, hard lessons in a row; its difficulty total kept. */
+  const classDayCost = (ci: number, d: number): number => {
+    const mask = cMask[ci * D + d]!;
+    if (mask === 0) {
+      cDayDiff[ci * D + d] = 0;
+      return 0;
+    }
+    let cost = W_CLASS_GAP * windowsOf(mask);
+    const n = popcount(mask);
+    if (n > dailyMax[ci]!) cost += W_DAY_OVER * (n - dailyMax[ci]!);
+    const r = shiftRange.get(classShift[ci]!);
+    if (r) {
+      const sub = (mask >>> r[0]) & ((1 << (r[1] - r[0])) - 1);
+      if (sub) cost += W_LATE_START * (31 - Math.clz32(sub & -sub));
+    }
+    // Difficulty: a position's is its hardest card's.
+    posDiff.fill(0);
+    for (const y of at[classAny[ci]! * D + d]!) {
+      const sm = options[pos[y]! % O]!.slotMask;
+      for (let s = 0; s < S; s++) if (sm & (1 << s) && cardDiff[y]! > posDiff[s]!) posDiff[s] = cardDiff[y]!;
+    }
+    let sum = 0;
+    let run = 0;
+    for (let s = 0; s < S; s++) {
+      sum += posDiff[s]!;
+      if (mask & (1 << s) && posDiff[s]! >= hardFrom) {
+        run++;
+        if (run > maxHardInRow) cost += W_HARD_IN_ROW;
+      } else run = 0;
+    }
+    cDayDiff[ci * D + d] = sum;
+    return cost;
+  };
+  /** The class's hardest day not among the peak days. */
+  const peakCost = (ci: number): number => {
+    if (!peakDays.length) return 0;
+    let top = 0;
+    for (let d = 0; d < D; d++) top = Math.max(top, cDayDiff[ci * D + d]!);
+    if (top <= 0) return 0;
+    for (const pd of peakDays) if (pd >= 1 && pd <= D && cDayDiff[ci * D + pd - 1] === top) return 0;
+    return W_PEAK;
+  };
+  const refreshClass = (ci: number, d: number) => {
+    total -= cDayCost[ci * D + d]! + cPeak[ci]!;
+    cDayCost[ci * D + d] = classDayCost(ci, d);
+    cPeak[ci] = peakCost(ci);
+    total += cDayCost[ci * D + d]! + cPeak[ci]!;
+  };
 
   const occAdd = (r: number, d: number, layers: number[], o: Opt, x: number) => {
     for (const l of layers) {
@@ -355,14 +411,9 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       list.pop();
     }
   };
-  const costParts = (x: number, d: number): number => {
-    const t = cardT[x]!;
-    let c = teacherDayCost(tMask[t * D + d]!);
-    const ci = cardC[x]!;
-    if (ci >= 0) c += classDayCost(ci, cMask[ci * D + d]!);
-    c += twiceCost(tsCnt[cardTS[x]! * D + d]!);
-    return c;
-  };
+  /** The teacher's and the subject's part of the cost of x's day (the class's is cached). */
+  const costParts = (x: number, d: number): number => teacherDayCost(tMask[cardT[x]! * D + d]!) + twiceCost(tsMask[cardTS[x]! * D + d]!);
+  const firstSlot = (o: Opt) => 31 - Math.clz32(o.slotMask & -o.slotMask);
   const place = (x: number, p: number, room: number) => {
     const d = Math.floor(p / O);
     const o = options[p % O]!;
@@ -376,10 +427,13 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       if (tSlot[(t * D + d) * S + s]!++ === 0) tMask[t * D + d] = tMask[t * D + d]! | (1 << s);
       if (ci >= 0 && cSlot[(ci * D + d) * S + s]!++ === 0) cMask[ci * D + d] = cMask[ci * D + d]! | (1 << s);
     }
-    tsCnt[cardTS[x]! * D + d]!++;
-    total += costParts(x, d);
+    const ts = cardTS[x]! * D + d;
+    const fs = firstSlot(o);
+    if (tsSlot[ts * S + fs]!++ === 0) tsMask[ts] = tsMask[ts]! | (1 << fs);
     pos[x] = p;
     roomAt[x] = room;
+    total += costParts(x, d);
+    if (ci >= 0) refreshClass(ci, d);
   };
   const unplace = (x: number) => {
     const p = pos[x]!;
@@ -395,10 +449,13 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       if (--tSlot[(t * D + d) * S + s]! === 0) tMask[t * D + d] = tMask[t * D + d]! & ~(1 << s);
       if (ci >= 0 && --cSlot[(ci * D + d) * S + s]! === 0) cMask[ci * D + d] = cMask[ci * D + d]! & ~(1 << s);
     }
-    tsCnt[cardTS[x]! * D + d]!--;
-    total += costParts(x, d);
+    const ts = cardTS[x]! * D + d;
+    const fs = firstSlot(o);
+    if (--tsSlot[ts * S + fs]! === 0) tsMask[ts] = tsMask[ts]! & ~(1 << fs);
     pos[x] = -1;
     roomAt[x] = -1;
+    total += costParts(x, d);
+    if (ci >= 0) refreshClass(ci, d);
   };
   const busyAt = (r: number, d: number, layers: number[], atomsMask: number): boolean => {
     for (const l of layers) if (occ[(r * D + d) * 2 + l]! & atomsMask) return true;
@@ -419,16 +476,13 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     for (const r of checks[x]!) if (busyAt(r, d, layers, o.atoms)) return -2;
     return roomFor(x, p);
   };
-  /** The cost x adds at p (x not placed), without placing it. */
-  const addCost = (x: number, p: number): number => {
-    const d = Math.floor(p / O);
-    const o = options[p % O]!;
-    const t = cardT[x]!;
-    let c = teacherDayCost(tMask[t * D + d]! | o.slotMask) - teacherDayCost(tMask[t * D + d]!);
-    const ci = cardC[x]!;
-    if (ci >= 0) c += classDayCost(ci, cMask[ci * D + d]! | o.slotMask) - classDayCost(ci, cMask[ci * D + d]!);
-    const n = tsCnt[cardTS[x]! * D + d]!;
-    return c + twiceCost(n + 1) - twiceCost(n);
+  /** The cost x adds at p (x not placed and fitting there). */
+  const addCost = (x: number, p: number, room: number): number => {
+    const before = total;
+    place(x, p, room);
+    const c = total - before;
+    unplace(x);
+    return c;
   };
 
   // ---- Fixed cards in place; the movable ones start unplaced --------------------------------
@@ -501,7 +555,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     for (const p of domain[x]!) {
       const room = fits(x, p);
       if (room === -2) continue;
-      const c = addCost(x, p) + rnd() * 0.5;
+      const c = addCost(x, p, room) + rnd() * 0.5;
       if (c < bestCost) {
         bestCost = c;
         best = p;

@@ -1,0 +1,143 @@
+// The generator (electron/core/timetable/generate.ts) on the 1000-student demo school: every card
+// placed with no clash by docs/timetable.md (held to an independent pairwise verifier), pinned
+// cards and cards outside the scope never move, teachers' unavailable times and room kinds kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoCore } from '../support/core';
+import { makeDemoCards, demoModel } from './support/demoModel';
+import { applyPlacements, teacherWindows, verifyClashes } from './support/verify';
+import { generate, type GenerateOutcome } from '../../electron/core/timetable/generate';
+import type { ModelCard, TimetableModel } from '../../electron/core/timetable/model';
+
+let core: Awaited<ReturnType<typeof demoCore>>;
+let model: TimetableModel;
+let full: GenerateOutcome;
+/** The demo with the whole timetable placed by the first test. */
+let placed: TimetableModel;
+
+const where = (c: ModelCard) => `${c.weekday}:${c.lessonNo}:${c.roomId}`;
+
+beforeAll(async () => {
+  core = await demoCore(1000);
+  model = demoModel(core.db, makeDemoCards(core.db));
+}, 300_000);
+afterAll(() => core?.cleanup());
+
+describe('the generator on the 1000-student demo', () => {
+  it('places every card with no clash and few teachers\' windows', () => {
+    expect(model.cards.length).toBeGreaterThan(1000);
+    expect(model.cards.every((c) => c.weekday === null)).toBe(true);
+    const progress: [number, number][] = [];
+    full = generate(model, { scope: { kind: 'all' }, seed: 1, onProgress: (d, t) => progress.push([d, t]) });
+    expect(full.unplaced).toEqual([]);
+    expect(full.placements.size).toBe(model.cards.length);
+    placed = applyPlacements(model, full.placements);
+    expect(verifyClashes(placed)).toEqual([]);
+    expect(full.teacherWindows).toBe(teacherWindows(placed));
+    // Few windows: at most one in twenty teacher-days (the demo reaches none or a few).
+    expect(full.teacherWindows).toBeLessThanOrEqual(Math.ceil((new Set(model.cards.map((c) => c.teacherId)).size * model.days) / 20));
+    // Progress: from the start to the end, never past the total.
+    expect(progress.length).toBeGreaterThan(2);
+    expect(progress.every(([d, t]) => d >= 0 && d <= t)).toBe(true);
+    expect(progress[progress.length - 1]![0]).toBe(progress[progress.length - 1]![1]);
+    console.log(`generate 1000: ${full.ms} ms, ${full.placements.size} cards, ${full.teacherWindows} teachers' windows`);
+  }, 300_000);
+
+  it('with the study groups in the first shift places all but the one lesson that cannot fit, still with no clash', () => {
+    const first: TimetableModel = { ...model, cards: model.cards.map((c) => (c.studyGroupId ? { ...c, shift: 1 } : c)) };
+    // Why one: some pupils have 36 lessons a week for the 35 first-shift slots.
+    const week = first.slots.filter((s) => s.shift === 1).length * first.days;
+    const need = new Map<string, number>();
+    for (const c of first.cards) {
+      const pupils = c.studyGroupId
+        ? (first.studyGroupStudents.get(c.studyGroupId) ?? [])
+        : c.subgroupId
+          ? (first.subgroupStudents.get(c.subgroupId) ?? [])
+          : [...first.studentClass].filter(([, k]) => k === c.classId).map(([s]) => s);
+      for (const s of pupils) need.set(s, (need.get(s) ?? 0) + 1);
+    }
+    expect(Math.max(...need.values()) - week).toBe(1);
+    const out = generate(first, { scope: { kind: 'all' }, seed: 2, effort: 0.1 });
+    expect(out.unplaced).toHaveLength(1);
+    expect(verifyClashes(applyPlacements(first, out.placements))).toEqual([]);
+  }, 300_000);
+
+  it('rebuilds one parallel: pinned cards and the other parallels stay where they were', () => {
+    const grade7 = placed.cards.filter((c) => c.grade === 7);
+    const pinned = new Set(grade7.filter((_, i) => i % 7 === 0).map((c) => c.id));
+    const before: TimetableModel = { ...placed, cards: placed.cards.map((c) => (pinned.has(c.id) ? { ...c, pinned: true } : c)) };
+    const out = generate(before, { scope: { kind: 'grade', grade: 7 }, seed: 3, effort: 0.2 });
+    expect(out.unplaced).toEqual([]);
+    const moved = [...out.placements.keys()];
+    expect(moved.length).toBe(grade7.length - pinned.size);
+    const byId = new Map(before.cards.map((c) => [c.id, c]));
+    expect(moved.every((id) => byId.get(id)!.grade === 7 && !pinned.has(id))).toBe(true);
+    const after = applyPlacements(before, out.placements);
+    for (const c of after.cards) if (c.grade !== 7 || pinned.has(c.id)) expect(where(c)).toBe(where(byId.get(c.id)!));
+    expect(verifyClashes(after)).toEqual([]);
+    // A rebuild, not a copy: some of the parallel's lessons are elsewhere now.
+    expect(moved.some((id) => where(after.cards.find((c) => c.id === id)!) !== where(byId.get(id)!))).toBe(true);
+  }, 300_000);
+
+  it("rebuilds one teacher's lessons and places only the unplaced ones when asked so", () => {
+    const counts = new Map<string, number>();
+    for (const c of placed.cards) counts.set(c.teacherId, (counts.get(c.teacherId) ?? 0) + 1);
+    const teacherId = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    const byTeacher = generate(placed, { scope: { kind: 'teacher', teacherId }, seed: 4, effort: 0.2 });
+    expect(byTeacher.unplaced).toEqual([]);
+    expect([...byTeacher.placements.keys()].sort()).toEqual(placed.cards.filter((c) => c.teacherId === teacherId).map((c) => c.id).sort());
+    expect(verifyClashes(applyPlacements(placed, byTeacher.placements))).toEqual([]);
+
+    // 40 cards taken off the board: only they are placed, every other card stays.
+    const off = new Set(placed.cards.filter((_, i) => i % 29 === 0).map((c) => c.id));
+    const partial: TimetableModel = { ...placed, cards: placed.cards.map((c) => (off.has(c.id) ? { ...c, weekday: null, lessonNo: null } : c)) };
+    const out = generate(partial, { scope: { kind: 'unplaced' }, seed: 5, effort: 0.2 });
+    expect(out.unplaced).toEqual([]);
+    expect(new Set(out.placements.keys())).toEqual(off);
+    expect(verifyClashes(applyPlacements(partial, out.placements))).toEqual([]);
+  }, 300_000);
+
+  it("keeps teachers' unavailable times and the rooms a subject needs", () => {
+    const teachers = [...new Set(model.cards.map((c) => c.teacherId))].sort().slice(0, 6);
+    const inf = [...model.names.subject].find(([, n]) => n === 'Информатика')![0];
+    const computers = [...model.rooms].filter(([, r]) => r.kind === 'computer').map(([id]) => id);
+    expect(computers.length).toBeGreaterThan(0);
+    const constrained: TimetableModel = {
+      ...model,
+      // A methodical day for three teachers, the first two lessons of Monday and Tuesday for three others.
+      unavailable: teachers.flatMap((staffId, i) =>
+        i < 3
+          ? [{ staffId, weekday: i + 1, shift: 1, lessonNo: null, reason: 'methodical_day' as const }]
+          : [1, 2].flatMap((weekday) => [1, 2].map((lessonNo) => ({ staffId, weekday, shift: 1, lessonNo, reason: 'unavailable' as const }))),
+      ),
+      subjectRoomKind: new Map([[inf, 'computer']]),
+    };
+    const out = generate(constrained, { scope: { kind: 'all' }, seed: 6, effort: 0.2 });
+    expect(out.unplaced).toEqual([]);
+    const after = applyPlacements(constrained, out.placements);
+    expect(verifyClashes(after)).toEqual([]);
+    // The informatics lessons held in the home rooms went to a computer room (or to none when all were taken).
+    const infCards = after.cards.filter((c) => c.subjectId === inf);
+    expect(infCards.every((c) => c.roomId === null || computers.includes(c.roomId))).toBe(true);
+    expect(infCards.some((c) => c.roomId !== null)).toBe(true);
+  }, 300_000);
+
+  it('is the same for the same seed, and stops on the signal with what it has', () => {
+    const a = generate(model, { scope: { kind: 'all' }, seed: 7, effort: 0.05 });
+    const b = generate(model, { scope: { kind: 'all' }, seed: 7, effort: 0.05 });
+    expect([...b.placements]).toEqual([...a.placements]);
+
+    const ctl = new AbortController();
+    let calls = 0;
+    const out = generate(model, {
+      scope: { kind: 'all' },
+      seed: 8,
+      signal: ctl.signal,
+      onProgress: () => {
+        if (++calls === 3) ctl.abort();
+      },
+    });
+    expect(out.placements.size + out.unplaced.length).toBe(model.cards.length);
+    expect(out.unplaced.length).toBeGreaterThan(0);
+    expect(verifyClashes(applyPlacements(model, out.placements))).toEqual([]);
+  }, 300_000);
+});
