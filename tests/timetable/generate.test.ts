@@ -104,7 +104,7 @@ describe('the generator on the 1000-student demo', () => {
     const constrained: TimetableModel = {
       ...model,
       // A methodical day for three teachers, the first two lessons of Monday and Tuesday for three others.
-      unavailable: teachers.flatMap((staffId, i) =>
+      unavailable: teachers.flatMap((staffId, i): TimetableModel["unavailable"] =>
         i < 3
           ? [{ staffId, weekday: i + 1, shift: 1, lessonNo: null, reason: 'methodical_day' as const }]
           : [1, 2].flatMap((weekday) => [1, 2].map((lessonNo) => ({ staffId, weekday, shift: 1, lessonNo, reason: 'unavailable' as const }))),

@@ -82,6 +82,7 @@ interface Opt {
   atomList: number[];
   /** Slot indices (all shifts' slots, ordered by shift and lesson) it takes. */
   slotMask: number;
+  slotList: number[];
 }
 
 export function inScope(card: ModelCard, scope: GenerateScope): boolean {
@@ -97,6 +98,7 @@ export function inScope(card: ModelCard, scope: GenerateScope): boolean {
   }
 }
 
+const DEBUG = !!process.env.TT_DEBUG;
 export function generate(model: TimetableModel, opts: GenerateOptions): GenerateOutcome {
   const t0 = performance.now();
   const rnd = prng(opts.seed);
@@ -154,7 +156,8 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     atoms.forEach(([a, b], i) => {
       if (a < o.end && o.start < b) list.push(i);
     });
-    return { shift: o.shift, lessonNo: o.lessonNo, duration: o.duration, atoms: list.reduce((m, i) => m | (1 << i), 0), atomList: list, slotMask: o.slotMask };
+    const slotList = slots.map((_, i) => i).filter((i) => o.slotMask & (1 << i));
+    return { shift: o.shift, lessonNo: o.lessonNo, duration: o.duration, atoms: list.reduce((m, i) => m | (1 << i), 0), atomList: list, slotMask: o.slotMask, slotList };
   });
   const O = options.length;
   const optOf = new Map(options.map((o, i) => [`${o.shift}:${o.lessonNo}:${o.duration}`, i]));
@@ -342,6 +345,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   let total = 0;
 
   const posDiff = new Float64Array(S);
+  const withDifficulty = cardDiff.some((v) => v > 0);
   /** A class's day: gaps, lessons over the grade's maximum, a late start, hard lessons in a row; its difficulty total kept. */
   const classDayCost = (ci: number, d: number): number => {
     const mask = cMask[ci * D + d]!;
@@ -357,15 +361,14 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       const sub = (mask >>> r[0]) & ((1 << (r[1] - r[0])) - 1);
       if (sub) cost += W_LATE_START * (31 - Math.clz32(sub & -sub));
     }
+    if (!withDifficulty) return cost;
     // Difficulty: a position's is its hardest card's.
+    const [a, b] = r ?? [0, S];
     posDiff.fill(0);
-    for (const y of at[classAny[ci]! * D + d]!) {
-      const sm = options[pos[y]! % O]!.slotMask;
-      for (let s = 0; s < S; s++) if (sm & (1 << s) && cardDiff[y]! > posDiff[s]!) posDiff[s] = cardDiff[y]!;
-    }
+    for (const y of at[classAny[ci]! * D + d]!) for (const s of options[pos[y]! % O]!.slotList) if (cardDiff[y]! > posDiff[s]!) posDiff[s] = cardDiff[y]!;
     let sum = 0;
     let run = 0;
-    for (let s = 0; s < S; s++) {
+    for (let s = a; s < b; s++) {
       sum += posDiff[s]!;
       if (mask & (1 << s) && posDiff[s]! >= hardFrom) {
         run++;
@@ -377,7 +380,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   };
   /** The class's hardest day not among the peak days. */
   const peakCost = (ci: number): number => {
-    if (!peakDays.length) return 0;
+    if (!peakDays.length || !withDifficulty) return 0;
     let top = 0;
     for (let d = 0; d < D; d++) top = Math.max(top, cDayDiff[ci * D + d]!);
     if (top <= 0) return 0;
@@ -422,8 +425,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     if (room >= 0) occAdd(room, d, layersOf[x]!, o, x);
     const t = cardT[x]!;
     const ci = cardC[x]!;
-    for (let s = 0; s < S; s++) {
-      if (!(o.slotMask & (1 << s))) continue;
+    for (const s of o.slotList) {
       if (tSlot[(t * D + d) * S + s]!++ === 0) tMask[t * D + d] = tMask[t * D + d]! | (1 << s);
       if (ci >= 0 && cSlot[(ci * D + d) * S + s]!++ === 0) cMask[ci * D + d] = cMask[ci * D + d]! | (1 << s);
     }
@@ -444,8 +446,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
     if (roomAt[x]! >= 0) occRemove(roomAt[x]!, d, layersOf[x]!, o, x);
     const t = cardT[x]!;
     const ci = cardC[x]!;
-    for (let s = 0; s < S; s++) {
-      if (!(o.slotMask & (1 << s))) continue;
+    for (const s of o.slotList) {
       if (--tSlot[(t * D + d) * S + s]! === 0) tMask[t * D + d] = tMask[t * D + d]! & ~(1 << s);
       if (ci >= 0 && --cSlot[(ci * D + d) * S + s]! === 0) cMask[ci * D + d] = cMask[ci * D + d]! & ~(1 << s);
     }
@@ -631,9 +632,11 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   }
   unplaceable = movable.filter((x) => pos[x]! < 0);
 
+  if (DEBUG) console.log('constructed', Math.round(performance.now() - t0), total);
   // ---- Improvement: simulated annealing on moves and swaps -----------------------------------
-  const placedMovable = () => movable.filter((x) => pos[x]! >= 0);
-  const pool = placedMovable();
+  const pool = movable.filter((x) => pos[x]! >= 0);
+  const accept = (delta: number, temp: number) => delta <= 0 || rnd() < Math.exp(-delta / temp);
+  const meets = (x: number, y: number) => layersOf[x]!.some((l) => layersOf[y]!.includes(l));
   if (pool.length > 0 && !shouldStop()) {
     const T0 = 8;
     const T1 = 0.05;
@@ -650,37 +653,39 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       const from = pos[x]!;
       if (p === from) continue;
       const fromRoom = roomAt[x]!;
+      const d = Math.floor(p / O);
+      const o = options[p % O]!;
+      // x's own place is in the way only on the same day at an overlapping time: then out of the way first.
+      const self = d === Math.floor(from / O) && (options[from % O]!.atoms & o.atoms) !== 0;
       const before = total;
-      unplace(x);
+      if (self) unplace(x);
       const room = fits(x, p);
       if (room !== -2) {
+        if (!self) unplace(x);
         place(x, p, room);
-        const delta = total - before;
-        if (delta <= 0 || rnd() < Math.exp(-delta / temp)) continue;
+        if (accept(total - before, temp)) continue;
         unplace(x);
         place(x, from, fromRoom);
         continue;
       }
       // A swap: the one movable card in the way goes to x's old place.
-      const d = Math.floor(p / O);
-      const o = options[p % O]!;
       let other = -1;
       let many = false;
       for (const r of checks[x]!) {
         for (const y of at[r * D + d]!) {
-          if (!(options[pos[y]! % O]!.atoms & o.atoms)) continue;
-          if (!layersOf[x]!.some((l) => layersOf[y]!.includes(l))) continue;
+          if (y === x || !(options[pos[y]! % O]!.atoms & o.atoms) || !meets(x, y)) continue;
           if (other === -1 || other === y) other = y;
           else many = true;
         }
       }
       if (other < 0 || many || !isMovable[other] || !domain[other]!.includes(from)) {
-        place(x, from, fromRoom);
+        if (self) place(x, from, fromRoom);
         continue;
       }
       const y = other;
       const yFrom = pos[y]!;
       const yRoom = roomAt[y]!;
+      if (!self) unplace(x);
       unplace(y);
       const rx = fits(x, p);
       if (rx !== -2) {
@@ -688,8 +693,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
         const ry = fits(y, from);
         if (ry !== -2) {
           place(y, from, ry);
-          const delta = total - before;
-          if (delta <= 0 || rnd() < Math.exp(-delta / temp)) continue;
+          if (accept(total - before, temp)) continue;
           unplace(y);
         }
         unplace(x);
@@ -698,6 +702,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       place(x, from, fromRoom);
     }
   }
+  if (DEBUG) console.log('improved', Math.round(performance.now() - t0), total);
 
   // ---- The outcome ---------------------------------------------------------------------------
   const placements: GenerateOutcome['placements'] = new Map();
