@@ -1,6 +1,7 @@
 import type { Handlers } from '../context';
 import type { timetableOps } from '../../api/timetable';
 import { AppError } from '../../api/errors';
+import { generateTimetable } from './generateJob';
 
 // Stubs until the feature's services land (issue 11): each refuses with «not yet».
 const notYet = (): never => {
@@ -22,7 +23,7 @@ export const timetableHandlers = {
   'timetable.unavailable.remove': notYet,
   'timetable.rules': notYet,
   'timetable.saveRules': notYet,
-  'timetable.generate': notYet,
+  'timetable.generate': (input, ctx) => generateTimetable(ctx, input),
   'timetable.exportFet': notYet,
   'timetable.importFet': notYet,
 } satisfies Handlers<typeof timetableOps>;
