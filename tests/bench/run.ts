@@ -18,6 +18,7 @@ import { PAGES, openScript } from '../e2e/pages';
 import { upload } from '../support/files';
 import { simulateInto } from '../support/journal';
 import { syncBenches } from './sync';
+import { timetableBenches } from './timetable';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -42,7 +43,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal, sync); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal, sync, timetable-generate); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -271,6 +272,9 @@ try {
       db.close();
     }
   }
+  // The timetable generator on the 1000-student demo (issue 11): tests/bench/timetable.ts.
+  if (want('timetable-generate')) await timetableBenches(tmp.dir, emit, core);
+
   // 6. Sync with the central system (issue 10): tests/bench/sync.ts.
   //    `sync-year` / `sync-schools`: only the benches on the simulated year, or only the 50 schools.
   if (want('sync') || want('sync-year') || want('sync-schools'))

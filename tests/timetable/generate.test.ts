@@ -121,6 +121,39 @@ describe('the generator on the 1000-student demo', () => {
     expect(infCards.some((c) => c.roomId !== null)).toBe(true);
   }, 300_000);
 
+  it('places double lessons and odd/even-week lessons with no clash', () => {
+    // Grade 7: technology as a double lesson (its two hours as one card), geography's two hours as
+    // one lesson of the odd weeks and one of the even weeks.
+    const tech = [...model.names.subject].find(([, n]) => n === 'Труд (технология)')![0];
+    const geo = [...model.names.subject].find(([, n]) => n === 'География')![0];
+    const drop = new Set<string>();
+    const cards = model.cards.flatMap((c): ModelCard[] => {
+      if (drop.has(c.id)) return [];
+      if (c.grade !== 7) return [c];
+      const twin = model.cards.find((o) => o.id !== c.id && o.subjectId === c.subjectId && o.classId === c.classId && o.subgroupId === c.subgroupId && !drop.has(o.id));
+      if (c.subjectId === tech && twin) {
+        drop.add(twin.id);
+        return [{ ...c, duration: 2 }];
+      }
+      if (c.subjectId === geo && twin) {
+        drop.add(twin.id);
+        return [{ ...c, weeks: 'odd' }, { ...twin, weeks: 'even' }];
+      }
+      return [c];
+    });
+    const fortnight: TimetableModel = { ...model, fortnight: true, cards };
+    const doubles = cards.filter((c) => c.duration === 2).length;
+    const odd = cards.filter((c) => c.weeks === 'odd').length;
+    expect(doubles).toBeGreaterThan(0);
+    expect(odd).toBeGreaterThan(0);
+    const out = generate(fortnight, { scope: { kind: 'all' }, seed: 9, effort: 0.2 });
+    expect(out.unplaced).toEqual([]);
+    const after = applyPlacements(fortnight, out.placements);
+    expect(verifyClashes(after)).toEqual([]);
+    // A double lesson takes two lessons that both have a bell.
+    for (const c of after.cards.filter((x) => x.duration === 2)) expect(after.slots.some((s) => s.shift === c.shift && s.lessonNo === c.lessonNo! + 1)).toBe(true);
+  }, 300_000);
+
   it('is the same for the same seed, and stops on the signal with what it has', () => {
     const a = generate(model, { scope: { kind: 'all' }, seed: 7, effort: 0.05 });
     const b = generate(model, { scope: { kind: 'all' }, seed: 7, effort: 0.05 });

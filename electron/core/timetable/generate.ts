@@ -98,7 +98,6 @@ export function inScope(card: ModelCard, scope: GenerateScope): boolean {
   }
 }
 
-const DEBUG = !!process.env.TT_DEBUG;
 export function generate(model: TimetableModel, opts: GenerateOptions): GenerateOutcome {
   const t0 = performance.now();
   const rnd = prng(opts.seed);
@@ -106,6 +105,7 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   const D = model.days;
   const cards = model.cards;
   const N = cards.length;
+  if (new Set(cards.map((c) => c.id)).size !== N) throw new Error('generate: a card twice in the model');
 
   // ---- Slots, atoms and placement options -------------------------------------------------
   const slots = [...model.slots].sort((a, b) => a.shift - b.shift || a.lessonNo - b.lessonNo);
@@ -632,7 +632,6 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
   }
   unplaceable = movable.filter((x) => pos[x]! < 0);
 
-  if (DEBUG) console.log('constructed', Math.round(performance.now() - t0), total);
   // ---- Improvement: simulated annealing on moves and swaps -----------------------------------
   const pool = movable.filter((x) => pos[x]! >= 0);
   const accept = (delta: number, temp: number) => delta <= 0 || rnd() < Math.exp(-delta / temp);
@@ -702,7 +701,6 @@ export function generate(model: TimetableModel, opts: GenerateOptions): Generate
       place(x, from, fromRoom);
     }
   }
-  if (DEBUG) console.log('improved', Math.round(performance.now() - t0), total);
 
   // ---- The outcome ---------------------------------------------------------------------------
   const placements: GenerateOutcome['placements'] = new Map();
