@@ -22,6 +22,28 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => core?.cleanup());
 
+describe('the verifier the generator is held to', () => {
+  it('finds a teacher across shifts, a class and its subgroup, a study group pupil, odd against every week', () => {
+    const by = (f: (c: ModelCard) => boolean) => model.cards.find(f)!;
+    const sg = by((c) => c.studyGroupId !== null);
+    const pupil = model.studyGroupStudents.get(sg.studyGroupId!)![0]!;
+    const own = by((c) => c.classId === model.studentClass.get(pupil) && c.subgroupId === null);
+    const sub = by((c) => c.subgroupId !== null);
+    const whole = by((c) => c.classId === sub.classId && c.subgroupId === null);
+    const t1 = by((c) => c.shift === 1 && c.teacherId === sg.teacherId && c.id !== sg.id);
+    const at = (c: ModelCard, weekday: number, lessonNo: number, extra: Partial<ModelCard> = {}): ModelCard => ({ ...c, weekday, lessonNo, ...extra });
+    const kinds = (cards: ModelCard[]) => verifyClashes({ ...model, cards }).map((x) => x.kind).sort();
+    // Shift 2's first lesson (13:30) overlaps shift 1's sixth (13:25–14:10), not its fifth.
+    expect(sg.shift).toBe(2);
+    expect(kinds([at(sg, 1, 1), at(t1, 1, 6)])).toEqual(['teacher']);
+    expect(kinds([at(sg, 1, 1), at(t1, 1, 5)])).toEqual([]);
+    expect(kinds([at(sg, 2, 1), at(own, 2, 6)])).toEqual(['student']);
+    expect(kinds([at(sub, 3, 2), at(whole, 3, 2)])).toContain('class');
+    expect(kinds([at(whole, 4, 3, { weeks: 'odd' }), at(whole, 4, 3, { id: 'x', weeks: 'even' })])).toEqual([]);
+    expect(kinds([at(whole, 4, 3, { weeks: 'odd' }), at(whole, 4, 3, { id: 'x', weeks: 'every' })])).toEqual(['class', 'room', 'teacher']);
+  });
+});
+
 describe('the generator on the 1000-student demo', () => {
   it('places every card with no clash and few teachers\' windows', () => {
     expect(model.cards.length).toBeGreaterThan(1000);
