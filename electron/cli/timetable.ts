@@ -1,10 +1,11 @@
 // CLI commands of the timetable (issue 11): `timetable check` prints the clashes and the warnings
-// counted by kind of a version, found by id or by name.
+// counted by kind of a version, found by id or by name; `timetable generate` places its cards.
 import type { LocalClient } from '../core/dispatch';
-import type { TimetableVersion, WarningKind } from '../api/timetable';
+import type { GenerateScope, TimetableVersion, WarningKind } from '../api/timetable';
 import { AppError } from '../api/errors';
 import { ruKey } from '../api/text';
 import { ruDate } from '../core/format';
+import { UUID_RE } from '../../db';
 import { UsageError } from './errors';
 
 export interface TimetableEnv {
@@ -23,6 +24,22 @@ export const WARNING_LABELS: Record<WarningKind, string> = {
   subject_twice: 'предмет дважды в день',
 };
 
+const SCOPE_USAGE = '--scope: unplaced, all, grade:N (параллель) или teacher:ID (учитель)';
+
+export function parseScope(text: string | undefined): GenerateScope {
+  if (text === undefined || text === 'unplaced') return { kind: 'unplaced' };
+  if (text === 'all') return { kind: 'all' };
+  const grade = /^grade:(\d{1,2})$/.exec(text);
+  if (grade) {
+    const n = Number(grade[1]);
+    if (n < 1 || n > 11) throw new UsageError(`${SCOPE_USAGE}; параллель — от 1 до 11, получено ${n}`);
+    return { kind: 'grade', grade: n };
+  }
+  const teacher = /^teacher:(.+)$/.exec(text);
+  if (teacher && UUID_RE.test(teacher[1]!)) return { kind: 'teacher', teacherId: teacher[1]! };
+  throw new UsageError(`${SCOPE_USAGE}; получено «${text.length > 60 ? `${text.slice(0, 60)}…` : text}»`);
+}
+
 /** The version named by --timetable: its id, or its name (case and ё ignored) in the current year. */
 export async function findVersion(call: LocalClient, text: string | undefined): Promise<TimetableVersion> {
   if (!text) throw new UsageError('укажите расписание: --timetable ИД или название');
@@ -35,6 +52,7 @@ export async function findVersion(call: LocalClient, text: string | undefined): 
 }
 
 export async function timetableCommand(sub: string | undefined, env: TimetableEnv): Promise<void> {
+  if (sub === 'generate') return generateCommand(env);
   const { call, flag, out } = env;
   if (sub !== 'check') throw new UsageError('timetable: укажите check, generate, export-fet или import-fet');
   const v = await findVersion(call, flag('--timetable'));
@@ -45,4 +63,25 @@ export async function timetableCommand(sub: string | undefined, env: TimetableEn
   lines.push(`Предупреждений: ${total}`);
   for (const [k, label] of Object.entries(WARNING_LABELS)) lines.push(`  ${label}: ${r.counts[k as WarningKind]}`);
   out(lines.join('\n'), { timetable: v, clashes: r.clashes, counts: r.counts, warnings: r.warnings.length });
+}
+
+async function generateCommand(env: TimetableEnv): Promise<void> {
+  const { call, flag, out } = env;
+  const which = flag('--timetable');
+  if (!which) throw new UsageError('timetable generate: укажите расписание: --timetable ID или название');
+  const scope = parseScope(flag('--scope'));
+  const seedText = flag('--seed');
+  const seed = seedText === undefined ? 1 : Number(seedText);
+  if (!Number.isInteger(seed)) throw new UsageError(`--seed: нужно целое число, получено «${seedText}»`);
+  const timetableId = (await findVersion(call, which)).id;
+  const r = await call('timetable.generate', { timetableId, scope, seed });
+  const lines = [
+    `Размещено уроков: ${r.placed.toLocaleString('ru-RU')} за ${(r.ms / 1000).toFixed(1).replace('.', ',')} с`,
+    `Окон у учителей: ${r.teacherWindows}; предупреждений: ${r.warnings}`,
+  ];
+  if (r.unplaced.length) {
+    lines.push(`Не размещено без накладок: ${r.unplaced.length}`);
+    for (const u of r.unplaced) lines.push(`  ${u.name}`);
+  }
+  out(lines.join('\n'), r);
 }

@@ -19,6 +19,7 @@ import { upload } from '../support/files';
 import { simulateInto } from '../support/journal';
 import { syncBenches } from './sync';
 import { fetBenches } from './fet';
+import { timetableBenches } from './timetable';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -272,6 +273,9 @@ try {
       db.close();
     }
   }
+  // The timetable generator on the 1000-student demo (issue 11): tests/bench/timetable.ts.
+  if (want('timetable-generate')) await timetableBenches(tmp.dir, emit, core);
+
   // 6. Sync with the central system (issue 10): tests/bench/sync.ts.
   //    `sync-year` / `sync-schools`: only the benches on the simulated year, or only the 50 schools.
   // The timetable generator against FET (issue 11): tests/bench/fet.ts.

@@ -1,15 +1,10 @@
 import type { Handlers } from '../context';
 import type { timetableOps } from '../../api/timetable';
-import { AppError } from '../../api/errors';
 import { removeVersion, saveVersion, versions } from './versions';
 import { makeCards } from './cards';
 import { board, check, place, removeUnavailable, rules, saveRules, saveUnavailable, slotsFor, unplace, updateCard } from './edit';
 import { exportFetFile, importFetFile } from './fetData';
-
-// Stubs until their services land (issue 11: the generator, FET export/import): each refuses with «not yet».
-const notYet = (): never => {
-  throw new AppError('unavailable', 'Эта часть программы ещё не готова.');
-};
+import { generateTimetable } from './generateJob';
 
 export const timetableHandlers = {
   'timetable.versions': (i, ctx) => versions(ctx, i.yearId),
@@ -26,7 +21,7 @@ export const timetableHandlers = {
   'timetable.unavailable.remove': (i, ctx) => removeUnavailable(ctx, i.id),
   'timetable.rules': (i, ctx) => rules(ctx, i.timetableId),
   'timetable.saveRules': (i, ctx) => saveRules(ctx, i),
-  'timetable.generate': notYet,
+  'timetable.generate': (i, ctx) => generateTimetable(ctx, i),
   'timetable.exportFet': (i, ctx) => exportFetFile(ctx, i.timetableId),
   'timetable.importFet': (i, ctx) => importFetFile(ctx, i),
 } satisfies Handlers<typeof timetableOps>;
