@@ -8,6 +8,7 @@ import * as store from '../../../db/sync';
 import { withChangeOrigin } from '../../../db/changes';
 import { AppError } from '../../api/errors';
 import type { SyncRefusal, SyncRoundResult } from '../../api/sync';
+import type { PullResponse } from '../../../central/protocol';
 import { countWith, WORDS } from '../../api/plural';
 import type { Ctx } from '../context';
 import { checkpoint, JobCancelled, progress } from '../job';
@@ -42,6 +43,8 @@ async function cancellable<T>(ctx: Ctx, fn: (signal: AbortSignal) => Promise<T>)
     return await fn(ac.signal);
   } finally {
     clearInterval(timer);
+    // A request still under way (the next page asked for before a failure or a cancel) is dropped.
+    ac.abort();
   }
 }
 
@@ -99,21 +102,33 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         progress(ctx, result.pushed, 0, `Отправлено ${countWith(result.pushed, WORDS.change)}`);
       }
 
-      // Pull: every page from the cursor, each applied in its own transaction, without echo.
-      let cursor = store.syncState(db).cursor;
+      // Pull: every page from the cursor, each applied in its own transaction, without echo. The
+      // pull is pipelined: as soon as a page is here the next one (from its cursor) is asked for,
+      // and the server builds and sends it while this page is applied (the apply is synchronous
+      // SQLite, the request I/O). The pages are still applied one by one in cursor order.
+      const cursor = store.syncState(db).cursor;
       progress(ctx, 0, 0, 'Получение данных');
-      for (;;) {
+      checkpoint(ctx);
+      let next: Promise<PullResponse> | null = client.pull(cursor);
+      while (next) {
+        const page = await next;
+        next = null;
         checkpoint(ctx);
-        const page = await client.pull(cursor);
-        // A page is applied whole: no cancellation inside (the next check is before the next page).
+        if (page.more) {
+          next = client.pull(page.cursor);
+          // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
+          next.catch(() => undefined);
+          // One turn of the event loop: the request leaves before the synchronous apply below.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // A page is applied whole: no cancellation inside (the next check is before the next page;
+        // a cancel drops the request under way, cancellable() aborts it).
         const applied = withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.applyPullPage(db, page));
         result.pulled += page.changes.length;
         result.pages += 1;
         result.refused += applied.refused;
-        cursor = page.cursor;
         progress(ctx, result.pulled, 0, received(result.pulled));
-        if (!page.more) break;
-        crashPoint('pull:between');
+        if (next) crashPoint('pull:between');
       }
     });
   } catch (e) {
