@@ -1,6 +1,7 @@
 // The app's HTTP client of the central system (issue 10; central/protocol.ts, docs/sync.md).
 // node:http(s) rather than fetch: a connect timeout apart from the request's, and gzip both ways
-// under our control. Every answer is validated with the protocol's zod schemas; every failure
+// under our control. Every answer is validated with the protocol's zod schemas (a pull page's rows by
+// its plain checker); every failure
 // becomes an AppError with a Russian message that names the server's address and nothing personal
 // (no record, no secret, no token).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -12,7 +13,7 @@ import {
   PATHS,
   errorResponse,
   forkResponse,
-  pullResponse,
+  parsePullResponse,
   pushConflict,
   pushResponse,
   registerResponse,
@@ -133,7 +134,12 @@ export class CentralClient {
 
   async pull(cursor: number, limit?: number): Promise<PullResponse> {
     const a = await this.authed(PATHS.pull, limit === undefined ? { cursor } : { cursor, limit });
-    if (a.status === 200) return this.parse(pullResponse, a.body);
+    if (a.status === 200) {
+      // The rows by a plain loop, not zod per row (central/protocol.ts): a page is thousands of them.
+      const page = parsePullResponse(a.body);
+      if (!page) throw garbled(this.serverUrl);
+      return page;
+    }
     throw this.failure(a);
   }
 
