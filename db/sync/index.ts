@@ -135,30 +135,55 @@ function upsertSql(t: string, rows = 1): string {
     .join(', ')}`;
 }
 const UPSERT = new Map<string, string>(tables.filter((t) => entityOf(t).owner !== 'local').map((t) => [t, upsertSql(t)]));
-/** Central rows go in many per statement (a year of the journal is hundreds of thousands). */
-const BATCH = 50;
-const UPSERT_BATCH = new Map<string, string>([...CENTRAL].map((t) => [t, upsertSql(t, BATCH)]));
 
-/** Upserts pulled central rows: in statements of BATCH rows, the rest one by one. */
+/**
+ * Central rows go in many per statement (a year of the journal is hundreds of thousands): up to
+ * MAX_ROWS a statement, within SQLite's 32 766 parameters; the sizes are powers of two, so a table
+ * has at most a dozen statements, each prepared once (db.quiet keeps them).
+ */
+const MAX_ROWS = 64;
+const MAX_PARAMS = 32_766;
+const CENTRAL_SIZES = new Map<string, number[]>(
+  [...CENTRAL].map((t) => {
+    const fit = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, columnsOf(t).length)));
+    const sizes: number[] = [];
+    for (let n = 2 ** Math.floor(Math.log2(fit)); n >= 1; n >>= 1) sizes.push(n);
+    return [t, sizes];
+  }),
+);
+const upsertSqls = new Map<string, string>();
+function upsertManySql(t: string, rows: number): string {
+  const key = `${t}\0${rows}`;
+  let q = upsertSqls.get(key);
+  if (q === undefined) upsertSqls.set(key, (q = upsertSql(t, rows)));
+  return q;
+}
+
+/**
+ * Upserts pulled central rows: the largest statement that fits the rows left, then smaller ones.
+ * Central rows are the server's alone (no shadow, no overlay, no parked copy): nothing per row but
+ * its values.
+ */
 function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
   const cols = columnsOf(t);
-  const push = (out: unknown[], r: PulledRow) => {
-    for (const c of cols) out.push(c === 'id' ? r.id : (r.data[c] ?? null));
-  };
+  const width = cols.length;
   let i = 0;
-  if (rows.length >= BATCH) {
-    const many = db.quiet(UPSERT_BATCH.get(t)!);
-    for (; i + BATCH <= rows.length; i += BATCH) {
-      const params: unknown[] = [];
-      for (let j = i; j < i + BATCH; j++) push(params, rows[j]!);
-      many.run(...params);
+  for (const size of CENTRAL_SIZES.get(t) ?? [1]) {
+    if (rows.length - i < size) continue;
+    const stmt = db.quiet(upsertManySql(t, size));
+    const params: unknown[] = new Array(size * width);
+    for (; rows.length - i >= size; i += size) {
+      let k = 0;
+      for (let j = i; j < i + size; j++) {
+        const r = rows[j]!;
+        const d = r.data;
+        for (let c = 0; c < width; c++) {
+          const col = cols[c]!;
+          params[k++] = col === 'id' ? r.id : (d[col] ?? null);
+        }
+      }
+      stmt.run(params);
     }
-  }
-  const single = db.quiet(UPSERT.get(t)!);
-  for (; i < rows.length; i++) {
-    const params: unknown[] = [];
-    push(params, rows[i]!);
-    single.run(...params);
   }
 }
 
