@@ -51,6 +51,33 @@ export interface HttpOptions {
   /** Aborts the request under way (the job was cancelled): the call throws JobCancelled. */
   signal?: AbortSignal;
   now?: () => number;
+  /**
+   * gzip both ways. By default on unless the server is on this computer or in the local network
+   * (nearbyServer): there gzip costs more CPU on both sides than the bytes it saves.
+   */
+  compress?: boolean;
+}
+
+/**
+ * Whether `serverUrl` names this computer or an address of a local network (an IP literal in the
+ * private, link-local or loopback ranges, or «localhost»): a pull page there is sent uncompressed.
+ */
+export function nearbyServer(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) {
+    const a = Number(v4[1]);
+    const b = Number(v4[2]);
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  const v6 = host.replace(/^\[|\]$/g, '');
+  return v6 === '::1' || /^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6);
 }
 
 /** The raw answer of one request. */
@@ -108,6 +135,7 @@ export class CentralClient {
       requestTimeoutMs: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       now: opts.now ?? Date.now,
       signal: opts.signal,
+      compress: opts.compress ?? !nearbyServer(serverUrl),
     };
   }
 
@@ -189,8 +217,8 @@ export class CentralClient {
 }
 
 /**
- * POSTs `body` as JSON (gzipped when large) to `serverUrl` + `path` and reads the JSON answer
- * (gunzipped when the server says so). Exported for the HTTP client's own tests.
+ * POSTs `body` as JSON (gzipped when large, unless the server is nearby: HttpOptions.compress) to
+ * `serverUrl` + `path` and reads the JSON answer (gunzipped when the server says so). Exported for the HTTP client's own tests.
  */
 export async function postJson(serverUrl: string, path: string, body: unknown, token: string | null, opts: HttpOptions = {}): Promise<Answer> {
   const connectMs = opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
@@ -202,13 +230,15 @@ export async function postJson(serverUrl: string, path: string, body: unknown, t
     throw unreachable(serverUrl);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw unreachable(serverUrl);
+  const compress = opts.compress ?? !nearbyServer(serverUrl);
   const json = Buffer.from(JSON.stringify(body), 'utf8');
-  const zipped = json.length >= GZIP_FROM_BYTES;
+  const zipped = compress && json.length >= GZIP_FROM_BYTES;
   const payload = zipped ? await gzipAsync(json) : json;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
-    'Accept-Encoding': 'gzip',
+    // Nearby the answer comes plain (the server gzips only when asked); a gzipped one is still read.
+    'Accept-Encoding': compress ? 'gzip' : 'identity',
     'Content-Length': String(payload.length),
   };
   if (zipped) headers['Content-Encoding'] = 'gzip';
