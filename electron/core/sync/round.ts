@@ -118,8 +118,9 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
           next = client.pull(page.cursor);
           // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
           next.catch(() => undefined);
-          // One turn of the event loop: the request leaves before the synchronous apply below.
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          // Two turns of the event loop (one to connect, should the connection be new): the request
+          // leaves before the synchronous apply below.
+          for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
         }
         // A page is applied whole: no cancellation inside (the next check is before the next page;
         // a cancel drops the request under way, cancellable() aborts it).
