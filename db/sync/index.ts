@@ -4,6 +4,7 @@
 // its own transaction (outside any other: a page and a push answer with foreign keys off).
 import { crashPoint } from './testHook';
 import type { Db } from '../connection';
+import type { SyncStateTable } from '../schema';
 import { createHash } from 'node:crypto';
 import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
 import { entityOf, isTable, tables, type Table } from '../entities';
@@ -73,21 +74,8 @@ interface Ctx {
   refused: number;
 }
 
-interface StateRow {
-  server_url: string | null;
-  school_id: string | null;
-  school_name: string | null;
-  client_id: string | null;
-  secret: string | null;
-  cursor: number;
-  acked_mutation: number;
-  pushed_through: number;
-  sent_through: number;
-  next_mutation: number;
-  needs_fork: number;
-  last_sync_at: string | null;
-  last_error: string | null;
-}
+/** The one row of sync_state as read (db/schema.ts SyncStateTable, without its key). */
+type StateRow = Omit<SyncStateTable, 'id'>;
 
 const OFFICE: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'office'));
 const CENTRAL: ReadonlySet<string> = new Set(tables.filter((t) => entityOf(t).owner === 'central'));
