@@ -576,9 +576,84 @@ export function notePushGap(db: Db, serverLast: number): void {
   });
 }
 
+/**
+ * The first pull into an empty database — no office row (no school yet: nothing a user could be
+ * editing), no journal row, nothing waiting to be sent — goes the bulk way: all its pages in one
+ * transaction held by the sync job (Db.beginHeld), with the journal tables' (central-owned) plain
+ * indexes dropped at its start and made again, each by one sort, before it commits (a row at a time
+ * into a growing index cost more than the rows themselves). The indexes are gone only inside that
+ * transaction: no other connection, no backup, no crash ever sees the database without them — a
+ * crash or a failed round rolls the whole pull back (the cursor with it) and the next round starts
+ * it again. What it holds up: another connection's write waits for it (there is nothing to edit).
+ */
+const bulk = new WeakMap<Db, { indexes: { name: string; sql: string }[] }>();
+
+/** Whether a pull starting now may go the bulk way (see `bulk`). */
+export function canBulkPull(db: Db): boolean {
+  if (db.raw.inTransaction || bulk.has(db)) return false;
+  if (stateRow(db).cursor !== 0) return false;
+  if (db.quiet('SELECT 1 FROM sync_mutation LIMIT 1').get() !== undefined) return false;
+  for (const t of [...OFFICE, ...CENTRAL]) if (db.quiet(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined) return false;
+  return true;
+}
+
+/** Opens the bulk pull's transaction (foreign keys off for it) and drops the journal tables' plain indexes inside it. */
+export function beginBulkPull(db: Db): void {
+  if (!canBulkPull(db)) throw new Error('sync store: a bulk pull needs an empty database');
+  db.raw.pragma('foreign_keys = OFF');
+  try {
+    db.beginHeld();
+  } catch (e) {
+    db.raw.pragma('foreign_keys = ON');
+    throw e;
+  }
+  const journal = [...CENTRAL];
+  const indexes = (
+    db.quiet(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${journal.map(() => '?').join(', ')}) ORDER BY name`).all(...journal) as {
+      name: string;
+      sql: string;
+    }[]
+  ).filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
+  for (const i of indexes) db.raw.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+  bulk.set(db, { indexes });
+  log(db, 'bulk', { indexes: indexes.length });
+}
+
+/** Makes the dropped indexes again (the very same SQL) and commits the bulk pull. */
+export function endBulkPull(db: Db): void {
+  const b = bulk.get(db);
+  if (!b) return;
+  bulk.delete(db);
+  try {
+    for (const i of b.indexes) db.raw.exec(i.sql);
+    db.commitHeld();
+  } catch (e) {
+    db.rollbackHeld();
+    throw e;
+  } finally {
+    db.raw.pragma('foreign_keys = ON');
+  }
+}
+
+/** A bulk pull that failed or was cancelled: everything it applied is rolled back, the indexes with it. */
+export function abortBulkPull(db: Db): void {
+  if (!bulk.has(db)) return;
+  bulk.delete(db);
+  try {
+    db.rollbackHeld();
+  } finally {
+    db.raw.pragma('foreign_keys = ON');
+  }
+}
+
+/** A page's transaction: its own, or a savepoint in the bulk pull's. */
+function pageTx<T>(db: Db, fn: () => T): T {
+  return bulk.has(db) ? db.tx(fn) : withoutForeignKeys(db, fn);
+}
+
 /** One pulled page, in one transaction: rows applied without echo, pending mutations rebased; on the last page the acknowledged ones dropped. */
 export function applyPullPage(db: Db, page: PullResponse): { rows: number; refused: number } {
-  return withoutForeignKeys(db, () => {
+  return pageTx(db, () => {
     const ctx = newCtx(db);
     const s = stateRow(db);
     const counts: Record<string, number> = {};

@@ -3,7 +3,7 @@
 // sync of the hosts: background.ts): progress for the panel and the «Синхронизация» page, a
 // cancellation point between requests and pages (a page is applied whole, in one transaction, or
 // not at all). Nothing personal is logged: counts and versions only (the store's sync_log).
-import { MAX_PUSH } from '../../../central/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH } from '../../../central/protocol';
 import * as store from '../../../db/sync';
 import { withChangeOrigin } from '../../../db/changes';
 import { AppError } from '../../api/errors';
@@ -66,6 +66,8 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
   const id = state.identity;
   if (!id) throw notRegistered();
   const result: SyncRoundResult = { pushed: 0, accepted: 0, refused: 0, refusals: [], pulled: 0, pages: 0, forked: false, pending: 0 };
+  /** The first pull into an empty database, in one transaction (store.beginBulkPull). */
+  let bulk = false;
   try {
     await cancellable(ctx, async (signal) => {
       const client = new CentralClient(id.serverUrl, { clientId: id.clientId, secret: id.secret }, { ...http, signal });
@@ -114,8 +116,13 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         const page = await next;
         next = null;
         checkpoint(ctx);
+        // More than a page into an empty database: the bulk way, in pages of the largest size.
+        if (result.pages === 0 && page.more && store.canBulkPull(db)) {
+          store.beginBulkPull(db);
+          bulk = true;
+        }
         if (page.more) {
-          next = client.pull(page.cursor);
+          next = client.pull(page.cursor, bulk ? MAX_PULL_LIMIT : undefined);
           // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
           next.catch(() => undefined);
           // Two turns of the event loop (one to connect, should the connection be new): the request
@@ -131,8 +138,15 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         progress(ctx, result.pulled, 0, received(result.pulled));
         if (next) crashPoint('pull:between');
       }
+      if (bulk) {
+        progress(ctx, result.pulled, 0, `${received(result.pulled)}, сохранение`);
+        bulk = false;
+        withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.endBulkPull(db));
+      }
     });
   } catch (e) {
+    // A bulk pull that did not finish leaves nothing: rolled back whole (the next round starts it again).
+    if (bulk) store.abortBulkPull(db);
     const err = e instanceof AppError ? e : new AppError('internal', 'Внутренняя ошибка синхронизации. Данные этого компьютера не изменены.');
     // A cancelled round is no news about the server.
     if (!(err instanceof JobCancelled)) store.noteSyncResult(db, ctx.now().toISOString(), err.message);
