@@ -91,6 +91,29 @@ describe('the central system HTTP client', () => {
     expect(bodyOf(seen[0]!)).toEqual({ clientId: CLIENT, secret: SECRET });
   });
 
+  it('keeps the token for the next round’s client of the same identity; new credentials fetch their own', async () => {
+    let tokens = 0;
+    const { url, seen } = await serve((req, res) => {
+      if (req.path === '/v1/token') return json(res, 200, { token: `tok-${++tokens}`, expiresInSec: 900 });
+      json(res, 200, page(1));
+    });
+    await new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0);
+    // The next round: a new client object, the same identity — no second token request.
+    const next = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
+    await next.pull(0);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/token', '/v1/pull', '/v1/pull']);
+    expect(seen[2]!.headers.authorization).toBe('Bearer tok-1');
+    // A fork: the new client id gets a token of its own, and the old one is not kept.
+    const other = '01890a5d-ac96-774b-bcce-b302099a8058';
+    next.setCredentials({ clientId: other, secret: SECRET });
+    await next.pull(0);
+    expect(seen.slice(3).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(bodyOf(seen[3]!)).toEqual({ clientId: other, secret: SECRET });
+    await new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0);
+    expect(seen.slice(5).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(tokens).toBe(3);
+  });
+
   it('sends a large body gzipped and a small one plain', async () => {
     const { url, seen } = await serve((_req, res) => json(res, 200, { ok: true }));
     const big = { mutations: Array.from({ length: 200 }, (_, i) => ({ id: i + 1, note: 'Изменение '.repeat(5) })) };

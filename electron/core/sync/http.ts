@@ -118,11 +118,18 @@ const revoked = () =>
 export type PushOutcome = { ok: true; res: PushResponse } | { ok: false; conflict: PushConflict };
 
 /**
+ * Tokens kept in this process's memory (never on disk) from one round to the next, per server and
+ * client: a round's first request does not wait for a token it had a minute ago. A 401 fetches a
+ * new one; a fork (new credentials) drops the old client's.
+ */
+const tokens = new Map<string, { value: string; until: number }>();
+const tokenKey = (serverUrl: string, clientId: string) => `${serverUrl}\0${clientId}`;
+
+/**
  * One server's client: register, token (kept until it expires, fetched again once on a 401),
  * push, pull, fork.
  */
 export class CentralClient {
-  private token: { value: string; until: number } | null = null;
   private readonly opts: Required<Omit<HttpOptions, 'signal'>> & { signal?: AbortSignal };
 
   constructor(
@@ -141,8 +148,8 @@ export class CentralClient {
 
   /** After a fork: the new identity's credentials (the old token is dropped). */
   setCredentials(creds: Credentials): void {
+    if (this.creds) tokens.delete(tokenKey(this.serverUrl, this.creds.clientId));
     this.creds = creds;
-    this.token = null;
   }
 
   async register(code: string, name: string): Promise<RegisterResponse> {
@@ -187,13 +194,16 @@ export class CentralClient {
 
   private async bearer(fresh: boolean): Promise<string> {
     const now = this.opts.now();
-    if (!fresh && this.token && now < this.token.until) return this.token.value;
     if (!this.creds) throw new AppError('validation', 'Программа не подключена к центральной системе.');
+    const key = tokenKey(this.serverUrl, this.creds.clientId);
+    const kept = tokens.get(key);
+    if (!fresh && kept && now < kept.until) return kept.value;
+    tokens.delete(key);
     const a = await this.post(PATHS.token, { clientId: this.creds.clientId, secret: this.creds.secret }, null);
     if (a.status === 401 || a.status === 403) throw revoked();
     if (a.status !== 200) throw this.failure(a);
     const t = this.parse(tokenResponse, a.body);
-    this.token = { value: t.token, until: now + Math.max(0, t.expiresInSec * 1000 - TOKEN_MARGIN_MS) };
+    tokens.set(key, { value: t.token, until: now + Math.max(0, t.expiresInSec * 1000 - TOKEN_MARGIN_MS) });
     return t.token;
   }
 
