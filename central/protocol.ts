@@ -14,8 +14,11 @@ export const MAX_PULL_LIMIT = 20_000;
 /** The longest text a field may carry (the app's own limits are far below it). */
 export const MAX_FIELD_TEXT = 10_000;
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'не UUID');
-const name = z.string().min(1).max(64).regex(/^[a-z_]+$/);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const NAME = /^[a-z_]+$/;
+const NAME_MAX = 64;
+const uuid = z.string().regex(UUID, 'не UUID');
+const name = z.string().min(1).max(NAME_MAX).regex(NAME);
 const value = z.union([z.string().max(MAX_FIELD_TEXT), z.number().finite(), z.null()]);
 
 export const registerRequest = z.object({
@@ -78,13 +81,53 @@ export const pulledRow = z.object({
   version: z.number().int().positive(),
   data: z.record(z.string(), value),
 });
+/** Rows in version order (a page is whole versions, ascending): a page that is not is refused. */
+const ascending = (rows: readonly { version: number }[]) => rows.every((r, i) => i === 0 || rows[i - 1]!.version <= r.version);
 export const pullResponse = z.object({
-  changes: z.array(pulledRow),
+  changes: z.array(pulledRow).refine(ascending, 'строки не по порядку версий'),
   cursor: z.number().int().nonnegative(),
   more: z.boolean(),
   /** The client's last processed mutation, consistent with the rows (one snapshot). */
   lastMutationId: z.number().int().nonnegative(),
 });
+
+/**
+ * The app's check of a pull answer (electron/core/sync/http.ts): the same rules as `pullResponse`,
+ * the envelope by zod and the rows — thousands a page — by a plain loop (zod per row cost more
+ * than applying them). tests/sync/protocol.test.ts holds the two to the same verdicts. Returns the
+ * page or null when anything in it is wrong.
+ */
+const pullEnvelope = z.object({
+  changes: z.array(z.unknown()),
+  cursor: z.number().int().nonnegative(),
+  more: z.boolean(),
+  lastMutationId: z.number().int().nonnegative(),
+});
+export function parsePullResponse(body: unknown): PullResponse | null {
+  const env = pullEnvelope.safeParse(body);
+  if (!env.success) return null;
+  const rows = env.data.changes;
+  let last = 1;
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return null;
+    const { entity, id, version, data } = r as Record<string, unknown>;
+    if (typeof entity !== 'string' || entity.length === 0 || entity.length > NAME_MAX || !NAME.test(entity)) return null;
+    if (typeof id !== 'string' || !UUID.test(id)) return null;
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < last) return null;
+    last = version;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return null;
+    for (const k in data) {
+      if (!Object.prototype.hasOwnProperty.call(data, k)) continue;
+      const v = (data as Record<string, unknown>)[k];
+      if (v === null) continue;
+      if (typeof v === 'string') {
+        if (v.length > MAX_FIELD_TEXT) return null;
+      } else if (typeof v !== 'number' || !Number.isFinite(v)) return null;
+    }
+  }
+  return env.data as PullResponse;
+}
 
 export const forkResponse = z.object({ clientId: uuid, secret: z.string().min(32), lastMutationId: z.number().int().nonnegative() });
 

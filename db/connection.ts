@@ -174,6 +174,29 @@ export class Db {
   }
 
   /**
+   * A write transaction held across awaits, for the sync job's first pull into an empty database
+   * (db/sync beginBulkPull): `begin`, then `db.tx` calls join it (savepoints), then `commitHeld` or
+   * `rollbackHeld`. Change events as for `tx`: told after the commit, forgotten on a rollback.
+   */
+  beginHeld(): void {
+    if (this.raw.inTransaction) throw new Error('Db.beginHeld: a transaction is open');
+    this.raw.exec('BEGIN IMMEDIATE');
+  }
+
+  commitHeld(): void {
+    this.raw.exec('COMMIT');
+    this.mutation = null;
+    this.onCommit?.();
+    this.changes.commit(currentChangeOrigin());
+  }
+
+  rollbackHeld(): void {
+    if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+    this.mutation = null;
+    this.changes.rollback();
+  }
+
+  /**
    * WAL checkpoints are run by another thread (`request`, called after each commit), so that a
    * commit never waits for the WAL to be copied into the file (SQLite's advice for latency). The
    * connection's own automatic checkpoint stays as a safety net, at 40 MB of WAL.

@@ -4,8 +4,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { CentralMigration } from './types';
 import { migration as m0001 } from './0001_initial';
+import { migration as m0002 } from './0002_record_page';
 
-export const centralMigrations: readonly CentralMigration[] = [m0001];
+export const centralMigrations: readonly CentralMigration[] = [m0001, m0002];
 export const LATEST_CENTRAL_VERSION = centralMigrations[centralMigrations.length - 1]!.version;
 export type { CentralMigration };
 

@@ -42,10 +42,17 @@ export async function pullRaw(db: CentralDb, auth: Auth, cursor: number, limit: 
         .limit(1)
         .executeTakeFirst();
       const upTo = edge ? edge.version : head.version;
+      // The page's JSON text built by PostgreSQL as plain text: each row's `data` (jsonb) written out
+      // once and pasted between the envelope's keys — no json_build_object/json_agg over it (half the
+      // time a row). The rows come in page order from the index record_page (no sort; an ORDER BY in
+      // the subquery keeps it, the aggregate takes them as they come); the entity written as JSON,
+      // id a uuid and version a number need no escaping. The app checks the versions ascend.
       const page = await sql<{ j: string; n: number }>`
-        SELECT coalesce(json_agg(json_build_object('entity', entity, 'id', id, 'version', version, 'data', data) ORDER BY version, entity, id), '[]')::text AS j,
+        SELECT coalesce('[' || string_agg('{"entity":' || to_json(entity)::text || ',"id":"' || id::text || '","version":' || version::text || ',"data":' || data::text || '}', ',') || ']', '[]') AS j,
                count(*)::int AS n
-        FROM record WHERE school_id = ${auth.schoolId}::uuid AND version > ${cursor} AND version <= ${upTo}`.execute(tx);
+        FROM (SELECT entity, id, version, data FROM record
+              WHERE school_id = ${auth.schoolId}::uuid AND version > ${cursor} AND version <= ${upTo}
+              ORDER BY version, entity, id) r`.execute(tx);
       let more = false;
       if (edge) {
         const next = await tx.selectFrom('record').select('version').where('school_id', '=', auth.schoolId).where('version', '>', upTo).limit(1).executeTakeFirst();

@@ -123,30 +123,56 @@ function upsertSql(t: string, rows = 1): string {
     .join(', ')}`;
 }
 const UPSERT = new Map<string, string>(tables.filter((t) => entityOf(t).owner !== 'local').map((t) => [t, upsertSql(t)]));
-/** Central rows go in many per statement (a year of the journal is hundreds of thousands). */
-const BATCH = 50;
-const UPSERT_BATCH = new Map<string, string>([...CENTRAL].map((t) => [t, upsertSql(t, BATCH)]));
 
-/** Upserts pulled central rows: in statements of BATCH rows, the rest one by one. */
+/**
+ * Central rows go in many per statement (a year of the journal is hundreds of thousands): up to
+ * MAX_ROWS a statement, within SQLite’s 32 766 parameters; the sizes are powers of two (64, 32, … 1)
+ * so a table has at most seven statements, each prepared once (db.quiet keeps them). Bigger ones
+ * (128, 512) measured no faster: the time is SQLite maintaining the indexes, ≈ 15 µs a row.
+ */
+const MAX_ROWS = 64;
+const MAX_PARAMS = 32_766;
+const CENTRAL_SIZES = new Map<string, number[]>(
+  [...CENTRAL].map((t) => {
+    const fit = Math.min(MAX_ROWS, Math.floor(MAX_PARAMS / Math.max(1, columnsOf(t).length)));
+    const sizes: number[] = [];
+    for (let n = 2 ** Math.floor(Math.log2(fit)); n >= 1; n >>= 1) sizes.push(n);
+    return [t, sizes];
+  }),
+);
+const upsertSqls = new Map<string, string>();
+function upsertManySql(t: string, rows: number): string {
+  const key = `${t}\0${rows}`;
+  let q = upsertSqls.get(key);
+  if (q === undefined) upsertSqls.set(key, (q = upsertSql(t, rows)));
+  return q;
+}
+
+/**
+ * Upserts pulled central rows: the largest statement that fits the rows left, then smaller ones.
+ * Central rows are the server's alone (no shadow, no overlay, no parked copy): nothing per row but
+ * its values.
+ */
 function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
   const cols = columnsOf(t);
-  const push = (out: unknown[], r: PulledRow) => {
-    for (const c of cols) out.push(c === 'id' ? r.id : (r.data[c] ?? null));
-  };
+  const width = cols.length;
   let i = 0;
-  if (rows.length >= BATCH) {
-    const many = db.quiet(UPSERT_BATCH.get(t)!);
-    for (; i + BATCH <= rows.length; i += BATCH) {
-      const params: unknown[] = [];
-      for (let j = i; j < i + BATCH; j++) push(params, rows[j]!);
-      many.run(...params);
+  for (const size of CENTRAL_SIZES.get(t) ?? [1]) {
+    if (rows.length - i < size) continue;
+    const stmt = db.quiet(upsertManySql(t, size));
+    const params: unknown[] = new Array(size * width);
+    for (; rows.length - i >= size; i += size) {
+      let k = 0;
+      for (let j = i; j < i + size; j++) {
+        const r = rows[j]!;
+        const d = r.data;
+        for (let c = 0; c < width; c++) {
+          const col = cols[c]!;
+          params[k++] = col === 'id' ? r.id : (d[col] ?? null);
+        }
+      }
+      stmt.run(params);
     }
-  }
-  const single = db.quiet(UPSERT.get(t)!);
-  for (; i < rows.length; i++) {
-    const params: unknown[] = [];
-    push(params, rows[i]!);
-    single.run(...params);
   }
 }
 
@@ -550,9 +576,84 @@ export function notePushGap(db: Db, serverLast: number): void {
   });
 }
 
+/**
+ * The first pull into an empty database — no office row (no school yet: nothing a user could be
+ * editing), no journal row, nothing waiting to be sent — goes the bulk way: all its pages in one
+ * transaction held by the sync job (Db.beginHeld), with the journal tables' (central-owned) plain
+ * indexes dropped at its start and made again, each by one sort, before it commits (a row at a time
+ * into a growing index cost more than the rows themselves). The indexes are gone only inside that
+ * transaction: no other connection, no backup, no crash ever sees the database without them — a
+ * crash or a failed round rolls the whole pull back (the cursor with it) and the next round starts
+ * it again. What it holds up: another connection's write waits for it (there is nothing to edit).
+ */
+const bulk = new WeakMap<Db, { indexes: { name: string; sql: string }[] }>();
+
+/** Whether a pull starting now may go the bulk way (see `bulk`). */
+export function canBulkPull(db: Db): boolean {
+  if (db.raw.inTransaction || bulk.has(db)) return false;
+  if (stateRow(db).cursor !== 0) return false;
+  if (db.quiet('SELECT 1 FROM sync_mutation LIMIT 1').get() !== undefined) return false;
+  for (const t of [...OFFICE, ...CENTRAL]) if (db.quiet(`SELECT 1 FROM ${t} LIMIT 1`).get() !== undefined) return false;
+  return true;
+}
+
+/** Opens the bulk pull's transaction (foreign keys off for it) and drops the journal tables' plain indexes inside it. */
+export function beginBulkPull(db: Db): void {
+  if (!canBulkPull(db)) throw new Error('sync store: a bulk pull needs an empty database');
+  db.raw.pragma('foreign_keys = OFF');
+  try {
+    db.beginHeld();
+  } catch (e) {
+    db.raw.pragma('foreign_keys = ON');
+    throw e;
+  }
+  const journal = [...CENTRAL];
+  const indexes = (
+    db.quiet(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN (${journal.map(() => '?').join(', ')}) ORDER BY name`).all(...journal) as {
+      name: string;
+      sql: string;
+    }[]
+  ).filter((i) => !/^\s*CREATE\s+UNIQUE\b/i.test(i.sql));
+  for (const i of indexes) db.raw.exec(`DROP INDEX "${i.name.replaceAll('"', '""')}"`);
+  bulk.set(db, { indexes });
+  log(db, 'bulk', { indexes: indexes.length });
+}
+
+/** Makes the dropped indexes again (the very same SQL) and commits the bulk pull. */
+export function endBulkPull(db: Db): void {
+  const b = bulk.get(db);
+  if (!b) return;
+  bulk.delete(db);
+  try {
+    for (const i of b.indexes) db.raw.exec(i.sql);
+    db.commitHeld();
+  } catch (e) {
+    db.rollbackHeld();
+    throw e;
+  } finally {
+    db.raw.pragma('foreign_keys = ON');
+  }
+}
+
+/** A bulk pull that failed or was cancelled: everything it applied is rolled back, the indexes with it. */
+export function abortBulkPull(db: Db): void {
+  if (!bulk.has(db)) return;
+  bulk.delete(db);
+  try {
+    db.rollbackHeld();
+  } finally {
+    db.raw.pragma('foreign_keys = ON');
+  }
+}
+
+/** A page's transaction: its own, or a savepoint in the bulk pull's. */
+function pageTx<T>(db: Db, fn: () => T): T {
+  return bulk.has(db) ? db.tx(fn) : withoutForeignKeys(db, fn);
+}
+
 /** One pulled page, in one transaction: rows applied without echo, pending mutations rebased; on the last page the acknowledged ones dropped. */
 export function applyPullPage(db: Db, page: PullResponse): { rows: number; refused: number } {
-  return withoutForeignKeys(db, () => {
+  return pageTx(db, () => {
     const ctx = newCtx(db);
     const s = stateRow(db);
     const counts: Record<string, number> = {};

@@ -9,7 +9,8 @@ export const CRASH_ENV = 'SYNC_TEST_CRASH';
  * - `push:before` — the push request built, not sent;
  * - `push:answered` — the push's answer received, not yet recorded;
  * - `pull:apply` — inside the transaction applying a pulled page, before its commit;
- * - `pull:between` — a page committed, the next not yet asked for.
+ * - `pull:between` — a page committed, the next not yet applied (the pull is pipelined: its request
+ *   left before this page was applied, its answer may be on the way).
  */
 export const CRASH_POINTS = ['push:before', 'push:answered', 'pull:apply', 'pull:between'] as const;
 export type CrashPoint = (typeof CRASH_POINTS)[number];

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CentralClient, postJson } from '../../electron/core/sync/http';
+import { CentralClient, nearbyServer, postJson } from '../../electron/core/sync/http';
 import { AppError } from '../../electron/api/errors';
 import { JobCancelled } from '../../electron/core/job';
 
@@ -77,7 +77,8 @@ describe('the central system HTTP client', () => {
       if (req.path === '/v1/token') return json(res, 200, { token: TOKEN, expiresInSec: 900 });
       json(res, 200, page(300), true);
     });
-    const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
+    // This listener is on loopback: gzip asked for explicitly, as for a server far away.
+    const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET }, { compress: true });
     const a = await client.pull(0);
     const b = await client.pull(0);
     expect(a.changes).toHaveLength(300);
@@ -90,16 +91,61 @@ describe('the central system HTTP client', () => {
     expect(bodyOf(seen[0]!)).toEqual({ clientId: CLIENT, secret: SECRET });
   });
 
+  it('keeps the token for the next round’s client of the same identity; new credentials fetch their own', async () => {
+    let tokens = 0;
+    const { url, seen } = await serve((req, res) => {
+      if (req.path === '/v1/token') return json(res, 200, { token: `tok-${++tokens}`, expiresInSec: 900 });
+      json(res, 200, page(1));
+    });
+    await new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0);
+    // The next round: a new client object, the same identity — no second token request.
+    const next = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
+    await next.pull(0);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/token', '/v1/pull', '/v1/pull']);
+    expect(seen[2]!.headers.authorization).toBe('Bearer tok-1');
+    // A fork: the new client id gets a token of its own, and the old one is not kept.
+    const other = '01890a5d-ac96-774b-bcce-b302099a8058';
+    next.setCredentials({ clientId: other, secret: SECRET });
+    await next.pull(0);
+    expect(seen.slice(3).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(bodyOf(seen[3]!)).toEqual({ clientId: other, secret: SECRET });
+    await new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0);
+    expect(seen.slice(5).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(tokens).toBe(3);
+  });
+
   it('sends a large body gzipped and a small one plain', async () => {
     const { url, seen } = await serve((_req, res) => json(res, 200, { ok: true }));
     const big = { mutations: Array.from({ length: 200 }, (_, i) => ({ id: i + 1, note: 'Изменение '.repeat(5) })) };
-    await postJson(url, '/v1/push', big, null);
-    await postJson(url, '/v1/pull', { cursor: 1 }, null);
+    await postJson(url, '/v1/push', big, null, { compress: true });
+    await postJson(url, '/v1/pull', { cursor: 1 }, null, { compress: true });
     expect(seen[0]!.headers['content-encoding']).toBe('gzip');
     expect(seen[0]!.body.length).toBeLessThan(Buffer.byteLength(JSON.stringify(big)));
     expect(bodyOf(seen[0]!)).toEqual(big);
     expect(seen[1]!.headers['content-encoding']).toBeUndefined();
     expect(bodyOf(seen[1]!)).toEqual({ cursor: 1 });
+  });
+
+  it('compresses nothing for a server on this computer or in the local network, and still reads a gzipped answer', async () => {
+    const { url, seen } = await serve((req, res) => {
+      if (req.path === '/v1/token') return json(res, 200, { token: TOKEN, expiresInSec: 900 });
+      // A server that gzips anyway (an older one): still read.
+      json(res, 200, page(300), req.headers['accept-encoding'] !== 'identity' || seen.length > 3);
+    });
+    const big = { mutations: Array.from({ length: 200 }, (_, i) => ({ id: i + 1, note: 'Изменение '.repeat(5) })) };
+    await postJson(url, '/v1/push', big, null);
+    expect(seen[0]!.headers['content-encoding']).toBeUndefined();
+    expect(seen[0]!.headers['accept-encoding']).toBe('identity');
+    expect(bodyOf(seen[0]!)).toEqual(big);
+    const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
+    expect((await client.pull(0)).changes).toHaveLength(300);
+    expect(seen[2]!.headers['accept-encoding']).toBe('identity');
+    expect((await client.pull(0)).changes[299]!.data.topic).toBe('Тема 299');
+
+    for (const near of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://10.1.2.3', 'http://172.20.0.5:80', 'http://192.168.1.10:8080', 'http://[::1]:8080', 'http://[fd12::1]/'])
+      expect([near, nearbyServer(near)]).toEqual([near, true]);
+    for (const far of ['https://central.example.ru', 'http://8.8.8.8', 'http://172.32.0.1', 'http://192.169.0.1', 'http://[2001:db8::1]/', 'not a url'])
+      expect([far, nearbyServer(far)]).toEqual([far, false]);
   });
 
   it('fetches the token again once on a 401, and calls a second 401 a revoked installation', async () => {

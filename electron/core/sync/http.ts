@@ -1,6 +1,7 @@
 // The app's HTTP client of the central system (issue 10; central/protocol.ts, docs/sync.md).
 // node:http(s) rather than fetch: a connect timeout apart from the request's, and gzip both ways
-// under our control. Every answer is validated with the protocol's zod schemas; every failure
+// under our control. Every answer is validated with the protocol's zod schemas (a pull page's rows by
+// its plain checker); every failure
 // becomes an AppError with a Russian message that names the server's address and nothing personal
 // (no record, no secret, no token).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
@@ -12,7 +13,7 @@ import {
   PATHS,
   errorResponse,
   forkResponse,
-  pullResponse,
+  parsePullResponse,
   pushConflict,
   pushResponse,
   registerResponse,
@@ -50,6 +51,33 @@ export interface HttpOptions {
   /** Aborts the request under way (the job was cancelled): the call throws JobCancelled. */
   signal?: AbortSignal;
   now?: () => number;
+  /**
+   * gzip both ways. By default on unless the server is on this computer or in the local network
+   * (nearbyServer): there gzip costs more CPU on both sides than the bytes it saves.
+   */
+  compress?: boolean;
+}
+
+/**
+ * Whether `serverUrl` names this computer or an address of a local network (an IP literal in the
+ * private, link-local or loopback ranges, or «localhost»): a pull page there is sent uncompressed.
+ */
+export function nearbyServer(serverUrl: string): boolean {
+  let host: string;
+  try {
+    host = new URL(serverUrl).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(host);
+  if (v4) {
+    const a = Number(v4[1]);
+    const b = Number(v4[2]);
+    return a === 127 || a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+  }
+  const v6 = host.replace(/^\[|\]$/g, '');
+  return v6 === '::1' || /^f[cd][0-9a-f]{2}:/.test(v6) || /^fe[89ab][0-9a-f]:/.test(v6);
 }
 
 /** The raw answer of one request. */
@@ -90,11 +118,18 @@ const revoked = () =>
 export type PushOutcome = { ok: true; res: PushResponse } | { ok: false; conflict: PushConflict };
 
 /**
+ * Tokens kept in this process's memory (never on disk) from one round to the next, per server and
+ * client: a round's first request does not wait for a token it had a minute ago. A 401 fetches a
+ * new one; a fork (new credentials) drops the old client's.
+ */
+const tokens = new Map<string, { value: string; until: number }>();
+const tokenKey = (serverUrl: string, clientId: string) => `${serverUrl}\0${clientId}`;
+
+/**
  * One server's client: register, token (kept until it expires, fetched again once on a 401),
  * push, pull, fork.
  */
 export class CentralClient {
-  private token: { value: string; until: number } | null = null;
   private readonly opts: Required<Omit<HttpOptions, 'signal'>> & { signal?: AbortSignal };
 
   constructor(
@@ -107,13 +142,14 @@ export class CentralClient {
       requestTimeoutMs: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       now: opts.now ?? Date.now,
       signal: opts.signal,
+      compress: opts.compress ?? !nearbyServer(serverUrl),
     };
   }
 
   /** After a fork: the new identity's credentials (the old token is dropped). */
   setCredentials(creds: Credentials): void {
+    if (this.creds) tokens.delete(tokenKey(this.serverUrl, this.creds.clientId));
     this.creds = creds;
-    this.token = null;
   }
 
   async register(code: string, name: string): Promise<RegisterResponse> {
@@ -133,7 +169,12 @@ export class CentralClient {
 
   async pull(cursor: number, limit?: number): Promise<PullResponse> {
     const a = await this.authed(PATHS.pull, limit === undefined ? { cursor } : { cursor, limit });
-    if (a.status === 200) return this.parse(pullResponse, a.body);
+    if (a.status === 200) {
+      // The rows by a plain loop, not zod per row (central/protocol.ts): a page is thousands of them.
+      const page = parsePullResponse(a.body);
+      if (!page) throw garbled(this.serverUrl);
+      return page;
+    }
     throw this.failure(a);
   }
 
@@ -153,13 +194,16 @@ export class CentralClient {
 
   private async bearer(fresh: boolean): Promise<string> {
     const now = this.opts.now();
-    if (!fresh && this.token && now < this.token.until) return this.token.value;
     if (!this.creds) throw new AppError('validation', 'Программа не подключена к центральной системе.');
+    const key = tokenKey(this.serverUrl, this.creds.clientId);
+    const kept = tokens.get(key);
+    if (!fresh && kept && now < kept.until) return kept.value;
+    tokens.delete(key);
     const a = await this.post(PATHS.token, { clientId: this.creds.clientId, secret: this.creds.secret }, null);
     if (a.status === 401 || a.status === 403) throw revoked();
     if (a.status !== 200) throw this.failure(a);
     const t = this.parse(tokenResponse, a.body);
-    this.token = { value: t.token, until: now + Math.max(0, t.expiresInSec * 1000 - TOKEN_MARGIN_MS) };
+    tokens.set(key, { value: t.token, until: now + Math.max(0, t.expiresInSec * 1000 - TOKEN_MARGIN_MS) });
     return t.token;
   }
 
@@ -183,8 +227,8 @@ export class CentralClient {
 }
 
 /**
- * POSTs `body` as JSON (gzipped when large) to `serverUrl` + `path` and reads the JSON answer
- * (gunzipped when the server says so). Exported for the HTTP client's own tests.
+ * POSTs `body` as JSON (gzipped when large, unless the server is nearby: HttpOptions.compress) to
+ * `serverUrl` + `path` and reads the JSON answer (gunzipped when the server says so). Exported for the HTTP client's own tests.
  */
 export async function postJson(serverUrl: string, path: string, body: unknown, token: string | null, opts: HttpOptions = {}): Promise<Answer> {
   const connectMs = opts.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
@@ -196,13 +240,15 @@ export async function postJson(serverUrl: string, path: string, body: unknown, t
     throw unreachable(serverUrl);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw unreachable(serverUrl);
+  const compress = opts.compress ?? !nearbyServer(serverUrl);
   const json = Buffer.from(JSON.stringify(body), 'utf8');
-  const zipped = json.length >= GZIP_FROM_BYTES;
+  const zipped = compress && json.length >= GZIP_FROM_BYTES;
   const payload = zipped ? await gzipAsync(json) : json;
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
-    'Accept-Encoding': 'gzip',
+    // Nearby the answer comes plain (the server gzips only when asked); a gzipped one is still read.
+    'Accept-Encoding': compress ? 'gzip' : 'identity',
     'Content-Length': String(payload.length),
   };
   if (zipped) headers['Content-Encoding'] = 'gzip';

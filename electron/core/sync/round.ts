@@ -3,11 +3,12 @@
 // sync of the hosts: background.ts): progress for the panel and the «Синхронизация» page, a
 // cancellation point between requests and pages (a page is applied whole, in one transaction, or
 // not at all). Nothing personal is logged: counts and versions only (the store's sync_log).
-import { MAX_PUSH } from '../../../central/protocol';
+import { MAX_PULL_LIMIT, MAX_PUSH } from '../../../central/protocol';
 import * as store from '../../../db/sync';
 import { withChangeOrigin } from '../../../db/changes';
 import { AppError } from '../../api/errors';
 import type { SyncRefusal, SyncRoundResult } from '../../api/sync';
+import type { PullResponse } from '../../../central/protocol';
 import { countWith, WORDS } from '../../api/plural';
 import type { Ctx } from '../context';
 import { checkpoint, JobCancelled, progress } from '../job';
@@ -42,6 +43,8 @@ async function cancellable<T>(ctx: Ctx, fn: (signal: AbortSignal) => Promise<T>)
     return await fn(ac.signal);
   } finally {
     clearInterval(timer);
+    // A request still under way (the next page asked for before a failure or a cancel) is dropped.
+    ac.abort();
   }
 }
 
@@ -63,6 +66,8 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
   const id = state.identity;
   if (!id) throw notRegistered();
   const result: SyncRoundResult = { pushed: 0, accepted: 0, refused: 0, refusals: [], pulled: 0, pages: 0, forked: false, pending: 0 };
+  /** The first pull into an empty database, in one transaction (store.beginBulkPull). */
+  let bulk = false;
   try {
     await cancellable(ctx, async (signal) => {
       const client = new CentralClient(id.serverUrl, { clientId: id.clientId, secret: id.secret }, { ...http, signal });
@@ -99,24 +104,49 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         progress(ctx, result.pushed, 0, `Отправлено ${countWith(result.pushed, WORDS.change)}`);
       }
 
-      // Pull: every page from the cursor, each applied in its own transaction, without echo.
-      let cursor = store.syncState(db).cursor;
+      // Pull: every page from the cursor, each applied in its own transaction, without echo. The
+      // pull is pipelined: as soon as a page is here the next one (from its cursor) is asked for,
+      // and the server builds and sends it while this page is applied (the apply is synchronous
+      // SQLite, the request I/O). The pages are still applied one by one in cursor order.
+      const cursor = store.syncState(db).cursor;
       progress(ctx, 0, 0, 'Получение данных');
-      for (;;) {
+      checkpoint(ctx);
+      let next: Promise<PullResponse> | null = client.pull(cursor);
+      while (next) {
+        const page = await next;
+        next = null;
         checkpoint(ctx);
-        const page = await client.pull(cursor);
-        // A page is applied whole: no cancellation inside (the next check is before the next page).
+        // More than a page into an empty database: the bulk way, in pages of the largest size.
+        if (result.pages === 0 && page.more && store.canBulkPull(db)) {
+          store.beginBulkPull(db);
+          bulk = true;
+        }
+        if (page.more) {
+          next = client.pull(page.cursor, bulk ? MAX_PULL_LIMIT : undefined);
+          // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
+          next.catch(() => undefined);
+          // Two turns of the event loop (one to connect, should the connection be new): the request
+          // leaves before the synchronous apply below.
+          for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // A page is applied whole: no cancellation inside (the next check is before the next page;
+        // a cancel drops the request under way, cancellable() aborts it).
         const applied = withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.applyPullPage(db, page));
         result.pulled += page.changes.length;
         result.pages += 1;
         result.refused += applied.refused;
-        cursor = page.cursor;
         progress(ctx, result.pulled, 0, received(result.pulled));
-        if (!page.more) break;
-        crashPoint('pull:between');
+        if (next) crashPoint('pull:between');
+      }
+      if (bulk) {
+        progress(ctx, result.pulled, 0, `${received(result.pulled)}, сохранение`);
+        bulk = false;
+        withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.endBulkPull(db));
       }
     });
   } catch (e) {
+    // A bulk pull that did not finish leaves nothing: rolled back whole (the next round starts it again).
+    if (bulk) store.abortBulkPull(db);
     const err = e instanceof AppError ? e : new AppError('internal', 'Внутренняя ошибка синхронизации. Данные этого компьютера не изменены.');
     // A cancelled round is no news about the server.
     if (!(err instanceof JobCancelled)) store.noteSyncResult(db, ctx.now().toISOString(), err.message);
