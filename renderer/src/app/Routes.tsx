@@ -25,6 +25,7 @@ import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { SyncPage } from '../sync/SyncPage';
+import { TimetablePage } from '../timetable/TimetablePage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -98,6 +99,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="journal">
         <MarkChangesPage />
+      </AreaGate>
+    );
+  if (a === 'timetable' && !b)
+    return (
+      <AreaGate area="timetable">
+        <TimetablePage initialVersion={route.query.get('v') ?? undefined} />
       </AreaGate>
     );
   if (a === 'sync')

@@ -26,6 +26,7 @@ import {
   IconNotebook,
   IconPencilCheck,
   IconCloudComputing,
+  IconCalendarWeek,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -208,6 +209,12 @@ export function Shell({ route }: { route: HashRoute }) {
                   </Badge>
                 ) : null,
               })}
+            </>
+          ) : null}
+          {access('timetable') !== 'none' ? (
+            <>
+              <SectionLabel>Расписание и замены</SectionLabel>
+              {link({ href: '/timetable', label: 'Расписание', icon: <IconCalendarWeek {...I} /> })}
             </>
           ) : null}
           {access('contingent') !== 'none' || canImport ? (
