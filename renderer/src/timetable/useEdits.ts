@@ -65,6 +65,7 @@ export interface Edits {
   clearRefused: () => void;
 }
 
+/** The page is keyed by the version: its stacks start empty for another version (an undo never reaches into another). */
 export function useEdits(timetableId: string | null, cardOf: (id: string) => TimetableCard | undefined): Edits {
   const [undoStack, setUndo] = useState<UndoEntry[]>([]);
   const [redoStack, setRedo] = useState<UndoEntry[]>([]);
@@ -73,15 +74,6 @@ export function useEdits(timetableId: string | null, cardOf: (id: string) => Tim
   const running = useRef(false);
   const lookup = useRef(cardOf);
   lookup.current = cardOf;
-  const forVersion = useRef(timetableId);
-  if (forVersion.current !== timetableId) {
-    // Another version: its stacks start empty (an undo must never reach into another version).
-    forVersion.current = timetableId;
-    setUndo([]);
-    setRedo([]);
-    setRefused(null);
-  }
-
   /** Shows the edit's card and check at once (the board is fetched again behind). */
   const landed = useCallback(
     (e: TimetableEdit | null) => {
