@@ -46,6 +46,8 @@ export interface TimetableModel {
   timetableId: string;
   days: 5 | 6;
   fortnight: boolean;
+  /** The version's first day ('YYYY-MM-DD'): its month picks first grade's step-mode limit (absent: September's). */
+  validFrom?: string;
   rules: TimetableRules;
   slots: ModelSlot[];
   cards: ModelCard[];

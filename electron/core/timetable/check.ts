@@ -1,0 +1,549 @@
+// The timetable's check (issue 11; docs/timetable.md «What is a clash», «Warnings»): pure, on the
+// model. `checkModel` checks the whole school; `checkPlacement` checks one edit against an index
+// built once (`buildIndex`), whose `place`/`remove`/`update` keep it true through a sequence of
+// edits, so that each edit's check looks only at the cards of the same day that share its teacher,
+// class, room or students.
+import type { Clash, ClashKind, TimetableCheck, TimetableWarning, WarningKind } from '../../api/timetable';
+import type { WeekParity } from '../../api/enums';
+import { roomKinds } from '../../api/enums';
+import { WEEKDAY_NAME, WEEKDAY_SHORT, weeksMeet, type ModelCard, type ModelSlot, type ModelUnavailable, type TimetableModel } from './model';
+
+export const WARNING_KINDS: readonly WarningKind[] = ['day_load', 'week_load', 'difficulty_peak', 'hard_in_row', 'teacher_window', 'first_grade', 'subject_twice'];
+
+export const emptyCounts = (): Record<WarningKind, number> => ({ day_load: 0, week_load: 0, difficulty_peak: 0, hard_in_row: 0, teacher_window: 0, first_grade: 0, subject_twice: 0 });
+
+/** A place to test: the card as it would be there. */
+interface Probe {
+  card: ModelCard;
+  weekday: number;
+  lessonNo: number;
+  roomId: string | null;
+  duration: number;
+  weeks: WeekParity;
+}
+
+const key = (a: string, day: number) => `${a}|${day}`;
+
+function addTo(map: Map<string, Set<string>>, k: string, id: string): void {
+  let s = map.get(k);
+  if (!s) map.set(k, (s = new Set()));
+  s.add(id);
+}
+function dropFrom(map: Map<string, Set<string>>, k: string, id: string): void {
+  const s = map.get(k);
+  if (!s) return;
+  s.delete(id);
+  if (!s.size) map.delete(k);
+}
+
+/** «вт, 3-й урок», «вт, 3–4-й урок» */
+export function where(weekday: number, lessonNo: number, duration = 1): string {
+  const lessons = duration > 1 ? `${lessonNo}–${lessonNo + duration - 1}-й урок` : `${lessonNo}-й урок`;
+  return `${WEEKDAY_SHORT[weekday] ?? weekday}, ${lessons}`;
+}
+
+/**
+ * The index of one version's placed cards by day and teacher, class, room and study group, with the
+ * student relations between subgroups and study groups computed on demand and kept.
+ */
+export class CheckIndex {
+  readonly cards = new Map<string, ModelCard>();
+  private readonly slots = new Map<string, ModelSlot>();
+  private readonly byTeacherDay = new Map<string, Set<string>>();
+  private readonly byClassDay = new Map<string, Set<string>>();
+  private readonly byRoomDay = new Map<string, Set<string>>();
+  private readonly byGroupDay = new Map<string, Set<string>>();
+  private readonly busy = new Map<string, ModelUnavailable[]>();
+  private readonly subgroupSets = new Map<string, Set<string>>();
+  private readonly groupSets = new Map<string, Set<string>>();
+  /** Study groups by the classes of their students, and the classes of each group's students. */
+  private readonly classGroups = new Map<string, Set<string>>();
+  private readonly groupClasses = new Map<string, Set<string>>();
+  /** Study groups by student (for the groups sharing a student with a group). */
+  private readonly studentGroups = new Map<string, string[]>();
+  private readonly shareCache = new Map<string, boolean>();
+
+  constructor(readonly model: TimetableModel) {
+    for (const s of model.slots) this.slots.set(`${s.shift}:${s.lessonNo}`, s);
+    for (const u of model.unavailable) {
+      const k = `${u.staffId}|${u.weekday}|${u.shift}`;
+      const list = this.busy.get(k) ?? [];
+      list.push(u);
+      this.busy.set(k, list);
+    }
+    for (const [sg, students] of model.subgroupStudents) this.subgroupSets.set(sg, new Set(students));
+    for (const [g, students] of model.studyGroupStudents) {
+      this.groupSets.set(g, new Set(students));
+      for (const s of students) {
+        const c = model.studentClass.get(s);
+        if (c) {
+          addTo(this.classGroups, c, g);
+          addTo(this.groupClasses, g, c);
+        }
+        const list = this.studentGroups.get(s) ?? [];
+        list.push(g);
+        this.studentGroups.set(s, list);
+      }
+    }
+    for (const c of model.cards) {
+      const copy = { ...c };
+      this.cards.set(c.id, copy);
+      if (copy.weekday !== null && copy.lessonNo !== null) this.link(copy);
+    }
+  }
+
+  private keys(c: ModelCard): [Map<string, Set<string>>, string][] {
+    const d = c.weekday!;
+    const out: [Map<string, Set<string>>, string][] = [[this.byTeacherDay, key(c.teacherId, d)]];
+    if (c.classId) out.push([this.byClassDay, key(c.classId, d)]);
+    if (c.roomId) out.push([this.byRoomDay, key(c.roomId, d)]);
+    if (c.studyGroupId) out.push([this.byGroupDay, key(c.studyGroupId, d)]);
+    return out;
+  }
+  private link(c: ModelCard): void {
+    for (const [m, k] of this.keys(c)) addTo(m, k, c.id);
+  }
+  private unlink(c: ModelCard): void {
+    if (c.weekday === null) return;
+    for (const [m, k] of this.keys(c)) dropFrom(m, k, c.id);
+  }
+
+  card(cardId: string): ModelCard {
+    const c = this.cards.get(cardId);
+    if (!c) throw new Error(`card ${cardId} is not in the timetable`);
+    return c;
+  }
+
+  /** Places (or moves) a card in the index. */
+  place(cardId: string, weekday: number, lessonNo: number, roomId: string | null): void {
+    const c = this.card(cardId);
+    this.unlink(c);
+    c.weekday = weekday;
+    c.lessonNo = lessonNo;
+    c.roomId = roomId;
+    this.link(c);
+  }
+
+  /** Takes a card off the timetable (it stays in the index, not placed). */
+  remove(cardId: string): void {
+    const c = this.card(cardId);
+    this.unlink(c);
+    c.weekday = null;
+    c.lessonNo = null;
+  }
+
+  /** Changes a card's room, weeks, duration or pin. */
+  update(cardId: string, patch: Partial<Pick<ModelCard, 'roomId' | 'weeks' | 'duration' | 'pinned'>>): void {
+    const c = this.card(cardId);
+    this.unlink(c);
+    Object.assign(c, patch);
+    if (c.weekday !== null) this.link(c);
+  }
+
+  /** The card's time at a place: [start, end) in minutes; null when a lesson has no bell. */
+  interval(shift: number, lessonNo: number, duration: number): [number, number] | null {
+    const first = this.slots.get(`${shift}:${lessonNo}`);
+    const last = this.slots.get(`${shift}:${lessonNo + duration - 1}`);
+    if (!first || !last) return null;
+    for (let n = lessonNo + 1; n < lessonNo + duration - 1; n++) if (!this.slots.has(`${shift}:${n}`)) return null;
+    return [first.start, last.end];
+  }
+
+  hasSlot(shift: number, lessonNo: number): boolean {
+    return this.slots.has(`${shift}:${lessonNo}`);
+  }
+
+  busyAt(staffId: string, weekday: number, shift: number): ModelUnavailable[] {
+    return this.busy.get(`${staffId}|${weekday}|${shift}`) ?? [];
+  }
+
+  private shares(kind: string, a: string, b: string, sa: Set<string> | undefined, sb: Set<string> | undefined): boolean {
+    const k = a < b ? `${kind}|${a}|${b}` : `${kind}|${b}|${a}`;
+    let v = this.shareCache.get(k);
+    if (v === undefined) {
+      v = false;
+      if (sa && sb) {
+        const [small, big] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+        for (const s of small)
+          if (big.has(s)) {
+            v = true;
+            break;
+          }
+      }
+      this.shareCache.set(k, v);
+    }
+    return v;
+  }
+  subgroupsShare(a: string, b: string): boolean {
+    return this.shares('ss', a, b, this.subgroupSets.get(a), this.subgroupSets.get(b));
+  }
+  subgroupEmpty(a: string): boolean {
+    return !this.subgroupSets.get(a)?.size;
+  }
+  groupSharesSubgroup(g: string, sg: string): boolean {
+    return this.shares('gs', g, sg, this.groupSets.get(g), this.subgroupSets.get(sg));
+  }
+  groupsShare(a: string, b: string): boolean {
+    return a === b || this.shares('gg', a, b, this.groupSets.get(a), this.groupSets.get(b));
+  }
+  /** The group has a student of the class. */
+  groupInClass(g: string, classId: string): boolean {
+    return this.groupClasses.get(g)?.has(classId) ?? false;
+  }
+  /** Groups sharing a student with g (g itself included). */
+  groupPeers(g: string): Set<string> {
+    const out = new Set<string>([g]);
+    for (const s of this.groupSets.get(g) ?? []) for (const other of this.studentGroups.get(s) ?? []) out.add(other);
+    return out;
+  }
+
+  /** The placed cards of a day that may clash with a card (same teacher, class, room or students). */
+  neighbours(p: Probe): Set<string> {
+    const d = p.weekday;
+    const c = p.card;
+    const out = new Set<string>();
+    const take = (m: Map<string, Set<string>>, k: string) => {
+      const s = m.get(k);
+      if (s) for (const id of s) out.add(id);
+    };
+    take(this.byTeacherDay, key(c.teacherId, d));
+    if (p.roomId) take(this.byRoomDay, key(p.roomId, d));
+    if (c.classId) {
+      take(this.byClassDay, key(c.classId, d));
+      for (const g of this.classGroups.get(c.classId) ?? []) take(this.byGroupDay, key(g, d));
+    }
+    if (c.studyGroupId) {
+      for (const cl of this.groupClasses.get(c.studyGroupId) ?? []) take(this.byClassDay, key(cl, d));
+      for (const g of this.groupPeers(c.studyGroupId)) take(this.byGroupDay, key(g, d));
+    }
+    out.delete(c.id);
+    return out;
+  }
+
+  slotsOfDay(shift: number): number[] {
+    return this.model.slots.filter((s) => s.shift === shift).map((s) => s.lessonNo);
+  }
+
+  placedOfClassDay(classId: string, weekday: number): ModelCard[] {
+    return [...(this.byClassDay.get(key(classId, weekday)) ?? [])].map((id) => this.cards.get(id)!);
+  }
+  placedOfTeacherDay(teacherId: string, weekday: number): ModelCard[] {
+    return [...(this.byTeacherDay.get(key(teacherId, weekday)) ?? [])].map((id) => this.cards.get(id)!);
+  }
+}
+
+export function buildIndex(model: TimetableModel): CheckIndex {
+  return new CheckIndex(model);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clashes
+
+/** Names for the messages. */
+function namer(m: TimetableModel) {
+  const teacher = (id: string) => m.names.teacher.get(id) ?? 'Учитель';
+  const subject = (id: string) => m.names.subject.get(id) ?? 'предмет';
+  const target = (c: ModelCard) =>
+    c.subgroupId ? (m.names.subgroup.get(c.subgroupId) ?? 'подгруппа') : c.classId ? (m.names.class.get(c.classId) ?? 'класс') : `группа «${m.names.studyGroup.get(c.studyGroupId ?? '') ?? ''}»`;
+  const room = (id: string) => m.rooms.get(id)?.number ?? '?';
+  return { teacher, subject, target, room };
+}
+
+/** What kinds of clash two cards at overlapping times meet (the room aside). */
+function pairKinds(ix: CheckIndex, a: ModelCard, b: ModelCard): ClashKind[] {
+  const out: ClashKind[] = [];
+  if (a.teacherId === b.teacherId) out.push('teacher');
+  if (a.studyGroupId || b.studyGroupId) {
+    let meet: boolean;
+    if (a.studyGroupId && b.studyGroupId) meet = ix.groupsShare(a.studyGroupId, b.studyGroupId);
+    else {
+      const [g, x] = a.studyGroupId ? [a, b] : [b, a];
+      meet = x.subgroupId ? ix.groupSharesSubgroup(g.studyGroupId!, x.subgroupId) : ix.groupInClass(g.studyGroupId!, x.classId!);
+    }
+    if (meet) out.push('student');
+  } else if (a.classId && a.classId === b.classId) {
+    if (!a.subgroupId || !b.subgroupId) out.push('class');
+    else if (a.subgroupId === b.subgroupId) out.push('subgroup');
+    else if (ix.subgroupsShare(a.subgroupId, b.subgroupId)) out.push('subgroup');
+    else if (a.divisionId !== b.divisionId && (ix.subgroupEmpty(a.subgroupId) || ix.subgroupEmpty(b.subgroupId))) out.push('subgroup');
+  }
+  return out;
+}
+
+function clashMessage(ix: CheckIndex, kind: ClashKind, a: Probe, b: ModelCard): string {
+  const n = namer(ix.model);
+  const at = where(b.weekday!, b.lessonNo!, b.duration);
+  const lesson = `«${n.subject(b.subjectId)}»`;
+  switch (kind) {
+    case 'teacher':
+      return `${n.teacher(b.teacherId)} в это время ведёт урок в ${n.target(b)} (${at})`;
+    case 'class':
+      return `У ${n.target(a.card)} в это время уже урок ${lesson}${b.subgroupId || b.classId !== a.card.classId ? ` в ${n.target(b)}` : ''} — ${n.teacher(b.teacherId)} (${at})`;
+    case 'subgroup':
+      return a.card.subgroupId === b.subgroupId
+        ? `У ${n.target(a.card)} в это время уже урок ${lesson} — ${n.teacher(b.teacherId)} (${at})`
+        : `У ${n.target(a.card)} и ${n.target(b)} общие ученики, а у ${n.target(b)} в это время урок ${lesson} (${at})`;
+    case 'student':
+      return a.card.studyGroupId
+        ? `Ученики группы «${ix.model.names.studyGroup.get(a.card.studyGroupId) ?? ''}» в это время на уроке ${lesson} в ${n.target(b)} (${at})`
+        : `У учеников ${n.target(a.card)} в это время урок ${lesson} в ${n.target(b)} (${at})`;
+    case 'room':
+      return `Кабинет ${n.room(b.roomId!)} в это время занят: ${n.target(b)}, ${lesson}, ${n.teacher(b.teacherId)} (${at})`;
+    default:
+      return '';
+  }
+}
+
+/**
+ * The clashes of a card placed at (weekday, lessonNo) in roomId, against the index (the card's own
+ * current place is ignored). `change`: its weeks or duration as they would be.
+ */
+export function checkPlacement(
+  source: CheckIndex | TimetableModel,
+  cardId: string,
+  weekday: number,
+  lessonNo: number,
+  roomId: string | null,
+  change: { weeks?: WeekParity; duration?: number } = {},
+): Clash[] {
+  const ix = source instanceof CheckIndex ? source : buildIndex(source);
+  const card = ix.card(cardId);
+  const p: Probe = { card, weekday, lessonNo, roomId, duration: change.duration ?? card.duration, weeks: change.weeks ?? card.weeks };
+  return probeClashes(ix, p, null);
+}
+
+/** `after`: only cards whose id sorts after this one (the whole-school check counts each pair once). */
+function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
+  const m = ix.model;
+  const n = namer(m);
+  const out: Clash[] = [];
+  const { card } = p;
+  const at = where(p.weekday, p.lessonNo, p.duration);
+  const single = (kind: ClashKind, message: string) => out.push({ kind, cardId: card.id, otherCardId: null, message });
+  if (p.weekday > m.days) {
+    single('no_slot', `В этом расписании ${m.days} учебных дней: ${WEEKDAY_NAME[p.weekday] ?? p.weekday} — не учебный день`);
+    return out;
+  }
+  const span = ix.interval(card.shift, p.lessonNo, p.duration);
+  if (!span) {
+    const missing = Array.from({ length: p.duration }, (_, k) => p.lessonNo + k).find((l) => !ix.hasSlot(card.shift, l)) ?? p.lessonNo;
+    single('no_slot', `В ${card.shift}-й смене нет ${missing}-го урока: в расписании звонков его нет (${n.target(card)}, ${WEEKDAY_SHORT[p.weekday]})`);
+    return out;
+  }
+  {
+    for (const u of ix.busyAt(card.teacherId, p.weekday, card.shift))
+      if (u.lessonNo === null || (u.lessonNo >= p.lessonNo && u.lessonNo < p.lessonNo + p.duration)) {
+        single(
+          'unavailable',
+          u.reason === 'methodical_day'
+            ? `У ${n.teacher(card.teacherId)} методический день (${WEEKDAY_NAME[p.weekday]})`
+            : `${n.teacher(card.teacherId)} в это время не может вести уроки (${u.lessonNo === null ? `${WEEKDAY_NAME[p.weekday]}, весь день` : at})`,
+        );
+        break;
+      }
+    const need = m.subjectRoomKind.get(card.subjectId);
+    const room = p.roomId ? m.rooms.get(p.roomId) : undefined;
+    if (need && room && room.kind !== need)
+      single('room_kind', `Для предмета «${n.subject(card.subjectId)}» нужен кабинет вида «${roomKinds.labels[need]}», а кабинет ${room.number} — «${roomKinds.labels[room.kind]}» (${at})`);
+  }
+  const [start, end] = span;
+  for (const id of ix.neighbours(p)) {
+    if (after !== null && id <= after) continue;
+    const b = ix.cards.get(id)!;
+    if (!weeksMeet(p.weeks, b.weeks)) continue;
+    const other = ix.interval(b.shift, b.lessonNo!, b.duration);
+    if (!other || other[0] >= end || start >= other[1]) continue;
+    const kinds = pairKinds(ix, card, b);
+    if (p.roomId && p.roomId === b.roomId) kinds.push('room');
+    for (const kind of kinds) out.push({ kind, cardId: card.id, otherCardId: b.id, message: clashMessage(ix, kind, p, b) });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Warnings
+
+const gradeKey = (g: number | null) => String(g ?? 0);
+
+/** A class's day: lesson positions (lesson numbers of its cards), for the day's warnings. */
+function classDay(ix: CheckIndex, classId: string, weekday: number) {
+  const cards = ix.placedOfClassDay(classId, weekday);
+  const positions = new Map<number, ModelCard[]>();
+  for (const c of cards)
+    for (let k = 0; k < c.duration; k++) {
+      const list = positions.get(c.lessonNo! + k) ?? [];
+      list.push(c);
+      positions.set(c.lessonNo! + k, list);
+    }
+  return { cards, positions };
+}
+
+function difficultyOf(m: TimetableModel, c: ModelCard, grade: number | null): number {
+  return m.rules.difficulty[c.subjectId]?.[gradeKey(grade)] ?? 0;
+}
+
+/** The warnings of one class (every day and the week). */
+export function classWarnings(ix: CheckIndex, classId: string, grade: number): TimetableWarning[] {
+  const m = ix.model;
+  const r = m.rules;
+  const name = m.names.class.get(classId) ?? '';
+  const out: TimetableWarning[] = [];
+  const warn = (kind: WarningKind, message: string, weekday: number | null, cards: ModelCard[]) =>
+    out.push({ kind, message, classId, teacherId: null, weekday, cardIds: [...new Set(cards.map((c) => c.id))] });
+  const g = gradeKey(grade);
+  let weekHours = 0;
+  const dayTotals: [number, number][] = [];
+  const weekCards: ModelCard[] = [];
+  for (let d = 1; d <= m.days; d++) {
+    const { cards, positions } = classDay(ix, classId, d);
+    if (!cards.length) continue;
+    weekCards.push(...cards);
+    const lessons = positions.size;
+    for (const list of positions.values()) weekHours += list.some((c) => c.weeks === 'every') || (list.some((c) => c.weeks === 'odd') && list.some((c) => c.weeks === 'even')) ? 1 : 0.5;
+    const day = WEEKDAY_NAME[d];
+    const max = r.dailyMax[g];
+    if (max !== undefined && lessons > max) warn('day_load', `У ${name} ${lessons} уроков ${onDay(d)} — больше ${max}, допустимых для ${grade} класса`, d, cards);
+    if (grade === 1) {
+      const month = (m.validFrom ?? '2000-09-01').slice(5, 7);
+      const step = r.firstGradeDaily[month];
+      if (step !== undefined && lessons > step) warn('first_grade', `У ${name} ${lessons} уроков ${onDay(d)}: в ступенчатом режиме в этом месяце — не больше ${step}`, d, cards);
+    }
+    // A subject twice a day (not as one double lesson): two starts whose weeks meet.
+    const bySubject = new Map<string, ModelCard[]>();
+    for (const c of cards) bySubject.set(c.subjectId, [...(bySubject.get(c.subjectId) ?? []), c]);
+    for (const [subjectId, list] of bySubject) {
+      const twice = list.some((a) => list.some((b) => b.lessonNo !== a.lessonNo && weeksMeet(a.weeks, b.weeks)));
+      if (twice) warn('subject_twice', `У ${name} «${m.names.subject.get(subjectId) ?? ''}» дважды ${onDay(d)}`, d, list);
+    }
+    // Difficulty: a position's is its hardest card's.
+    let total = 0;
+    const order = [...positions.keys()].sort((a, b) => a - b);
+    let run: number[] = [];
+    const flush = () => {
+      if (run.length > r.maxHardInRow)
+        warn('hard_in_row', `У ${name} ${run.length} трудных урока подряд (${day}, ${run[0]}–${run[run.length - 1]}-й): больше ${r.maxHardInRow}`, d, run.flatMap((l) => positions.get(l)!));
+      run = [];
+    };
+    for (const l of order) {
+      const pts = Math.max(...positions.get(l)!.map((c) => difficultyOf(m, c, grade)));
+      total += pts;
+      if (pts >= r.hardFrom && (run.length === 0 || run[run.length - 1] === l - 1)) run.push(l);
+      else {
+        flush();
+        if (pts >= r.hardFrom) run.push(l);
+      }
+    }
+    flush();
+    dayTotals.push([d, total]);
+  }
+  const weekMax = r.weeklyMax[g]?.[m.days === 6 ? 1 : 0];
+  if (weekMax !== undefined && weekMax !== null && weekHours > weekMax)
+    warn('week_load', `У ${name} ${String(weekHours).replace('.', ',')} ч в неделю — больше ${weekMax}, допустимых для ${grade} класса при ${m.days}-дневной неделе`, null, weekCards);
+  const top = Math.max(0, ...dayTotals.map(([, t]) => t));
+  if (top > 0 && r.peakDays.length) {
+    const peaks = dayTotals.filter(([, t]) => t === top).map(([d]) => d);
+    if (!peaks.some((d) => r.peakDays.includes(d)))
+      warn('difficulty_peak', `У ${name} самый трудный день — ${peaks.map((d) => WEEKDAY_NAME[d]).join(', ')} (${top} баллов), а должен быть ${r.peakDays.map((d) => WEEKDAY_NAME[d]).join(' или ')}`, null, []);
+  }
+  return out;
+}
+
+/** «во вторник», «в среду» */
+const ON_DAY = ['', 'в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
+const onDay = (d: number) => ON_DAY[d] ?? '';
+
+/** A teacher's windows on a day: free lessons between their lessons, per shift. */
+export function teacherWindows(ix: CheckIndex, teacherId: string, weekday: number): number {
+  const byShift = new Map<number, Set<number>>();
+  for (const c of ix.placedOfTeacherDay(teacherId, weekday)) {
+    const s = byShift.get(c.shift) ?? new Set<number>();
+    for (let k = 0; k < c.duration; k++) s.add(c.lessonNo! + k);
+    byShift.set(c.shift, s);
+  }
+  let windows = 0;
+  for (const s of byShift.values()) {
+    const ls = [...s];
+    windows += Math.max(...ls) - Math.min(...ls) + 1 - s.size;
+  }
+  return windows;
+}
+
+/** The teacher's warning of a day, when its windows are over the limit. */
+export function teacherDayWarning(ix: CheckIndex, teacherId: string, weekday: number): TimetableWarning | null {
+  const w = teacherWindows(ix, teacherId, weekday);
+  if (w <= ix.model.rules.maxTeacherWindows) return null;
+  const name = ix.model.names.teacher.get(teacherId) ?? '';
+  return {
+    kind: 'teacher_window',
+    message: `У ${name} ${w} ${w === 1 ? 'окно' : w < 5 ? 'окна' : 'окон'} (${WEEKDAY_NAME[weekday]}): больше ${ix.model.rules.maxTeacherWindows}`,
+    classId: null,
+    teacherId,
+    weekday,
+    cardIds: ix.placedOfTeacherDay(teacherId, weekday).map((c) => c.id),
+  };
+}
+
+/** Counts by kind; a teacher's day counts each of its windows. */
+export function countWarnings(warnings: readonly TimetableWarning[], ix: CheckIndex): Record<WarningKind, number> {
+  const counts = emptyCounts();
+  for (const w of warnings) counts[w.kind] += w.kind === 'teacher_window' ? teacherWindows(ix, w.teacherId!, w.weekday!) : 1;
+  return counts;
+}
+
+function classGrades(m: TimetableModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const c of m.cards) if (c.classId && c.grade !== null) out.set(c.classId, c.grade);
+  return out;
+}
+
+export function allWarnings(ix: CheckIndex): TimetableWarning[] {
+  const m = ix.model;
+  const out: TimetableWarning[] = [];
+  for (const [classId, grade] of classGrades(m)) out.push(...classWarnings(ix, classId, grade));
+  const teachers = new Set(m.cards.map((c) => c.teacherId));
+  for (const t of teachers)
+    for (let d = 1; d <= m.days; d++) {
+      const w = teacherDayWarning(ix, t, d);
+      if (w) out.push(w);
+    }
+  return out;
+}
+
+/** The whole school's check: every clash (each pair once) and every warning. */
+export function checkIndex(ix: CheckIndex): TimetableCheck {
+  const clashes: Clash[] = [];
+  for (const c of ix.cards.values()) {
+    if (c.weekday === null || c.lessonNo === null) continue;
+    clashes.push(...probeClashes(ix, { card: c, weekday: c.weekday, lessonNo: c.lessonNo, roomId: c.roomId, duration: c.duration, weeks: c.weeks }, c.id));
+  }
+  const warnings = allWarnings(ix);
+  return { clashes, warnings, counts: countWarnings(warnings, ix) };
+}
+
+export function checkModel(model: TimetableModel): TimetableCheck {
+  return checkIndex(buildIndex(model));
+}
+
+/**
+ * The warning kinds a card would add at a place: its class's and teacher's warnings before and
+ * after, compared by kind. The index is left as it was.
+ */
+export function warningsAdded(ix: CheckIndex, cardId: string, weekday: number, lessonNo: number, roomId: string | null): WarningKind[] {
+  const c = ix.card(cardId);
+  const before = { weekday: c.weekday, lessonNo: c.lessonNo, roomId: c.roomId };
+  const local = (): Record<WarningKind, number> => {
+    const ws: TimetableWarning[] = [];
+    if (c.classId && c.grade !== null) ws.push(...classWarnings(ix, c.classId, c.grade));
+    for (let d = 1; d <= ix.model.days; d++) {
+      const w = teacherDayWarning(ix, c.teacherId, d);
+      if (w) ws.push(w);
+    }
+    return countWarnings(ws, ix);
+  };
+  const was = local();
+  ix.place(cardId, weekday, lessonNo, roomId);
+  const now = local();
+  if (before.weekday === null || before.lessonNo === null) ix.remove(cardId);
+  else ix.place(cardId, before.weekday, before.lessonNo, before.roomId);
+  return WARNING_KINDS.filter((k) => now[k] > was[k]);
+}
