@@ -124,7 +124,25 @@ describe('timetable editor', () => {
     await cell(1, 1).locator(`[data-card="${dragged.id}"]`).waitFor();
     expect(await page.getByTestId('tt-undo').isEnabled()).toBe(true);
 
-    // The whole school at a glance: classes × the week's lessons, compact cells.
+    // The whole school at a glance: classes × the week's lessons, compact cells. The first rows
+    // filled through the API (first come, first placed; a clash moves on to the next lesson):
+    // other parallels, so the deputy sees them grey.
+    const board = await app.call('timetable.board', { timetableId });
+    const filled = board.classes.filter((c) => c.grade === 1).map((c) => c.id);
+    for (const classId of filled) {
+      let slot = 0;
+      for (const card of board.cards.filter((c) => c.classId === classId && c.weekday === null && !c.subgroupId && c.duration === 1).slice(0, 15)) {
+        for (; slot < 20; slot++) {
+          try {
+            await app.call('timetable.place', { cardId: card.id, weekday: 1 + Math.floor(slot / 5), lessonNo: 1 + (slot % 5), roomId: null });
+            slot++;
+            break;
+          } catch {
+            // a clash there: the next lesson
+          }
+        }
+      }
+    }
     await page.getByTestId('tt-view').getByText('Вся школа').click();
     await page.locator(`[data-testid="tt-row"][data-row="c:${blocker.classId}"] [data-card="${blocker.id}"]`).waitFor();
     await app.screenshot('timetable-4-board');

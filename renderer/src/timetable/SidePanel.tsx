@@ -83,13 +83,13 @@ export function SidePanel(p: SidePanelProps) {
       {p.selected ? <SelectedCard {...p} card={p.selected} /> : null}
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List grow>
-          <Tabs.Tab value="cards" data-testid="tt-tab-cards" px={6}>
-            Поставить <Badge size="xs" variant="light" ml={2}>{unplaced.length}</Badge>
+          <Tabs.Tab value="cards" data-testid="tt-tab-cards" px={4} fz={13} title="Уроки, которые ещё не поставлены">
+            Уроки <Badge size="xs" variant="light" ml={2}>{unplaced.length}</Badge>
           </Tabs.Tab>
-          <Tabs.Tab value="warnings" data-testid="tt-tab-warnings" px={6}>
+          <Tabs.Tab value="warnings" data-testid="tt-tab-warnings" px={4} fz={13} title="Предупреждения">
             Предупр. <Badge size="xs" variant="light" color={warnCount ? 'yellow' : 'teal'} ml={2}>{warnCount}</Badge>
           </Tabs.Tab>
-          <Tabs.Tab value="clashes" data-testid="tt-tab-clashes" px={6}>
+          <Tabs.Tab value="clashes" data-testid="tt-tab-clashes" px={4} fz={13}>
             Накладки <Badge size="xs" variant={check.clashes.length ? 'filled' : 'light'} color={check.clashes.length ? 'red' : 'teal'} ml={2}>{check.clashes.length}</Badge>
           </Tabs.Tab>
         </Tabs.List>

@@ -187,7 +187,7 @@ export function TimetableGrid(p: GridProps) {
   };
 
   const rowHead = compact ? 52 : 92;
-  const template = compact ? `${rowHead}px repeat(${layout.cols.length}, 34px)` : `${rowHead}px repeat(${layout.cols.length}, minmax(118px, 1fr))`;
+  const template = compact ? `${rowHead}px repeat(${layout.cols.length}, 38px)` : `${rowHead}px repeat(${layout.cols.length}, minmax(118px, 1fr))`;
   const rowH = compact ? 30 : 56;
 
   return (
@@ -206,7 +206,7 @@ export function TimetableGrid(p: GridProps) {
       onDrop={onDrop}
       onDragEnd={onDragEnd}
     >
-      <div className={classes.grid} style={{ gridTemplateColumns: template, gridAutoRows: `${rowH}px` }}>
+      <div className={classes.grid} style={{ gridTemplateColumns: template, gridAutoRows: `${rowH}px`, width: compact ? 'max-content' : '100%' }}>
         <Header layout={layout} compact={compact} />
         {layout.rows.map((row, r) => (
           <RowView

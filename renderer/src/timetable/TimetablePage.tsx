@@ -95,11 +95,6 @@ export function TimetablePage({ initialVersion }: { initialVersion?: string }) {
                     Новая версия
                   </Button>
                 </Tooltip>
-                {version ? (
-                  <Button variant="default" leftSection={<IconListCheck size={16} />} loading={makeCards.busy} onClick={() => void makeCards.run(version.id)} data-testid="tt-make-cards">
-                    Создать уроки по тарификации
-                  </Button>
-                ) : null}
               </>
             )}
             {version && board ? (
@@ -110,6 +105,11 @@ export function TimetablePage({ initialVersion }: { initialVersion?: string }) {
                   </ActionIcon>
                 </Menu.Target>
                 <Menu.Dropdown>
+                  {ro ? null : (
+                    <Menu.Item leftSection={<IconListCheck size={16} />} onClick={() => void makeCards.run(version.id)} disabled={makeCards.busy} data-testid="tt-make-cards">
+                      Создать уроки по тарификации
+                    </Menu.Item>
+                  )}
                   <Menu.Item leftSection={<IconCalendarTime size={16} />} onClick={() => setModal('busy')} data-testid="tt-open-busy">
                     Занятость учителей
                   </Menu.Item>
