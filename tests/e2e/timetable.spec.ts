@@ -148,4 +148,37 @@ describe('timetable editor', () => {
     await app.screenshot('timetable-4-board');
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
+
+  it('marks a teacher busy, and the editor then refuses that lesson; edits the deputy’s rules', async () => {
+    const { page } = app;
+    await page.getByTestId('tt-view').getByText('Класс').click();
+    await page.getByTestId('tt-more').click();
+    await page.getByTestId('tt-open-busy').click();
+    await pickOption(page, 'tt-busy-teacher', refused.teacherName, { type: refused.teacherName.split(' ')[0] });
+    await page.locator('[data-testid="tt-busy-cell"][data-weekday="3"][data-lesson="4"]').click();
+    const busy = () => app.db.raw.prepare('SELECT weekday, lesson_no AS lessonNo, reason FROM teacher_unavailable WHERE staff_id = ? AND deleted_at IS NULL').all(refused.teacherId);
+    await expect.poll(busy).toEqual([{ weekday: 3, lessonNo: 4, reason: 'unavailable' }]);
+    await page.locator('[data-testid="tt-busy-cell"][data-weekday="3"][data-lesson="4"][data-busy="unavailable"]').waitFor();
+    await app.screenshot('timetable-5-busy-times');
+    await page.keyboard.press('Escape');
+    await panelCard(refused.id).click();
+    await expect.poll(() => cell(3, 4).getAttribute('data-target')).toBe('clash');
+    await page.getByTestId('tt-grid').focus();
+    await page.keyboard.press('Escape');
+
+    // Rules: a value that is not a number is named and nothing is saved; the deputy's parallel's limit is.
+    await page.getByTestId('tt-more').click();
+    await page.getByTestId('tt-open-rules').click();
+    const stored = () => (app.db.raw.prepare('SELECT rules FROM timetable WHERE id = ?').get(timetableId) as { rules: string }).rules;
+    const before = stored();
+    await page.getByTestId('tt-rule-dailyMax.5').fill('шесть');
+    await page.getByTestId('tt-rules-save').click();
+    await page.getByTestId('tt-rules-local').waitFor();
+    expect(stored()).toBe(before);
+    await page.getByTestId('tt-rule-dailyMax.5').fill('5');
+    await app.screenshot('timetable-6-rules');
+    await page.getByTestId('tt-rules-save').click();
+    await expect.poll(() => JSON.parse(stored() || '{}').dailyMax?.['5']).toBe(5);
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });

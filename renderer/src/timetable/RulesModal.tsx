@@ -63,7 +63,8 @@ function rulesOf(t: Texts, peakDays: number[], subjects: string[]): { rules: Tim
     firstGradeDaily: {},
   };
   for (const g of GRADES) {
-    rules.weeklyMax[g] = [num(`weeklyMax.${g}.0`, true), num(`weeklyMax.${g}.1`, true)];
+    const w: [number | null, number | null] = [num(`weeklyMax.${g}.0`, true), num(`weeklyMax.${g}.1`, true)];
+    if (w[0] !== null || w[1] !== null) rules.weeklyMax[g] = w;
     const d = num(`dailyMax.${g}`, true);
     if (d !== null) rules.dailyMax[g] = d;
   }
@@ -77,6 +78,12 @@ function rulesOf(t: Texts, peakDays: number[], subjects: string[]): { rules: Tim
       if (v !== null) (rules.difficulty[s] ??= {})[g] = v;
     }
   return Object.keys(errors).length ? { errors } : { rules };
+}
+
+function changedFields(before: TimetableRules, after: TimetableRules): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(after) as (keyof TimetableRules)[]) if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) out[k] = after[k];
+  return out;
 }
 
 export function RulesModal({ board, readOnly, onClose }: { board: TimetableBoard; readOnly: boolean; onClose: () => void }) {
@@ -97,7 +104,9 @@ export function RulesModal({ board, readOnly, onClose }: { board: TimetableBoard
     for (const s of Object.keys(q.data?.difficulty ?? {})) if (!m.has(s)) m.set(s, s);
     return [...m].sort((a, b) => a[1].localeCompare(b[1], 'ru'));
   }, [board.cards, q.data]);
-  const save = useAction((rules: TimetableRules) => call('timetable.saveRules', { timetableId, rules: rules as unknown as Record<string, unknown> }), {
+  // Only the fields that changed are sent: a deputy may change their parallels' limits (the core
+  // refuses a change of another parallel's or of a school-wide one).
+  const save = useAction((rules: TimetableRules) => call('timetable.saveRules', { timetableId, rules: changedFields(q.data!, rules) }), {
     success: 'Нормы сохранены',
     onSuccess: onClose,
   });

@@ -6,7 +6,7 @@
 // (red, the reasons in its title) or warnings (amber).
 import { memo, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { SlotVerdict, TimetableCard } from '../../../electron/api/timetable';
-import { boardRowKey, cardName, cellAt, initials, lessonsByShift, ownerKey, targetOf, WEEKDAYS, type Cell, type CardIndex, type GridCol, type GridRow, type Layout, type ViewKind } from './model';
+import { boardRowKey, boardShort, cardName, cellAt, initials, lessonsByShift, ownerKey, targetOf, WEEKDAYS, type Cell, type CardIndex, type GridCol, type GridRow, type Layout, type ViewKind } from './model';
 import type { Refusal } from './useEdits';
 import classes from './Timetable.module.css';
 
@@ -349,7 +349,7 @@ function CardView({ card, view, picked, selected, draggable }: { card: Timetable
     >
       {view === 'board' ? (
         <>
-          <div className={classes.subject}>{card.subjectShort || card.subjectName.slice(0, 4)}</div>
+          <div className={classes.subject}>{boardShort(card.subjectShort, card.subjectName)}</div>
           <div className={classes.sub}>{initials(card.teacherName)}</div>
         </>
       ) : (

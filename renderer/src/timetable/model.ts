@@ -65,6 +65,12 @@ export function initials(name: string): string {
     .join('');
 }
 
+/** «Рус. яз.» → «Рус», «Математика» → «Мате»: what fits the board's narrow cell (the full name is in its title). */
+export function boardShort(short: string, name: string): string {
+  const first = (short || name).split(/[\s.]+/).find(Boolean) ?? '';
+  return first.slice(0, 4);
+}
+
 /** The lesson numbers each shift has a bell for. */
 export function lessonsByShift(board: TimetableBoard): Map<number, number[]> {
   const m = new Map<number, number[]>();
