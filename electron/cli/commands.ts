@@ -8,6 +8,7 @@ import { UsageError } from './errors';
 import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
+import { timetableCommand } from './timetable';
 import { ruDateTime } from './time';
 
 export { UsageError };
@@ -42,6 +43,9 @@ export const USAGE = `Школьный офис — командная стро�
                                     подключить программу; выводит отправленное, отклонённое (с причинами)
                                     и полученное; код 1 — центральная система не отвечает или изменение
                                     отклонено
+
+  npm run cli -- timetable check --db ФАЙЛ --timetable ИД|НАЗВАНИЕ
+                                    проверка расписания: конфликты и число предупреждений по видам
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -150,6 +154,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
     }
     case 'sync':
       return syncCommand(env);
+    case 'timetable':
+      return timetableCommand(sub, env);
     default:
       throw new UsageError(`Неизвестная команда «${cmd}»`);
   }

@@ -6,7 +6,7 @@
 import type { Ctx } from '../context';
 import type { OpParsed } from '../../api/contract';
 import type { CardPlace, Clash, SlotVerdict, TeacherUnavailable, TimetableBoard, TimetableCheck, TimetableEdit, TimetableRules } from '../../api/timetable';
-import type { Row } from '../../../db';
+import type { Db, Row, Writer } from '../../../db';
 import { AppError, invalid, notFound } from '../../api/errors';
 import { className } from '../../api/text';
 import { ownParallels, requireGrades } from '../auth/parallels';
@@ -17,12 +17,71 @@ import { cardLabel, cardViews, editableBy, requireCardParallels, withAssignments
 import { effectiveRules, parseRules, touchedGrades } from './rules';
 import { WEEKDAY_NAME, type TimetableModel } from './model';
 
+/**
+ * The index of a version kept between calls on one connection, so that an edit does not load the
+ * whole version again: any committed change on this connection other than an edit's own (told by
+ * the change events), or a commit by another connection (SQLite's data_version), drops it; an
+ * edit keeps its own index true (place/remove/update) and drops it when it fails.
+ */
+interface IndexCache {
+  entries: Map<string, CheckIndex>;
+  dataVersion: number;
+  /** An edit of this module is committing: its own change event keeps the cache. */
+  editing: boolean;
+}
+const caches = new WeakMap<Db, IndexCache>();
+
+function cacheOf(db: Db): IndexCache {
+  let c = caches.get(db);
+  if (!c) {
+    const cache: IndexCache = { entries: new Map(), dataVersion: -1, editing: false };
+    db.onChange(() => {
+      if (!cache.editing) cache.entries.clear();
+    });
+    caches.set(db, (c = cache));
+  }
+  const dv = db.raw.pragma('data_version', { simple: true }) as number;
+  if (dv !== c.dataVersion) {
+    c.entries.clear();
+    c.dataVersion = dv;
+  }
+  return c;
+}
+
+/** The version's index, loaded when not kept (call inside the transaction that decides on it). */
+function indexOf(db: Db, timetableId: string): CheckIndex {
+  const cache = cacheOf(db);
+  let ix = cache.entries.get(timetableId);
+  if (!ix) {
+    ix = buildIndex(loadModel(db, timetableId));
+    cache.entries.set(timetableId, ix);
+  }
+  return ix;
+}
+
+/** One edit: a transaction whose own commit keeps the index it changed; a failure drops it. */
+function editTx<T>(ctx: Ctx, fn: (w: Writer) => T): T {
+  const cache = cacheOf(ctx.db);
+  cache.editing = true;
+  try {
+    return act(ctx, fn);
+  } catch (e) {
+    cache.entries.clear();
+    throw e;
+  } finally {
+    cache.editing = false;
+  }
+}
+
 export function refuseClashes(clashes: Clash[]): void {
   if (clashes.length) throw new AppError('conflict', clashes[0]!.message, clashes.map((c) => ({ column: c.kind, message: c.message })));
 }
 
 export function check(ctx: Ctx, timetableId: string): TimetableCheck {
-  return checkModel(loadModel(ctx.db, timetableId));
+  return ctx.db.tx(() => {
+    versionRow(ctx.db, timetableId);
+    return checkIndex(indexOf(ctx.db, timetableId));
+  });
 }
 
 export function board(ctx: Ctx, timetableId: string): TimetableBoard {
@@ -63,8 +122,8 @@ export function slotsFor(ctx: Ctx, cardId: string): SlotVerdict[] {
   const { db } = ctx;
   return db.tx(() => {
     const row = cardRow(db, cardId);
-    const model = loadModel(db, row.timetable_id);
-    const ix = buildIndex(model);
+    const ix = indexOf(db, row.timetable_id);
+    const model = ix.model;
     const card = ix.card(cardId);
     const out: SlotVerdict[] = [];
     const lessons = ix.slotsOfDay(card.shift);
@@ -80,8 +139,8 @@ export function slotsFor(ctx: Ctx, cardId: string): SlotVerdict[] {
 /** The loaded version, its index and the card, for an edit (inside its transaction). */
 function editing(ctx: Ctx, cardId: string): { model: TimetableModel; ix: CheckIndex; before: CardPlace } {
   const row = cardRow(ctx.db, cardId);
-  const model = loadModel(ctx.db, row.timetable_id);
-  const ix = buildIndex(model);
+  const ix = indexOf(ctx.db, row.timetable_id);
+  const model = ix.model;
   const card = ix.card(cardId);
   requireCardParallels(ctx, model, card);
   return { model, ix, before: { weekday: card.weekday, lessonNo: card.lessonNo, roomId: card.roomId, pinned: card.pinned } };
@@ -95,13 +154,14 @@ function requireRoom(ctx: Ctx, roomId: string | null): void {
 
 function edited(ctx: Ctx, model: TimetableModel, ix: CheckIndex, cardId: string, before: CardPlace): TimetableEdit {
   const own = ownParallels(ctx);
-  const [card] = withAssignments(ctx.db, model.timetableId, cardViews(ctx.db, model, editableBy(own), [ix.card(cardId)]));
+  const [card] = cardViews(ctx.db, model, editableBy(own), [ix.card(cardId)]);
+  card!.assignmentId = cardRow(ctx.db, cardId).assignment_id;
   return { card: card!, before, check: checkIndex(ix) };
 }
 
 /** Places or moves a card (roomId undefined: its room stays). */
 export function place(ctx: Ctx, i: OpParsed<'timetable.place'>): TimetableEdit {
-  return act(ctx, (w) => {
+  return editTx(ctx, (w) => {
     const { model, ix, before } = editing(ctx, i.cardId);
     const roomId = i.roomId === undefined ? before.roomId : i.roomId;
     requireRoom(ctx, roomId);
@@ -113,7 +173,7 @@ export function place(ctx: Ctx, i: OpParsed<'timetable.place'>): TimetableEdit {
 }
 
 export function unplace(ctx: Ctx, cardId: string): TimetableEdit {
-  return act(ctx, (w) => {
+  return editTx(ctx, (w) => {
     const { model, ix, before } = editing(ctx, cardId);
     w.update('timetable_card', cardId, { weekday: null, lesson_no: null });
     ix.remove(cardId);
@@ -123,7 +183,7 @@ export function unplace(ctx: Ctx, cardId: string): TimetableEdit {
 
 /** A card's room, pin, weeks or duration; a placed card is checked at its place as it would be. */
 export function updateCard(ctx: Ctx, i: OpParsed<'timetable.updateCard'>): TimetableEdit {
-  return act(ctx, (w) => {
+  return editTx(ctx, (w) => {
     const { model, ix, before } = editing(ctx, i.cardId);
     const card = ix.card(i.cardId);
     const roomId = i.roomId === undefined ? card.roomId : i.roomId;
