@@ -92,6 +92,11 @@ describe('timetable editor', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => placeInDb(keyed.id)).toEqual({ weekday, lessonNo });
     await cell(weekday, lessonNo).locator(`[data-card="${keyed.id}"]`).waitFor();
+    // Delete takes the card under the cursor off the timetable; Ctrl+Z puts it back.
+    await page.keyboard.press('Delete');
+    await expect.poll(() => placeInDb(keyed.id)).toEqual({ weekday: null, lessonNo: null });
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => placeInDb(keyed.id)).toEqual({ weekday, lessonNo });
   }, 120_000);
 
   it('refuses a clash with its reason on the cell and changes nothing', async () => {

@@ -48,6 +48,10 @@ export function TimetableGrid(p: GridProps) {
   const dragging = useRef<TimetableCard | null>(null);
   const canEdit = editableBy(p.readOnly);
   const pickedRow = compact && picked ? boardRowKey(picked) : null;
+  const rowOfCard = (id: string) => {
+    const c = index.byId.get(id);
+    return c ? boardRowKey(c) : null;
+  };
 
   useEffect(() => {
     const el = scroller.current?.querySelector<HTMLElement>(`[data-r="${cursor.r}"][data-c="${cursor.c}"]`);
@@ -208,26 +212,30 @@ export function TimetableGrid(p: GridProps) {
     >
       <div className={classes.grid} style={{ gridTemplateColumns: template, gridAutoRows: `${rowH}px`, width: compact ? 'max-content' : '100%' }}>
         <Header layout={layout} compact={compact} />
-        {layout.rows.map((row, r) => (
-          <RowView
-            key={row.key}
-            row={row}
-            r={r}
-            layout={layout}
-            view={view}
-            entityId={p.entityId}
-            index={index}
-            bySh={p.bySh}
-            cursorC={cursor.r === r ? cursor.c : -1}
-            picked={picked && (!compact || pickedRow === row.key) ? picked : null}
-            pickedId={picked?.id ?? null}
-            verdicts={p.verdicts}
-            refused={p.refused && (!compact || (index.byId.get(p.refused.cardId) && boardRowKey(index.byId.get(p.refused.cardId)!) === row.key)) ? p.refused : null}
-            selectedId={p.selectedId}
-            highlight={p.highlight}
-            readOnly={p.readOnly}
-          />
-        ))}
+        {layout.rows.map((row, r) => {
+          // The board re-renders only the rows a change touches (memo): the taken, chosen or refused card's.
+          const here = (id: string | null | undefined) => (id && (!compact || rowOfCard(id) === row.key) ? id : null);
+          return (
+            <RowView
+              key={row.key}
+              row={row}
+              r={r}
+              layout={layout}
+              view={view}
+              entityId={p.entityId}
+              index={index}
+              bySh={p.bySh}
+              cursorC={cursor.r === r ? cursor.c : -1}
+              picked={picked && (!compact || pickedRow === row.key) ? picked : null}
+              pickedId={here(picked?.id)}
+              verdicts={!compact || (picked && pickedRow === row.key) ? p.verdicts : null}
+              refused={here(p.refused?.cardId) ? p.refused : null}
+              selectedId={here(p.selectedId)}
+              highlight={p.highlight}
+              readOnly={p.readOnly}
+            />
+          );
+        })}
       </div>
     </div>
   );

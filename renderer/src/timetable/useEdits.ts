@@ -32,16 +32,20 @@ export function reasonsOf(e: unknown): string {
   return errorMessage(e);
 }
 
-/** Puts a card at `target` through the API: a place or an unplace, then the room or the pin if they differ. */
-async function apply(card: TimetableCard, target: CardPlace): Promise<TimetableEdit | null> {
+/**
+ * Puts a card at `target` through the API: a place or an unplace, then the room or the pin if they
+ * differ. `force` (undo, redo): the place or unplace is sent whatever the board on screen says (it
+ * may not yet show the last edit), so that the card ends where the stack says.
+ */
+async function apply(card: TimetableCard, target: CardPlace, force = false): Promise<TimetableEdit | null> {
   let last: TimetableEdit | null = null;
   let now: CardPlace = placeOf(card);
   if (target.weekday === null || target.lessonNo === null) {
-    if (now.weekday !== null) {
+    if (now.weekday !== null || force) {
       last = await call('timetable.unplace', { cardId: card.id });
       now = placeOf(last.card);
     }
-  } else if (now.weekday !== target.weekday || now.lessonNo !== target.lessonNo || now.roomId !== target.roomId) {
+  } else if (force || now.weekday !== target.weekday || now.lessonNo !== target.lessonNo || now.roomId !== target.roomId) {
     last = await call('timetable.place', { cardId: card.id, weekday: target.weekday, lessonNo: target.lessonNo, roomId: target.roomId });
     now = placeOf(last.card);
   }
@@ -86,13 +90,13 @@ export function useEdits(timetableId: string | null, cardOf: (id: string) => Tim
   );
 
   const run = useCallback(
-    async (card: TimetableCard, target: CardPlace, title: string): Promise<TimetableEdit | null | false> => {
+    async (card: TimetableCard, target: CardPlace, title: string, force = false): Promise<TimetableEdit | null | false> => {
       if (running.current) return false;
       running.current = true;
       setBusy(true);
       setRefused(null);
       try {
-        const e = await apply(card, target);
+        const e = await apply(card, target, force);
         landed(e);
         return e;
       } catch (err) {
@@ -130,7 +134,7 @@ export function useEdits(timetableId: string | null, cardOf: (id: string) => Tim
       const card = lookup.current(entry.cardId);
       if (!card) return;
       const target = to === 'undo' ? entry.before : entry.after;
-      const e = await run(card, target, to === 'undo' ? 'Не отменено' : 'Не возвращено');
+      const e = await run(card, target, to === 'undo' ? 'Не отменено' : 'Не возвращено', true);
       if (e === false) return;
       if (to === 'undo') {
         setUndo((s) => s.slice(0, -1));
