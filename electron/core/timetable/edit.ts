@@ -28,13 +28,15 @@ interface IndexCache {
   dataVersion: number;
   /** An edit of this module is committing: its own change event keeps the cache. */
   editing: boolean;
+  /** The edit changed its index: should it fail after that, the index goes. */
+  touched: boolean;
 }
 const caches = new WeakMap<Db, IndexCache>();
 
 function cacheOf(db: Db): IndexCache {
   let c = caches.get(db);
   if (!c) {
-    const cache: IndexCache = { entries: new Map(), dataVersion: -1, editing: false };
+    const cache: IndexCache = { entries: new Map(), dataVersion: -1, editing: false, touched: false };
     db.onChange(() => {
       if (!cache.editing) cache.entries.clear();
     });
@@ -63,10 +65,12 @@ function indexOf(db: Db, timetableId: string): CheckIndex {
 function editTx<T>(ctx: Ctx, fn: (w: Writer) => T): T {
   const cache = cacheOf(ctx.db);
   cache.editing = true;
+  cache.touched = false;
   try {
     return act(ctx, fn);
   } catch (e) {
-    cache.entries.clear();
+    // A refusal decided before any change leaves the index true.
+    if (cache.touched) cache.entries.clear();
     throw e;
   } finally {
     cache.editing = false;
@@ -167,6 +171,7 @@ export function place(ctx: Ctx, i: OpParsed<'timetable.place'>): TimetableEdit {
     requireRoom(ctx, roomId);
     refuseClashes(checkPlacement(ix, i.cardId, i.weekday, i.lessonNo, roomId));
     w.update('timetable_card', i.cardId, { weekday: i.weekday, lesson_no: i.lessonNo, room_id: roomId });
+    cacheOf(ctx.db).touched = true;
     ix.place(i.cardId, i.weekday, i.lessonNo, roomId);
     return edited(ctx, model, ix, i.cardId, before);
   });
@@ -176,6 +181,7 @@ export function unplace(ctx: Ctx, cardId: string): TimetableEdit {
   return editTx(ctx, (w) => {
     const { model, ix, before } = editing(ctx, cardId);
     w.update('timetable_card', cardId, { weekday: null, lesson_no: null });
+    cacheOf(ctx.db).touched = true;
     ix.remove(cardId);
     return edited(ctx, model, ix, cardId, before);
   });
@@ -194,6 +200,7 @@ export function updateCard(ctx: Ctx, i: OpParsed<'timetable.updateCard'>): Timet
       throw invalid('Чередование чётных и нечётных недель включается в настройках версии расписания («Две недели»)', [{ column: 'Недели', message: 'Расписание не на две недели' }]);
     if (card.weekday !== null && card.lessonNo !== null) refuseClashes(checkPlacement(ix, i.cardId, card.weekday, card.lessonNo, roomId, { weeks, duration }));
     w.update('timetable_card', i.cardId, { room_id: roomId, weeks, duration, pinned: i.pinned === undefined ? (card.pinned ? 1 : 0) : i.pinned ? 1 : 0 });
+    cacheOf(ctx.db).touched = true;
     ix.update(i.cardId, { roomId, weeks, duration, pinned: i.pinned ?? card.pinned });
     return edited(ctx, model, ix, i.cardId, before);
   });
