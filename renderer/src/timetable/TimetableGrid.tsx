@@ -202,6 +202,7 @@ export function TimetableGrid(p: GridProps) {
       role="grid"
       aria-label="Расписание"
       data-testid="tt-grid"
+      data-scroll-x=""
       data-view={view}
       onKeyDown={onKeyDown}
       onClick={onClick}
