@@ -210,6 +210,42 @@ describe('a deputy director for 5–9', () => {
     await allowed('absences.remove', { id: absence.id });
   });
 
+  it('timetable: cards of 10А refused, of 7Б allowed; a version with 10А cards is the administrator’s; cards made for their parallels only', async () => {
+    cover('timetable.saveVersion', 'timetable.removeVersion', 'timetable.makeCards', 'timetable.place', 'timetable.unplace', 'timetable.updateCard');
+    cover('timetable.unavailable.save', 'timetable.unavailable.remove', 'timetable.saveRules');
+    const year = (await t.call('years.list'))[0]!;
+    if (!(await t.call('bells.list', { yearId: year.id })).length)
+      await t.call('bells.save', { yearId: year.id, shift: 1, name: 'Основное', bells: await t.call('bells.suggest', { shift: 1 }) });
+    // The deputy makes a version and its cards: only 7Б's.
+    const mine = await allowed('timetable.saveVersion', { yearId: year.id, name: 'Черновик 7-х', validFrom: year.startDate, days: 5, fortnight: false });
+    const made = await allowed('timetable.makeCards', { timetableId: mine.id });
+    expect(made.added).toBeGreaterThan(0);
+    const own = (await t.call('timetable.board', { timetableId: mine.id })).cards;
+    expect([...new Set(own.map((c) => c.targetName.split(' ')[0]))].filter((n) => n !== '7Б' && !n!.startsWith('Кружок'))).toEqual([]);
+    // The administrator's version of the whole school.
+    const school = await t.call('timetable.saveVersion', { yearId: year.id, name: 'Основное', validFrom: '2026-09-02', days: 5, fortnight: false });
+    await t.call('timetable.makeCards', { timetableId: school.id });
+    const cards = (await t.call('timetable.board', { timetableId: school.id })).cards;
+    const c10 = cards.find((c) => c.classId === ids['10А'])!;
+    const c7 = cards.find((c) => c.classId === ids['7Б'])!;
+    await refused('timetable.place', { cardId: c10.id, weekday: 1, lessonNo: 1, roomId: null });
+    await allowed('timetable.place', { cardId: c7.id, weekday: 1, lessonNo: 1, roomId: null });
+    await t.call('timetable.place', { cardId: c10.id, weekday: 2, lessonNo: 1, roomId: null });
+    await refused('timetable.updateCard', { cardId: c10.id, pinned: true });
+    await allowed('timetable.updateCard', { cardId: c7.id, pinned: true });
+    await refused('timetable.unplace', { cardId: c10.id });
+    await allowed('timetable.unplace', { cardId: c7.id });
+    await refused('timetable.saveVersion', { id: school.id, yearId: year.id, name: 'Переименовано', validFrom: '2026-09-02', days: 5, fortnight: false });
+    await refused('timetable.removeVersion', { id: school.id });
+    await allowed('timetable.removeVersion', { id: mine.id });
+    // Busy times of a teacher are not class-bound; the rules are, by grade.
+    const busy = await allowed('timetable.unavailable.save', { timetableId: school.id, staffId: ids.math!, weekday: 5, shift: 1, lessonNo: null, reason: 'methodical_day' });
+    await allowed('timetable.unavailable.remove', { id: busy.id });
+    const rules = await t.call('timetable.rules', { timetableId: school.id });
+    await refused('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '10': 6 } } }, 'Вы отвечаете за параллели 5–9, а изменение правил расписания затрагивает параллель 10.');
+    await allowed('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '7': 6 } } });
+  });
+
   it('takes the parallels from the staff card, at once: the card widened to 10 lets the deputy change 10А', async () => {
     const card = (await t.call('staff.list', {})).find((s) => s.id === ids.deputyCard)!;
     await t.call('staff.save', { ...card, deputyGrades: [5, 6, 7, 8, 9, 10] });

@@ -20,6 +20,7 @@ import { simulateInto } from '../support/journal';
 import { syncBenches } from './sync';
 import { fetBenches } from './fet';
 import { timetableBenches } from './timetable';
+import { timetableCheckBenches } from './timetableCheck';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -44,7 +45,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, screens, journal, sync, timetable-generate); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, sync, timetable-generate); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -195,6 +196,13 @@ try {
       if (r.divided < 100) throw new Error(`divided only ${r.divided}`);
     }
     emit('subgroups_split_all_eligible_5000_students', median(splits), 'ms');
+    c.db.close();
+  }
+
+  // The timetable (issue 11): one edit's clash check and the whole school's check (tests/bench/timetable.ts).
+  if (want('timetable')) {
+    const c = await core(join(tmp.dir, 'demo.sqlite'));
+    await timetableCheckBenches(c, emit);
     c.db.close();
   }
 

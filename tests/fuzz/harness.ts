@@ -157,7 +157,14 @@ async function buildFixture(core: Core): Promise<Fixture> {
   writeFileSync(csvPath, `Фамилия;Имя;Отчество;Дата рождения;Класс\nФаззеров;Иван;Петрович;01.09.2014;${c5.name}\n`, 'utf8');
   const csv = () => grantInputFile(core.ctx.session, csvPath).id;
 
+  const timetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Основное', validFrom: y.startDate, days: 5, fortnight: false });
+  await call('timetable.makeCards', { timetableId: timetable.id });
+  const card = (await call('timetable.board', { timetableId: timetable.id })).cards.find((c) => c.classId === c5.id && !c.subgroupId)!;
+  const spareTimetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Удаляемое', validFrom: y.endDate, days: 5, fortnight: false });
+  const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
+
   const ids = [
+    timetable.id, card.id,
     adminId, target.user.id, y.id, schedule.id, c5.id, emptyClass.id, divided.subjectId, planned!.subjectId, other.id, spareSubject.id,
     ...subgroups.map((s) => s.id), firstMember.id, spareStudent.id, teacher.id, spareStaff.id, rooms[0]!.id, spareRoom.id, g.id, spareGroup.id,
     a.id, spareAssignment.id, correction.id, ...subjects.slice(0, 3).map((s) => s.id), ...classes.slice(0, 3).map((c) => c.id),
@@ -176,6 +183,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     settings: { ...settings, backupDir },
     correctionId: correction.id, backupDir, backupFile: backup.file, csv, ids,
     subst,
+    timetableId: timetable.id, spareTimetableId: spareTimetable.id, cardId: card.id, spareUnavailableId: spareUnavailable.id,
   };
 }
 

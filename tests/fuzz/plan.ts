@@ -52,6 +52,11 @@ export interface Fixture {
   backupFile: string;
   /** A CSV of one student, granted to the admin's session as an input file: its id (a fresh one each time, a committed import uses it up). */
   csv: () => string;
+  /** Issue 11: a timetable version with its cards (one of them `cardId`), a spare version and a spare busy time to remove. */
+  timetableId: string;
+  spareTimetableId: string;
+  cardId: string;
+  spareUnavailableId: string;
   /** Ids of real records: random inputs pick from them, so that they reach the handlers' logic. */
   ids: string[];
   /** Substitutions (issue 11): a lesson on Wednesday 02.12.2026 of an absent teacher, a free substitute, an absence to remove, a change to remove. */

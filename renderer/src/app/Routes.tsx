@@ -27,6 +27,7 @@ import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
+import { TimetablePage } from '../timetable/TimetablePage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -110,6 +111,12 @@ export function Routes({ route }: { route: HashRoute }) {
         ) : (
           <SubstitutionsPage date={route.query.get('date') ?? undefined} tab={route.query.get('tab') ?? undefined} />
         )}
+      </AreaGate>
+    );
+  if (a === 'timetable' && !b)
+    return (
+      <AreaGate area="timetable">
+        <TimetablePage initialVersion={route.query.get('v') ?? undefined} />
       </AreaGate>
     );
   if (a === 'sync')

@@ -27,6 +27,7 @@ import {
   IconPencilCheck,
   IconCloudComputing,
   IconReplace,
+  IconCalendarWeek,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -211,6 +212,13 @@ export function Shell({ route }: { route: HashRoute }) {
               })}
             </>
           ) : null}
+          {access('timetable') !== 'none' ? (
+            <>
+              <SectionLabel>Расписание и замены</SectionLabel>
+              {link({ href: '/timetable', label: 'Расписание', icon: <IconCalendarWeek {...I} /> })}
+              {link({ href: '/substitutions', label: 'Замены', icon: <IconReplace {...I} /> })}
+            </>
+          ) : null}
           {access('contingent') !== 'none' || canImport ? (
             <>
               <SectionLabel>{access('contingent') !== 'none' ? 'Контингент' : 'Данные'}</SectionLabel>
@@ -223,12 +231,6 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Журнал</SectionLabel>
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
-            </>
-          ) : null}
-          {access('timetable') !== 'none' ? (
-            <>
-              <SectionLabel>Расписание</SectionLabel>
-              {link({ href: '/substitutions', label: 'Замены', icon: <IconReplace {...I} /> })}
             </>
           ) : null}
           {admin.length ? (

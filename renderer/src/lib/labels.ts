@@ -1,5 +1,5 @@
 import type { Gender, StaffRole } from '../../../electron/api/types';
-import { SHIFTS, genders, gradeEditWindows, gradings, periodKinds, shiftLabel, staffRoles } from '../../../electron/api/enums';
+import { SHIFTS, genders, gradeEditWindows, gradings, periodKinds, roomKinds, shiftLabel, staffRoles } from '../../../electron/api/enums';
 import { gradeRanges } from '../../../electron/api/grades';
 export { gradeRanges };
 
@@ -43,3 +43,6 @@ export const POSITIONS = [
 
 export const RELATIONS = ['мать', 'отец', 'опекун', 'попечитель', 'бабушка', 'дедушка', 'законный представитель'];
 
+/** Kinds of rooms (issue 11): a room's kind, and the kind a subject's lessons need. */
+export const ROOM_KIND_OPTIONS = roomKinds.options;
+export const ROOM_KIND_LABELS = roomKinds.labels;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { call } from '../../api';
 import { useGuardedClose } from '../../app/unsaved';
 import { NumberField } from '../../components/NumberField';
@@ -13,6 +13,8 @@ import { invalidateAll } from '../../data/client';
 import type { OpInput } from '../../../../electron/api/contract';
 import { parseRoomList } from './parseRooms';
 import type { Room } from '../../../../electron/api/types';
+import type { RoomKind } from '../../../../electron/api/enums';
+import { ROOM_KIND_OPTIONS } from '../../lib/labels';
 
 /** Seats in a room: 1–500, or empty (not known). */
 export const ROOM_SEATS: NumberRule = { min: 1, max: 500, step: 1, unit: PLACES, optional: true };
@@ -21,6 +23,7 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
   const [number, setNumber] = useState('');
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('');
+  const [kind, setKind] = useState<RoomKind>('regular');
   const [tried, setTried] = useState(false);
   const saving = useAction((input: OpInput<'rooms.save'>) => call('rooms.save', input), {
     success: (_r, input) => `Кабинет ${input.number} сохранён`,
@@ -32,6 +35,7 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
     setNumber(room?.number ?? '');
     setName(room?.name ?? '');
     setCapacity(numberText(room?.capacity));
+    setKind(room?.kind ?? 'regular');
     setTried(false);
     setError(null);
   }, [opened, room]);
@@ -44,9 +48,9 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
   const submit = async (): Promise<boolean> => {
     setTried(true);
     if (hasErrors({ ...local, number: local.number ?? missing(number, 'Номер') }) || !seats.ok) return focusFirstError(document.querySelector('[data-testid="room-modal"]'));
-    return saving.run({ id: room?.id ?? null, number, name, capacity: seats.value });
+    return saving.run({ id: room?.id ?? null, number, name, capacity: seats.value, kind });
   };
-  const dirty = number !== (room?.number ?? '') || name !== (room?.name ?? '') || capacity !== numberText(room?.capacity);
+  const dirty = number !== (room?.number ?? '') || name !== (room?.name ?? '') || capacity !== numberText(room?.capacity) || kind !== (room?.kind ?? 'regular');
   const close = useGuardedClose({ opened, dirty, onClose, save: submit });
   return (
     <Modal opened={opened} onClose={close} title={room ? `Кабинет ${room.number}` : 'Новый кабинет'} data-testid="room-modal">
@@ -69,6 +73,17 @@ export function RoomModal({ room, opened, onClose, onSaved }: { room: Room | nul
             error={fieldError(p, 'capacity')}
             w={220}
             data-testid="room-capacity"
+          />
+          <Select
+            label="Вид кабинета"
+            description="Для расписания: предмет может требовать спортзал, лабораторию, компьютерный класс"
+            data={ROOM_KIND_OPTIONS}
+            value={kind}
+            onChange={(v) => v && setKind(v as RoomKind)}
+            allowDeselect={false}
+            error={fieldError(p, 'kind')}
+            w={280}
+            data-testid="room-kind"
           />
           {error ? <ErrorAlert error={error} /> : null}
           <Group justify="flex-end" mt="sm">

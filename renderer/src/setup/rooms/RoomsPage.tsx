@@ -16,6 +16,7 @@ import { BulkRoomsModal, RoomModal } from './RoomModals';
 import { useReadOnly } from '../../app/access';
 import type { Room, SchoolClass } from '../../../../electron/api/types';
 import { ruFold } from '../../../../electron/api/text';
+import { ROOM_KIND_LABELS } from '../../lib/labels';
 
 const fold = ruFold;
 
@@ -45,7 +46,7 @@ export function RoomsPage() {
   }, [rooms, search, classesOf]);
   const { sorted, sort, toggle } = useSort(
     filtered,
-    { number: (r) => r.number, name: (r) => r.name, capacity: (r) => r.capacity, classes: (r) => (classesOf.get(r.id) ?? []).join(', ') },
+    { number: (r) => r.number, name: (r) => r.name, kind: (r) => ROOM_KIND_LABELS[r.kind], capacity: (r) => r.capacity, classes: (r) => (classesOf.get(r.id) ?? []).join(', ') },
     { key: 'number', desc: false },
   );
   const rows = useProgressive(sorted); // hundreds of rooms at a big school: the first screens first
@@ -87,6 +88,7 @@ export function RoomsPage() {
                     <Table.Tr>
                       <SortTh label="Номер" k="number" sort={sort} onSort={toggle} w={120} />
                       <SortTh label="Название" k="name" sort={sort} onSort={toggle} />
+                      <SortTh label="Вид" k="kind" sort={sort} onSort={toggle} w={190} />
                       <SortTh label="Мест" k="capacity" sort={sort} onSort={toggle} w={100} />
                       <SortTh label="Закреплён за классом" k="classes" sort={sort} onSort={toggle} w={220} />
                       {readOnly ? null : <Table.Th w={84} />}
@@ -97,6 +99,7 @@ export function RoomsPage() {
                       <Table.Tr key={r.id} style={{ cursor: readOnly ? undefined : 'pointer' }} onClick={readOnly ? undefined : () => setEditing(r)}>
                         <Table.Td fw={600}>{r.number}</Table.Td>
                         <Table.Td>{r.name ?? <Text span c="dimmed">—</Text>}</Table.Td>
+                        <Table.Td>{r.kind === 'regular' ? <Text span c="dimmed">{ROOM_KIND_LABELS[r.kind]}</Text> : ROOM_KIND_LABELS[r.kind]}</Table.Td>
                         <Table.Td className="tnum">{r.capacity ?? ''}</Table.Td>
                         <Table.Td>{(classesOf.get(r.id) ?? []).join(', ')}</Table.Td>
                         {readOnly ? null : (

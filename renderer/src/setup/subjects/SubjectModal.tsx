@@ -9,7 +9,8 @@ import { NumberField } from '../../components/NumberField';
 import { focusFirstError } from '../../components/focusError';
 import { checkNumber, hasErrors, MAX, missing, numberText, sameData, tooLong, type FieldErrors, type NumberRule } from '../../lib/checks';
 import { fieldError, problemsOf } from '../../lib/errors';
-import { GRADING_OPTIONS } from '../../lib/labels';
+import { GRADING_OPTIONS, ROOM_KIND_OPTIONS } from '../../lib/labels';
+import type { RoomKind } from '../../../../electron/api/enums';
 import type { Grading, Subject } from '../../../../electron/api/types';
 
 /** The place of a subject in lists (the standard list uses 10, 20, 30…). */
@@ -21,6 +22,8 @@ interface Form {
   grading: Grading;
   noAttestation: boolean;
   sortOrder: string;
+  /** The kind of room its lessons need (issue 11); null: any room. */
+  roomKind: RoomKind | null;
 }
 const fromSubject = (s: Subject | null, nextSort: number): Form => ({
   name: s?.name ?? '',
@@ -28,6 +31,7 @@ const fromSubject = (s: Subject | null, nextSort: number): Form => ({
   grading: s?.grading ?? 'five_point',
   noAttestation: s?.noAttestation ?? false,
   sortOrder: numberText(s?.sortOrder ?? nextSort),
+  roomKind: s?.roomKind ?? null,
 });
 
 export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { subject: Subject | null; opened: boolean; onClose: () => void; onSaved: (s: Subject) => void; nextSort: number }) {
@@ -72,6 +76,7 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
       grading: f.grading,
       noAttestation: f.noAttestation,
       sortOrder: sort.value ?? 0,
+      roomKind: f.roomKind,
     });
   };
   const close = useGuardedClose({ opened, dirty: !sameData(f, initial), onClose, save: submit });
@@ -106,6 +111,17 @@ export function SubjectModal({ subject, opened, onClose, onSaved, nextSort }: { 
             data-testid="subject-short"
           />
           <Select label="Оценивание" data={GRADING_OPTIONS} value={f.grading} onChange={(v) => v && set('grading', v as Grading)} />
+          <Select
+            label="Нужен кабинет"
+            description="Для расписания: урок можно поставить только в кабинет этого вида"
+            placeholder="Любой кабинет"
+            data={ROOM_KIND_OPTIONS}
+            value={f.roomKind}
+            onChange={(v) => set('roomKind', (v as RoomKind | null) ?? null)}
+            clearable
+            error={fieldError(p, 'roomKind')}
+            data-testid="subject-room-kind"
+          />
           <Switch
             label="Без аттестации"
             description="Отметки за период не выставляются (например, «Разговоры о важном»)"
