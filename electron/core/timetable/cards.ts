@@ -100,7 +100,16 @@ export function makeCards(ctx: Ctx, timetableId: string): { added: number; remov
       .all(db.q.selectFrom('teaching_assignment').selectAll().where('deleted_at', 'is', null).orderBy('id'))
       .filter((a) => (a.class_id ? classes.has(a.class_id) : a.study_group_id ? groups.has(a.study_group_id) : false))
       .filter((a) => a.hours_per_week > 0);
-    // A study group's shift: its lowest members' class's (1 when it has none).
+    // A study group's shift (an elective, a profile group): the other shift's time when the school
+    // has bells for it — after the lessons of its members' classes, whose own lessons fill their
+    // shift (the 1000-student demo's 10А has 34 class lessons plus a 2-hour profile group: 36 for 35
+    // first-shift slots) — else its lowest members' class's (1 when it has none).
+    const shifts = new Set(model.slots.map((x) => x.shift));
+    const groupShift = (g: string): number => {
+      const own = lowest(g)?.shift ?? 1;
+      const other = own === 1 ? 2 : 1;
+      return shifts.has(other) ? other : own;
+    };
     const lowest = (g: string): { grade: number; shift: number } | null => {
       let best: { grade: number; shift: number } | null = null;
       for (const s of model.studyGroupStudents.get(g) ?? []) {
@@ -135,7 +144,7 @@ export function makeCards(ctx: Ctx, timetableId: string): { added: number; remov
           matched.add(r.id);
         }
       }
-      const shift = a.class_id ? classes.get(a.class_id)!.shift : (lowest(a.study_group_id!)?.shift ?? 1);
+      const shift = a.class_id ? classes.get(a.class_id)!.shift : groupShift(a.study_group_id!);
       const base = {
         timetable_id: timetableId, assignment_id: a.id, teacher_id: a.teacher_id, subject_id: a.subject_id, class_id: a.class_id, subgroup_id: a.subgroup_id,
         study_group_id: a.study_group_id, shift, duration: 1, weekday: null, lesson_no: null, room_id: null, pinned: 0, fet_id: null,

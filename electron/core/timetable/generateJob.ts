@@ -14,6 +14,7 @@ import { outOf, progress } from '../job';
 import { ownParallels } from '../auth/parallels';
 import { generate, inScope } from './generate';
 import { loadModel } from './queries';
+import { checkModel } from './check';
 import type { ModelCard, TimetableModel } from './model';
 
 const LESSON: NounForms = ['урок', 'урока', 'уроков'];
@@ -41,37 +42,6 @@ export function cardName(m: TimetableModel, c: ModelCard): string {
   return `${m.names.subject.get(c.subjectId) ?? ''}, ${target} (${m.names.teacher.get(c.teacherId) ?? ''})`;
 }
 
-/**
- * The warnings the generator weighs, counted on the result: teachers' windows over the limit (each
- * window), a class's day over its grade's maximum, a subject twice a day. A stopgap until the core's
- * check.ts lands: then `checkModel(model).warnings.length`.
- */
-function warningCount(m: TimetableModel): number {
-  const teacherDay = new Map<string, Set<number>>();
-  const classDay = new Map<string, { grade: number | null; lessons: Set<number>; subjects: Map<string, Set<number>> }>();
-  for (const c of m.cards) {
-    if (c.weekday === null || c.lessonNo === null) continue;
-    const tk = `${c.teacherId}:${c.weekday}:${c.shift}`;
-    const ts = teacherDay.get(tk) ?? teacherDay.set(tk, new Set()).get(tk)!;
-    for (let k = 0; k < c.duration; k++) ts.add(c.lessonNo + k);
-    if (!c.classId) continue;
-    const ck = `${c.classId}:${c.weekday}`;
-    const cd = classDay.get(ck) ?? classDay.set(ck, { grade: c.grade, lessons: new Set(), subjects: new Map() }).get(ck)!;
-    for (let k = 0; k < c.duration; k++) cd.lessons.add(c.lessonNo + k);
-    (cd.subjects.get(c.subjectId) ?? cd.subjects.set(c.subjectId, new Set()).get(c.subjectId)!).add(c.lessonNo);
-  }
-  let n = 0;
-  for (const s of teacherDay.values()) {
-    const w = Math.max(...s) - Math.min(...s) + 1 - s.size;
-    if (w > m.rules.maxTeacherWindows) n += w;
-  }
-  for (const d of classDay.values()) {
-    const max = m.rules.dailyMax[String(d.grade)];
-    if (max !== undefined && d.lessons.size > max) n++;
-    for (const s of d.subjects.values()) if (s.size > 1) n++;
-  }
-  return n;
-}
 
 export function generateTimetable(ctx: Ctx, input: { timetableId: string; scope: GenerateScope; seed: number }): GenerateResult {
   const { timetableId, scope, seed } = input;
@@ -130,7 +100,7 @@ export function generateTimetable(ctx: Ctx, input: { timetableId: string; scope:
       placed: out.placements.size,
       unplaced: out.unplaced.map((id) => ({ cardId: id, name: cardName(model, byId.get(id)!) })),
       teacherWindows: out.teacherWindows,
-      warnings: warningCount(after),
+      warnings: checkModel(after).warnings.length,
       ms: out.ms,
     };
   });
