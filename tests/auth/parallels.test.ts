@@ -217,7 +217,7 @@ describe('a deputy director for 5–9', () => {
     if (!(await t.call('bells.list', { yearId: year.id })).length)
       await t.call('bells.save', { yearId: year.id, shift: 1, name: 'Основное', bells: await t.call('bells.suggest', { shift: 1 }) });
     // The deputy makes a version and its cards: only 7Б's.
-    const mine = await allowed('timetable.saveVersion', { yearId: year.id, name: 'Черновик 7-х', validFrom: year.startDate, days: 5, fortnight: false });
+    const mine = await allowed('timetable.saveVersion', { yearId: year.id, name: 'Черновик 7-х', validFrom: '2026-09-07', days: 5, fortnight: false });
     const made = await allowed('timetable.makeCards', { timetableId: mine.id });
     expect(made.added).toBeGreaterThan(0);
     const own = (await t.call('timetable.board', { timetableId: mine.id })).cards;
@@ -244,6 +244,12 @@ describe('a deputy director for 5–9', () => {
     const rules = await t.call('timetable.rules', { timetableId: school.id });
     await refused('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '10': 6 } } }, 'Вы отвечаете за параллели 5–9, а изменение правил расписания затрагивает параллель 10.');
     await allowed('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '7': 6 } } });
+    // The generator: their parallel, not another; the FET import makes a whole school's version.
+    cover('timetable.generate', 'timetable.importFet');
+    await refused('timetable.generate', { timetableId: school.id, scope: { kind: 'grade', grade: 10 }, seed: 1 }, /10/);
+    const gen = await allowed('timetable.generate', { timetableId: school.id, scope: { kind: 'grade', grade: 7 }, seed: 1 });
+    expect(gen.placed).toBeGreaterThan(0);
+    await refused('timetable.importFet', { yearId: year.id, file: 'no-such-file', name: 'Из FET', validFrom: '2026-10-01' }, /только администратор/);
   });
 
   it('takes the parallels from the staff card, at once: the card widened to 10 lets the deputy change 10А', async () => {

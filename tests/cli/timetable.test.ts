@@ -74,6 +74,6 @@ describe('command line: timetable generate', () => {
     expect(none.stderr).toMatch(/укажите расписание: --timetable ID или название/);
     const gone = cli('timetable', 'generate', '--db', db, '--timetable', '01900000-0000-7000-8000-000000000000', '--scope', 'all');
     expect(gone.code).toBe(1);
-    expect(gone.stderr).toMatch(/Расписание не найдено/);
+    expect(gone.stderr).toMatch(/Расписание «.+» не найдено/);
   }, 300_000);
 });

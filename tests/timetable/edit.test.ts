@@ -150,8 +150,16 @@ describe('each clash refused with its reason, nothing changed', () => {
     const members = (await t.call('studyGroups.get', { id: g.studyGroupId! })).members;
     const cls = members[0]!.classId!;
     const c = cards.find((x) => x.classId === cls && !x.subgroupId && x.teacherId !== g.teacherId)!;
-    await t.call('timetable.place', { cardId: c.id, weekday: 4, lessonNo: 5, roomId: null });
-    await clash({ cardId: g.id, weekday: 4, lessonNo: 5 }, 'student', new RegExp(`^Ученики группы «.+» в это время на уроке «.+» в ${c.targetName} \\(чт, 5-й урок\\)$`));
+    // The group meets in the other shift's time when the school has one (makeCards): a lesson of the
+    // class's shift and one of the group's that overlap in bell time.
+    const slots = (await t.call('timetable.board', { timetableId: v.id })).slots;
+    const min = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+    const pair = slots
+      .filter((a) => a.shift === c.shift)
+      .flatMap((a) => slots.filter((b) => b.shift === g.shift && min(a.startsAt) < min(b.endsAt) && min(b.startsAt) < min(a.endsAt)).map((b) => ({ a, b })))[0]!;
+    expect(pair).toBeDefined();
+    await t.call('timetable.place', { cardId: c.id, weekday: 4, lessonNo: pair.a.lessonNo, roomId: null });
+    await clash({ cardId: g.id, weekday: 4, lessonNo: pair.b.lessonNo }, 'student', new RegExp(`^Ученики группы «.+» в это время на уроке «.+» в ${c.targetName} \\(чт, ${pair.a.lessonNo}-й урок\\)$`));
     await unplaceAll();
   });
 

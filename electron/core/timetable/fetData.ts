@@ -15,6 +15,7 @@ import { className, ruKey } from '../../api/text';
 import { fullName } from '../format';
 import { initialsName } from '../groups/load';
 import { act } from '../tx';
+import { ownParallels } from '../auth/parallels';
 import { checkpoint, inputFileOf, progress, releaseInputOf, resultFile } from '../job';
 import { readFileSync } from 'node:fs';
 import type { ModelCard, TimetableModel } from './model';
@@ -215,6 +216,9 @@ type Target = { kind: 'class'; classId: string } | { kind: 'subgroup'; classId: 
 /** `timetable.importFet`: a new version from a `.fet` file (input `file` is an input file of the session). */
 export function importFetFile(ctx: Ctx, i: { yearId: string; file: string; name: string; validFrom: string }): FetImportResult {
   const { db } = ctx;
+  // A .fet file is a whole school's timetable: a new version of every parallel (R8: a deputy builds
+  // only their own parallels', so the import is the administrator's).
+  if (ownParallels(ctx)) throw new AppError('forbidden', 'Загрузить расписание из FET может только администратор: в файле расписание всех параллелей школы.');
   const file = inputFileOf(ctx, i.file);
   let text: string;
   try {
