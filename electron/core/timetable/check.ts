@@ -24,6 +24,10 @@ interface Probe {
 
 const key = (a: string, day: number) => `${a}|${day}`;
 
+function take(out: Set<string>, m: Map<string, Set<string>>, k: string): void {
+  const s = m.get(k);
+  if (s) for (const id of s) out.add(id);
+}
 function addTo(map: Map<string, Set<string>>, k: string, id: string): void {
   let s = map.get(k);
   if (!s) map.set(k, (s = new Set()));
@@ -62,9 +66,16 @@ export class CheckIndex {
   /** Study groups by student (for the groups sharing a student with a group). */
   private readonly studentGroups = new Map<string, string[]>();
   private readonly shareCache = new Map<string, boolean>();
+  /** Names for the messages (made once: closures made per probe cost). */
+  names!: ReturnType<typeof namer>;
 
   constructor(readonly model: TimetableModel) {
-    for (const s of model.slots) this.slots.set(`${s.shift}:${s.lessonNo}`, s);
+    this.names = namer(model);
+    for (const s of model.slots) {
+      this.slots.set(`${s.shift}:${s.lessonNo}`, s);
+      if (s.shift === 1) this.shift1[s.lessonNo] = s;
+      else if (s.shift === 2) this.shift2[s.lessonNo] = s;
+    }
     for (const u of model.unavailable) {
       const k = `${u.staffId}|${u.weekday}|${u.shift}`;
       const list = this.busy.get(k) ?? [];
@@ -142,12 +153,16 @@ export class CheckIndex {
 
   /** The card's time at a place: [start, end) in minutes; null when a lesson has no bell. */
   interval(shift: number, lessonNo: number, duration: number): [number, number] | null {
-    const first = this.slots.get(`${shift}:${lessonNo}`);
-    const last = this.slots.get(`${shift}:${lessonNo + duration - 1}`);
+    const bells = shift === 2 ? this.shift2 : this.shift1;
+    const first = bells[lessonNo];
+    const last = bells[lessonNo + duration - 1];
     if (!first || !last) return null;
-    for (let n = lessonNo + 1; n < lessonNo + duration - 1; n++) if (!this.slots.has(`${shift}:${n}`)) return null;
+    for (let n = lessonNo + 1; n < lessonNo + duration - 1; n++) if (!bells[n]) return null;
     return [first.start, last.end];
   }
+  /** The bells of each shift by lesson number. */
+  private readonly shift1: (ModelSlot | undefined)[] = [];
+  private readonly shift2: (ModelSlot | undefined)[] = [];
 
   hasSlot(shift: number, lessonNo: number): boolean {
     return this.slots.has(`${shift}:${lessonNo}`);
@@ -202,19 +217,17 @@ export class CheckIndex {
     const d = p.weekday;
     const c = p.card;
     const out = new Set<string>();
-    const take = (m: Map<string, Set<string>>, k: string) => {
-      const s = m.get(k);
-      if (s) for (const id of s) out.add(id);
-    };
-    take(this.byTeacherDay, key(c.teacherId, d));
-    if (p.roomId) take(this.byRoomDay, key(p.roomId, d));
+    take(out, this.byTeacherDay, key(c.teacherId, d));
+    if (p.roomId) take(out, this.byRoomDay, key(p.roomId, d));
     if (c.classId) {
-      take(this.byClassDay, key(c.classId, d));
-      for (const g of this.classGroups.get(c.classId) ?? []) take(this.byGroupDay, key(g, d));
+      take(out, this.byClassDay, key(c.classId, d));
+      const groups = this.classGroups.get(c.classId);
+      if (groups) for (const g of groups) take(out, this.byGroupDay, key(g, d));
     }
     if (c.studyGroupId) {
-      for (const cl of this.groupClasses.get(c.studyGroupId) ?? []) take(this.byClassDay, key(cl, d));
-      for (const g of this.groupPeers(c.studyGroupId)) take(this.byGroupDay, key(g, d));
+      const classes = this.groupClasses.get(c.studyGroupId);
+      if (classes) for (const cl of classes) take(out, this.byClassDay, key(cl, d));
+      for (const g of this.groupPeers(c.studyGroupId)) take(out, this.byGroupDay, key(g, d));
     }
     out.delete(c.id);
     return out;
@@ -271,7 +284,7 @@ function pairKinds(ix: CheckIndex, a: ModelCard, b: ModelCard): ClashKind[] {
 }
 
 function clashMessage(ix: CheckIndex, kind: ClashKind, a: Probe, b: ModelCard): string {
-  const n = namer(ix.model);
+  const n = ix.names;
   const at = where(b.weekday!, b.lessonNo!, b.duration);
   const lesson = `«${n.subject(b.subjectId)}»`;
   switch (kind) {
@@ -315,10 +328,9 @@ export function checkPlacement(
 /** `after`: only cards whose id sorts after this one (the whole-school check counts each pair once). */
 function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
   const m = ix.model;
-  const n = namer(m);
+  const n = ix.names;
   const out: Clash[] = [];
   const { card } = p;
-  const at = where(p.weekday, p.lessonNo, p.duration);
   const single = (kind: ClashKind, message: string) => out.push({ kind, cardId: card.id, otherCardId: null, message });
   if (p.weekday > m.days) {
     single('no_slot', `В этом расписании ${m.days} учебных дней: ${WEEKDAY_NAME[p.weekday] ?? p.weekday} — не учебный день`);
@@ -337,14 +349,14 @@ function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
           'unavailable',
           u.reason === 'methodical_day'
             ? `У ${n.teacher(card.teacherId)} методический день (${WEEKDAY_NAME[p.weekday]})`
-            : `${n.teacher(card.teacherId)} в это время не может вести уроки (${u.lessonNo === null ? `${WEEKDAY_NAME[p.weekday]}, весь день` : at})`,
+            : `${n.teacher(card.teacherId)} в это время не может вести уроки (${u.lessonNo === null ? `${WEEKDAY_NAME[p.weekday]}, весь день` : where(p.weekday, p.lessonNo, p.duration)})`,
         );
         break;
       }
     const need = m.subjectRoomKind.get(card.subjectId);
     const room = p.roomId ? m.rooms.get(p.roomId) : undefined;
     if (need && room && room.kind !== need)
-      single('room_kind', `Для предмета «${n.subject(card.subjectId)}» нужен кабинет вида «${roomKinds.labels[need]}», а кабинет ${room.number} — «${roomKinds.labels[room.kind]}» (${at})`);
+      single('room_kind', `Для предмета «${n.subject(card.subjectId)}» нужен кабинет вида «${roomKinds.labels[need]}», а кабинет ${room.number} — «${roomKinds.labels[room.kind]}» (${where(p.weekday, p.lessonNo, p.duration)})`);
   }
   const [start, end] = span;
   for (const id of ix.neighbours(p)) {

@@ -99,7 +99,7 @@ export function RoomsPage() {
                       <Table.Tr key={r.id} style={{ cursor: readOnly ? undefined : 'pointer' }} onClick={readOnly ? undefined : () => setEditing(r)}>
                         <Table.Td fw={600}>{r.number}</Table.Td>
                         <Table.Td>{r.name ?? <Text span c="dimmed">—</Text>}</Table.Td>
-                        <Table.Td>{r.kind === 'regular' ? <Text span c="dimmed">{ROOM_KIND_LABELS[r.kind]}</Text> : ROOM_KIND_LABELS[r.kind]}</Table.Td>
+                        <Table.Td>{r.kind === 'regular' ? <Text span c="dimmed" inherit>{ROOM_KIND_LABELS[r.kind]}</Text> : ROOM_KIND_LABELS[r.kind]}</Table.Td>
                         <Table.Td className="tnum">{r.capacity ?? ''}</Table.Td>
                         <Table.Td>{(classesOf.get(r.id) ?? []).join(', ')}</Table.Td>
                         {readOnly ? null : (
