@@ -148,7 +148,13 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const settings = await call('settings.get');
   const correction = await call('corrections.save', { reportedAt: new Date(Date.now() - 7200_000).toISOString(), reporter: 'Петров Иван Сергеевич', reporterContact: null, description: 'Неверное отчество ученика' });
 
-  // Before the backup: restoring it (backup.restore comes before the substitutions' samples) keeps them.
+  // The timetable's and substitutions' records before the backup: restoring it (backup.restore
+  // comes before their samples) keeps them.
+  const timetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Основное', validFrom: y.startDate, days: 5, fortnight: false });
+  await call('timetable.makeCards', { timetableId: timetable.id });
+  const card = (await call('timetable.board', { timetableId: timetable.id })).cards.find((c) => c.classId === c5.id && !c.subgroupId)!;
+  const spareTimetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Удаляемое', validFrom: y.endDate, days: 5, fortnight: false });
+  const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
   const subst = substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id]);
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
@@ -156,12 +162,11 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const csvPath = join(core.dir, 'ученики.csv');
   writeFileSync(csvPath, `Фамилия;Имя;Отчество;Дата рождения;Класс\nФаззеров;Иван;Петрович;01.09.2014;${c5.name}\n`, 'utf8');
   const csv = () => grantInputFile(core.ctx.session, csvPath).id;
+  // A FET file of one day and one hour with nothing to place: imported as an empty version.
+  const fetPath = join(core.dir, 'задача.fet');
+  writeFileSync(fetPath, '<?xml version="1.0" encoding="UTF-8"?>\n<fet version="6.8.5"><Days_List><Number_of_Days>1</Number_of_Days><Day><Name>Пн</Name></Day></Days_List><Hours_List><Number_of_Hours>1</Number_of_Hours><Hour><Name>1</Name></Hour></Hours_List><Activities_List></Activities_List><Time_Constraints_List></Time_Constraints_List></fet>\n', 'utf8');
+  const fet = () => grantInputFile(core.ctx.session, fetPath).id;
 
-  const timetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Основное', validFrom: y.startDate, days: 5, fortnight: false });
-  await call('timetable.makeCards', { timetableId: timetable.id });
-  const card = (await call('timetable.board', { timetableId: timetable.id })).cards.find((c) => c.classId === c5.id && !c.subgroupId)!;
-  const spareTimetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Удаляемое', validFrom: y.endDate, days: 5, fortnight: false });
-  const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
 
   const ids = [
     timetable.id, card.id,
@@ -181,7 +186,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     groupMembers: details.members.map((m) => m.id), assignment, spareAssignmentId: spareAssignment.id,
     rule: { items: rule.items.map(({ subjectName: _, ...i }) => i), maxTeacherHours: rule.maxTeacherHours, teachingNormHours: rule.teachingNormHours },
     settings: { ...settings, backupDir },
-    correctionId: correction.id, backupDir, backupFile: backup.file, csv, ids,
+    correctionId: correction.id, backupDir, backupFile: backup.file, csv, fet, ids,
     subst,
     timetableId: timetable.id, spareTimetableId: spareTimetable.id, cardId: card.id, spareUnavailableId: spareUnavailable.id,
   };

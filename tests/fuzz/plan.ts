@@ -52,6 +52,8 @@ export interface Fixture {
   backupFile: string;
   /** A CSV of one student, granted to the admin's session as an input file: its id (a fresh one each time, a committed import uses it up). */
   csv: () => string;
+  /** A FET file given to the core (timetable.importFet). */
+  fet: () => string;
   /** Issue 11: a timetable version with its cards (one of them `cardId`), a spare version and a spare busy time to remove. */
   timetableId: string;
   spareTimetableId: string;

@@ -20,5 +20,5 @@ export const timetablePlans = {
   'timetable.saveRules': { sample: (f) => ({ timetableId: f.timetableId, rules: { maxTeacherWindows: 2 } }) },
   'timetable.generate': { sample: (f) => ({ timetableId: f.timetableId, scope: { kind: 'unplaced' }, seed: 1 }), slow: true },
   'timetable.exportFet': { sample: (f) => ({ timetableId: f.timetableId }), slow: true },
-  'timetable.importFet': { sample: (f) => ({ yearId: f.yearId, file: 'no-such-file', name: 'Из FET', validFrom: '2027-01-12' }), slow: true },
+  'timetable.importFet': { sample: (f) => ({ yearId: f.yearId, file: f.fet(), name: 'Из FET', validFrom: '2027-01-13' }), slow: true },
 } satisfies Plans<typeof timetableOps>;
