@@ -5,8 +5,8 @@ import { appRoles, defineEnum, type AppRole } from './enums';
 export type { AppRole };
 
 /**
- * The areas of the app a role may view or change: only those that exist today. The timetable,
- * credentials, paper copies and reports get their areas with the issues that build them (an area
+ * The areas of the app a role may view or change: only those that exist today. Credentials,
+ * paper copies and reports get their areas with the issues that build them (an area
  * without operations would promise in the matrix what the program cannot do).
  */
 export const areas = defineEnum({
