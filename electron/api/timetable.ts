@@ -222,7 +222,11 @@ export const timetableOps = {
   ).returns<TeacherUnavailable>(),
   'timetable.unavailable.remove': write(change('timetable'), z.object({ id: s.id })).returns<void>(),
   'timetable.rules': read(view('timetable'), timetableId).returns<TimetableRules>(),
-  'timetable.saveRules': write(change('timetable'), z.object({ timetableId: s.id, rules: z.record(z.string().max(64), z.unknown()) })).returns<TimetableRules>(),
+  /** The fields of TimetableRules to change, as JSON text (validated field by field in the core: rules.ts). */
+  'timetable.saveRules': write(
+    change('timetable'),
+    z.object({ timetableId: s.id, rules: z.string({ error: 'Правила расписания: нужен текст JSON' }).max(20_000, 'Правила расписания: слишком длинный текст') }),
+  ).returns<TimetableRules>(),
   'timetable.generate': job(
     'Составление расписания',
     write(

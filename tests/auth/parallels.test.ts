@@ -242,8 +242,8 @@ describe('a deputy director for 5–9', () => {
     const busy = await allowed('timetable.unavailable.save', { timetableId: school.id, staffId: ids.math!, weekday: 5, shift: 1, lessonNo: null, reason: 'methodical_day' });
     await allowed('timetable.unavailable.remove', { id: busy.id });
     const rules = await t.call('timetable.rules', { timetableId: school.id });
-    await refused('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '10': 6 } } }, 'Вы отвечаете за параллели 5–9, а изменение правил расписания затрагивает параллель 10.');
-    await allowed('timetable.saveRules', { timetableId: school.id, rules: { dailyMax: { ...rules.dailyMax, '7': 6 } } });
+    await refused('timetable.saveRules', { timetableId: school.id, rules: JSON.stringify({ dailyMax: { ...rules.dailyMax, '10': 6 } }) }, 'Вы отвечаете за параллели 5–9, а изменение правил расписания затрагивает параллель 10.');
+    await allowed('timetable.saveRules', { timetableId: school.id, rules: JSON.stringify({ dailyMax: { ...rules.dailyMax, '7': 6 } }) });
     // The generator: their parallel, not another; the FET import makes a whole school's version.
     cover('timetable.generate', 'timetable.importFet');
     await refused('timetable.generate', { timetableId: school.id, scope: { kind: 'grade', grade: 10 }, seed: 1 }, /10/);

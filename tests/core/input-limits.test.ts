@@ -57,6 +57,10 @@ function unbounded(x: Node, path: string, out: string[]): string[] {
     case 'pipe':
       unbounded(inner('in'), path, out);
       break;
+    case 'union':
+      // One of several shapes (a discriminated union): each must be bounded.
+      (d.options as Node[]).forEach((o, i) => unbounded(o, `${path}|${i}`, out));
+      break;
     case 'transform':
     case 'enum':
     case 'boolean':

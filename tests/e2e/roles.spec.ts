@@ -72,7 +72,8 @@ describe('roles as a school works', () => {
     expect(await page.getByTestId('user-position').count()).toBe(4);
     expect(await page.getByTestId('users-unlinked').count()).toBe(0);
     // The matrix: only today's areas; the deputy's changes are of their parallels.
-    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Расписание|Учётные данные|Бумажные копии|Отчёты/);
+    expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Расписание и замены/);
+    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Учётные данные|Бумажные копии|Отчёты/);
     expect(await page.getByTestId('perm-deputy-curriculum').textContent()).toBe('Изменениесвоих параллелей');
     expect(await page.getByTestId('perm-secretary-corrections').textContent()).toBe('Изменение');
     expect(await page.getByTestId('perm-secretary-fixes').textContent()).toBe('—');

@@ -265,12 +265,12 @@ describe('warnings: allowed, counted', () => {
     expect(mine('difficulty_peak')[0]!.message).toMatch(/самый трудный день — понедельник .+ а должен быть вторник или среда$/);
     expect(chk.counts.day_load).toBeGreaterThanOrEqual(1);
     // The weekly maximum lowered to 5 hours for grade 5: the placed hours warn.
-    const rules = await t.call('timetable.saveRules', { timetableId: v.id, rules: { weeklyMax: { ...(await t.call('timetable.rules', { timetableId: v.id })).weeklyMax, '5': [5, 6] } } });
+    const rules = await t.call('timetable.saveRules', { timetableId: v.id, rules: JSON.stringify({ weeklyMax: { ...(await t.call('timetable.rules', { timetableId: v.id })).weeklyMax, '5': [5, 6] } }) });
     expect(rules.weeklyMax['5']).toEqual([5, 6]);
     const after = await t.call('timetable.check', { timetableId: v.id });
     expect(after.warnings.filter((w) => w.kind === 'week_load' && w.classId === grade5.id).map((w) => w.message)).toEqual([`У ${grade5.name} ${bells} ч в неделю — больше 5, допустимых для 5 класса при 5-дневной неделе`]);
     expect(after.counts.week_load).toBe(1);
-    await t.call('timetable.saveRules', { timetableId: v.id, rules: { weeklyMax: { ...rules.weeklyMax, '5': [29, 32] } } });
+    await t.call('timetable.saveRules', { timetableId: v.id, rules: JSON.stringify({ weeklyMax: { ...rules.weeklyMax, '5': [29, 32] } }) });
     await unplaceAll();
   });
 
@@ -323,7 +323,7 @@ describe('warnings: allowed, counted', () => {
     expect(defaultDifficulty('Математика')).toMatchObject({ '1': 8, '5': 10, '6': 13 });
     const before = state();
     const bad = async (rules: Record<string, unknown>, message: RegExp) => {
-      const e = await refusal(t.call('timetable.saveRules', { timetableId: v.id, rules }));
+      const e = await refusal(t.call('timetable.saveRules', { timetableId: v.id, rules: JSON.stringify(rules) }));
       expect(e.code).toBe('validation');
       expect(e.message).toMatch(message);
     };
@@ -334,9 +334,9 @@ describe('warnings: allowed, counted', () => {
     await bad({ something: 1 }, /^Неизвестная настройка расписания: something/);
     await bad({ difficulty: { 'no-such-subject': { '5': 3 } } }, /^Трудность: такого предмета нет в школе$/);
     expect(state()).toBe(before);
-    expect((await t.call('timetable.saveRules', { timetableId: v.id, rules: { maxTeacherWindows: 2 } })).maxTeacherWindows).toBe(2);
+    expect((await t.call('timetable.saveRules', { timetableId: v.id, rules: JSON.stringify({ maxTeacherWindows: 2 }) })).maxTeacherWindows).toBe(2);
     expect((await t.call('timetable.rules', { timetableId: v.id })).maxTeacherWindows).toBe(2);
-    await t.call('timetable.saveRules', { timetableId: v.id, rules: { maxTeacherWindows: 1 } });
+    await t.call('timetable.saveRules', { timetableId: v.id, rules: JSON.stringify({ maxTeacherWindows: 1 }) });
   });
 });
 

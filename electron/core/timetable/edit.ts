@@ -253,7 +253,14 @@ export function saveRules(ctx: Ctx, i: OpParsed<'timetable.saveRules'>): Timetab
   return act(ctx, (w) => {
     const t = versionRow(db, i.timetableId);
     const subjects = liveSubjects(db);
-    const patch = parseRules(i.rules, new Set(db.all(db.q.selectFrom('subject').select('id')).map((s) => s.id)));
+    let given: unknown;
+    try {
+      given = JSON.parse(i.rules);
+    } catch {
+      throw invalid('Правила расписания: текст не читается как JSON');
+    }
+    if (!given || typeof given !== 'object' || Array.isArray(given)) throw invalid('Правила расписания: нужен список настроек');
+    const patch = parseRules(given as Record<string, unknown>, new Set(db.all(db.q.selectFrom('subject').select('id')).map((s) => s.id)));
     const before = effectiveRules(t.rules, subjects);
     requireGrades(ctx, touchedGrades(before, patch), 'изменение правил расписания');
     let stored: Record<string, unknown> = {};

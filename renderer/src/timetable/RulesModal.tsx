@@ -106,7 +106,7 @@ export function RulesModal({ board, readOnly, onClose }: { board: TimetableBoard
   }, [board.cards, q.data]);
   // Only the fields that changed are sent: a deputy may change their parallels' limits (the core
   // refuses a change of another parallel's or of a school-wide one).
-  const save = useAction((rules: TimetableRules) => call('timetable.saveRules', { timetableId, rules: changedFields(q.data!, rules) }), {
+  const save = useAction((rules: TimetableRules) => call('timetable.saveRules', { timetableId, rules: JSON.stringify(changedFields(q.data!, rules)) }), {
     success: 'Нормы сохранены',
     onSuccess: onClose,
   });
