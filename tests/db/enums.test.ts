@@ -20,6 +20,11 @@ import {
   lessonStatuses,
   markTables,
   markValues,
+  roomKinds,
+  weekParities,
+  unavailableReasons,
+  absenceReasons,
+  lessonChangeKinds,
   workKinds,
   type Enum,
 } from '../../electron/api/enums';
@@ -49,6 +54,15 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'mark_change.mark_table': markTables.values,
   'mark_change.old_value': markValues.values,
   'mark_change.new_value': markValues.values,
+  'room.kind': roomKinds.values,
+  'timetable.days': [5, 6],
+  'timetable_card.shift': [1, 2],
+  'timetable_card.duration': [1, 2],
+  'timetable_card.weeks': weekParities.values,
+  'teacher_unavailable.shift': [1, 2],
+  'teacher_unavailable.reason': unavailableReasons.values,
+  'teacher_absence.reason': absenceReasons.values,
+  'lesson_change.kind': lessonChangeKinds.values,
 };
 
 /**
