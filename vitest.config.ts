@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['node_modules', 'out', 'tests/bench/**'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    globalSetup: ['./tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],

@@ -4,7 +4,8 @@
 // its timetable when the app's generator is there (issue 11) — and then a simulated journal of its
 // teachers' work up to a day, its lessons by that timetable (docs/simulate.md).
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { issueEnrollmentCode } from './auth';
 import type { CentralDb } from './db';
 import { schoolVersion } from './store';
@@ -24,7 +25,12 @@ export interface DemoSeed {
   log: (line: string) => void;
 }
 
-const ROOT = join(import.meta.dirname, '..');
+/** The project's root: the folder above with package.json (central/ in the sources, out/cli/ bundled). */
+const ROOT = (() => {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 
 /** Runs the first office computer of the demo school: the demo made and pushed. Resolves with what it printed. */
 function pushDemoSchool(serverUrl: string, code: string, students: number): Promise<string[]> {

@@ -12,6 +12,7 @@ import { openDatabase } from '../../db';
 import { tempDir } from '../support/tmp';
 import { STUDENT_HEADERS, xlsx } from '../support/sheets';
 import { openWebSession } from '../support/web';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -44,7 +45,7 @@ function startHost(db: string): Promise<{ proc: ChildProcess; url: URL; token: s
 
 function cli(args: string[], password?: string) {
   const env = { ...process.env, SCHOOL_OFFICE_PASSWORD: password ?? '' };
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
+  const r = spawnSync(CLI[0], [CLI[1], ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

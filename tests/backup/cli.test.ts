@@ -6,12 +6,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { tempDir } from '../support/tmp';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { snapshotFile, withoutRestoreBookkeeping } from './support';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const r = spawnSync(CLI[0], [CLI[1], ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -16,6 +16,7 @@ import { sweepWorkDirs } from '../../electron/core/backup/inspect';
 import { parseBackupName, TEMP_RE } from '../../electron/core/backup/names';
 import { tempDir } from '../support/tmp';
 import { prng, STUDENTS_PER_IMPORT as N } from './crash-shared';
+import { bundled } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 50);
@@ -60,9 +61,9 @@ describe('crash safety under SIGKILL', () => {
   });
 
   function startWorker(): Worker {
-    // One node process with tsx as a loader (the tsx binary would run the script in a grandchild that
-    // a kill of the child does not reach), in its own process group, killed as a whole.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/backup/crash-worker.ts', dbPath, restoreFrom], {
+    // One node process running the bundled worker (tests/support/global-setup.ts), in its own
+    // process group, killed as a whole.
+    const child = spawn(process.execPath, [bundled('crash-worker'), dbPath, restoreFrom], {
       cwd: ROOT,
       env: { ...process.env, CRASH_ADMIN_PASSWORD: adminPassword },
       stdio: ['pipe', 'pipe', 'pipe'],

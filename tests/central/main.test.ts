@@ -9,9 +9,9 @@ import { main } from '../../central/main';
 import { PATHS } from '../../central/protocol';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { post } from './harness';
+import { bundled } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 let pg: TestPostgres;
 beforeAll(async () => {
@@ -31,7 +31,7 @@ const CODE = /Код подключения: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4
 
 /** Starts the CLI as a child; resolves when its output matches, with that output. */
 function startChild(args: string[], env: Record<string, string>, until: RegExp) {
-  const child = spawn(TSX, ['central/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bundled('central'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));

@@ -6,9 +6,9 @@ import ExcelJS from 'exceljs';
 import { formatSnils } from '../../electron/demo';
 import { tempDir } from '../support/tmp';
 import { xlsx } from '../support/sheets';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 const passwords = new Map<string, string>();
 
@@ -18,7 +18,7 @@ function cli(...args: string[]) {
   const user = i >= 0 ? args[i + 1]! : 'admin';
   const withUser = args[0] === 'demo' || i >= 0 || !passwords.size ? args : [...args, '--user', user];
   const env = { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' };
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
+  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import type { ClassSubgroups, Division, TeacherWorkload, ValidationResult } from '../../electron/api/types';
 import { byName } from '../../electron/core/groups/split';
 import { tempDir } from '../support/tmp';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const passwords = new Map<string, string>();
 
 /** Runs the CLI as a demo user (the administrator unless --user is given). */
@@ -14,7 +14,7 @@ function cli(...args: string[]) {
   const i = args.indexOf('--user');
   const user = i >= 0 ? args[i + 1]! : 'admin';
   const withUser = args[0] === 'demo' || i >= 0 ? args : [...args, '--user', user];
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' } });
+  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -8,14 +8,14 @@ import { makeDemoCards } from '../timetable/support/demoModel';
 import { verifyClashes } from '../timetable/support/verify';
 import { loadModel } from '../../electron/core/timetable/queries';
 import { tempDir } from '../support/tmp';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 let password = '';
 
 function cli(...args: string[]) {
   const withUser = args[0] === 'demo' ? args : [...args, '--user', 'admin'];
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
+  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -4,14 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ADMIN, demoCore } from '../support/core';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 let t: Awaited<ReturnType<typeof demoCore>>;
 let id: string;
 
 const cli = (...args: string[]) => {
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args, '--db', t.path, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password } });
+  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 

@@ -9,9 +9,9 @@ import type { Ctx } from '../../electron/core/context';
 import { parseFet } from '../../electron/core/timetable/fet';
 import { tempDir } from '../support/tmp';
 import { makeDemoTimetable } from '../timetable/support/fetModel';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 describe('timetable export-fet / import-fet (CLI)', () => {
   const tmp = tempDir('school-office-cli-fet-');
@@ -21,13 +21,13 @@ describe('timetable export-fet / import-fet (CLI)', () => {
   let cards = 0;
   let start = '';
   const cli = (...args: string[]) => {
-    const r = spawnSync(TSX, ['electron/cli/main.ts', ...args, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
+    const r = spawnSync(CLI[0], [CLI[1], ...args, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   };
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = spawnSync(TSX, ['electron/cli/main.ts', 'demo', '--db', db, '--students', '100', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    const r = spawnSync(CLI[0], [CLI[1], 'demo', '--db', db, '--students', '100', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
     expect(r.status, r.stderr).toBe(0);
     password = (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users.find((u) => u.login === 'admin')!.password;
     // The version and its cards (until timetable.makeCards lands): written in-process on the same file.

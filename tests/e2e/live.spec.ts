@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { NEW_PASSWORD, ROOT, signIn, startApp, type App } from './harness';
 import { xlsx } from '../support/sheets';
+import { CLI } from '../support/cli';
 
 let app: App;
 beforeAll(async () => {
@@ -38,7 +39,7 @@ async function msUntil(check: () => Promise<boolean>, limit: number): Promise<nu
 /** The command line as a person runs it (a child process on the same file): `npm run cli -- …`. */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['electron/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+    const p = spawn(CLI[0], [CLI[1], ...args], { cwd: ROOT, env: { ...process.env, ...env } });
     let out = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -20,8 +20,8 @@ import { planCalendar } from '../../electron/demo/calendar';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempCore } from '../support/core';
 import { NEW_PASSWORD, pickOption, ROOT, startApp, type App } from './harness';
+import { bundled } from '../support/cli';
 
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SCHOOL = 'Демо-школа';
 /** The demo year's 1st quarter and the last simulated day: 8 days after it (its quarter marks are given within 7). */
 const Q1 = planCalendar(2026).periods[0]!;
@@ -30,7 +30,7 @@ const SYNC_INTERVAL_MS = '4000';
 
 /** `npm run central -- …` as a child process; `ready` resolves when its output matches `until`. */
 function central(args: string[], env: Record<string, string>, until: RegExp) {
-  const child: ChildProcessWithoutNullStreams = spawn(TSX, ['central/main.ts', ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [bundled('central'), ...args], { cwd: ROOT, env: { ...process.env, ...env } });
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
@@ -46,7 +46,7 @@ function central(args: string[], env: Record<string, string>, until: RegExp) {
     child,
     ready,
     exited,
-    /** SIGTERM (tsx passes it on; the central closes its server and pool), then waits for the exit. */
+    /** SIGTERM (the central closes its server and pool), then waits for the exit. */
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');

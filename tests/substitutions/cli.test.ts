@@ -5,15 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ADMIN } from '../support/core';
 import { placedDemo } from './timetable';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const WED = '2026-12-02';
 let t: Awaited<ReturnType<typeof placedDemo>>;
 let login = '';
 
 function cli(...args: string[]) {
-  const r = spawnSync(TSX, ['electron/cli/main.ts', ...args, '--db', t.path, '--user', login], {
+  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', login], {
     cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

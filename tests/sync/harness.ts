@@ -30,6 +30,7 @@ import { startPostgres, type TestPostgres } from '../support/postgres';
 import { tempDir } from '../support/tmp';
 import { FAULT_KINDS, startFaultProxy, type FaultKind, type FaultProxy, type FaultRates } from './faultProxy';
 import { HOT, hotFirst, randomAddress, randomEmail, randomPhone } from './actions';
+import { bundled } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -99,7 +100,7 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The central server as a child process (node + tsx, so SIGKILL reaches the server itself). */
+/** The central server as a child process (the bundled out/cli/central.js: SIGKILL reaches the server itself). */
 export class CentralProcess {
   proc: ChildProcess | null = null;
   private output = '';
@@ -109,7 +110,7 @@ export class CentralProcess {
   ) {}
 
   async start(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'central/main.ts', 'serve', '--port', String(this.port), '--host', '127.0.0.1'], {
+    const proc = spawn(process.execPath, [bundled('central'), 'serve', '--port', String(this.port), '--host', '127.0.0.1'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: this.databaseUrl, CENTRAL_TOKEN_KEY: 'fault-test-token-key-0123456789abcdef' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -171,7 +172,7 @@ class ClientProcess {
   ) {}
 
   async start(): Promise<void> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'tests/sync/worker.ts', this.file], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
+    const proc = spawn(process.execPath, [bundled('sync-worker'), this.file], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env } });
     this.proc = proc;
     this.stderr = '';
     proc.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-4000)));

@@ -23,9 +23,9 @@ import { AREAS } from '../../electron/core/auth/permissions';
 import type { Ctx } from '../../electron/core/context';
 import { AppError } from '../../electron/api/errors';
 import { scheduleSync, backoffMs } from '../../electron/core/sync/background';
+import { CLI } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 
 type Core = Awaited<ReturnType<typeof tempCore>>;
 
@@ -52,7 +52,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
  */
 function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(TSX, ['electron/cli/main.ts', ...args], { cwd: ROOT, env: { ...process.env, SCHOOL_OFFICE_SYNC: 'off' } });
+    const p = spawn(CLI[0], [CLI[1], ...args], { cwd: ROOT, env: { ...process.env, SCHOOL_OFFICE_SYNC: 'off' } });
     let stdout = '';
     let stderr = '';
     p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -285,9 +285,11 @@ describe('warnings: allowed, counted', () => {
     const put = (c: (typeof first)[number], d: number, l: number) => Object.assign(c, { weekday: d, lessonNo: l });
     put(math[0]!, 1, 1);
     put(math[1]!, 1, 2);
-    const others = first.filter((c) => !math.includes(c) && c.teacherId !== math[0]!.teacherId);
+    // Two more lessons of two other subjects (a subject twice would be a second «subject_twice»).
+    const others = first.filter((c) => c.subjectId !== math[0]!.subjectId && c.teacherId !== math[0]!.teacherId);
+    const second = others.find((c) => c.subjectId !== others[0]!.subjectId)!;
     put(others[0]!, 1, 3);
-    put(others[1]!, 1, 4);
+    put(second, 1, 4);
     const chk = checkModel(m);
     const k = (kind: string) => chk.warnings.filter((w) => w.kind === kind && w.classId === cls).length;
     expect(k('subject_twice')).toBe(1);

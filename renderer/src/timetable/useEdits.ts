@@ -69,15 +69,26 @@ export interface Edits {
   clearRefused: () => void;
 }
 
-/** The page is keyed by the version: its stacks start empty for another version (an undo never reaches into another). */
+/**
+ * The page is keyed by the version: its stacks start empty for another version (an undo never
+ * reaches into another). Edits, undos and redos run one after another in the order asked: a Ctrl+Z
+ * pressed while the last edit is still on its way undoes that edit once it has landed.
+ */
 export function useEdits(timetableId: string | null, cardOf: (id: string) => TimetableCard | undefined): Edits {
-  const [undoStack, setUndo] = useState<UndoEntry[]>([]);
-  const [redoStack, setRedo] = useState<UndoEntry[]>([]);
+  const [undoStack, setUndoState] = useState<UndoEntry[]>([]);
+  const [redoStack, setRedoState] = useState<UndoEntry[]>([]);
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<Refusal | null>(null);
-  const running = useRef(false);
+  const stacks = useRef<{ undo: UndoEntry[]; redo: UndoEntry[] }>({ undo: [], redo: [] });
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const pending = useRef(0);
   const lookup = useRef(cardOf);
   lookup.current = cardOf;
+  const setStacks = useCallback((undo: UndoEntry[], redo: UndoEntry[]) => {
+    stacks.current = { undo, redo };
+    setUndoState(undo);
+    setRedoState(redo);
+  }, []);
   /** Shows the edit's card and check at once (the board is fetched again behind). */
   const landed = useCallback(
     (e: TimetableEdit | null) => {
@@ -89,11 +100,22 @@ export function useEdits(timetableId: string | null, cardOf: (id: string) => Tim
     [timetableId],
   );
 
+  /** Runs `work` after everything asked before it. */
+  const serial = useCallback(<T,>(work: () => Promise<T>): Promise<T> => {
+    pending.current++;
+    setBusy(true);
+    const next = queue.current.then(work).finally(() => {
+      if (--pending.current === 0) {
+        setBusy(false);
+        void invalidateAll();
+      }
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
   const run = useCallback(
     async (card: TimetableCard, target: CardPlace, title: string, force = false): Promise<TimetableEdit | null | false> => {
-      if (running.current) return false;
-      running.current = true;
-      setBusy(true);
       setRefused(null);
       try {
         const e = await apply(card, target, force);
@@ -104,53 +126,49 @@ export function useEdits(timetableId: string | null, cardOf: (id: string) => Tim
         setRefused({ cardId: card.id, weekday: target.weekday, lessonNo: target.lessonNo, message });
         notifications.show({ color: 'red', title, message, autoClose: 8000 });
         return false;
-      } finally {
-        running.current = false;
-        setBusy(false);
-        void invalidateAll();
       }
     },
     [landed],
   );
 
   const edit = useCallback(
-    async (card: TimetableCard, target: CardPlace) => {
-      const before = placeOf(card);
-      if (samePlace(before, target)) return true;
-      const e = await run(card, target, `Не изменено: ${cardName(card)}`);
-      if (e === false) return false;
-      const after = e ? placeOf(e.card) : target;
-      setUndo((s) => [...s, { cardId: card.id, before, after, label: `${card.targetName} · ${card.subjectShort || card.subjectName}: ${slotName(after.weekday, after.lessonNo)}` }]);
-      setRedo([]);
-      return true;
-    },
-    [run],
+    (asked: TimetableCard, target: CardPlace) =>
+      serial(async () => {
+        // The card as it is now (an edit queued behind another sees that one's result).
+        const card = lookup.current(asked.id) ?? asked;
+        const before = placeOf(card);
+        if (samePlace(before, target)) return true;
+        const e = await run(card, target, `Не изменено: ${cardName(card)}`);
+        if (e === false) return false;
+        const after = e ? placeOf(e.card) : target;
+        const entry = { cardId: card.id, before, after, label: `${card.targetName} · ${card.subjectShort || card.subjectName}: ${slotName(after.weekday, after.lessonNo)}` };
+        setStacks([...stacks.current.undo, entry], []);
+        return true;
+      }),
+    [run, serial, setStacks],
   );
 
   const step = useCallback(
-    async (from: UndoEntry[], to: 'undo' | 'redo') => {
-      const entry = from.at(-1);
-      if (!entry) return;
-      const card = lookup.current(entry.cardId);
-      if (!card) return;
-      const target = to === 'undo' ? entry.before : entry.after;
-      const e = await run(card, target, to === 'undo' ? 'Не отменено' : 'Не возвращено', true);
-      if (e === false) return;
-      if (to === 'undo') {
-        setUndo((s) => s.slice(0, -1));
-        setRedo((s) => [...s, entry]);
-      } else {
-        setRedo((s) => s.slice(0, -1));
-        setUndo((s) => [...s, entry]);
-      }
-    },
-    [run],
+    (to: 'undo' | 'redo') =>
+      serial(async () => {
+        const { undo, redo } = stacks.current;
+        const entry = (to === 'undo' ? undo : redo).at(-1);
+        if (!entry) return;
+        const card = lookup.current(entry.cardId);
+        if (!card) return;
+        const target = to === 'undo' ? entry.before : entry.after;
+        const e = await run(card, target, to === 'undo' ? 'Не отменено' : 'Не возвращено', true);
+        if (e === false) return;
+        if (to === 'undo') setStacks(undo.slice(0, -1), [...redo, entry]);
+        else setStacks([...undo, entry], redo.slice(0, -1));
+      }),
+    [run, serial, setStacks],
   );
 
   return {
     edit,
-    undo: () => step(undoStack, 'undo'),
-    redo: () => step(redoStack, 'redo'),
+    undo: () => step('undo'),
+    redo: () => step('redo'),
     canUndo: undoStack.length > 0,
     canRedo: redoStack.length > 0,
     undoLabel: undoStack.at(-1)?.label ?? null,

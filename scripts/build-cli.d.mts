@@ -1,0 +1,1 @@
+export declare function buildCli(options?: { tests?: boolean }): Promise<void>;
