@@ -22,22 +22,57 @@ interface Probe {
   weeks: WeekParity;
 }
 
-const key = (a: string, day: number) => `${a}|${day}`;
-
-function take(out: Set<string>, m: Map<string, Set<string>>, k: string): void {
-  const s = m.get(k);
-  if (s) for (const id of s) out.add(id);
+/** A card in the index: its ordinal (the whole-school check counts each pair once) and a visit stamp. */
+interface IxCard extends ModelCard {
+  ord: number;
+  seen: number;
 }
-function addTo(map: Map<string, Set<string>>, k: string, id: string): void {
+/** Placed cards by resource (teacher, class, room, study group), then by weekday. */
+type DayBuckets = Map<string, IxCard[][]>;
+
+const NO_CARDS: readonly IxCard[] = [];
+
+/** A copy with every field written out: one object shape for all cards (a spread plus fields is slower to read). */
+function ixCard(c: ModelCard, ord: number): IxCard {
+  return {
+    id: c.id,
+    teacherId: c.teacherId,
+    subjectId: c.subjectId,
+    classId: c.classId,
+    subgroupId: c.subgroupId,
+    divisionId: c.divisionId,
+    studyGroupId: c.studyGroupId,
+    grade: c.grade,
+    shift: c.shift,
+    duration: c.duration,
+    weeks: c.weeks,
+    weekday: c.weekday,
+    lessonNo: c.lessonNo,
+    roomId: c.roomId,
+    pinned: c.pinned,
+    ord,
+    seen: 0,
+  };
+}
+
+function bucket(m: DayBuckets, id: string, d: number): readonly IxCard[] {
+  return m.get(id)?.[d] ?? NO_CARDS;
+}
+function addTo(m: DayBuckets, id: string, d: number, c: IxCard): void {
+  let days = m.get(id);
+  if (!days) m.set(id, (days = []));
+  (days[d] ??= []).push(c);
+}
+function dropFrom(m: DayBuckets, id: string, d: number, c: IxCard): void {
+  const list = m.get(id)?.[d];
+  if (!list) return;
+  const i = list.indexOf(c);
+  if (i >= 0) list.splice(i, 1);
+}
+function addToSet(map: Map<string, Set<string>>, k: string, id: string): void {
   let s = map.get(k);
   if (!s) map.set(k, (s = new Set()));
   s.add(id);
-}
-function dropFrom(map: Map<string, Set<string>>, k: string, id: string): void {
-  const s = map.get(k);
-  if (!s) return;
-  s.delete(id);
-  if (!s.size) map.delete(k);
 }
 
 /** «вт, 3-й урок», «вт, 3–4-й урок» */
@@ -51,12 +86,15 @@ export function where(weekday: number, lessonNo: number, duration = 1): string {
  * student relations between subgroups and study groups computed on demand and kept.
  */
 export class CheckIndex {
-  readonly cards = new Map<string, ModelCard>();
+  readonly cards = new Map<string, IxCard>();
   private readonly slots = new Map<string, ModelSlot>();
-  private readonly byTeacherDay = new Map<string, Set<string>>();
-  private readonly byClassDay = new Map<string, Set<string>>();
-  private readonly byRoomDay = new Map<string, Set<string>>();
-  private readonly byGroupDay = new Map<string, Set<string>>();
+  private readonly byTeacherDay: DayBuckets = new Map();
+  private readonly byClassDay: DayBuckets = new Map();
+  private readonly byRoomDay: DayBuckets = new Map();
+  private readonly byGroupDay: DayBuckets = new Map();
+  /** The visit stamp of the last `neighbours` (a card seen in this gathering carries it). */
+  private stamp = 0;
+  private readonly peers = new Map<string, string[]>();
   private readonly busy = new Map<string, ModelUnavailable[]>();
   private readonly subgroupSets = new Map<string, Set<string>>();
   private readonly groupSets = new Map<string, Set<string>>();
@@ -88,38 +126,39 @@ export class CheckIndex {
       for (const s of students) {
         const c = model.studentClass.get(s);
         if (c) {
-          addTo(this.classGroups, c, g);
-          addTo(this.groupClasses, g, c);
+          addToSet(this.classGroups, c, g);
+          addToSet(this.groupClasses, g, c);
         }
         const list = this.studentGroups.get(s) ?? [];
         list.push(g);
         this.studentGroups.set(s, list);
       }
     }
+    let ord = 0;
     for (const c of model.cards) {
-      const copy = { ...c };
+      const copy = ixCard(c, ord++);
       this.cards.set(c.id, copy);
       if (copy.weekday !== null && copy.lessonNo !== null) this.link(copy);
     }
   }
 
-  private keys(c: ModelCard): [Map<string, Set<string>>, string][] {
+  private link(c: IxCard): void {
     const d = c.weekday!;
-    const out: [Map<string, Set<string>>, string][] = [[this.byTeacherDay, key(c.teacherId, d)]];
-    if (c.classId) out.push([this.byClassDay, key(c.classId, d)]);
-    if (c.roomId) out.push([this.byRoomDay, key(c.roomId, d)]);
-    if (c.studyGroupId) out.push([this.byGroupDay, key(c.studyGroupId, d)]);
-    return out;
+    addTo(this.byTeacherDay, c.teacherId, d, c);
+    if (c.classId) addTo(this.byClassDay, c.classId, d, c);
+    if (c.roomId) addTo(this.byRoomDay, c.roomId, d, c);
+    if (c.studyGroupId) addTo(this.byGroupDay, c.studyGroupId, d, c);
   }
-  private link(c: ModelCard): void {
-    for (const [m, k] of this.keys(c)) addTo(m, k, c.id);
-  }
-  private unlink(c: ModelCard): void {
-    if (c.weekday === null) return;
-    for (const [m, k] of this.keys(c)) dropFrom(m, k, c.id);
+  private unlink(c: IxCard): void {
+    const d = c.weekday;
+    if (d === null) return;
+    dropFrom(this.byTeacherDay, c.teacherId, d, c);
+    if (c.classId) dropFrom(this.byClassDay, c.classId, d, c);
+    if (c.roomId) dropFrom(this.byRoomDay, c.roomId, d, c);
+    if (c.studyGroupId) dropFrom(this.byGroupDay, c.studyGroupId, d, c);
   }
 
-  card(cardId: string): ModelCard {
+  card(cardId: string): IxCard {
     const c = this.cards.get(cardId);
     if (!c) throw new Error(`card ${cardId} is not in the timetable`);
     return c;
@@ -205,31 +244,44 @@ export class CheckIndex {
   groupInClass(g: string, classId: string): boolean {
     return this.groupClasses.get(g)?.has(classId) ?? false;
   }
-  /** Groups sharing a student with g (g itself included). */
-  groupPeers(g: string): Set<string> {
-    const out = new Set<string>([g]);
-    for (const s of this.groupSets.get(g) ?? []) for (const other of this.studentGroups.get(s) ?? []) out.add(other);
+  /** Groups sharing a student with g (g itself included); the memberships do not change in an index. */
+  groupPeers(g: string): readonly string[] {
+    let out = this.peers.get(g);
+    if (!out) {
+      const set = new Set<string>([g]);
+      for (const s of this.groupSets.get(g) ?? []) for (const other of this.studentGroups.get(s) ?? []) set.add(other);
+      this.peers.set(g, (out = [...set]));
+    }
     return out;
   }
 
-  /** The placed cards of a day that may clash with a card (same teacher, class, room or students). */
-  neighbours(p: Probe): Set<string> {
+  private gather(out: IxCard[], list: readonly IxCard[], s: number): void {
+    for (const c of list)
+      if (c.seen !== s) {
+        c.seen = s;
+        out.push(c);
+      }
+  }
+
+  /** The placed cards of a day that may clash with a card (same teacher, class, room or students), the card itself aside. */
+  neighbours(p: Probe): IxCard[] {
     const d = p.weekday;
-    const c = p.card;
-    const out = new Set<string>();
-    take(out, this.byTeacherDay, key(c.teacherId, d));
-    if (p.roomId) take(out, this.byRoomDay, key(p.roomId, d));
+    const c = p.card as IxCard;
+    const s = ++this.stamp;
+    c.seen = s;
+    const out: IxCard[] = [];
+    this.gather(out, bucket(this.byTeacherDay, c.teacherId, d), s);
+    if (p.roomId) this.gather(out, bucket(this.byRoomDay, p.roomId, d), s);
     if (c.classId) {
-      take(out, this.byClassDay, key(c.classId, d));
+      this.gather(out, bucket(this.byClassDay, c.classId, d), s);
       const groups = this.classGroups.get(c.classId);
-      if (groups) for (const g of groups) take(out, this.byGroupDay, key(g, d));
+      if (groups) for (const g of groups) this.gather(out, bucket(this.byGroupDay, g, d), s);
     }
     if (c.studyGroupId) {
       const classes = this.groupClasses.get(c.studyGroupId);
-      if (classes) for (const cl of classes) take(out, this.byClassDay, key(cl, d));
-      for (const g of this.groupPeers(c.studyGroupId)) take(out, this.byGroupDay, key(g, d));
+      if (classes) for (const cl of classes) this.gather(out, bucket(this.byClassDay, cl, d), s);
+      for (const g of this.groupPeers(c.studyGroupId)) this.gather(out, bucket(this.byGroupDay, g, d), s);
     }
-    out.delete(c.id);
     return out;
   }
 
@@ -237,11 +289,15 @@ export class CheckIndex {
     return this.model.slots.filter((s) => s.shift === shift).map((s) => s.lessonNo);
   }
 
-  placedOfClassDay(classId: string, weekday: number): ModelCard[] {
-    return [...(this.byClassDay.get(key(classId, weekday)) ?? [])].map((id) => this.cards.get(id)!);
+  placedOfClassDay(classId: string, weekday: number): readonly ModelCard[] {
+    return bucket(this.byClassDay, classId, weekday);
   }
-  placedOfTeacherDay(teacherId: string, weekday: number): ModelCard[] {
-    return [...(this.byTeacherDay.get(key(teacherId, weekday)) ?? [])].map((id) => this.cards.get(id)!);
+  placedOfTeacherDay(teacherId: string, weekday: number): readonly ModelCard[] {
+    return bucket(this.byTeacherDay, teacherId, weekday);
+  }
+  /** The teachers with a placed card, and their days. */
+  teacherDays(): IterableIterator<[string, IxCard[][]]> {
+    return this.byTeacherDay.entries();
   }
 }
 
@@ -322,11 +378,11 @@ export function checkPlacement(
   const ix = source instanceof CheckIndex ? source : buildIndex(source);
   const card = ix.card(cardId);
   const p: Probe = { card, weekday, lessonNo, roomId, duration: change.duration ?? card.duration, weeks: change.weeks ?? card.weeks };
-  return probeClashes(ix, p, null);
+  return probeClashes(ix, p, -1);
 }
 
-/** `after`: only cards whose id sorts after this one (the whole-school check counts each pair once). */
-function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
+/** `after`: only cards whose ordinal is greater (the whole-school check counts each pair once); -1: all. */
+function probeClashes(ix: CheckIndex, p: Probe, after: number): Clash[] {
   const m = ix.model;
   const n = ix.names;
   const out: Clash[] = [];
@@ -359,9 +415,8 @@ function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
       single('room_kind', `Для предмета «${n.subject(card.subjectId)}» нужен кабинет вида «${roomKinds.labels[need]}», а кабинет ${room.number} — «${roomKinds.labels[room.kind]}» (${where(p.weekday, p.lessonNo, p.duration)})`);
   }
   const [start, end] = span;
-  for (const id of ix.neighbours(p)) {
-    if (after !== null && id <= after) continue;
-    const b = ix.cards.get(id)!;
+  for (const b of ix.neighbours(p)) {
+    if (b.ord <= after) continue;
     if (!weeksMeet(p.weeks, b.weeks)) continue;
     const other = ix.interval(b.shift, b.lessonNo!, b.duration);
     if (!other || other[0] >= end || start >= other[1]) continue;
@@ -377,21 +432,14 @@ function probeClashes(ix: CheckIndex, p: Probe, after: string | null): Clash[] {
 
 const gradeKey = (g: number | null) => String(g ?? 0);
 
-/** A class's day: lesson positions (lesson numbers of its cards), for the day's warnings. */
-function classDay(ix: CheckIndex, classId: string, weekday: number) {
-  const cards = ix.placedOfClassDay(classId, weekday);
-  const positions = new Map<number, ModelCard[]>();
-  for (const c of cards)
-    for (let k = 0; k < c.duration; k++) {
-      const list = positions.get(c.lessonNo! + k) ?? [];
-      list.push(c);
-      positions.set(c.lessonNo! + k, list);
-    }
-  return { cards, positions };
-}
-
 function difficultyOf(m: TimetableModel, c: ModelCard, grade: number | null): number {
   return m.rules.difficulty[c.subjectId]?.[gradeKey(grade)] ?? 0;
+}
+
+function classWarning(out: TimetableWarning[], kind: WarningKind, message: string, classId: string, weekday: number | null, cards: readonly ModelCard[]): void {
+  const ids: string[] = [];
+  for (const c of cards) if (!ids.includes(c.id)) ids.push(c.id);
+  out.push({ kind, message, classId, teacherId: null, weekday, cardIds: ids });
 }
 
 /** The warnings of one class (every day and the week). */
@@ -400,62 +448,100 @@ export function classWarnings(ix: CheckIndex, classId: string, grade: number): T
   const r = m.rules;
   const name = m.names.class.get(classId) ?? '';
   const out: TimetableWarning[] = [];
-  const warn = (kind: WarningKind, message: string, weekday: number | null, cards: ModelCard[]) =>
-    out.push({ kind, message, classId, teacherId: null, weekday, cardIds: [...new Set(cards.map((c) => c.id))] });
   const g = gradeKey(grade);
+  const dailyMax = r.dailyMax[g];
+  const firstGradeStep = grade === 1 ? r.firstGradeDaily[(m.validFrom ?? '2000-09-01').slice(5, 7)] : undefined;
   let weekHours = 0;
   const dayTotals: [number, number][] = [];
   const weekCards: ModelCard[] = [];
   for (let d = 1; d <= m.days; d++) {
-    const { cards, positions } = classDay(ix, classId, d);
+    const cards = ix.placedOfClassDay(classId, d);
     if (!cards.length) continue;
-    weekCards.push(...cards);
-    const lessons = positions.size;
-    for (const list of positions.values()) weekHours += list.some((c) => c.weeks === 'every') || (list.some((c) => c.weeks === 'odd') && list.some((c) => c.weeks === 'even')) ? 1 : 0.5;
+    for (const c of cards) weekCards.push(c);
+    // Lesson positions: the cards at each lesson number of the day.
+    const positions: ModelCard[][] = [];
+    let lessons = 0;
+    for (const c of cards)
+      for (let k = 0; k < c.duration; k++) {
+        const at = c.lessonNo! + k;
+        const list = positions[at];
+        if (list) list.push(c);
+        else {
+          positions[at] = [c];
+          lessons++;
+        }
+      }
     const day = WEEKDAY_NAME[d];
-    const max = r.dailyMax[g];
-    if (max !== undefined && lessons > max) warn('day_load', `У ${name} ${lessons} уроков ${onDay(d)} — больше ${max}, допустимых для ${grade} класса`, d, cards);
-    if (grade === 1) {
-      const month = (m.validFrom ?? '2000-09-01').slice(5, 7);
-      const step = r.firstGradeDaily[month];
-      if (step !== undefined && lessons > step) warn('first_grade', `У ${name} ${lessons} уроков ${onDay(d)}: в ступенчатом режиме в этом месяце — не больше ${step}`, d, cards);
-    }
+    if (dailyMax !== undefined && lessons > dailyMax) classWarning(out, 'day_load', `У ${name} ${lessons} уроков ${onDay(d)} — больше ${dailyMax}, допустимых для ${grade} класса`, classId, d, cards);
+    if (firstGradeStep !== undefined && lessons > firstGradeStep)
+      classWarning(out, 'first_grade', `У ${name} ${lessons} уроков ${onDay(d)}: в ступенчатом режиме в этом месяце — не больше ${firstGradeStep}`, classId, d, cards);
     // A subject twice a day (not as one double lesson): two starts whose weeks meet.
     const bySubject = new Map<string, ModelCard[]>();
-    for (const c of cards) bySubject.set(c.subjectId, [...(bySubject.get(c.subjectId) ?? []), c]);
+    for (const c of cards) {
+      const list = bySubject.get(c.subjectId);
+      if (list) list.push(c);
+      else bySubject.set(c.subjectId, [c]);
+    }
     for (const [subjectId, list] of bySubject) {
-      const twice = list.some((a) => list.some((b) => b.lessonNo !== a.lessonNo && weeksMeet(a.weeks, b.weeks)));
-      if (twice) warn('subject_twice', `У ${name} «${m.names.subject.get(subjectId) ?? ''}» дважды ${onDay(d)}`, d, list);
+      if (list.length < 2) continue;
+      let twice = false;
+      for (let i = 0; i < list.length && !twice; i++)
+        for (let j = 0; j < list.length; j++)
+          if (list[j]!.lessonNo !== list[i]!.lessonNo && weeksMeet(list[i]!.weeks, list[j]!.weeks)) {
+            twice = true;
+            break;
+          }
+      if (twice) classWarning(out, 'subject_twice', `У ${name} «${m.names.subject.get(subjectId) ?? ''}» дважды ${onDay(d)}`, classId, d, list);
     }
-    // Difficulty: a position's is its hardest card's.
+    // Hours and difficulty: a position's difficulty is its hardest card's.
     let total = 0;
-    const order = [...positions.keys()].sort((a, b) => a - b);
-    let run: number[] = [];
-    const flush = () => {
-      if (run.length > r.maxHardInRow)
-        warn('hard_in_row', `У ${name} ${run.length} трудных урока подряд (${day}, ${run[0]}–${run[run.length - 1]}-й): больше ${r.maxHardInRow}`, d, run.flatMap((l) => positions.get(l)!));
-      run = [];
-    };
-    for (const l of order) {
-      const pts = Math.max(...positions.get(l)!.map((c) => difficultyOf(m, c, grade)));
-      total += pts;
-      if (pts >= r.hardFrom && (run.length === 0 || run[run.length - 1] === l - 1)) run.push(l);
-      else {
-        flush();
-        if (pts >= r.hardFrom) run.push(l);
+    let runFrom = -1;
+    let runTo = -1;
+    const flushRun = () => {
+      const len = runFrom < 0 ? 0 : runTo - runFrom + 1;
+      if (len > r.maxHardInRow) {
+        const runCards: ModelCard[] = [];
+        for (let l = runFrom; l <= runTo; l++) for (const c of positions[l]!) runCards.push(c);
+        classWarning(out, 'hard_in_row', `У ${name} ${len} трудных урока подряд (${day}, ${runFrom}–${runTo}-й): больше ${r.maxHardInRow}`, classId, d, runCards);
       }
+      runFrom = runTo = -1;
+    };
+    for (let l = 0; l < positions.length; l++) {
+      const list = positions[l];
+      if (!list) continue;
+      let every = false;
+      let odd = false;
+      let even = false;
+      let pts = 0;
+      for (const c of list) {
+        if (c.weeks === 'every') every = true;
+        else if (c.weeks === 'odd') odd = true;
+        else if (c.weeks === 'even') even = true;
+        const p = difficultyOf(m, c, grade);
+        if (p > pts) pts = p;
+      }
+      weekHours += every || (odd && even) ? 1 : 0.5;
+      total += pts;
+      if (pts >= r.hardFrom) {
+        if (runFrom >= 0 && runTo === l - 1) runTo = l;
+        else {
+          flushRun();
+          runFrom = runTo = l;
+        }
+      } else flushRun();
     }
-    flush();
+    flushRun();
     dayTotals.push([d, total]);
   }
   const weekMax = r.weeklyMax[g]?.[m.days === 6 ? 1 : 0];
   if (weekMax !== undefined && weekMax !== null && weekHours > weekMax)
-    warn('week_load', `У ${name} ${String(weekHours).replace('.', ',')} ч в неделю — больше ${weekMax}, допустимых для ${grade} класса при ${m.days}-дневной неделе`, null, weekCards);
-  const top = Math.max(0, ...dayTotals.map(([, t]) => t));
+    classWarning(out, 'week_load', `У ${name} ${String(weekHours).replace('.', ',')} ч в неделю — больше ${weekMax}, допустимых для ${grade} класса при ${m.days}-дневной неделе`, classId, null, weekCards);
+  let top = 0;
+  for (const [, t] of dayTotals) if (t > top) top = t;
   if (top > 0 && r.peakDays.length) {
     const peaks = dayTotals.filter(([, t]) => t === top).map(([d]) => d);
     if (!peaks.some((d) => r.peakDays.includes(d)))
-      warn('difficulty_peak', `У ${name} самый трудный день — ${peaks.map((d) => WEEKDAY_NAME[d]).join(', ')} (${top} баллов), а должен быть ${r.peakDays.map((d) => WEEKDAY_NAME[d]).join(' или ')}`, null, []);
+      classWarning(out, 'difficulty_peak', `У ${name} самый трудный день — ${peaks.map((d) => WEEKDAY_NAME[d]).join(', ')} (${top} баллов), а должен быть ${r.peakDays.map((d) => WEEKDAY_NAME[d]).join(' или ')}`, classId, null, []);
   }
   return out;
 }
@@ -464,26 +550,33 @@ export function classWarnings(ix: CheckIndex, classId: string, grade: number): T
 const ON_DAY = ['', 'в понедельник', 'во вторник', 'в среду', 'в четверг', 'в пятницу', 'в субботу'];
 const onDay = (d: number) => ON_DAY[d] ?? '';
 
-/** A teacher's windows on a day: free lessons between their lessons, per shift. */
-export function teacherWindows(ix: CheckIndex, teacherId: string, weekday: number): number {
-  const byShift = new Map<number, Set<number>>();
-  for (const c of ix.placedOfTeacherDay(teacherId, weekday)) {
-    const s = byShift.get(c.shift) ?? new Set<number>();
-    for (let k = 0; k < c.duration; k++) s.add(c.lessonNo! + k);
-    byShift.set(c.shift, s);
+/** A teacher's windows among a day's cards: free lessons between their lessons, per shift (bit masks of lesson numbers). */
+function windowsOf(cards: readonly ModelCard[]): number {
+  let mask1 = 0;
+  let mask2 = 0;
+  for (const c of cards) {
+    const bits = ((1 << c.duration) - 1) * 2 ** c.lessonNo!;
+    if (c.shift === 2) mask2 |= bits;
+    else mask1 |= bits;
   }
-  let windows = 0;
-  for (const s of byShift.values()) {
-    const ls = [...s];
-    windows += Math.max(...ls) - Math.min(...ls) + 1 - s.size;
-  }
-  return windows;
+  return spanGaps(mask1) + spanGaps(mask2);
+}
+/** The unset bits between the lowest and the highest set bit. */
+function spanGaps(mask: number): number {
+  if (!mask) return 0;
+  const low = 31 - Math.clz32(mask & -mask);
+  const high = 31 - Math.clz32(mask);
+  let set = 0;
+  for (let x = mask; x; x &= x - 1) set++;
+  return high - low + 1 - set;
 }
 
-/** The teacher's warning of a day, when its windows are over the limit. */
-export function teacherDayWarning(ix: CheckIndex, teacherId: string, weekday: number): TimetableWarning | null {
-  const w = teacherWindows(ix, teacherId, weekday);
-  if (w <= ix.model.rules.maxTeacherWindows) return null;
+/** A teacher's windows on a day: free lessons between their lessons, per shift. */
+export function teacherWindows(ix: CheckIndex, teacherId: string, weekday: number): number {
+  return windowsOf(ix.placedOfTeacherDay(teacherId, weekday));
+}
+
+function teacherWarning(ix: CheckIndex, teacherId: string, weekday: number, cards: readonly ModelCard[], w: number): TimetableWarning {
   const name = ix.model.names.teacher.get(teacherId) ?? '';
   return {
     kind: 'teacher_window',
@@ -491,8 +584,15 @@ export function teacherDayWarning(ix: CheckIndex, teacherId: string, weekday: nu
     classId: null,
     teacherId,
     weekday,
-    cardIds: ix.placedOfTeacherDay(teacherId, weekday).map((c) => c.id),
+    cardIds: cards.map((c) => c.id),
   };
+}
+
+/** The teacher's warning of a day, when its windows are over the limit. */
+export function teacherDayWarning(ix: CheckIndex, teacherId: string, weekday: number): TimetableWarning | null {
+  const cards = ix.placedOfTeacherDay(teacherId, weekday);
+  const w = windowsOf(cards);
+  return w <= ix.model.rules.maxTeacherWindows ? null : teacherWarning(ix, teacherId, weekday, cards, w);
 }
 
 /** Counts by kind; a teacher's day counts each of its windows. */
@@ -508,17 +608,31 @@ function classGrades(m: TimetableModel): Map<string, number> {
   return out;
 }
 
-export function allWarnings(ix: CheckIndex): TimetableWarning[] {
+/** Every warning of the school, and their counts (a teacher's day counts each of its windows). */
+function allWarningsCounted(ix: CheckIndex): { warnings: TimetableWarning[]; counts: Record<WarningKind, number> } {
   const m = ix.model;
-  const out: TimetableWarning[] = [];
-  for (const [classId, grade] of classGrades(m)) out.push(...classWarnings(ix, classId, grade));
-  const teachers = new Set(m.cards.map((c) => c.teacherId));
-  for (const t of teachers)
-    for (let d = 1; d <= m.days; d++) {
-      const w = teacherDayWarning(ix, t, d);
-      if (w) out.push(w);
+  const warnings: TimetableWarning[] = [];
+  const counts = emptyCounts();
+  for (const [classId, grade] of classGrades(m))
+    for (const w of classWarnings(ix, classId, grade)) {
+      warnings.push(w);
+      counts[w.kind]++;
     }
-  return out;
+  const limit = m.rules.maxTeacherWindows;
+  for (const [teacherId, days] of ix.teacherDays())
+    for (let d = 1; d <= m.days; d++) {
+      const cards = days[d];
+      if (!cards || cards.length < 2) continue;
+      const w = windowsOf(cards);
+      if (w <= limit) continue;
+      warnings.push(teacherWarning(ix, teacherId, d, cards, w));
+      counts.teacher_window += w;
+    }
+  return { warnings, counts };
+}
+
+export function allWarnings(ix: CheckIndex): TimetableWarning[] {
+  return allWarningsCounted(ix).warnings;
 }
 
 /** The whole school's check: every clash (each pair once) and every warning. */
@@ -526,10 +640,11 @@ export function checkIndex(ix: CheckIndex): TimetableCheck {
   const clashes: Clash[] = [];
   for (const c of ix.cards.values()) {
     if (c.weekday === null || c.lessonNo === null) continue;
-    clashes.push(...probeClashes(ix, { card: c, weekday: c.weekday, lessonNo: c.lessonNo, roomId: c.roomId, duration: c.duration, weeks: c.weeks }, c.id));
+    const found = probeClashes(ix, { card: c, weekday: c.weekday, lessonNo: c.lessonNo, roomId: c.roomId, duration: c.duration, weeks: c.weeks }, c.ord);
+    for (const x of found) clashes.push(x);
   }
-  const warnings = allWarnings(ix);
-  return { clashes, warnings, counts: countWarnings(warnings, ix) };
+  const { warnings, counts } = allWarningsCounted(ix);
+  return { clashes, warnings, counts };
 }
 
 export function checkModel(model: TimetableModel): TimetableCheck {
