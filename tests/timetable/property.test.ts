@@ -4,7 +4,7 @@
 // and teachers of the demo school (so that they meet often); after each sequence the stored
 // timetable is loaded afresh and checked with checkModel: no clash, and the API's check agrees.
 //   TT_SEED   the seed (default fixed; printed on a failure by fast-check)
-//   TT_EDITS  edits in all (default 1200; the long form: e.g. TT_EDITS=20000)
+//   TT_EDITS  edits in all (default 2000; the long form: e.g. TT_EDITS=20000)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { demoCore } from '../support/core';
@@ -14,7 +14,7 @@ import { loadModel } from '../../electron/core/timetable/queries';
 import { checkModel } from '../../electron/core/timetable/check';
 
 const SEED = Number(process.env.TT_SEED ?? 20_261_101);
-const EDITS = Number(process.env.TT_EDITS ?? 1200);
+const EDITS = Number(process.env.TT_EDITS ?? 2000);
 const PER_RUN = 60;
 
 type T = Awaited<ReturnType<typeof demoCore>>;
