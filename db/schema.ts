@@ -2,6 +2,7 @@
 // Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
+import type { CalendarDayKind, CredentialHanding, CredentialRole, EnrollmentPreference, OrderKind, OrderStatus } from '../electron/api/enums';
 import type { AbsenceKind, AbsenceReason, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonChangeKind, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, RoomKind, StaffRole, StudyGroupKind, UnavailableReason, WeekParity, WorkKind } from '../electron/api/enums';
 
 // The closed sets of values: defined once, with their labels, in electron/api/enums.ts.
@@ -154,7 +155,9 @@ export interface StudentTable extends SyncColumns {
   /** The class of the membership open today: a cache kept by the membership write path only. */
   class_id: string | null;
   address: string | null;
+  /** The entry of the alphabetical book, e.g. «И-12»: assigned at enrollment, never reused (issue 12). */
   personal_file_no: string | null;
+  birth_certificate: string | null;
 }
 
 export interface GuardianTable extends SyncColumns {
@@ -377,6 +380,132 @@ export interface SyncedTables {
   teacher_unavailable: TeacherUnavailableTable;
   teacher_absence: TeacherAbsenceTable;
   lesson_change: LessonChangeTable;
+  enrollment_application: EnrollmentApplicationTable;
+  enrollment_parent: EnrollmentParentTable;
+  enrollment_pair: EnrollmentPairTable;
+  school_order: SchoolOrderTable;
+  order_item: OrderItemTable;
+  credential_request: CredentialRequestTable;
+  calendar_day: CalendarDayTable;
+}
+
+// ── Contingent (issue 12; db/migrations/0011_contingent.ts) ──
+
+/** An application of the enrollment module («Зачисление в ОО»), as imported (R10). */
+export interface EnrollmentApplicationTable extends SyncColumns {
+  year_id: string;
+  /** The module's registration number: a re-import matches by it. */
+  reg_number: string;
+  /** 'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM' as the file gives it. */
+  applied_at: string | null;
+  /** The status as the file words it. */
+  status: string;
+  /** The status allows enrollment. */
+  enrollable: number;
+  preference: EnrollmentPreference;
+  /** A brother or sister already in the school (the preferential right of siblings). */
+  sibling: number;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  birth_date: string;
+  gender: Gender | null;
+  snils: string | null;
+  birth_certificate: string | null;
+  address: string | null;
+  on_territory: number | null;
+  adapted_programme: number;
+  /** The parallel applied for (1 for the first grade). */
+  grade: number;
+  /** The class it is planned into while the classes are formed. */
+  planned_class_id: string | null;
+  /** The student made when the enrollment order was signed. */
+  student_id: string | null;
+  imported_at: string;
+}
+
+export interface EnrollmentParentTable extends SyncColumns {
+  application_id: string;
+  position: number;
+  last_name: string;
+  first_name: string;
+  middle_name: string | null;
+  relation: string | null;
+  phone: string | null;
+  email: string | null;
+  /** A parent already known to the school: linked, not duplicated. */
+  guardian_id: string | null;
+}
+
+/** Two children to keep in one class (together = 1) or apart (0) when forming the classes. */
+export interface EnrollmentPairTable extends SyncColumns {
+  first_id: string;
+  second_id: string;
+  together: number;
+}
+
+/** An order (приказ) about students: a draft applies nothing; signing numbers it and applies its items. */
+export interface SchoolOrderTable extends SyncColumns {
+  year_id: string;
+  kind: OrderKind;
+  /** Per year and kind; null while a draft. */
+  number: number | null;
+  date: string;
+  status: OrderStatus;
+  title: string;
+  preamble: string | null;
+  /** «Основание: заявление родителя …». */
+  basis: string | null;
+  signed_at: string | null;
+  /** A cancellation order: the order it cancels. */
+  cancels_order_id: string | null;
+}
+
+/** One student (or application) of an order, and what happens to them from `effective_date`. */
+export interface OrderItemTable extends SyncColumns {
+  order_id: string;
+  position: number;
+  student_id: string | null;
+  application_id: string | null;
+  class_from_id: string | null;
+  class_to_id: string | null;
+  grade: number | null;
+  effective_date: string;
+  /** Arrival: the school the student comes from; departure: where to. */
+  school_from: string | null;
+  school_to: string | null;
+  reason: string | null;
+}
+
+/** An account of the central system asked for a newcomer or a parent (R7); the 10-working-day count from `arrived_on`. */
+export interface CredentialRequestTable extends SyncColumns {
+  student_id: string;
+  guardian_id: string | null;
+  role: CredentialRole;
+  arrived_on: string;
+  due_on: string;
+  requested_at: string;
+  handed_on: string | null;
+  /** The recipient as written in the register («Иванова М. П., мать»). */
+  handed_to: string | null;
+  handed_how: CredentialHanding | null;
+  /** Who handed them over (a name). */
+  handed_by: string | null;
+}
+
+/** The school's correction of the shipped production calendar for one day. */
+export interface CalendarDayTable extends SyncColumns {
+  date: string;
+  kind: CalendarDayKind;
+  note: string | null;
+}
+
+/** The login and one-time password the central issued for a request (owned by the central, pulled). */
+export interface CredentialIssueTable extends SyncColumns {
+  request_id: string;
+  login: string;
+  one_time_password: string;
+  issued_at: string;
 }
 
 /** A version of the timetable (issue 11, R8): it applies from `valid_from` until the next version's date. */
@@ -536,6 +665,7 @@ export interface JournalTables {
   period_mark: PeriodMarkTable;
   mark_change: MarkChangeTable;
   journal_account: JournalAccountTable;
+  credential_issue: CredentialIssueTable;
 }
 export type JournalTable = keyof JournalTables;
 export type JournalRow<T extends JournalTable> = JournalTables[T];

@@ -248,3 +248,42 @@ export const lessonChangeKinds = defineEnum({
   room: 'Замена кабинета',
 });
 export type LessonChangeKind = ValueOf<typeof lessonChangeKinds>;
+
+// ── Contingent (issue 12; R7, R10, R11) ───────────────────────────────────────────────────────
+
+/** The kinds of order (приказ) about students; numbered per year and kind. */
+export const orderKinds = defineEnum({
+  enrollment: 'О зачислении',
+  class_forming: 'О формировании классов',
+  transfer_in: 'О зачислении в порядке перевода',
+  transfer_out: 'Об отчислении в порядке перевода',
+  expulsion: 'Об отчислении',
+  class_transfer: 'О переводе в другой класс',
+  cancellation: 'Об отмене приказа',
+});
+export type OrderKind = ValueOf<typeof orderKinds>;
+
+/** A draft applies nothing; a signed order has applied its items; a cancelled one was undone by a cancellation order. */
+export const orderStatuses = defineEnum({ draft: 'Проект', signed: 'Подписан', cancelled: 'Отменён' });
+export type OrderStatus = ValueOf<typeof orderStatuses>;
+
+/** The preferential right of an enrollment application (Порядок приёма № 458). */
+export const enrollmentPreferences = defineEnum({
+  none: 'Нет',
+  out_of_turn: 'Внеочередное',
+  first_turn: 'Первоочередное',
+  priority: 'Преимущественное',
+});
+export type EnrollmentPreference = ValueOf<typeof enrollmentPreferences>;
+
+/** Whose account a credentials request is for (R7). */
+export const credentialRoles = defineEnum({ student: 'Обучающийся', parent: 'Родитель (законный представитель)' });
+export type CredentialRole = ValueOf<typeof credentialRoles>;
+
+/** How the credentials were handed over (R7). */
+export const credentialHandings = defineEnum({ in_person: 'Лично под подпись', by_proxy: 'Через представителя', electronic: 'В электронном виде' });
+export type CredentialHanding = ValueOf<typeof credentialHandings>;
+
+/** An exception to the production calendar's weekends: a day off on a weekday, a working weekend day. */
+export const calendarDayKinds = defineEnum({ holiday: 'Выходной (праздничный) день', workday: 'Рабочий день' });
+export type CalendarDayKind = ValueOf<typeof calendarDayKinds>;

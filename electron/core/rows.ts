@@ -21,7 +21,8 @@ export interface StudentFields extends Name {
   personalFileNo: string | null;
 }
 
-export function studentRow(s: StudentFields): Omit<NewRow<'student'>, 'class_id'> {
+/** The fields of the student card and the import; the class and the birth certificate (from the enrollment) are not among them. */
+export function studentRow(s: StudentFields): Omit<NewRow<'student'>, 'class_id' | 'birth_certificate'> {
   return {
     last_name: s.lastName,
     first_name: s.firstName,

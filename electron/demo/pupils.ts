@@ -133,6 +133,7 @@ export function planPupils(ctx: PupilContext): PupilPlan {
         class_id: c.id,
         address: family.address,
         personal_file_no: `${letter}-${no}`,
+        birth_certificate: null,
       };
       students.push(row);
       for (const g of family.guardians) {

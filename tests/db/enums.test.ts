@@ -26,6 +26,11 @@ import {
   absenceReasons,
   lessonChangeKinds,
   workKinds,
+  orderKinds,
+  orderStatuses,
+  enrollmentPreferences,
+  credentialRoles,
+  calendarDayKinds,
   type Enum,
 } from '../../electron/api/enums';
 import { tempDir } from '../support/tmp';
@@ -63,6 +68,11 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'teacher_unavailable.reason': unavailableReasons.values,
   'teacher_absence.reason': absenceReasons.values,
   'lesson_change.kind': lessonChangeKinds.values,
+  'enrollment_application.preference': enrollmentPreferences.values,
+  'school_order.kind': orderKinds.values,
+  'school_order.status': orderStatuses.values,
+  'credential_request.role': credentialRoles.values,
+  'calendar_day.kind': calendarDayKinds.values,
 };
 
 /**

@@ -153,7 +153,7 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
     } else {
       const from = i.classFrom ?? todayOf(ctx);
       if (from > todayOf(ctx)) throw invalid('Дата зачисления в класс ещё не наступила', [{ column: 'classFrom', message: 'Дата зачисления в класс ещё не наступила' }]);
-      studentId = insertStudents(w, [{ ...values, class_id: i.classId ?? null }], from)[0]!.id;
+      studentId = insertStudents(w, [{ ...values, class_id: i.classId ?? null, birth_certificate: null }], from)[0]!.id;
     }
     const links = db.all(db.q.selectFrom('student_guardian').selectAll().where('student_id', '=', studentId).where('deleted_at', 'is', null));
     const kept = new Set<string>();

@@ -220,7 +220,7 @@ export function applyStudentPlan(ctx: Ctx, w: Writer, plan: StudentPlan, classId
   const today = todayOf(ctx);
   const students = insertStudents(
     w,
-    plan.added.map((d) => ({ ...studentRow(d), class_id: classIds.get(className(d)) ?? null })),
+    plan.added.map((d) => ({ ...studentRow(d), class_id: classIds.get(className(d)) ?? null, birth_certificate: null })),
     today,
   );
   for (const u of plan.updates) {
