@@ -225,6 +225,11 @@ export class PdfWriter {
     this.page.drawLine({ start: { x: MARGIN.left + x, y: this.y }, end: { x: MARGIN.left + x + width, y: this.y }, thickness: 0.5, color: GREY });
   }
 
+  /** A thin line between two points: x from the left margin, y from the bottom of the sheet (table borders). */
+  line(x1: number, y1: number, x2: number, y2: number): void {
+    this.page.drawLine({ start: { x: MARGIN.left + x1, y: y1 }, end: { x: MARGIN.left + x2, y: y2 }, thickness: 0.5, color: rgb(0.2, 0.2, 0.2) });
+  }
+
   /**
    * A signature line: «Role ____________ / И. О. Фамилия / «__» ____________ 20__ г.» (the name
    * left blank to fill in by hand when unknown), with «М. П.» under it where a stamp goes.
