@@ -12,6 +12,7 @@ import { substitutionsCommand } from './substitutions';
 import { timetableCommand } from './timetable';
 import { timetableFetCommand } from './timetableFet';
 import { ruDateTime } from './time';
+import { booksCommand } from './books';
 
 export { UsageError };
 
@@ -60,6 +61,11 @@ export const USAGE = `Школьный офис — командная стро�
                                     составить расписание: разместить неразмещённые уроки (по умолчанию),
                                     всё заново, одну параллель или одного учителя; закреплённые уроки
                                     и уроки вне выбранного не двигаются
+
+  npm run cli -- books print alphabet|movement|arrivals|summary --db ФАЙЛ --out ФАЙЛ.pdf|ФАЙЛ.xlsx
+                    [--from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ]
+                                    алфавитная книга, книга движения, сведения о прибывших и выбывших,
+                                    движение по классам и параллелям (кроме алфавитной — за период)
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -170,6 +176,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return syncCommand(env);
     case 'substitutions':
       return substitutionsCommand(sub, env);
+    case 'books':
+      return booksCommand(sub, file, env);
     case 'timetable':
       if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
       return timetableCommand(sub, env);
