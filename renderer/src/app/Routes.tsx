@@ -28,6 +28,7 @@ import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
+import { BooksPage } from '../books/BooksPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -65,6 +66,7 @@ export function Routes({ route }: { route: HashRoute }) {
         <StudentsPage route={route} />
       </AreaGate>
     );
+  if (a === 'books') return <AreaGate area="contingent"><BooksPage /></AreaGate>;
   if (a === 'subgroups')
     return (
       <AreaGate area="groups">
