@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { forkClient, issueToken, registerClient, verifyToken, type Auth } from './auth';
 import { openCentralDb, type CentralDb } from './db';
 import { CentralError } from './errors';
-import { PATHS, pullRequest, pushRequest, registerRequest, tokenRequest, PULL_LIMIT } from './protocol';
+import { PATHS, RETIRED_PATHS, pullRequest, pushRequest, registerRequest, tokenRequest, PULL_LIMIT } from './protocol';
 import { pageJson, pullRaw } from './store/pull';
 import { push } from './store/push';
 
@@ -140,6 +140,9 @@ export async function startCentral(options: CentralOptions): Promise<CentralServ
       await send(req, res, 200, JSON.stringify({ ok: true }));
       return 200;
     }
+    // An app of an earlier protocol (its pull page had another shape): told to update, in its own words.
+    if (RETIRED_PATHS.includes(path ?? ''))
+      throw new CentralError(410, 'protocol_retired', 'Эта версия программы «Школьный офис» устарела для центральной системы: обновите программу, затем повторите синхронизацию.');
     const known = Object.values(PATHS) as string[];
     if (!known.includes(path ?? '')) throw new CentralError(404, 'not_found', 'Нет такого адреса.');
     if (req.method !== 'POST') throw new CentralError(405, 'method', 'Нужен запрос POST.');

@@ -1,16 +1,18 @@
-// POST /v1/pull (docs/sync.md): the rows of a school changed since a cursor, in version order, whole
-// versions only, with the caller's lastMutationId — all read in one REPEATABLE READ snapshot, so the
-// rows and lastMutationId agree. The rows are built as JSON by PostgreSQL in one query (a page of
-// thousands of rows is one string, sent on as it is).
+// POST /v2/pull (docs/sync.md): the rows of a school changed since a cursor, whole versions only,
+// with the caller's lastMutationId — all read in one REPEATABLE READ snapshot, so the rows and
+// lastMutationId agree. The page is columnar (central/protocol.ts pullBlock): per entity its columns
+// once and its rows as arrays in version order, each block's rows built as JSON text by PostgreSQL
+// in one query (thousands of rows are one string per entity, sent on as they are).
 import { sql } from 'kysely';
 import type { CentralDb } from '../db';
 import { unauthorized } from '../errors';
-import { PULL_LIMIT, type PullResponse, type PulledRow } from '../protocol';
+import { PULL_LIMIT, type PullResponse } from '../protocol';
 import type { Auth } from '../auth';
+import { entityOf, tables, type Table } from '../../db/entities';
 
 export interface RawPage {
-  /** The JSON array of the page's rows ({entity, id, version, data}), as PostgreSQL wrote it. */
-  changesJson: string;
+  /** The JSON array of the page's blocks ({entity, columns, rows}), the rows as PostgreSQL wrote them. */
+  entitiesJson: string;
   count: number;
   cursor: number;
   more: boolean;
@@ -42,25 +44,37 @@ export async function pullRaw(db: CentralDb, auth: Auth, cursor: number, limit: 
         .limit(1)
         .executeTakeFirst();
       const upTo = edge ? edge.version : head.version;
-      // The page's JSON text built by PostgreSQL as plain text: each row's `data` (jsonb) written out
-      // once and pasted between the envelope's keys — no json_build_object/json_agg over it (half the
-      // time a row). The rows come in page order from the index record_page (no sort; an ORDER BY in
-      // the subquery keeps it, the aggregate takes them as they come); the entity written as JSON,
-      // id a uuid and version a number need no escaping. The app checks the versions ascend.
-      const page = await sql<{ j: string; n: number }>`
-        SELECT coalesce('[' || string_agg('{"entity":' || to_json(entity)::text || ',"id":"' || id::text || '","version":' || version::text || ',"data":' || data::text || '}', ',') || ']', '[]') AS j,
-               count(*)::int AS n
-        FROM (SELECT entity, id, version, data FROM record
-              WHERE school_id = ${auth.schoolId}::uuid AND version > ${cursor} AND version <= ${upTo}
-              ORDER BY version, entity, id) r`.execute(tx);
+      // The entities of the page (an index-only scan of record_page), then per entity one aggregate over
+      // its rows read in page order from that index — (version, id) for one entity, no sort: an ORDER
+      // BY inside a grouped aggregate sorted the rows with their jsonb, spilling to disk.
+      const present = await sql<{ entity: string }>`
+        SELECT DISTINCT entity FROM record
+        WHERE school_id = ${auth.schoolId}::uuid AND version > ${cursor} AND version <= ${upTo}`.execute(tx);
+      const branches = present.rows.map(
+        ({ entity }) => sql`
+        SELECT ${entity}::text AS entity, string_agg(${rowJson(entity)}, ',') AS j, count(*)::int AS n, min(version) AS first
+        FROM (SELECT id, version, data FROM record
+              WHERE school_id = ${auth.schoolId}::uuid AND version > ${cursor} AND version <= ${upTo} AND entity = ${entity}
+              ORDER BY version, id) r`,
+      );
+      const blocks = branches.length ? await sql<{ entity: string; j: string | null; n: number; first: number }>`${sql.join(branches, sql` UNION ALL `)}`.execute(tx) : { rows: [] };
+      let count = 0;
+      const parts: string[] = [];
+      for (const b of blocks.rows.sort((x, y) => Number(x.first) - Number(y.first) || (x.entity < y.entity ? -1 : 1))) {
+        const columns = COLUMNS_JSON.get(b.entity);
+        // A record of a kind this server does not know cannot be sent as a block: an internal error, not a silent gap.
+        if (columns === undefined || b.j === null) throw new Error('pull: a record of an unknown entity');
+        parts.push(`{"entity":${JSON.stringify(b.entity)},"columns":${columns},"rows":[${b.j}]}`);
+        count += b.n;
+      }
       let more = false;
       if (edge) {
         const next = await tx.selectFrom('record').select('version').where('school_id', '=', auth.schoolId).where('version', '>', upTo).limit(1).executeTakeFirst();
         more = !!next;
       }
       return {
-        changesJson: page.rows[0]!.j,
-        count: page.rows[0]!.n,
+        entitiesJson: `[${parts.join(',')}]`,
+        count,
         // The end of the page; at the end of the data the school's version (a cursor never goes back).
         cursor: more ? upTo : Math.max(cursor, head.version),
         more,
@@ -72,10 +86,39 @@ export async function pullRaw(db: CentralDb, auth: Auth, cursor: number, limit: 
 /** The same page, parsed. */
 export async function pull(db: CentralDb, auth: Auth, cursor: number, limit: number = PULL_LIMIT): Promise<PullResponse> {
   const p = await pullRaw(db, auth, cursor, limit);
-  return { changes: JSON.parse(p.changesJson) as PulledRow[], cursor: p.cursor, more: p.more, lastMutationId: p.lastMutationId };
+  return { entities: JSON.parse(p.entitiesJson) as PullResponse['entities'], cursor: p.cursor, more: p.more, lastMutationId: p.lastMutationId };
 }
 
 /** The response body of a page as JSON text, without parsing and re-serializing its rows. */
 export function pageJson(p: RawPage): string {
-  return `{"changes":${p.changesJson},"cursor":${p.cursor},"more":${p.more},"lastMutationId":${p.lastMutationId}}`;
+  return `{"entities":${p.entitiesJson},"cursor":${p.cursor},"more":${p.more},"lastMutationId":${p.lastMutationId}}`;
+}
+
+// ── The rows' JSON, built by PostgreSQL ──────────────────────────────────────────────────────────
+//
+// A row of a block is `["<id>",<version>,<value>,…]`, its values in the order of the entity's
+// registry columns (db/entities.ts, without id). Each value is the stored jsonb's field written out
+// as JSON text (`(data->'col')::text`: a string quoted and escaped, a number as it is), a field the
+// record lacks (a column added later) written as null. The column names are the registry's own,
+// checked against the protocol's name rule before they go into the query text.
+
+/** The pulled tables: every table the central stores (office and central owners). */
+const PULLED = tables.filter((t) => entityOf(t).owner !== 'local');
+const SAFE = /^[a-z_]+$/;
+const pageColumns = (t: string): string[] => Object.keys(entityOf(t as Table).columns).filter((c) => c !== 'id');
+/** Per entity the JSON text of its block's `columns`. */
+const COLUMNS_JSON = new Map<string, string>(PULLED.map((t) => [t, JSON.stringify(pageColumns(t))]));
+
+/** The SQL of one row's JSON array for a table of the registry; an unknown entity cannot be sent (an internal error). */
+const ROW_JSON = new Map(
+  PULLED.map((t) => {
+    for (const n of [t, ...pageColumns(t)]) if (!SAFE.test(n)) throw new Error(`pull: the registry name ${JSON.stringify(n)} is not a plain name`);
+    const values = pageColumns(t).map((c) => ` || ',' || coalesce((data->'${c}')::text, 'null')`).join('');
+    return [t, sql.raw(`'["' || id::text || '",' || version::text${values} || ']'`)];
+  }),
+);
+function rowJson(entity: string) {
+  const q = ROW_JSON.get(entity);
+  if (!q) throw new Error('pull: a record of an unknown entity');
+  return q;
 }

@@ -6,7 +6,7 @@ import { crashPoint } from './testHook';
 import type { Db } from '../connection';
 import type { SyncStateTable } from '../schema';
 import { createHash } from 'node:crypto';
-import type { Change, Mutation, PulledRow, PullResponse, PushResponse } from '../../central/protocol';
+import type { Change, Mutation, PullBlock, PullResponse, PushResponse } from '../../central/protocol';
 import { entityOf, isTable, tables, type Table } from '../entities';
 
 /** Who this installation is to the central system: kept in the database, never taken over by a restored copy. */
@@ -149,14 +149,27 @@ function upsertManySql(t: string, rows: number): string {
 }
 
 /**
- * Upserts pulled central rows: the largest statement that fits the rows left, then smaller ones.
- * Central rows are the server's alone (no shadow, no overlay, no parked copy): nothing per row but
- * its values.
+ * Where each of the app's columns of table `t` is in a pulled block's rows (`[id, version, ...values]`):
+ * its index in the row, -1 for a column the block does not carry (null). Only the app's own registry
+ * columns are ever looked for, so only they reach SQL; a column of the block the app does not know
+ * (a newer server's) is left out.
  */
-function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
-  const cols = columnsOf(t);
-  const width = cols.length;
-  let i = 0;
+function columnIndex(t: string, block: PullBlock): number[] {
+  const at = new Map<string, number>();
+  block.columns.forEach((c, i) => at.set(c, i + 2));
+  return columnsOf(t).map((c) => (c === 'id' ? 0 : (at.get(c) ?? -1)));
+}
+
+/**
+ * Upserts pulled central rows straight from a block's arrays (rows `from` on): the largest statement
+ * that fits the rows left, then smaller ones. Central rows are the server's alone (no shadow, no
+ * overlay, no parked copy): nothing per row but its values.
+ */
+function upsertCentral(db: Db, t: string, block: PullBlock, from: number): void {
+  const rows = block.rows;
+  const index = columnIndex(t, block);
+  const width = index.length;
+  let i = from;
   for (const size of CENTRAL_SIZES.get(t) ?? [1]) {
     if (rows.length - i < size) continue;
     const stmt = db.quiet(upsertManySql(t, size));
@@ -165,10 +178,9 @@ function upsertCentral(db: Db, t: string, rows: readonly PulledRow[]): void {
       let k = 0;
       for (let j = i; j < i + size; j++) {
         const r = rows[j]!;
-        const d = r.data;
         for (let c = 0; c < width; c++) {
-          const col = cols[c]!;
-          params[k++] = col === 'id' ? r.id : (d[col] ?? null);
+          const at = index[c]!;
+          params[k++] = at < 0 ? null : r[at];
         }
       }
       stmt.run(params);
@@ -651,39 +663,63 @@ function pageTx<T>(db: Db, fn: () => T): T {
   return bulk.has(db) ? db.tx(fn) : withoutForeignKeys(db, fn);
 }
 
-/** One pulled page, in one transaction: rows applied without echo, pending mutations rebased; on the last page the acknowledged ones dropped. */
+/**
+ * One pulled page, in one transaction: rows applied without echo, pending mutations rebased; on the
+ * last page the acknowledged ones dropped. The page is columnar (central/protocol.ts): office rows
+ * are applied one by one in version order across the blocks (then entity, then id — the order the
+ * server made them in, so a row that takes another's unique key meets the clash rules as it did
+ * row by row), journal rows block by block after them (they refer to office rows, never the other
+ * way; with foreign keys off their order among themselves is free).
+ */
 export function applyPullPage(db: Db, page: PullResponse): { rows: number; refused: number } {
   return pageTx(db, () => {
     const ctx = newCtx(db);
     const s = stateRow(db);
     const counts: Record<string, number> = {};
-    const central = new Map<string, PulledRow[]>();
+    const central: { t: string; block: PullBlock; from: number }[] = [];
+    const office: { version: number; t: string; id: string; index: number[]; row: readonly (string | number | null)[] }[] = [];
     let rows = 0;
     let skipped = 0;
-    for (const c of page.changes) {
-      // A stale page (an answer that arrived late) never takes a row back to an older version.
-      if (c.version <= s.cursor) {
-        skipped++;
+    for (const block of page.entities) {
+      const t = block.entity;
+      const isCentral = CENTRAL.has(t);
+      if (!isCentral && !OFFICE.has(t)) {
+        skipped += block.rows.length;
         continue;
       }
-      const t = c.entity;
-      if (CENTRAL.has(t)) {
-        // The journal's rows refer to office rows, never the other way: they go in after them.
-        let list = central.get(t);
-        if (!list) central.set(t, (list = []));
-        list.push(c);
-      } else if (OFFICE.has(t)) {
-        applyOffice(ctx, t, { ...(c.data as Json), id: c.id }, c.version);
-      } else {
-        skipped++;
+      // A stale page (an answer that arrived late) never takes a row back to an older version: the
+      // rows ascend, so the stale ones are a prefix.
+      let from = 0;
+      while (from < block.rows.length && (block.rows[from]![1] as number) <= s.cursor) from++;
+      skipped += from;
+      const n = block.rows.length - from;
+      if (n === 0) continue;
+      counts[t] = (counts[t] ?? 0) + n;
+      rows += n;
+      if (isCentral) {
+        central.push({ t, block, from });
         continue;
       }
-      counts[t] = (counts[t] ?? 0) + 1;
-      rows++;
+      const index = columnIndex(t, block);
+      for (let i = from; i < block.rows.length; i++) {
+        const row = block.rows[i]!;
+        office.push({ version: row[1] as number, t, id: row[0] as string, index, row });
+      }
     }
-    for (const [t, list] of central) {
-      upsertCentral(db, t, list);
-      ctx.touched.add(t);
+    office.sort((a, b) => a.version - b.version || (a.t < b.t ? -1 : a.t > b.t ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const o of office) {
+      const cols = columnsOf(o.t);
+      const data: Json = {};
+      for (let c = 0; c < cols.length; c++) {
+        const at = o.index[c]!;
+        if (at > 0) data[cols[c]!] = o.row[at]!;
+      }
+      data.id = o.id;
+      applyOffice(ctx, o.t, data, o.version);
+    }
+    for (const c of central) {
+      upsertCentral(db, c.t, c.block, c.from);
+      ctx.touched.add(c.t);
     }
     const cursor = Math.max(s.cursor, page.cursor);
     db.quiet('UPDATE sync_state SET cursor = ? WHERE id = 1').run(cursor);

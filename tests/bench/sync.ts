@@ -35,6 +35,7 @@ import { Prng } from '../../electron/demo/prng';
 import { startPostgres } from '../support/postgres';
 import { CentralProcess, freePort } from '../sync/harness';
 import { randomAddress } from '../sync/actions';
+import { buildCli } from '../../scripts/build-cli.mjs';
 
 type Emit = (name: string, value: number, unit: string) => void;
 
@@ -108,6 +109,8 @@ const percentile = (xs: number[], q: number) => {
 
 /** `year`: the first two benches (on the simulated year); `schools`: the third. */
 export async function syncBenches(dir: string, emit: Emit, parts: { year: boolean; schools: boolean } = { year: true, schools: true }): Promise<void> {
+  // The central runs from its bundle (out/cli/central.js, CentralProcess): made now from these sources, never a stale one.
+  await buildCli();
   const pg = await startPostgres();
   const db = openCentralDb(pg.url, { max: 8 });
   const central = new CentralProcess(await freePort(), pg.url);

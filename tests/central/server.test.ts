@@ -5,7 +5,8 @@ import { request } from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { createHmac } from 'node:crypto';
 import { ensureSchool, issueEnrollmentCode } from '../../central/auth';
-import { PATHS } from '../../central/protocol';
+import { PATHS, pageRows, parsePullResponse } from '../../central/protocol';
+import { entities } from '../../db/entities';
 import { insert, newClient, post, useCentral } from './harness';
 
 const central = useCentral();
@@ -95,7 +96,7 @@ describe('central server: registration and tokens', () => {
     expect(tok.status).toBe(200);
     const pulled = await post(c.url, PATHS.pull, { cursor: 0 }, { token: tok.body.token });
     expect(pulled.body.lastMutationId).toBe(0);
-    expect(pulled.body.changes.map((r: { id: string }) => r.id)).toEqual([y.id]);
+    expect(pageRows(pulled.body).map((r) => r.id)).toEqual([y.id]);
   });
 });
 
@@ -120,6 +121,30 @@ describe('central server: the protocol on the wire', () => {
     expect(push.body.message).toContain('mutations.0.changes.0.id');
     expect(JSON.stringify(push.body)).not.toMatch(/at .*\.ts:\d+/);
     expect((await post(c.url, '/v1/nothing', {})).status).toBe(404);
+  });
+
+  it('answers a pull page columnar at /v2/pull and refuses an app of protocol 1 (/v1/pull) with 410, asking in Russian to update it', async () => {
+    const c = central();
+    const a = await newClient(c);
+    const old = await a.call('/v1/pull', { cursor: 0 });
+    expect(old.status).toBe(410);
+    expect(old.body).toEqual({ error: 'protocol_retired', message: 'Эта версия программы «Школьный офис» устарела для центральной системы: обновите программу, затем повторите синхронизацию.' });
+    const y = insert('academic_year', { name: '2026/2027', start_date: '2026-09-01', end_date: '2027-05-31', is_current: 1 });
+    const s = insert('subject', { name: 'Алгебра', short_name: 'Алг.', grading: 'marks', sort_order: 1, no_attestation: 0 });
+    await a.push([y, s]);
+    const r = await a.call(PATHS.pull, { cursor: 0 });
+    expect(r.status).toBe(200);
+    expect(parsePullResponse(r.body)).not.toBeNull();
+    // Per entity its registry columns once (no id), each row [id, version, ...values in that order].
+    expect(r.body.entities.map((b: { entity: string; columns: string[] }) => [b.entity, b.columns])).toEqual(
+      ['academic_year', 'subject'].map((t) => [t, Object.keys(entities[t as 'subject'].columns).filter((k) => k !== 'id')]),
+    );
+    const block = r.body.entities[1];
+    expect(block.rows).toEqual([[s.id, 1, ...block.columns.map((k: string) => (s.fields as Record<string, unknown>)[k] ?? null)]]);
+    expect(pageRows(r.body).map((x) => [x.entity, x.id, x.version, x.data.name])).toEqual([
+      ['academic_year', y.id, 1, '2026/2027'],
+      ['subject', s.id, 1, 'Алгебра'],
+    ]);
   });
 
   it('refuses a body over the limit with 413, plain or gzipped (a small bomb)', async () => {
@@ -158,11 +183,11 @@ describe('central server: the protocol on the wire', () => {
     expect(pulled.status).toBe(200);
     expect(pulled.headers['content-encoding']).toBe('gzip');
     const page = JSON.parse(gunzipSync(pulled.body).toString());
-    expect(page.changes).toHaveLength(30);
+    expect(pageRows(page)).toHaveLength(30);
     // Without Accept-Encoding: plain JSON.
     const plain = await rawPost(c.url, PATHS.pull, Buffer.from(JSON.stringify({ cursor: 0 })), { Authorization: `Bearer ${a.token}` });
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(plain.body.toString()).changes).toHaveLength(30);
+    expect(pageRows(JSON.parse(plain.body.toString()))).toHaveLength(30);
     // A body that says gzip and is not: 400.
     const broken = await rawPost(c.url, PATHS.pull, Buffer.from('{"cursor":0}'), { Authorization: `Bearer ${a.token}`, 'Content-Encoding': 'gzip' });
     expect(broken.status).toBe(400);
@@ -183,6 +208,6 @@ describe('central server: the protocol on the wire', () => {
       await srv.close();
     }
     expect(lines).toHaveLength(3);
-    for (const l of lines) expect(l).toMatch(/^POST \/v1\/(register|pull) (200|401|403) \d+ms$/);
+    for (const l of lines) expect(l).toMatch(/^POST \/v[12]\/(register|pull) (200|401|403) \d+ms$/);
   });
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { PATHS, type PulledRow } from '../../central/protocol';
+import { PATHS, pageRows, type PullResponse } from '../../central/protocol';
 import { readRecords, schoolVersion, writeCentral } from '../../central/store/index';
 import { insert, newClient, NOW, remove, secondClient, update, useCentral } from './harness';
 
@@ -16,7 +16,7 @@ const subject = (name: string) => insert('subject', { name, short_name: name.sli
 const guardian = (phone: string) => insert('guardian', { last_name: 'Петрова', first_name: 'Анна', middle_name: 'Ивановна', phone, email: null, e_service_refused: 0 });
 
 async function pullAll(call: (p: string, b: unknown) => Promise<{ status: number; body: any }>, limit?: number) {
-  const pages: { changes: PulledRow[]; cursor: number; more: boolean; lastMutationId: number }[] = [];
+  const pages: PullResponse[] = [];
   let cursor = 0;
   for (;;) {
     const r = await call(PATHS.pull, { cursor, ...(limit ? { limit } : {}) });
@@ -42,13 +42,13 @@ describe('push and pull', () => {
     expect(pb.body.lastMutationId).toBe(0);
     expect(pb.body.more).toBe(false);
     expect(pb.body.cursor).toBe(1);
-    expect(pb.body.changes).toEqual(
+    expect(pageRows(pb.body)).toEqual(
       [y, k].map((ch) => ({ entity: ch.entity, id: ch.id, version: 1, data: { id: ch.id, ...ch.fields } })).sort((x, z) => x.entity.localeCompare(z.entity)),
     );
     expect((await a.call(PATHS.pull, { cursor: 0 })).body.lastMutationId).toBe(1);
     // Nothing new since the cursor.
     const again = await b.call(PATHS.pull, { cursor: 1 });
-    expect(again.body).toEqual({ changes: [], cursor: 1, more: false, lastMutationId: 0 });
+    expect(again.body).toEqual({ entities: [], cursor: 1, more: false, lastMutationId: 0 });
   });
 
   it('a replay with the same hash gets the stored outcome; another hash is a reused identity (409, nothing applied)', async () => {
@@ -278,11 +278,11 @@ describe('push and pull', () => {
       else await writeCentral(c.db, a.schoolId, rows);
     }
     const pages = await pullAll(a.call, 2);
-    const all = pages.flatMap((p) => p.changes);
+    const all = pages.flatMap((p) => pageRows(p));
     expect(all.map((r) => r.id).sort()).toEqual([...made].sort());
     expect(all.map((r) => r.version)).toEqual([1, 1, 1, 2, 3, 3, 3, 3, 3, 4, 4]);
     // No version is split between pages; a page holds at least `limit` rows unless it is the last.
-    const pageVersions = pages.map((p) => [...new Set(p.changes.map((r) => r.version))]);
+    const pageVersions = pages.map((p) => [...new Set(pageRows(p).map((r) => r.version))]);
     expect(pageVersions).toEqual([[1], [2, 3], [4]]);
     expect(pages.map((p) => [p.cursor, p.more])).toEqual([
       [1, true],
@@ -291,7 +291,7 @@ describe('push and pull', () => {
     ]);
     for (const p of pages) expect(p.lastMutationId).toBe(2);
     // Once more from the end: nothing, the same cursor.
-    expect((await a.call(PATHS.pull, { cursor: 4 })).body).toEqual({ changes: [], cursor: 4, more: false, lastMutationId: 2 });
+    expect((await a.call(PATHS.pull, { cursor: 4 })).body).toEqual({ entities: [], cursor: 4, more: false, lastMutationId: 2 });
   });
 
   it('a pull agrees with the pushes it races: lastMutationId never runs ahead of the rows', async () => {
@@ -303,7 +303,7 @@ describe('push and pull', () => {
     const seen: { rows: number; last: number }[] = [];
     for (let i = 0; i < 20; i++) {
       const r = await a.call(PATHS.pull, { cursor: 0 });
-      seen.push({ rows: r.body.changes.length, last: r.body.lastMutationId });
+      seen.push({ rows: pageRows(r.body).length, last: r.body.lastMutationId });
     }
     await pushes;
     // Mutation n inserted one subject: a snapshot with lastMutationId n has exactly n rows.
@@ -338,7 +338,7 @@ describe('central writes', () => {
     const r = await a.push([insert('lesson', { date: '2026-09-08', lesson_no: 1, class_id: k.id, subject_id: s.id, teacher_id: t.id, status: 'held' })]);
     expect(r.body.results[0].reason).toBe('Уроки ведутся в центральной системе: изменить их из школьного офиса нельзя.');
     // The pulled journal rows carry their versions like the office's.
-    const pulled = (await a.call(PATHS.pull, { cursor: 1 })).body.changes as PulledRow[];
+    const pulled = pageRows((await a.call(PATHS.pull, { cursor: 1 })).body as PullResponse);
     expect(pulled.filter((x) => x.entity === 'mark_change')).toHaveLength(2);
   });
 

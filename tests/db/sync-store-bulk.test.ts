@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db';
 import { abortBulkPull, applyPullPage, beginBulkPull, canBulkPull, endBulkPull, syncState } from '../../db/sync';
-import type { PulledRow } from '../../central/protocol';
+import { columnarPage, pageRowCount, pageRows, type PulledRow } from '../../central/protocol';
 import type { Db } from '../../db';
 import { tempDb } from '../support/tmp';
 
@@ -33,7 +33,7 @@ function pages(marks: number, per: number) {
   const out = [];
   for (let i = 0; i < rows.length; i += per) {
     const changes = rows.slice(i, i + per);
-    out.push({ changes, cursor: changes.at(-1)!.version, more: i + per < rows.length, lastMutationId: 0 });
+    out.push(columnarPage(changes, { cursor: changes.at(-1)!.version, more: i + per < rows.length, lastMutationId: 0 }));
   }
   return out;
 }
@@ -64,7 +64,7 @@ describe('the first pull into an empty database, in one transaction', () => {
     const list = pages(250, 100);
     expect(list.length).toBe(3);
     for (const [i, p] of list.entries()) {
-      expect(applyPullPage(t.db, p).rows).toBe(p.changes.length);
+      expect(applyPullPage(t.db, p).rows).toBe(pageRowCount(p));
       if (i === 0) {
         expect(count(other, 'mark')).toBe(0);
         expect(count(other, 'student')).toBe(0);
@@ -142,8 +142,8 @@ describe('the first pull into an empty database, in one transaction', () => {
     for (const entity of ['academic_year', 'lesson']) {
       const t = tempDb();
       const [first] = pages(0, 100);
-      const row = first!.changes.find((c) => c.entity === entity)!;
-      applyPullPage(t.db, { changes: [row], cursor: row.version, more: false, lastMutationId: 0 });
+      const row = pageRows(first!).find((c) => c.entity === entity)!;
+      applyPullPage(t.db, columnarPage([row], { cursor: row.version, more: false, lastMutationId: 0 }));
       expect(canBulkPull(t.db)).toBe(false);
       expect(() => beginBulkPull(t.db)).toThrow();
       expect(t.db.raw.inTransaction).toBe(false);

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Writer, type Db } from '../../db';
 import { applyPullPage, forkIdentity, mutationsToPush, recordPush, refusals, setIdentity, syncState, DEPENDS_ON_REFUSED } from '../../db/sync';
 import { fork, push, schoolVersion, writeCentral } from '../../central/store/index';
-import type { Change } from '../../central/protocol';
+import { pageRows, type Change } from '../../central/protocol';
 import { tempCore } from '../support/core';
 import { insertChange, localRows, newSchool, pullAll, pullPage, registerTo, serverRows, serverVersion, syncRound, updateChange, useCentralStore, NOW } from '../support/central-store';
 import type { ChangeEvent } from '../../db';
@@ -317,12 +317,12 @@ describe('the sync store', () => {
     expect([fresh, touched]).toEqual([from + 2, from + 7]);
     const first = await pullPage(t.db, t.cdb, t.auth, 1);
     // The tombstone's version was overwritten by the later touch: the first page is the new «5Д».
-    expect(first.changes.map((c) => [c.id, c.version])).toEqual([[uuid(11), fresh]]);
+    expect(pageRows(first).map((c) => [c.id, c.version])).toEqual([[uuid(11), fresh]]);
     applyPullPage(t.db, first); // the new «5Д»: the old one is parked
     expect(all(t.db, 'SELECT id FROM school_class')).toEqual([{ id: uuid(11) }]);
     expect(all(t.db, 'SELECT entity, id FROM sync_parked')).toEqual([{ entity: 'school_class', id: uuid(10) }]);
     const rest = await pullAll(t.db, t.cdb, t.auth, { limit: 1 });
-    expect(rest.map((p) => p.changes.map((c) => c.version))).toEqual([[from + 3], [from + 4], [from + 5], [from + 6], [touched]]);
+    expect(rest.map((p) => pageRows(p).map((c) => c.version))).toEqual([[from + 3], [from + 4], [from + 5], [from + 6], [touched]]);
     expect(one(t.db, 'SELECT count(*) FROM sync_parked')).toBe(0);
     expect(localRows(t.db, 'school_class')).toEqual(await t.server('school_class'));
     expect(localRows(t.db, 'room')).toEqual(await t.server('room'));

@@ -18,6 +18,7 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Prng } from '../../electron/demo/prng';
+import { PATHS } from '../../central/protocol';
 
 export const FAULT_KINDS = ['drop_request', 'drop_response', 'duplicate', 'replay', 'server_kill'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -104,7 +105,7 @@ export async function startFaultProxy(opts: { seed: number; target: number; kill
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     let body = await readAll(req);
-    if (opts.pullLimit && req.url === '/v1/pull' && !req.headers['content-encoding']) {
+    if (opts.pullLimit && req.url === PATHS.pull && !req.headers['content-encoding']) {
       const q = JSON.parse(body.toString('utf8')) as { cursor: number; limit?: number };
       if (q.limit === undefined) body = Buffer.from(JSON.stringify({ ...q, limit: opts.pullLimit }));
     }

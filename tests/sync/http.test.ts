@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CentralClient, nearbyServer, postJson } from '../../electron/core/sync/http';
 import { AppError } from '../../electron/api/errors';
 import { JobCancelled } from '../../electron/core/job';
+import { PATHS, columnarPage, pageRows } from '../../central/protocol';
 
 const CLIENT = '01890a5d-ac96-774b-bcce-b302099a8057';
 const SECRET = 's'.repeat(40);
@@ -55,12 +56,11 @@ function json(res: ServerResponse, status: number, body: unknown, gzip = false) 
 
 const bodyOf = (s: Seen) => JSON.parse((s.headers['content-encoding'] === 'gzip' ? gunzipSync(s.body) : s.body).toString('utf8'));
 
-const page = (n: number) => ({
-  changes: Array.from({ length: n }, (_, i) => ({ entity: 'lesson', id: `01890a5d-ac96-774b-bcce-${String(i).padStart(12, '0')}`, version: i + 1, data: { topic: `Тема ${i}`, lesson_no: 1 } })),
-  cursor: n,
-  more: false,
-  lastMutationId: 0,
-});
+const page = (n: number) =>
+  columnarPage(
+    Array.from({ length: n }, (_, i) => ({ entity: 'lesson', id: `01890a5d-ac96-774b-bcce-${String(i).padStart(12, '0')}`, version: i + 1, data: { topic: `Тема ${i}`, lesson_no: 1 } })),
+    { cursor: n, more: false, lastMutationId: 0 },
+  );
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
   try {
@@ -81,11 +81,11 @@ describe('the central system HTTP client', () => {
     const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET }, { compress: true });
     const a = await client.pull(0);
     const b = await client.pull(0);
-    expect(a.changes).toHaveLength(300);
-    expect(a.changes[299]!.data.topic).toBe('Тема 299');
+    expect(pageRows(a)).toHaveLength(300);
+    expect(pageRows(a)[299]!.data.topic).toBe('Тема 299');
     expect(b.cursor).toBe(300);
     // One token for both calls, sent as the bearer.
-    expect(seen.map((s) => s.path)).toEqual(['/v1/token', '/v1/pull', '/v1/pull']);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/token', PATHS.pull, PATHS.pull]);
     expect(seen[1]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(seen[1]!.headers['accept-encoding']).toBe('gzip');
     expect(bodyOf(seen[0]!)).toEqual({ clientId: CLIENT, secret: SECRET });
@@ -101,16 +101,16 @@ describe('the central system HTTP client', () => {
     // The next round: a new client object, the same identity — no second token request.
     const next = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
     await next.pull(0);
-    expect(seen.map((s) => s.path)).toEqual(['/v1/token', '/v1/pull', '/v1/pull']);
+    expect(seen.map((s) => s.path)).toEqual(['/v1/token', PATHS.pull, PATHS.pull]);
     expect(seen[2]!.headers.authorization).toBe('Bearer tok-1');
     // A fork: the new client id gets a token of its own, and the old one is not kept.
     const other = '01890a5d-ac96-774b-bcce-b302099a8058';
     next.setCredentials({ clientId: other, secret: SECRET });
     await next.pull(0);
-    expect(seen.slice(3).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(seen.slice(3).map((s) => s.path)).toEqual(['/v1/token', PATHS.pull]);
     expect(bodyOf(seen[3]!)).toEqual({ clientId: other, secret: SECRET });
     await new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0);
-    expect(seen.slice(5).map((s) => s.path)).toEqual(['/v1/token', '/v1/pull']);
+    expect(seen.slice(5).map((s) => s.path)).toEqual(['/v1/token', PATHS.pull]);
     expect(tokens).toBe(3);
   });
 
@@ -118,7 +118,7 @@ describe('the central system HTTP client', () => {
     const { url, seen } = await serve((_req, res) => json(res, 200, { ok: true }));
     const big = { mutations: Array.from({ length: 200 }, (_, i) => ({ id: i + 1, note: 'Изменение '.repeat(5) })) };
     await postJson(url, '/v1/push', big, null, { compress: true });
-    await postJson(url, '/v1/pull', { cursor: 1 }, null, { compress: true });
+    await postJson(url, PATHS.pull, { cursor: 1 }, null, { compress: true });
     expect(seen[0]!.headers['content-encoding']).toBe('gzip');
     expect(seen[0]!.body.length).toBeLessThan(Buffer.byteLength(JSON.stringify(big)));
     expect(bodyOf(seen[0]!)).toEqual(big);
@@ -138,9 +138,9 @@ describe('the central system HTTP client', () => {
     expect(seen[0]!.headers['accept-encoding']).toBe('identity');
     expect(bodyOf(seen[0]!)).toEqual(big);
     const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
-    expect((await client.pull(0)).changes).toHaveLength(300);
+    expect(pageRows(await client.pull(0))).toHaveLength(300);
     expect(seen[2]!.headers['accept-encoding']).toBe('identity');
-    expect((await client.pull(0)).changes[299]!.data.topic).toBe('Тема 299');
+    expect(pageRows(await client.pull(0))[299]!.data.topic).toBe('Тема 299');
 
     for (const near of ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://10.1.2.3', 'http://172.20.0.5:80', 'http://192.168.1.10:8080', 'http://[::1]:8080', 'http://[fd12::1]/'])
       expect([near, nearbyServer(near)]).toEqual([near, true]);
@@ -158,7 +158,7 @@ describe('the central system HTTP client', () => {
       json(res, 200, page(1));
     });
     const client = new CentralClient(url, { clientId: CLIENT, secret: SECRET });
-    expect((await client.pull(0)).changes).toHaveLength(1);
+    expect(pageRows(await client.pull(0))).toHaveLength(1);
     expect([tokens, pulls]).toEqual([2, 2]);
 
     const { url: url2 } = await serve((req, res) => (req.path === '/v1/token' ? json(res, 200, { token: TOKEN, expiresInSec: 900 }) : json(res, 401, { error: 'revoked', message: 'Клиент отозван' })));
@@ -171,7 +171,7 @@ describe('the central system HTTP client', () => {
   it('refuses an answer that is not the protocol’s, in Russian, naming the address', async () => {
     const { url } = await serve((req, res) => {
       if (req.path === '/v1/token') return json(res, 200, { token: TOKEN, expiresInSec: 900 });
-      if (req.path === '/v1/pull') return json(res, 200, { rows: [] }); // not a pull page
+      if (req.path === PATHS.pull) return json(res, 200, { rows: [] }); // not a pull page
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<html>Wi-Fi login</html>');
     });
@@ -180,6 +180,16 @@ describe('the central system HTTP client', () => {
     expect(e.message).toContain(`По адресу ${url} отвечает не центральная система`);
     const e2 = await refusal(client.fork());
     expect(e2.message).toMatch(/ответ не удалось разобрать/);
+  });
+
+  it('calls a server of the earlier protocol (no columnar pull: 404) one whose version does not fit', async () => {
+    const { url, seen } = await serve((req, res) => {
+      if (req.path === '/v1/token') return json(res, 200, { token: TOKEN, expiresInSec: 900 });
+      json(res, 404, { error: 'not_found', message: 'Нет такого адреса.' });
+    });
+    const e = await refusal(new CentralClient(url, { clientId: CLIENT, secret: SECRET }).pull(0));
+    expect(seen.at(-1)!.path).toBe('/v2/pull');
+    expect(e.message).toBe(`По адресу ${url} отвечает не центральная система или её версия не подходит к этой программе: ответ не удалось разобрать. Проверьте адрес.`);
   });
 
   it('says the central system does not answer when nothing listens, and when it is too slow', async () => {

@@ -175,6 +175,8 @@ export class CentralClient {
       if (!page) throw garbled(this.serverUrl);
       return page;
     }
+    // A server of an earlier protocol has no columnar pull (PROTOCOL_VERSION 2): its version does not fit.
+    if (a.status === 404) throw garbled(this.serverUrl);
     throw this.failure(a);
   }
 

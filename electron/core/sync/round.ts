@@ -8,7 +8,7 @@ import * as store from '../../../db/sync';
 import { withChangeOrigin } from '../../../db/changes';
 import { AppError } from '../../api/errors';
 import type { SyncRefusal, SyncRoundResult } from '../../api/sync';
-import type { PullResponse } from '../../../central/protocol';
+import { pageRowCount, type PullResponse } from '../../../central/protocol';
 import { countWith, WORDS } from '../../api/plural';
 import type { Ctx } from '../context';
 import { checkpoint, JobCancelled, progress } from '../job';
@@ -132,7 +132,7 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         // A page is applied whole: no cancellation inside (the next check is before the next page;
         // a cancel drops the request under way, cancellable() aborts it).
         const applied = withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.applyPullPage(db, page));
-        result.pulled += page.changes.length;
+        result.pulled += pageRowCount(page);
         result.pages += 1;
         result.refused += applied.refused;
         progress(ctx, result.pulled, 0, received(result.pulled));
