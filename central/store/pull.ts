@@ -118,7 +118,7 @@ const ROW_JSON = new Map(
   }),
 );
 function rowJson(entity: string) {
-  const q = ROW_JSON.get(entity);
+  const q = ROW_JSON.get(entity as Table);
   if (!q) throw new Error('pull: a record of an unknown entity');
   return q;
 }
