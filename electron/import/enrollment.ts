@@ -18,10 +18,9 @@ import {
   starts,
 } from './fields';
 import { checkAge, mappedColumns, readDate, readGender, readPersonName, readSnils, readText, RowScope, rowIsBlank } from './rows';
-import { readGuardians } from './students';
+import { readGuardians, readYesNo } from './students';
 import { foldKey, q } from './text';
 import type { ColumnMapping, FieldDef, FieldKey, GuardianDraft, RowError, SheetData, StudentFieldKey } from './types';
-import { parseYesNo } from './values';
 
 /** An application has at most this many parents (enrollment_parent.position 1..4). */
 export const ENROLLMENT_PARENTS = 4;
@@ -197,13 +196,8 @@ function readDateTime(scope: Scope, key: Key, today: string): string | null {
   return m ? `${r.iso}T${m[2]!.padStart(2, '0')}:${m[3]}` : r.iso;
 }
 
-function readFlag(scope: Scope, key: Key): boolean | null {
-  const text = scope.get(key);
-  if (text === '') return null;
-  const v = parseYesNo(text);
-  if (v === null) scope.error(key, `Неверное значение ${q(text)}: ожидается «да» или «нет»`);
-  return v;
-}
+/** да/нет, as the student import reads its flags. */
+const readFlag = (scope: Scope, key: Key) => readYesNo(scope as unknown as RowScope<StudentFieldKey>, key as StudentFieldKey);
 
 const KEYS: readonly Key[] = [
   ...ENROLLMENT_ONLY_FIELDS.map((f) => f.key as Key),

@@ -73,7 +73,7 @@ const GUARDIAN_COLUMNS: readonly GuardianColumns[] = [
 export type Scope = RowScope<StudentFieldKey>;
 type Existing = ValidationContext['existingStudents'][number];
 
-function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
+export function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
   const text = scope.get(key);
   if (text === '') return null;
   const v = parseYesNo(text);

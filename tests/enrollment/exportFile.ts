@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { snilsControl } from '../../electron/import/snils';
+import { prng } from '../backup/crash-shared';
 
 export type Cell = string | number | Date | null;
 
@@ -54,18 +55,6 @@ const patronymic = (father: string, girl: boolean) => {
   return girl ? `${base}на` : `${base}ич`;
 };
 
-/** A seeded generator (mulberry32): the same file each run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function snils(n: number): string {
   const nine = String(100000000 + n * 7919).slice(0, 9);
   const control = String(snilsControl(nine)).padStart(2, '0');
@@ -103,7 +92,7 @@ export function applications(o: Options): Application[] {
   const out: Application[] = [];
   const todayMs = Date.parse(`${o.today}T00:00:00Z`);
   for (let n = from; n < from + o.count; n++) {
-    const r = rng((o.seed ?? 12) * 100003 + n);
+    const r = prng((o.seed ?? 12) * 100003 + n);
     const girl = r() < 0.5;
     const surnameM = SURNAMES[Math.floor(r() * SURNAMES.length)]!;
     const surname = girl ? fem(surnameM) : surnameM;

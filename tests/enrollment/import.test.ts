@@ -22,15 +22,8 @@ function countApps(t: Core) {
   return t.db.raw.prepare('SELECT enrollable, count(*) AS n FROM enrollment_application WHERE deleted_at IS NULL GROUP BY enrollable ORDER BY enrollable').all() as { enrollable: number; n: number }[];
 }
 
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('not refused');
-}
+/** The refusal a call ends in. */
+const refusal = (p: Promise<unknown>) => p.then(() => expect.unreachable('not refused'), (e: unknown) => (expect(e).toBeInstanceOf(AppError), e as AppError));
 
 describe('the enrollment export in three formats', () => {
   let xlsx: Buffer;

@@ -2,18 +2,16 @@
 // (file → column mapping → a preview of every row → one all-or-nothing commit), and the list of the
 // imported applications with search and sort.
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, FileButton, Group, Paper, SegmentedControl, SimpleGrid, Stack, Stepper, Tabs, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, SegmentedControl, SimpleGrid, Stack, Tabs, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconAlertTriangle,
-  IconArrowLeft,
   IconCheck,
   IconMinus,
   IconCircleCheck,
   IconEqual,
   IconFileText,
   IconFileUpload,
-  IconListCheck,
   IconPencil,
   IconSchool,
   IconUpload,
@@ -36,6 +34,7 @@ import { FileDrop } from '../import/FileDrop';
 import { MappingStep } from '../import/MappingStep';
 import { ImportErrors } from '../import/PreviewStep';
 import { missingRequired } from '../import/columns';
+import { ImportDone, ImportStepper, MappingActions, RecheckActions } from '../import/steps';
 import type { EnrollmentApplicationRow, EnrollmentImportResult, EnrollmentPreview, EnrollmentPreviewRow } from '../../../electron/api/types';
 import { enrollmentPreferences } from '../../../electron/api/enums';
 import type { enrollmentSorts } from '../../../electron/api/enrollment';
@@ -175,12 +174,7 @@ function Preview({ preview }: { preview: EnrollmentPreview }) {
           Заявления в статусе, который не допускает зачисления, сохраняются со своим статусом и не зачисляются. Дети, которые уже учатся в школе, не загружаются. Зачисление — приказом.
         </Alert>
       )}
-      {bad ? (
-        <Stack gap={6}>
-          <Title order={5}>Ошибки в файле</Title>
-          <ImportErrors errors={preview.errors} />
-        </Stack>
-      ) : null}
+      {bad ? <ImportErrors errors={preview.errors} /> : null}
       <PreviewRows preview={preview} />
     </Stack>
   );
@@ -252,14 +246,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
 
   return (
     <Stack gap="lg">
-      <Paper p="lg">
-        <Stepper active={step === 3 ? 4 : step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
-          <Stepper.Step label="Файл" description="Выгрузка модуля зачисления" />
-          <Stepper.Step label="Столбцы" description="Сопоставление полей" />
-          <Stepper.Step label="Проверка" description="Заявления и ошибки" />
-          <Stepper.Step label="Готово" description="Заявления загружены" />
-        </Stepper>
-      </Paper>
+      <ImportStepper step={step} onStep={setStep} descriptions={['Выгрузка модуля зачисления', 'Сопоставление полей', 'Заявления и ошибки', 'Заявления загружены']} />
       {error ? <ErrorAlert error={error} title={step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={clear} /> : null}
       {step === 0 ? (
         <Stack gap="md">
@@ -281,16 +268,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
       {step === 1 && first ? (
         <>
           <MappingStep preview={first} mapping={mapping} onChange={setMapping} />
-          <Group justify="space-between">
-            <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={reset}>
-              Другой файл
-            </Button>
-            <Tooltip label={`Не выбраны столбцы: ${missing.join(', ')}`} disabled={missing.length === 0}>
-              <Button leftSection={<IconListCheck size={16} />} onClick={() => file && void checking.run(file)} loading={checking.busy} data-testid="enrollment-check">
-                Проверить
-              </Button>
-            </Tooltip>
-          </Group>
+          <MappingActions missing={missing} onBack={reset} onCheck={() => file && void checking.run(file)} busy={checking.busy} testId="enrollment-check" />
         </>
       ) : null}
       {step === 2 && checked ? (
@@ -298,16 +276,7 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
           <Preview preview={checked} />
           <Group justify="space-between">
             <Group gap="xs">
-              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(1)} data-testid="enrollment-back-mapping">
-                Изменить сопоставление
-              </Button>
-              <FileButton onChange={(f) => f && void reading.run(f, true)} accept={ACCEPT_ENROLLMENT}>
-                {(props) => (
-                  <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />} loading={reading.busy}>
-                    Выбрать исправленный файл
-                  </Button>
-                )}
-              </FileButton>
+              <RecheckActions onMapping={() => setStep(1)} onFile={(f) => void reading.run(f, true)} accept={ACCEPT_ENROLLMENT} busy={reading.busy} testIds={{ back: 'enrollment-back-mapping', refile: 'enrollment-refile' }} />
             </Group>
             <Tooltip label={hasErrors ? 'Сначала исправьте все ошибки в файле' : 'Новых и изменившихся заявлений нет'} disabled={!hasErrors && work > 0}>
               <Button leftSection={<IconUpload size={16} />} disabled={hasErrors || work === 0} loading={committing.busy} onClick={() => file && void committing.run(file)} color="teal" data-testid="enrollment-commit">
@@ -318,28 +287,22 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
         </>
       ) : null}
       {step === 3 && result ? (
-        <Paper p="xl" data-testid="enrollment-done">
-          <Stack align="center" gap="sm" ta="center">
-            <ThemeIcon size={64} radius="xl" color="teal" variant="light">
-              <IconCircleCheck size={40} stroke={1.5} />
-            </ThemeIcon>
-            <Title order={3}>Загружено {countOf(result.imported, 'заявление', 'заявления', 'заявлений')}</Title>
-            <Text c="dimmed">
-              Можно зачислить: {result.enrollable}; не по статусу: {result.notEnrollable}
-              {result.updated ? `; изменены: ${result.updated}` : ''}
-              {result.notApplied ? `; не изменены (ребёнок уже зачислен): ${result.notApplied}` : ''}
-              {result.inSchool ? `; уже в школе: ${result.inSchool}` : ''}
-            </Text>
-            <Group mt="sm">
-              <Button onClick={onDone} data-testid="enrollment-open-list">
-                Открыть список заявлений
-              </Button>
-              <Button variant="default" onClick={reset}>
-                Загрузить ещё файл
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <ImportDone title={`Загружено ${countOf(result.imported, 'заявление', 'заявления', 'заявлений')}`} testId="enrollment-done">
+          <Text c="dimmed">
+            Можно зачислить: {result.enrollable}; не по статусу: {result.notEnrollable}
+            {result.updated ? `; изменены: ${result.updated}` : ''}
+            {result.notApplied ? `; не изменены (ребёнок уже зачислен): ${result.notApplied}` : ''}
+            {result.inSchool ? `; уже в школе: ${result.inSchool}` : ''}
+          </Text>
+          <Group mt="sm">
+            <Button onClick={onDone} data-testid="enrollment-open-list">
+              Открыть список заявлений
+            </Button>
+            <Button variant="default" onClick={reset}>
+              Загрузить ещё файл
+            </Button>
+          </Group>
+        </ImportDone>
       ) : null}
     </Stack>
   );

@@ -44,7 +44,12 @@ const tableHeight = (rows: number, rowHeight: number, max: number) => Math.min(r
 
 /** Every error of a checked file: row, column, reason. */
 export function ImportErrors({ errors }: { errors: Err[] }) {
-  return <VirtualTable columns={columns} rowCount={errors.length} getRow={(i) => errors[i]} rowHeight={36} height={tableHeight(errors.length, 36, 460)} testId="import-errors" />;
+  return (
+    <Stack gap={6}>
+      <Title order={5}>Ошибки в файле</Title>
+      <VirtualTable columns={columns} rowCount={errors.length} getRow={(i) => errors[i]} rowHeight={36} height={tableHeight(errors.length, 36, 460)} testId="import-errors" />
+    </Stack>
+  );
 }
 
 /** Whether a checked file would change anything (students: new or changed ones; staff: any row). */
@@ -144,12 +149,7 @@ export function PreviewStep({ preview, kindLabel }: { preview: ImportPreview; ki
             : `${countOf(preview.validRows, 'строка готова', 'строки готовы', 'строк готовы')} к загрузке (${kindLabel}). Нажмите «Загрузить».`}
         </Alert>
       )}
-      {bad ? (
-        <Stack gap={6}>
-          <Title order={5}>Ошибки в файле</Title>
-          <ImportErrors errors={preview.errors} />
-        </Stack>
-      ) : null}
+      {bad ? <ImportErrors errors={preview.errors} /> : null}
       {s && !bad ? <StudentChanges changes={s} /> : null}
     </Stack>
   );
