@@ -16,6 +16,7 @@ import { syncOps } from './sync';
 import { timetableOps } from './timetable';
 import { substitutionsOps } from './substitutions';
 import { booksOps } from './books';
+import { enrollmentOps } from './enrollment';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -41,6 +42,7 @@ export const contract = {
   ...timetableOps,
   ...substitutionsOps,
   ...booksOps,
+  ...enrollmentOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -18,6 +18,10 @@ export const MAX = {
   phone: 40,
   email: 254,
   snils: 14,
+  /** Issue 12: an enrollment application's number, status and the child's birth certificate as the module writes them. */
+  regNumber: 50,
+  applicationStatus: 150,
+  birthCertificate: 40,
   personalFileNo: 20,
   /** Relation of a guardian: «мать», «отец», «опекун»… */
   relation: 40,

@@ -66,7 +66,8 @@ export interface ImportStudentChanges {
   unchanged: number;
 }
 
-function mapping() {
+/** The column mapping an import's preview and commit carry (the enrollment import's too). */
+export function mapping() {
   return z
     .record(
       z.string().max(MAX.id, 'Неизвестное поле в сопоставлении столбцов'),

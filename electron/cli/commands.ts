@@ -11,6 +11,7 @@ import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
 import { timetableCommand } from './timetable';
 import { timetableFetCommand } from './timetableFet';
+import { enrollCommand } from './enroll';
 import { ruDateTime } from './time';
 import { booksCommand } from './books';
 
@@ -21,6 +22,9 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- demo --db ФАЙЛ [--students N] [--seed S]     демонстрационная школа в пустой базе
   npm run cli -- import students ФАЙЛ --db ФАЙЛ                загрузить учеников (XLSX или CSV)
   npm run cli -- import staff ФАЙЛ --db ФАЙЛ                   загрузить сотрудников
+  npm run cli -- enroll import ФАЙЛ --db ФАЙЛ                 загрузить заявления о приёме в 1 класс из выгрузки
+                                    модуля зачисления (XLSX, XLS или CSV): новые добавляются, изменения
+                                    прежних показываются; файл с ошибками не загружается совсем
   npm run cli -- export students|staff|classes|subjects|curriculum|rooms --db ФАЙЛ --out ФАЙЛ.xlsx
   npm run cli -- list classes|students|staff --db ФАЙЛ
   npm run cli -- subgroups split --db ФАЙЛ --class 5А --subject "Иностранный язык" [--parts 2]
@@ -125,6 +129,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       out(importReport(sub, r), r);
       return;
     }
+    case 'enroll':
+      return enrollCommand(sub, file, env);
     case 'export': {
       const list = exportLists.values.find((l) => l === sub);
       if (!list) throw new UsageError(`export: укажите один из списков: ${exportLists.values.join(', ')}`);

@@ -15,6 +15,7 @@ import { syncHandlers } from './sync/ops';
 import { timetableHandlers } from './timetable/ops';
 import { substitutionsHandlers } from './substitutions/ops';
 import { booksHandlers } from './books/ops';
+import { enrollmentHandlers } from './enrollment/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -38,4 +39,5 @@ export const handlers: HandlerMap = {
   ...timetableHandlers,
   ...substitutionsHandlers,
   ...booksHandlers,
+  ...enrollmentHandlers,
 };

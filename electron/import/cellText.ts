@@ -18,7 +18,11 @@ export function cellText(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return '';
-    return `${pad2(value.getUTCDate())}.${pad2(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+    const day = `${pad2(value.getUTCDate())}.${pad2(value.getUTCMonth() + 1)}.${value.getUTCFullYear()}`;
+    // A date and time (an application's «дата и время подачи», issue 12): the time as well.
+    const h = value.getUTCHours();
+    const m = value.getUTCMinutes();
+    return h || m ? `${day} ${pad2(h)}:${pad2(m)}` : day;
   }
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;

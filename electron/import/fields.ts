@@ -1,6 +1,7 @@
 // Target fields of each import kind and automatic recognition of usual Russian column headers.
 import type { ColumnMapping, FieldDef, FieldKey, GuardianSlotKey, GuardianSlotPart, ImportKind, StaffFieldKey, StudentFieldKey } from './types';
 import { ruFold } from '../api/text';
+import { ENROLLMENT_ONLY_FIELDS } from './enrollmentFields';
 
 const NAME_PARTS: FieldKey[] = ['lastName', 'firstName', 'middleName'];
 
@@ -80,7 +81,7 @@ export function fieldsFor(kind: ImportKind, headers: readonly string[] = []): Fi
 }
 
 const LABELS = new Map<string, string>();
-for (const f of [...STUDENT_FIELDS, ...STAFF_FIELDS, ...slotFields(GUARDIAN_SLOTS)]) LABELS.set(`${f.key}`, f.label);
+for (const f of [...STUDENT_FIELDS, ...STAFF_FIELDS, ...slotFields(GUARDIAN_SLOTS), ...ENROLLMENT_ONLY_FIELDS]) LABELS.set(`${f.key}`, f.label);
 
 /** The Russian label of a field key (the key itself when unknown). */
 export function fieldLabel(key: FieldKey): string {
@@ -113,32 +114,32 @@ const WHO_WORDS = new Map<string, Who>([
   ].map((w) => [w, 'guardian'] as const),
 ]);
 /** Words that may accompany a person column without changing its meaning («ФИО матери», «Мать (полностью)»). */
-const NAME_WORDS = new Set(['фио', 'ф', 'и', 'о', 'фамилия', 'имя', 'отчество', 'полностью', 'данные']);
-const PUPIL_WORDS = new Set(['ученик', 'ученика', 'учащийся', 'учащегося', 'обучающийся', 'обучающегося', 'ребенок', 'ребенка', 'воспитанник', 'воспитанника']);
+export const NAME_WORDS = new Set(['фио', 'ф', 'и', 'о', 'фамилия', 'имя', 'отчество', 'полностью', 'данные']);
+export const PUPIL_WORDS = new Set(['ученик', 'ученика', 'учащийся', 'учащегося', 'обучающийся', 'обучающегося', 'ребенок', 'ребенка', 'воспитанник', 'воспитанника']);
 const STAFF_WORDS = new Set(['сотрудник', 'сотрудника', 'работник', 'работника', 'педагог', 'педагога']);
 
-const starts = (words: string[], prefix: string) => words.some((w) => w.startsWith(prefix));
-const has = (words: string[], ...list: string[]) => words.some((w) => list.includes(w));
+export const starts = (words: string[], prefix: string) => words.some((w) => w.startsWith(prefix));
+export const has = (words: string[], ...list: string[]) => words.some((w) => list.includes(w));
 
-function isPhone(w: string[]): boolean {
+export function isPhone(w: string[]): boolean {
   return starts(w, 'тел') || starts(w, 'моб') || starts(w, 'сотов');
 }
-function isEmail(w: string[]): boolean {
+export function isEmail(w: string[]): boolean {
   return has(w, 'email', 'mail', 'емейл', 'емэйл', 'имейл') || starts(w, 'почт');
 }
-function isBirthDate(w: string[]): boolean {
+export function isBirthDate(w: string[]): boolean {
   if (has(w, 'др')) return true;
   return (has(w, 'дата', 'день', 'д') && (starts(w, 'рожд') || has(w, 'р'))) || (w.length === 1 && starts(w, 'рожд'));
 }
-function isSnils(w: string[]): boolean {
+export function isSnils(w: string[]): boolean {
   return starts(w, 'снилс') || (starts(w, 'страхов') && has(w, 'номер'));
 }
-function isFullName(w: string[], extra: Set<string>): boolean {
+export function isFullName(w: string[], extra: Set<string>): boolean {
   if (has(w, 'фио') || (has(w, 'ф') && has(w, 'и') && has(w, 'о'))) return true;
   if (has(w, 'фамилия') && has(w, 'имя')) return true;
   return w.length > 0 && w.every((x) => extra.has(x));
 }
-function namePart(w: string[]): FieldKey | null {
+export function namePart(w: string[]): FieldKey | null {
   if (has(w, 'фамилия')) return 'lastName';
   if (has(w, 'имя')) return 'firstName';
   if (has(w, 'отчество')) return 'middleName';
@@ -223,8 +224,12 @@ export function recognizeColumns(kind: ImportKind, headers: string[]): ColumnMap
  * one column assigned to several fields, indexes outside the sheet.
  */
 export function checkMapping(kind: ImportKind, mapping: ColumnMapping, headers: string[]): string[] {
+  return checkFieldMapping(fieldsFor(kind, headers), mapping, headers);
+}
+
+/** checkMapping for any list of fields (the enrollment import's too). */
+export function checkFieldMapping(fields: readonly FieldDef[], mapping: ColumnMapping, headers: string[]): string[] {
   const problems: string[] = [];
-  const fields = fieldsFor(kind, headers);
   const col = (key: FieldKey) => mapping[key] ?? null;
   const fullName = col('fullName') !== null;
   for (const f of fields) {

@@ -24,6 +24,7 @@ export { ImportFormatError } from './errors';
 export { readSpreadsheet } from './read';
 export {
   checkMapping,
+  checkFieldMapping,
   fieldLabel,
   fieldsFor,
   GUARDIAN_SLOT_PARTS,

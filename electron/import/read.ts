@@ -5,6 +5,7 @@ import { recognizeHeader } from './fields';
 import { cleanText } from './text';
 import type { SheetData } from './types';
 import { readXlsx } from './xlsx';
+import { readXls } from './biff';
 
 /** How many leading non-empty rows may precede the header row (titles like «Список 5А класса»). */
 const HEADER_SEARCH_ROWS = 10;
@@ -40,7 +41,7 @@ function recognizedCount(cells: string[]): number {
  * The header row is the first of the leading rows where at least two columns are recognized
  * (for students or staff), else the first non-empty row.
  */
-export function toSheetData(input: { rowNumber: number; cells: string[] }[]): SheetData {
+export function toSheetData(input: { rowNumber: number; cells: string[] }[], headerScore?: (cells: string[]) => number): SheetData {
   const rows: { rowNumber: number; cells: string[] }[] = [];
   for (const r of input) {
     const cells = r.cells.map(cleanCell);
@@ -50,12 +51,20 @@ export function toSheetData(input: { rowNumber: number; cells: string[] }[]): Sh
   }
   if (rows.length === 0) throw new ImportFormatError('Файл пуст: в нём нет ни одной заполненной строки');
   let headerAt = 0;
-  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
-    if (recognizedCount(rows[i]!.cells) >= 2) {
-      headerAt = i;
-      break;
+  if (headerScore) {
+    // Issue 12: an export with merged group headers above the real one: the leading row that names the most fields.
+    let best = 1;
+    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+      const score = headerScore(rows[i]!.cells.map(cleanText));
+      if (score > best) [best, headerAt] = [score, i];
     }
-  }
+  } else
+    for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+      if (recognizedCount(rows[i]!.cells) >= 2) {
+        headerAt = i;
+        break;
+      }
+    }
   const header = rows[headerAt]!;
   const data = rows.slice(headerAt + 1);
   let width = header.cells.length;
@@ -72,21 +81,23 @@ export function toSheetData(input: { rowNumber: number; cells: string[] }[]): Sh
   };
 }
 
-/** Reads an .xlsx (first visible sheet) or .csv/.tsv/.txt file. Throws ImportFormatError otherwise. */
-export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<SheetData> {
+/**
+ * Reads an .xlsx or .xls (first visible sheet) or .csv/.tsv/.txt file. Throws ImportFormatError otherwise.
+ * `headerScore`: how many fields a row's cells name (the header is the best of the leading rows);
+ * by default the first leading row naming two fields of students or staff.
+ */
+export async function readSpreadsheet(bytes: Uint8Array, fileName: string, headerScore?: (cells: string[]) => number): Promise<SheetData> {
   const ext = extension(fileName);
   switch (ext) {
     case 'xlsx':
     case 'xlsm':
-      return toSheetData(await readXlsx(bytes));
+      return toSheetData(await readXlsx(bytes), headerScore);
+    case 'xls':
+      return toSheetData(readXls(bytes), headerScore);
     case 'csv':
     case 'tsv':
     case 'txt':
-      return toSheetData(readCsv(bytes));
-    case 'xls':
-      throw new ImportFormatError(
-        'Формат .xls (Excel 97–2003) не поддерживается: откройте файл в Excel и сохраните его как «Книга Excel (.xlsx)» или «CSV (разделители — точка с запятой)»',
-      );
+      return toSheetData(readCsv(bytes), headerScore);
     case 'ods':
       throw new ImportFormatError('Формат .ods не поддерживается: сохраните таблицу в формате .xlsx или .csv');
     default:

@@ -70,10 +70,10 @@ const GUARDIAN_COLUMNS: readonly GuardianColumns[] = [
   })),
 ];
 
-type Scope = RowScope<StudentFieldKey>;
+export type Scope = RowScope<StudentFieldKey>;
 type Existing = ValidationContext['existingStudents'][number];
 
-function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
+export function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
   const text = scope.get(key);
   if (text === '') return null;
   const v = parseYesNo(text);
@@ -81,7 +81,7 @@ function readYesNo(scope: Scope, key: StudentFieldKey): boolean | null {
   return v;
 }
 
-function readGuardians(scope: Scope, today: string): GuardianDraft[] {
+export function readGuardians(scope: Scope, today: string): GuardianDraft[] {
   const drafts: GuardianDraft[] = [];
   let any = false;
   const pdConsentDate = readDate(scope, 'pdConsentDate', today);

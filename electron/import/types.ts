@@ -57,7 +57,18 @@ export type StaffFieldKey =
   | 'subjects'
   | 'rateHours';
 
-export type FieldKey = StudentFieldKey | StaffFieldKey;
+/** The enrollment module's export (issue 12): the child's name, birth date, gender, СНИЛС and address use the students' keys. */
+export type EnrollmentFieldKey =
+  | 'regNumber'
+  | 'appliedAt'
+  | 'status'
+  | 'preference'
+  | 'sibling'
+  | 'birthCertificate'
+  | 'onTerritory'
+  | 'adaptedProgramme';
+
+export type FieldKey = StudentFieldKey | StaffFieldKey | EnrollmentFieldKey;
 
 export interface FieldDef {
   key: FieldKey;

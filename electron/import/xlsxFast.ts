@@ -30,12 +30,12 @@ function stringText(xml: string): string {
 }
 
 /** As exceljs decides it (utils.isDateFmt): date or time characters outside quotes and brackets. */
-function isDateFormat(code: string): boolean {
+export function isDateFormat(code: string): boolean {
   return /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
 /** exceljs's built-in number formats that are dates or times. */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+export const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
 
 /** For each cell style index: does it show numbers as dates? */
 function dateStyles(xml: string | null): boolean[] {

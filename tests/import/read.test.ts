@@ -190,10 +190,10 @@ describe('readSpreadsheet: XLSX', () => {
 });
 
 describe('readSpreadsheet: unsupported files', () => {
-  it('rejects unknown extensions and old .xls with Russian messages', async () => {
+  it('rejects unknown extensions and damaged .xls files with Russian messages', async () => {
     await expect(readSpreadsheet(utf8('x'), 'list.pdf')).rejects.toThrow(ImportFormatError);
     await expect(readSpreadsheet(utf8('x'), 'list.pdf')).rejects.toThrow('Неподдерживаемый тип файла «list.pdf»');
     await expect(readSpreadsheet(utf8('x'), 'list')).rejects.toThrow('Неподдерживаемый тип файла');
-    await expect(readSpreadsheet(utf8('x'), 'list.xls')).rejects.toThrow('Формат .xls (Excel 97–2003) не поддерживается');
+    await expect(readSpreadsheet(utf8('x'), 'list.xls')).rejects.toThrow('Не удалось прочитать файл Excel 97–2003 (.xls)');
   });
 });

@@ -44,8 +44,11 @@ interface Checked {
   staff: StaffDraft[];
 }
 
-/** The file the input names (an upload, a chosen file): its name and its rows. */
-async function read(ctx: Ctx, i: ImportInput): Promise<{ fileName: string; sheet: SheetData }> {
+/**
+ * The file the input names (an upload, a chosen file): its name and its rows. `headerScore`: see
+ * readSpreadsheet (the enrollment import finds its header row by its own fields).
+ */
+export async function readInputSheet(ctx: Ctx, i: { file: string }, headerScore?: (cells: string[]) => number): Promise<{ fileName: string; sheet: SheetData }> {
   const file = inputFileOf(ctx, i.file);
   let bytes: Buffer;
   try {
@@ -54,7 +57,7 @@ async function read(ctx: Ctx, i: ImportInput): Promise<{ fileName: string; sheet
     throw new AppError('not_found', `Файл «${file.name}» не удалось открыть: возможно, его переместили или удалили. Выберите файл снова.`);
   }
   try {
-    return { fileName: file.name, sheet: await readSpreadsheet(bytes, file.name) };
+    return { fileName: file.name, sheet: await readSpreadsheet(bytes, file.name, headerScore) };
   } catch (e) {
     if (e instanceof ImportFormatError) throw invalid(e.message);
     throw invalid(`Не удалось прочитать файл «${file.name}»: файл повреждён или это не таблица Excel/CSV.`);
@@ -80,7 +83,7 @@ function validationContext(ctx: Ctx): ValidationContext {
 async function check(ctx: Ctx, i: ImportInput, access: 'view' | 'change', step = 0, steps = 2): Promise<Checked> {
   requireAccess(ctx, i.kind === 'students' ? 'contingent' : 'setup', access);
   progress(ctx, step, steps, 'Чтение файла');
-  const { fileName, sheet } = await read(ctx, i);
+  const { fileName, sheet } = await readInputSheet(ctx, i);
   if (sheet.rows.length === 0) throw invalid(`В файле «${fileName}» нет строк с данными под строкой заголовков.`);
   progress(ctx, step + 1, steps, `Проверка: ${countWith(sheet.rows.length, WORDS.row)}`);
   return validate(ctx, i, fileName, sheet);

@@ -26,6 +26,7 @@ import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
+import { EnrollmentPage } from '../enrollment/EnrollmentPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { BooksPage } from '../books/BooksPage';
@@ -67,6 +68,7 @@ export function Routes({ route }: { route: HashRoute }) {
       </AreaGate>
     );
   if (a === 'books') return <AreaGate area="contingent"><BooksPage /></AreaGate>;
+  if (a === 'enrollment') return <AreaGate area="contingent"><EnrollmentPage /></AreaGate>;
   if (a === 'subgroups')
     return (
       <AreaGate area="groups">

@@ -5,7 +5,7 @@ import { IconFileSpreadsheet, IconUpload } from '@tabler/icons-react';
 export const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv';
 
 /** A drop area for one spreadsheet, with a button that opens the file dialog. */
-export function FileDrop({ onFile, busy }: { onFile: (f: File) => void; busy?: boolean }) {
+export function FileDrop({ onFile, busy, accept = ACCEPT, hint = 'Excel (.xlsx) или CSV; первая строка — заголовки столбцов' }: { onFile: (f: File) => void; busy?: boolean; accept?: string; hint?: string }) {
   const [over, setOver] = useState(false);
   return (
     <div
@@ -35,10 +35,10 @@ export function FileDrop({ onFile, busy }: { onFile: (f: File) => void; busy?: b
         </ThemeIcon>
         <Text fw={600}>Перетащите файл сюда или выберите его на компьютере</Text>
         <Text size="sm" c="dimmed">
-          Excel (.xlsx) или CSV; первая строка — заголовки столбцов
+          {hint}
         </Text>
         <Group>
-          <FileButton onChange={(f) => f && onFile(f)} accept={ACCEPT} inputProps={{ 'data-testid': 'import-file-input' } as React.ComponentProps<'input'>}>
+          <FileButton onChange={(f) => f && onFile(f)} accept={accept} inputProps={{ 'data-testid': 'import-file-input' } as React.ComponentProps<'input'>}>
             {(props) => (
               <Button {...props} leftSection={<IconUpload size={16} />} loading={busy} data-testid="import-choose">
                 Выбрать файл

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, FileButton, Group, List, Paper, SegmentedControl, Stack, Stepper, Text, ThemeIcon, Title, Tooltip } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconCircleCheck, IconDownload, IconFileUpload, IconListCheck, IconUpload } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, List, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconCheck, IconDownload, IconUpload } from '@tabler/icons-react';
 import { call, saveBytes, uploadFile } from '../api';
 import { useAction } from '../data/useAction';
 import { useAppState } from '../app/AppState';
@@ -12,6 +12,7 @@ import { ACCEPT, FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { hasWork, PreviewStep } from './PreviewStep';
 import { errorsCsvBase64, missingRequired } from './columns';
+import { ImportDone, ImportStepper, MappingActions, RecheckActions } from './steps';
 
 type Kind = ImportKind;
 interface Loaded {
@@ -153,14 +154,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
   return (
     <Stack gap="lg" maw={1200}>
       <PageHeader title="Импорт из Excel" description="Загрузка списков учеников с родителями и сотрудников из таблицы Excel или CSV" />
-      <Paper p="lg">
-        <Stepper active={step === 3 ? 4 : step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)}>
-          <Stepper.Step label="Файл" description="Что и откуда загрузить" />
-          <Stepper.Step label="Столбцы" description="Сопоставление полей" />
-          <Stepper.Step label="Проверка" description="Ошибки в строках" />
-          <Stepper.Step label="Готово" description="Данные загружены" />
-        </Stepper>
-      </Paper>
+      <ImportStepper step={step} onStep={setStep} descriptions={['Что и откуда загрузить', 'Сопоставление полей', 'Ошибки в строках', 'Данные загружены']} />
 
       {error ? <ErrorAlert error={error} title={busy === null && step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={() => setError(null)} /> : null}
 
@@ -202,16 +196,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
       {step === 1 && first ? (
         <>
           <MappingStep preview={first} mapping={mapping} onChange={setMapping} />
-          <Group justify="space-between">
-            <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={reset}>
-              Другой файл
-            </Button>
-            <Tooltip label={`Не выбраны столбцы: ${missing.join(', ')}`} disabled={missing.length === 0}>
-              <Button leftSection={<IconListCheck size={16} />} onClick={() => void check()} loading={busy === 'check'} data-testid="import-check">
-                Проверить
-              </Button>
-            </Tooltip>
-          </Group>
+          <MappingActions missing={missing} onBack={reset} onCheck={() => void check()} busy={busy === 'check'} testId="import-check" />
         </>
       ) : null}
 
@@ -220,16 +205,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
           <PreviewStep preview={checked} kindLabel={kindWord} />
           <Group justify="space-between">
             <Group gap="xs">
-              <Button variant="default" leftSection={<IconArrowLeft size={16} />} onClick={() => setStep(1)} data-testid="import-back-mapping">
-                Изменить сопоставление
-              </Button>
-              <FileButton onChange={(f) => f && void pick(f, true)} accept={ACCEPT} inputProps={{ 'data-testid': 'import-refile-input' } as React.ComponentProps<'input'>}>
-                {(props) => (
-                  <Button {...props} variant="default" leftSection={<IconFileUpload size={16} />} loading={busy === 'read'} data-testid="import-refile">
-                    Выбрать исправленный файл
-                  </Button>
-                )}
-              </FileButton>
+              <RecheckActions onMapping={() => setStep(1)} onFile={(f) => void pick(f, true)} accept={ACCEPT} busy={busy === 'read'} testIds={{ back: 'import-back-mapping', refile: 'import-refile', input: 'import-refile-input' }} />
               {hasErrors ? (
                 <Button variant="subtle" leftSection={<IconDownload size={16} />} onClick={() => void saveBytes(`Ошибки — ${checked.fileName.replace(/\.[^.]+$/, '')}.csv`, errorsCsvBase64(checked.errors), 'text/csv')}>
                   Сохранить список ошибок
@@ -257,27 +233,21 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
       ) : null}
 
       {step === 3 && result ? (
-        <Paper p="xl" data-testid="import-done">
-          <Stack align="center" gap="sm" ta="center">
-            <ThemeIcon size={64} radius="xl" color="teal" variant="light">
-              <IconCircleCheck size={40} stroke={1.5} />
-            </ThemeIcon>
-            <Title order={3}>{resultTitle(kind, result)}</Title>
-            {result.imported && result.updated ? <Text c="dimmed">Изменены данные {countOf(result.updated, 'ученика', 'учеников', 'учеников')}</Text> : null}
-            {result.guardians ? <Text c="dimmed">Новых родителей и законных представителей: {result.guardians.toLocaleString('ru-RU')}</Text> : null}
-            <Text c="dimmed" size="sm">
-              Файл «{file?.fileName}»
-            </Text>
-            <Group mt="sm">
-              <Button component="a" href={kind === 'students' ? '#/students' : '#/setup/staff'} leftSection={<IconCheck size={16} />} data-testid="import-open-list">
-                {kind === 'students' ? 'Открыть список учеников' : 'Открыть список сотрудников'}
-              </Button>
-              <Button variant="default" onClick={reset}>
-                Загрузить ещё файл
-              </Button>
-            </Group>
-          </Stack>
-        </Paper>
+        <ImportDone title={resultTitle(kind, result)} testId="import-done">
+          {result.imported && result.updated ? <Text c="dimmed">Изменены данные {countOf(result.updated, 'ученика', 'учеников', 'учеников')}</Text> : null}
+          {result.guardians ? <Text c="dimmed">Новых родителей и законных представителей: {result.guardians.toLocaleString('ru-RU')}</Text> : null}
+          <Text c="dimmed" size="sm">
+            Файл «{file?.fileName}»
+          </Text>
+          <Group mt="sm">
+            <Button component="a" href={kind === 'students' ? '#/students' : '#/setup/staff'} leftSection={<IconCheck size={16} />} data-testid="import-open-list">
+              {kind === 'students' ? 'Открыть список учеников' : 'Открыть список сотрудников'}
+            </Button>
+            <Button variant="default" onClick={reset}>
+              Загрузить ещё файл
+            </Button>
+          </Group>
+        </ImportDone>
       ) : null}
 
       {step === 0 && kind === 'students' ? (

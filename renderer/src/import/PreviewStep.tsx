@@ -42,6 +42,16 @@ const addedColumns: Column<ImportStudentNew>[] = [
 
 const tableHeight = (rows: number, rowHeight: number, max: number) => Math.min(rowHeight + rows * rowHeight + 2, max);
 
+/** Every error of a checked file: row, column, reason. */
+export function ImportErrors({ errors }: { errors: Err[] }) {
+  return (
+    <Stack gap={6}>
+      <Title order={5}>Ошибки в файле</Title>
+      <VirtualTable columns={columns} rowCount={errors.length} getRow={(i) => errors[i]} rowHeight={36} height={tableHeight(errors.length, 36, 460)} testId="import-errors" />
+    </Stack>
+  );
+}
+
 /** Whether a checked file would change anything (students: new or changed ones; staff: any row). */
 export function hasWork(preview: ImportPreview): boolean {
   const s = preview.students;
@@ -139,19 +149,7 @@ export function PreviewStep({ preview, kindLabel }: { preview: ImportPreview; ki
             : `${countOf(preview.validRows, 'строка готова', 'строки готовы', 'строк готовы')} к загрузке (${kindLabel}). Нажмите «Загрузить».`}
         </Alert>
       )}
-      {bad ? (
-        <Stack gap={6}>
-          <Title order={5}>Ошибки в файле</Title>
-          <VirtualTable
-            columns={columns}
-            rowCount={preview.errors.length}
-            getRow={(i) => preview.errors[i]}
-            rowHeight={36}
-            height={tableHeight(preview.errors.length, 36, 460)}
-            testId="import-errors"
-          />
-        </Stack>
-      ) : null}
+      {bad ? <ImportErrors errors={preview.errors} /> : null}
       {s && !bad ? <StudentChanges changes={s} /> : null}
     </Stack>
   );

@@ -20,6 +20,7 @@ import { syncPlans } from './sync';
 import { timetablePlans } from './timetable';
 import { substitutionsPlans } from './substitutions';
 import { booksPlans } from './books';
+import { enrollmentPlans } from './enrollment';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -38,4 +39,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...timetablePlans,
   ...substitutionsPlans,
   ...booksPlans,
+  ...enrollmentPlans,
 };
