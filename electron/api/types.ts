@@ -16,6 +16,7 @@ export type * from './journal';
 export type * from './sync';
 export type * from './timetable';
 export type * from './substitutions';
+export type * from './formation';
 export type {
   AppRole,
   AuditAction,

@@ -9,7 +9,7 @@
 //    first, largest first, then the other children by gender in birth order, each into the class
 //    furthest below its fair share of that gender, avoiding the classes of its «apart» partners.
 // 3. Improvement by swapping two children of different classes (sizes stay) while it lowers the
-//    cost: broken pairs (heavily), the gender counts off their fair share, the classes' mean age and
+//    cost: broken pairs (heavily; «together» over «apart»), the gender counts off their fair share, the classes' mean age and
 //    age spread off the cohort's.
 // What cannot hold is reported (`problems`), never silently broken.
 
@@ -98,7 +98,9 @@ const gi = (g: FormChild['gender']) => G[g ?? 'null'];
 const W_GENDER = 1;
 const W_MEAN = 40;
 const W_VAR = 10;
-const W_PAIR = 1000;
+/** A broken «together» costs more than a broken «apart»: when they contradict, the children stay together. */
+const W_TOGETHER = 1000;
+const W_APART = 900;
 
 export function distribute(input: FormInput): FormResult {
   const k = input.classes;
@@ -243,7 +245,7 @@ export function distribute(input: FormInput): FormResult {
     let v = 0;
     for (const p of pairsOf[i]!) {
       const o = p.other === skip ? skipAt : at[p.other]!;
-      if (p.together ? o !== ci : o === ci) v += W_PAIR;
+      if (p.together ? o !== ci : o === ci) v += p.together ? W_TOGETHER : W_APART;
     }
     return v;
   };
