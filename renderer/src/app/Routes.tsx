@@ -28,6 +28,7 @@ import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
+import { FormationPage } from '../formation/FormationPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -63,6 +64,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="contingent">
         <StudentsPage route={route} />
+      </AreaGate>
+    );
+  if (a === 'formation')
+    return (
+      <AreaGate area="contingent">
+        <FormationPage />
       </AreaGate>
     );
   if (a === 'subgroups')
