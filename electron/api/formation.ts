@@ -81,6 +81,17 @@ export interface FormationProposal {
   seed: number;
 }
 
+/** Boys, girls and the mean age of a list of children (the board's columns, the proposal, the CLI). */
+export function formationCounts(children: readonly Pick<FormationChild, 'gender' | 'age'>[]): FormationCounts {
+  const size = children.length;
+  return {
+    size,
+    boys: children.filter((c) => c.gender === 'm').length,
+    girls: children.filter((c) => c.gender === 'f').length,
+    meanAge: size ? children.reduce((s, c) => s + c.age, 0) / size : null,
+  };
+}
+
 /** The letters of the classes by default: А, Б, В, … (no Ё, Й, Ъ, Ы, Ь). */
 export const DEFAULT_LETTERS = [...'АБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ'];
 

@@ -13,6 +13,8 @@
 //    age spread off the cohort's.
 // What cannot hold is reported (`problems`), never silently broken.
 
+import { prng } from '../random';
+
 export interface FormChild {
   id: string;
   gender: 'm' | 'f' | null;
@@ -50,18 +52,6 @@ export interface FormResult {
   /** The sizes aimed at. */
   sizes: number[];
   problems: FormProblem[];
-}
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle<T>(xs: T[], rand: () => number): T[] {
@@ -105,7 +95,7 @@ const W_APART = 900;
 export function distribute(input: FormInput): FormResult {
   const k = input.classes;
   if (!Number.isInteger(k) || k < 1) throw new Error('distribute: at least one class');
-  const rand = rng(input.seed);
+  const rand = prng(input.seed);
   const all = [...input.children].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const problems: FormProblem[] = [];
   const places = input.sizes ? input.sizes.reduce((a, b) => a + b, 0) : Infinity;

@@ -4,8 +4,8 @@
 import type { Ctx } from '../context';
 import type { Db } from '../../../db';
 import type { OpParsed } from '../../api/contract';
-import type { FormationBoard, FormationChild, FormationCounts, FormationPair, FormationProposal, ProposedClass } from '../../api/formation';
-import { DEFAULT_LETTERS } from '../../api/formation';
+import type { FormationBoard, FormationChild, FormationPair, FormationProposal, ProposedClass } from '../../api/formation';
+import { DEFAULT_LETTERS, formationCounts as counts } from '../../api/formation';
 import { invalid, notFound } from '../../api/errors';
 import { className } from '../../api/text';
 import { countOf } from '../../api/plural';
@@ -41,16 +41,6 @@ function cohort(db: Db, yearId: string): { children: FormationChild[]; ageOn: st
     }))
     .sort(byName);
   return { children, ageOn: start };
-}
-
-export function counts(children: readonly FormationChild[]): FormationCounts {
-  const size = children.length;
-  return {
-    size,
-    boys: children.filter((c) => c.gender === 'm').length,
-    girls: children.filter((c) => c.gender === 'f').length,
-    meanAge: size ? Math.round((children.reduce((s, c) => s + c.age, 0) / size) * 100) / 100 : null,
-  };
 }
 
 function pairsOf(db: Db, children: readonly FormationChild[]): FormationPair[] {

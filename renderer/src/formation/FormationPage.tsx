@@ -94,6 +94,7 @@ function ChildCard({ child, paired, match, held, readOnly, onKey }: CardProps) {
       data-testid="child-card"
       data-child-id={child.id}
       data-held={held || undefined}
+      data-match={match || undefined}
       aria-label={`${child.fullName}${held ? ', выбран для переноса' : ''}`}
       style={{
         cursor: readOnly ? 'default' : 'grab',
@@ -163,6 +164,10 @@ export function FormationPage() {
   const q = ruFold(search.trim());
   const matches = (c: FormationChild) => (q ? ruFold(c.fullName).includes(q) || c.regNumber.includes(search.trim()) : null);
   const found = q ? all.filter((c) => matches(c)).length : 0;
+  useEffect(() => {
+    // The first child found is brought into view (its column scrolls to it).
+    if (q) document.querySelector('[data-testid="child-card"][data-match="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [q, found]);
 
   const propose = useAction(
     () =>

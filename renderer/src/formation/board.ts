@@ -1,6 +1,8 @@
 // The board of the first grades as the page shows it: columns of children, their counts, a child's
 // move between columns (pure, for the proposal not yet saved and for the keyboard).
-import type { FormationBoard, FormationChild, FormationCounts, FormationProposal } from '../../../electron/api/formation';
+import type { FormationBoard, FormationChild, FormationProposal } from '../../../electron/api/formation';
+
+export { formationCounts as counts } from '../../../electron/api/formation';
 
 export interface Column {
   /** The class id (saved board), the letter (proposal), or UNPLANNED. */
@@ -15,16 +17,6 @@ export interface Column {
 export const UNPLANNED = '—';
 
 const byName = (a: FormationChild, b: FormationChild) => a.fullName.localeCompare(b.fullName, 'ru') || a.id.localeCompare(b.id);
-
-export function counts(children: readonly FormationChild[]): FormationCounts {
-  const size = children.length;
-  return {
-    size,
-    boys: children.filter((c) => c.gender === 'm').length,
-    girls: children.filter((c) => c.gender === 'f').length,
-    meanAge: size ? children.reduce((s, c) => s + c.age, 0) / size : null,
-  };
-}
 
 /** «7,3» (years, one decimal). */
 export function ageText(age: number | null): string {
