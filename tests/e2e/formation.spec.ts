@@ -94,8 +94,7 @@ describe('forming the first grades', () => {
     await page.getByTestId('pair-row').waitFor();
     expect(await page.getByTestId('pair-row').textContent()).toContain(`${target.name} и ${second.name}`);
     expect(app.db.raw.prepare('SELECT first_id, second_id, together FROM enrollment_pair WHERE deleted_at IS NULL').all()).toEqual([{ first_id: target.id, second_id: second.id, together: 1 }]);
-    await page.getByTestId('pair-save').scrollIntoViewIfNeeded();
-    await app.screenshot('formation-pairs');
+    await app.screenshot('formation-pairs', { fullPage: true });
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
 });

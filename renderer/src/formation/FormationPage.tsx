@@ -99,8 +99,9 @@ function ChildCard({ child, paired, match, held, readOnly, onKey }: CardProps) {
       style={{
         cursor: readOnly ? 'default' : 'grab',
         opacity: match === false ? 0.35 : 1,
-        borderColor: held ? 'var(--mantine-color-blue-6)' : match ? 'var(--mantine-color-yellow-6)' : undefined,
-        borderWidth: held || match ? 2 : undefined,
+        // An outline, not the border: React would clear the left border's colour with a border shorthand.
+        outline: held ? '2px solid var(--mantine-color-blue-6)' : match ? '2px solid var(--mantine-color-yellow-6)' : 'none',
+        outlineOffset: -1,
         background: match ? 'var(--mantine-color-yellow-0)' : undefined,
         borderLeft: `3px solid var(--mantine-color-${child.gender === 'm' ? 'blue' : child.gender === 'f' ? 'pink' : 'gray'}-4)`,
       }}
@@ -354,7 +355,7 @@ export function FormationPage() {
               </Group>
               <Counts>{col.children}</Counts>
             </Stack>
-            <ScrollArea.Autosize mah="calc(100vh - 380px)" type="auto" offsetScrollbars>
+            <ScrollArea.Autosize mah="calc(100vh - 420px)" type="auto" offsetScrollbars>
               <Stack gap={4} mih={60}>
                 {col.children.map((k) => (
                   <ChildCard key={k.id} child={k} paired={pairedOf.get(k.id) ?? null} match={matches(k)} held={held?.id === k.id} readOnly={readOnly} onKey={cardKey(k, ci)} />
