@@ -3,27 +3,14 @@
 // («Распределить»: a proposal, nothing saved; «Сохранить распределение»: the planned classes, 1В–1Д
 // made), a child dragged from one class into another, another moved by the keyboard, a child
 // found by the search, a pair added. Screenshots: tests/artifacts/formation-*.png.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickOption, signIn, startApp, type App } from './harness';
+import { layoutProblems, pickOption, signIn, startApp, type App } from './harness';
 import { cohortOf, insertApplications } from '../formation/cohort';
 
 /** What the checks read of an element (the tests have no DOM types). */
 type Attrs = { getAttribute(name: string): string | null; style: { opacity: string } };
 
 let app: App;
-// The layout checker of tests/e2e/layout.spec.ts: nothing cut, hidden or sticking out.
-const CHECK = readFileSync(join(import.meta.dirname, 'layout-check.browser.js'), 'utf8');
-async function layoutProblems(): Promise<string[]> {
-  await app.page.waitForTimeout(350);
-  let problems = (await app.page.evaluate(CHECK)) as string[];
-  if (problems.length) {
-    await app.page.waitForTimeout(800);
-    problems = (await app.page.evaluate(CHECK)) as string[];
-  }
-  return problems;
-}
 let yearId: string;
 const plannedOf = (id: string) => (app.db.raw.prepare('SELECT c.letter FROM enrollment_application a JOIN school_class c ON c.id = a.planned_class_id WHERE a.id = ?').get(id) as { letter: string } | undefined)?.letter ?? null;
 const column = (name: string) => app.page.locator(`[data-testid="formation-column"][data-column="${name}"]`);
@@ -55,7 +42,7 @@ describe('forming the first grades', () => {
     for (const name of ['1А', '1Б', '1В', '1Г', '1Д']) expect(await column(name).locator('[data-testid="child-card"]').count()).toBe(24);
     // Nothing saved yet.
     expect(app.db.raw.prepare('SELECT count(*) AS n FROM enrollment_application WHERE planned_class_id IS NOT NULL').get()).toEqual({ n: 0 });
-    expect(await layoutProblems()).toEqual([]);
+    expect(await layoutProblems(app.page)).toEqual([]);
     await app.screenshot('formation-proposal');
     await page.getByTestId('formation-apply').click();
     await page.getByTestId('formation-preview').waitFor({ state: 'hidden' });
@@ -78,7 +65,7 @@ describe('forming the first grades', () => {
     await column('1Б').locator(`[data-child-id="${id}"]`).waitFor();
     expect(await column('1А').locator('[data-testid="child-card"]').count()).toBe(23);
     expect(await column('1Б').getByTestId('column-counts').textContent()).toMatch(/^25/);
-    expect(await layoutProblems()).toEqual([]);
+    expect(await layoutProblems(app.page)).toEqual([]);
     await app.screenshot('formation-board');
 
     // Keyboard: Enter takes the card, → → chooses 1Г, Enter puts it there.

@@ -6,11 +6,13 @@
 // a search highlights a child. The orders are made from the saved classes («Подготовить приказы»,
 // shown when the program has the orders: orders.fromFormation).
 import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { ActionIcon, Alert, Badge, Box, Button, Group, NumberInput, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsShuffle, IconDeviceFloppy, IconFileText, IconLink, IconLinkOff, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../api';
 import { useReadOnly } from '../app/access';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { NumberField } from '../components/NumberField';
+import { checkNumber, type NumberRule } from '../lib/checks';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { useAction } from '../data/useAction';
@@ -22,6 +24,8 @@ import { ageText, boardColumns, counts, moveChild, proposalColumns, UNPLANNED, t
 
 /** The orders' operation (another part of issue 12): called only when the contract has it. */
 const ORDERS_OP = 'orders.fromFormation';
+const COUNT: NumberRule = { min: 1, max: 20, step: 1 };
+const SEED: NumberRule = { min: 0, max: 1_000_000, step: 1 };
 
 function useHasOrders(): boolean {
   const [has, setHas] = useState(false);
@@ -127,10 +131,10 @@ export function FormationPage() {
   const readOnly = useReadOnly();
   const board = useOp('formation.board');
   const hasOrders = useHasOrders();
-  const [count, setCount] = useState<number | string>(4);
+  const [count, setCount] = useState('4');
   const [letters, setLetters] = useState('');
   const [sizes, setSizes] = useState('');
-  const [seed, setSeed] = useState<number | string>(1);
+  const [seed, setSeed] = useState('1');
   const [proposal, setProposal] = useState<{ p: FormationProposal; cols: Column[] } | null>(null);
   const [search, setSearch] = useState('');
   const [held, setHeld] = useState<{ id: string; to: number } | null>(null);
@@ -140,13 +144,15 @@ export function FormationPage() {
   const b = board.data;
   const all = useMemo(() => (b ? [...b.classes.flatMap((c) => c.children), ...b.unplanned] : []), [b]);
   const cols = proposal ? proposal.cols : b ? boardColumns(b) : [];
-  const n = Number(count) || 0;
+  const countCheck = checkNumber(count, COUNT);
+  const seedCheck = checkNumber(seed, SEED);
+  const n = countCheck.ok ? (countCheck.value ?? 0) : 0;
   const lettersShown = letters.trim() ? parseList(letters.toUpperCase()) : DEFAULT_LETTERS.slice(0, n);
 
   useEffect(() => {
     // The form starts from the classes there are.
     if (b && b.classes.length && letters === '') {
-      setCount(b.classes.length);
+      setCount(String(b.classes.length));
       setLetters(b.classes.map((c) => c.letter).join(', '));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -176,7 +182,7 @@ export function FormationPage() {
         count: n,
         letters: letters.trim() ? parseList(letters) : null,
         sizes: sizes.trim() ? parseList(sizes).map(Number) : null,
-        seed: Number(seed) || 0,
+        seed: seedCheck.ok ? (seedCheck.value ?? 1) : 1,
       }),
     { onSuccess: (p) => setProposal({ p, cols: proposalColumns(p, all) }), invalidates: false },
   );
@@ -251,14 +257,13 @@ export function FormationPage() {
       {!readOnly ? (
         <Paper withBorder p="sm" radius="md">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <NumberInput label="Классов" value={count} onChange={setCount} min={1} max={20} w={90} allowDecimal={false} data-testid="formation-count" />
+            <NumberField label="Классов" rule={COUNT} value={count} onChange={setCount} w={90} data-testid="formation-count" />
             <TextInput
               label="Литеры"
               placeholder={DEFAULT_LETTERS.slice(0, n).join(', ')}
               value={letters}
               onChange={(e) => setLetters(e.currentTarget.value)}
               w={170}
-              maxLength={100}
               data-testid="formation-letters"
             />
             <TextInput
@@ -267,12 +272,10 @@ export function FormationPage() {
               value={sizes}
               onChange={(e) => setSizes(e.currentTarget.value)}
               w={170}
-              maxLength={100}
-              description={sizes.trim() ? null : undefined}
               data-testid="formation-sizes"
             />
-            <NumberInput label="Вариант" value={seed} onChange={setSeed} min={0} max={1_000_000} w={90} allowDecimal={false} data-testid="formation-seed" />
-            <Button leftSection={<IconArrowsShuffle size={16} />} onClick={() => void propose.run()} loading={propose.busy} disabled={!total?.size} data-testid="formation-propose">
+            <NumberField label="Вариант" rule={SEED} value={seed} onChange={setSeed} w={90} data-testid="formation-seed" />
+            <Button leftSection={<IconArrowsShuffle size={16} />} onClick={() => void propose.run()} loading={propose.busy} disabled={!total?.size || !countCheck.ok || !seedCheck.ok} data-testid="formation-propose">
               Распределить
             </Button>
             {proposal ? (
