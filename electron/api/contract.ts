@@ -17,6 +17,7 @@ import { timetableOps } from './timetable';
 import { substitutionsOps } from './substitutions';
 import { booksOps } from './books';
 import { enrollmentOps } from './enrollment';
+import { formationOps } from './formation';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -43,6 +44,7 @@ export const contract = {
   ...substitutionsOps,
   ...booksOps,
   ...enrollmentOps,
+  ...formationOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

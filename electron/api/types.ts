@@ -17,6 +17,7 @@ export type * from './sync';
 export type * from './timetable';
 export type * from './substitutions';
 export type * from './enrollment';
+export type * from './formation';
 export type {
   AppRole,
   AuditAction,

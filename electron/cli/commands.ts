@@ -9,6 +9,7 @@ import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
+import { formClassesCommand } from './formation';
 import { timetableCommand } from './timetable';
 import { timetableFetCommand } from './timetableFet';
 import { enrollCommand } from './enroll';
@@ -53,6 +54,11 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- substitutions list --db ФАЙЛ --date ГГГГ-ММ-ДД
                                     уроки дня, которым нужна замена (учитель отсутствует), и изменения
                                     (замены, объединения, отмены, переносы, кабинеты)
+
+  npm run cli -- enroll form-classes --db ФАЙЛ --classes N [--letters А,Б,…] [--sizes 25,25,…] [--seed N] [--apply]
+                                    сформировать 1-е классы из заявлений, допускающих зачисление: поровну
+                                    (или по размерам), по полу и возрасту, с учётом пар «вместе»/«раздельно»;
+                                    без --apply — только показать, с --apply — записать (недостающие классы создаются)
 
   npm run cli -- timetable check --db ФАЙЛ --timetable ИД|НАЗВАНИЕ
                                     проверка расписания: конфликты и число предупреждений по видам
@@ -108,6 +114,7 @@ const int = (v: string | undefined, name: string, dflt: number) => {
 export async function runCommand(args: string[], env: Env): Promise<void | number> {
   const { call, flag, out } = env;
   const [cmd, sub, file] = args;
+  if (cmd === 'enroll' && sub === 'form-classes') return formClassesCommand(env, switchOn(args, '--apply'));
   switch (cmd) {
     case 'demo': {
       const students = int(flag('--students'), '--students', 1000);

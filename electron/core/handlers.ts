@@ -16,6 +16,7 @@ import { timetableHandlers } from './timetable/ops';
 import { substitutionsHandlers } from './substitutions/ops';
 import { booksHandlers } from './books/ops';
 import { enrollmentHandlers } from './enrollment/ops';
+import { formationHandlers } from './formation/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -40,4 +41,5 @@ export const handlers: HandlerMap = {
   ...substitutionsHandlers,
   ...booksHandlers,
   ...enrollmentHandlers,
+  ...formationHandlers,
 };

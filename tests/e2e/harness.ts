@@ -1,5 +1,5 @@
 // Drives the real renderer in Chromium through the browser host, against a real temporary SQLite file.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterEach, vi } from 'vitest';
@@ -185,4 +185,18 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('user-menu').click();
   await page.getByTestId('menu-logout').click();
   await page.getByTestId('login-screen').waitFor();
+}
+
+// The layout checker of tests/e2e/layout.spec.ts: nothing cut, hidden or sticking out.
+const LAYOUT_CHECK = readFileSync(join(import.meta.dirname, 'layout-check.browser.js'), 'utf8');
+
+/** What the layout checker finds wrong on the page as it is (asked again once after a moment, for a page still settling). */
+export async function layoutProblems(page: Page): Promise<string[]> {
+  await page.waitForTimeout(350);
+  let problems = (await page.evaluate(LAYOUT_CHECK)) as string[];
+  if (problems.length) {
+    await page.waitForTimeout(800);
+    problems = (await page.evaluate(LAYOUT_CHECK)) as string[];
+  }
+  return problems;
 }

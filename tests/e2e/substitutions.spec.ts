@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, pickOption, signIn, startApp, type App } from './harness';
+import { ARTIFACTS, layoutProblems, pickOption, signIn, startApp, type App } from './harness';
 import { addCard, placeTimetable, type Placed } from '../substitutions/timetable';
 
 let app: App;
@@ -19,17 +19,6 @@ const DATE = '2026-12-02';
 const WEDNESDAY = 3;
 let teacher: { id: string; fullName: string; lastName: string };
 
-// The layout checker of tests/e2e/layout.spec.ts: nothing cut, hidden or sticking out.
-const CHECK = readFileSync(join(import.meta.dirname, 'layout-check.browser.js'), 'utf8');
-async function layoutProblems(): Promise<string[]> {
-  await app.page.waitForTimeout(350);
-  let problems = (await app.page.evaluate(CHECK)) as string[];
-  if (problems.length) {
-    await app.page.waitForTimeout(800);
-    problems = (await app.page.evaluate(CHECK)) as string[];
-  }
-  return problems;
-}
 
 /** Renders a PDF's pages into tests/artifacts/<name>-<n>.png (60 dpi) and returns their paths. */
 function renderPdf(path: string, name: string): string[] {
@@ -120,7 +109,7 @@ describe('substitutions', () => {
     const change = app.db.raw.prepare(`SELECT kind, substitute_id, date FROM lesson_change WHERE card_id = ? AND deleted_at IS NULL`).get(cardId);
     expect(change).toEqual({ kind: 'substitute', substitute_id: best.staffId, date: DATE });
     await app.screenshot('substitutions-2-covered');
-    expect(await layoutProblems()).toEqual([]);
+    expect(await layoutProblems(app.page)).toEqual([]);
   }, 120_000);
 
   it('refuses a room taken at that time, with the reason next to the action', async () => {
@@ -186,7 +175,7 @@ describe('substitutions', () => {
     expect(ind.substituted).toBe(1);
     expect(await dec.getByTestId('indicator-share').textContent()).toBe(`${Math.round(ind.share! * 100)} %`);
     await app.screenshot('substitutions-7-indicator');
-    expect(await layoutProblems()).toEqual([]);
+    expect(await layoutProblems(app.page)).toEqual([]);
   }, 180_000);
 
   it('shows the absence’s period and removes the change after confirmation', async () => {
@@ -196,7 +185,7 @@ describe('substitutions', () => {
     await page.getByTestId('absence-lessons').waitFor();
     await expect.poll(() => page.locator('[data-testid="absence-lessons"] [data-testid="lesson-row"]').count()).toBeGreaterThan(0);
     await app.screenshot('substitutions-8-period');
-    expect(await layoutProblems()).toEqual([]);
+    expect(await layoutProblems(app.page)).toEqual([]);
     const covered = page.locator('[data-testid="absence-lessons"] [data-testid="lesson-row"]').filter({ hasText: 'Замена:' }).first();
     await covered.click();
     await page.getByTestId('change-remove').click();

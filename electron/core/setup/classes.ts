@@ -5,6 +5,7 @@ import type { OpParsed } from '../../api/contract';
 import type { SchoolClass } from '../../api/types';
 import { invalid, notFound } from '../../api/errors';
 import { act } from '../tx';
+import type { Writer } from '../../../db';
 import { currentYearId } from './years';
 import { dropClassGroups } from '../groups/membership';
 import { countWith, WORDS } from '../../api/plural';
@@ -56,6 +57,17 @@ function findClass(ctx: Ctx, yearId: string, grade: number, letter: string) {
   );
 }
 
+/**
+ * The class of the year with this parallel and letter, made (with no teacher and no room) when
+ * missing, inside the caller's transaction: «Создать классы» and the forming of the first grades
+ * (electron/core/formation) both make classes here.
+ */
+export function ensureClass(ctx: Ctx, w: Writer, yearId: string, grade: number, letter: string, shift: number): { id: string; created: boolean } {
+  const same = findClass(ctx, yearId, grade, letter);
+  if (same) return { id: same.id, created: false };
+  return { id: w.insert('school_class', { year_id: yearId, grade, letter, shift, class_teacher_id: null, room_id: null }).id, created: true };
+}
+
 export function saveClass(ctx: Ctx, i: OpParsed<'classes.save'>): SchoolClass {
   const { db } = ctx;
   const id = act(ctx, (w) => {
@@ -85,11 +97,8 @@ export function createClasses(ctx: Ctx, i: OpParsed<'classes.createMany'>): { cr
   act(ctx, (w) => {
     for (let g = i.gradeFrom; g <= i.gradeTo; g++)
       for (const letter of letters) {
-        if (findClass(ctx, yearId, g, letter)) skipped++;
-        else {
-          w.insert('school_class', { year_id: yearId, grade: g, letter, shift: i.shift, class_teacher_id: null, room_id: null });
-          created++;
-        }
+        if (ensureClass(ctx, w, yearId, g, letter, i.shift).created) created++;
+        else skipped++;
       }
   });
   return { created, skipped };

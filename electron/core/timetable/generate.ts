@@ -26,6 +26,7 @@
 // passes through.
 import type { GenerateScope } from '../../api/timetable';
 import type { ModelCard, TimetableModel } from './model';
+import { prng } from '../random';
 
 export interface GenerateOptions {
   scope: GenerateScope;
@@ -54,18 +55,6 @@ const W_SUBJECT_TWICE = 4;
 const W_PEAK = 3;
 const W_HARD_IN_ROW = 2;
 const W_LATE_START = 2;
-
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const popcount = (x: number): number => {
   x = x - ((x >>> 1) & 0x55555555);

@@ -30,6 +30,7 @@ import { EnrollmentPage } from '../enrollment/EnrollmentPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { BooksPage } from '../books/BooksPage';
+import { FormationPage } from '../formation/FormationPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -69,6 +70,12 @@ export function Routes({ route }: { route: HashRoute }) {
     );
   if (a === 'books') return <AreaGate area="contingent"><BooksPage /></AreaGate>;
   if (a === 'enrollment') return <AreaGate area="contingent"><EnrollmentPage /></AreaGate>;
+  if (a === 'formation')
+    return (
+      <AreaGate area="contingent">
+        <FormationPage />
+      </AreaGate>
+    );
   if (a === 'subgroups')
     return (
       <AreaGate area="groups">

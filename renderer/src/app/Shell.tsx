@@ -225,6 +225,7 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>{access('contingent') !== 'none' ? 'Контингент' : 'Данные'}</SectionLabel>
               {access('contingent') !== 'none' ? link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' }) : null}
               {access('contingent') !== 'none' ? link({ href: '/enrollment', label: 'Приём в 1 класс', icon: <IconSchool {...I} /> }) : null}
+              {access('contingent') !== 'none' ? link({ href: '/formation', label: '1-е классы', icon: <IconUsersGroup {...I} /> }) : null}
               {access('contingent') !== 'none' ? link({ href: '/books', label: 'Книги и сведения', icon: <IconBooks {...I} /> }) : null}
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>

@@ -21,6 +21,7 @@ import { timetablePlans } from './timetable';
 import { substitutionsPlans } from './substitutions';
 import { booksPlans } from './books';
 import { enrollmentPlans } from './enrollment';
+import { formationPlans } from './formation';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -40,4 +41,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...substitutionsPlans,
   ...booksPlans,
   ...enrollmentPlans,
+  ...formationPlans,
 };
