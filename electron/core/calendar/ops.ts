@@ -9,7 +9,22 @@ import type { Writer } from '../../../db';
 import { act } from '../tx';
 import { addDays, addWorkingDays, credentialsDueOn, isWorkingDay, loadCorrections, type Corrections } from './calendar';
 import { isShipped, shippedDay, weekday } from './production';
-import * as q from '../credentials/queries';
+import type { Db } from '../../../db';
+
+export function calendarDayByDate(db: Db, date: string): { id: string; kind: 'holiday' | 'workday'; note: string | null } | undefined {
+  return db.statement(`SELECT id, kind, note FROM calendar_day WHERE date = ? AND deleted_at IS NULL`).get(date) as { id: string; kind: 'holiday' | 'workday'; note: string | null } | undefined;
+}
+
+export function calendarDayById(db: Db, id: string): { id: string; date: string } | undefined {
+  return db.statement(`SELECT id, date FROM calendar_day WHERE id = ? AND deleted_at IS NULL`).get(id) as { id: string; date: string } | undefined;
+}
+
+/** Requests not handed whose window (arrival, due] holds the date: a correction of that day moves their deadline. */
+export function openRequestsAround(db: Db, date: string): { id: string; arrived_on: string; due_on: string }[] {
+  return db
+    .statement(`SELECT id, arrived_on, due_on FROM credential_request WHERE deleted_at IS NULL AND handed_on IS NULL AND arrived_on < ? AND due_on >= ?`)
+    .all(date, date) as { id: string; arrived_on: string; due_on: string }[];
+}
 
 function dayOf(date: string, corrections: Corrections, rows: Map<string, { id: string; kind: CalendarDayKind; note: string | null }>): CalendarDay {
   const shipped = shippedDay(date);
@@ -44,7 +59,7 @@ export function calendarYear(ctx: Ctx, year: number): CalendarYear {
 /** The open requests whose window holds the date get their deadline counted again. */
 function moveDeadlines(ctx: Ctx, w: Writer, date: string): void {
   const corrections = loadCorrections(ctx.db);
-  for (const r of q.openRequestsAround(ctx.db, date)) {
+  for (const r of openRequestsAround(ctx.db, date)) {
     const due = credentialsDueOn(r.arrived_on, corrections);
     if (due !== r.due_on) w.update('credential_request', r.id, { due_on: due });
   }
@@ -53,7 +68,7 @@ function moveDeadlines(ctx: Ctx, w: Writer, date: string): void {
 export function saveCalendarDay(ctx: Ctx, i: { date: string; kind: CalendarDayKind; note?: string | null }): CalendarDay {
   const note = i.note?.trim() || null;
   act(ctx, (w) => {
-    const old = q.calendarDayByDate(ctx.db, i.date);
+    const old = calendarDayByDate(ctx.db, i.date);
     if (old) w.update('calendar_day', old.id, { kind: i.kind, note });
     else w.insert('calendar_day', { date: i.date, kind: i.kind, note });
     moveDeadlines(ctx, w, i.date);
@@ -63,7 +78,7 @@ export function saveCalendarDay(ctx: Ctx, i: { date: string; kind: CalendarDayKi
 
 export function removeCalendarDay(ctx: Ctx, id: string): void {
   act(ctx, (w) => {
-    const row = q.calendarDayById(ctx.db, id);
+    const row = calendarDayById(ctx.db, id);
     if (!row) throw recordNotFound('calendar_day');
     w.remove('calendar_day', id);
     moveDeadlines(ctx, w, row.date);

@@ -13,6 +13,9 @@ import { progress, resultFile, checkpoint } from '../job';
 import { drawTable, type Column } from '../substitutions/pdfTable';
 import * as q from './queries';
 
+/** The line to cut along (the font has no scissors glyph). */
+const CUT = `${'- '.repeat(38)}линия отреза${' -'.repeat(38)}`;
+
 const PERSONAL = 'Содержит персональные данные и пароли: хранить и передавать лично';
 
 function journalAddress(ctx: Ctx): string | null {
@@ -49,9 +52,8 @@ export async function slipsPdf(ctx: Ctx, classId: string | null): Promise<Export
     for (const r of list) {
       const lh = doc.lineHeight(10.5);
       doc.keep(lh * 9 + 16);
-      doc.rule();
-      doc.draw('✂ - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -', { size: 7, color: undefined });
-      doc.gap(10);
+      doc.draw(CUT, { size: 7, align: 'center' });
+      doc.gap(12);
       doc.paragraph(school, { size: 9.5 });
       doc.paragraph(r.role === 'parent' ? (r.guardian_name ?? '') : r.student_name, { size: 12, bold: true });
       doc.paragraph(`${roleText(r)}; класс ${cls}`, { size: 10.5 });
@@ -64,7 +66,8 @@ export async function slipsPdf(ctx: Ctx, classId: string | null): Promise<Export
       doc.gap(6);
       progress(ctx, ++done, rows.length, 'Листки с учётными данными');
     }
-    doc.rule();
+    doc.draw(CUT, { size: 7, align: 'center' });
+    doc.gap(12);
   }
   const name = classId ? `Учётные данные ${[...byClass.keys()][0]}.pdf` : 'Учётные данные по классам.pdf';
   return resultFile(ctx, name, await doc.finish(), rows.length);
@@ -75,9 +78,9 @@ const COLUMNS: Column[] = [
   { header: 'Дата выдачи', align: 'center', min: 56, max: 64 },
   { header: 'Обучающийся, класс', min: 90, max: 170 },
   { header: 'Получатель и роль', min: 100, max: 190 },
-  { header: 'Логин', min: 60, max: 120 },
+  { header: 'Логин', min: 100, max: 130 },
   { header: 'Способ выдачи', min: 60, max: 100 },
-  { header: 'Подпись получателя', min: 90, max: 90 },
+  { header: 'Подпись получателя', min: 110, max: 110 },
   { header: 'Кто выдал', min: 70, max: 130 },
 ];
 
@@ -88,7 +91,7 @@ export async function registerPdf(ctx: Ctx, from: string | null, to: string | nu
     String(i + 1),
     r.handed_on ? ruDate(r.handed_on) : '',
     `${r.student_name}${r.class_name ? `, ${r.class_name}` : ''}`,
-    r.role === 'parent' ? `${r.handed_to ?? r.guardian_name ?? ''} — ${credentialRoles.labels.parent.toLowerCase()}${r.relation ? ` (${r.relation})` : ''}` : `${r.handed_to ?? r.student_name} — ${credentialRoles.labels.student.toLowerCase()}`,
+    r.role === 'parent' ? `${r.handed_to ?? r.guardian_name ?? ''} — ${r.relation ?? credentialRoles.labels.parent.toLowerCase()}` : `${r.handed_to ?? r.student_name} — ${credentialRoles.labels.student.toLowerCase()}`,
     r.login ?? '',
     r.handed_how ? credentialHandings.labels[r.handed_how] : '',
     '',

@@ -95,21 +95,6 @@ export function studentExists(db: Db, id: string): { id: string; class_id: strin
   return db.statement(`SELECT id, class_id FROM student WHERE id = ? AND deleted_at IS NULL`).get(id) as { id: string; class_id: string | null } | undefined;
 }
 
-export function calendarDayByDate(db: Db, date: string): { id: string; kind: 'holiday' | 'workday'; note: string | null } | undefined {
-  return db.statement(`SELECT id, kind, note FROM calendar_day WHERE date = ? AND deleted_at IS NULL`).get(date) as { id: string; kind: 'holiday' | 'workday'; note: string | null } | undefined;
-}
-
-export function calendarDayById(db: Db, id: string): { id: string; date: string } | undefined {
-  return db.statement(`SELECT id, date FROM calendar_day WHERE id = ? AND deleted_at IS NULL`).get(id) as { id: string; date: string } | undefined;
-}
-
-/** Requests not handed whose window (arrival, due] holds the date: a correction of that day moves their deadline. */
-export function openRequestsAround(db: Db, date: string): { id: string; arrived_on: string; due_on: string }[] {
-  return db
-    .statement(`SELECT id, arrived_on, due_on FROM credential_request WHERE deleted_at IS NULL AND handed_on IS NULL AND arrived_on < ? AND due_on >= ?`)
-    .all(date, date) as { id: string; arrived_on: string; due_on: string }[];
-}
-
 export function schoolFullName(db: Db): string {
   return (db.statement(`SELECT full_name FROM school WHERE deleted_at IS NULL LIMIT 1`).get() as { full_name: string } | undefined)?.full_name ?? '';
 }
