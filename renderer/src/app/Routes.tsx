@@ -28,6 +28,8 @@ import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
+import { CredentialsPage } from '../credentials/CredentialsPage';
+import { CalendarPage } from '../credentials/CalendarPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -48,6 +50,8 @@ function setupPage(b: string | undefined) {
       return <ClassesPage />;
     case 'curriculum':
       return <CurriculumPage />;
+    case 'calendar':
+      return <CalendarPage />;
   }
   return null;
 }
@@ -117,6 +121,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="timetable">
         <TimetablePage initialVersion={route.query.get('v') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'credentials')
+    return (
+      <AreaGate area="credentials">
+        <CredentialsPage classId={route.query.get('class') ?? undefined} />
       </AreaGate>
     );
   if (a === 'sync')
