@@ -79,7 +79,7 @@ const COLUMNS: Column[] = [
   { header: 'Обучающийся, класс', min: 90, max: 170 },
   { header: 'Получатель и роль', min: 100, max: 190 },
   { header: 'Логин', min: 100, max: 130 },
-  { header: 'Способ выдачи', min: 60, max: 100 },
+  { header: 'Способ выдачи', min: 100, max: 110 },
   { header: 'Подпись получателя', min: 110, max: 110 },
   { header: 'Кто выдал', min: 70, max: 130 },
 ];
