@@ -72,7 +72,7 @@ const SETUP: NavItem[] = [
   { href: '/setup/staff', label: 'Сотрудники', icon: <IconIdBadge2 {...I} />, check: 'staff' },
   { href: '/setup/classes', label: 'Классы', icon: <IconUsersGroup {...I} />, check: 'classes' },
   { href: '/setup/curriculum', label: 'Учебный план', icon: <IconTable {...I} />, check: 'curriculum' },
-  { href: '/setup/calendar', label: 'Производственный календарь', icon: <IconCalendarStats {...I} /> },
+  { href: '/setup/calendar', label: 'Календарь', icon: <IconCalendarStats {...I} /> },
 ];
 
 function SectionLabel({ children }: { children: ReactNode }) {
@@ -229,7 +229,7 @@ export function Shell({ route }: { route: HashRoute }) {
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>
           ) : null}
-          {access('credentials') !== 'none' ? link({ href: '/credentials', label: 'Выдача учётных данных', icon: <IconKey {...I} /> }) : null}
+          {access('credentials') !== 'none' ? link({ href: '/credentials', label: 'Учётные данные', icon: <IconKey {...I} /> }) : null}
           {access('journal') !== 'none' ? (
             <>
               <SectionLabel>Журнал</SectionLabel>

@@ -71,7 +71,7 @@ export function CalendarPage() {
             <Table.Tbody>
               {(y?.exceptions ?? []).map((d) => (
                 <Table.Tr key={d.date} data-testid="calendar-day">
-                  <Table.Td className="tnum" w={110}>
+                  <Table.Td className="tnum" w={130} style={{ whiteSpace: "nowrap" }}>
                     {ruDate(d.date)} {weekdayOf(d.date)}
                   </Table.Td>
                   <Table.Td w={110}>

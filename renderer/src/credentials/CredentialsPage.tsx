@@ -55,7 +55,7 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
     <Stack gap="md" data-testid="credentials-page" data-loaded={rowsQ.data ? true : undefined}>
       <PageHeader
         title="Выдача учётных данных"
-        description="Логины и одноразовые пароли электронного журнала для прибывших учеников и их родителей: выдать под подпись в течение 10 рабочих дней со дня прибытия"
+        description="Логины и пароли электронного журнала для прибывших и их родителей: под подпись в течение 10 рабочих дней"
         actions={
           <Group gap="xs">
             {canChange ? (

@@ -7,6 +7,6 @@ export const STATE_LABELS: Record<CredentialState, string> = { waiting: 'Ждё�
 export function stateBadge(r: CredentialRow): { text: string; color: string } {
   if (r.state === 'handed') return { text: 'вручены', color: 'teal' };
   if (r.late) return { text: 'просрочено', color: 'red' };
-  if (r.state === 'issued') return { text: 'выданы, не вручены', color: 'orange' };
+  if (r.state === 'issued') return { text: 'не вручены', color: 'orange' };
   return { text: 'ждём логин', color: 'gray' };
 }
