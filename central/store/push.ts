@@ -12,6 +12,7 @@ import { unauthorized } from '../errors';
 import type { Mutation, MutationResult, PushConflict, PushResponse } from '../protocol';
 import type { Auth } from '../auth';
 import { Applier, Refusal, type Tx, type Writer } from './apply';
+import { issueCredentials } from './credentials';
 
 export type PushOutcome = { status: 200; body: PushResponse } | { status: 409; body: PushConflict };
 
@@ -70,6 +71,8 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
     await applier.prefetch(toApply.flatMap((m) => m.changes));
   }
   const results: MutationResult[] = [];
+  /** New credential requests (R7): the central answers them with the accounts once the push is written. */
+  const credentialRequests: string[] = [];
   const outcomes: { id: number; hash: string; version: number | null; refused: string | null }[] = [];
 
   for (const m of mutations) {
@@ -101,6 +104,7 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
         for (const c of m.changes) await applier.apply(v, c);
         await applier.commit();
         version = v;
+        for (const c of m.changes) if (c.entity === 'credential_request' && c.op === 'insert') credentialRequests.push(c.id);
         outcome = { version: v, refused: null };
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;
@@ -122,5 +126,6 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
     await tx.updateTable('client').set({ last_mutation_id: last }).where('school_id', '=', auth.schoolId).where('id', '=', auth.clientId).execute();
   }
   if (version !== undefined) await tx.updateTable('school').set({ version }).where('id', '=', auth.schoolId).execute();
+  await issueCredentials(tx, auth.schoolId, credentialRequests, new Date().toISOString());
   return { results, lastMutationId: last };
 }

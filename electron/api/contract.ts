@@ -18,6 +18,7 @@ import { substitutionsOps } from './substitutions';
 import { booksOps } from './books';
 import { enrollmentOps } from './enrollment';
 import { formationOps } from './formation';
+import { credentialsOps } from './credentials';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -45,6 +46,7 @@ export const contract = {
   ...booksOps,
   ...enrollmentOps,
   ...formationOps,
+  ...credentialsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

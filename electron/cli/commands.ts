@@ -10,6 +10,7 @@ import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
 import { formClassesCommand } from './formation';
+import { credentialsCommand } from './credentials';
 import { timetableCommand } from './timetable';
 import { timetableFetCommand } from './timetableFet';
 import { enrollCommand } from './enroll';
@@ -51,6 +52,9 @@ export const USAGE = `Школьный офис — командная стро�
                                     подключить программу; выводит отправленное, отклонённое (с причинами)
                                     и полученное; код 1 — центральная система не отвечает или изменение
                                     отклонено
+  npm run cli -- credentials due --db ФАЙЛ [--class 5А]
+                                    учётные данные электронного журнала, ещё не врученные: по классным
+                                    руководителям — просроченные и со сроком в ближайшие 3 рабочих дня
   npm run cli -- substitutions list --db ФАЙЛ --date ГГГГ-ММ-ДД
                                     уроки дня, которым нужна замена (учитель отсутствует), и изменения
                                     (замены, объединения, отмены, переносы, кабинеты)
@@ -191,6 +195,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return substitutionsCommand(sub, env);
     case 'books':
       return booksCommand(sub, file, env);
+    case 'credentials':
+      return credentialsCommand(sub, env);
     case 'timetable':
       if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
       return timetableCommand(sub, env);

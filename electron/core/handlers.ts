@@ -17,6 +17,7 @@ import { substitutionsHandlers } from './substitutions/ops';
 import { booksHandlers } from './books/ops';
 import { enrollmentHandlers } from './enrollment/ops';
 import { formationHandlers } from './formation/ops';
+import { credentialsHandlers } from './credentials/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -42,4 +43,5 @@ export const handlers: HandlerMap = {
   ...booksHandlers,
   ...enrollmentHandlers,
   ...formationHandlers,
+  ...credentialsHandlers,
 };

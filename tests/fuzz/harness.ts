@@ -22,6 +22,7 @@ import { demoCore } from '../support/core';
 import { grantInputFile } from '../../electron/core/files';
 import { FUZZ_PASSWORD, type Core, type Fixture, type Plan } from './plan';
 import { PLANS } from './plans';
+import { credentialRecords } from './plans/credentials';
 
 export { PLANS };
 
@@ -156,6 +157,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const spareTimetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Удаляемое', validFrom: y.endDate, days: 5, fortnight: false });
   const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
   const subst = substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id]);
+  const cred = await credentialRecords(core, [firstMember.id, spareStudent.id]);
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
   const backup = await call('backup.create', { dir: backupDir });
@@ -187,7 +189,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     rule: { items: rule.items.map(({ subjectName: _, ...i }) => i), maxTeacherHours: rule.maxTeacherHours, teachingNormHours: rule.teachingNormHours },
     settings: { ...settings, backupDir },
     correctionId: correction.id, backupDir, backupFile: backup.file, csv, fet, ids,
-    subst,
+    subst, cred,
     timetableId: timetable.id, spareTimetableId: spareTimetable.id, cardId: card.id, spareUnavailableId: spareUnavailable.id,
   };
 }

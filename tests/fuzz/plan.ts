@@ -63,6 +63,8 @@ export interface Fixture {
   ids: string[];
   /** Substitutions (issue 11): a lesson on Wednesday 02.12.2026 of an absent teacher, a free substitute, an absence to remove, a change to remove. */
   subst: { cardId: string; absenceId: string; spareAbsenceId: string; changeId: string; substituteId: string };
+  /** Credentials (issue 12): a calendar correction to remove, a request the central answered, a student not asked for. */
+  cred: { spareDayId: string; requestId: string; freshStudentId: string };
 }
 
 export interface Plan<N extends OpName> {

@@ -31,6 +31,8 @@ import { AbsencePage } from '../substitutions/AbsencePage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { BooksPage } from '../books/BooksPage';
 import { FormationPage } from '../formation/FormationPage';
+import { CredentialsPage } from '../credentials/CredentialsPage';
+import { CalendarPage } from '../credentials/CalendarPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -51,6 +53,8 @@ function setupPage(b: string | undefined) {
       return <ClassesPage />;
     case 'curriculum':
       return <CurriculumPage />;
+    case 'calendar':
+      return <CalendarPage />;
   }
   return null;
 }
@@ -128,6 +132,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="timetable">
         <TimetablePage initialVersion={route.query.get('v') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'credentials')
+    return (
+      <AreaGate area="credentials">
+        <CredentialsPage classId={route.query.get('class') ?? undefined} />
       </AreaGate>
     );
   if (a === 'sync')

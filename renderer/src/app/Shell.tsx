@@ -29,6 +29,8 @@ import {
   IconCloudComputing,
   IconReplace,
   IconCalendarWeek,
+  IconCalendarStats,
+  IconKey,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -71,6 +73,7 @@ const SETUP: NavItem[] = [
   { href: '/setup/staff', label: 'Сотрудники', icon: <IconIdBadge2 {...I} />, check: 'staff' },
   { href: '/setup/classes', label: 'Классы', icon: <IconUsersGroup {...I} />, check: 'classes' },
   { href: '/setup/curriculum', label: 'Учебный план', icon: <IconTable {...I} />, check: 'curriculum' },
+  { href: '/setup/calendar', label: 'Календарь', icon: <IconCalendarStats {...I} /> },
 ];
 
 function SectionLabel({ children }: { children: ReactNode }) {
@@ -230,6 +233,7 @@ export function Shell({ route }: { route: HashRoute }) {
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>
           ) : null}
+          {access('credentials') !== 'none' ? link({ href: '/credentials', label: 'Учётные данные', icon: <IconKey {...I} /> }) : null}
           {access('journal') !== 'none' ? (
             <>
               <SectionLabel>Журнал</SectionLabel>

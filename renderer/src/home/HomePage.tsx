@@ -9,6 +9,7 @@ import { Stat } from '../components/Stat';
 import { countOf, daysBetween, ruDate } from '../lib/dates';
 import { deadlinesOf, type Deadline } from './deadlines';
 import { DueItems } from './DueItems';
+import { HomeCredentials } from '../credentials/HomeCredentials';
 import { useProblemCount } from '../groups/ValidationPage';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import type { YearDetails } from '../../../electron/api/types';
@@ -68,6 +69,7 @@ export function HomePage() {
       </div>
       {loadError ? <ErrorAlert error={loadError} title="Не всё загружено" /> : null}
       <DueItems />
+      <HomeCredentials />
       {problems ? (
         <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">
           <Group gap="md" wrap="nowrap">

@@ -22,6 +22,7 @@ import { substitutionsPlans } from './substitutions';
 import { booksPlans } from './books';
 import { enrollmentPlans } from './enrollment';
 import { formationPlans } from './formation';
+import { credentialsPlans } from './credentials';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -42,4 +43,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...booksPlans,
   ...enrollmentPlans,
   ...formationPlans,
+  ...credentialsPlans,
 };
