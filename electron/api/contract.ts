@@ -15,6 +15,7 @@ import { journalOps } from './journal';
 import { syncOps } from './sync';
 import { timetableOps } from './timetable';
 import { substitutionsOps } from './substitutions';
+import { ordersOps } from './orders';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -39,6 +40,7 @@ export const contract = {
   ...syncOps,
   ...timetableOps,
   ...substitutionsOps,
+  ...ordersOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

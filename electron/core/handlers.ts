@@ -14,6 +14,7 @@ import { journalHandlers } from './journal/ops';
 import { syncHandlers } from './sync/ops';
 import { timetableHandlers } from './timetable/ops';
 import { substitutionsHandlers } from './substitutions/ops';
+import { ordersHandlers } from './orders/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -36,4 +37,5 @@ export const handlers: HandlerMap = {
   ...syncHandlers,
   ...timetableHandlers,
   ...substitutionsHandlers,
+  ...ordersHandlers,
 };

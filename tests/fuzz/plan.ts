@@ -63,6 +63,8 @@ export interface Fixture {
   ids: string[];
   /** Substitutions (issue 11): a lesson on Wednesday 02.12.2026 of an absent teacher, a free substitute, an absence to remove, a change to remove. */
   subst: { cardId: string; absenceId: string; spareAbsenceId: string; changeId: string; substituteId: string };
+  /** Orders (issue 12): tests/fuzz/plans/orders.ts orderRecords. */
+  orders: { draftId: string; spareDraftId: string; signedId: string; studentId: string };
 }
 
 export interface Plan<N extends OpName> {

@@ -19,6 +19,7 @@ import { journalPlans } from './journal';
 import { syncPlans } from './sync';
 import { timetablePlans } from './timetable';
 import { substitutionsPlans } from './substitutions';
+import { ordersPlans } from './orders';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -36,4 +37,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...syncPlans,
   ...timetablePlans,
   ...substitutionsPlans,
+  ...ordersPlans,
 };
