@@ -61,7 +61,7 @@ describe('the printed order', () => {
   it('a signed order: the official form, A4 portrait, its number and date, the list, the director', async () => {
     const path = save(await t.call('orders.print', { id: ids.signed! }), 'приказ-подписан.pdf');
     const [w, h] = pageSize(path);
-    expect(w).toBeLessThan(h); // portrait
+    expect(w!).toBeLessThan(h!); // portrait
     expect(Math.round(w!)).toBe(595);
     const text = pdfText(path);
     for (const line of [
