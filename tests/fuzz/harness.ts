@@ -157,7 +157,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const spareTimetable = await call('timetable.saveVersion', { yearId: y.id, name: 'Удаляемое', validFrom: y.endDate, days: 5, fortnight: false });
   const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
   const subst = substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id]);
-  const orders = await orderRecords(core, y.id, c5.id, emptyClass.id);
+  const orders = await orderRecords(core, y.id, c5.id);
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
   const backup = await call('backup.create', { dir: backupDir });

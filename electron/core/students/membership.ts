@@ -117,9 +117,9 @@ function changeMembership(ctx: Ctx, w: Writer, studentId: string, classId: strin
     throw invalid(msg, [{ column, message: msg }]);
   }
   if (open) {
-    // A membership opened by a signed order stays as history even when it lasted no day: the
-    // order that opened it must be able to find it again (orders.cancel).
-    if (open.date_from === date && !open.opened_order_id && !opts.orderId) w.remove('class_membership', open.id);
+    // A membership opened by a signed order and closed by another the same day stays as history
+    // (each order must find its memberships again: orders.cancel); a correction removes it.
+    if (open.date_from === date && !(open.opened_order_id && opts.orderId)) w.remove('class_membership', open.id);
     else w.update('class_membership', open.id, { date_to: date, closed_order_id: opts.orderId ?? null });
   }
   if (classId) w.insert('class_membership', { student_id: studentId, class_id: classId, date_from: date, date_to: null, opened_order_id: opts.orderId ?? null, closed_order_id: null });

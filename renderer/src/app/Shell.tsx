@@ -12,6 +12,7 @@ import {
   IconDatabase,
   IconDoor,
   IconFileImport,
+  IconFileCertificate,
   IconHome,
   IconSchool,
   IconTable,
@@ -223,6 +224,7 @@ export function Shell({ route }: { route: HashRoute }) {
             <>
               <SectionLabel>{access('contingent') !== 'none' ? 'Контингент' : 'Данные'}</SectionLabel>
               {access('contingent') !== 'none' ? link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' }) : null}
+              {access('contingent') !== 'none' ? link({ href: '/orders', label: 'Приказы', icon: <IconFileCertificate {...I} /> }) : null}
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>
           ) : null}

@@ -5,9 +5,9 @@ import { Writer } from '../../../db';
 /**
  * The orders' records (issue 12, harness.ts): a student in no class with a draft arrival into the
  * class (signed by the sample of orders.sign), a draft to remove, another arrival signed (cancelled
- * by the sample of orders.cancel), an application planned into the empty class (orders.fromFormation).
+ * by the sample of orders.cancel), an application planned into the class (orders.fromFormation).
  */
-export async function orderRecords(core: Core, yearId: string, classId: string, emptyClassId: string) {
+export async function orderRecords(core: Core, yearId: string, classId: string) {
   const call = core.call;
   const person = (lastName: string) => ({ lastName, firstName: 'Прибыл', middleName: null, birthDate: '2014-05-06', gender: 'm' as const, guardians: [] });
   const a = await call('students.save', { ...person('Фаззеров') });
@@ -22,7 +22,7 @@ export async function orderRecords(core: Core, yearId: string, classId: string, 
     w.insert('enrollment_application', {
       year_id: yearId, reg_number: 'ФАЗ-1', applied_at: '2026-04-01T10:00:00', status: 'Принято к рассмотрению', enrollable: 1, preference: 'none', sibling: 0,
       last_name: 'Заявкин', first_name: 'Пётр', middle_name: null, birth_date: '2019-03-03', gender: 'm', snils: null, birth_certificate: null, address: null,
-      on_territory: 1, adapted_programme: 0, grade: 1, planned_class_id: emptyClassId, student_id: null, imported_at: '2026-04-02T10:00:00Z',
+      on_territory: 1, adapted_programme: 0, grade: 1, planned_class_id: classId, student_id: null, imported_at: '2026-04-02T10:00:00Z',
     });
   });
   return { draftId: draft.id, spareDraftId: spare.id, signedId: signed.id, studentId: a.id };
