@@ -12,7 +12,7 @@ import { declineName } from '../../api/declension';
 import { leaveAllGroups } from '../groups/membership';
 import { closeMemberships, insertStudents, todayOf, updateStudent } from './membership';
 import { className, ruFold } from '../../api/text';
-import { moveByCard } from '../orders/cardMove';
+import { moveByCard } from './cardMove';
 
 const fold = ruFold;
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };

@@ -1,14 +1,15 @@
-// Issue 12: every move of a student is done through an order. A change of class on the student's
+// Issue 12: every move of a student is done through an order (the orders are electron/core/orders;
+// this is here, beside the card it serves, so that the two features do not import each other).
+// A change of class on the student's
 // card (students.save) is a move inside the school: it makes and signs «О переводе в другой класс»
 // in the same transaction (docs/contingent.md «A class changed on the student's card»). A correction
 // is not a move and makes no order: the class of a membership that began on the day given (entered
 // by mistake today) or has not begun yet (a plan before the year starts).
 import type { Ctx } from '../context';
 import type { Writer } from '../../../db';
-import { membershipsOf, moveStudent } from '../students/membership';
+import { membershipsOf, moveStudent } from './membership';
 import { className } from '../../api/text';
 import { todayOf } from '../context';
-import { PREAMBLES } from './preambles';
 
 /** True when the card's change of class is a move (an order is made); false: the caller corrects the class itself. */
 export function moveByCard(ctx: Ctx, w: Writer, studentId: string, classTo: string | null, date: string, column: string): boolean {
@@ -28,7 +29,7 @@ export function moveByCard(ctx: Ctx, w: Writer, studentId: string, classTo: stri
     date: today,
     status: 'signed',
     title: `О переводе в ${className(to)} класс`,
-    preamble: PREAMBLES.class_transfer,
+    preamble: 'На основании заявления родителя (законного представителя)',
     basis: null,
     signed_at: ctx.now().toISOString(),
     cancels_order_id: null,
