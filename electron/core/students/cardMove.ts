@@ -7,18 +7,22 @@
 // by mistake today) or has not begun yet (a plan before the year starts).
 import type { Ctx } from '../context';
 import type { Writer } from '../../../db';
-import { membershipsOf, moveStudent } from './membership';
+import { membershipsOf } from './membership';
 import { className } from '../../api/text';
 import { todayOf } from '../context';
 
-/** True when the card's change of class is a move (an order is made); false: the caller corrects the class itself. */
-export function moveByCard(ctx: Ctx, w: Writer, studentId: string, classTo: string | null, date: string, column: string): boolean {
+/**
+ * The signed order of the card's change of class when it is a move (the caller then moves the
+ * student with it: `updateStudent(…, { orderId })`, one audit line for the student's row); null
+ * when it is a correction (or no change).
+ */
+export function orderForCardMove(ctx: Ctx, w: Writer, studentId: string, classTo: string | null, date: string): string | null {
   const { db } = ctx;
   const open = membershipsOf(ctx, studentId).find((m) => m.date_to === null);
-  if (!open || !classTo || open.class_id === classTo) return false;
-  if (date <= open.date_from || open.date_from > todayOf(ctx)) return false;
+  if (!open || !classTo || open.class_id === classTo) return null;
+  if (date <= open.date_from || open.date_from > todayOf(ctx)) return null;
   const to = db.first(db.q.selectFrom('school_class').select(['grade', 'letter', 'year_id']).where('id', '=', classTo).where('deleted_at', 'is', null));
-  if (!to) return false;
+  if (!to) return null;
   const today = todayOf(ctx);
   const year = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).where('start_date', '<=', today).where('end_date', '>=', today))?.id ?? to.year_id;
   const n = (db.statement(`SELECT max(number) AS n FROM school_order WHERE year_id = ? AND kind = 'class_transfer' AND deleted_at IS NULL`).get(year) as { n: number | null }).n ?? 0;
@@ -47,6 +51,5 @@ export function moveByCard(ctx: Ctx, w: Writer, studentId: string, classTo: stri
     school_to: null,
     reason: null,
   });
-  moveStudent(ctx, w, studentId, classTo, date, { orderId: order.id, column });
-  return true;
+  return order.id;
 }
