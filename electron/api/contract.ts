@@ -19,6 +19,7 @@ import { booksOps } from './books';
 import { enrollmentOps } from './enrollment';
 import { formationOps } from './formation';
 import { credentialsOps } from './credentials';
+import { ordersOps } from './orders';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -47,6 +48,7 @@ export const contract = {
   ...enrollmentOps,
   ...formationOps,
   ...credentialsOps,
+  ...ordersOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -48,6 +48,8 @@ export const MAX = {
   enrollmentCode: 64,
   /** How this installation calls itself to the central system. */
   installationName: 200,
+  /** The title of an order (приказ) about students (issue 12). */
+  orderTitle: 300,
 } as const;
 
 export type TextKind = keyof typeof MAX;
@@ -87,6 +89,8 @@ export const MAX_ITEMS = {
   ruleItems: 500,
   /** Fields of an import's column mapping. */
   mappingFields: 64,
+  /** Students (items) of one order: a whole first-grade intake and more. */
+  orderItems: 2000,
 } as const;
 
 /** «Каникул — не более 50» */

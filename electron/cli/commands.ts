@@ -5,12 +5,13 @@ import { countWith, WORDS } from '../api/plural';
 import { ruDate } from '../core/format';
 import { inspectBackupFile } from '../core/backup/backup';
 import { UsageError } from './errors';
-import { exportLists, importKinds, splitMethods, type ImportKind } from '../api/enums';
+import { exportLists, importKinds, orderKinds, splitMethods, type ImportKind } from '../api/enums';
 import { subgroupsCommand, validateCommand, workloadCommand } from './groups';
 import { syncCommand } from './sync';
 import { substitutionsCommand } from './substitutions';
 import { formClassesCommand } from './formation';
 import { credentialsCommand } from './credentials';
+import { ordersCommand } from './orders';
 import { timetableCommand } from './timetable';
 import { timetableFetCommand } from './timetableFet';
 import { enrollCommand } from './enroll';
@@ -80,6 +81,10 @@ export const USAGE = `Школьный офис — командная стро�
                     [--from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ]
                                     алфавитная книга, книга движения, сведения о прибывших и выбывших,
                                     движение по классам и параллелям (кроме алфавитной — за период)
+  npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
+                                    реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
+  npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
+                                    приказ в PDF по официальной форме (проект — с отметкой «ПРОЕКТ»)
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -197,6 +202,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return booksCommand(sub, file, env);
     case 'credentials':
       return credentialsCommand(sub, env);
+    case 'orders':
+      return ordersCommand(sub, env);
     case 'timetable':
       if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
       return timetableCommand(sub, env);

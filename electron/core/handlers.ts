@@ -18,6 +18,7 @@ import { booksHandlers } from './books/ops';
 import { enrollmentHandlers } from './enrollment/ops';
 import { formationHandlers } from './formation/ops';
 import { credentialsHandlers } from './credentials/ops';
+import { ordersHandlers } from './orders/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -44,4 +45,5 @@ export const handlers: HandlerMap = {
   ...enrollmentHandlers,
   ...formationHandlers,
   ...credentialsHandlers,
+  ...ordersHandlers,
 };

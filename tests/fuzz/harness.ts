@@ -23,6 +23,7 @@ import { grantInputFile } from '../../electron/core/files';
 import { FUZZ_PASSWORD, type Core, type Fixture, type Plan } from './plan';
 import { PLANS } from './plans';
 import { credentialRecords } from './plans/credentials';
+import { orderRecords } from './plans/orders';
 
 export { PLANS };
 
@@ -158,6 +159,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
   const spareUnavailable = await call('timetable.unavailable.save', { timetableId: timetable.id, staffId: teacher.id, weekday: 1, shift: 1, lessonNo: 1, reason: 'unavailable' });
   const subst = substitutionRecords(core, y.id, c5.id, [teacher.id, spareStaff.id]);
   const cred = await credentialRecords(core, [firstMember.id, spareStudent.id]);
+  const orders = await orderRecords(core, y.id, c5.id);
   const backupDir = join(core.dir, 'Резервные копии');
   mkdirSync(backupDir, { recursive: true });
   const backup = await call('backup.create', { dir: backupDir });
@@ -190,6 +192,7 @@ async function buildFixture(core: Core): Promise<Fixture> {
     settings: { ...settings, backupDir },
     correctionId: correction.id, backupDir, backupFile: backup.file, csv, fet, ids,
     subst, cred,
+    orders,
     timetableId: timetable.id, spareTimetableId: spareTimetable.id, cardId: card.id, spareUnavailableId: spareUnavailable.id,
   };
 }

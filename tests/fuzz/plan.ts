@@ -65,6 +65,8 @@ export interface Fixture {
   subst: { cardId: string; absenceId: string; spareAbsenceId: string; changeId: string; substituteId: string };
   /** Credentials (issue 12): a calendar correction to remove, a request the central answered, a student not asked for. */
   cred: { spareDayId: string; requestId: string; freshStudentId: string };
+  /** Orders (issue 12): tests/fuzz/plans/orders.ts orderRecords. */
+  orders: { draftId: string; spareDraftId: string; signedId: string; studentId: string };
 }
 
 export interface Plan<N extends OpName> {

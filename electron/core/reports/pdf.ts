@@ -1,7 +1,7 @@
 // Printed school documents as PDF («How documents should look», PRODUCT.md): A4, a left margin
 // wide enough to stitch, the school's full name at the top of every sheet, the title, «Лист N из M»
 // on every sheet, signature lines; real, searchable Cyrillic in PT Serif (subset and embedded).
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import * as fontkitModule from '@pdf-lib/fontkit';
 import { fontBytes } from './fonts';
 
@@ -38,6 +38,13 @@ export interface DocInfo {
   /** A4 landscape (a wide table: the day sheet of substitutions). */
   landscape?: boolean;
   now: Date;
+  /**
+   * An official form's letterhead (an order): on the first sheet the school's name is printed in
+   * full, black and bold, with these lines (address, phone) under it.
+   */
+  letterhead?: string[];
+  /** Across every sheet, light and diagonal: «ПРОЕКТ» on a draft. */
+  watermark?: string;
 }
 
 export class PdfWriter {
@@ -82,7 +89,13 @@ export class PdfWriter {
   private addPage(first: boolean): void {
     this.page = this.doc.addPage([this.size.width, this.size.height]);
     this.y = this.size.height - MARGIN.top;
-    this.paragraph(this.info.school, { size: 9, align: 'center', color: GREY });
+    if (first && this.info.letterhead) {
+      this.paragraph(this.info.school, { size: 12, bold: true, align: 'center' });
+      for (const line of this.info.letterhead) this.paragraph(line, { size: 9.5, align: 'center' });
+      this.gap(4);
+      this.rule();
+      this.y -= 14;
+    } else this.paragraph(this.info.school, { size: 9, align: 'center', color: GREY });
     this.y -= 6;
     if (first) {
       this.paragraph(this.info.title, { size: 15, bold: true, align: 'center' });
@@ -249,6 +262,14 @@ export class PdfWriter {
       const y = MARGIN.bottom - 2;
       p.drawText(text, { x: this.size.width - MARGIN.right - this.regular.widthOfTextAtSize(text, size), y, size, font: this.regular, color: GREY });
       if (this.info.footnote) p.drawText(this.info.footnote, { x: MARGIN.left, y, size, font: this.regular, color: GREY });
+      if (this.info.watermark) {
+        const ws = 96;
+        const tw = this.bold.widthOfTextAtSize(this.info.watermark, ws);
+        const a = Math.PI / 4;
+        const cx = this.size.width / 2 - (Math.cos(a) * tw) / 2 + (Math.sin(a) * ws * 0.35);
+        const cy = this.size.height / 2 - (Math.sin(a) * tw) / 2 - (Math.cos(a) * ws * 0.35);
+        p.drawText(this.info.watermark, { x: cx, y: cy, size: ws, font: this.bold, color: rgb(0.75, 0.75, 0.75), opacity: 0.35, rotate: degrees(45) });
+      }
     });
     return this.doc.save({ useObjectStreams: true });
   }

@@ -44,9 +44,15 @@ export function updateStudent(
 
 /**
  * New students, each in their class (or none) from `from` (a day, or one per row): the student rows
- * and their memberships. `opened_order_id` will be the enrollment order once orders exist.
+ * and their memberships, opened by `orderId` (the signed enrollment order; null: data entered or
+ * imported as it stands, without an order).
  */
-export function insertStudents(w: Writer, rows: readonly (NewRow<'student'> & { id?: string })[], from: string | ((row: NewRow<'student'>) => string)): Row<'student'>[] {
+export function insertStudents(
+  w: Writer,
+  rows: readonly (NewRow<'student'> & { id?: string })[],
+  from: string | ((row: NewRow<'student'>) => string),
+  orderId: string | null = null,
+): Row<'student'>[] {
   const students = w.insertMany('student', rows);
   w.insertMany(
     'class_membership',
@@ -57,7 +63,7 @@ export function insertStudents(w: Writer, rows: readonly (NewRow<'student'> & { 
         class_id: s.class_id!,
         date_from: typeof from === 'string' ? from : from(s),
         date_to: null,
-        opened_order_id: null,
+        opened_order_id: orderId,
         closed_order_id: null,
       })),
   );
@@ -111,7 +117,9 @@ function changeMembership(ctx: Ctx, w: Writer, studentId: string, classId: strin
     throw invalid(msg, [{ column, message: msg }]);
   }
   if (open) {
-    if (open.date_from === date) w.remove('class_membership', open.id);
+    // A membership opened by a signed order and closed by another the same day stays as history
+    // (each order must find its memberships again: orders.cancel); a correction removes it.
+    if (open.date_from === date && !(open.opened_order_id && opts.orderId)) w.remove('class_membership', open.id);
     else w.update('class_membership', open.id, { date_to: date, closed_order_id: opts.orderId ?? null });
   }
   if (classId) w.insert('class_membership', { student_id: studentId, class_id: classId, date_from: date, date_to: null, opened_order_id: opts.orderId ?? null, closed_order_id: null });
@@ -124,5 +132,87 @@ export function closeMemberships(ctx: Ctx, w: Writer, studentId: string, date: s
     if (m.date_to !== null) continue;
     if (m.date_from >= date) w.remove('class_membership', m.id);
     else w.update('class_membership', m.id, { date_to: date });
+  }
+}
+
+/**
+ * Issue 12: a student enters `classId` on `date` by the signed order `orderId` (class forming, an
+ * arrival): a student in a class is moved (`moveStudent`); one in no class gets a membership from
+ * `date`, which may lie ahead (a class formed in August from 1 September is a plan, as the memberships
+ * set up before a year starts).
+ */
+export function enterClass(ctx: Ctx, w: Writer, studentId: string, classId: string, date: string, orderId: string, column = 'effectiveDate'): void {
+  const all = membershipsOf(ctx, studentId);
+  if (all.some((m) => m.date_to === null)) {
+    moveStudent(ctx, w, studentId, classId, date, { orderId, column });
+    return;
+  }
+  const next: Interval = { date_from: date, date_to: null };
+  for (const m of all) {
+    if (!overlaps(m, next)) continue;
+    const msg = `На ${ruDate(date)} ученик уже числился в ${classNameOf(ctx, m.class_id)} (с ${ruDate(m.date_from)} по ${ruDate(m.date_to)}): выберите более позднюю дату`;
+    throw invalid(msg, [{ column, message: msg }]);
+  }
+  w.insert('class_membership', { student_id: studentId, class_id: classId, date_from: date, date_to: null, opened_order_id: orderId, closed_order_id: null });
+  w.update('student', studentId, { class_id: classId });
+}
+
+/**
+ * Issue 12: a student leaves the school on `date` by the signed order `orderId` (a transfer to
+ * another school, an expulsion): the open membership closes on that day with `closed_order_id`, the
+ * class cache empties; the student and the whole history stay.
+ */
+export function leaveSchool(ctx: Ctx, w: Writer, studentId: string, date: string, orderId: string, column = 'effectiveDate'): void {
+  const open = membershipsOf(ctx, studentId).find((m) => m.date_to === null);
+  if (!open) {
+    const msg = 'Ученик не числится ни в одном классе: отчислять неоткуда';
+    throw invalid(msg, [{ column, message: msg }]);
+  }
+  if (date <= open.date_from) {
+    const msg = `Дата отчисления ${ruDate(date)} не позже, чем ученик пришёл в ${classNameOf(ctx, open.class_id)} (${ruDate(open.date_from)})`;
+    throw invalid(msg, [{ column, message: msg }]);
+  }
+  w.update('class_membership', open.id, { date_to: date, closed_order_id: orderId });
+  w.update('student', studentId, { class_id: null });
+  leaveOtherClasses(ctx, w, studentId, null, date);
+}
+
+/**
+ * Issue 12: undoes what the signed order `orderId` did to memberships (its cancellation): those it
+ * opened are removed, those it closed open again, the class cache follows. Refused, with the reason,
+ * when a later change built on them: a membership it opened has been closed since, or the student
+ * has a membership after one it closed.
+ */
+export function undoOrderMemberships(ctx: Ctx, w: Writer, orderId: string, nameOf: (studentId: string) => string): void {
+  const { db } = ctx;
+  const opened = db.all(db.q.selectFrom('class_membership').selectAll().where('opened_order_id', '=', orderId).where('deleted_at', 'is', null));
+  const closed = db.all(db.q.selectFrom('class_membership').selectAll().where('closed_order_id', '=', orderId).where('deleted_at', 'is', null));
+  for (const m of opened) {
+    if (m.date_to !== null && m.closed_order_id !== orderId)
+      throw invalid(
+        `${nameOf(m.student_id)}: с ${ruDate(m.date_to)} ученик уже не в ${classNameOf(ctx, m.class_id)} — сначала отмените тот перевод или отчисление`,
+      );
+  }
+  const openedIds = new Set(opened.map((m) => m.id));
+  for (const m of closed) {
+    const later = membershipsOf(ctx, m.student_id).find((x) => !openedIds.has(x.id) && x.id !== m.id && x.date_from >= m.date_to!);
+    if (later)
+      throw invalid(
+        `${nameOf(m.student_id)}: с ${ruDate(later.date_from)} ученик числится в ${classNameOf(ctx, later.class_id)} — сначала отмените то зачисление или перевод`,
+      );
+  }
+  const students = new Set<string>();
+  for (const m of opened) {
+    w.remove('class_membership', m.id);
+    students.add(m.student_id);
+  }
+  for (const m of closed) {
+    if (openedIds.has(m.id)) continue;
+    w.update('class_membership', m.id, { date_to: null, closed_order_id: null });
+    students.add(m.student_id);
+  }
+  for (const id of students) {
+    const open = membershipsOf(ctx, id).find((m) => m.date_to === null);
+    if (w.get('student', id).class_id !== (open?.class_id ?? null)) w.update('student', id, { class_id: open?.class_id ?? null });
   }
 }

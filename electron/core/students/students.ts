@@ -12,6 +12,7 @@ import { declineName } from '../../api/declension';
 import { leaveAllGroups } from '../groups/membership';
 import { closeMemberships, insertStudents, todayOf, updateStudent } from './membership';
 import { className, ruFold } from '../../api/text';
+import { orderForCardMove } from './cardMove';
 
 const fold = ruFold;
 const GUARDIAN_FIELD: Record<string, string> = { Телефон: 'phone', 'E-mail': 'email' };
@@ -149,7 +150,10 @@ export function saveStudent(ctx: Ctx, i: OpParsed<'students.save'>): StudentDeta
       if (!db.first(db.q.selectFrom('student').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Ученик');
       // Issue 9: a change of class closes the old membership on the day of the move and opens the new one
       // (and, R4, leaves the old class's subgroups: 'subgroups.pending' asks where to put the student).
-      studentId = updateStudent(ctx, w, i.id, values, { classId: i.classId ?? null, date: i.classFrom ?? todayOf(ctx) }).id;
+      // Issue 12: a move to another class (not a correction) is made by a signed «О переводе в другой класс».
+      const date = i.classFrom ?? todayOf(ctx);
+      const orderId = orderForCardMove(ctx, w, i.id, i.classId ?? null, date);
+      studentId = updateStudent(ctx, w, i.id, values, { classId: i.classId ?? null, date, orderId }).id;
     } else {
       const from = i.classFrom ?? todayOf(ctx);
       if (from > todayOf(ctx)) throw invalid('Дата зачисления в класс ещё не наступила', [{ column: 'classFrom', message: 'Дата зачисления в класс ещё не наступила' }]);

@@ -13,6 +13,7 @@ import { StaffPage } from '../setup/staff/StaffPage';
 import { ClassesPage } from '../setup/classes/ClassesPage';
 import { CurriculumPage } from '../setup/curriculum/CurriculumPage';
 import { StudentsPage } from '../students/StudentsPage';
+import { OrdersPage } from '../orders/OrdersPage';
 import { ImportPage } from '../import/ImportPage';
 import { UsersPage } from '../admin/users/UsersPage';
 import { AuditPage } from '../admin/audit/AuditPage';
@@ -74,6 +75,12 @@ export function Routes({ route }: { route: HashRoute }) {
     );
   if (a === 'books') return <AreaGate area="contingent"><BooksPage /></AreaGate>;
   if (a === 'enrollment') return <AreaGate area="contingent"><EnrollmentPage /></AreaGate>;
+  if (a === 'orders')
+    return (
+      <AreaGate area="contingent">
+        <OrdersPage />
+      </AreaGate>
+    );
   if (a === 'formation')
     return (
       <AreaGate area="contingent">

@@ -12,6 +12,7 @@ import {
   IconDatabase,
   IconDoor,
   IconFileImport,
+  IconFileCertificate,
   IconHome,
   IconSchool,
   IconTable,
@@ -229,6 +230,7 @@ export function Shell({ route }: { route: HashRoute }) {
               {access('contingent') !== 'none' ? link({ href: '/students', label: 'Ученики', icon: <IconUsers {...I} />, check: 'students' }) : null}
               {access('contingent') !== 'none' ? link({ href: '/enrollment', label: 'Приём в 1 класс', icon: <IconSchool {...I} /> }) : null}
               {access('contingent') !== 'none' ? link({ href: '/formation', label: '1-е классы', icon: <IconUsersGroup {...I} /> }) : null}
+              {access('contingent') !== 'none' ? link({ href: '/orders', label: 'Приказы', icon: <IconFileCertificate {...I} /> }) : null}
               {access('contingent') !== 'none' ? link({ href: '/books', label: 'Книги и сведения', icon: <IconBooks {...I} /> }) : null}
               {canImport ? link({ href: '/import', label: 'Импорт из Excel', icon: <IconFileImport {...I} /> }) : null}
             </>

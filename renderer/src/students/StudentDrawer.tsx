@@ -1,4 +1,5 @@
 import { ReadOnlyFieldset, useReadOnly } from '../app/access';
+import { StudentOrders } from '../orders/OrdersPage';
 import { useRef, useState } from 'react';
 import { useGuardedClose } from '../app/unsaved';
 import { focusFirstError } from '../components/focusError';
@@ -236,6 +237,7 @@ export function StudentDrawer(props: { id: string | 'new' | null; classes: Schoo
             </Stack>
             </ReadOnlyFieldset>
 
+            {props.id && props.id !== 'new' ? <StudentOrders studentId={props.id} /> : null}
             {error ? <ErrorAlert error={error} /> : null}
             {readOnly ? (
               <Group justify="flex-end" mt="sm">

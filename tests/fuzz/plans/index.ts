@@ -23,6 +23,7 @@ import { booksPlans } from './books';
 import { enrollmentPlans } from './enrollment';
 import { formationPlans } from './formation';
 import { credentialsPlans } from './credentials';
+import { ordersPlans } from './orders';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -44,4 +45,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...enrollmentPlans,
   ...formationPlans,
   ...credentialsPlans,
+  ...ordersPlans,
 };

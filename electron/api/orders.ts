@@ -1,0 +1,156 @@
+// Orders (приказы) about students (issue 12 point 3; R10, R11): the register, drafts, signing
+// (numbered per year and kind, its items applied to the dated class memberships), cancellation by
+// another order, the drafts made from the formed first grades, the arrival form, the printed order.
+import { z } from 'zod';
+import * as s from './schemas';
+import { change, job, read, view, write } from './ops';
+import type { ExportedFile } from './common';
+import { orderKinds, orderStatuses, type OrderKind, type OrderStatus } from './enums';
+import { MAX_ITEMS } from './limits';
+import { studentsOps } from './students';
+
+/** Kinds a user may draft: a cancellation is made only by `orders.cancel`. */
+export const draftOrderKinds = orderKinds.only('enrollment', 'class_forming', 'transfer_in', 'transfer_out', 'expulsion', 'class_transfer');
+
+/**
+ * The letters after an order's number («№ 12-зп»): each kind is numbered on its own within the year,
+ * so the printed number says which register it belongs to.
+ */
+export const ORDER_SUFFIX: Readonly<Record<OrderKind, string>> = {
+  enrollment: 'з',
+  class_forming: 'ф',
+  transfer_in: 'зп',
+  transfer_out: 'оп',
+  expulsion: 'о',
+  class_transfer: 'п',
+  cancellation: 'отм',
+};
+
+/** «12-зп» */
+export const orderNumberText = (kind: OrderKind, n: number | null): string | null => (n === null ? null : `${n}-${ORDER_SUFFIX[kind]}`);
+
+export interface OrderRef {
+  id: string;
+  kind: OrderKind;
+  numberText: string | null;
+  date: string;
+  title: string;
+}
+
+export interface OrderRow extends OrderRef {
+  status: OrderStatus;
+  number: number | null;
+  /** How many students (items). */
+  students: number;
+  /** The first students' names, for the register and its search. */
+  studentNames: string;
+  signedAt: string | null;
+  /** A cancellation order: the order it cancels. */
+  cancels: OrderRef | null;
+  /** A cancelled order: the order that cancelled it. */
+  cancelledBy: OrderRef | null;
+}
+
+export interface OrderItemView {
+  id: string;
+  position: number;
+  studentId: string | null;
+  applicationId: string | null;
+  /** «Иванов Иван Иванович» (the student's, or the application's child's). */
+  fullName: string;
+  birthDate: string | null;
+  classFromId: string | null;
+  classFromName: string | null;
+  classToId: string | null;
+  classToName: string | null;
+  grade: number | null;
+  effectiveDate: string;
+  schoolFrom: string | null;
+  schoolTo: string | null;
+  reason: string | null;
+  /** The student's personal-file number (after signing an enrollment). */
+  personalFileNo: string | null;
+}
+
+export interface OrderDetails extends OrderRow {
+  yearId: string;
+  preamble: string | null;
+  basis: string | null;
+  items: OrderItemView[];
+}
+
+/** The sort of the register. */
+export const orderSorts = ['date', 'number', 'kind', 'title'] as const;
+
+const item = z.object({
+  studentId: s.optionalId,
+  applicationId: s.optionalId,
+  classFromId: s.optionalId,
+  classToId: s.optionalId,
+  grade: s.grade.nullable().optional(),
+  effectiveDate: s.isoDate,
+  schoolFrom: s.optionalText('Из какой школы', 'schoolFullName'),
+  schoolTo: s.optionalText('В какую школу', 'schoolFullName'),
+  reason: s.optionalText('Причина', 'note'),
+});
+export type OrderItemInput = z.input<typeof item>;
+
+const header = {
+  date: s.isoDate,
+  title: s.required('Заголовок', 'orderTitle'),
+  preamble: s.optionalText('Преамбула', 'note'),
+  basis: s.optionalText('Основание', 'note'),
+};
+
+/** The student card's fields, as students.save takes them, for an arrival. */
+const arrivingStudent = studentsOps['students.save'].input.omit({ id: true, classId: true, classFrom: true });
+
+export const ordersOps = {
+  'orders.list': read(
+    view('contingent'),
+    z.object({
+      search: s.searchText().optional(),
+      kind: z.enum(orderKinds.values).optional(),
+      status: z.enum(orderStatuses.values).optional(),
+      from: s.isoDate.optional(),
+      to: s.isoDate.optional(),
+      studentId: s.optionalId,
+      sort: z.enum(orderSorts).default('date'),
+      desc: z.boolean().default(true),
+    }),
+  ).returns<OrderRow[]>(),
+  'orders.get': read(view('contingent'), z.object({ id: s.id })).returns<OrderDetails>(),
+  /** A draft, new or edited: applies nothing, has no number. */
+  'orders.save': write(
+    change('contingent'),
+    z.object({ id: s.optionalId, kind: z.enum(draftOrderKinds.values), ...header, items: s.list(item, 'Учеников в приказе', MAX_ITEMS.orderItems) }),
+  ).returns<OrderDetails>(),
+  /** Removes a draft (a signed order is never removed: it is cancelled by another order). */
+  'orders.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),
+  /** Numbers the draft and applies its items, in one transaction. */
+  'orders.sign': write(change('contingent'), z.object({ id: s.id })).returns<OrderDetails>(),
+  /** Makes and signs «Об отмене приказа», which undoes the cancelled order's memberships. */
+  'orders.cancel': write(change('contingent'), z.object({ id: s.id, date: s.isoDate, basis: s.optionalText('Основание', 'note') })).returns<OrderDetails>(),
+  /** The drafts «О зачислении» and «О формировании классов» from the year's planned first grades. */
+  'orders.fromFormation': write(change('contingent'), z.object({ yearId: s.optionalId, date: s.isoDate, effectiveDate: s.isoDate })).returns<{
+    enrollment: OrderDetails | null;
+    forming: OrderDetails | null;
+  }>(),
+  /**
+   * An arrival (Порядок перевода № 177): the student's card (checked as students.save checks it),
+   * saved without a class, and the draft «О зачислении в порядке перевода» into `classToId` from
+   * `effectiveDate`; it applies when signed.
+   */
+  'orders.arrival': write(
+    change('contingent'),
+    z.object({
+      student: arrivingStudent,
+      schoolFrom: s.required('Из какой школы', 'schoolFullName'),
+      classToId: s.id,
+      effectiveDate: s.isoDate,
+      date: s.isoDate,
+      basis: s.optionalText('Основание', 'note'),
+    }),
+  ).returns<OrderDetails>(),
+  'orders.print': job('Печать приказа', read(view('contingent'), z.object({ id: s.id })).returns<ExportedFile>()),
+};
