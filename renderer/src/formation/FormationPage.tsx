@@ -3,8 +3,8 @@
 // proposal (not saved) on the board, «Сохранить распределение» writes it; then each child can be
 // moved between the classes by drag and drop, or by the keyboard (a card focused: Enter takes it,
 // ← → choose the class, Enter puts it there, Esc lets go). Pairs of children kept together or apart;
-// a search highlights a child. The orders are made from the saved classes («Подготовить приказы»,
-// shown when the program has the orders: orders.fromFormation).
+// a search highlights a child. The orders are made from the saved classes («Подготовить приказы»:
+// orders.fromFormation, drafts in «Приказы»).
 import { useEffect, useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArrowsShuffle, IconDeviceFloppy, IconFileText, IconLink, IconLinkOff, IconTrash, IconX } from '@tabler/icons-react';
@@ -17,27 +17,15 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { useAction } from '../data/useAction';
 import { useOp } from '../data/useOp';
-import { ruDate } from '../lib/dates';
+import { ruDate, todayIso } from '../lib/dates';
 import { ruFold } from '../../../electron/api/text';
 import { DEFAULT_LETTERS, type FormationChild, type FormationProposal } from '../../../electron/api/formation';
 import { ageText, boardColumns, counts, moveChild, proposalColumns, UNPLANNED, type Column } from './board';
 
 /** The orders' operation (another part of issue 12): called only when the contract has it. */
-const ORDERS_OP = 'orders.fromFormation';
 const COUNT: NumberRule = { min: 1, max: 20, step: 1 };
 const SEED: NumberRule = { min: 0, max: 1_000_000, step: 1 };
 
-function useHasOrders(): boolean {
-  const [has, setHas] = useState(false);
-  useEffect(() => {
-    let live = true;
-    void import('../../../electron/api/contract').then((m) => live && setHas((m.opNames as readonly string[]).includes(ORDERS_OP)));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return has;
-}
 
 function parseList(text: string): string[] {
   return text
@@ -130,7 +118,6 @@ function ChildCard({ child, paired, match, held, readOnly, onKey }: CardProps) {
 export function FormationPage() {
   const readOnly = useReadOnly();
   const board = useOp('formation.board');
-  const hasOrders = useHasOrders();
   const [count, setCount] = useState('4');
   const [letters, setLetters] = useState('');
   const [sizes, setSizes] = useState('');
@@ -196,7 +183,8 @@ export function FormationPage() {
     { success: 'Пара сохранена', onSuccess: () => setPair({ ...pair, first: null, second: null }) },
   );
   const removePair = useAction((id: string) => call('formation.pairs.remove', { id }), { notify: 'Пара не удалена' });
-  const orders = useAction(() => (call as unknown as (n: string, i: unknown) => Promise<unknown>)(ORDERS_OP, {}), { success: 'Проекты приказов подготовлены', notify: 'Приказы не подготовлены' });
+  // Drafts dated today: the secretary sets the order's and the enrollment's dates in «Приказы» before signing.
+  const orders = useAction(() => call('orders.fromFormation', { yearId: null, date: todayIso(), effectiveDate: todayIso() }), { success: 'Проекты приказов подготовлены: они в разделе «Приказы»', notify: 'Приказы не подготовлены' });
 
   const moveTo = (childId: string, toKey: string) => {
     const from = cols.find((c) => c.children.some((k) => k.id === childId));
@@ -243,7 +231,7 @@ export function FormationPage() {
             : undefined
         }
         actions={
-          hasOrders && !readOnly ? (
+          !readOnly ? (
             <Tooltip label="Проекты приказов «О зачислении» и «О формировании классов» из сохранённого распределения">
               <Button variant="default" leftSection={<IconFileText size={16} />} loading={orders.busy} disabled={!!proposal || !b?.classes.length} onClick={() => void orders.run()} data-testid="formation-orders">
                 Подготовить приказы
