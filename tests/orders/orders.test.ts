@@ -105,6 +105,27 @@ describe('orders', () => {
     expect(t.memberships(newcomer.studentId!)).toEqual([
       { class_id: t.c['8А'], date_from: '2026-11-20', date_to: null, opened_order_id: arrival.id, closed_order_id: null, deleted_at: null },
     ]);
+
+    // The secretary's books read the signed orders the same way (issue 12, acceptance 3).
+    const november = { from: '2026-11-01', to: '2026-11-30' };
+    const arrivals = await t.call('books.arrivals', november);
+    expect(arrivals.rows.map((r) => [r.kind, r.fullName, r.className, r.date, r.place, r.order?.id])).toEqual(
+      expect.arrayContaining([
+        ['left', 'Иванов Иван Петрович', '7Б', '2026-11-10', 'МБОУ «СОШ № 7» г. Тулы', signedOut.id],
+        ['arrived', 'Игнатьев Олег Петрович', '8А', '2026-11-20', 'МБОУ «Гимназия № 2» г. Тулы', arrival.id],
+      ]),
+    );
+    expect([arrivals.arrived, arrivals.left]).toEqual([1, 1]);
+    const alphabet = (await t.call('books.alphabet', {})).letters.flatMap((l) => l.entries);
+    expect(alphabet.find((e) => e.studentId === newcomer.studentId)).toMatchObject({ fileNo: 'И-1', entryClass: '8А', entryDate: '2026-11-20', cameFrom: 'МБОУ «Гимназия № 2» г. Тулы' });
+    expect(alphabet.find((e) => e.studentId === leaving.id)).toMatchObject({ leftDate: '2026-11-10', wentTo: 'МБОУ «СОШ № 7» г. Тулы', leftOrder: expect.objectContaining({ id: signedOut.id }) });
+    const summary = await t.call('books.summary', november);
+    const row = (name: string) => summary.classes.find((c) => c.label === name || c.classId === t.c[name as keyof typeof t.c])!;
+    expect(row('7Б')).toMatchObject({ start: 2, arrived: 0, left: 1, end: 1 });
+    expect(row('8А')).toMatchObject({ start: 1, arrived: 1, left: 0, end: 2 });
+    const movement = await t.call('books.movement', november);
+    const seven = movement.classes.find((c) => c.classId === t.c['7Б'])!;
+    expect(seven.rows.map((r) => [r.kind, r.fullName, r.order?.id])).toEqual([['left', 'Иванов Иван Петрович', signedOut.id]]);
   });
 
   it('signing each kind applies exactly its memberships', async () => {
