@@ -22,6 +22,11 @@ export interface StudentFields extends Name {
 }
 
 /** The fields of the student card and the import; the class and the birth certificate (from the enrollment) are not among them. */
+/** A person's name as the columns hold it (students, guardians, staff, applications, their parents). */
+export function nameRow(n: Name): { last_name: string; first_name: string; middle_name: string | null } {
+  return { last_name: n.lastName, first_name: n.firstName, middle_name: n.middleName };
+}
+
 export function studentRow(s: StudentFields): Omit<NewRow<'student'>, 'class_id' | 'birth_certificate'> {
   return {
     last_name: s.lastName,

@@ -147,6 +147,8 @@ describe('substitutions', () => {
 
   it('produces the monthly «Журнал замещения уроков» (PDF and Excel) and shows the indicator', async () => {
     const { page } = app;
+    // The day sheet's «saved» notification may still cover the button at 1366×768: closed, as a user would.
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
     await page.getByTestId('journal-open').click();
     await page.getByTestId('journal-make').waitFor();
     await app.screenshot('substitutions-5-journal-modal');

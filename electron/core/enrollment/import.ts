@@ -24,6 +24,7 @@ import {
 import { PersonIndex, personKeys } from '../../import/duplicates';
 import { personKey } from '../../import/names';
 import { fullNameText } from '../../import/rows';
+import { nameRow } from '../rows';
 import { requireAccess } from '../auth/guard';
 import { className, fullName, isoDay, ruDate } from '../format';
 import { checkpoint, progress, releaseInputOf } from '../job';
@@ -73,9 +74,7 @@ function applicationValues(d: EnrollmentDraft, sibling: boolean) {
     enrollable: d.enrollable ? 1 : 0,
     preference: d.preference,
     sibling: sibling ? 1 : 0,
-    last_name: d.lastName,
-    first_name: d.firstName,
-    middle_name: d.middleName,
+    ...nameRow(d),
     birth_date: d.birthDate,
     gender: d.gender,
     snils: d.snils,
@@ -115,7 +114,7 @@ const parentText = (p: { last_name: string; first_name: string; middle_name: str
   [fullName(p), p.relation ? `(${p.relation})` : null, p.phone, p.email].filter(Boolean).join(' ');
 
 function parentRow(g: GuardianDraft, position: number, guardianId: string | null): Omit<NewRow<'enrollment_parent'>, 'application_id'> {
-  return { position, last_name: g.lastName, first_name: g.firstName, middle_name: g.middleName, relation: g.relation, phone: g.phone, email: g.email, guardian_id: guardianId };
+  return { position, ...nameRow(g), relation: g.relation, phone: g.phone, email: g.email, guardian_id: guardianId };
 }
 
 interface Added {

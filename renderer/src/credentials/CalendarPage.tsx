@@ -117,7 +117,7 @@ export function CalendarPage() {
                   onChange={(v) => v && setKind(v as CalendarDayKind)}
                   data-testid="calendar-kind"
                 />
-                <TextInput label="Основание" placeholder="Постановление Правительства РФ от …" value={note} maxLength={MAX.title} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(problems, 'note')} />
+                <TextInput label="Основание" placeholder="Постановление Правительства РФ от …" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(problems, 'note')} />
                 {save.error && !problems.length ? <ErrorAlert error={save.error} /> : null}
                 <Button loading={save.busy} onClick={() => void save.run()} data-testid="calendar-save">
                   Сохранить

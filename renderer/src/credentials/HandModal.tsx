@@ -37,7 +37,7 @@ export function HandModal({ row, onClose }: { row: CredentialRow; onClose: () =>
           {row.role === 'parent' ? ` (${row.relation ?? 'родитель'} — ученик ${row.studentName})` : ' (обучающийся)'} · логин <b>{row.login}</b>
         </Text>
         <DateField label="Дата выдачи" value={date} onChange={setDate} error={fieldError(problems, 'handedOn')} data-testid="hand-date" />
-        <TextInput label="Кому выданы" value={to} maxLength={MAX.personName} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError(problems, 'handedTo')} data-testid="hand-to" />
+        <TextInput label="Кому выданы" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={fieldError(problems, 'handedTo')} data-testid="hand-to" />
         <Select
           label="Как выданы"
           data={credentialHandings.values.map((v) => ({ value: v, label: credentialHandings.labels[v] }))}
