@@ -3,11 +3,12 @@
 // electronic service (R12).
 import type { Db } from '../../../db';
 import { classNameSql } from '../../../db';
-import type { CredentialHanding, CredentialRole } from '../../api/enums';
+import type { CredentialRequestTable } from '../../../db/schema';
 
 const FULL = (t: string) => `${t}.last_name || ' ' || ${t}.first_name || coalesce(' ' || ${t}.middle_name, '')`;
 
-export interface RequestRow {
+/** A register row: the request's own columns as the table has them, and what the joins bring. */
+export interface RequestRow extends Pick<CredentialRequestTable, 'role' | 'arrived_on' | 'due_on' | 'requested_at' | 'handed_on' | 'handed_to' | 'handed_how' | 'handed_by'> {
   id: string;
   student_id: string;
   student_name: string;
@@ -23,14 +24,6 @@ export interface RequestRow {
   guardian_id: string | null;
   guardian_name: string | null;
   relation: string | null;
-  role: CredentialRole;
-  arrived_on: string;
-  due_on: string;
-  requested_at: string;
-  handed_on: string | null;
-  handed_to: string | null;
-  handed_how: CredentialHanding | null;
-  handed_by: string | null;
   login: string | null;
   one_time_password: string | null;
   issued_at: string | null;
