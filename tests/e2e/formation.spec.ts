@@ -50,8 +50,7 @@ describe('forming the first grades', () => {
     const classes = app.db.raw.prepare('SELECT letter FROM school_class WHERE grade = 1 AND deleted_at IS NULL ORDER BY letter').all();
     expect(classes).toEqual(['А', 'Б', 'В', 'Г', 'Д'].map((letter) => ({ letter })));
     for (const name of ['1А', '1Б', '1В', '1Г', '1Д']) {
-      const text = await column(name).getByTestId('column-counts').textContent();
-      expect(text).toMatch(/^24м 1[1-3]д 1[1-3]ср\. \d,\d$/);
+      await expect.poll(() => column(name).getByTestId("column-counts").textContent(), { timeout: 15000 }).toMatch(/^24м 1[1-3]д 1[1-3]ср\. \d,\d$/);
     }
   }, 180_000);
 

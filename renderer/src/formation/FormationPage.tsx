@@ -15,6 +15,7 @@ import { NumberField } from '../components/NumberField';
 import { checkNumber, type NumberRule } from '../lib/checks';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
+import { invalidateAll } from '../data/client';
 import { useAction } from '../data/useAction';
 import { useOp } from '../data/useOp';
 import { ruDate, todayIso } from '../lib/dates';
@@ -175,7 +176,17 @@ export function FormationPage() {
   );
   const apply = useAction(
     () => call('formation.apply', { classes: proposal!.cols.filter((c) => c.letter).map((c) => ({ letter: c.letter!, applicationIds: c.children.map((k) => k.id) })) }),
-    { success: 'Распределение сохранено', onSuccess: () => setProposal(null), notify: 'Распределение не сохранено' },
+    // The proposal stays on screen until the saved board has been read: closing it first showed the
+    // board as it was before the save for a moment.
+    {
+      success: 'Распределение сохранено',
+      onSuccess: async () => {
+        await invalidateAll();
+        setProposal(null);
+      },
+      invalidates: false,
+      notify: 'Распределение не сохранено',
+    },
   );
   const move = useAction((applicationId: string, classId: string | null) => call('formation.move', { applicationId, classId }), { notify: 'Ребёнок не перенесён' });
   const savePair = useAction(
