@@ -24,6 +24,8 @@ export interface SchoolTable extends SyncColumns {
   phone: string | null;
   email: string | null;
   director_id: string | null;
+  /** JSON of ReportRules (electron/api/indicators.ts): the thresholds of the reports (migration 0012). */
+  report_rules: string;
 }
 
 export interface AcademicYearTable extends SyncColumns {
@@ -387,6 +389,8 @@ export interface SyncedTables {
   order_item: OrderItemTable;
   credential_request: CredentialRequestTable;
   calendar_day: CalendarDayTable;
+  statement_batch: StatementBatchTable;
+  statement_copy: StatementCopyTable;
 }
 
 // ── Contingent (issue 12; db/migrations/0011_contingent.ts) ──
@@ -498,6 +502,30 @@ export interface CalendarDayTable extends SyncColumns {
   date: string;
   kind: CalendarDayKind;
   note: string | null;
+}
+
+// ── Reports (issue 13; db/migrations/0012_reports.ts) ──
+
+/** One printing of statements for parents without e-access (R12): a class's or the whole school's, for a span of dates. */
+export interface StatementBatchTable extends SyncColumns {
+  year_id: string;
+  date_from: string;
+  date_to: string;
+  /** null: every class of the school. */
+  class_id: string | null;
+  printed_at: string;
+  /** The name of who printed it, as the register shows it. */
+  printed_by: string;
+}
+
+/** One child's statement of a batch, addressed to a parent; handed over on `handed_on`. */
+export interface StatementCopyTable extends SyncColumns {
+  batch_id: string;
+  student_id: string;
+  guardian_id: string | null;
+  handed_on: string | null;
+  /** Who took it, when not the addressee. */
+  handed_to: string | null;
 }
 
 /** The login and one-time password the central issued for a request (owned by the central, pulled). */

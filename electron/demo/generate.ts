@@ -124,6 +124,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
     phone: `+7 (496) ${schoolRng.int(200, 799)}-${String(schoolRng.int(0, 99)).padStart(2, '0')}-${String(schoolRng.int(0, 99)).padStart(2, '0')}`,
     email: `info@${emailDomain}`,
     director_id: null,
+    report_rules: '{}',
   };
 
   // Calendar.
