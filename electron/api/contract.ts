@@ -20,6 +20,7 @@ import { enrollmentOps } from './enrollment';
 import { formationOps } from './formation';
 import { credentialsOps } from './credentials';
 import { ordersOps } from './orders';
+import { indicatorsOps } from './indicators';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -49,6 +50,7 @@ export const contract = {
   ...formationOps,
   ...credentialsOps,
   ...ordersOps,
+  ...indicatorsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

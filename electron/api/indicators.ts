@@ -4,6 +4,7 @@
 // threshold is a setting, an empty object is every default.
 import { z } from 'zod';
 import * as s from './schemas';
+import { change, none, read, view, write } from './ops';
 
 /** The weights of СОУ (степень обученности учащихся, after В. П. Симонов) by period mark. */
 export interface SouWeights {
@@ -14,6 +15,9 @@ export interface SouWeights {
   na: number;
 }
 
+/** Weekly hours of a subject as the accumulation norms are keyed ('6': 6 and more). */
+export type AccumulationHours = '1' | '2' | '3' | '4' | '5' | '6';
+
 export interface ReportRules {
   souWeights: SouWeights;
   /** A mark is «in time» when entered within this many days after its lesson (0: the same day). */
@@ -23,7 +27,7 @@ export interface ReportRules {
   /** Homework is «in time» when recorded within this many days after the lesson (0: the same day). */
   homeworkDays: number;
   /** Accumulation: the least current marks a student should have in a period, by the subject's weekly hours ('1'…'5'; '6' is 6 and more). */
-  accumulation: Record<string, number>;
+  accumulation: Record<AccumulationHours, number>;
   /** Systemic failure: this many «2» (or «1») in a row among a student's current marks in a subject. */
   failureRun: number;
   /** Systemic absence: a student missed at least this share (%) of a subject's lessons in the period without a valid reason («Н»). */
@@ -151,3 +155,9 @@ export const INDICATORS = {
 } as const satisfies Record<string, IndicatorDefinition>;
 
 export type IndicatorKey = keyof typeof INDICATORS;
+
+export const indicatorsOps = {
+  /** The school's thresholds (the defaults where none is set). */
+  'indicators.rules': read(view('reports'), none).returns<ReportRules>(),
+  'indicators.saveRules': write(change('reports'), reportRulesInput).returns<ReportRules>(),
+};

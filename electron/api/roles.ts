@@ -23,6 +23,7 @@ export const areas = defineEnum({
   sync: 'Синхронизация с центральной системой',
   timetable: 'Расписание и замены',
   credentials: 'Выдача учётных данных',
+  reports: 'Отчёты и мониторинг',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -31,15 +32,16 @@ export type Access = 'none' | 'view' | 'change';
 /**
  * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
  * parallels), R15 (the journal and its mark-change log: read here, kept in the central journal),
- * R7 (credentials: the administrator keeps the register of issued credentials, the secretary helps;
+ * R16–R20 (reports and monitoring: the deputies and the administrator make them and set their thresholds;
+ * a deputy sees only their parallels' figures), R7 (credentials: the administrator keeps the register of issued credentials, the secretary helps;
  * deputies and the director see it and the deadlines), R23 (backups and the sync identity: the administrator), R26 (error reports: the office registers them and
  * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view' },
 };
 
 /**
@@ -47,6 +49,12 @@ export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
  * their staff card (R8; enforced by `requireParallels` in electron/core/auth/parallels.ts).
  */
 export const PARALLEL_BOUND_AREAS: readonly Area[] = ['curriculum', 'groups', 'timetable'];
+
+/**
+ * Areas a deputy director sees only for the parallels on their staff card (issue 13 point 7: «the
+ * deputy sees the parallels assigned to them, the director and administrator everything»).
+ */
+export const PARALLEL_VISIBLE_AREAS: readonly Area[] = ['reports'];
 
 export const ROLE_LABELS = appRoles.labels;
 

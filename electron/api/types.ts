@@ -18,6 +18,7 @@ export type * from './timetable';
 export type * from './substitutions';
 export type * from './enrollment';
 export type * from './formation';
+export type * from './indicators';
 export type {
   AppRole,
   AuditAction,

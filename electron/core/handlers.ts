@@ -19,6 +19,7 @@ import { enrollmentHandlers } from './enrollment/ops';
 import { formationHandlers } from './formation/ops';
 import { credentialsHandlers } from './credentials/ops';
 import { ordersHandlers } from './orders/ops';
+import { indicatorsHandlers } from './indicators/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -46,4 +47,5 @@ export const handlers: HandlerMap = {
   ...formationHandlers,
   ...credentialsHandlers,
   ...ordersHandlers,
+  ...indicatorsHandlers,
 };

@@ -24,6 +24,7 @@ import { enrollmentPlans } from './enrollment';
 import { formationPlans } from './formation';
 import { credentialsPlans } from './credentials';
 import { ordersPlans } from './orders';
+import { indicatorsPlans } from './indicators';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -46,4 +47,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...formationPlans,
   ...credentialsPlans,
   ...ordersPlans,
+  ...indicatorsPlans,
 };

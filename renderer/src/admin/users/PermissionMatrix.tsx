@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
-import { AREAS, AREA_LABELS, PARALLEL_BOUND_AREAS, ROLE_LABELS, ROLE_MATRIX, type Access } from '../../../../electron/api/roles';
+import { AREAS, AREA_LABELS, PARALLEL_BOUND_AREAS, PARALLEL_VISIBLE_AREAS, ROLE_LABELS, ROLE_MATRIX, type Access } from '../../../../electron/api/roles';
 import { APP_ROLES } from '../roles';
 
 function Cell({ a, note }: { a: Access; note?: string }) {
@@ -60,7 +60,7 @@ export function PermissionMatrix() {
               <Table.Td fw={500}>{AREA_LABELS[area]}</Table.Td>
               {APP_ROLES.map((r) => (
                 <Table.Td key={r} ta="center" data-testid={`perm-${r}-${area}`}>
-                  <Cell a={ROLE_MATRIX[r][area]} note={r === 'deputy' && PARALLEL_BOUND_AREAS.includes(area) ? 'своих параллелей' : undefined} />
+                  <Cell a={ROLE_MATRIX[r][area]} note={r === 'deputy' && (PARALLEL_BOUND_AREAS.includes(area) || PARALLEL_VISIBLE_AREAS.includes(area)) ? 'своих параллелей' : undefined} />
                 </Table.Td>
               ))}
             </Table.Tr>
