@@ -6,7 +6,7 @@
 // before connecting, registers — its round pulls first, the account is linked to the pulled card,
 // the local card's unsent insert is dropped from the outbox (the rest renumbered), its references
 // moved; everything else arrives at the central. A newcomer whose administrator the school does not
-// have keeps its card and pushes it.
+// have, or has two cards of that name, keeps its card and pushes it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCentralDb, type CentralDb } from '../../central/db';
 import { migrateCentral } from '../../central/migrations/index';
@@ -138,6 +138,28 @@ describe('a newcomer registering to a school the central system already has', ()
     await a.call('sync.now');
     await n.call('sync.now');
     expect(rowsOf(n.db, OFFICE)).toEqual(rowsOf(a.db, OFFICE));
+  }, 300_000);
+
+  it('does not guess between two cards of the school bearing the administrator’s name: the card made here is kept', async () => {
+    // The school gets a second card of a teacher's name (another person: no СНИЛС, birth date of their own).
+    const teacher = a.db.raw.prepare(`SELECT * FROM staff WHERE roles = '["teacher"]' AND deleted_at IS NULL ORDER BY id DESC`).get() as Card;
+    await a.call('staff.save', {
+      id: null, lastName: teacher.last_name, firstName: teacher.first_name, middleName: teacher.middle_name, birthDate: '1990-03-04', gender: null,
+      snils: null, phone: null, email: null, position: 'Учитель', roles: ['teacher'], deputyGrades: [], subjects: [], rateHours: 18,
+    });
+    expect(await a.call('sync.now')).toMatchObject({ refused: 0, pending: 0 });
+    expect(await centralStaff(teacher)).toHaveLength(2);
+
+    const n = await tempCore(() => new Date(), { login: false });
+    made.push(n);
+    const fullName = [teacher.last_name, teacher.first_name, teacher.middle_name].filter(Boolean).join(' ');
+    await n.call('auth.setupAdmin', { login: 'admin', displayName: fullName, password: PASSWORD });
+    const local = n.db.raw.prepare('SELECT * FROM staff').get() as Card;
+    const reg = await n.call('sync.register', { serverUrl: url, code: await code(), name: null });
+    expect(reg.round).toMatchObject({ refused: 0, pending: 0 });
+    expect((await centralStaff(teacher)).map((r) => r.id)).toContain(local.id);
+    expect(await centralStaff(teacher)).toHaveLength(3);
+    expect((n.db.raw.prepare(`SELECT staff_id FROM app_user WHERE login = 'admin'`).get() as { staff_id: string }).staff_id).toBe(local.id);
   }, 300_000);
 
   it('keeps and pushes the card of an administrator the school does not have', async () => {
