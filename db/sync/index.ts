@@ -488,6 +488,132 @@ export function forkIdentity(db: Db, next: { clientId: string; secret: string },
   });
 }
 
+/** Whether the server has the row (it came with a pull). */
+export function isServerRow(db: Db, t: Table, id: string): boolean {
+  return db.quiet('SELECT 1 FROM sync_row WHERE entity = ? AND id = ?').get(t, id) !== undefined;
+}
+
+/**
+ * Whether the row was made here and nothing of it was ever sent: no server version, its insert in a
+ * mutation waiting, and none of its changes taken for a push (sync_state.sent_through) or answered.
+ */
+export function isUnsentInsert(db: Db, t: Table, id: string): boolean {
+  if (isServerRow(db, t, id)) return false;
+  const own = db
+    .quiet('SELECT c.op, m.no, m.state FROM sync_change c JOIN sync_mutation m ON m.no = c.mutation_no WHERE c.entity = ? AND c.entity_id = ?')
+    .all(t, id) as { op: string; no: number; state: string }[];
+  const sent = stateRow(db).sent_through;
+  return own.some((c) => c.op === 'insert') && own.every((c) => c.state === 'pending' && c.no > sent);
+}
+
+/**
+ * A row made here and never sent (`localId`) turns out to be one the server already has (`serverId`:
+ * the newcomer's first administrator's staff card, when the school's staff came with the first pull;
+ * docs/sync.md «A newcomer»). In one transaction: the local row's insert leaves the outbox, its later
+ * edits become edits of the server's row (on its version); every reference to it — in the pending
+ * changes, the views, parked rows and the local tables (an account's card) — moves to the server's
+ * row; the local row goes; mutations left empty are dropped and the unsent ones after them
+ * renumbered without a gap (as a fork renumbers). `after` runs inside the same transaction, once the
+ * server's row shows the moved edits (the core makes the account agree with its card there).
+ */
+export function mergeInto(db: Db, t: Table, localId: string, serverId: string, after?: () => void): { dropped: number; moved: number } {
+  return withoutForeignKeys(db, () => {
+    if (!isUnsentInsert(db, t, localId)) throw new Error('sync store: only a row made here and never sent merges into another');
+    const version = db.quiet('SELECT version FROM sync_row WHERE entity = ? AND id = ?').pluck().get(t, serverId) as number | undefined;
+    const server = readRow(db, t, serverId);
+    if (version === undefined || !server) throw new Error('sync store: a row merges only into one the server has');
+    const ctx = newCtx(db);
+    const touchedMutations = new Set<number>();
+    const views = new Map<string, Set<string>>();
+    const view = (e: string, id: string) => (views.get(e) ?? views.set(e, new Set()).get(e)!).add(id);
+
+    // The local row's own changes: its insert (and a removal) go; its edits become the server row's.
+    const own = db.quiet('SELECT mutation_no AS no, seq, op FROM sync_change WHERE entity = ? AND entity_id = ? ORDER BY mutation_no, seq').all(t, localId) as {
+      no: number;
+      seq: number;
+      op: string;
+    }[];
+    for (const c of own) {
+      touchedMutations.add(c.no);
+      if (c.op === 'update') {
+        db.quiet('INSERT OR IGNORE INTO sync_shadow (entity, id, version, data) VALUES (?, ?, ?, ?)').run(t, serverId, version, JSON.stringify(server));
+        db.quiet('UPDATE sync_change SET entity_id = ?, base = ? WHERE mutation_no = ? AND seq = ?').run(serverId, version, c.no, c.seq);
+        view(t, serverId);
+      } else db.quiet('DELETE FROM sync_change WHERE mutation_no = ? AND seq = ?').run(c.no, c.seq);
+    }
+
+    // References to it move to the server's row.
+    let moved = 0;
+    for (const r of tables) {
+      const e = entityOf(r);
+      const cols = Object.entries(e.columns)
+        .filter(([, c]) => c.ref === t)
+        .map(([k]) => k);
+      if (cols.length === 0 || e.owner === 'central') continue; // the journal is the server's: it never refers to a row made here
+      if (e.owner === 'local') {
+        for (const c of cols) moved += db.quiet(`UPDATE ${r} SET ${c} = ? WHERE ${c} = ?`).run(serverId, localId).changes;
+        continue;
+      }
+      const swap = (json: string): string | null => {
+        const o = JSON.parse(json) as Json;
+        let hit = false;
+        for (const c of cols)
+          if (o[c] === localId) {
+            o[c] = serverId;
+            hit = true;
+          }
+        return hit ? JSON.stringify(o) : null;
+      };
+      const changes = db.quiet('SELECT mutation_no AS no, seq, entity_id AS id, fields FROM sync_change WHERE entity = ? AND instr(fields, ?) > 0').all(r, localId) as {
+        no: number;
+        seq: number;
+        id: string;
+        fields: string;
+      }[];
+      for (const c of changes) {
+        const next = swap(c.fields);
+        if (next === null) continue;
+        db.quiet('UPDATE sync_change SET fields = ? WHERE mutation_no = ? AND seq = ?').run(next, c.no, c.seq);
+        view(r, c.id);
+        moved++;
+      }
+      const parked = db.quiet('SELECT id, data FROM sync_parked WHERE entity = ? AND instr(data, ?) > 0').all(r, localId) as { id: string; data: string }[];
+      for (const p of parked) {
+        const next = swap(p.data);
+        if (next !== null) db.quiet('UPDATE sync_parked SET data = ? WHERE entity = ? AND id = ?').run(next, r, p.id);
+      }
+    }
+
+    // The local row goes.
+    db.quiet(`DELETE FROM ${t} WHERE id = ?`).run(localId);
+    db.quiet('DELETE FROM sync_shadow WHERE entity = ? AND id = ?').run(t, localId);
+    db.quiet('DELETE FROM sync_parked WHERE entity = ? AND id = ?').run(t, localId);
+    ctx.touched.add(t);
+
+    // Mutations left without changes go; the unsent ones are numbered again without a gap.
+    const empty = [...touchedMutations].filter((no) => db.quiet('SELECT 1 FROM sync_change WHERE mutation_no = ?').get(no) === undefined);
+    dropMutations(db, empty);
+    const sent = stateRow(db).sent_through;
+    const rest = db.quiet('SELECT no FROM sync_mutation WHERE no > ? ORDER BY no').pluck().all(sent) as number[];
+    const OFF = 1_000_000_000;
+    const move = (from: number, to: number) => {
+      db.quiet('UPDATE sync_change SET mutation_no = ? WHERE mutation_no = ?').run(to, from);
+      db.quiet('UPDATE sync_mutation SET no = ? WHERE no = ?').run(to, from);
+    };
+    for (const no of rest) move(no, no + OFF);
+    rest.forEach((no, i) => move(no + OFF, sent + i + 1));
+    db.quiet('UPDATE sync_state SET next_mutation = ? WHERE id = 1').run(sent + rest.length + 1);
+    ctx.touched.add('sync_mutation');
+
+    for (const [e, ids] of views) for (const id of ids) recompute(ctx, e, id);
+    after?.();
+    settle(ctx);
+    log(db, 'merge', { entity: t, dropped: empty.length, moved, pending: syncStateCounts(db) });
+    finish(ctx);
+    return { dropped: empty.length, moved };
+  });
+}
+
 /** JSON with the keys of every object sorted: the same changes always hash the same. */
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;

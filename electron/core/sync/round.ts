@@ -1,5 +1,6 @@
 // One sync round (issue 10; docs/sync.md): fork when a restore asked for it, push the outbox in
-// batches, then pull every page from the cursor. Runs as a job (`sync.now`, and the background
+// batches, then pull every page from the cursor. A newcomer (nothing pulled, nothing sent yet) pulls
+// first and links its accounts to the pulled staff cards of the same people (cards.ts), then pushes. Runs as a job (`sync.now`, and the background
 // sync of the hosts: background.ts): progress for the panel and the «Синхронизация» page, a
 // cancellation point between requests and pages (a page is applied whole, in one transaction, or
 // not at all). Nothing personal is logged: counts and versions only (the store's sync_log).
@@ -14,6 +15,7 @@ import type { Ctx } from '../context';
 import { checkpoint, JobCancelled, progress } from '../job';
 import { CentralClient, type HttpOptions } from './http';
 import { crashPoint } from '../../../db/sync/testHook';
+import { linkAccountsToPulledCards } from './cards';
 
 /** How often a request under way looks whether the job was cancelled. */
 const CANCEL_POLL_MS = 200;
@@ -81,6 +83,16 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
       // A restored copy of the database must not speak as the client it was copied from.
       if (state.needsFork) await fork();
 
+      // A newcomer — nothing pulled, nothing ever sent under this identity (registered just now) —
+      // pulls first: the school may already be there (another computer's, a reinstall), and a staff
+      // card made here for an account (the first administrator's) is then linked to the school's card
+      // of the same person instead of being pushed as a second one (docs/sync.md «A newcomer»).
+      const newcomer = !state.needsFork && state.cursor === 0 && state.sentThrough === 0;
+      if (newcomer) {
+        await pullAll();
+        linkAccountsToPulledCards(ctx);
+      }
+
       // Push: the outbox in order, at most MAX_PUSH mutations a request.
       progress(ctx, 0, 0, 'Отправка изменений');
       let retries = 0;
@@ -104,44 +116,50 @@ export async function syncRound(ctx: Ctx, http: Omit<HttpOptions, 'signal'> = {}
         progress(ctx, result.pushed, 0, `Отправлено ${countWith(result.pushed, WORDS.change)}`);
       }
 
+      // After a newcomer's first pull a second one is for what was pushed since (its acknowledgement).
+      if (!newcomer || result.pushed > 0) await pullAll();
+
       // Pull: every page from the cursor, each applied in its own transaction, without echo. The
       // pull is pipelined: as soon as a page is here the next one (from its cursor) is asked for,
       // and the server builds and sends it while this page is applied (the apply is synchronous
       // SQLite, the request I/O). The pages are still applied one by one in cursor order.
-      const cursor = store.syncState(db).cursor;
-      progress(ctx, 0, 0, 'Получение данных');
-      checkpoint(ctx);
-      let next: Promise<PullResponse> | null = client.pull(cursor);
-      while (next) {
-        const page = await next;
-        next = null;
+      async function pullAll(): Promise<void> {
+        const cursor = store.syncState(db).cursor;
+        const firstPage = result.pages;
+        progress(ctx, 0, 0, 'Получение данных');
         checkpoint(ctx);
-        // More than a page into an empty database: the bulk way, in pages of the largest size.
-        if (result.pages === 0 && page.more && store.canBulkPull(db)) {
-          store.beginBulkPull(db);
-          bulk = true;
+        let next: Promise<PullResponse> | null = client.pull(cursor);
+        while (next) {
+          const page = await next;
+          next = null;
+          checkpoint(ctx);
+          // More than a page into an empty database: the bulk way, in pages of the largest size.
+          if (result.pages === firstPage && page.more && store.canBulkPull(db)) {
+            store.beginBulkPull(db);
+            bulk = true;
+          }
+          if (page.more) {
+            next = client.pull(page.cursor, bulk ? MAX_PULL_LIMIT : undefined);
+            // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
+            next.catch(() => undefined);
+            // Two turns of the event loop (one to connect, should the connection be new): the request
+            // leaves before the synchronous apply below.
+            for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+          }
+          // A page is applied whole: no cancellation inside (the next check is before the next page;
+          // a cancel drops the request under way, cancellable() aborts it).
+          const applied = withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.applyPullPage(db, page));
+          result.pulled += pageRowCount(page);
+          result.pages += 1;
+          result.refused += applied.refused;
+          progress(ctx, result.pulled, 0, received(result.pulled));
+          if (next) crashPoint('pull:between');
         }
-        if (page.more) {
-          next = client.pull(page.cursor, bulk ? MAX_PULL_LIMIT : undefined);
-          // Handled when awaited (or dropped with the round): never an unhandled rejection meanwhile.
-          next.catch(() => undefined);
-          // Two turns of the event loop (one to connect, should the connection be new): the request
-          // leaves before the synchronous apply below.
-          for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (bulk) {
+          progress(ctx, result.pulled, 0, `${received(result.pulled)}, сохранение`);
+          bulk = false;
+          withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.endBulkPull(db));
         }
-        // A page is applied whole: no cancellation inside (the next check is before the next page;
-        // a cancel drops the request under way, cancellable() aborts it).
-        const applied = withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.applyPullPage(db, page));
-        result.pulled += pageRowCount(page);
-        result.pages += 1;
-        result.refused += applied.refused;
-        progress(ctx, result.pulled, 0, received(result.pulled));
-        if (next) crashPoint('pull:between');
-      }
-      if (bulk) {
-        progress(ctx, result.pulled, 0, `${received(result.pulled)}, сохранение`);
-        bulk = false;
-        withChangeOrigin({ by: 'sync', actor: 'sync' }, () => store.endBulkPull(db));
       }
     });
   } catch (e) {
