@@ -3,13 +3,16 @@
 // is refused with a Russian message that names the field, and changes nothing in the database. Each
 // call goes through the core's dispatch (the contract's schemas, then the handler) on a real SQLite
 // file; every table is compared before and after.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tempCore } from '../support/core';
 import { upload } from '../support/files';
 import { AppError } from '../../electron/api/errors';
 import type { OpName } from '../../electron/api/contract';
 import { cohortOf, insertApplications } from '../formation/cohort';
 import { applications, COL, csvBytes, sheetRows } from '../enrollment/exportFile';
+
+// Generous: the machine's CPU is shared; each test makes dozens of refused calls with a snapshot each.
+vi.setConfig({ testTimeout: 240_000 });
 
 type Core = Awaited<ReturnType<typeof tempCore>>;
 const TODAY = '2026-11-25';
@@ -305,6 +308,8 @@ describe('the enrollment import', () => {
     await refused('enrollment.commit', { file: file(), mapping: { regNumber: 99, fullName: 6, birthDate: 7, status: 3 } }, /Файл не загружен|столбц/);
     const e = await refused('enrollment.commit', { file: file(), mapping: { regNumber: null, fullName: 6, birthDate: 7, status: 3 } }, /Файл не загружен/);
     expect(e.problems.map((p) => p.message).join('\n')).toMatch(/Не выбран столбец для обязательного поля «Номер заявления»/);
+    const unknown = await refused('enrollment.commit', { file: file(), mapping: { regNumber: 1, fullName: 6, birthDate: 7, status: 3, favouriteColour: 9 } }, /Файл не загружен/);
+    expect(unknown.problems).toContainEqual({ row: 4, column: 'Сопоставление столбцов', message: 'Неизвестное поле «favouriteColour» в сопоставлении столбцов' });
     await refused('enrollment.commit', { file: '' }, 'Выберите файл', 'file');
     await refused('enrollment.list', { search: long(201) }, 'Поиск', 'search');
     await refused('enrollment.list', { sort: 'age' }, 'Сортировка', 'sort');
