@@ -19,8 +19,10 @@ export const BOOK_TITLES: Record<BookKind, string> = {
 };
 
 /** A period, both days included. */
-const period = z.object({ from: s.isoDate, to: s.isoDate });
-const file = z.object({ book: z.enum(BOOKS), from: s.isoDate.optional(), to: s.isoDate.optional() });
+const from = s.dateField('Начало периода');
+const to = s.dateField('Конец периода');
+const period = z.object({ from, to });
+const file = z.object({ book: s.choice('Книга', BOOKS), from: from.optional(), to: to.optional() });
 
 /** An order as a line of a book shows it: «от 10.11.2026 № 12» and its kind. */
 export interface OrderRef {

@@ -87,34 +87,34 @@ export interface CredentialRequestResult {
 
 const handing = z.object({
   id: s.id,
-  handedOn: s.isoDate,
+  handedOn: s.dateField('Дата выдачи'),
   handedTo: s.required('Кому выданы', 'personName'),
-  handedHow: z.enum(credentialHandings.values),
+  handedHow: s.choice('Как выданы', credentialHandings.values),
 });
 
 export const credentialsOps = {
   'calendar.year': read(view('setup'), z.object({ year: s.int('Год', 2000, 2100) })).returns<CalendarYear>(),
   'calendar.save': write(
     change('setup'),
-    z.object({ date: s.isoDate, kind: z.enum(calendarDayKinds.values), note: s.optionalText('Примечание', 'title') }),
+    z.object({ date: s.dateField('Дата'), kind: s.choice('День', calendarDayKinds.values), note: s.optionalText('Основание', 'title') }),
   ).returns<CalendarDay>(),
   'calendar.remove': write(change('setup'), z.object({ id: s.id })).returns<void>(),
   /** The n-th working day after a date (the deadline calculator on the calendar page). */
-  'calendar.addWorkingDays': read(view('setup'), z.object({ date: s.isoDate, days: s.int('Рабочих дней', 0, 250) })).returns<string>(),
+  'calendar.addWorkingDays': read(view('setup'), z.object({ date: s.dateField('От даты'), days: s.int('Рабочих дней', 0, 250) })).returns<string>(),
 
   'credentials.list': read(
     view('credentials'),
-    z.object({ classId: s.optionalId, state: z.enum(['all', 'open', 'waiting', 'issued', 'handed', 'late']).default('all') }),
+    z.object({ classId: s.idField('Класс').nullable().optional(), state: s.choice('Состояние', ['all', 'open', 'waiting', 'issued', 'handed', 'late']).default('all') }),
   ).returns<CredentialRow[]>(),
   'credentials.due': read(view('credentials'), none).returns<CredentialsDue>(),
   /** «Запросить учётные данные»: for a student (and their parents) not asked for yet, e.g. enrolled before this feature. */
-  'credentials.request': write(change('credentials'), z.object({ studentId: s.id, arrivedOn: s.isoDate })).returns<CredentialRequestResult>(),
+  'credentials.request': write(change('credentials'), z.object({ studentId: s.idField('Ученик'), arrivedOn: s.dateField('Дата прибытия') })).returns<CredentialRequestResult>(),
   'credentials.hand': write(change('credentials'), handing).returns<CredentialRow>(),
   /** Un-marks a handing entered by mistake. */
   'credentials.unhand': write(change('credentials'), z.object({ id: s.id })).returns<CredentialRow>(),
   'credentials.slipsPdf': job('Листки с учётными данными (PDF)', read(change('credentials'), z.object({ classId: s.optionalId })).returns<ExportedFile>()),
   'credentials.registerPdf': job(
     'Журнал выдачи учётных данных (PDF)',
-    read(view('credentials'), z.object({ from: s.isoDate.nullable().optional(), to: s.isoDate.nullable().optional() })).returns<ExportedFile>(),
+    read(view('credentials'), z.object({ from: s.dateField('Период с').nullable().optional(), to: s.dateField('Период по').nullable().optional() })).returns<ExportedFile>(),
   ),
 };

@@ -3,6 +3,7 @@
 // matched with the school), then one all-or-nothing commit; the list of imported applications.
 import { z } from 'zod';
 import { MAX, tooLongMessage } from './limits';
+import * as s from './schemas';
 import { change, job, read, view, write } from './ops';
 import type { EnrollmentPreference, Gender } from './enums';
 import { mapping, type ImportFieldChange, type ImportPreview } from './transfer';
@@ -112,9 +113,9 @@ export const enrollmentOps = {
     z.object({
       search: z.string().max(MAX.search, tooLongMessage('Поиск', MAX.search)).optional(),
       /** Only the applications in a status that allows enrollment. */
-      enrollableOnly: z.boolean().optional(),
-      sort: z.enum(enrollmentSorts).default('regNumber'),
-      desc: z.boolean().default(false),
+      enrollableOnly: s.flag('Только допускающие зачисление').optional(),
+      sort: s.choice('Сортировка', enrollmentSorts).default('regNumber'),
+      desc: s.flag('По убыванию').default(false),
     }),
   ).returns<EnrollmentApplicationRow[]>(),
 };

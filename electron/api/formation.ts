@@ -118,18 +118,18 @@ export const formationOps = {
     change('contingent'),
     z.object({
       classes: s
-        .list(z.object({ letter: s.classLetter, applicationIds: s.list(s.id, 'Детей в классе', MAX_CHILDREN) }), 'Классов', 20)
+        .list(z.object({ letter: s.classLetter, applicationIds: s.list(s.idField('Ребёнок'), 'Детей в классе', MAX_CHILDREN) }), 'Классов', 20)
         .min(1, 'Укажите хотя бы один класс')
         .refine((cs) => new Set(cs.map((c) => c.letter)).size === cs.length, 'Литеры классов повторяются'),
     }),
   ).returns<FormationBoard>(),
   /** Moves one child into another planned class (null: out of every class). */
-  'formation.move': write(change('contingent'), z.object({ applicationId: s.id, classId: s.id.nullable() })).returns<FormationBoard>(),
+  'formation.move': write(change('contingent'), z.object({ applicationId: s.idField('Ребёнок'), classId: s.idField('Класс').nullable() })).returns<FormationBoard>(),
   /** Two children to keep together or apart (the same two again: the rule is changed). */
   'formation.pairs.save': write(
     change('contingent'),
     z
-      .object({ id: s.optionalId, firstId: s.id, secondId: s.id, together: z.boolean({ error: 'Укажите: вместе или в разных классах' }) })
+      .object({ id: s.optionalId, firstId: s.idField('Первый ребёнок'), secondId: s.idField('Второй ребёнок'), together: z.boolean({ error: 'Укажите: вместе или в разных классах' }) })
       .refine((p) => p.firstId !== p.secondId, { message: 'Выберите двух разных детей', path: ['secondId'] }),
   ).returns<FormationPair>(),
   'formation.pairs.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),

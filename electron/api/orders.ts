@@ -83,12 +83,12 @@ export interface OrderDetails extends OrderRow {
 export const orderSorts = ['date', 'number', 'kind', 'title'] as const;
 
 const item = z.object({
-  studentId: s.optionalId,
-  applicationId: s.optionalId,
-  classFromId: s.optionalId,
-  classToId: s.optionalId,
+  studentId: s.idField('Ученик').nullable().optional(),
+  applicationId: s.idField('Заявление').nullable().optional(),
+  classFromId: s.idField('Из класса').nullable().optional(),
+  classToId: s.idField('В класс').nullable().optional(),
   grade: s.grade.nullable().optional(),
-  effectiveDate: s.isoDate,
+  effectiveDate: s.dateField('С даты'),
   schoolFrom: s.optionalText('Из какой школы', 'schoolFullName'),
   schoolTo: s.optionalText('В какую школу', 'schoolFullName'),
   reason: s.optionalText('Причина', 'note'),
@@ -96,43 +96,43 @@ const item = z.object({
 export type OrderItemInput = z.input<typeof item>;
 
 const header = {
-  date: s.isoDate,
+  date: s.dateField('Дата приказа'),
   title: s.required('Заголовок', 'orderTitle'),
   preamble: s.optionalText('Преамбула', 'note'),
   basis: s.optionalText('Основание', 'note'),
 };
 
 /** The student card's fields, as students.save takes them, for an arrival. */
-const arrivingStudent = studentsOps['students.save'].input.omit({ id: true, classId: true, classFrom: true });
+const arrivingStudent = studentsOps['students.save'].input.omit({ id: true, classId: true, classFrom: true }).extend({ birthDate: s.dateField('Дата рождения', [1900, 2100]) });
 
 export const ordersOps = {
   'orders.list': read(
     view('contingent'),
     z.object({
       search: s.searchText().optional(),
-      kind: z.enum(orderKinds.values).optional(),
-      status: z.enum(orderStatuses.values).optional(),
-      from: s.isoDate.optional(),
-      to: s.isoDate.optional(),
-      studentId: s.optionalId,
-      sort: z.enum(orderSorts).default('date'),
-      desc: z.boolean().default(true),
+      kind: s.choice('Вид', orderKinds.values).optional(),
+      status: s.choice('Статус', orderStatuses.values).optional(),
+      from: s.dateField('Период с').optional(),
+      to: s.dateField('Период по').optional(),
+      studentId: s.idField('Ученик').nullable().optional(),
+      sort: s.choice('Сортировка', orderSorts).default('date'),
+      desc: s.flag('По убыванию').default(true),
     }),
   ).returns<OrderRow[]>(),
   'orders.get': read(view('contingent'), z.object({ id: s.id })).returns<OrderDetails>(),
   /** A draft, new or edited: applies nothing, has no number. */
   'orders.save': write(
     change('contingent'),
-    z.object({ id: s.optionalId, kind: z.enum(draftOrderKinds.values), ...header, items: s.list(item, 'Учеников в приказе', MAX_ITEMS.orderItems) }),
+    z.object({ id: s.optionalId, kind: s.choice('Вид приказа', draftOrderKinds.values), ...header, items: s.list(item, 'Учеников в приказе', MAX_ITEMS.orderItems) }),
   ).returns<OrderDetails>(),
   /** Removes a draft (a signed order is never removed: it is cancelled by another order). */
   'orders.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),
   /** Numbers the draft and applies its items, in one transaction. */
   'orders.sign': write(change('contingent'), z.object({ id: s.id })).returns<OrderDetails>(),
   /** Makes and signs «Об отмене приказа», which undoes the cancelled order's memberships. */
-  'orders.cancel': write(change('contingent'), z.object({ id: s.id, date: s.isoDate, basis: s.optionalText('Основание', 'note') })).returns<OrderDetails>(),
+  'orders.cancel': write(change('contingent'), z.object({ id: s.id, date: s.dateField('Дата приказа об отмене'), basis: s.optionalText('Основание', 'note') })).returns<OrderDetails>(),
   /** The drafts «О зачислении» and «О формировании классов» from the year's planned first grades. */
-  'orders.fromFormation': write(change('contingent'), z.object({ yearId: s.optionalId, date: s.isoDate, effectiveDate: s.isoDate })).returns<{
+  'orders.fromFormation': write(change('contingent'), z.object({ yearId: s.optionalId, date: s.dateField('Дата приказа'), effectiveDate: s.dateField('Дата зачисления') })).returns<{
     enrollment: OrderDetails | null;
     forming: OrderDetails | null;
   }>(),
@@ -146,9 +146,9 @@ export const ordersOps = {
     z.object({
       student: arrivingStudent,
       schoolFrom: s.required('Из какой школы', 'schoolFullName'),
-      classToId: s.id,
-      effectiveDate: s.isoDate,
-      date: s.isoDate,
+      classToId: s.idField('В класс'),
+      effectiveDate: s.dateField('С даты'),
+      date: s.dateField('Дата приказа'),
       basis: s.optionalText('Основание', 'note'),
     }),
   ).returns<OrderDetails>(),

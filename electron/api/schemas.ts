@@ -143,3 +143,49 @@ export const classLetter = z
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 export const maxItems = MAX_ITEMS;
+
+// Issue 12 (the contingent's inputs): fields whose every message names the field, as a person
+// reads it next to the field or in a summary («Поле «Дата приказа»: даты 31.02.2026 не существует»).
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ruDay = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/**
+ * A date crossing the API as ISO 'YYYY-MM-DD' (the screens convert what is typed, ДД.ММ.ГГГГ), its
+ * messages naming the field; the year within `years` (a school's documents: 2000–2100), so a typo
+ * such as 0026 or 20026 is refused instead of saved.
+ */
+export function dateField(label: string, years: readonly [number, number] = [2000, 2100]) {
+  const format = `Поле «${label}»: дата должна быть в формате ДД.ММ.ГГГГ`;
+  return z
+    .string({ error: wrongType(label, 'нужна дата') })
+    .max(10, format)
+    .superRefine((v, ctx) => {
+      if (!ISO_DAY.test(v)) return void ctx.addIssue({ code: 'custom', message: format });
+      const d = new Date(`${v}T00:00:00Z`);
+      if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+        return void ctx.addIssue({ code: 'custom', message: `Поле «${label}»: даты ${ruDay(v)} не существует` });
+      const y = Number(v.slice(0, 4));
+      if (y < years[0] || y > years[1]) ctx.addIssue({ code: 'custom', message: `Поле «${label}»: год — от ${years[0]} до ${years[1]}` });
+    });
+}
+
+/** A record chosen in a list (a class, a student): its id, the messages naming the field. */
+export function idField(label: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined || iss.input === null ? `Поле «${label}» не заполнено` : `Поле «${label}»: неверная ссылка на запись`) })
+    .min(1, `Поле «${label}» не заполнено`)
+    .max(MAX.id, `Поле «${label}»: неверная ссылка на запись`);
+}
+
+/** One of a closed set of values (a select), the messages naming the field. */
+export function choice<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  return z.enum(values, {
+    error: (iss) => (iss.input === undefined || iss.input === null ? `Поле «${label}» не заполнено` : `Поле «${label}»: выберите значение из списка`),
+  });
+}
+
+/** Yes or no (a checkbox, a switch), the message naming the field. */
+export function flag(label: string) {
+  return z.boolean({ error: (iss) => (iss.input === undefined || iss.input === null ? `Поле «${label}» не заполнено` : `Поле «${label}»: нужно «да» или «нет»`) });
+}

@@ -102,7 +102,7 @@ export const studentsOps = {
           phone: s.optionalText('Телефон', 'phone'),
           email: s.optionalText('E-mail', 'email'),
           pdConsentDate: s.isoDate.nullable(),
-          eServiceRefused: z.boolean(),
+          eServiceRefused: s.flag('Отказ от электронного дневника'),
         }),
         'Представителей',
         s.maxItems.guardians,

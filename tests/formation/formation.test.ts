@@ -159,7 +159,7 @@ describe('formation: 120 children into 1А–1Д', () => {
     expect(r3.ok).toBe(false);
     const r4 = await as(secretary, 'formation.propose', { count: 3, letters: ['А', 'Б'] });
     expect(r4.ok).toBe(false);
-    if (!r4.ok) expect(r4.error.message).toBe('Литер указано 2, а классов 3');
+    if (!r4.ok) expect(r4.error.message).toBe('Литер указано 2, а классов 3: укажите по одной литере на класс');
     const r5 = await as(secretary, 'formation.apply', { classes: [{ letter: 'A', applicationIds: [] }] });
     expect(r5.ok).toBe(false);
     if (!r5.ok) expect(r5.error.message).toContain('латиницей');

@@ -85,7 +85,7 @@ const COLUMNS: Column[] = [
 ];
 
 export async function registerPdf(ctx: Ctx, from: string | null, to: string | null): Promise<ExportedFile> {
-  if (from && to && to < from) throw invalid('Дата окончания периода раньше даты начала.', [{ column: 'to', message: 'Раньше начала' }]);
+  if (from && to && to < from) throw invalid('Дата окончания периода раньше даты начала.', [{ column: 'to', message: 'Конец периода раньше его начала' }]);
   const rows = q.registerRows(ctx.db, from, to).filter((r) => r.login);
   const cells = rows.map((r, i) => [
     String(i + 1),

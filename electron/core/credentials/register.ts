@@ -89,8 +89,8 @@ export function handCredentials(ctx: Ctx, i: { id: string; handedOn: string; han
     if (!r) throw recordNotFound('credential_request');
     if (!r.login) throw invalid('Центральная система ещё не выдала логин и пароль: выдать их пока нельзя. Дождитесь синхронизации.');
     if (i.handedOn < r.requested_at.slice(0, 10))
-      throw invalid(`Дата выдачи (${ruDate(i.handedOn)}) раньше запроса (${ruDate(r.requested_at.slice(0, 10))}).`, [{ column: 'handedOn', message: 'Раньше запроса' }]);
-    if (i.handedOn > todayOf(ctx)) throw invalid(`Дата выдачи (${ruDate(i.handedOn)}) ещё не наступила.`, [{ column: 'handedOn', message: 'Дата в будущем' }]);
+      throw invalid(`Дата выдачи (${ruDate(i.handedOn)}) раньше запроса (${ruDate(r.requested_at.slice(0, 10))}).`, [{ column: 'handedOn', message: `Дата выдачи раньше запроса (${ruDate(r.requested_at.slice(0, 10))})` }]);
+    if (i.handedOn > todayOf(ctx)) throw invalid(`Дата выдачи (${ruDate(i.handedOn)}) ещё не наступила.`, [{ column: 'handedOn', message: `Дата выдачи ${ruDate(i.handedOn)} ещё не наступила` }]);
     w.update('credential_request', i.id, { handed_on: i.handedOn, handed_to: i.handedTo, handed_how: i.handedHow, handed_by: actorName(ctx) });
   });
   return rowView(q.requestById(ctx.db, i.id)!, todayOf(ctx), mayChange(ctx));

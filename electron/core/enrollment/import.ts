@@ -45,7 +45,11 @@ interface Checked {
 
 function checkSheet(ctx: Ctx, fileName: string, sheet: SheetData, given: ColumnMapping | undefined): Checked {
   const mapping = given ?? recognizeEnrollmentColumns(sheet.headers);
-  const problems = checkFieldMapping(enrollmentFields(), mapping, sheet.headers);
+  const fields = enrollmentFields();
+  // A field the import does not know is named, not ignored: the mapping is taken as given or refused.
+  const known = new Set<string>(fields.map((f) => f.key));
+  const unknown = Object.keys(mapping).filter((k) => !known.has(k)).map((k) => `Неизвестное поле «${k.length > 40 ? `${k.slice(0, 40)}…` : k}» в сопоставлении столбцов`);
+  const problems = [...unknown, ...checkFieldMapping(fields, mapping, sheet.headers)];
   if (problems.length)
     return { fileName, sheet, mapping, mappingRefused: true, drafts: [], errors: problems.map((message) => ({ row: sheet.headerRowNumber, column: 'Сопоставление столбцов', message })) };
   const r = validateEnrollment(sheet, mapping, isoDay(ctx.now()));

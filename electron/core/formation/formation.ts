@@ -110,9 +110,9 @@ export function propose(ctx: Ctx, i: OpParsed<'formation.propose'>): FormationPr
   const yearId = currentYearId(ctx);
   const letters = i.letters ?? DEFAULT_LETTERS.slice(0, i.count);
   if (letters.length !== i.count)
-    throw invalid(`Литер указано ${letters.length}, а классов ${i.count}`, [{ column: 'Литеры', message: `Укажите ${i.count} литер — по одной на класс` }]);
+    throw invalid(`Литер указано ${letters.length}, а классов ${i.count}: укажите по одной литере на класс`, [{ column: 'letters', message: `Литер указано ${letters.length}, а классов ${i.count}: укажите по одной литере на класс` }]);
   if (i.sizes && i.sizes.length !== i.count)
-    throw invalid(`Размеров указано ${i.sizes.length}, а классов ${i.count}`, [{ column: 'Размеры', message: `Укажите ${i.count} размеров — по одному на класс` }]);
+    throw invalid(`Размеров классов указано ${i.sizes.length}, а классов ${i.count}: укажите по одному на класс`, [{ column: 'sizes', message: `Размеров классов указано ${i.sizes.length}, а классов ${i.count}: укажите по одному на класс` }]);
   const seed = i.seed ?? 1;
   const { children } = cohort(db, yearId);
   const pairs = pairsOf(db, children);
@@ -187,7 +187,7 @@ export function savePair(ctx: Ctx, i: OpParsed<'formation.pairs.save'>): Formati
     const same = pairBetween(db, i.firstId, i.secondId);
     if (i.id) {
       if (!db.first(db.q.selectFrom('enrollment_pair').select('id').where('id', '=', i.id).where('deleted_at', 'is', null))) throw notFound('Пара детей');
-      if (same && same.id !== i.id) throw invalid('Для этих двух детей правило уже задано', [{ column: 'Второй ребёнок', message: 'Для этих двух детей правило уже задано' }]);
+      if (same && same.id !== i.id) throw invalid('Для этих двух детей правило уже задано', [{ column: 'secondId', message: 'Для этих двух детей правило уже задано' }]);
       return w.update('enrollment_pair', i.id, values).id;
     }
     if (same) return w.update('enrollment_pair', same.id, values).id;

@@ -26,7 +26,7 @@ function yearOf(ctx: Ctx, date: string): string {
   const { db } = ctx;
   const y = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).where('start_date', '<=', date).where('end_date', '>=', date));
   const id = y?.id ?? currentYearOrNull(ctx);
-  if (!id) throw invalid('Сначала создайте учебный год: приказы нумеруются в пределах года', [{ column: 'date', message: 'Нет учебного года' }]);
+  if (!id) throw invalid('Сначала создайте учебный год: приказы нумеруются в пределах года', [{ column: 'date', message: 'Дата приказа: нет учебного года, к которому отнести приказ' }]);
   return id;
 }
 
@@ -254,7 +254,7 @@ export function cancelOrder(ctx: Ctx, i: OpParsed<'orders.cancel'>): OrderDetail
     if (o.status === 'draft') throw invalid('Это проект приказа: его можно изменить или удалить, отменять нечего');
     if (o.status === 'cancelled') throw invalid(`Приказ ${orderLabel(o)} уже отменён`);
     if (o.kind === 'cancellation') throw invalid('Приказ об отмене не отменяют: издайте новый приказ');
-    if (i.date < o.date) throw invalid(`Приказ об отмене не может быть раньше отменяемого (${ruDate(o.date)})`, [{ column: 'date', message: 'Раньше отменяемого приказа' }]);
+    if (i.date < o.date) throw invalid(`Дата приказа об отмене (${ruDate(i.date)}) раньше даты отменяемого приказа (${ruDate(o.date)})`, [{ column: 'date', message: `Дата приказа об отмене раньше отменяемого приказа (${ruDate(o.date)})` }]);
     const items = itemsOf(ctx, o.id);
     const students = items.map((it) => it.student_id).filter((s): s is string => !!s);
     const firstDay = items.map((it) => it.effective_date).sort()[0] ?? o.date;

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { NumberField } from '../components/NumberField';
 import { fieldError, problemsOf } from '../lib/errors';
 import { parseRuDate, ruDate, todayIso } from '../lib/dates';
+import { isoDates } from '../lib/dateFields';
 import { MAX } from '../../../electron/api/limits';
 import { calendarDayKinds, type CalendarDayKind } from '../../../electron/api/enums';
 
@@ -29,9 +30,8 @@ export function CalendarPage() {
   const [note, setNote] = useState('');
   const save = useAction(
     async () => {
-      const d = parseRuDate(date, { required: true });
-      if (!d.ok) throw Object.assign(new Error(d.error), { problems: [{ column: 'date', message: d.error }] });
-      return call('calendar.save', { date: d.iso!, kind, note: note || null });
+      const [iso] = isoDates([{ column: 'date', label: 'Дата', text: date }]);
+      return call('calendar.save', { date: iso!, kind, note: note || null });
     },
     { success: (d) => `${ruDate(d.date)}: ${d.working ? 'рабочий день' : 'выходной'}`, onSuccess: () => (setDate(''), setNote('')) },
   );
@@ -115,10 +115,11 @@ export function CalendarPage() {
                   value={kind}
                   allowDeselect={false}
                   onChange={(v) => v && setKind(v as CalendarDayKind)}
+                  error={fieldError(problems, 'kind')}
                   data-testid="calendar-kind"
                 />
-                <TextInput label="Основание" placeholder="Постановление Правительства РФ от …" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(problems, 'note')} />
-                {save.error && !problems.length ? <ErrorAlert error={save.error} /> : null}
+                <TextInput label="Основание" placeholder="Постановление Правительства РФ от …" value={note} onChange={(e) => setNote(e.currentTarget.value)} error={fieldError(problems, 'note')} data-testid="calendar-note" />
+                {save.error && !problems.every((x) => ['date', 'kind', 'note'].includes(x.column ?? '')) ? <ErrorAlert error={save.error} /> : null}
                 <Button loading={save.busy} onClick={() => void save.run()} data-testid="calendar-save">
                   Сохранить
                 </Button>

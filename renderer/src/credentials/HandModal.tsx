@@ -6,7 +6,8 @@ import { useAction } from '../data/useAction';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldError, problemsOf } from '../lib/errors';
-import { parseRuDate, ruDate, todayIso } from '../lib/dates';
+import { ruDate, todayIso } from '../lib/dates';
+import { isoDates } from '../lib/dateFields';
 import { MAX } from '../../../electron/api/limits';
 import { credentialHandings, type CredentialHanding } from '../../../electron/api/enums';
 import type { CredentialRow } from '../../../electron/api/credentials';
@@ -22,9 +23,8 @@ export function HandModal({ row, onClose }: { row: CredentialRow; onClose: () =>
   const [how, setHow] = useState<CredentialHanding>('in_person');
   const hand = useAction(
     async () => {
-      const d = parseRuDate(date, { required: true });
-      if (!d.ok) throw new Error(d.error);
-      return call('credentials.hand', { id: row.id, handedOn: d.iso!, handedTo: to, handedHow: how });
+      const [handedOn] = isoDates([{ column: 'handedOn', label: 'Дата выдачи', text: date }]);
+      return call('credentials.hand', { id: row.id, handedOn: handedOn!, handedTo: to, handedHow: how });
     },
     { success: (r) => `Выдача отмечена: ${r.recipientName}`, onSuccess: onClose },
   );
@@ -44,9 +44,10 @@ export function HandModal({ row, onClose }: { row: CredentialRow; onClose: () =>
           value={how}
           allowDeselect={false}
           onChange={(v) => v && setHow(v as CredentialHanding)}
+          error={fieldError(problems, 'handedHow')}
           data-testid="hand-how"
         />
-        {hand.error && !problems.length ? <ErrorAlert error={hand.error} /> : null}
+        {hand.error && !problems.every((x) => ['handedOn', 'handedTo', 'handedHow'].includes(x.column ?? '')) ? <ErrorAlert error={hand.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена

@@ -7,7 +7,9 @@ import { useOp } from '../data/useOp';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { fieldError, problemsOf } from '../lib/errors';
-import { countOf, parseRuDate, ruDate, todayIso } from '../lib/dates';
+import { countOf, ruDate, todayIso } from '../lib/dates';
+import { isoDates } from '../lib/dateFields';
+import { AppError } from '../api';
 
 export function RequestModal({ onClose }: { onClose: () => void }) {
   const [search, setSearch] = useState('');
@@ -16,10 +18,9 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
   const studentsQ = useOp('students.list', { search: search.slice(0, 200), limit: 50 }, { keepPrevious: true });
   const request = useAction(
     async () => {
-      if (!studentId) throw new Error('Выберите ученика');
-      const d = parseRuDate(date, { required: true });
-      if (!d.ok) throw new Error(d.error);
-      return call('credentials.request', { studentId, arrivedOn: d.iso! });
+      const [arrivedOn] = isoDates([{ column: 'arrivedOn', label: 'Дата прибытия', text: date }]);
+      if (!studentId) throw new AppError('validation', 'Поле «Ученик» не заполнено', [{ column: 'studentId', message: 'Поле «Ученик» не заполнено' }]);
+      return call('credentials.request', { studentId, arrivedOn: arrivedOn! });
     },
     {
       success: (r) => ({
@@ -51,7 +52,7 @@ export function RequestModal({ onClose }: { onClose: () => void }) {
           data-testid="request-student"
         />
         <DateField label="Дата прибытия" value={date} onChange={setDate} error={fieldError(problems, 'arrivedOn')} data-testid="request-date" />
-        {request.error && !problems.length ? <ErrorAlert error={request.error} /> : null}
+        {request.error && !problems.every((x) => ['studentId', 'arrivedOn'].includes(x.column ?? '')) ? <ErrorAlert error={request.error} /> : null}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена

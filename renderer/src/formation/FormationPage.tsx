@@ -19,6 +19,8 @@ import { invalidateAll } from '../data/client';
 import { useAction } from '../data/useAction';
 import { useOp } from '../data/useOp';
 import { ruDate, todayIso } from '../lib/dates';
+import { problemsOf, type Problem } from '../lib/errors';
+import { AppError } from '../api';
 import { ruFold } from '../../../electron/api/text';
 import { DEFAULT_LETTERS, type FormationChild, type FormationProposal } from '../../../electron/api/formation';
 import { ageText, boardColumns, counts, moveChild, proposalColumns, UNPLANNED, type Column } from './board';
@@ -27,6 +29,23 @@ import { ageText, boardColumns, counts, moveChild, proposalColumns, UNPLANNED, t
 const COUNT: NumberRule = { min: 1, max: 20, step: 1 };
 const SEED: NumberRule = { min: 0, max: 1_000_000, step: 1 };
 
+
+/** The first problem about a field of the form: the field itself ('letters') or one of its items ('letters.1'). */
+function formError(problems: Problem[], field: string): string | undefined {
+  return problems.find((p) => p.column === field || p.column?.startsWith(`${field}.`))?.message;
+}
+
+/** The sizes as typed («25, 25, 24»): whole numbers, else the refusal naming the field (never NaN sent as «empty»). */
+function parseSizes(text: string): number[] | null {
+  if (!text.trim()) return null;
+  const parts = parseList(text);
+  const bad = parts.find((x) => !/^\d+$/.test(x));
+  if (bad !== undefined) {
+    const message = `Поле «Размеры классов»: «${bad.length > 10 ? `${bad.slice(0, 10)}…` : bad}» — не целое число`;
+    throw new AppError('validation', message, [{ column: 'sizes', message }]);
+  }
+  return parts.map(Number);
+}
 
 function parseList(text: string): string[] {
   return text
@@ -169,7 +188,7 @@ export function FormationPage() {
       call('formation.propose', {
         count: n,
         letters: letters.trim() ? parseList(letters) : null,
-        sizes: sizes.trim() ? parseList(sizes).map(Number) : null,
+        sizes: parseSizes(sizes),
         seed: seedCheck.ok ? (seedCheck.value ?? 1) : 1,
       }),
     { onSuccess: (p) => setProposal({ p, cols: proposalColumns(p, all) }), invalidates: false },
@@ -188,6 +207,7 @@ export function FormationPage() {
       notify: 'Распределение не сохранено',
     },
   );
+  const proposeProblems = problemsOf(propose.error);
   const move = useAction((applicationId: string, classId: string | null) => call('formation.move', { applicationId, classId }), { notify: 'Ребёнок не перенесён' });
   const savePair = useAction(
     () => call('formation.pairs.save', { firstId: pair.first!, secondId: pair.second!, together: pair.together === 'together' }),
@@ -256,12 +276,13 @@ export function FormationPage() {
       {!readOnly ? (
         <Paper withBorder p="sm" radius="md">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <NumberField label="Классов" rule={COUNT} value={count} onChange={setCount} w={90} data-testid="formation-count" />
+            <NumberField label="Классов" rule={COUNT} value={count} onChange={setCount} error={formError(proposeProblems, 'count')} w={90} data-testid="formation-count" />
             <TextInput
               label="Литеры"
               placeholder={DEFAULT_LETTERS.slice(0, n).join(', ')}
               value={letters}
-              onChange={(e) => setLetters(e.currentTarget.value)}
+              onChange={(e) => (setLetters(e.currentTarget.value), propose.setError(null))}
+              error={formError(proposeProblems, 'letters')}
               w={170}
               data-testid="formation-letters"
             />
@@ -269,11 +290,12 @@ export function FormationPage() {
               label="Размеры классов"
               placeholder="поровну"
               value={sizes}
-              onChange={(e) => setSizes(e.currentTarget.value)}
+              onChange={(e) => (setSizes(e.currentTarget.value), propose.setError(null))}
+              error={formError(proposeProblems, 'sizes')}
               w={170}
               data-testid="formation-sizes"
             />
-            <NumberField label="Вариант" rule={SEED} value={seed} onChange={setSeed} w={90} data-testid="formation-seed" />
+            <NumberField label="Вариант" rule={SEED} value={seed} onChange={setSeed} error={formError(proposeProblems, 'seed')} w={90} data-testid="formation-seed" />
             <Button leftSection={<IconArrowsShuffle size={16} />} onClick={() => void propose.run()} loading={propose.busy} disabled={!total?.size || !countCheck.ok || !seedCheck.ok} data-testid="formation-propose">
               Распределить
             </Button>
@@ -292,7 +314,9 @@ export function FormationPage() {
             Классы {lettersShown.map((l) => `1${l}`).join(', ') || '—'}; размеры {sizes.trim() ? 'заданы' : 'поровну (различаются не больше чем на 1)'}. Распределение по полу и возрасту, с
             учётом пар; недостающие классы будут созданы при сохранении.
           </Text>
-          {propose.error ? <ErrorAlert error={propose.error} title="Не распределено" onClose={() => propose.setError(null)} /> : null}
+          {propose.error && !proposeProblems.every((p) => ['count', 'letters', 'sizes', 'seed'].some((f) => p.column === f || p.column?.startsWith(`${f}.`))) ? (
+            <ErrorAlert error={propose.error} title="Не распределено" onClose={() => propose.setError(null)} />
+          ) : null}
         </Paper>
       ) : null}
 

@@ -16,12 +16,16 @@ import { change } from '../data/change';
 import { useAppState } from '../app/AppState';
 import { parseRuDate, ruDate, todayIso } from '../lib/dates';
 import { fieldError, problemsOf } from '../lib/errors';
+import { dateProblem, isoDates } from '../lib/dateFields';
 import { orderKinds, orderStatuses, type OrderKind, type OrderStatus } from '../../../electron/api/enums';
 import { draftOrderKinds, orderSorts, type OrderDetails, type OrderRow } from '../../../electron/api/orders';
 import { ArrivalModal } from './ArrivalModal';
 
 const STATUS_COLOR: Record<OrderStatus, string> = { draft: 'gray', signed: 'green', cancelled: 'red' };
 const SORT_LABELS: Record<(typeof orderSorts)[number], string> = { date: 'По дате', number: 'По номеру', kind: 'По виду', title: 'По заголовку' };
+
+/** The problems the drawer shows next to a field (the others in the summary under the list). */
+const SHOWN_AT_FIELD = /^(date|title|preamble|basis|kind|items)$|^items\.\d+\.(studentId|applicationId|classToId|effectiveDate|schoolFrom|schoolTo|reason)$/;
 
 /** The usual title of a new order of a kind. */
 const DEFAULT_TITLE: Record<OrderKind, string> = orderKinds.labels;
@@ -177,6 +181,7 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
   const today = ruDate(todayIso());
   const [form, setForm] = useState<DraftForm | null>(id === 'new' ? { id: null, kind: 'class_transfer', date: today, title: DEFAULT_TITLE.class_transfer, preamble: '', basis: '', items: [emptyItem(today)] } : null);
   const [cancelDate, setCancelDate] = useState(today);
+  const [cancelError, setCancelError] = useState<string | undefined>(undefined);
   const [ask, confirmModal] = useConfirm();
   if (!form && details.data) setForm(formOf(details.data));
   const o = details.data;
@@ -190,21 +195,24 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
   const setItem = (i: number, patch: Partial<ItemForm>) => setForm((f) => (f ? { ...f, items: f.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) } : f));
 
   const input = () => {
-    const d = parseRuDate(form!.date);
+    // Dates typed wrongly are named next to their fields before anything is sent.
+    const [date, ...effective] = isoDates([
+      { column: 'date', label: 'Дата приказа', text: form!.date },
+      ...form!.items.map((it, i) => ({ column: `items.${i}.effectiveDate`, label: `С даты (строка ${i + 1})`, text: it.effectiveDate })),
+    ]);
     return {
       id: form!.id,
       kind: form!.kind as (typeof draftOrderKinds.values)[number],
-      date: d.ok && d.iso ? d.iso : form!.date,
+      date: date!,
       title: form!.title,
       preamble: form!.preamble || null,
       basis: form!.basis || null,
-      items: form!.items.map((it) => {
-        const e = parseRuDate(it.effectiveDate);
+      items: form!.items.map((it, i) => {
         return {
           studentId: it.studentId,
           applicationId: it.applicationId,
           classToId: it.classToId,
-          effectiveDate: e.ok && e.iso ? e.iso : it.effectiveDate,
+          effectiveDate: effective[i]!,
           schoolFrom: it.schoolFrom || null,
           schoolTo: it.schoolTo || null,
           reason: it.reason || null,
@@ -251,13 +259,14 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               disabled={!editable}
               allowDeselect={false}
               onChange={(v) => v && setForm((f) => (f ? { ...f, kind: v as OrderKind, title: f.title === DEFAULT_TITLE[f.kind] || !f.title ? DEFAULT_TITLE[v as OrderKind] : f.title } : f))}
+              error={fieldError(p, 'kind', 'Вид приказа')}
               data-testid="order-kind"
             />
             <DateField label="Дата приказа" value={form.date} onChange={(v) => set('date', v)} disabled={!editable} error={fieldError(p, 'date')} data-testid="order-date" />
           </Group>
           <TextInput label="Заголовок" value={form.title} onChange={(e) => set('title', e.currentTarget.value)} disabled={!editable} error={fieldError(p, 'title', 'Заголовок')} data-testid="order-title" />
-          <Textarea label="Преамбула" description="Например: «В соответствии с … на основании заявления родителя (законного представителя)»" autosize minRows={2} value={form.preamble} onChange={(e) => set('preamble', e.currentTarget.value)} disabled={!editable} data-testid="order-preamble" />
-          <Textarea label="Основание" autosize minRows={1} value={form.basis} onChange={(e) => set('basis', e.currentTarget.value)} disabled={!editable} data-testid="order-basis" />
+          <Textarea label="Преамбула" description="Например: «В соответствии с … на основании заявления родителя (законного представителя)»" autosize minRows={2} value={form.preamble} onChange={(e) => set('preamble', e.currentTarget.value)} disabled={!editable} error={fieldError(p, 'preamble', 'Преамбула')} data-testid="order-preamble" />
+          <Textarea label="Основание" autosize minRows={1} value={form.basis} onChange={(e) => set('basis', e.currentTarget.value)} disabled={!editable} error={fieldError(p, 'basis', 'Основание')} data-testid="order-basis" />
           <Group justify="space-between" mt="xs">
             <Title order={4} fz={16}>
               Ученики
@@ -295,11 +304,14 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                           value={it.studentId}
                           onChange={(v) => setItem(i, { studentId: v })}
                           nothingFoundMessage="Никого не найдено"
-                          error={fieldError(p, `items.${i}.studentId`)}
+                          error={fieldError(p, `items.${i}.studentId`, `items.${i}.applicationId`)}
                           data-testid="order-item-student"
                         />
                       ) : (
-                        <Text size="sm">{it.fullName || shown?.fullName}</Text>
+                        <Text size="sm" c={fieldError(p, `items.${i}.studentId`, `items.${i}.applicationId`) ? 'red' : undefined}>
+                          {it.fullName || shown?.fullName}
+                          {fieldError(p, `items.${i}.studentId`, `items.${i}.applicationId`) ? ` — ${fieldError(p, `items.${i}.studentId`, `items.${i}.applicationId`)}` : ''}
+                        </Text>
                       )}
                     </Table.Td>
                     <Table.Td>
@@ -338,7 +350,12 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               })}
             </Table.Tbody>
           </Table>
-          {saving.error ? <ErrorAlert error={saving.error} /> : null}
+          {saving.error && !p.every((x) => x.column !== undefined && SHOWN_AT_FIELD.test(x.column)) ? <ErrorAlert error={saving.error} /> : null}
+          {p.filter((x) => x.column === 'items').map((x) => (
+            <Text key={x.message} size="sm" c="red" data-testid="order-items-error">
+              {x.message}
+            </Text>
+          ))}
           <Group justify="space-between" mt="sm">
             <Group gap="xs">
               {form.id ? (
@@ -363,13 +380,15 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
             <Group gap="xs">
               {canChange && o?.status === 'signed' && o.kind !== 'cancellation' ? (
                 <>
-                  <DateField compact value={cancelDate} onChange={setCancelDate} w={130} aria-label="Дата приказа об отмене" data-testid="order-cancel-date" />
+                  <DateField compact value={cancelDate} onChange={(v) => (setCancelDate(v), setCancelError(undefined))} w={130} aria-label="Дата приказа об отмене" error={cancelError} data-testid="order-cancel-date" />
                   <Button
                     variant="light"
                     color="red"
                     leftSection={<IconBan size={16} />}
                     data-testid="order-cancel"
-                    onClick={() =>
+                    onClick={() => {
+                      const bad = dateProblem({ column: 'date', label: 'Дата приказа об отмене', text: cancelDate });
+                      if (bad) return setCancelError(bad.message);
                       ask({
                         title: 'Отменить приказ другим приказом?',
                         message: `Будет издан и подписан приказ «Об отмене приказа № ${o.numberText} от ${ruDate(o.date)}»: всё, что изменил этот приказ в классах, вернётся как было. Сам приказ останется в реестре со статусом «Отменён».`,
@@ -377,12 +396,12 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                         color: 'red',
                         errorTitle: 'Приказ не отменён',
                         run: async () => {
-                          const d = parseRuDate(cancelDate);
-                          const c = await change('orders.cancel', { id: o.id, date: d.ok && d.iso ? d.iso : cancelDate });
+                          const [date] = isoDates([{ column: 'date', label: 'Дата приказа об отмене', text: cancelDate }]);
+                          const c = await change('orders.cancel', { id: o.id, date: date! });
                           onOpen(c.id);
                         },
-                      })
-                    }
+                      });
+                    }}
                   >
                     Отменить приказом
                   </Button>
