@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../electron/core/dispatch';
 import { handlers } from '../../electron/core/handlers';
 import { tempCore } from '../support/core';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db';
 import { tempDir } from '../support/tmp';
 import { STUDENT_HEADERS, xlsx } from '../support/sheets';
 import { openWebSession } from '../support/web';
-import { CLI } from '../support/cli';
+import { runCli } from '../support/cli';
 
 const ROOT = join(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -43,11 +43,7 @@ function startHost(db: string): Promise<{ proc: ChildProcess; url: URL; token: s
   });
 }
 
-function cli(args: string[], password?: string) {
-  const env = { ...process.env, SCHOOL_OFFICE_PASSWORD: password ?? '' };
-  const r = spawnSync(CLI[0], [CLI[1], ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], password?: string) => runCli(args, { password: password ?? '' });
 
 /** What must never be printed: «Фамилия Имя» of every person, every СНИЛС and phone, as stored and as bare digits. */
 function personalNeedles(dbPath: string, extra: string[]): string[] {

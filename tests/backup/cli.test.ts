@@ -1,19 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { tempDir } from '../support/tmp';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
 import { snapshotFile, withoutRestoreBookkeeping } from './support';
-import { CLI } from '../support/cli';
+import { cliDemo, runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
-
-function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(CLI[0], [CLI[1], ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 describe('backups from the command line', () => {
   const tmp = tempDir('school-office-backup-cli-');
@@ -25,9 +19,7 @@ describe('backups from the command line', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = cli(['demo', '--db', db, '--students', '300', '--seed', '3', '--json']);
-    expect(r.code, r.stderr).toBe(0);
-    for (const u of (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users) passwords.set(u.login, u.password);
+    for (const u of cliDemo(db, 300, { seed: 3 }).users) passwords.set(u.login, u.password);
   }, 120_000);
 
   let backupFile = '';

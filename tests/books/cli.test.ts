@@ -1,19 +1,13 @@
 // `npm run cli -- books print …` (issue 12 point 6) as a child process on a real database file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/tmp';
-import { CLI } from '../support/cli';
+import { cliDemo, runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 let password = '';
-
-function cli(...args: string[]) {
-  const withUser = args[0] === 'demo' ? args : [...args, '--user', 'admin'];
-  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--user', 'admin'], { password, timeout: 240_000 });
 
 describe('command line: books print', () => {
   const tmp = tempDir('school-office-cli-books-');
@@ -21,9 +15,7 @@ describe('command line: books print', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = cli('demo', '--db', db, '--students', '200', '--seed', '2', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    password = (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users.find((u) => u.login === 'admin')!.password;
+    password = cliDemo(db, 200, { seed: 2, timeout: 240_000 }).users.find((u) => u.login === 'admin')!.password;
   }, 300_000);
 
   it('prints the alphabetical book as PDF and the movement summary as XLSX', () => {

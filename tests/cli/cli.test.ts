@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { formatSnils } from '../../electron/demo';
 import { tempDir } from '../support/tmp';
 import { xlsx } from '../support/sheets';
-import { CLI } from '../support/cli';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { cliDemo, runCli } from '../support/cli';
 
 const passwords = new Map<string, string>();
 
@@ -16,10 +13,8 @@ const passwords = new Map<string, string>();
 function cli(...args: string[]) {
   const i = args.indexOf('--user');
   const user = i >= 0 ? args[i + 1]! : 'admin';
-  const withUser = args[0] === 'demo' || i >= 0 || !passwords.size ? args : [...args, '--user', user];
-  const env = { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' };
-  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  const withUser = i >= 0 || !passwords.size ? args : [...args, '--user', user];
+  return runCli(withUser, { password: passwords.get(user) ?? '' });
 }
 
 const snils = (n: number) => formatSnils(n);
@@ -31,9 +26,7 @@ describe('command line', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    const demo = JSON.parse(r.stdout) as { students: number; classes: number; users: { login: string; role: string; password: string }[] };
+    const demo = cliDemo(db, 1000, { seed: 1 });
     expect(demo).toMatchObject({ students: 1000, classes: 40 });
     expect(demo.users.map((u) => u.role).sort()).toEqual(['deputy', 'director', 'secretary', 'sysadmin']);
     for (const u of demo.users) passwords.set(u.login, u.password);

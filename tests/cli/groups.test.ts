@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { ClassSubgroups, Division, TeacherWorkload, ValidationResult } from '../../electron/api/types';
 import { byName } from '../../electron/core/groups/split';
 import { tempDir } from '../support/tmp';
-import { CLI } from '../support/cli';
+import { cliDemo, runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 const passwords = new Map<string, string>();
 
 /** Runs the CLI as a demo user (the administrator unless --user is given). */
 function cli(...args: string[]) {
   const i = args.indexOf('--user');
   const user = i >= 0 ? args[i + 1]! : 'admin';
-  const withUser = args[0] === 'demo' || i >= 0 ? args : [...args, '--user', user];
-  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: passwords.get(user) ?? '' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runCli(i >= 0 ? args : [...args, '--user', user], { password: passwords.get(user) ?? '' });
 }
 
 describe('command line: subgroups, workload, validation (R3, R4)', () => {
@@ -29,9 +25,7 @@ describe('command line: subgroups, workload, validation (R3, R4)', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = cli('demo', '--db', db, '--students', '1000', '--seed', '1', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    for (const u of (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users) passwords.set(u.login, u.password);
+    for (const u of cliDemo(db, 1000, { seed: 1 }).users) passwords.set(u.login, u.password);
   }, 300_000);
 
   it('divides by the alphabet: every pupil in exactly one subgroup, sizes differing by at most one', () => {

@@ -1,6 +1,5 @@
 // `npm run cli -- timetable generate` as a child process on a real database file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { openDatabase } from '../../db';
 import type { GenerateResult } from '../../electron/api/timetable';
@@ -8,16 +7,10 @@ import { makeDemoCards } from '../timetable/support/demoModel';
 import { verifyClashes } from '../timetable/support/verify';
 import { loadModel } from '../../electron/core/timetable/queries';
 import { tempDir } from '../support/tmp';
-import { CLI } from '../support/cli';
+import { cliDemo, runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 let password = '';
-
-function cli(...args: string[]) {
-  const withUser = args[0] === 'demo' ? args : [...args, '--user', 'admin'];
-  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--user', 'admin'], { password, timeout: 240_000 });
 
 describe('command line: timetable generate', () => {
   const tmp = tempDir('school-office-cli-timetable-');
@@ -26,9 +19,7 @@ describe('command line: timetable generate', () => {
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = cli('demo', '--db', db, '--students', '300', '--seed', '1', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    password = (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users.find((u) => u.login === 'admin')!.password;
+    password = cliDemo(db, 300, { seed: 1, timeout: 240_000 }).users.find((u) => u.login === 'admin')!.password;
     const d = openDatabase(db);
     try {
       timetableId = makeDemoCards(d);

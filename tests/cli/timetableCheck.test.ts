@@ -1,19 +1,13 @@
 // Issue 11: `timetable check` on the command line prints a version's clashes and its warnings by
 // kind; the version is found by name (case ignored) or id; an unknown one is refused (exit 1).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ADMIN, demoCore } from '../support/core';
-import { CLI } from '../support/cli';
+import { runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 let t: Awaited<ReturnType<typeof demoCore>>;
 let id: string;
 
-const cli = (...args: string[]) => {
-  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const cli = (...args: string[]) => runCli([...args, '--db', t.path, '--user', 'admin'], { password: ADMIN.password });
 
 beforeAll(async () => {
   t = await demoCore(100);

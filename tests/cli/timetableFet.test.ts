@@ -1,6 +1,5 @@
 // `timetable export-fet` / `timetable import-fet` as a child process on a real database file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../db';
@@ -9,9 +8,7 @@ import type { Ctx } from '../../electron/core/context';
 import { parseFet } from '../../electron/core/timetable/fet';
 import { tempDir } from '../support/tmp';
 import { makeDemoTimetable } from '../timetable/support/fetModel';
-import { CLI } from '../support/cli';
-
-const ROOT = join(import.meta.dirname, '../..');
+import { cliDemo, runCli } from '../support/cli';
 
 describe('timetable export-fet / import-fet (CLI)', () => {
   const tmp = tempDir('school-office-cli-fet-');
@@ -20,16 +17,11 @@ describe('timetable export-fet / import-fet (CLI)', () => {
   let timetableId = '';
   let cards = 0;
   let start = '';
-  const cli = (...args: string[]) => {
-    const r = spawnSync(CLI[0], [CLI[1], ...args, '--user', 'admin'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const cli = (...args: string[]) => runCli([...args, '--user', 'admin'], { password, timeout: 180_000 });
   afterAll(() => tmp.cleanup());
 
   beforeAll(() => {
-    const r = spawnSync(CLI[0], [CLI[1], 'demo', '--db', db, '--students', '100', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-    expect(r.status, r.stderr).toBe(0);
-    password = (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users.find((u) => u.login === 'admin')!.password;
+    password = cliDemo(db, 100, { timeout: 180_000 }).users.find((u) => u.login === 'admin')!.password;
     // The version and its cards (until timetable.makeCards lands): written in-process on the same file.
     const d = openDatabase(db);
     const ctx: Ctx = { db: d, actor: 'test', host: 'test', now: () => new Date(), session: new Session(false), dataDir: tmp.dir };

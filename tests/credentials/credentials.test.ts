@@ -5,7 +5,7 @@
 // a real sync round brings the central's login and one-time password; the handing recorded; the
 // slips and the register printed (rendered with pdftoppm); who may see and do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openCentralDb, type CentralDb } from '../../central/db';
@@ -14,7 +14,7 @@ import { startCentral, type CentralServer } from '../../central/server';
 import { ensureSchool, issueEnrollmentCode } from '../../central/auth';
 import { startPostgres, type TestPostgres } from '../support/postgres';
 import { ADMIN, demoCore } from '../support/core';
-import { CLI } from '../support/cli';
+import { runCli } from '../support/cli';
 import { resultBytes } from '../support/files';
 import type { ExportedFile } from '../../electron/api/types';
 import type { Ctx } from '../../electron/core/context';
@@ -203,10 +203,8 @@ describe('the central issues the accounts through a real sync round', () => {
 describe('command line: credentials due', () => {
   it('prints the open credentials per class teacher with their deadlines, never a password', async () => {
     const login = t.demo.users.find((u) => u.role === 'sysadmin')!.login;
-    const r = spawnSync(CLI[0], [CLI[1], 'credentials', 'due', '--class', className, '--db', t.path, '--user', login], {
-      cwd: join(import.meta.dirname, '../..'), encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password, SCHOOL_OFFICE_SYNC: 'off' },
-    });
-    expect(r.status, r.stderr).toBe(0);
+    const r = runCli(['credentials', 'due', '--class', className, '--db', t.path, '--user', login], { password: ADMIN.password, env: { SCHOOL_OFFICE_SYNC: 'off' } });
+    expect(r.code, r.stderr).toBe(0);
     const open = await t.call('credentials.list', { classId, state: 'open' });
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe(`Выдача учётных данных на ${today.split('-').reverse().join('.')}: не вручено ${open.length}, просрочено ${open.filter((x) => x.late).length}`);

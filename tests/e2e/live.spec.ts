@@ -3,13 +3,12 @@
 // browser) appears in the first within 2 s without reloading; so do changes made through the
 // in-process API and by the command line (another process on the same database file).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { NEW_PASSWORD, ROOT, signIn, startApp, type App } from './harness';
+import { NEW_PASSWORD, signIn, startApp, type App } from './harness';
 import { xlsx } from '../support/sheets';
-import { CLI } from '../support/cli';
+import { runCliAsync } from '../support/cli';
 
 let app: App;
 beforeAll(async () => {
@@ -36,17 +35,6 @@ async function msUntil(check: () => Promise<boolean>, limit: number): Promise<nu
   return -1;
 }
 
-/** The command line as a person runs it (a child process on the same file): `npm run cli -- …`. */
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(CLI[0], [CLI[1], ...args], { cwd: ROOT, env: { ...process.env, ...env } });
-    let out = '';
-    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, out }));
-  });
-}
 
 describe('the UI follows the data', () => {
   let secretary: Page;
@@ -104,8 +92,9 @@ describe('the UI follows the data', () => {
     // The administrator's own password (the one-time one was changed at the first login).
     const file = join(app.dir, 'new-students.xlsx');
     writeFileSync(file, await xlsx(['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Класс'], [['Аабрамова', 'Вера', 'Петровна', '04.05.2015', '5А']]));
-    const r = await cli(['import', 'students', file, '--db', app.dbPath, '--user', 'admin', '--json'], { SCHOOL_OFFICE_PASSWORD: NEW_PASSWORD });
-    expect(r.code, r.out).toBe(0);
+    // The command line as a person runs it: a child process on the same file.
+    const r = await runCliAsync(['import', 'students', file, '--db', app.dbPath, '--user', 'admin', '--json'], { password: NEW_PASSWORD });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
     // The process ended: its commit is in the file; the host sees it by data_version (every 0.5 s).
     const shown = await msUntil(async () => (await total(page)) === '1003 ученика', 2000);
     expect(shown).toBeGreaterThanOrEqual(0);

@@ -1,32 +1,24 @@
 // `enroll import FILE` (issue 12): the export loaded from the command line, all or nothing, and a
 // later export adding only its new applications.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../support/tmp';
-import { CLI } from '../support/cli';
+import { cliDemo, runCli } from '../support/cli';
 import { applications, COL, csvBytes, sheetRows, xlsxBytes } from './exportFile';
 
-const ROOT = join(import.meta.dirname, '../..');
 const today = new Date().toISOString().slice(0, 10);
 let password = '';
 let login = '';
 
-function cli(...args: string[]) {
-  const withUser = args[0] === 'demo' ? args : [...args, '--user', login];
-  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--user', login], { password, timeout: 180_000 });
 
 describe('enroll import', () => {
   const tmp = tempDir('school-office-enroll-cli-');
   const db = join(tmp.dir, 'school.sqlite');
   afterAll(() => tmp.cleanup());
   beforeAll(() => {
-    const r = cli('demo', '--db', db, '--students', '100', '--seed', '2', '--json');
-    expect(r.code, r.stderr).toBe(0);
-    const secretary = (JSON.parse(r.stdout) as { users: { login: string; role: string; password: string }[] }).users.find((u) => u.role === 'secretary')!;
+    const secretary = cliDemo(db, 100, { seed: 2, timeout: 180_000 }).users.find((u) => u.role === 'secretary')!;
     [login, password] = [secretary.login, secretary.password];
   }, 180_000);
 

@@ -1,19 +1,13 @@
 // `enroll form-classes` (issue 12 point 6), run as a child process on a school with 120 enrollable
 // applications: shown without --apply (nothing written), written with it (1А–1Д made).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { ADMIN, tempCore } from '../support/core';
-import { CLI, ROOT } from '../support/cli';
+import { runCli } from '../support/cli';
 import { cohortOf, insertApplications } from './cohort';
 
 let t: Awaited<ReturnType<typeof tempCore>>;
 
-function cli(...args: string[]) {
-  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', ADMIN.login], {
-    cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--db', t.path, '--user', ADMIN.login], { password: ADMIN.password });
 const planned = () => (t.db.raw.prepare('SELECT count(*) AS n FROM enrollment_application WHERE planned_class_id IS NOT NULL').get() as { n: number }).n;
 
 beforeAll(async () => {

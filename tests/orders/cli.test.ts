@@ -1,21 +1,14 @@
 // `npm run cli -- orders list|print` (issue 12 point 6), run as a child process on a school with a
 // signed order and a draft.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN, tempCore } from '../support/core';
-import { CLI } from '../support/cli';
+import { runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 let t: Awaited<ReturnType<typeof tempCore>>;
 
-function cli(...args: string[]) {
-  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', ADMIN.login], {
-    cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--db', t.path, '--user', ADMIN.login], { password: ADMIN.password });
 
 beforeAll(async () => {
   t = await tempCore(() => new Date('2026-11-25T09:00:00Z'));

@@ -1,23 +1,15 @@
 // `npm run cli -- substitutions list --db … --date …` (issue 11 point 6), run as a child process on
 // a demo school with a placed timetable, an absent teacher and one lesson covered.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { ADMIN } from '../support/core';
 import { placedDemo } from './timetable';
-import { CLI } from '../support/cli';
+import { runCli } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 const WED = '2026-12-02';
 let t: Awaited<ReturnType<typeof placedDemo>>;
 let login = '';
 
-function cli(...args: string[]) {
-  const r = spawnSync(CLI[0], [CLI[1], ...args, '--db', t.path, '--user', login], {
-    cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: ADMIN.password },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (...args: string[]) => runCli([...args, '--db', t.path, '--user', login], { password: ADMIN.password });
 
 beforeAll(async () => {
   t = await placedDemo();

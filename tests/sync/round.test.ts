@@ -4,7 +4,6 @@
 // on the second with its reason (`sync.refusals`); with the central stopped a round fails in
 // Russian and the header's status says offline with the changes waiting; the CLI `sync` exit codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { openCentralDb, type CentralDb } from '../../central/db';
@@ -23,9 +22,8 @@ import { AREAS } from '../../electron/core/auth/permissions';
 import type { Ctx } from '../../electron/core/context';
 import { AppError } from '../../electron/api/errors';
 import { scheduleSync, backoffMs } from '../../electron/core/sync/background';
-import { CLI } from '../support/cli';
+import { runCliAsync } from '../support/cli';
 
-const ROOT = join(import.meta.dirname, '../..');
 
 type Core = Awaited<ReturnType<typeof tempCore>>;
 
@@ -50,17 +48,7 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
  * The CLI as a child process, on a database without users (it acts as its first administrator);
  * asynchronous: the central server answers from this very process.
  */
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(CLI[0], [CLI[1], ...args], { cwd: ROOT, env: { ...process.env, SCHOOL_OFFICE_SYNC: 'off' } });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    p.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runCliAsync(args, { env: { SCHOOL_OFFICE_SYNC: 'off' } });
 
 describe('background sync backoff', () => {
   it('doubles from 15 s to 5 min; a short test period tops out at 10 periods', () => {

@@ -8,38 +8,23 @@ import { schoolRow } from '../setup/school';
 import { progress, resultFile } from '../job';
 import { directorName } from './pdf';
 import type { BookDoc } from './document';
+import { xlsxDocument } from '../reports/xlsxDocument';
 
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|«»]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 export async function bookXlsx(ctx: Ctx, book: BookDoc): Promise<ExportedFile> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Школьный офис';
-  wb.created = ctx.now();
-  wb.subject = 'Содержит персональные данные: обрабатывать в соответствии с 152-ФЗ';
-  const ws = wb.addWorksheet(book.title.slice(0, 31), {
-    pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5',
-      margins: { left: 1.1, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddHeader: '&RСодержит персональные данные (152-ФЗ)', oddFooter: '&RЛист &P из &N' },
+  const { wb, ws, head, last } = xlsxDocument(ctx, {
+    sheet: book.title,
+    personal: true,
+    widths: book.columns.map((c) => Math.round(c.width * 1.9)),
+    titles: [
+      { text: schoolRow(ctx)?.full_name ?? '', font: { size: 11 } },
+      { text: book.title, font: { bold: true, size: 14 } },
+      { text: book.subtitle.join('; '), font: { size: 10 } },
+    ],
+    headers: book.columns.map((c) => c.header),
+    headerHeight: 45,
   });
-  const last = book.columns.length;
-  ws.columns = book.columns.map((c) => ({ width: Math.round(c.width * 1.9) }));
-  const title = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
-    ws.mergeCells(row, 1, row, last);
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = font;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
-  title(1, schoolRow(ctx)?.full_name ?? '', { size: 11 });
-  title(2, book.title, { bold: true, size: 14 });
-  title(3, book.subtitle.join('; '), { size: 10 });
-  const head = ws.getRow(5);
-  book.columns.forEach((c, i) => (head.getCell(i + 1).value = c.header));
-  head.font = { bold: true };
-  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  head.height = 45;
   const thin = { style: 'thin' as const };
   const rule = (row: ExcelJS.Row) => {
     for (let col = 1; col <= last; col++) row.getCell(col).border = { top: thin, left: thin, bottom: thin, right: thin };

@@ -12,6 +12,7 @@ import { teacherWorkloads } from '../workload/summary';
 import { yearName } from './subgroupLists';
 import { countOf } from '../../api/plural';
 import { progress, resultFile } from '../job';
+import { xlsxDocument } from './xlsxDocument';
 
 const COLUMNS = [
   { header: '№ п/п', width: 6 },
@@ -31,37 +32,18 @@ export async function workloadXlsx(ctx: Ctx): Promise<ExportedFile> {
   const org = schoolRow(ctx);
   const today = ctx.now().toISOString().slice(0, 10);
 
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Школьный офис';
-  wb.created = ctx.now();
-  wb.subject = 'Содержит персональные данные: обрабатывать в соответствии с 152-ФЗ';
-  const ws = wb.addWorksheet('Тарификация', {
-    pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5',
-      // Inches; the left one ≥ 25 mm for binding.
-      margins: { left: 1.1, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddHeader: '&RСодержит персональные данные (152-ФЗ)', oddFooter: '&RЛист &P из &N' },
+  const { wb, ws, head, last } = xlsxDocument(ctx, {
+    sheet: 'Тарификация',
+    personal: true,
+    widths: COLUMNS.map((c) => c.width),
+    titles: [
+      { text: org?.full_name ?? '', font: { size: 11 }, height: 30 },
+      { text: `Тарификационный список педагогических работников на ${yearName(ctx, school)} учебный год`, font: { bold: true, size: 14 } },
+      { text: `по состоянию на ${ruDate(today)}; норма часов за ставку — ${rule.teachingNormHours} ч в неделю (для учителей — по карточке сотрудника)`, font: { size: 10 } },
+    ],
+    headers: COLUMNS.map((c) => c.header),
+    headerHeight: 32,
   });
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }));
-  const last = COLUMNS.length;
-  const title = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
-    ws.mergeCells(row, 1, row, last);
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = font;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
-  title(1, org?.full_name ?? '', { size: 11 });
-  ws.getRow(1).height = 30;
-  title(2, `Тарификационный список педагогических работников на ${yearName(ctx, school)} учебный год`, { bold: true, size: 14 });
-  title(3, `по состоянию на ${ruDate(today)}; норма часов за ставку — ${rule.teachingNormHours} ч в неделю (для учителей — по карточке сотрудника)`, { size: 10 });
-
-  const head = ws.getRow(5);
-  COLUMNS.forEach((c, i) => (head.getCell(i + 1).value = c.header));
-  head.font = { bold: true };
-  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  head.height = 32;
   head.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7EEF7' } }));
 
   let r = 6;

@@ -17,6 +17,7 @@ import * as q from './queries';
 import { monthRange, Schedule } from './day';
 import { overTwoMonths } from './absences';
 import { drawTable, type Column } from './pdfTable';
+import { xlsxDocument } from '../reports/xlsxDocument';
 
 const MONTHS = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
 export const monthName = (month: string) => `${MONTHS[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)} г.`;
@@ -133,35 +134,18 @@ async function journalPdf(ctx: Ctx, month: string, one: q.StaffRow | null, data:
 }
 
 async function journalXlsx(ctx: Ctx, month: string, one: q.StaffRow | null, data: JournalTeacher[]): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Школьный офис';
-  wb.created = ctx.now();
-  const ws = wb.addWorksheet('Замещения', {
-    pageSetup: {
-      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '5:5',
-      margins: { left: 1.1, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    headerFooter: { oddFooter: '&RЛист &P из &N' },
+  const { wb, ws, last } = xlsxDocument(ctx, {
+    sheet: 'Замещения',
+    personal: false,
+    widths: [5, 12, 7, 16, 28, 32, 8, 14, 16],
+    titles: [
+      { text: q.schoolFullName(ctx.db), font: { size: 11 }, height: 30 },
+      { text: 'Журнал замещения уроков', font: { bold: true, size: 14 } },
+      { text: `за ${monthName(month)}${one ? `; учитель: ${one.name}` : ''}`, font: { size: 11 } },
+    ],
+    headers: COLUMNS.map((c) => c.header),
+    headerHeight: 32,
   });
-  const widths = [5, 12, 7, 16, 28, 32, 8, 14, 16];
-  ws.columns = widths.map((width) => ({ width }));
-  const last = widths.length;
-  const title = (row: number, text: string, font: Partial<ExcelJS.Font>) => {
-    ws.mergeCells(row, 1, row, last);
-    const cell = ws.getCell(row, 1);
-    cell.value = text;
-    cell.font = font;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  };
-  title(1, q.schoolFullName(ctx.db), { size: 11 });
-  ws.getRow(1).height = 30;
-  title(2, 'Журнал замещения уроков', { bold: true, size: 14 });
-  title(3, `за ${monthName(month)}${one ? `; учитель: ${one.name}` : ''}`, { size: 11 });
-  const head = ws.getRow(5);
-  COLUMNS.forEach((c, i) => (head.getCell(i + 1).value = c.header));
-  head.font = { bold: true };
-  head.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  head.height = 32;
   let r = 6;
   const thin = { style: 'thin' as const };
   const border = (row: number) => {

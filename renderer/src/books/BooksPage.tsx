@@ -7,6 +7,7 @@ import { IconFileSpreadsheet, IconFileTypePdf } from '@tabler/icons-react';
 import { call, saveFile } from '../api';
 import { PageHeader } from '../components/PageHeader';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { EmptyRow } from '../components/EditorRows';
 import { SearchInput } from '../components/SearchInput';
 import { DateField } from '../components/DateField';
 import { SortTh, useSort } from '../components/sort';
@@ -168,13 +169,9 @@ function MovementTable({ book, from, to, search, classFilter }: { book: 'movemen
                 </Table.Tr>
               ))}
               {!sorted.length && q.data ? (
-                <Table.Tr>
-                  <Table.Td colSpan={9}>
-                    <Text c="dimmed" size="sm" py="sm" ta="center">
-                      За период движения нет
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={9} py="sm">
+                  За период движения нет
+                </EmptyRow>
               ) : null}
             </Table.Tbody>
           </Table>

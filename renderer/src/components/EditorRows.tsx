@@ -1,6 +1,7 @@
-// Pieces of the editable tables of the setup (periods, holidays, lessons): a row's remove button,
-// and the line under a row that lists its problems.
-import { ActionIcon, Table, Text } from '@mantine/core';
+// Pieces of the tables (the editable ones of the setup: periods, holidays, lessons; the lists): a
+// row's remove button, the line under a row that lists its problems, the row of an empty table.
+import type { ReactNode } from 'react';
+import { ActionIcon, Table, Text, type MantineSize, type MantineSpacing } from '@mantine/core';
 import { LightTooltip } from './LightTooltip';
 import { IconTrash } from '@tabler/icons-react';
 
@@ -25,6 +26,19 @@ export function RowProblems({ problems, colSpan }: { problems: readonly { messag
             {x.message}
           </Text>
         ))}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The one row of an empty table: what it would show, dimmed, across all its columns. */
+export function EmptyRow({ colSpan, py = 'md', size = 'sm', children }: { colSpan: number; py?: MantineSpacing; size?: MantineSize; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={colSpan}>
+        <Text c="dimmed" ta="center" py={py} size={size}>
+          {children}
+        </Text>
       </Table.Td>
     </Table.Tr>
   );

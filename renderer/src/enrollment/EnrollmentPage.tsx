@@ -20,8 +20,7 @@ import {
   IconUsers,
   IconX,
 } from '@tabler/icons-react';
-import { call, uploadFile } from '../api';
-import { useAction } from '../data/useAction';
+import { call } from '../api';
 import { useOp } from '../data/useOp';
 import { useReadOnly } from '../app/access';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -33,8 +32,8 @@ import { countOf, ruDate } from '../lib/dates';
 import { FileDrop } from '../import/FileDrop';
 import { MappingStep } from '../import/MappingStep';
 import { ImportErrors } from '../import/PreviewStep';
-import { missingRequired } from '../import/columns';
 import { ImportDone, ImportStepper, MappingActions, RecheckActions } from '../import/steps';
+import { useImportFlow } from '../import/useImportFlow';
 import type { EnrollmentApplicationRow, EnrollmentImportResult, EnrollmentPreview, EnrollmentPreviewRow } from '../../../electron/api/types';
 import { enrollmentPreferences } from '../../../electron/api/enums';
 import type { enrollmentSorts } from '../../../electron/api/enrollment';
@@ -180,74 +179,19 @@ function Preview({ preview }: { preview: EnrollmentPreview }) {
   );
 }
 
-interface Loaded {
-  fileName: string;
-  file: string;
-}
-
 function ImportFlow({ onDone }: { onDone: () => void }) {
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [first, setFirst] = useState<EnrollmentPreview | null>(null);
-  const [mapping, setMapping] = useState<Record<string, number | null>>({});
-  const [checked, setChecked] = useState<EnrollmentPreview | null>(null);
-  const [result, setResult] = useState<EnrollmentImportResult | null>(null);
-  const [step, setStep] = useState(0);
-  const reading = useAction(
-    async (f: File, keepMapping: boolean) => {
-      const given = await uploadFile(f);
-      const loaded = { fileName: given.fileName, file: given.id };
-      const p = await call('enrollment.preview', { file: loaded.file });
-      setFile(loaded);
-      setFirst(p);
-      setResult(null);
-      if (keepMapping && first && JSON.stringify(first.headers) === JSON.stringify(p.headers)) {
-        setChecked(await call('enrollment.preview', { file: loaded.file, mapping }));
-        setStep(2);
-      } else {
-        setMapping(p.mapping);
-        setChecked(null);
-        setStep(1);
-      }
-    },
-    { invalidates: false },
-  );
-  const checking = useAction((loaded: Loaded) => call('enrollment.preview', { file: loaded.file, mapping }), {
-    invalidates: false,
-    onSuccess: (c) => {
-      setChecked(c);
-      setStep(2);
-    },
+  const { first, mapping, setMapping, checked, result, step, setStep, busy, error, clearError, reset, missing, pick, check, commit } = useImportFlow({
+    preview: (loaded, m?) => call('enrollment.preview', { file: loaded.file, mapping: m }),
+    commit: (loaded, m) => call('enrollment.commit', { file: loaded.file, mapping: m }),
+    success: (r: EnrollmentImportResult) => ({ title: 'Заявления загружены', message: `Новых заявлений: ${r.imported}` }),
   });
-  const committing = useAction((loaded: Loaded) => call('enrollment.commit', { file: loaded.file, mapping }), {
-    success: (r) => ({ title: 'Заявления загружены', message: `Новых заявлений: ${r.imported}` }),
-    onSuccess: (r) => {
-      setResult(r);
-      setStep(3);
-    },
-  });
-  const error = reading.error ?? checking.error ?? committing.error;
-  const clear = () => {
-    reading.setError(null);
-    checking.setError(null);
-    committing.setError(null);
-  };
-  const reset = () => {
-    setFile(null);
-    setFirst(null);
-    setChecked(null);
-    setResult(null);
-    setMapping({});
-    clear();
-    setStep(0);
-  };
-  const missing = first ? missingRequired(first.fields, mapping) : [];
   const hasErrors = !!checked && checked.errors.length > 0;
   const work = checked ? checked.counts.toImport + checked.counts.changed : 0;
 
   return (
     <Stack gap="lg">
       <ImportStepper step={step} onStep={setStep} descriptions={['Выгрузка модуля зачисления', 'Сопоставление полей', 'Заявления и ошибки', 'Заявления загружены']} />
-      {error ? <ErrorAlert error={error} title={step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={clear} /> : null}
+      {error ? <ErrorAlert error={error} title={step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={clearError} /> : null}
       {step === 0 ? (
         <Stack gap="md">
           <Paper p="lg">
@@ -262,13 +206,13 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
               </Text>
             </Stack>
           </Paper>
-          <FileDrop onFile={(f) => void reading.run(f, false)} busy={reading.busy} accept={ACCEPT_ENROLLMENT} hint="Excel (.xlsx, .xls) или CSV; над заголовками могут быть строки с названием и группами столбцов" />
+          <FileDrop onFile={(f) => void pick(f, false)} busy={busy === 'read'} accept={ACCEPT_ENROLLMENT} hint="Excel (.xlsx, .xls) или CSV; над заголовками могут быть строки с названием и группами столбцов" />
         </Stack>
       ) : null}
       {step === 1 && first ? (
         <>
           <MappingStep preview={first} mapping={mapping} onChange={setMapping} />
-          <MappingActions missing={missing} onBack={reset} onCheck={() => file && void checking.run(file)} busy={checking.busy} testId="enrollment-check" />
+          <MappingActions missing={missing} onBack={reset} onCheck={() => void check()} busy={busy === 'check'} testId="enrollment-check" />
         </>
       ) : null}
       {step === 2 && checked ? (
@@ -276,10 +220,10 @@ function ImportFlow({ onDone }: { onDone: () => void }) {
           <Preview preview={checked} />
           <Group justify="space-between">
             <Group gap="xs">
-              <RecheckActions onMapping={() => setStep(1)} onFile={(f) => void reading.run(f, true)} accept={ACCEPT_ENROLLMENT} busy={reading.busy} testIds={{ back: 'enrollment-back-mapping', refile: 'enrollment-refile' }} />
+              <RecheckActions onMapping={() => setStep(1)} onFile={(f) => void pick(f, true)} accept={ACCEPT_ENROLLMENT} busy={busy === 'read' || busy === 'check'} testIds={{ back: 'enrollment-back-mapping', refile: 'enrollment-refile' }} />
             </Group>
             <Tooltip label={hasErrors ? 'Сначала исправьте все ошибки в файле' : 'Новых и изменившихся заявлений нет'} disabled={!hasErrors && work > 0}>
-              <Button leftSection={<IconUpload size={16} />} disabled={hasErrors || work === 0} loading={committing.busy} onClick={() => file && void committing.run(file)} color="teal" data-testid="enrollment-commit">
+              <Button leftSection={<IconUpload size={16} />} disabled={hasErrors || work === 0} loading={busy === 'commit'} onClick={() => void commit()} color="teal" data-testid="enrollment-commit">
                 Загрузить{work && !hasErrors ? ` ${work.toLocaleString('ru-RU')}` : ''}
               </Button>
             </Tooltip>

@@ -8,6 +8,7 @@ import { gradeOfName, useOwnParallels } from '../app/parallels';
 import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { EmptyRow } from '../components/EditorRows';
 import { useConfirmDelete } from '../components/ConfirmDelete';
 import { useOp } from '../data/useOp';
 import { useAction } from '../data/useAction';
@@ -173,13 +174,9 @@ export function StudyGroupsPage({ openId }: { openId?: string }) {
               </Table.Tr>
             ))}
             {list && rows.length === 0 ? (
-              <Table.Tr>
-                <Table.Td colSpan={8}>
-                  <Text c="dimmed" ta="center" py="md">
-                    {search ? 'Ничего не найдено' : 'Учебных групп пока нет'}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
+              <EmptyRow colSpan={8} size="md">
+                {search ? 'Ничего не найдено' : 'Учебных групп пока нет'}
+              </EmptyRow>
             ) : null}
           </Table.Tbody>
         </Table>

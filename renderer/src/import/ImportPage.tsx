@@ -1,25 +1,20 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Group, List, Paper, SegmentedControl, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconCheck, IconDownload, IconUpload } from '@tabler/icons-react';
-import { call, saveBytes, uploadFile } from '../api';
-import { useAction } from '../data/useAction';
+import { call, saveBytes } from '../api';
 import { useAppState } from '../app/AppState';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { countOf } from '../lib/dates';
-import type { ImportKind, ImportPreview, ImportResult } from '../../../electron/api/types';
+import type { ImportKind, ImportResult } from '../../../electron/api/types';
 import { ACCEPT, FileDrop } from './FileDrop';
 import { MappingStep } from './MappingStep';
 import { hasWork, PreviewStep } from './PreviewStep';
-import { errorsCsvBase64, missingRequired } from './columns';
+import { errorsCsvBase64 } from './columns';
 import { ImportDone, ImportStepper, MappingActions, RecheckActions } from './steps';
+import { useImportFlow } from './useImportFlow';
 
 type Kind = ImportKind;
-interface Loaded {
-  fileName: string;
-  /** The file given to the core (uploadFile): its id. */
-  file: string;
-}
 
 const KIND_HINT: Record<Kind, string[]> = {
   students: [
@@ -43,110 +38,13 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
   const { access } = useAppState();
   const [kind, setKind] = useState<Kind>(initialKind);
   const allowed: Record<Kind, boolean> = { students: access('contingent') === 'change', staff: access('setup') === 'change' };
-  const [file, setFile] = useState<Loaded | null>(null);
-  const [first, setFirst] = useState<ImportPreview | null>(null);
-  const [mapping, setMapping] = useState<Record<string, number | null>>({});
-  const [checked, setChecked] = useState<ImportPreview | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
-  const [step, setStep] = useState(0);
-  /** What runs now: reading the file, checking the rows, writing them. */
-  const [busy, setBusy] = useState<'read' | 'check' | 'commit' | null>(null);
-  const during =
-    <A extends unknown[], R>(phase: 'read' | 'commit', fn: (...a: A) => Promise<R>) =>
-    async (...a: A): Promise<R> => {
-      setBusy(phase);
-      try {
-        return await fn(...a);
-      } finally {
-        setBusy(null);
-      }
-    };
-  const reading = useAction(
-    during('read', async (f: File, keepMapping: boolean) => {
-      const given = await uploadFile(f);
-      const loaded = { fileName: given.fileName, file: given.id };
-      const p = await call('import.preview', { kind, ...loaded });
-      setFile(loaded);
-      setFirst(p);
-      setResult(null);
-      const same = keepMapping && first && JSON.stringify(first.headers) === JSON.stringify(p.headers);
-      if (same) {
-        setBusy('check');
-        const c = await call('import.preview', { kind, ...loaded, mapping });
-        setChecked(c);
-        setStep(2);
-      } else {
-        setMapping(p.mapping);
-        setChecked(null);
-        setStep(1);
-      }
-    }),
-    { invalidates: false },
-  );
-  const checking = useAction(
-    async (loaded: Loaded) => {
-      setBusy('check');
-      try {
-        return await call('import.preview', { kind, ...loaded, mapping });
-      } finally {
-        setBusy(null);
-      }
-    },
-    {
-      invalidates: false,
-      onSuccess: (c) => {
-        setChecked(c);
-        setStep(2);
-      },
-    },
-  );
-  const committing = useAction(
-    during('commit', (loaded: Loaded) => call('import.commit', { kind, ...loaded, mapping })),
-    {
-      success: (r) => ({ title: 'Импорт выполнен', message: resultTitle(kind, r) }),
-      onSuccess: (r) => {
-        setResult(r);
-        setStep(3);
-      },
-    },
-  );
-  const error = reading.error ?? checking.error ?? committing.error;
-  const setError = (e: null) => {
-    reading.setError(e);
-    checking.setError(e);
-    committing.setError(e);
-  };
+  const { file, first, mapping, setMapping, checked, result, step, setStep, busy, error, clearError, reset, missing, pick, check, commit } = useImportFlow({
+    preview: (loaded, m?) => call('import.preview', { kind, ...loaded, mapping: m }),
+    commit: (loaded, m) => call('import.commit', { kind, ...loaded, mapping: m }),
+    success: (r: ImportResult) => ({ title: 'Импорт выполнен', message: resultTitle(kind, r) }),
+  });
   const kindWord = kind === 'students' ? 'учеников' : 'сотрудников';
 
-  const reset = () => {
-    setFile(null);
-    setFirst(null);
-    setChecked(null);
-    setResult(null);
-    setMapping({});
-    setError(null);
-    setStep(0);
-  };
-
-  /** Reads a file; a corrected file with the same headers keeps the chosen mapping and is checked at once. */
-  const pick = async (f: File, keepMapping: boolean) => {
-    setError(null);
-    await reading.run(f, keepMapping);
-  };
-
-  const check = async () => {
-    if (!file) return;
-    setError(null);
-    await checking.run(file);
-  };
-
-  const commit = async () => {
-    if (!file) return;
-    setError(null);
-    await committing.run(file);
-  };
-
-  const missing = first ? missingRequired(first.fields, mapping) : [];
   const hasErrors = !!checked && checked.errors.length > 0;
   const commitBlocked = !checked || hasErrors || !hasWork(checked);
   const toWrite = checked?.students ? checked.students.added.length + checked.students.updated.length : (checked?.validRows ?? 0);
@@ -156,7 +54,7 @@ export function ImportPage({ initialKind }: { initialKind: Kind }) {
       <PageHeader title="Импорт из Excel" description="Загрузка списков учеников с родителями и сотрудников из таблицы Excel или CSV" />
       <ImportStepper step={step} onStep={setStep} descriptions={['Что и откуда загрузить', 'Сопоставление полей', 'Ошибки в строках', 'Данные загружены']} />
 
-      {error ? <ErrorAlert error={error} title={busy === null && step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={() => setError(null)} /> : null}
+      {error ? <ErrorAlert error={error} title={busy === null && step === 2 ? 'Не загружено' : 'Не выполнено'} onClose={clearError} /> : null}
 
       {step === 0 ? (
         <Stack gap="md">

@@ -8,6 +8,7 @@ import { PageHeader } from '../components/PageHeader';
 import { SearchInput } from '../components/SearchInput';
 import { DateField } from '../components/DateField';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { EmptyRow } from '../components/EditorRows';
 import { useConfirm } from '../components/Confirm';
 import { useOp } from '../data/useOp';
 import { useAction } from '../data/useAction';
@@ -157,13 +158,9 @@ export function OrdersPage() {
             </Table.Tr>
           ))}
           {!rows.length && !list.isLoading ? (
-            <Table.Tr>
-              <Table.Td colSpan={5}>
-                <Text size="sm" c="dimmed" ta="center" py="md">
-                  Приказов нет{search || kind || status || from || to ? ' с такими условиями' : ''}.
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <EmptyRow colSpan={5}>
+              Приказов нет{search || kind || status || from || to ? ' с такими условиями' : ''}.
+            </EmptyRow>
           ) : null}
         </Table.Tbody>
       </Table>

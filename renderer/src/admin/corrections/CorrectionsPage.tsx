@@ -8,6 +8,7 @@ import { useReadOnly } from '../../app/access';
 import { useAppState } from '../../app/AppState';
 import { useConfirm } from '../../components/Confirm';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyRow } from '../../components/EditorRows';
 import { PageHeader } from '../../components/PageHeader';
 import { Stat } from '../../components/Stat';
 import { SearchInput } from '../../components/SearchInput';
@@ -237,13 +238,9 @@ export function CorrectionsPage() {
                       );
                     })}
                     {shown.length === 0 ? (
-                      <Table.Tr>
-                        <Table.Td colSpan={6}>
-                          <Text ta="center" c="dimmed" py="md" size="sm">
-                            {onlyOpen && !search ? 'Открытых обращений нет' : 'Ничего не найдено'}
-                          </Text>
-                        </Table.Td>
-                      </Table.Tr>
+                      <EmptyRow colSpan={6}>
+                        {onlyOpen && !search ? 'Открытых обращений нет' : 'Ничего не найдено'}
+                      </EmptyRow>
                     ) : null}
                   </Table.Tbody>
                 </Table>

@@ -9,6 +9,7 @@ import { go } from '../../app/useHashRoute';
 import { useReadOnly } from '../../app/access';
 import { useConfirm } from '../../components/Confirm';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyRow } from '../../components/EditorRows';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
@@ -253,13 +254,9 @@ export function UsersPage({ forStaff }: { forStaff?: string }) {
                     );
                   })}
                   {sorted.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={6}>
-                        <Text ta="center" c="dimmed" py="md" size="sm">
-                          Никого не найдено
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
+                    <EmptyRow colSpan={6}>
+                      Никого не найдено
+                    </EmptyRow>
                   ) : null}
                 </Table.Tbody>
               </Table>

@@ -8,7 +8,7 @@ import { useDraft } from '../../data/useDraft';
 import { useAction } from '../../data/useAction';
 import { DraftChangedNotice } from '../../data/DraftChangedNotice';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
+import { EmptyRow, RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { TimeField } from '../../components/TimeField';
 import type { EditorProps } from '../../components/stepHandle';
 import { minutesOf, normalizeTime } from '../../lib/dates';
@@ -273,13 +273,9 @@ function ShiftTable(props: {
         </Table.Thead>
         <Table.Tbody>
           {s.rows.length === 0 ? (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" size="sm" ta="center" py="lg">
-                  Уроков пока нет — нажмите «Заполнить типовыми» (уроки по 45 минут) или добавьте вручную
-                </Text>
-              </Table.Td>
-            </Table.Tr>
+            <EmptyRow colSpan={6} py="lg">
+              Уроков пока нет — нажмите «Заполнить типовыми» (уроки по 45 минут) или добавьте вручную
+            </EmptyRow>
           ) : null}
           {s.rows.map((r, i) => {
             const rp = rowProblems(i);

@@ -12,6 +12,7 @@ import { change } from '../../data/change';
 import { opKey, queryClient } from '../../data/client';
 import { useConfirmDelete } from '../../components/ConfirmDelete';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { EmptyRow } from '../../components/EditorRows';
 import { ExportButton } from '../../components/ExportButton';
 import { SearchInput } from '../../components/SearchInput';
 import { SortTh, useSort } from '../../components/sort';
@@ -163,13 +164,9 @@ export function SubjectsEditor({ handleRef, inWizard }: EditorProps) {
                   </Table.Tr>
                 ))}
                 {sorted.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={6}>
-                      <Text ta="center" c="dimmed" py="md" size="sm">
-                        Ничего не найдено по запросу «{search}»
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
+                  <EmptyRow colSpan={6}>
+                    Ничего не найдено по запросу «{search}»
+                  </EmptyRow>
                 ) : null}
               </Table.Tbody>
             </Table>

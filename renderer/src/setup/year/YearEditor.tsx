@@ -12,7 +12,7 @@ import type { YearDetails } from '../../../../electron/api/types';
 import { useAppState } from '../../app/AppState';
 import { DateField } from '../../components/DateField';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { RemoveRowButton, RowProblems } from '../../components/EditorRows';
+import { EmptyRow, RemoveRowButton, RowProblems } from '../../components/EditorRows';
 import { GradeSelect } from '../../components/GradeSelect';
 import { LazySelect } from '../../components/LazySelect';
 import type { EditorProps } from '../../components/stepHandle';
@@ -239,13 +239,9 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
             </Table.Thead>
             <Table.Tbody>
               {form.periods.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={8}>
-                    <Text c="dimmed" size="sm" ta="center" py="md">
-                      Периодов пока нет — заполните типовыми или добавьте вручную
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={8}>
+                  Периодов пока нет — заполните типовыми или добавьте вручную
+                </EmptyRow>
               ) : null}
               {form.periods.map((r, i) => {
                 const rp = periodProblems(i);
@@ -320,13 +316,9 @@ export function YearEditor({ handleRef, inWizard, onSubmitted }: EditorProps) {
             </Table.Thead>
             <Table.Tbody>
               {form.holidays.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" size="sm" ta="center" py="md">
-                      Каникулы не указаны
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
+                <EmptyRow colSpan={6}>
+                  Каникулы не указаны
+                </EmptyRow>
               ) : null}
               {form.holidays.map((r, i) => {
                 const rp = holidayProblems(i);
