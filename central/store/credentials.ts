@@ -3,7 +3,8 @@
 // (transliterated, unique in the school among the issued credentials and the staff's journal
 // accounts) and a random one-time password — as a `credential_issue` record owned by the central,
 // written in the push's transaction as one central version after the push's own; the office pulls
-// it. Nothing of it is logged.
+// it. A change of a request without a live answer (the office's «Запросить снова») is answered the
+// same way. Nothing of it is logged.
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Tx } from './apply';
@@ -56,8 +57,9 @@ async function recordData(tx: Tx, schoolId: string, entity: string, ids: readonl
 }
 
 /**
- * Issues the accounts of the given requests (just pushed), skipping a request no longer live or
- * already answered. Runs inside the push's transaction, after the school's version was written.
+ * Issues the accounts of the given requests (just pushed: new, or changed — «Запросить снова»),
+ * skipping a request no longer live or already answered by a live issue. Runs inside the push's
+ * transaction, after the school's version was written.
  */
 export async function issueCredentials(tx: Tx, schoolId: string, requestIds: readonly string[], at: string): Promise<void> {
   if (!requestIds.length) return;
@@ -70,6 +72,7 @@ export async function issueCredentials(tx: Tx, schoolId: string, requestIds: rea
         .where('school_id', '=', schoolId)
         .where('entity', '=', 'credential_issue')
         .where(sql<string>`data->>'request_id'`, 'in', [...requestIds])
+        .where(sql`data->>'deleted_at'`, 'is', null)
         .execute()
     ).map((r) => r.request_id),
   );

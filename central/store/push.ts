@@ -71,7 +71,10 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
     await applier.prefetch(toApply.flatMap((m) => m.changes));
   }
   const results: MutationResult[] = [];
-  /** New credential requests (R7): the central answers them with the accounts once the push is written. */
+  /**
+   * Credential requests new or changed (R7; a change is also «Запросить снова» of one not answered):
+   * the central answers those without an account with the accounts once the push is written.
+   */
   const credentialRequests: string[] = [];
   const outcomes: { id: number; hash: string; version: number | null; refused: string | null }[] = [];
 
@@ -104,7 +107,7 @@ async function pushIn(tx: Tx, auth: Auth, mutations: readonly Mutation[]): Promi
         for (const c of m.changes) await applier.apply(v, c);
         await applier.commit();
         version = v;
-        for (const c of m.changes) if (c.entity === 'credential_request' && c.op === 'insert') credentialRequests.push(c.id);
+        for (const c of m.changes) if (c.entity === 'credential_request' && c.op !== 'delete') credentialRequests.push(c.id);
         outcome = { version: v, refused: null };
       } catch (e) {
         if (!(e instanceof Refusal)) throw e;

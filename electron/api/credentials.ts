@@ -29,7 +29,12 @@ export interface CalendarYear {
   workingDays: number;
 }
 
-export type CredentialState = 'waiting' | 'issued' | 'handed';
+/**
+ * waiting: sent or waiting to be sent (offline), not yet answered; failed: the central has the
+ * request and did not issue the login (a pull brought the request back without an answer) — asked
+ * for again with «Запросить снова» (credentials.retry); issued: the login is here; handed.
+ */
+export type CredentialState = 'waiting' | 'failed' | 'issued' | 'handed';
 
 /** One line of the register: a request, what the central issued, how it was handed. */
 export interface CredentialRow {
@@ -45,7 +50,6 @@ export interface CredentialRow {
   arrivedOn: string;
   dueOn: string;
   requestedAt: string;
-  /** waiting: sent or waiting to be sent, not yet answered; issued: the login is here; handed. */
   state: CredentialState;
   login: string | null;
   /** Shown to those who change credentials only (they print the slips). */
@@ -70,6 +74,8 @@ export interface CredentialsDue {
     dueSoon: number;
     late: number;
     open: number;
+    /** Not answered by the central (state failed): to be asked for again. */
+    failed: number;
     /** The nearest due date among the open ones. */
     nearest: string | null;
   }[];
@@ -104,7 +110,7 @@ export const credentialsOps = {
 
   'credentials.list': read(
     view('credentials'),
-    z.object({ classId: s.idField('Класс').nullable().optional(), state: s.choice('Состояние', ['all', 'open', 'waiting', 'issued', 'handed', 'late']).default('all') }),
+    z.object({ classId: s.idField('Класс').nullable().optional(), state: s.choice('Состояние', ['all', 'open', 'waiting', 'failed', 'issued', 'handed', 'late']).default('all') }),
   ).returns<CredentialRow[]>(),
   'credentials.due': read(view('credentials'), none).returns<CredentialsDue>(),
   /** «Запросить учётные данные»: for a student (and their parents) not asked for yet, e.g. enrolled before this feature. */
@@ -112,6 +118,8 @@ export const credentialsOps = {
   'credentials.hand': write(change('credentials'), handing).returns<CredentialRow>(),
   /** Un-marks a handing entered by mistake. */
   'credentials.unhand': write(change('credentials'), z.object({ id: s.id })).returns<CredentialRow>(),
+  /** «Запросить снова»: a request the central did not answer (state failed) is sent again. */
+  'credentials.retry': write(change('credentials'), z.object({ id: s.id })).returns<CredentialRow>(),
   'credentials.slipsPdf': job('Листки с учётными данными (PDF)', read(change('credentials'), z.object({ classId: s.optionalId })).returns<ExportedFile>()),
   'credentials.registerPdf': job(
     'Журнал выдачи учётных данных (PDF)',

@@ -127,8 +127,15 @@ export const ordersOps = {
   ).returns<OrderDetails>(),
   /** Removes a draft (a signed order is never removed: it is cancelled by another order). */
   'orders.remove': write(change('contingent'), z.object({ id: s.id })).returns<void>(),
-  /** Numbers the draft and applies its items, in one transaction. */
-  'orders.sign': write(change('contingent'), z.object({ id: s.id })).returns<OrderDetails>(),
+  /**
+   * Numbers the draft and applies its items, in one transaction. With `draft` (the order as the
+   * screen shows it, edits not yet saved), the draft is saved first with orders.save's checks, in
+   * the same transaction: what is signed is what the secretary sees; a refused save signs nothing.
+   */
+  'orders.sign': write(
+    change('contingent'),
+    z.object({ id: s.id, draft: z.object({ kind: z.enum(draftOrderKinds.values), ...header, items: s.list(item, 'Учеников в приказе', MAX_ITEMS.orderItems) }).optional() }),
+  ).returns<OrderDetails>(),
   /** Makes and signs «Об отмене приказа», which undoes the cancelled order's memberships. */
   'orders.cancel': write(change('contingent'), z.object({ id: s.id, date: s.dateField('Дата приказа об отмене'), basis: s.optionalText('Основание', 'note') })).returns<OrderDetails>(),
   /** The drafts «О зачислении» and «О формировании классов» from the year's planned first grades. */

@@ -25,11 +25,11 @@ export async function credentialsCommand(sub: string | undefined, env: Credentia
   const lines = [`Выдача учётных данных на ${ruDate(due.today)}: не вручено ${open.length}, просрочено ${late.length}`];
   for (const t of due.teachers) {
     if (classId && !open.some((r) => t.classes.includes(r.className ?? ''))) continue;
-    lines.push(`${t.teacherName ?? 'Классный руководитель не назначен'} (${t.classes.join(', ') || 'без класса'}): просрочено ${t.late}, срок скоро ${t.dueSoon}, всего не вручено ${t.open}`);
+    lines.push(`${t.teacherName ?? 'Классный руководитель не назначен'} (${t.classes.join(', ') || 'без класса'}): просрочено ${t.late}, срок скоро ${t.dueSoon}, всего не вручено ${t.open}${t.failed ? `, логин не выдан ${t.failed}` : ''}`);
   }
   for (const r of open)
     lines.push(
-      `  ${r.late ? '!' : ' '} ${r.className ?? '—'}  ${r.studentName}${r.role === 'parent' ? ` — ${r.recipientName} (${r.relation ?? 'родитель'})` : ''}  до ${ruDate(r.dueOn)}  ${r.login ? `логин ${r.login}` : 'ждём ответа центральной системы'}`,
+      `  ${r.late ? '!' : ' '} ${r.className ?? '—'}  ${r.studentName}${r.role === 'parent' ? ` — ${r.recipientName} (${r.relation ?? 'родитель'})` : ''}  до ${ruDate(r.dueOn)}  ${r.login ? `логин ${r.login}` : r.state === 'failed' ? 'центральная система не выдала логин: запросите снова' : 'ждём ответа центральной системы'}`,
     );
   lines.push(`Отказались от электронного сервиса (выписки на бумаге): ${due.refusedParents.length}`);
   env.out(lines.join('\n'), { today: due.today, teachers: due.teachers, open, refusedParents: due.refusedParents.length });

@@ -1,7 +1,8 @@
 // The secretary's books (issue 12 point 4) on the demo school, with a transfer out of 7Б on
 // 10.11.2026, an arrival by transfer into 8А on 20.11.2026 and a move 8Б → 8А on 16.11.2026, each
-// written as signing leaves it (tests/books/signing.ts): the alphabetical book, the movement book,
-// «Сведения о прибывших и выбывших» for November, the summary and the class lists agree.
+// made and signed through the orders' operations (orders.save, orders.arrival, orders.sign): the
+// alphabetical book, the movement book, «Сведения о прибывших и выбывших» for November, the summary
+// and the class lists agree with the orders and their register numbers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,6 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { demoCore } from '../support/core';
 import { resultBytes } from '../support/files';
-import { newcomer, signOrderAsSigningWould } from './signing';
 import type { ExportedFile } from '../../electron/api/types';
 import type { SummaryRow } from '../../electron/api/books';
 
@@ -24,6 +24,7 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
   let leaver: { id: string; fullName: string; fileNo: string };
   let mover: { id: string; fullName: string };
   let arrivalId: string;
+  let arrivalFileNo: string;
   let outOrder: string;
   const members = (classId: string, day: string) =>
     t.db.all(
@@ -48,20 +49,36 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
     const l = in7b[0]!;
     leaver = { id: l.id, fullName: l.fullName, fileNo: t.db.first(t.db.q.selectFrom('student').select('personal_file_no').where('id', '=', l.id))!.personal_file_no! };
     mover = { id: in8b[0]!.id, fullName: in8b[0]!.fullName };
-    outOrder = signOrderAsSigningWould(t.ctx, {
+    // Each move made and signed as the secretary does it, through the orders' operations.
+    const out = await t.call('orders.save', {
       kind: 'transfer_out',
-      number: 3,
       date: '2026-11-09',
-      items: [{ studentId: leaver.id, classFromId: c7b.id, effectiveDate: '2026-11-10', schoolTo: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' }],
+      title: 'Об отчислении в порядке перевода',
+      items: [{ studentId: leaver.id, effectiveDate: '2026-11-10', schoolTo: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' }],
     });
-    signOrderAsSigningWould(t.ctx, { kind: 'class_transfer', number: 1, date: '2026-11-16', items: [{ studentId: mover.id, classFromId: c8b.id, classToId: c8a.id, effectiveDate: '2026-11-16' }] });
-    arrivalId = newcomer(t.ctx, { last: 'Иванов', first: 'Пётр', middle: 'Сергеевич', birth: '2012-05-14', address: 'г. Тверь, ул. Советская, д. 5, кв. 12' });
-    signOrderAsSigningWould(t.ctx, {
-      kind: 'transfer_in',
-      number: 4,
+    expect(out.items[0]).toMatchObject({ classFromId: c7b.id, classFromName: '7Б' });
+    outOrder = (await t.call('orders.sign', { id: out.id })).id;
+    const move = await t.call('orders.save', { kind: 'class_transfer', date: '2026-11-16', title: 'О переводе в другой класс', items: [{ studentId: mover.id, classToId: c8a.id, effectiveDate: '2026-11-16' }] });
+    await t.call('orders.sign', { id: move.id });
+    const arrival = await t.call('orders.arrival', {
+      student: { lastName: 'Иванов', firstName: 'Пётр', middleName: 'Сергеевич', birthDate: '2012-05-14', gender: 'm', snils: null, address: 'г. Тверь, ул. Советская, д. 5, кв. 12', personalFileNo: null, guardians: [] },
+      schoolFrom: 'МБОУ «Гимназия № 2», г. Курск',
+      classToId: c8a.id,
+      effectiveDate: '2026-11-20',
       date: '2026-11-19',
-      items: [{ studentId: arrivalId, classToId: c8a.id, effectiveDate: '2026-11-20', schoolFrom: 'МБОУ «Гимназия № 2», г. Курск' }],
+      basis: null,
     });
+    const signedArrival = await t.call('orders.sign', { id: arrival.id });
+    arrivalId = signedArrival.items[0]!.studentId!;
+    arrivalFileNo = signedArrival.items[0]!.personalFileNo!;
+    // The register numbers each kind on its own: the first of each.
+    expect((await t.call('orders.list', { sort: 'number', desc: false })).map((o) => [o.kind, o.status, o.numberText])).toEqual(
+      expect.arrayContaining([
+        ['transfer_out', 'signed', '1-оп'],
+        ['class_transfer', 'signed', '1-п'],
+        ['transfer_in', 'signed', '1-зп'],
+      ]),
+    );
   }, 240_000);
   afterAll(() => t?.cleanup());
 
@@ -91,13 +108,13 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
       wentTo: 'МБОУ «СОШ № 12», г. Тверь',
       currentClass: null,
     });
-    expect(gone.leftOrder).toMatchObject({ kind: 'transfer_out', text: 'от 09.11.2026 № 3' });
+    expect(gone.leftOrder).toMatchObject({ id: outOrder, kind: 'transfer_out', text: 'от 09.11.2026 № 1-оп' });
     expect(gone.parents).not.toBe('');
     const came = all.find((e) => e.studentId === arrivalId)!;
     const iLetter = book.letters.find((l) => l.letter === 'И')!;
     expect(iLetter.entries.at(-1)!.studentId).toBe(arrivalId); // the newest entry of «И»
-    expect(came).toMatchObject({ fullName: 'Иванов Пётр Сергеевич', entryClass: '8А', entryDate: '2026-11-20', cameFrom: 'МБОУ «Гимназия № 2», г. Курск', leftDate: null, currentClass: '8А' });
-    expect(came.entryOrder?.text).toBe('от 19.11.2026 № 4');
+    expect(came).toMatchObject({ fileNo: arrivalFileNo, fullName: 'Иванов Пётр Сергеевич', entryClass: '8А', entryDate: '2026-11-20', cameFrom: 'МБОУ «Гимназия № 2», г. Курск', leftDate: null, currentClass: '8А' });
+    expect(came.entryOrder?.text).toBe('от 19.11.2026 № 1-зп');
     // The mover's entry is the class they came into first; they never left.
     expect(all.find((e) => e.studentId === mover.id)).toMatchObject({ entryClass: '8Б', leftDate: null, currentClass: '8А' });
   });
@@ -115,13 +132,14 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
     const c7b = book.classes.find((c) => c.className === '7Б')!;
     expect(c7b.rows).toHaveLength(1);
     expect(c7b.rows[0]).toMatchObject({ studentId: leaver.id, kind: 'left', date: '2026-11-10', place: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' });
-    expect(c7b.rows[0]!.order?.text).toBe('от 09.11.2026 № 3');
+    expect(c7b.rows[0]!.order?.text).toBe('от 09.11.2026 № 1-оп');
     expect(c7b.end).toBe(c7b.start - 1);
     const c8a = book.classes.find((c) => c.className === '8А')!;
     expect(c8a.rows.map((r) => [r.kind, r.date, r.otherClass])).toEqual([
       ['moved_in', '2026-11-16', '8Б'],
       ['arrived', '2026-11-20', null],
     ]);
+    expect(c8a.rows.map((r) => r.order?.text)).toEqual(['от 16.11.2026 № 1-п', 'от 19.11.2026 № 1-зп']);
     expect(c8a.end).toBe(c8a.start + 2);
     expect(book.classes.find((c) => c.className === '8Б')!.rows.map((r) => [r.kind, r.otherClass])).toEqual([['moved_out', '8А']]);
     // Other classes: no movement.
@@ -129,8 +147,8 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
 
     // Arrivals and departures: the move between classes is not counted.
     expect(rep.rows.map((r) => [r.fullName, r.kind, r.className, r.date, r.order?.text, r.place])).toEqual([
-      [leaver.fullName, 'left', '7Б', '2026-11-10', 'от 09.11.2026 № 3', 'МБОУ «СОШ № 12», г. Тверь'],
-      ['Иванов Пётр Сергеевич', 'arrived', '8А', '2026-11-20', 'от 19.11.2026 № 4', 'МБОУ «Гимназия № 2», г. Курск'],
+      [leaver.fullName, 'left', '7Б', '2026-11-10', 'от 09.11.2026 № 1-оп', 'МБОУ «СОШ № 12», г. Тверь'],
+      ['Иванов Пётр Сергеевич', 'arrived', '8А', '2026-11-20', 'от 19.11.2026 № 1-зп', 'МБОУ «Гимназия № 2», г. Курск'],
     ]);
     expect(rep.rows[1]!.address).toBe('г. Тверь, ул. Советская, д. 5, кв. 12');
     expect([rep.arrived, rep.left]).toEqual([1, 1]);

@@ -1,12 +1,10 @@
 // The books of the demo school (app.loadDemo, 1000 students, every one from before the program:
-// memberships from the year's first day, no orders) build, as PDF and XLSX too; a cancelled order
-// counts for nothing.
+// memberships from the year's first day, no orders) build, as PDF and XLSX too; an order signed and
+// then cancelled by another order (orders.sign, orders.cancel) counts for nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import { demoCore } from '../support/core';
 import { resultBytes } from '../support/files';
-import { act } from '../../electron/core/tx';
-import { signOrderAsSigningWould } from './signing';
 
 const NOW = () => new Date('2026-12-01T09:00:00Z');
 
@@ -43,22 +41,36 @@ describe('books of the demo school', () => {
     }
   }, 240_000);
 
-  it('a cancelled order counts for nothing, whether or not its membership end was undone', async () => {
+  it('a cancelled order counts for nothing: the expulsion signed, then cancelled by another order', async () => {
     const c = (await t.call('classes.list')).find((x) => x.name === '5А')!;
     const [a, b] = (await t.call('students.list', { classId: c.id, sort: 'name', limit: 100 })).rows;
-    const order = signOrderAsSigningWould(t.ctx, { kind: 'expulsion', number: 1, date: '2026-11-02', items: [{ studentId: a!.id, effectiveDate: '2026-11-02', reason: 'по заявлению' }, { studentId: b!.id, effectiveDate: '2026-11-02', reason: 'по заявлению' }] });
-    expect((await t.call('books.arrivals', { from: '2026-11-01', to: '2026-11-30' })).left).toBe(2);
-    act(t.ctx, (w) => {
-      w.update('school_order', order, { status: 'cancelled' });
-      // The first student's membership reopened (as a cancellation undoes it); the second's end left as it was.
-      const m = t.db.first(t.db.q.selectFrom('class_membership').select('id').where('student_id', '=', a!.id).where('closed_order_id', '=', order))!;
-      w.update('class_membership', m.id, { date_to: null, closed_order_id: null });
+    const draft = await t.call('orders.save', {
+      kind: 'expulsion',
+      date: '2026-11-02',
+      title: 'Об отчислении',
+      items: [
+        { studentId: a!.id, effectiveDate: '2026-11-02', reason: 'по заявлению' },
+        { studentId: b!.id, effectiveDate: '2026-11-02', reason: 'по заявлению' },
+      ],
     });
+    const order = await t.call('orders.sign', { id: draft.id });
+    const signed = await t.call('books.arrivals', { from: '2026-11-01', to: '2026-11-30' });
+    expect(signed.left).toBe(2);
+    expect(signed.rows.map((r) => r.order?.text)).toEqual(['от 02.11.2026 № 1-о', 'от 02.11.2026 № 1-о']);
+    expect((await t.call('books.summary', { from: '2026-11-01', to: '2026-11-30' })).classes.find((x) => x.label === '5А')).toMatchObject({ left: 2, end: c.studentCount - 2 });
+    const cancel = await t.call('orders.cancel', { id: order.id, date: '2026-11-05', basis: 'ошибочно подписан' });
+    expect(cancel).toMatchObject({ kind: 'cancellation', status: 'signed' });
+    expect((await t.call('orders.get', { id: order.id })).status).toBe('cancelled');
     const rep = await t.call('books.arrivals', { from: '2026-11-01', to: '2026-11-30' });
     expect(rep.rows).toEqual([]);
     const sum = await t.call('books.summary', { from: '2026-11-01', to: '2026-11-30' });
     expect(sum.classes.find((x) => x.label === '5А')).toMatchObject({ left: 0, end: c.studentCount });
     const alpha = await t.call('books.alphabet');
     expect(alpha.left).toBe(0);
+    const entries = alpha.letters.flatMap((l) => l.entries).filter((e) => e.studentId === a!.id || e.studentId === b!.id);
+    expect(entries.map((e) => [e.leftDate, e.currentClass])).toEqual([
+      [null, '5А'],
+      [null, '5А'],
+    ]);
   }, 120_000);
 });

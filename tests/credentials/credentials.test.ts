@@ -2,8 +2,10 @@
 // server on PostgreSQL: a newcomer arriving on 30.12.2026 gets requests for itself and its parent
 // (not for the parent who refused the electronic service), due on the 10th working day by the
 // production calendar (22.01.2027: the New Year holidays skipped); a school correction moves it;
-// a real sync round brings the central's login and one-time password; the handing recorded; the
-// slips and the register printed (rendered with pdftoppm); who may see and do what.
+// a real sync round brings the central's login and one-time password; a request the central did not
+// answer is shown as such (the register, the home screen's deadlines, the CLI) and asked for again
+// («Запросить снова»), then answered; the handing recorded; the slips and the register printed
+// (rendered with pdftoppm); who may see and do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,10 @@ import { Session } from '../../electron/core/auth/session';
 import { sessionUser } from '../../electron/core/auth/users';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { addDays, isWorkingDay } from '../../electron/core/calendar/calendar';
+import * as store from '../../db/sync';
+import { CentralClient } from '../../electron/core/sync/http';
+import { MAX_PUSH } from '../../central/protocol';
+import { writeCentral } from '../../central/store/write';
 import type { AppRole } from '../../electron/api/roles';
 
 const ART = join(import.meta.dirname, '../artifacts/credentials');
@@ -198,6 +204,59 @@ describe('the central issues the accounts through a real sync round', () => {
     const secretary = await as('secretary');
     expect((await secretary('credentials.list', { classId, state: 'issued' })).some((r) => r.oneTimePassword !== null)).toBe(true);
   });
+});
+
+describe('a request the central did not answer', () => {
+  it('is shown as not issued once the round brought it back without a login; «Запросить снова» gets the login', async () => {
+    const { schoolId } = store.syncState(t.db).identity!;
+    const other = t.db.raw
+      .prepare(`SELECT id FROM student s WHERE class_id = ? AND NOT EXISTS (SELECT 1 FROM credential_request r WHERE r.student_id = s.id) ORDER BY last_name, id LIMIT 1`)
+      .get(classId) as { id: string };
+    const made = await t.call('credentials.request', { studentId: other.id, arrivedOn: today });
+    expect(made.made).toBeGreaterThan(0);
+    const mine = async () => (await t.call('credentials.list', { classId, state: 'all' })).filter((x) => x.studentId === other.id);
+    const ids = (await mine()).map((r) => r.id);
+    // Not sent yet: waiting; «Запросить снова» has nothing to do (it would go with the next round anyway).
+    expect((await mine()).map((r) => r.state)).toEqual(ids.map(() => 'waiting'));
+    await expect(t.call('credentials.retry', { id: ids[0]! })).rejects.toThrow(/ещё не обработан центральной системой/);
+    // The push, as a round makes it, to the real server (which answers with the accounts in the same
+    // transaction); then the central takes its answer back before the office pulls — a central that
+    // did not issue the login: the answer never comes back.
+    const id = store.syncState(t.db).identity!;
+    const client = new CentralClient(id.serverUrl, { clientId: id.clientId, secret: id.secret });
+    const pushed = await client.push(store.mutationsToPush(t.db, MAX_PUSH));
+    if (!pushed.ok) throw new Error(pushed.conflict.message);
+    store.recordPush(t.db, pushed.res);
+    expect((await mine()).map((r) => r.state)).toEqual(ids.map(() => 'waiting')); // sent, the answer not pulled yet
+    const answers = (await cdb.selectFrom('record').select(['id', 'data']).where('school_id', '=', schoolId).where('entity', '=', 'credential_issue').execute()).filter((r) =>
+      ids.includes(String((r.data as Record<string, unknown>).request_id)),
+    );
+    expect(answers).toHaveLength(ids.length);
+    const at = new Date().toISOString();
+    await writeCentral(cdb, schoolId, answers.map((r) => ({ entity: 'credential_issue', id: String(r.id), op: 'delete' as const, base: null, fields: { deleted_at: at, updated_at: at } })));
+    expect((await t.call('sync.now')).refused).toBe(0);
+
+    // Visible: the state on each request, the count per class teacher (the home screen), the CLI.
+    const failed = await mine();
+    expect(failed.map((r) => [r.state, r.login])).toEqual(ids.map(() => ['failed', null]));
+    expect((await t.call('credentials.list', { classId, state: 'failed' })).map((r) => r.id).sort()).toEqual([...ids].sort());
+    const teacher = (await t.call('credentials.due')).teachers.find((x) => x.classes.includes(className))!;
+    expect(teacher.failed).toBe(ids.length);
+    // Handing what was not issued is refused.
+    await expect(t.call('credentials.hand', { id: ids[0]!, handedOn: today, handedTo: 'x', handedHow: 'in_person' })).rejects.toThrow(/ещё не выдала/);
+
+    // «Запросить снова»: each request sent again with the next round; the central answers it.
+    for (const r of ids) expect((await t.call('credentials.retry', { id: r })).state).toBe('waiting');
+    expect((await t.call('credentials.due')).teachers.find((x) => x.classes.includes(className))!.failed).toBe(0);
+    await t.call('sync.now');
+    const issued = await mine();
+    expect(issued.map((r) => r.state)).toEqual(ids.map(() => 'issued'));
+    for (const r of issued) expect(r.login).toMatch(/^[a-z]+\.[a-z]+\d*$/);
+    await expect(t.call('credentials.retry', { id: ids[0]! })).rejects.toThrow(/уже выдала логин/);
+    // Each login once in the school, the withdrawn ones included.
+    const logins = t.db.raw.prepare('SELECT login FROM credential_issue WHERE deleted_at IS NULL').pluck().all() as string[];
+    expect(new Set(logins).size).toBe(logins.length);
+  }, 300_000);
 });
 
 describe('command line: credentials due', () => {

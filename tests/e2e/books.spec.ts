@@ -1,6 +1,6 @@
 // «Книги и сведения» in the app (issue 12 point 4), at 1366×768 on the 400-student demo school with
-// a transfer out of 7Б on 10.11.2026 and an arrival into 8А on 20.11.2026, written as signing leaves
-// them (tests/books/signing.ts): the alphabetical book searched and filtered, the arrivals and
+// a transfer out of 7Б on 10.11.2026 and an arrival into 8А on 20.11.2026, made and signed through
+// the orders' operations (orders.save, orders.arrival, orders.sign): the alphabetical book searched and filtered, the arrivals and
 // departures of November, the summary, a period that ends before it begins refused next to its
 // field, the alphabetical book's PDF downloaded and its pages rendered with pdftoppm.
 // Screenshots: tests/artifacts/books-*.png.
@@ -8,9 +8,6 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, pickOption, signIn, startApp, type App } from './harness';
-import { Session } from '../../electron/core/auth/session';
-import type { Ctx } from '../../electron/core/context';
-import { newcomer, signOrderAsSigningWould } from '../books/signing';
 
 let app: App;
 let adminPassword = '';
@@ -20,20 +17,27 @@ beforeAll(async () => {
   app = await startApp();
   const demo = await app.call('app.loadDemo', { students: 400, seed: 3 });
   adminPassword = demo.users.find((u) => u.role === 'sysadmin')!.password;
-  const ctx: Ctx = { db: app.db, actor: 'e2e', host: 'web', now: () => new Date(), session: new Session(false) };
   const classes = await app.call('classes.list');
   const c7b = classes.find((c) => c.name === '7Б')!;
   const c8a = classes.find((c) => c.name === '8А')!;
   const first = (await app.call('students.list', { classId: c7b.id, sort: 'name', limit: 100 })).rows[0]!;
   leaver = first.fullName;
-  signOrderAsSigningWould(ctx, {
+  const out = await app.call('orders.save', {
     kind: 'transfer_out',
-    number: 3,
     date: '2026-11-09',
-    items: [{ studentId: first.id, classFromId: c7b.id, effectiveDate: '2026-11-10', schoolTo: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' }],
+    title: 'Об отчислении в порядке перевода',
+    items: [{ studentId: first.id, effectiveDate: '2026-11-10', schoolTo: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' }],
   });
-  const id = newcomer(ctx, { last: 'Иванов', first: 'Пётр', middle: 'Сергеевич', birth: '2012-05-14', address: 'г. Тверь, ул. Советская, д. 5, кв. 12' });
-  signOrderAsSigningWould(ctx, { kind: 'transfer_in', number: 4, date: '2026-11-19', items: [{ studentId: id, classToId: c8a.id, effectiveDate: '2026-11-20', schoolFrom: 'МБОУ «Гимназия № 2», г. Курск' }] });
+  await app.call('orders.sign', { id: out.id });
+  const arrival = await app.call('orders.arrival', {
+    student: { lastName: 'Иванов', firstName: 'Пётр', middleName: 'Сергеевич', birthDate: '2012-05-14', gender: 'm', snils: null, address: 'г. Тверь, ул. Советская, д. 5, кв. 12', personalFileNo: null, guardians: [] },
+    schoolFrom: 'МБОУ «Гимназия № 2», г. Курск',
+    classToId: c8a.id,
+    effectiveDate: '2026-11-20',
+    date: '2026-11-19',
+    basis: null,
+  });
+  await app.call('orders.sign', { id: arrival.id });
   await app.page.reload();
 }, 300_000);
 afterAll(async () => {
@@ -52,7 +56,7 @@ describe('books', () => {
     await expect.poll(() => page.getByTestId('book-row').count()).toBe(1);
     const row = await page.getByTestId('book-row').first().textContent();
     expect(row).toContain('8А, 20.11.2026');
-    expect(row).toContain('приказ от 19.11.2026 № 4');
+    expect(row).toContain('приказ от 19.11.2026 № 1-зп');
     expect(row).toContain('МБОУ «Гимназия № 2», г. Курск');
     await app.screenshot('books-alphabet-search');
     await page.getByTestId('book-search').fill('');

@@ -1,7 +1,9 @@
 // «Приказы» in the app (issue 12 point 3), at 1366×768 on the 100-student demo school: the
 // register with a signed departure and a draft move, filtered; the draft opened, signed with
 // confirmation (its student then in the new class); an arrival entered in the form and its draft
-// opened; the signed order printed (its PDF page rendered with pdftoppm). Screenshots:
+// opened; «Подписать» on a draft edited and not saved signs what is on the screen (a refused edit
+// signs nothing, its message next to the field); the signed order printed (its PDF page rendered
+// with pdftoppm). Screenshots:
 // tests/artifacts/orders-*.png.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -109,5 +111,38 @@ describe('orders', () => {
     const drafts = await app.call('orders.list', { status: 'draft' });
     expect(drafts.map((o) => o.kind)).toEqual(['transfer_in']);
     await app.screenshot('orders-6-arrival-draft');
+  }, 180_000);
+
+  it('«Подписать» on a draft edited and not saved signs what is on the screen', async () => {
+    const { page } = app;
+    const [draft] = await app.call('orders.list', { status: 'draft' });
+    const stored = await app.call('orders.get', { id: draft!.id });
+    // An edit the save refuses (the title emptied): nothing signed, the message next to the field, the draft as stored.
+    await page.getByTestId('order-title').fill('');
+    await page.getByTestId('order-sign').click();
+    expect(await page.getByTestId('confirm-ok').textContent()).toBe('Подписать');
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('confirm-ok').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('order-drawer').textContent()).toContain('Приказ не подписан');
+    const titleField = page.locator('.mantine-InputWrapper-root', { has: page.getByTestId('order-title') });
+    await expect.poll(() => titleField.locator('.mantine-InputWrapper-error').textContent()).toMatch(/Заголовок/);
+    await app.screenshot('orders-7-sign-refused');
+    expect(await app.call('orders.get', { id: draft!.id })).toMatchObject({ status: 'draft', title: stored.title });
+    // Edits not saved: the title, the basis and the school the student comes from; «Подписать» at once.
+    await page.getByTestId('order-title').fill('О зачислении в порядке перевода Игнатьева О.');
+    await page.getByTestId('order-basis').fill('Заявление отца от 18.11.2026, личное дело');
+    await page.getByTestId('order-item-extra').fill('МАОУ «Лицей № 5» г. Тулы');
+    await page.getByTestId('order-sign').click();
+    await expect.poll(() => page.getByTestId('confirm-ok').isVisible()).toBe(true);
+    expect(await page.locator('.mantine-Modal-body').textContent()).toContain('несохранённые изменения сохранятся вместе с подписью');
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('confirm-ok').waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await app.call('orders.get', { id: draft!.id })).status).toBe('signed');
+    const signed = await app.call('orders.get', { id: draft!.id });
+    expect(signed).toMatchObject({ title: 'О зачислении в порядке перевода Игнатьева О.', basis: 'Заявление отца от 18.11.2026, личное дело', numberText: '1-зп' });
+    expect(signed.items.map((it) => [it.fullName, it.classToName, it.schoolFrom])).toEqual([['Игнатьев Олег', moving.to, 'МАОУ «Лицей № 5» г. Тулы']]);
+    await expect.poll(() => page.getByTestId('order-drawer').textContent()).toContain('Приказ № 1-зп от 19.11.2026');
+    expect(await page.getByTestId('order-title').inputValue()).toBe('О зачислении в порядке перевода Игнатьева О.');
+    await app.screenshot('orders-8-signed-as-seen');
   }, 180_000);
 });

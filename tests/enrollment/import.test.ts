@@ -3,6 +3,9 @@
 // bad rows imports nothing and names each row, column and reason; a later export with 10 more adds
 // 10 and reports what changed, never touching an enrolled child.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { demoCore } from '../support/core';
 import { upload } from '../support/files';
 import { AppError } from '../../electron/api/errors';
@@ -106,6 +109,11 @@ describe('checks against the school, all or nothing, re-import', () => {
   afterAll(() => t.cleanup());
 
   const file = async (apps: Application[], name = 'заявления.xlsx') => upload(t.ctx.session, name, await xlsxBytes(sheetRows(apps, TODAY)));
+  /** The «перед импортом» backups in the data folder's backup folder, as the student import leaves them. */
+  const importBackups = () => {
+    const dir = join(t.dir, 'Резервные копии');
+    return existsSync(dir) ? readdirSync(dir).filter((n) => n.includes('(перед импортом)')).sort() : [];
+  };
 
   it('a file with bad rows imports nothing; each row, column and reason named', async () => {
     const apps = applications({ count: 120, today: TODAY });
@@ -135,11 +143,22 @@ describe('checks against the school, all or nothing, re-import', () => {
     expect(e.message).toContain('Файл не загружен: 7 строк с ошибками');
     expect(e.problems).toHaveLength(7);
     expect(countApps(t)).toEqual([]);
+    // A refused file keeps no backup.
+    expect(importBackups()).toEqual([]);
   });
 
   it('a later export with 10 more adds 10, applies the changes of those not enrolled, reports those of an enrolled child', async () => {
     const r1 = await t.call('enrollment.commit', { file: await file(first120) });
     expect(r1.imported).toBe(120);
+    // A commit that changes many rows made a backup before it, as the student import does: the state before the file.
+    expect(importBackups()).toHaveLength(1);
+    const copy = new Database(join(t.dir, 'Резервные копии', importBackups()[0]!), { readonly: true });
+    try {
+      expect(copy.prepare('SELECT count(*) AS n FROM enrollment_application').get()).toEqual({ n: 0 });
+      expect(copy.prepare('SELECT count(*) AS n FROM student').get()).toEqual({ n: 100 });
+    } finally {
+      copy.close();
+    }
     // The first application's child was enrolled meanwhile (by an order: here, directly).
     const student = t.db.raw.prepare('SELECT id FROM student LIMIT 1').get() as { id: string };
     t.db.raw.prepare("UPDATE enrollment_application SET student_id = ? WHERE reg_number = '2026/1-00001'").run(student.id);
@@ -177,8 +196,10 @@ describe('checks against the school, all or nothing, re-import', () => {
     expect(get('2026/1-00008')).toMatchObject({ address: 'г. Вологда, ул. Новая, д. 1' });
     expect((t.db.raw.prepare('SELECT count(*) AS n FROM enrollment_application').get() as { n: number }).n).toBe(130);
     // The same file again changes nothing.
+    expect(importBackups()).toHaveLength(2);
     const r3 = await t.call('enrollment.commit', { file: await file(later) });
     expect(r3).toMatchObject({ imported: 0, updated: 0, notApplied: 1, unchanged: 129 });
+    expect(importBackups()).toHaveLength(2); // nothing changed: no backup kept
   });
 
   it('a child already in the school is refused with the student named; a known parent is linked; a sibling is found', async () => {

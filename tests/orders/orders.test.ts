@@ -175,6 +175,25 @@ describe('orders', () => {
     expect(t.digest()).toBe(before);
   });
 
+  it('signing with the draft as on the screen: saved and signed in one transaction; a refused draft signs nothing', async () => {
+    const t = await school();
+    const a = await t.call('students.save', { ...person('Антонов'), classId: t.c['7Б'], classFrom: '2026-09-01' });
+    const d = await t.call('orders.save', { kind: 'class_transfer', date: '2026-11-16', title: 'О переводе', items: [{ studentId: a.id, classToId: t.c['8А'], effectiveDate: '2026-11-16' }] });
+    const shown = { kind: 'class_transfer' as const, date: '2026-11-17', title: 'О переводе Антонова', basis: 'Заявление матери', items: [{ studentId: a.id, classToId: t.c['1А'], effectiveDate: '2026-11-17' }] };
+    // A draft the save refuses (a student twice): nothing saved, nothing signed.
+    const before = t.digest();
+    const refused = await rejection(t.call('orders.sign', { id: d.id, draft: { ...shown, items: [...shown.items, ...shown.items] } }));
+    expect(refused.problems).toEqual([expect.objectContaining({ column: 'items.1.studentId' })]);
+    expect(await t.call('orders.get', { id: d.id })).toMatchObject({ status: 'draft', title: 'О переводе', date: '2026-11-16' });
+    expect(t.digest()).toBe(before);
+    // The screen's draft is what is signed and applied.
+    const signed = await t.call('orders.sign', { id: d.id, draft: shown });
+    expect(signed).toMatchObject({ status: 'signed', numberText: '1-п', date: '2026-11-17', title: 'О переводе Антонова', basis: 'Заявление матери' });
+    expect(signed.items.map((it) => [it.classFromName, it.classToName, it.effectiveDate])).toEqual([['7Б', '1А', '2026-11-17']]);
+    expect(await t.roster('1А', '2026-11-17')).toEqual(['Антонов Иван Петрович']);
+    expect(await t.roster('8А', '2026-11-17')).toEqual([]);
+  });
+
   it('cancellation: a signed order of cancellation undoes the memberships; refused while a later order builds on them', async () => {
     const t = await school();
     const newcomer = await t.call('students.save', { ...person('Новиков') });

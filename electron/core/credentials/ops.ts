@@ -1,7 +1,7 @@
 import type { Handlers } from '../context';
 import type { credentialsOps } from '../../api/credentials';
 import { calendarYear, removeCalendarDay, saveCalendarDay, workingDaysAfter } from '../calendar/ops';
-import { credentialsDue, handCredentials, listCredentials, requestForStudent, unhandCredentials } from './register';
+import { credentialsDue, handCredentials, listCredentials, requestForStudent, retryCredentials, unhandCredentials } from './register';
 import { registerPdf, slipsPdf } from './documents';
 
 export const credentialsHandlers = {
@@ -14,6 +14,7 @@ export const credentialsHandlers = {
   'credentials.request': (i, ctx) => requestForStudent(ctx, i.studentId, i.arrivedOn),
   'credentials.hand': (i, ctx) => handCredentials(ctx, i),
   'credentials.unhand': (i, ctx) => unhandCredentials(ctx, i.id),
+  'credentials.retry': (i, ctx) => retryCredentials(ctx, i.id),
   'credentials.slipsPdf': (i, ctx) => slipsPdf(ctx, i.classId ?? null),
   'credentials.registerPdf': (i, ctx) => registerPdf(ctx, i.from ?? null, i.to ?? null),
 } satisfies Handlers<typeof credentialsOps>;

@@ -1,6 +1,6 @@
 // All SQL of the credentials part (issue 12 point 5; R7): the register's rows with the student, the
-// parent, the class and its teacher, and what the central issued; parents who refused the
-// electronic service (R12).
+// parent, the class and its teacher, what the central issued and whether it failed to answer (the
+// sync store's sync_row / sync_mutation, read only); parents who refused the electronic service (R12).
 import type { Db } from '../../../db';
 import { classNameSql } from '../../../db';
 import type { CredentialRequestTable } from '../../../db/schema';
@@ -27,6 +27,13 @@ export interface RequestRow extends Pick<CredentialRequestTable, 'role' | 'arriv
   login: string | null;
   one_time_password: string | null;
   issued_at: string | null;
+  /**
+   * 1: the central has the request (its row came back in a pull: sync_row), nothing of it is still
+   * on the way (no mutation of it waiting or unacknowledged), and no live credential_issue came with
+   * it. The central writes the issue in the push's own transaction, so a pull that brought the
+   * request back brought the answer too: without one, the central did not issue (or withdrew) it.
+   */
+  unanswered: number;
 }
 
 const SELECT = `
@@ -35,7 +42,10 @@ SELECT r.id, r.student_id, ${FULL('s')} AS student_name, s.last_name AS student_
   t.id AS teacher_id, ${FULL('t')} AS teacher_name,
   r.guardian_id, ${FULL('g')} AS guardian_name, sg.relation,
   r.role, r.arrived_on, r.due_on, r.requested_at, r.handed_on, r.handed_to, r.handed_how, r.handed_by,
-  i.login, i.one_time_password, i.issued_at
+  i.login, i.one_time_password, i.issued_at,
+  (i.id IS NULL AND sr.version IS NOT NULL AND NOT EXISTS (
+    SELECT 1 FROM sync_change sc JOIN sync_mutation sm ON sm.no = sc.mutation_no
+    WHERE sc.entity = 'credential_request' AND sc.entity_id = r.id AND sm.state <> 'refused')) AS unanswered
 FROM credential_request r
 JOIN student s ON s.id = r.student_id
 LEFT JOIN school_class c ON c.id = s.class_id
@@ -43,6 +53,7 @@ LEFT JOIN staff t ON t.id = c.class_teacher_id AND t.deleted_at IS NULL
 LEFT JOIN guardian g ON g.id = r.guardian_id
 LEFT JOIN student_guardian sg ON sg.student_id = r.student_id AND sg.guardian_id = r.guardian_id AND sg.deleted_at IS NULL
 LEFT JOIN credential_issue i ON i.request_id = r.id AND i.deleted_at IS NULL
+LEFT JOIN sync_row sr ON sr.entity = 'credential_request' AND sr.id = r.id
 WHERE r.deleted_at IS NULL AND s.deleted_at IS NULL`;
 const ORDER = ` ORDER BY c.grade, c.letter, s.last_name, s.first_name, s.middle_name, s.id, r.role DESC, g.last_name, g.first_name`;
 

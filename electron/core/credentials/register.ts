@@ -1,6 +1,7 @@
 // The register of credentials (R7): the rows with their state and deadline, the deadlines per class
-// teacher for the home screen, the handing recorded (date, to whom, how, by whom), and
-// «Запросить учётные данные» for a student asked for by hand.
+// teacher for the home screen, the handing recorded (date, to whom, how, by whom),
+// «Запросить учётные данные» for a student asked for by hand, and «Запросить снова» for a request
+// the central did not answer.
 import type { Ctx } from '../context';
 import { todayOf } from '../context';
 import type { CredentialRequestResult, CredentialRow, CredentialsDue } from '../../api/credentials';
@@ -17,7 +18,7 @@ import * as q from './queries';
 export const DUE_SOON_WORKING_DAYS = 3;
 
 function rowView(r: q.RequestRow, today: string, showPassword: boolean): CredentialRow {
-  const state = r.handed_on ? 'handed' : r.login ? 'issued' : 'waiting';
+  const state = r.handed_on ? 'handed' : r.login ? 'issued' : r.unanswered ? 'failed' : 'waiting';
   return {
     id: r.id, studentId: r.student_id, studentName: r.student_name, className: r.class_name, classTeacherName: r.teacher_name,
     role: r.role, recipientName: r.role === 'parent' ? (r.guardian_name ?? '') : r.student_name, relation: r.relation,
@@ -30,7 +31,7 @@ function rowView(r: q.RequestRow, today: string, showPassword: boolean): Credent
 
 const mayChange = (ctx: Ctx) => ctx.session.user?.access.credentials === 'change';
 
-export function listCredentials(ctx: Ctx, classId: string | null | undefined, state: 'all' | 'open' | 'waiting' | 'issued' | 'handed' | 'late'): CredentialRow[] {
+export function listCredentials(ctx: Ctx, classId: string | null | undefined, state: 'all' | 'open' | 'waiting' | 'failed' | 'issued' | 'handed' | 'late'): CredentialRow[] {
   const today = todayOf(ctx);
   const rows = q.requests(ctx.db, classId).map((r) => rowView(r, today, mayChange(ctx)));
   if (state === 'all') return rows;
@@ -47,9 +48,10 @@ export function credentialsDue(ctx: Ctx): CredentialsDue {
     if (r.handed_on) continue;
     const key = r.teacher_id ?? `class:${r.class_id ?? ''}`;
     let t = byTeacher.get(key);
-    if (!t) byTeacher.set(key, (t = { teacherId: r.teacher_id, teacherName: r.teacher_name, classes: [], dueSoon: 0, late: 0, open: 0, nearest: null }));
+    if (!t) byTeacher.set(key, (t = { teacherId: r.teacher_id, teacherName: r.teacher_name, classes: [], dueSoon: 0, late: 0, open: 0, failed: 0, nearest: null }));
     if (r.class_name && !t.classes.includes(r.class_name)) t.classes.push(r.class_name);
     t.open++;
+    if (!r.login && r.unanswered) t.failed++;
     if (r.due_on < today) t.late++;
     else if (r.due_on <= soon) t.dueSoon++;
     if (!t.nearest || r.due_on < t.nearest) t.nearest = r.due_on;
@@ -61,7 +63,7 @@ export function credentialsDue(ctx: Ctx): CredentialsDue {
     p.students.push(r.student_name);
     if (r.class_name && !p.classes.includes(r.class_name)) p.classes.push(r.class_name);
   }
-  const teachers = [...byTeacher.values()].sort((a, b) => b.late - a.late || b.dueSoon - a.dueSoon || (a.teacherName ?? 'я').localeCompare(b.teacherName ?? 'я', 'ru'));
+  const teachers = [...byTeacher.values()].sort((a, b) => b.failed - a.failed || b.late - a.late || b.dueSoon - a.dueSoon || (a.teacherName ?? 'я').localeCompare(b.teacherName ?? 'я', 'ru'));
   return { today, teachers, refusedParents: [...refused.values()] };
 }
 
@@ -77,6 +79,23 @@ export function requestForStudent(ctx: Ctx, studentId: string, arrivedOn: string
       );
     return r;
   });
+}
+
+/**
+ * «Запросить снова»: a request the central did not answer (state failed) is asked for again — its
+ * `requested_at` renewed, which sync pushes as a change of the request; the central issues the
+ * account for a changed request that has none (central/store/push.ts), as for a new one.
+ */
+export function retryCredentials(ctx: Ctx, id: string): CredentialRow {
+  act(ctx, (w) => {
+    const r = q.requestById(ctx.db, id);
+    if (!r) throw recordNotFound('credential_request');
+    if (r.login) throw invalid('Центральная система уже выдала логин и пароль по этому запросу: запрашивать снова не нужно.');
+    if (!r.unanswered)
+      throw invalid('Запрос ещё не обработан центральной системой: он отправится при следующей синхронизации (страница «Синхронизация»). Запросить снова можно, когда центральная система не выдала логин.');
+    w.update('credential_request', id, { requested_at: ctx.now().toISOString() });
+  });
+  return rowView(q.requestById(ctx.db, id)!, todayOf(ctx), mayChange(ctx));
 }
 
 function actorName(ctx: Ctx): string {

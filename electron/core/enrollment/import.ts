@@ -31,6 +31,7 @@ import { checkpoint, progress, releaseInputOf } from '../job';
 import { readInputSheet } from '../transfer/import';
 import { act } from '../tx';
 import { currentYearId } from '../year';
+import { beginBackupBeforeChange, REASON_BEFORE_IMPORT } from '../backup/backup';
 
 type Input = OpParsed<'enrollment.preview'>;
 
@@ -340,15 +341,33 @@ function writeParents(w: Writer, applicationId: string, parents: Omit<NewRow<'en
  * Checks the file, then plans and writes in one transaction (the plan's reads inside it): new
  * applications with their parents, the changes of known ones not yet enrolled. Any row with an
  * error: nothing is written. An enrolled child's application and student are never touched.
+ * As the student import (electron/core/transfer/import.ts, docs/architecture.md «Before risky
+ * changes»), a «перед импортом» backup is begun at once and copied while the file is checked;
+ * it is kept only when the file will change something, and a backup that fails refuses the import.
  */
 export async function commitEnrollment(ctx: Ctx, i: Input): Promise<EnrollmentImportResult> {
   requireAccess(ctx, 'contingent', 'change');
-  const c = await readAndCheck(ctx, i, 3);
-  refuse(c.errors);
+  const backup = beginBackupBeforeChange(ctx, REASON_BEFORE_IMPORT, 'Импорт заявлений');
+  let c: Checked;
+  let changes: boolean;
+  try {
+    c = await readAndCheck(ctx, i, 4);
+    refuse(c.errors);
+    // A file that matches what the school has changes nothing: no backup is kept either.
+    const before = plan(ctx, c.drafts);
+    changes = before.added.length > 0 || before.updated.some((u) => !u.enrolled);
+  } catch (e) {
+    await backup.discard();
+    throw e;
+  }
+  if (changes) {
+    progress(ctx, 2, 4, 'Резервная копия перед загрузкой');
+    await backup.keep();
+  } else await backup.discard();
   const stamp = ctx.now().toISOString();
   const p = act(ctx, (w) => {
     const p = plan(ctx, c.drafts);
-    progress(ctx, 2, 3, `Запись: ${countOf(p.added.length, 'заявление', 'заявления', 'заявлений')}`);
+    progress(ctx, 3, 4, `Запись: ${countOf(p.added.length, 'заявление', 'заявления', 'заявлений')}`);
     const apps = w.insertMany(
       'enrollment_application',
       p.added.map((a) => ({ ...a.values, year_id: p.yearId, grade: 1, planned_class_id: null, student_id: null, imported_at: stamp })),

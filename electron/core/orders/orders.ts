@@ -136,11 +136,17 @@ function forItem<T>(ctx: Ctx, idx: number, who: string, fn: () => T): T {
   }
 }
 
-/** Numbers the draft and applies its items (docs/contingent.md «Orders»), in one transaction. */
-export function signOrder(ctx: Ctx, id: string): OrderDetails {
+/**
+ * Numbers the draft and applies its items (docs/contingent.md «Orders»), in one transaction. With
+ * `draft` (the order as on the screen), the draft is saved first in the same transaction, with the
+ * save's checks: the signed order is what the secretary saw, and a refused save signs nothing.
+ */
+export function signOrder(ctx: Ctx, id: string, draft?: OpParsed<'orders.sign'>['draft']): OrderDetails {
   act(ctx, (w) => {
+    const was = orderRow(ctx, id);
+    if (was.status !== 'draft') throw invalid(`Приказ ${orderLabel(was)} уже подписан`);
+    if (draft) draftIn(ctx, w, { ...draft, id });
     const o = orderRow(ctx, id);
-    if (o.status !== 'draft') throw invalid(`Приказ ${orderLabel(o)} уже подписан`);
     const items = itemsOf(ctx, id);
     if (!items.length) throw invalid('В приказе нет ни одного ученика: подписывать нечего', [{ column: 'items', message: 'Добавьте учеников' }]);
     // The items as they stand now (a student or a class may have been removed since the draft).

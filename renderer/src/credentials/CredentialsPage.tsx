@@ -1,9 +1,10 @@
 // «Выдача учётных данных» (R7): the register of the central system's accounts asked for newcomers
 // and their parents — the deadline (10 working days by the production calendar), what the central
-// issued, the handing recorded; the slips for cutting and «Журнал выдачи учётных данных» printed;
+// issued (or that it did not: «Запросить снова»), the handing recorded; the slips for cutting and
+// «Журнал выдачи учётных данных» printed;
 // parents who refused the electronic service listed for the printed statements (R12).
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileTypePdf, IconKey, IconPrinter } from '@tabler/icons-react';
 import { call, saveFile } from '../api';
 import { useOp } from '../data/useOp';
@@ -18,7 +19,7 @@ import { HandModal } from './HandModal';
 import { RequestModal } from './RequestModal';
 import { PDF, stateBadge } from './shared';
 
-type Filter = 'all' | 'open' | 'issued' | 'handed' | 'late';
+type Filter = 'all' | 'open' | 'failed' | 'issued' | 'handed' | 'late';
 
 export function CredentialsPage({ classId: initialClass }: { classId?: string }) {
   const { access } = useAppState();
@@ -49,6 +50,11 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
     { invalidates: false, notify: 'Журнал не создан', success: (f) => ({ title: f.fileName, message: `Записей: ${f.rows}` }) },
   );
   const unhand = useAction((id: string) => call('credentials.unhand', { id }), { notify: 'Отметка не снята', success: 'Отметка о выдаче снята' });
+  const retry = useAction((id: string) => call('credentials.retry', { id }), {
+    notify: 'Запрос не отправлен',
+    success: 'Запрос отправится при следующей синхронизации',
+  });
+  const failed = (dueQ.data?.teachers ?? []).reduce((n, t) => n + t.failed, 0);
 
   const refused = dueQ.data?.refusedParents ?? [];
   return (
@@ -90,6 +96,7 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
           data={[
             { value: 'open', label: 'Не вручены' },
             { value: 'late', label: 'Просрочены' },
+            ...(failed || state === 'failed' ? [{ value: 'failed', label: 'Не выданы' }] : []),
             { value: 'issued', label: 'Готовы к выдаче' },
             { value: 'handed', label: 'Вручены' },
             { value: 'all', label: 'Все' },
@@ -98,6 +105,17 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
         />
       </Group>
       {rowsQ.error ? <ErrorAlert error={rowsQ.error} title="Не удалось загрузить журнал" /> : null}
+      {failed ? (
+        <Alert color="red" variant="light" title={`Центральная система не выдала логин: ${countOf(failed, 'запрос', 'запроса', 'запросов')}`} data-testid="credentials-failed">
+          Запрос дошёл до центральной системы, но логин и пароль по нему не пришли. Нажмите «Запросить снова» в строке запроса — он отправится при следующей
+          синхронизации.{' '}
+          {state !== 'failed' ? (
+            <Anchor component="button" size="sm" onClick={() => setState('failed')} data-testid="credentials-show-failed">
+              Показать их
+            </Anchor>
+          ) : null}
+        </Alert>
+      ) : null}
       <Paper p={0} style={{ overflow: 'auto' }}>
         <Table striped highlightOnHover verticalSpacing={6} data-testid="credentials-table">
           <Table.Thead>
@@ -145,6 +163,11 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
                     <Badge color={b.color} variant={r.late ? 'filled' : 'light'} tt="none">
                       {b.text}
                     </Badge>
+                    {r.state === 'failed' ? (
+                      <Text size="xs" c="red.8">
+                        запрошено {ruDate(r.requestedAt.slice(0, 10))}; центральная система не ответила логином
+                      </Text>
+                    ) : null}
                     {r.state === 'handed' ? (
                       <Text size="xs" c="dimmed">
                         {ruDate(r.handedOn)}, {r.handedTo}, {r.handedHow ? credentialHandings.labels[r.handedHow].toLowerCase() : ''}; выдал(а) {r.handedBy}
@@ -155,6 +178,11 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
                     {canChange && r.state === 'issued' ? (
                       <Button size="compact-sm" variant="light" onClick={() => setHanding(r)} data-testid="credential-hand">
                         Отметить выдачу
+                      </Button>
+                    ) : null}
+                    {canChange && r.state === 'failed' ? (
+                      <Button size="compact-sm" variant="light" color="red" loading={retry.busy} onClick={() => void retry.run(r.id)} data-testid="credential-retry">
+                        Запросить снова
                       </Button>
                     ) : null}
                     {canChange && r.state === 'handed' ? (

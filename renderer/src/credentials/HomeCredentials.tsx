@@ -1,5 +1,5 @@
-// The home screen's credentials deadlines (R7): per class teacher, how many accounts are late and
-// due soon (within 3 working days), with a link to the register; parents who refused the
+// The home screen's credentials deadlines (R7): per class teacher, how many accounts are late,
+// due soon (within 3 working days) and not issued by the central (to be asked for again), with a link to the register; parents who refused the
 // electronic service counted for the printed statements (R12).
 import { Anchor, Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconKey } from '@tabler/icons-react';
@@ -13,9 +13,9 @@ export function HomeCredentials() {
   const dueQ = useOp('credentials.due', undefined, { enabled: sees });
   const d = dueQ.data;
   if (!sees || !d) return null;
-  const teachers = d.teachers.filter((t) => t.late || t.dueSoon);
+  const teachers = d.teachers.filter((t) => t.late || t.dueSoon || t.failed);
   if (!d.teachers.length && !d.refusedParents.length) return null;
-  const late = d.teachers.reduce((s, t) => s + t.late, 0);
+  const late = d.teachers.reduce((s, t) => s + t.late + t.failed, 0);
   return (
     <Paper p="lg" data-testid="home-credentials" style={late ? { borderColor: 'var(--mantine-color-red-3)' } : undefined}>
       <Group gap="xs" mb="xs" justify="space-between">
@@ -46,6 +46,11 @@ export function HomeCredentials() {
               </Text>
             </div>
             <Group gap={6} wrap="nowrap">
+              {t.failed ? (
+                <Badge color="red" variant="light" tt="none" className="tnum" data-testid="home-credentials-failed">
+                  логин не выдан: {t.failed}
+                </Badge>
+              ) : null}
               {t.late ? (
                 <Badge color="red" variant="filled" tt="none" className="tnum">
                   просрочено: {t.late}

@@ -37,6 +37,8 @@ interface ItemForm {
   applicationId: string | null;
   fullName: string;
   classToId: string | null;
+  /** An enrollment into a parallel (the formation's draft): kept as the draft has it. */
+  grade: number | null;
   effectiveDate: string;
   schoolFrom: string;
   schoolTo: string;
@@ -53,7 +55,7 @@ interface DraftForm {
 }
 
 let nextKey = 1;
-const emptyItem = (date: string): ItemForm => ({ key: nextKey++, studentId: null, applicationId: null, fullName: '', classToId: null, effectiveDate: date, schoolFrom: '', schoolTo: '', reason: '' });
+const emptyItem = (date: string): ItemForm => ({ key: nextKey++, studentId: null, applicationId: null, fullName: '', classToId: null, grade: null, effectiveDate: date, schoolFrom: '', schoolTo: '', reason: '' });
 
 function formOf(o: OrderDetails): DraftForm {
   return {
@@ -69,10 +71,38 @@ function formOf(o: OrderDetails): DraftForm {
       applicationId: it.applicationId,
       fullName: it.fullName,
       classToId: it.classToId,
+      grade: it.grade,
       effectiveDate: ruDate(it.effectiveDate),
       schoolFrom: it.schoolFrom ?? '',
       schoolTo: it.schoolTo ?? '',
       reason: it.reason ?? '',
+    })),
+  };
+}
+
+/** The draft as orders.save takes it, from the form as it is on the screen. */
+function inputOf(form: DraftForm) {
+  // Dates typed wrongly are named next to their fields before anything is sent.
+  const [date, ...effective] = isoDates([
+    { column: 'date', label: 'Дата приказа', text: form.date },
+    ...form.items.map((it, i) => ({ column: `items.${i}.effectiveDate`, label: `С даты (строка ${i + 1})`, text: it.effectiveDate })),
+  ]);
+  return {
+    id: form.id,
+    kind: form.kind as (typeof draftOrderKinds.values)[number],
+    date: date!,
+    title: form.title,
+    preamble: form.preamble || null,
+    basis: form.basis || null,
+    items: form.items.map((it, i) => ({
+      studentId: it.studentId,
+      applicationId: it.applicationId,
+      classToId: it.classToId,
+      grade: it.grade,
+      effectiveDate: effective[i]!,
+      schoolFrom: it.schoolFrom || null,
+      schoolTo: it.schoolTo || null,
+      reason: it.reason || null,
     })),
   };
 }
@@ -191,32 +221,7 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
   const set = <K extends keyof DraftForm>(k: K, v: DraftForm[K]) => setForm((f) => (f ? { ...f, [k]: v } : f));
   const setItem = (i: number, patch: Partial<ItemForm>) => setForm((f) => (f ? { ...f, items: f.items.map((it, j) => (j === i ? { ...it, ...patch } : it)) } : f));
 
-  const input = () => {
-    // Dates typed wrongly are named next to their fields before anything is sent.
-    const [date, ...effective] = isoDates([
-      { column: 'date', label: 'Дата приказа', text: form!.date },
-      ...form!.items.map((it, i) => ({ column: `items.${i}.effectiveDate`, label: `С даты (строка ${i + 1})`, text: it.effectiveDate })),
-    ]);
-    return {
-      id: form!.id,
-      kind: form!.kind as (typeof draftOrderKinds.values)[number],
-      date: date!,
-      title: form!.title,
-      preamble: form!.preamble || null,
-      basis: form!.basis || null,
-      items: form!.items.map((it, i) => {
-        return {
-          studentId: it.studentId,
-          applicationId: it.applicationId,
-          classToId: it.classToId,
-          effectiveDate: effective[i]!,
-          schoolFrom: it.schoolFrom || null,
-          schoolTo: it.schoolTo || null,
-          reason: it.reason || null,
-        };
-      }),
-    };
-  };
+  const input = () => inputOf(form!);
   const saving = useAction(async () => change('orders.save', input()), {
     success: 'Проект приказа сохранён',
     onSuccess: (r) => {
@@ -224,6 +229,16 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
       if (id === 'new') onOpen(r.id);
     },
   });
+  // «Подписать» signs the order as it is on the screen: the edits not yet saved are saved with the
+  // signing, in one call (orders.sign with the draft), and a refused save signs nothing — its
+  // messages stand next to the fields, as the save's do.
+  const signing = useAction(
+    async () => {
+      const { id, ...draft } = input();
+      return change('orders.sign', dirty ? { id: id!, draft } : { id: id! });
+    },
+    { success: (r) => `Приказ подписан: № ${r.numberText}`, onSuccess: (r) => setForm(formOf(r)) },
+  );
   const printing = useAction(
     async () => {
       const f = await call('orders.print', { id: form!.id! });
@@ -232,7 +247,10 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
     },
     { invalidates: false, notify: 'Приказ не напечатан', success: (f) => ({ title: f.fileName, message: 'Приказ сохранён в PDF' }) },
   );
-  const p = problemsOf(saving.error);
+  // The sign's refusal of the draft it saves names the fields under 'draft.' (the call's shape): the same fields.
+  const p = saving.error ? problemsOf(saving.error) : problemsOf(signing.error).map((x) => (x.column?.startsWith('draft.') ? { ...x, column: x.column.slice(6) } : x));
+  /** The form differs from the stored draft (edits not saved). */
+  const dirty = !!(o && form && o.status === 'draft' && JSON.stringify(input()) !== JSON.stringify(inputOf(formOf(o))));
   const kind = form?.kind;
   const title = o ? `${o.numberText ? `Приказ № ${o.numberText}` : 'Проект приказа'} от ${ruDate(o.date)}` : 'Новый приказ';
   return (
@@ -347,7 +365,7 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               })}
             </Table.Tbody>
           </Table>
-          {saving.error && !p.every((x) => x.column !== undefined && SHOWN_AT_FIELD.test(x.column)) ? <ErrorAlert error={saving.error} /> : null}
+          {(saving.error || signing.error) && !p.every((x) => x.column !== undefined && SHOWN_AT_FIELD.test(x.column)) ? <ErrorAlert error={saving.error ?? signing.error} title={saving.error ? undefined : 'Приказ не подписан'} /> : null}
           {p.filter((x) => x.column === 'items').map((x) => (
             <Text key={x.message} size="sm" c="red" data-testid="order-items-error">
               {x.message}
@@ -406,25 +424,24 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               ) : null}
               {editable ? (
                 <>
-                  <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={saving.busy} onClick={() => void saving.run()} data-testid="order-save">
+                  <Button variant="default" leftSection={<IconDeviceFloppy size={16} />} loading={saving.busy} onClick={() => (signing.setError(null), void saving.run())} data-testid="order-save">
                     Сохранить проект
                   </Button>
                   {o?.status === 'draft' ? (
                     <Button
                       leftSection={<IconSignature size={16} />}
+                      loading={signing.busy}
                       data-testid="order-sign"
-                      onClick={() =>
+                      onClick={() => {
+                        saving.setError(null);
                         ask({
                           title: 'Подписать приказ?',
-                          message: `Приказу будет присвоен номер, и он применится: ${o.items.length} уч. — зачисление, перевод или отчисление с указанных дат. Подписанный приказ не удаляют — только отменяют другим приказом.`,
+                          message: `Приказ будет подписан таким, как он сейчас на экране${dirty ? ' (несохранённые изменения сохранятся вместе с подписью)' : ''}. Ему будет присвоен номер, и он применится: ${form.items.length} уч. — зачисление, перевод или отчисление с указанных дат. Подписанный приказ не удаляют — только отменяют другим приказом.`,
                           confirmLabel: 'Подписать',
                           errorTitle: 'Приказ не подписан',
-                          run: async () => {
-                            const r = await change('orders.sign', { id: o.id });
-                            setForm(formOf(r));
-                          },
-                        })
-                      }
+                          run: async () => void (await signing.run()),
+                        });
+                      }}
                     >
                       Подписать
                     </Button>

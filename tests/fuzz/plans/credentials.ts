@@ -34,6 +34,7 @@ export const credentialsPlans = {
   'credentials.request': { sample: (f) => ({ studentId: f.cred.freshStudentId, arrivedOn: '2026-11-25' }) },
   'credentials.hand': { sample: (f) => ({ id: f.cred.requestId, handedOn: today(), handedTo: 'Фаззеров И. И.', handedHow: 'in_person' }) },
   'credentials.unhand': { sample: (f) => ({ id: f.cred.requestId }) },
+  'credentials.retry': { sample: (f) => ({ id: f.cred.requestId }) },
   'credentials.slipsPdf': { sample: () => ({ classId: null }), slow: true },
   'credentials.registerPdf': { sample: () => ({ from: null, to: null }), slow: true },
 } satisfies Plans<typeof credentialsOps>;
