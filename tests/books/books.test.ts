@@ -91,13 +91,13 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
       wentTo: 'МБОУ «СОШ № 12», г. Тверь',
       currentClass: null,
     });
-    expect(gone.leftOrder).toMatchObject({ kind: 'transfer_out', text: 'от 09.11.2026 № 3' });
+    expect(gone.leftOrder).toMatchObject({ kind: 'transfer_out', text: 'от 09.11.2026 № 3-оп' });
     expect(gone.parents).not.toBe('');
     const came = all.find((e) => e.studentId === arrivalId)!;
     const iLetter = book.letters.find((l) => l.letter === 'И')!;
     expect(iLetter.entries.at(-1)!.studentId).toBe(arrivalId); // the newest entry of «И»
     expect(came).toMatchObject({ fullName: 'Иванов Пётр Сергеевич', entryClass: '8А', entryDate: '2026-11-20', cameFrom: 'МБОУ «Гимназия № 2», г. Курск', leftDate: null, currentClass: '8А' });
-    expect(came.entryOrder?.text).toBe('от 19.11.2026 № 4');
+    expect(came.entryOrder?.text).toBe('от 19.11.2026 № 4-зп');
     // The mover's entry is the class they came into first; they never left.
     expect(all.find((e) => e.studentId === mover.id)).toMatchObject({ entryClass: '8Б', leftDate: null, currentClass: '8А' });
   });
@@ -115,7 +115,7 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
     const c7b = book.classes.find((c) => c.className === '7Б')!;
     expect(c7b.rows).toHaveLength(1);
     expect(c7b.rows[0]).toMatchObject({ studentId: leaver.id, kind: 'left', date: '2026-11-10', place: 'МБОУ «СОШ № 12», г. Тверь', reason: 'перевод в другую образовательную организацию' });
-    expect(c7b.rows[0]!.order?.text).toBe('от 09.11.2026 № 3');
+    expect(c7b.rows[0]!.order?.text).toBe('от 09.11.2026 № 3-оп');
     expect(c7b.end).toBe(c7b.start - 1);
     const c8a = book.classes.find((c) => c.className === '8А')!;
     expect(c8a.rows.map((r) => [r.kind, r.date, r.otherClass])).toEqual([
@@ -129,8 +129,8 @@ describe('books: alphabetical, movement, arrivals and departures, summary (issue
 
     // Arrivals and departures: the move between classes is not counted.
     expect(rep.rows.map((r) => [r.fullName, r.kind, r.className, r.date, r.order?.text, r.place])).toEqual([
-      [leaver.fullName, 'left', '7Б', '2026-11-10', 'от 09.11.2026 № 3', 'МБОУ «СОШ № 12», г. Тверь'],
-      ['Иванов Пётр Сергеевич', 'arrived', '8А', '2026-11-20', 'от 19.11.2026 № 4', 'МБОУ «Гимназия № 2», г. Курск'],
+      [leaver.fullName, 'left', '7Б', '2026-11-10', 'от 09.11.2026 № 3-оп', 'МБОУ «СОШ № 12», г. Тверь'],
+      ['Иванов Пётр Сергеевич', 'arrived', '8А', '2026-11-20', 'от 19.11.2026 № 4-зп', 'МБОУ «Гимназия № 2», г. Курск'],
     ]);
     expect(rep.rows[1]!.address).toBe('г. Тверь, ул. Советская, д. 5, кв. 12');
     expect([rep.arrived, rep.left]).toEqual([1, 1]);

@@ -52,7 +52,7 @@ describe('books', () => {
     await expect.poll(() => page.getByTestId('book-row').count()).toBe(1);
     const row = await page.getByTestId('book-row').first().textContent();
     expect(row).toContain('8А, 20.11.2026');
-    expect(row).toContain('приказ от 19.11.2026 № 4');
+    expect(row).toContain('приказ от 19.11.2026 № 4-зп');
     expect(row).toContain('МБОУ «Гимназия № 2», г. Курск');
     await app.screenshot('books-alphabet-search');
     await page.getByTestId('book-search').fill('');

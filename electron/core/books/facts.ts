@@ -10,7 +10,8 @@
 import type { Ctx } from '../context';
 import type { Row } from '../../../db';
 import type { Movement, MovementKind, OrderRef } from '../../api/books';
-import { orderKinds } from '../../api/enums';
+import { orderKinds, type OrderKind } from '../../api/enums';
+import { orderNumberText } from '../../api/orders';
 import { className } from '../../api/text';
 import { fullName, ruDate } from '../format';
 
@@ -60,7 +61,8 @@ export interface Facts {
   spans: Map<string, Span[]>;
 }
 
-export const orderText = (o: { number: number | null; date: string }) => `от ${ruDate(o.date)}${o.number ? ` № ${o.number}` : ''}`;
+/** «от 01.12.2026 № 1-з»: the number as the register and the printed order write it (each kind numbers on its own). */
+export const orderText = (o: { kind: OrderKind; number: number | null; date: string }) => `от ${ruDate(o.date)}${o.number ? ` № ${orderNumberText(o.kind, o.number)}` : ''}`;
 
 const ARRIVAL_KINDS = new Set(['enrollment', 'transfer_in']);
 
