@@ -25,12 +25,12 @@ let secretaryPassword = '';
 let apps: Application[] = [];
 const count = (sql: string, ...args: unknown[]) => (app.db.raw.prepare(sql).get(...args) as { n: number }).n;
 
-/** Saves the PDF the page downloads on `click`, renders every page into tests/artifacts; returns its text. */
-async function printed(click: () => Promise<void>, name: string): Promise<{ file: string; text: string }> {
+/** Saves the PDF the page downloads on `click`, renders its pages (or the first `pages`) into tests/artifacts; returns its text. */
+async function printed(click: () => Promise<void>, name: string, pages?: number): Promise<{ file: string; text: string }> {
   const [download] = await Promise.all([app.page.waitForEvent('download'), click()]);
   const path = join(app.dir, download.suggestedFilename());
   await download.saveAs(path);
-  execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ARTIFACTS, name)]);
+  execFileSync('pdftoppm', ['-png', '-r', '60', ...(pages ? ['-l', String(pages)] : []), path, join(ARTIFACTS, name)]);
   const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
   return { file: download.suggestedFilename(), text };
 }
@@ -216,7 +216,7 @@ describe('the secretary: from the enrollment export to the credentials register'
     await page.locator('[data-testid="credentials-page"][data-loaded]').waitFor();
     await expect.poll(() => page.locator('[data-testid="credential-row"][data-state="issued"]').count()).toBe(requests);
     await app.screenshot('secretary-9-credentials-issued');
-    const pdf = await printed(() => page.getByTestId('credentials-register-pdf').click(), 'secretary-credentials-register');
+    const pdf = await printed(() => page.getByTestId('credentials-register-pdf').click(), 'secretary-credentials-register', 2);
     expect(pdf.text).toContain('Журнал выдачи учётных данных');
     expect(pdf.text).toContain(`${first.lastName} ${first.firstName}`);
     expect(pdf.text).toContain('user1.school5');
