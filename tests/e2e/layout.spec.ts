@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { ARTIFACTS, NEW_PASSWORD, signIn, signOut, startApp, type App } from './harness';
 import { PAGES, openScript, type AppPage } from './pages';
 import { xlsx, STUDENT_HEADERS } from '../support/sheets';
+import { cohortOf, insertApplications } from '../formation/cohort';
 
 /** Every problem found in the run, one a line (the assertion's diff may cut long lists). */
 const REPORT = join(ARTIFACTS, 'layout-problems.txt');
@@ -107,6 +108,15 @@ beforeAll(async () => {
   await app.call('backup.create', {}); // a row in the backups' table and in the restore list
   const classes = await app.call('classes.list');
   classId = classes.find((c) => c.name === '5А')?.id ?? classes[0]!.id;
+  // The contingent's pages with something in them (issue 12): 60 applications of the current year
+  // (the list and the formation board), a draft order, credentials requested for a newcomer.
+  const year = app.db.raw.prepare('SELECT id FROM academic_year WHERE deleted_at IS NULL ORDER BY is_current DESC, start_date DESC LIMIT 1').get() as { id: string };
+  const [firstApplication] = insertApplications(app.db, year.id, cohortOf(60));
+  // A status as some modules write it: capitals, a long word (it must not spill into the next column).
+  app.db.raw.prepare("UPDATE enrollment_application SET status = 'ПРИНЯТО К РАССМОТРЕНИЮ' WHERE id = ?").run(firstApplication);
+  const [leaver, newcomer] = (await app.call('students.list', { classId, limit: 2 })).rows;
+  await app.call('orders.save', { kind: 'transfer_out', date: '2026-11-09', title: 'Об отчислении в порядке перевода', items: [{ studentId: leaver!.id, effectiveDate: '2026-11-10', schoolTo: 'МБОУ «СОШ № 7» г. Тулы' }] });
+  await app.call('credentials.request', { studentId: newcomer!.id, arrivedOn: '2026-11-25' });
 }, 180_000);
 afterAll(async () => {
   await app?.close();

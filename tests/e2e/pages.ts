@@ -35,6 +35,16 @@ export const PAGES: AppPage[] = [
   { name: 'journal', route: '/journal/class', ready: '[data-testid=journal-empty], [data-testid=journal-choose], [data-testid=journal-grid]' },
   { name: 'mark-changes', route: '/journal/changes', ready: '[data-testid=journal-empty], [data-testid=changes-table]' },
   { name: 'sync', route: '/sync', ready: '[data-testid=sync-page][data-loaded]' },
+  // The timetable and the substitutions (issue 11): on the demo school there is no timetable yet.
+  { name: 'timetable', route: '/timetable', ready: '[data-testid=tt-no-versions], [data-testid=tt-grid]' },
+  { name: 'substitutions', route: '/substitutions', ready: '[data-testid=day-lessons][data-loaded]' },
+  // The contingent (issue 12): empty registers on the bare demo school, their data once loaded.
+  { name: 'enrollment', route: '/enrollment', ready: '[data-testid=enrollment-total][data-loaded]' },
+  { name: 'formation', route: '/formation', ready: '[data-testid=formation-column]' },
+  { name: 'orders', route: '/orders', ready: '[data-testid=orders-table][data-loaded]' },
+  { name: 'books', route: '/books', ready: '[data-testid=book-count]' },
+  { name: 'credentials', route: '/credentials', ready: '[data-testid=credentials-page][data-loaded]' },
+  { name: 'calendar', route: '/setup/calendar', ready: '[data-testid=calendar-page][data-loaded]' },
   { name: 'wizard-1', route: '/wizard/1', ready: '[data-testid=wizard-step-1] [data-testid=school-form]' },
   { name: 'wizard-2', route: '/wizard/2', ready: '[data-testid=wizard-step-2] [data-testid=period-row-0]' },
   { name: 'wizard-3', route: '/wizard/3', ready: '[data-testid=wizard-step-3] [data-testid=bells-table-1] tbody tr' },

@@ -258,10 +258,11 @@ describe('orders', () => {
     });
     const { enrollment, forming } = await t.call('orders.fromFormation', { yearId: y.id, date: '2026-08-28', effectiveDate: '2026-09-01' });
     expect(enrollment).toMatchObject({ kind: 'enrollment', status: 'draft', title: 'О зачислении в 1-й класс' });
+    // Into the parallel: alphabetical, whatever the planned classes (the forming order lists by class).
     expect(enrollment!.items.map((i) => [i.fullName, i.grade, i.classToName])).toEqual([
+      ['Иванов Борис Андреевич', 1, null],
       ['Ильин Андрей Андреевич', 1, null],
       ['Яковлев Глеб Андреевич', 1, null],
-      ['Иванов Борис Андреевич', 1, null],
     ]);
     expect(forming).toMatchObject({ kind: 'class_forming', status: 'draft' });
     expect(forming!.items.map((i) => [i.fullName, i.classToName, i.effectiveDate])).toEqual([
@@ -275,15 +276,15 @@ describe('orders', () => {
     expect((await rejection(t.call('orders.sign', { id: forming!.id }))).message).toMatch(/ещё не зачислен: сначала подпишите приказ о зачислении/);
     const signed = await t.call('orders.sign', { id: enrollment!.id });
     expect(signed.items.map((i) => [i.fullName, i.personalFileNo])).toEqual([
-      ['Ильин Андрей Андреевич', 'И-2'], // «И-1» was given once (the removed student): never again
+      ['Иванов Борис Андреевич', 'И-2'], // «И-1» was given once (the removed student): never again
+      ['Ильин Андрей Андреевич', 'И-3'],
       ['Яковлев Глеб Андреевич', 'Я-1'],
-      ['Иванов Борис Андреевич', 'И-3'],
     ]);
     expect(nextPersonalFileNo(t.db, 'ивлев')).toBe('И-4');
-    const ilyin = await t.call('students.get', { id: signed.items[0]!.studentId! });
+    const ilyin = await t.call('students.get', { id: signed.items[1]!.studentId! });
     expect(ilyin.guardians.map((g) => g.id)).toEqual([guardianId]); // linked, not duplicated
     expect(ilyin.classId).toBeNull(); // enrolled into the parallel; the class comes with the forming order
-    const ivanov = await t.call('students.get', { id: signed.items[2]!.studentId! });
+    const ivanov = await t.call('students.get', { id: signed.items[0]!.studentId! });
     expect(ivanov.guardians.map((g) => `${g.lastName} ${g.relation}`)).toEqual(['Ильина мать']);
     expect(ivanov.guardians[0]!.id).not.toBe(guardianId);
     expect(t.db.raw.prepare('SELECT student_id FROM enrollment_application WHERE id = ?').get(apps[0])).toEqual({ student_id: ilyin.id });

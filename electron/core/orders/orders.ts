@@ -371,7 +371,10 @@ export function fromFormation(ctx: Ctx, i: OpParsed<'orders.fromFormation'>): { 
       .filter((a) => !inOrders.has(a.id));
     if (!apps.length) throw invalid('Нет заявлений, распределённых по классам и ещё не включённых в приказ о зачислении');
     const collate = new Intl.Collator('ru').compare;
+    // «О формировании классов» lists the children class by class; «О зачислении» enrolls into the
+    // parallel, so its list is alphabetical (as the school signs it), and the file numbers follow it.
     apps.sort((a, b) => a.c_grade - b.c_grade || collate(a.letter, b.letter) || collate(fullName(a), fullName(b)));
+    const alphabetical = [...apps].sort((a, b) => a.c_grade - b.c_grade || collate(fullName(a), fullName(b)));
     const grades = [...new Set(apps.map((a) => a.c_grade))];
     const gradeText = grades.length === 1 ? `${grades[0]}-й класс` : 'первые классы';
     const enrollment = draftIn(ctx, w, {
@@ -380,7 +383,7 @@ export function fromFormation(ctx: Ctx, i: OpParsed<'orders.fromFormation'>): { 
       title: `О зачислении в ${gradeText}`,
       preamble: PREAMBLES.enrollment,
       basis: 'Заявления родителей (законных представителей) о приёме на обучение и прилагаемые к ним документы',
-      items: apps.map((a) => ({ applicationId: a.id, grade: a.c_grade, effectiveDate: i.effectiveDate })),
+      items: alphabetical.map((a) => ({ applicationId: a.id, grade: a.c_grade, effectiveDate: i.effectiveDate })),
     });
     const forming = draftIn(ctx, w, {
       kind: 'class_forming',

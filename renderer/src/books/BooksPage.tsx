@@ -68,18 +68,17 @@ function AlphabetTable({ search, letter, onlyLeft }: { search: string; letter: s
       ) : null}
       <Paper withBorder>
         <ScrollArea.Autosize mah="calc(100vh - 330px)">
-          <Table striped stickyHeader fz="xs" verticalSpacing={4} miw={1250} data-testid="book-table">
+          {/* Eight columns that fit 1280 px: where from goes under the entry, where to under the leaving (one cell each, as the order). */}
+          <Table striped stickyHeader fz="xs" verticalSpacing={4} data-testid="book-table">
             <Table.Thead>
               <Table.Tr>
                 <SortTh label="№" k="no" sort={sort} onSort={toggle} w={70} />
                 <SortTh label="ФИО" k="name" sort={sort} onSort={toggle} />
                 <SortTh label="Дата рождения" k="birth" sort={sort} onSort={toggle} w={100} />
-                <Table.Th miw={200}>Родители</Table.Th>
-                <Table.Th miw={190}>Домашний адрес</Table.Th>
-                <SortTh label="Поступил" k="entry" sort={sort} onSort={toggle} w={120} />
-                <Table.Th>Откуда</Table.Th>
-                <SortTh label="Выбыл" k="left" sort={sort} onSort={toggle} w={150} />
-                <Table.Th>Куда</Table.Th>
+                <Table.Th miw={170}>Родители</Table.Th>
+                <Table.Th miw={160}>Домашний адрес</Table.Th>
+                <SortTh label="Поступил, откуда" k="entry" sort={sort} onSort={toggle} w={150} />
+                <SortTh label="Выбыл, куда" k="left" sort={sort} onSort={toggle} w={150} />
                 <SortTh label="Класс" k="cls" sort={sort} onSort={toggle} w={70} />
               </Table.Tr>
             </Table.Thead>
@@ -94,14 +93,14 @@ function AlphabetTable({ search, letter, onlyLeft }: { search: string; letter: s
                   <Table.Td>
                     {e.entryClass ? `${e.entryClass}, ${ruDate(e.entryDate)}` : '—'}
                     {e.entryOrder ? <Text size="xs" c="dimmed">приказ {e.entryOrder.text}</Text> : null}
+                    {e.cameFrom ? <Text size="xs">из: {e.cameFrom}</Text> : null}
                   </Table.Td>
-                  <Table.Td>{e.cameFrom}</Table.Td>
                   <Table.Td>
                     {e.leftDate ? ruDate(e.leftDate) : ''}
                     {e.leftOrder ? <Text size="xs" c="dimmed">приказ {e.leftOrder.text}</Text> : null}
                     {e.leftReason ? <Text size="xs" c="dimmed">{e.leftReason}</Text> : null}
+                    {e.wentTo ? <Text size="xs">в: {e.wentTo}</Text> : null}
                   </Table.Td>
-                  <Table.Td>{e.wentTo}</Table.Td>
                   <Table.Td>{e.currentClass ?? (e.leftDate ? <Badge color="gray" variant="light">выбыл</Badge> : '—')}</Table.Td>
                 </Table.Tr>
               ))}

@@ -160,7 +160,7 @@ export function CredentialsPage({ classId: initialClass }: { classId?: string })
                   <Table.Td ff="monospace">{r.login ?? '—'}</Table.Td>
                   {canChange ? <Table.Td ff="monospace">{r.state === 'issued' ? r.oneTimePassword : ''}</Table.Td> : null}
                   <Table.Td>
-                    <Badge color={b.color} variant={r.late ? 'filled' : 'light'} tt="none">
+                    <Badge color={b.color} variant={r.late ? 'filled' : 'light'} tt="none" style={{ minWidth: 'max-content' }}>
                       {b.text}
                     </Badge>
                     {r.state === 'failed' ? (

@@ -48,7 +48,8 @@ function StatusBadge({ status, enrollable }: { status: string; enrollable: boole
       <ThemeIcon size={18} radius="xl" variant="light" color={enrollable ? 'teal' : 'gray'} mt={1}>
         {enrollable ? <IconCheck size={12} /> : <IconMinus size={12} />}
       </ThemeIcon>
-      <Text size="sm" c={enrollable ? 'teal.9' : 'gray.7'} lh={1.35}>
+      {/* A status in capitals («ПРИНЯТО К РАССМОТРЕНИЮ») breaks inside its long word rather than spill into the next column. */}
+      <Text size="sm" c={enrollable ? 'teal.9' : 'gray.7'} lh={1.35} miw={0} style={{ overflowWrap: 'anywhere' }}>
         {status || '—'}
       </Text>
     </Group>
@@ -264,9 +265,9 @@ function ApplicationsList() {
   const columns: Column<EnrollmentApplicationRow>[] = [
     { key: 'regNumber', title: '№ заявления', width: '128px', sortable: true, render: (r) => <Text size="sm" className="tnum">{r.regNumber}</Text> },
     { key: 'appliedAt', title: 'Подано', width: '104px', sortable: true, render: (r) => <Text size="sm" className="tnum" lh={1.3}>{appliedText(r.appliedAt)}</Text> },
-    { key: 'name', title: 'Ребёнок', width: 'minmax(170px, 1.3fr)', sortable: true, render: (r) => <Text size="sm" fw={500} lh={1.3}>{r.fullName}</Text> },
-    { key: 'birthDate', title: 'Рождён(а)', width: '112px', sortable: true, render: (r) => <span className="tnum">{ruDate(r.birthDate)}</span> },
-    { key: 'status', title: 'Статус', width: 'minmax(150px, 1fr)', sortable: true, render: (r) => <StatusBadge status={r.status} enrollable={r.enrollable} /> },
+    { key: 'name', title: 'Ребёнок', width: 'minmax(150px, 1.3fr)', sortable: true, render: (r) => <Text size="sm" fw={500} lh={1.3}>{r.fullName}</Text> },
+    { key: 'birthDate', title: 'Рождён(а)', width: '144px', sortable: true, render: (r) => <span className="tnum">{ruDate(r.birthDate)}</span> },
+    { key: 'status', title: 'Статус', width: 'minmax(180px, 1fr)', sortable: true, render: (r) => <StatusBadge status={r.status} enrollable={r.enrollable} /> },
     {
       key: 'marks',
       title: 'Отметки',
@@ -280,7 +281,7 @@ function ApplicationsList() {
         </Group>
       ),
     },
-    { key: 'parents', title: 'Родители', width: 'minmax(170px, 1.3fr)', render: (r) => <Text size="xs" c="gray.7" lineClamp={3} title={r.parents.join('\n')}>{r.parents.join('; ')}</Text> },
+    { key: 'parents', title: 'Родители', width: 'minmax(130px, 1.3fr)', render: (r) => <Text size="xs" c="gray.7" lineClamp={3} title={r.parents.join('\n')}>{r.parents.join('; ')}</Text> },
   ];
   return (
     <Stack gap="md">
@@ -297,7 +298,7 @@ function ApplicationsList() {
             ]}
           />
         </Group>
-        <Text size="sm" c="dimmed" data-testid="enrollment-total">
+        <Text size="sm" c="dimmed" data-testid="enrollment-total" data-loaded={q.data ? true : undefined}>
           {q.data ? countOf(rows.length, 'заявление', 'заявления', 'заявлений') : 'Загрузка…'}
         </Text>
       </Group>

@@ -10,6 +10,7 @@ import { ActionIcon, Alert, Badge, Box, Button, Group, Paper, ScrollArea, Segmen
 import { IconArrowsShuffle, IconDeviceFloppy, IconFileText, IconLink, IconLinkOff, IconTrash, IconX } from '@tabler/icons-react';
 import { call } from '../api';
 import { useReadOnly } from '../app/access';
+import { go } from '../app/useHashRoute';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { NumberField } from '../components/NumberField';
 import { checkNumber, type NumberRule } from '../lib/checks';
@@ -215,7 +216,12 @@ export function FormationPage() {
   );
   const removePair = useAction((id: string) => call('formation.pairs.remove', { id }), { notify: 'Пара не удалена' });
   // Drafts dated today: the secretary sets the order's and the enrollment's dates in «Приказы» before signing.
-  const orders = useAction(() => call('orders.fromFormation', { yearId: null, date: todayIso(), effectiveDate: todayIso() }), { success: 'Проекты приказов подготовлены: они в разделе «Приказы»', notify: 'Приказы не подготовлены' });
+  // The register opens with them: the next step is there (a notification alone left the secretary to find it).
+  const orders = useAction(() => call('orders.fromFormation', { yearId: null, date: todayIso(), effectiveDate: todayIso() }), {
+    success: 'Проекты приказов подготовлены: проверьте даты и подпишите их',
+    notify: 'Приказы не подготовлены',
+    onSuccess: () => go('/orders'),
+  });
 
   const moveTo = (childId: string, toKey: string) => {
     const from = cols.find((c) => c.children.some((k) => k.id === childId));

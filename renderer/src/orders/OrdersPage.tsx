@@ -153,7 +153,7 @@ export function OrdersPage() {
         <Select label="Сортировка" data={orderSorts.map((s) => ({ value: s, label: SORT_LABELS[s] }))} value={sort} onChange={(v) => v && setSort(v as typeof sort)} allowDeselect={false} w={160} data-testid="orders-sort" />
       </Group>
       {list.error ? <ErrorAlert error={list.error} title="Реестр не загружен" /> : null}
-      <Table striped highlightOnHover withTableBorder data-testid="orders-table">
+      <Table striped highlightOnHover withTableBorder data-testid="orders-table" data-loaded={list.data ? true : undefined}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={100}>Дата</Table.Th>

@@ -245,7 +245,7 @@ export function SubstitutionsPage({ date: dateParam, tab }: { date?: string; tab
                     />
                   ))}
                 </Paper>
-                <Paper withBorder p={0} pb={6} data-testid="day-lessons">
+                <Paper withBorder p={0} pb={6} data-testid="day-lessons" data-loaded={day ? true : undefined}>
                   <Group justify="space-between" px={10} py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
                     <Title order={4} fz={15}>
                       Уроки
