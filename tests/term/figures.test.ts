@@ -8,6 +8,8 @@ import { Session } from '../../electron/core/auth/session';
 import type { Ctx } from '../../electron/core/context';
 import type { MarkValue } from '../../electron/api/enums';
 import type { TermList } from '../../electron/api/term';
+import type { OpInput, OpName, OpOutput } from '../../electron/api/contract';
+import { AppError } from '../../electron/api/errors';
 import { uuidv7 } from '../../db/ids';
 import { tempCore } from '../support/core';
 
@@ -41,6 +43,13 @@ const A7: Row[] = [
   ['Белова', '2', '5', '5', 'pass', null], // неуспевающая: Алгебра
   ['Волкова', '4', '4', '4', 'pass', null], // хорошистка
 ];
+
+/** The deputy's call: the result, or the refusal thrown as an AppError. */
+async function asDeputy<N extends OpName>(name: N, input: OpInput<N>): Promise<OpOutput<N>> {
+  const r = await dispatch(deputy, name, input);
+  if (!r.ok) throw new AppError(r.error.code, r.error.message);
+  return r.result as OpOutput<N>;
+}
 
 const names = (l: TermList) => l.students.map((s) => s.name.split(' ')[0]);
 const one = <R>(sql: string, ...p: unknown[]) => t.db.raw.prepare(sql).get(...p) as R;
@@ -224,22 +233,20 @@ describe('term report: a parallel, the school, the year, a deputy', () => {
   });
 
   it('a deputy for 5–9 sees their parallels only: another parallel refused in Russian, the school is theirs', async () => {
-    const r = await dispatch(deputy, 'term.report', { year: true, scope: 'class', classId: id['10А'] });
-    expect(r.ok ? 'allowed' : r.error.code).toBe('forbidden');
-    if (!r.ok) expect(r.error.message).toBe('Вы отвечаете за параллели 5–9, класс 10А к ним не относится.');
-    const p = await dispatch(deputy, 'term.report', { year: true, scope: 'parallel', grade: 10 });
-    if (p.ok) throw new Error('allowed');
-    expect(p.error.message).toBe('Вы отвечаете за параллели 5–9, а отчёт затрагивает параллель 10.');
-    const s = await dispatch(deputy, 'term.report', { year: true, scope: 'school' });
-    if (!s.ok) throw new Error(s.error.message);
-    expect(s.result.classes.map((c) => c.className)).toEqual(['7А', '7Б']);
-    expect(s.result.scope.name).toBe('Школа (параллели 5–9)');
-    const mine = await dispatch(deputy, 'term.report', { periodId: q2, scope: 'class', classId: id['7Б'] });
-    if (!mine.ok) throw new Error(mine.error.message);
-    expect(mine.result.figures.progress).toBe(75);
-    const o = await dispatch(deputy, 'term.options', {});
-    if (!o.ok) throw new Error(o.error.message);
-    expect(o.result.classes.map((c) => c.name)).toEqual(['7А', '7Б']);
-    expect(o.result.periods.at(-1)?.grades).toEqual([7]);
+    await expect(asDeputy('term.report', { year: true, scope: 'class', classId: id['10А'] })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Вы отвечаете за параллели 5–9, класс 10А к ним не относится.',
+    });
+    await expect(asDeputy('term.report', { year: true, scope: 'parallel', grade: 10 })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Вы отвечаете за параллели 5–9, а отчёт затрагивает параллель 10.',
+    });
+    const s = await asDeputy('term.report', { year: true, scope: 'school' });
+    expect(s.classes.map((c) => c.className)).toEqual(['7А', '7Б']);
+    expect(s.scope.name).toBe('Школа (параллели 5–9)');
+    expect((await asDeputy('term.report', { periodId: q2, scope: 'class', classId: id['7Б'] })).figures.progress).toBe(75);
+    const o = await asDeputy('term.options', {});
+    expect(o.classes.map((c) => c.name)).toEqual(['7А', '7Б']);
+    expect(o.periods.at(-1)?.grades).toEqual([7]);
   });
 });
