@@ -250,3 +250,44 @@ describe('term report: a parallel, the school, the year, a deputy', () => {
     expect(o.periods.at(-1)?.grades).toEqual([7]);
   });
 });
+
+describe('term report: the same period a year ago', () => {
+  it('compares 7Б with last year\'s 6Б, parallel 7 with 6, the school with the school', async () => {
+    // Last year, written as sync and the contingent's history would leave it: 2025/26 with its
+    // «2 четверть», 6Б with Алексеев and Борисов (left for 7Б in June), Русский язык «5» and «3».
+    const at = '2025-08-20T09:00:00.000Z';
+    const ins = (sql: string, ...p: unknown[]) => t.db.raw.prepare(sql).run(...p);
+    ins(`INSERT INTO academic_year (id, created_at, updated_at, name, start_date, end_date) VALUES ('y25', ?, ?, '2025/2026', '2025-09-01', '2026-08-31')`, at, at);
+    ins(
+      `INSERT INTO study_period (id, created_at, updated_at, year_id, kind, number, name, start_date, end_date, grade_from, grade_to)
+       VALUES ('q25', ?, ?, 'y25', 'quarter', 2, '2 четверть', '2025-11-05', '2025-12-28', 1, 9)`,
+      at, at,
+    );
+    ins(`INSERT INTO school_class (id, created_at, updated_at, year_id, grade, letter) VALUES ('c6b', ?, ?, 'y25', 6, 'Б')`, at, at);
+    ins(`INSERT INTO curriculum_item (id, created_at, updated_at, class_id, subject_id, hours_per_week) VALUES ('ci6b', ?, ?, 'c6b', ?, 5)`, at, at, id[RUS]);
+    for (const [k, who, mark] of [[1, 'Алексеев', '5'], [2, 'Борисов', '3']] as const) {
+      ins(
+        `INSERT INTO class_membership (id, created_at, updated_at, student_id, class_id, date_from, date_to) VALUES (?, ?, ?, ?, 'c6b', '2025-09-01', '2026-06-01')`,
+        `m6b-${k}`, at, at, id[who],
+      );
+      ins(
+        `INSERT INTO period_mark (id, created_at, updated_at, student_id, subject_id, year_id, period_id, value, entered_at) VALUES (?, ?, ?, ?, ?, 'y25', 'q25', ?, ?)`,
+        `pm6b-${k}`, at, at, id[who], id[RUS], mark, '2025-12-26T10:00:00.000Z',
+      );
+    }
+    const expectLastYear = (c: Awaited<ReturnType<typeof t.call<'term.report'>>>['yearAgo'], scopeName: string) => {
+      expect(c?.period).toMatchObject({ id: 'q25', name: '2 четверть' });
+      expect(c?.scopeName).toBe(scopeName);
+      const f = c!.figures;
+      // N 2: Алексеев «5» (отличник), Борисов «3» (на «3», one «3»); успеваемость 2·100/2 = 100, качество 1·100/2 = 50; СОУ (100 + 36)/2 = 68; (5 + 3)/2 = 4.
+      expect(names(f.counted)).toEqual(['Алексеев', 'Борисов']);
+      expect([names(f.excellent), names(f.oneThree)]).toEqual([['Алексеев'], ['Борисов']]);
+      expect([f.progress, f.quality, f.sou, f.average]).toEqual([100, 50, 68, 4]);
+    };
+    expectLastYear((await t.call('term.report', { periodId: q2, scope: 'class', classId: id['7Б'] })).yearAgo, '6Б');
+    expectLastYear((await t.call('term.report', { periodId: q2, scope: 'parallel', grade: 7 })).yearAgo, 'Параллель 6');
+    expectLastYear((await t.call('term.report', { periodId: q2, scope: 'school' })).yearAgo, 'Школа');
+    // 7А had no 6А last year: nothing to compare with.
+    expect((await t.call('term.report', { periodId: q2, scope: 'class', classId: id['7А'] })).yearAgo).toBeNull();
+  });
+});
