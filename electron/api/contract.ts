@@ -21,6 +21,7 @@ import { formationOps } from './formation';
 import { credentialsOps } from './credentials';
 import { ordersOps } from './orders';
 import { indicatorsOps } from './indicators';
+import { termOps } from './term';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -51,6 +52,7 @@ export const contract = {
   ...credentialsOps,
   ...ordersOps,
   ...indicatorsOps,
+  ...termOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

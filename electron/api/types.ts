@@ -19,6 +19,7 @@ export type * from './substitutions';
 export type * from './enrollment';
 export type * from './formation';
 export type * from './indicators';
+export type * from './term';
 export type {
   AppRole,
   AuditAction,

@@ -17,6 +17,7 @@ import { timetableFetCommand } from './timetableFet';
 import { enrollCommand } from './enroll';
 import { ruDateTime } from './time';
 import { booksCommand } from './books';
+import { reportsCommand } from './term';
 
 export { UsageError };
 
@@ -81,6 +82,11 @@ export const USAGE = `Школьный офис — командная стро�
                     [--from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ]
                                     алфавитная книга, книга движения, сведения о прибывших и выбывших,
                                     движение по классам и параллелям (кроме алфавитной — за период)
+  npm run cli -- reports term --db ФАЙЛ --period "2 четверть"|Год [--parallel 7 | --class 7Б] --json
+                                    отчёт за период (четверть, полугодие, год) по школе, параллели или
+                                    классу: учеников, отличники, хорошисты, неуспевающие, успеваемость,
+                                    качество, СОУ, средний балл — и списки учеников за каждой цифрой;
+                                    сохранение в файл (--out ФАЙЛ.xlsx|pdf) будет добавлено позже
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
@@ -202,6 +208,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return booksCommand(sub, file, env);
     case 'credentials':
       return credentialsCommand(sub, env);
+    case 'reports':
+      return reportsCommand(sub, env);
     case 'orders':
       return ordersCommand(sub, env);
     case 'timetable':

@@ -20,6 +20,7 @@ import { formationHandlers } from './formation/ops';
 import { credentialsHandlers } from './credentials/ops';
 import { ordersHandlers } from './orders/ops';
 import { indicatorsHandlers } from './indicators/ops';
+import { termHandlers } from './term/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -48,4 +49,5 @@ export const handlers: HandlerMap = {
   ...credentialsHandlers,
   ...ordersHandlers,
   ...indicatorsHandlers,
+  ...termHandlers,
 };

@@ -25,6 +25,7 @@ import { formationPlans } from './formation';
 import { credentialsPlans } from './credentials';
 import { ordersPlans } from './orders';
 import { indicatorsPlans } from './indicators';
+import { termPlans } from './term';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -48,4 +49,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...credentialsPlans,
   ...ordersPlans,
   ...indicatorsPlans,
+  ...termPlans,
 };

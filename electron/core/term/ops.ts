@@ -1,0 +1,8 @@
+import type { Handlers } from '../context';
+import type { termOps } from '../../api/term';
+import { termOptions, termReport } from './report';
+
+export const termHandlers = {
+  'term.options': (_, ctx) => termOptions(ctx),
+  'term.report': (i, ctx) => termReport(ctx, i),
+} satisfies Handlers<typeof termOps>;

@@ -1,0 +1,101 @@
+// `npm run cli -- reports term …` (issue 13 point 8) as a child process on a real database file: the
+// demo school, with «2 четверть» marks of 7Б written straight into SQLite as sync would bring them.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { tempDir } from '../support/tmp';
+import { CLI, ROOT } from '../support/cli';
+import type { TermReport } from '../../electron/api/term';
+
+let password = '';
+
+function cli(...args: string[]) {
+  const withUser = args[0] === 'demo' ? args : [...args, '--user', 'admin'];
+  const r = spawnSync(CLI[0], [CLI[1], ...withUser], { cwd: ROOT, encoding: 'utf8', timeout: 240_000, env: { ...process.env, SCHOOL_OFFICE_PASSWORD: password } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('command line: reports term', () => {
+  const tmp = tempDir('school-office-cli-term-');
+  const db = join(tmp.dir, 'school.sqlite');
+  afterAll(() => tmp.cleanup());
+  /** 7Б's students on «2 четверть»'s last day, by name; the first gets a «2» in Алгебра, everyone else «5» everywhere. */
+  let roster: { id: string; name: string }[] = [];
+
+  beforeAll(() => {
+    const r = cli('demo', '--db', db, '--students', '120', '--seed', '2', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    password = (JSON.parse(r.stdout) as { users: { login: string; password: string }[] }).users.find((u) => u.login === 'admin')!.password;
+    const sql = new Database(db);
+    try {
+      const q2 = sql.prepare(`SELECT id, year_id, end_date FROM study_period WHERE name = '2 четверть'`).get() as { id: string; year_id: string; end_date: string };
+      const cls = sql.prepare(`SELECT id FROM school_class WHERE grade = 7 AND letter = 'Б' AND year_id = ?`).get(q2.year_id) as { id: string };
+      roster = sql
+        .prepare(
+          `SELECT s.id, s.last_name || ' ' || s.first_name || coalesce(' ' || s.middle_name, '') AS name FROM class_membership m JOIN student s ON s.id = m.student_id
+           WHERE m.class_id = ? AND m.deleted_at IS NULL AND m.date_from <= ? AND (m.date_to IS NULL OR m.date_to > ?) ORDER BY s.last_name, s.first_name, s.middle_name, s.id`,
+        )
+        .all(cls.id, q2.end_date, q2.end_date) as { id: string; name: string }[];
+      const subjects = sql
+        .prepare(
+          `SELECT p.id, p.name FROM curriculum_item i JOIN subject p ON p.id = i.subject_id
+           WHERE i.class_id = ? AND i.deleted_at IS NULL AND i.hours_per_week > 0 AND p.no_attestation = 0 AND p.grading = 'five_point'`,
+        )
+        .all(cls.id) as { id: string; name: string }[];
+      expect(roster.length).toBeGreaterThan(2);
+      const ins = sql.prepare(
+        `INSERT INTO period_mark (id, created_at, updated_at, student_id, subject_id, year_id, period_id, value, entered_at)
+         VALUES (?, '2026-12-25T10:00:00.000Z', '2026-12-25T10:00:00.000Z', ?, ?, ?, ?, ?, '2026-12-25T10:00:00.000Z')`,
+      );
+      let n = 0;
+      sql.transaction(() => {
+        roster.forEach((s, k) =>
+          subjects.forEach((p) => ins.run(`pm-${++n}`, s.id, p.id, q2.year_id, q2.id, k === 0 && p.name === 'Алгебра' ? '2' : '5')),
+        );
+      })();
+    } finally {
+      sql.close();
+    }
+  }, 300_000);
+
+  it('prints the figures of a class and of a parallel as JSON, and in words', () => {
+    const r = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7б', '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as TermReport;
+    const n = roster.length;
+    expect(rep.period.name).toBe('2 четверть');
+    expect(rep.scope).toMatchObject({ kind: 'class', name: '7Б' });
+    expect(rep.figures.counted.students.map((s) => s.name)).toEqual(roster.map((s) => s.name));
+    expect(rep.figures.n.count).toBe(n);
+    expect(rep.figures.failing.students).toEqual([{ id: roster[0]!.id, name: roster[0]!.name, className: '7Б', subjects: ['Алгебра'] }]);
+    expect(rep.figures.excellent.count).toBe(n - 1);
+    expect(rep.figures.progress).toBe(Math.round(((n - 1) * 1000) / n) / 10);
+    expect(rep.figures.quality).toBe(rep.figures.progress);
+    expect(rep.previous?.period.name).toBe('1 четверть');
+
+    const p = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--parallel', '7', '--json');
+    expect(p.code, p.stderr).toBe(0);
+    const par = JSON.parse(p.stdout) as TermReport;
+    expect(par.scope).toMatchObject({ kind: 'parallel', grade: 7 });
+    expect(par.classes.find((c) => c.className === '7Б')!.figures).toEqual(rep.figures);
+    expect(par.figures.failing.count).toBe(1);
+
+    const words = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7Б');
+    expect(words.code, words.stderr).toBe(0);
+    expect(words.stdout).toContain(`Отчёт за период «2 четверть», 7Б: учеников ${n}, N ${n}; отличники ${n - 1}`);
+    expect(words.stdout).toContain(`Неуспевающие: ${roster[0]!.name} (7Б: Алгебра)`);
+  }, 240_000);
+
+  it('refuses an unknown period or class, and --out for now, with code 2', () => {
+    const a = cli('reports', 'term', '--db', db, '--period', '5 четверть');
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--period: периода «5 четверть» нет');
+    const b = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7Я');
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('--class: класса «7Я» нет');
+    const c = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--out', join(tmp.dir, 'r.xlsx'));
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('сохранение в файл (--out ФАЙЛ.xlsx|pdf) ещё не готово');
+  }, 240_000);
+});
