@@ -365,7 +365,9 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               })}
             </Table.Tbody>
           </Table>
-          {(saving.error || signing.error) && !p.every((x) => x.column !== undefined && SHOWN_AT_FIELD.test(x.column)) ? <ErrorAlert error={saving.error ?? signing.error} title={saving.error ? undefined : 'Приказ не подписан'} /> : null}
+          {saving.error && !p.every((x) => x.column !== undefined && SHOWN_AT_FIELD.test(x.column)) ? <ErrorAlert error={saving.error} /> : null}
+          {/* A refused signing says so even when its reasons stand at the fields: the order is still a draft. */}
+          {signing.error ? <ErrorAlert error={signing.error} title="Приказ не подписан" /> : null}
           {p.filter((x) => x.column === 'items').map((x) => (
             <Text key={x.message} size="sm" c="red" data-testid="order-items-error">
               {x.message}
