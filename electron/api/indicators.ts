@@ -53,30 +53,6 @@ export const DEFAULT_REPORT_RULES: ReportRules = {
   statementEveryDays: 7,
 };
 
-/** The rules as stored (any key may be missing: its default applies; an unknown key is dropped). */
-export function reportRules(json: string | null | undefined): ReportRules {
-  let stored: Partial<ReportRules> = {};
-  try {
-    const v: unknown = json ? JSON.parse(json) : {};
-    if (v && typeof v === 'object' && !Array.isArray(v)) stored = v as Partial<ReportRules>;
-  } catch {
-    // A broken value reads as the defaults; saving writes a whole valid object again.
-  }
-  const d = DEFAULT_REPORT_RULES;
-  return {
-    souWeights: { ...d.souWeights, ...(stored.souWeights ?? {}) },
-    markDays: stored.markDays ?? d.markDays,
-    attendanceDays: stored.attendanceDays ?? d.attendanceDays,
-    homeworkDays: stored.homeworkDays ?? d.homeworkDays,
-    accumulation: { ...d.accumulation, ...(stored.accumulation ?? {}) },
-    failureRun: stored.failureRun ?? d.failureRun,
-    absencePercent: stored.absencePercent ?? d.absencePercent,
-    subgroupGap: stored.subgroupGap ?? d.subgroupGap,
-    preliminaryDays: stored.preliminaryDays ?? d.preliminaryDays,
-    statementEveryDays: stored.statementEveryDays ?? d.statementEveryDays,
-  };
-}
-
 const weight = (label: string) => s.int(label, 0, 100);
 /** The rules as the settings form sends them: every field, each in its range. */
 export const reportRulesInput = z.object({
@@ -98,6 +74,30 @@ export const reportRulesInput = z.object({
   preliminaryDays: s.int('Предварительный отчёт, дней до конца периода', 1, 30),
   statementEveryDays: s.int('Выписки родителям, каждые … дней', 1, 14, 'Выписки родителям — не реже раза в 14 дней (R12)'),
 });
+
+/**
+ * The rules as stored: each threshold as saved when it is valid, its default when it is missing or
+ * not valid (an unknown key is dropped); a broken value reads as the defaults.
+ */
+export function reportRules(json: string | null | undefined): ReportRules {
+  let stored: Record<string, unknown> = {};
+  try {
+    const v: unknown = json ? JSON.parse(json) : {};
+    if (v && typeof v === 'object' && !Array.isArray(v)) stored = v as Record<string, unknown>;
+  } catch {
+    // Saving writes a whole valid object again.
+  }
+  const rules: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(reportRulesInput.shape)) {
+    const fallback = DEFAULT_REPORT_RULES[key as keyof ReportRules];
+    const value = stored[key];
+    // The norms by hours and the СОУ weights: a missing part of the object takes its default.
+    const merged = typeof fallback === 'object' && value && typeof value === 'object' ? { ...fallback, ...value } : (value ?? fallback);
+    const parsed = (schema as z.ZodType).safeParse(merged);
+    rules[key] = parsed.success ? parsed.data : fallback;
+  }
+  return rules as unknown as ReportRules;
+}
 
 /** What a figure is, in the words the UI shows beside it (and docs/indicators.md). */
 export interface IndicatorDefinition {

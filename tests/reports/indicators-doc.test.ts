@@ -25,6 +25,8 @@ describe('the indicators', () => {
     expect(reportRules('{}')).toEqual(DEFAULT_REPORT_RULES);
     expect(reportRules('not json')).toEqual(DEFAULT_REPORT_RULES);
     expect(reportRules('{"markDays":5,"souWeights":{"na":0}}')).toEqual({ ...DEFAULT_REPORT_RULES, markDays: 5, souWeights: { ...DEFAULT_REPORT_RULES.souWeights, na: 0 } });
+    // A stored value out of range (written by another version, or by hand) takes its default alone.
+    expect(reportRules('{"markDays":-5,"failureRun":4,"accumulation":{"1":"x"}}')).toEqual({ ...DEFAULT_REPORT_RULES, failureRun: 4 });
     expect(reportRulesInput.parse(DEFAULT_REPORT_RULES)).toEqual(DEFAULT_REPORT_RULES);
     const bad = reportRulesInput.safeParse({ ...DEFAULT_REPORT_RULES, statementEveryDays: 21 });
     expect(bad.success).toBe(false);
