@@ -73,7 +73,10 @@ describe('roles as a school works', () => {
     expect(await page.getByTestId('users-unlinked').count()).toBe(0);
     // The matrix: only today's areas; the deputy's changes are of their parallels.
     expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Расписание и замены/);
-    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Учётные данные|Бумажные копии|Отчёты/);
+    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Бумажные копии/);
+    // Reports: the deputy sees their parallels' figures only (and sets the thresholds).
+    expect(await page.getByTestId('perm-deputy-reports').textContent()).toBe('Изменениесвоих параллелей');
+    expect(await page.getByTestId('perm-director-reports').textContent()).toBe('Просмотр');
     expect(await page.getByTestId('perm-deputy-curriculum').textContent()).toBe('Изменениесвоих параллелей');
     expect(await page.getByTestId('perm-secretary-corrections').textContent()).toBe('Изменение');
     expect(await page.getByTestId('perm-secretary-fixes').textContent()).toBe('—');
