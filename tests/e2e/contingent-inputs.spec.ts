@@ -6,7 +6,7 @@
 // Screenshots: tests/artifacts/contingent-inputs-*.png.
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickOption, signIn, startApp, type App } from './harness';
+import { pickOption, signIn, startApp, messageOf, type App } from './harness';
 import { cohortOf, insertApplications } from '../formation/cohort';
 
 let app: App;
@@ -18,17 +18,6 @@ function snapshot(): string {
     .map((x) => x.name)
     .filter((n) => !skip.has(n));
   return JSON.stringify(tables.map((tb) => [tb, app.db.raw.prepare(`SELECT * FROM "${tb}" ORDER BY rowid`).all()]));
-}
-
-/** The message Mantine shows under a field (linked by aria-describedby). */
-async function messageOf(field: Locator): Promise<string> {
-  return field.evaluate((el: { getAttribute(n: string): string | null; ownerDocument: { getElementById(id: string): { textContent: string | null } | null } }) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
-      .join(' ')
-      .trim(),
-  );
 }
 
 /**

@@ -1,7 +1,7 @@
 // Drives the real renderer in Chromium through the browser host, against a real temporary SQLite file.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterEach, vi } from 'vitest';
 import { openDatabase, type Db } from '../../db';
 import type { Ctx } from '../../electron/core/context';
@@ -199,4 +199,15 @@ export async function layoutProblems(page: Page): Promise<string[]> {
     problems = (await page.evaluate(LAYOUT_CHECK)) as string[];
   }
   return problems;
+}
+
+/** The message Mantine shows under a field (linked by aria-describedby). */
+export async function messageOf(field: Locator): Promise<string> {
+  return field.evaluate((el: { getAttribute(n: string): string | null; ownerDocument: { getElementById(id: string): { textContent: string | null } | null } }) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
+      .join(' ')
+      .trim(),
+  );
 }

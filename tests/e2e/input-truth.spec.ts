@@ -6,7 +6,7 @@
 // are never lost silently (the curriculum grid and a modal ask before they are left).
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { pickOption, signIn, startApp, type App } from './harness';
+import { pickOption, signIn, startApp, messageOf, type App } from './harness';
 
 let app: App;
 /** Dialogs the browser showed (a reload with unsaved edits asks «beforeunload»). */
@@ -24,16 +24,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-/** The message Mantine shows under a field (linked by aria-describedby). */
-async function messageOf(field: Locator): Promise<string> {
-  return field.evaluate((el: { getAttribute(n: string): string | null; ownerDocument: { getElementById(id: string): { textContent: string | null } | null } }) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => (id ? (el.ownerDocument.getElementById(id)?.textContent ?? '') : ''))
-      .join(' ')
-      .trim(),
-  );
-}
 /** The browser's own validation bubble text for the field ('' when the page never asks the browser to check). */
 const nativeMessage = (field: Locator) => field.evaluate((el: { validationMessage: string }) => el.validationMessage);
 
