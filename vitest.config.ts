@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFirstSequencer from './tests/support/sequencer';
 
 export default defineConfig({
   test: {
@@ -8,6 +9,10 @@ export default defineConfig({
     hookTimeout: 120_000,
     globalSetup: ['./tests/support/global-setup.ts'],
     pool: 'forks',
+    // The test files share each worker's loaded modules (vitest's own per-file isolation spent most of
+    // the run importing the core again for every file); every file makes its own database and app.
+    isolate: false,
+    sequence: { sequencer: LongFirstSequencer },
     maxWorkers: 2,
     reporters: ['default', './tests/support/summary-reporter.ts'],
   },
