@@ -19,6 +19,8 @@ export interface Column {
   /** Relative width. */
   width: number;
   kind: ColumnKind;
+  /** The heading written upwards (a narrow column with a long name: a subject). */
+  vertical?: boolean;
 }
 export type Cell = string | number | null;
 export interface Table {
@@ -60,7 +62,10 @@ export function cellText(v: Cell, kind: ColumnKind): string {
 }
 
 const SIZE = 8.5;
+const HEAD = 7.5;
 const PAD = 2.5;
+/** The longest a heading written upwards may be, in points. */
+const UP = 95;
 const BAR = [rgb(0.2, 0.5, 0.3), rgb(0.35, 0.6, 0.8), rgb(0.95, 0.7, 0.25), rgb(0.85, 0.3, 0.25), rgb(0.55, 0.55, 0.55)];
 
 function drawTable(doc: PdfWriter, t: Table) {
@@ -68,7 +73,7 @@ function drawTable(doc: PdfWriter, t: Table) {
   const widths = t.columns.map((c) => (c.width / total) * doc.width);
   const xs = widths.reduce<number[]>((acc, w, i) => [...acc, acc[i]! + w], [0]);
   const lh = doc.lineHeight(SIZE);
-  const row = (cells: string[], bold: boolean, head: boolean) => {
+  const row = (cells: string[], bold: boolean) => {
     const wrapped = cells.map((text, i) => doc.wrap(text, widths[i]! - 2 * PAD, SIZE, bold));
     const h = Math.max(...wrapped.map((l) => l.length)) * lh + 2 * PAD;
     return {
@@ -78,7 +83,7 @@ function drawTable(doc: PdfWriter, t: Table) {
         doc.line(0, top, doc.width, top);
         wrapped.forEach((lines, i) => {
           doc.y = top - PAD;
-          const align = head || t.columns[i]!.kind !== 'text' ? 'center' : 'left';
+          const align = t.columns[i]!.kind !== 'text' ? 'center' : 'left';
           for (const l of lines) {
             doc.draw(l, { size: SIZE, bold, x: xs[i]! + PAD, width: widths[i]! - 2 * PAD, align });
             doc.y -= lh;
@@ -91,11 +96,7 @@ function drawTable(doc: PdfWriter, t: Table) {
       },
     };
   };
-  const head = row(
-    t.columns.map((c) => c.header),
-    true,
-    true,
-  );
+  const head = headRow(doc, t, widths, xs);
   doc.ensure(head.h + lh * 3);
   head.draw();
   doc.onBreak = () => head.draw();
@@ -103,12 +104,43 @@ function drawTable(doc: PdfWriter, t: Table) {
     const r = row(
       cells.map((v, k) => cellText(v, t.columns[k]!.kind)),
       t.bold?.has(i) ?? false,
-      false,
     );
     doc.ensure(r.h);
     r.draw();
   });
   doc.onBreak = null;
+}
+
+/** The heading row: small bold text, centred; a vertical column's heading written upwards in as many lines as it needs. */
+function headRow(doc: PdfWriter, t: Table, widths: number[], xs: number[]) {
+  const lh = doc.lineHeight(HEAD);
+  const wrapped = t.columns.map((c, i) => doc.wrap(c.header, c.vertical ? UP : widths[i]! - 2 * PAD, HEAD, true));
+  const upWidth = (lines: string[]) => Math.max(...lines.map((l) => doc.bold.widthOfTextAtSize(l, HEAD)));
+  const h = Math.max(...t.columns.map((c, i) => (c.vertical ? upWidth(wrapped[i]!) : wrapped[i]!.length * lh))) + 2 * PAD;
+  return {
+    h,
+    draw: () => {
+      const top = doc.y;
+      const bottom = top - h;
+      doc.line(0, top, doc.width, top);
+      t.columns.forEach((c, i) => {
+        const lines = wrapped[i]!;
+        if (c.vertical) {
+          const block = lines.length * lh;
+          lines.forEach((l, k) => doc.drawUp(l, xs[i]! + (widths[i]! - block) / 2 + (k + 1) * lh - (lh - HEAD * 0.75) / 2, bottom + PAD, HEAD, true));
+        } else {
+          doc.y = top - PAD - (h - 2 * PAD - lines.length * lh) / 2;
+          for (const l of lines) {
+            doc.draw(l, { size: HEAD, bold: true, x: xs[i]! + PAD, width: widths[i]! - 2 * PAD, align: 'center' });
+            doc.y -= lh;
+          }
+        }
+      });
+      for (const x of xs) doc.line(x, top, x, bottom);
+      doc.line(0, bottom, doc.width, bottom);
+      doc.y = bottom;
+    },
+  };
 }
 
 /** Vertical bars with their value above and a label (and a note: the share) below, on one sheet. */
@@ -151,7 +183,8 @@ export async function reportPdf(ctx: Ctx, d: ReportDoc): Promise<ExportedFile> {
   d.sections.forEach((s, i) => {
     progress(ctx, i, d.sections.length, `${s.heading}`);
     checkpoint(ctx);
-    doc.keep(doc.lineHeight(11.5) * 2 + doc.lineHeight(SIZE) * 4);
+    // The heading stays with what follows it: the chart, or the table's heading row and its first rows.
+    doc.keep(doc.lineHeight(11.5) * 2 + (s.lines?.length ?? 0) * doc.lineHeight(9.5) + (s.chart ? 160 : s.table?.rows.length ? 150 : 0));
     doc.gap(4);
     doc.paragraph(s.heading, { size: 11.5, bold: true });
     for (const l of s.lines ?? []) doc.paragraph(l, { size: 9.5 });

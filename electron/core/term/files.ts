@@ -48,11 +48,11 @@ const FIGURE_COLUMNS: Column[] = [
   col('из них с одной «4»', 1.2),
   col('На «3»', 1),
   col('из них с одной «3»', 1.2),
-  col('Неуспевающие', 1.4),
+  col('Неуспевающие', 1.7),
   col('Н/а', 0.8),
   col('Осв.', 0.8),
-  col('Успеваемость, %', 1.4, 'pct'),
-  col('Качество, %', 1.2, 'pct'),
+  col('Успеваемость, %', 1.7, 'pct'),
+  col('Качество, %', 1.3, 'pct'),
   col('СОУ, %', 1, 'pct'),
   col('Средний балл', 1.1, 'avg'),
 ];
@@ -73,6 +73,9 @@ const figureCells = (f: TermFigures): Cell[] => [
   f.average,
 ];
 
+/** The comparison's columns: the main figures (the subsets and «осв.» left to the tables above). */
+const COMPARE_COLUMNS = [0, 1, 2, 3, 5, 7, 8, 10, 11, 12, 13];
+
 const SUBJECT_COLUMNS: Column[] = [
   col('N', 0.8),
   col('«5»', 0.8),
@@ -83,8 +86,8 @@ const SUBJECT_COLUMNS: Column[] = [
   col('осв.', 0.8),
   col('зач', 0.8),
   col('незач', 0.9),
-  col('Успеваемость, %', 1.4, 'pct'),
-  col('Качество, %', 1.2, 'pct'),
+  col('Успеваемость, %', 1.7, 'pct'),
+  col('Качество, %', 1.3, 'pct'),
   col('СОУ, %', 1, 'pct'),
   col('Средний балл', 1.1, 'avg'),
 ];
@@ -143,9 +146,9 @@ export function termDoc(ctx: Ctx, input: Input, r: TermReport, byTeacher: TermBy
   const teacherRows: Cell[][] = [];
   const teacherBold = new Set<number>();
   for (const t of byTeacher.teachers) {
-    for (const l of t.lines) teacherRows.push([t.teacher, l.name, l.figures.subject, ...subjectCells(l.figures)]);
+    t.lines.forEach((l, i) => teacherRows.push([i ? '' : t.teacher, l.name, l.figures.subject, ...subjectCells(l.figures)]));
     teacherBold.add(teacherRows.length);
-    teacherRows.push([t.teacher, 'Итого (пятибалльные)', '', t.n, t.marks['5'], t.marks['4'], t.marks['3'], t.marks['2'], t.marks.na, '', '', '', t.progress, t.quality, t.sou, t.average]);
+    teacherRows.push(['', 'Итого (пятибалльные)', '', t.n, t.marks['5'], t.marks['4'], t.marks['3'], t.marks['2'], t.marks.na, '', '', '', t.progress, t.quality, t.sou, t.average]);
   }
   const sections: Section[] = [
     {
@@ -167,8 +170,8 @@ export function termDoc(ctx: Ctx, input: Input, r: TermReport, byTeacher: TermBy
       heading: 'Сравнение с предыдущим периодом и с тем же периодом год назад',
       lines: comparisons.length > 1 ? [] : ['Сравнивать не с чем: это первый период года и прошлого года в программе нет.'],
       table: {
-        columns: [col('Период', 2.4, 'text'), col('Чьи итоги', 1.6, 'text'), ...FIGURE_COLUMNS],
-        rows: comparisons.map((c) => [c.label, c.scope, ...figureCells(c.f)]),
+        columns: [col('Период', 2.4, 'text'), col('Чьи итоги', 1.6, 'text'), ...COMPARE_COLUMNS.map((k) => FIGURE_COLUMNS[k]!)],
+        rows: comparisons.map((c) => [c.label, c.scope, ...COMPARE_COLUMNS.map((k) => figureCells(c.f)[k]!)]),
       },
     },
     namesSection('Неуспевающие', r.figures.failing, true),
@@ -237,11 +240,11 @@ export function classTeacherDoc(ctx: Ctx, r: ClassTeacherReport): ReportDoc {
           columns: [
             col('№', 0.5),
             col('Фамилия, имя, отчество', 4, 'text'),
-            ...r.subjects.map((p) => col(p.name, 1.1, 'text')),
-            col('Итог', 1.3, 'text'),
-            col('Пропущено уроков', 1.1),
-            col('из них по уваж. причине', 1.1),
-            col('Опоздания', 1),
+            ...r.subjects.map((p) => ({ ...col(p.name, 0.8), vertical: true })),
+            col('Итог', 2.2, 'text'),
+            { ...col('Пропущено уроков', 0.9), vertical: true },
+            { ...col('из них по уважительной причине', 0.9), vertical: true },
+            { ...col('Опоздания', 0.8), vertical: true },
           ],
           rows,
           bold: new Set([rows.length - 1]),
