@@ -1,8 +1,9 @@
-// `reports term --period "2 четверть" [--parallel 7] [--class 7Б] --json` (issue 13 point 8): the term
-// report's figures (docs/indicators.md «The term report») for the school, a parallel or a class; the
-// period and the class by name. Saving it as XLSX or PDF (--out) comes with the report's export.
+// `reports term --period "2 четверть" [--parallel 7] [--class 7Б] [--out FILE.xlsx|FILE.pdf] --json`
+// (issue 13 point 8): the term report's figures (docs/indicators.md «The term report») for the school,
+// a parallel or a class; the period and the class by name; --out saves the report as the office's
+// document by the core's own job (the extension decides the format), --json still gives the figures.
 import type { LocalClient } from '../core/dispatch';
-import type { TermFigures, TermReport } from '../api/types';
+import type { ExportedFile, TermFigures, TermReport } from '../api/types';
 import { ruFold } from '../api/text';
 import { UsageError } from './errors';
 
@@ -10,6 +11,7 @@ export interface TermEnv {
   call: LocalClient;
   flag: (name: string) => string | undefined;
   out: (text: string, data: unknown) => void;
+  io: { saveResult: (f: ExportedFile, dest: string) => void };
 }
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
@@ -26,8 +28,9 @@ export function figuresLine(f: TermFigures): string {
 
 export async function reportsCommand(sub: string | undefined, env: TermEnv): Promise<void> {
   if (sub !== 'term') throw new UsageError('reports: укажите term');
-  if (env.flag('--out') !== undefined)
-    throw new UsageError('reports term: сохранение в файл (--out ФАЙЛ.xlsx|pdf) ещё не готово; цифры отчёта выводит --json');
+  const dest = env.flag('--out');
+  const format = dest === undefined ? null : /\.xlsx$/i.test(dest) ? 'xlsx' : /\.pdf$/i.test(dest) ? 'pdf' : undefined;
+  if (format === undefined) throw new UsageError('reports term: файл --out должен оканчиваться на .xlsx или .pdf');
   const periodName = env.flag('--period');
   if (!periodName) throw new UsageError('reports term: укажите период: --period "2 четверть" (или "Год")');
   const parallel = env.flag('--parallel');
@@ -56,5 +59,10 @@ export async function reportsCommand(sub: string | undefined, env: TermEnv): Pro
   if (r.figures.failing.count) lines.push(`Неуспевающие: ${r.figures.failing.students.map((s) => `${s.name} (${s.className}: ${s.subjects?.join(', ')})`).join('; ')}`);
   if (r.previous) lines.push(`Предыдущий период «${r.previous.period.name}»: ${figuresLine(r.previous.figures)}`);
   if (r.yearAgo) lines.push(`Год назад («${r.yearAgo.period.name}», ${r.yearAgo.scopeName}): ${figuresLine(r.yearAgo.figures)}`);
-  env.out(lines.join('\n'), r);
+  if (format && dest) {
+    const f = format === 'pdf' ? await env.call('term.pdf', input) : await env.call('term.xlsx', input);
+    env.io.saveResult(f, dest);
+    lines.push(`Сохранено в файле ${dest}`);
+    env.out(lines.join('\n'), { ...r, file: dest });
+  } else env.out(lines.join('\n'), r);
 }

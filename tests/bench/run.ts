@@ -45,7 +45,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, sync, timetable-generate); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, term, sync, timetable-generate); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -121,6 +121,24 @@ try {
       await browser.close();
       await host.close();
     }
+    c.db.close();
+  }
+
+  // The term report (issue 13): the whole school's «2 четверть» (with the previous period's
+  // comparison) from the simulated full year of the 1000-student demo school, target ≤ 1 s.
+  if (want('term')) {
+    const c = await core(join(tmp.dir, 'term.sqlite'));
+    await c.call('app.loadDemo', { students: 1000, seed: 1 });
+    await simulateInto(c.db, { until: '2027-05-31' });
+    const q2 = (c.db.raw.prepare(`SELECT id FROM study_period WHERE name = '2 четверть'`).get() as { id: string }).id;
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const t0 = performance.now();
+      const r = await c.call('term.report', { periodId: q2, scope: 'school' });
+      if (i > 0) times.push(performance.now() - t0);
+      if (r.figures.n.count < 500 || !r.previous) throw new Error(`the term report counted only ${r.figures.n.count} students`);
+    }
+    emit('term_report_school_year_ms', median(times), 'ms');
     c.db.close();
   }
 

@@ -1,7 +1,9 @@
 // `npm run cli -- reports term …` (issue 13 point 8) as a child process on a real database file: the
-// demo school, with «2 четверть» marks of 7Б written straight into SQLite as sync would bring them.
+// demo school, with «2 четверть» marks of 7Б written straight into SQLite as sync would bring them;
+// the report saved as XLSX (read back with exceljs) and PDF (pdftotext).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import ExcelJS from 'exceljs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { tempDir } from '../support/tmp';
@@ -87,15 +89,43 @@ describe('command line: reports term', () => {
     expect(words.stdout).toContain(`Неуспевающие: ${roster[0]!.name} (7Б: Алгебра)`);
   }, 240_000);
 
-  it('refuses an unknown period or class, and --out for now, with code 2', () => {
+  it('saves the report as XLSX and PDF with --out, the extension deciding, --json still giving the figures', async () => {
+    const x = join(tmp.dir, 'отчёт 7Б.xlsx');
+    const r = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7Б', '--out', x, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout) as TermReport & { file: string };
+    expect(rep.file).toBe(x);
+    expect(rep.figures.failing.count).toBe(1);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(x);
+    const ws = wb.worksheets[0]!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(String(rows[1]![0])).toBe('Отчёт об успеваемости обучающихся 7Б класса за 2 четверть 2026/2027 учебного года');
+    // The class's row: counts and percentages as numbers, as term.report computed them.
+    const f = rep.figures;
+    expect(rows.find((row) => row[0] === '7Б')).toEqual(['7Б', f.counted.count, f.n.count, f.excellent.count, f.good.count, f.oneFour.count, f.satisfactory.count, f.oneThree.count, f.failing.count, f.notAttested.count, f.exempt.count, f.progress, f.quality, f.sou, f.average]);
+    expect(rows.some((row) => row[1] === roster[0]!.name && row[3] === 'Алгебра')).toBe(true); // the list of неуспевающие
+
+    const p = join(tmp.dir, 'отчёт 7.pdf');
+    const words = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--parallel', '7', '--out', p);
+    expect(words.code, words.stderr).toBe(0);
+    expect(words.stdout).toContain(`Сохранено в файле ${p}`);
+    const text = execFileSync('pdftotext', ['-layout', p, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Отчёт об успеваемости обучающихся 7-х классов за 2 четверть 2026/2027 учебного года');
+    expect(text).toContain('Заместитель директора по УВР');
+    expect(text).toContain(roster[0]!.name);
+  }, 240_000);
+
+  it('refuses an unknown period or class, and a file other than .xlsx or .pdf, with code 2', () => {
     const a = cli('reports', 'term', '--db', db, '--period', '5 четверть');
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('--period: периода «5 четверть» нет');
     const b = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7Я');
     expect(b.code).toBe(2);
     expect(b.stderr).toContain('--class: класса «7Я» нет');
-    const c = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--out', join(tmp.dir, 'r.xlsx'));
+    const c = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--out', join(tmp.dir, 'r.docx'));
     expect(c.code).toBe(2);
-    expect(c.stderr).toContain('сохранение в файл (--out ФАЙЛ.xlsx|pdf) ещё не готово');
+    expect(c.stderr).toContain('файл --out должен оканчиваться на .xlsx или .pdf');
   }, 240_000);
 });

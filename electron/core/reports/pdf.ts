@@ -243,6 +243,16 @@ export class PdfWriter {
     this.page.drawLine({ start: { x: MARGIN.left + x1, y: y1 }, end: { x: MARGIN.left + x2, y: y2 }, thickness: 0.5, color: rgb(0.2, 0.2, 0.2) });
   }
 
+  /** One line written upwards (a narrow column's heading): x of its baseline from the left margin, y where it starts from the bottom of the sheet. */
+  drawUp(text: string, x: number, y: number, size: number, bold = false): void {
+    this.page.drawText(text, { x: MARGIN.left + x, y, size, font: bold ? this.bold : this.regular, rotate: degrees(90), color: rgb(0, 0, 0) });
+  }
+
+  /** A filled rectangle (a chart's bar): x from the left margin, y (its bottom edge) from the bottom of the sheet. */
+  rect(x: number, y: number, width: number, height: number, color: ReturnType<typeof rgb>): void {
+    this.page.drawRectangle({ x: MARGIN.left + x, y, width, height, color });
+  }
+
   /**
    * A signature line: «Role ____________ / И. О. Фамилия / «__» ____________ 20__ г.» (the name
    * left blank to fill in by hand when unknown), with «М. П.» under it where a stamp goes.

@@ -125,15 +125,19 @@ export interface PeriodMarkRow {
  */
 export function periodMarks(db: Db, yearId: string, periodId: string | null, studentIds: readonly string[]): PeriodMarkRow[] {
   if (!studentIds.length) return [];
-  return db
+  const rows = db
     .statement(
-      `SELECT student_id, subject_id, value FROM (
-         SELECT pm.student_id, pm.subject_id, pm.value,
-           row_number() OVER (PARTITION BY pm.student_id, pm.subject_id ORDER BY pm.entered_at DESC, pm.id DESC) AS k
-         FROM period_mark pm
-         WHERE pm.year_id = @year AND pm.period_id IS @period AND pm.deleted_at IS NULL
-           AND pm.student_id IN (SELECT value FROM json_each(@students)))
-       WHERE k = 1`,
+      `SELECT pm.student_id, pm.subject_id, pm.value, pm.entered_at, pm.id FROM period_mark pm
+       WHERE pm.year_id = @year AND pm.period_id IS @period AND pm.deleted_at IS NULL
+         AND pm.student_id IN (SELECT value FROM json_each(@students))`,
     )
-    .all({ year: yearId, period: periodId, students: json(studentIds) }) as PeriodMarkRow[];
+    .all({ year: yearId, period: periodId, students: json(studentIds) }) as (PeriodMarkRow & { entered_at: string; id: string })[];
+  // The last entered of each pair, picked here: a window function's sort costs more than the rows.
+  const last = new Map<string, PeriodMarkRow & { entered_at: string; id: string }>();
+  for (const r of rows) {
+    const key = `${r.student_id} ${r.subject_id}`;
+    const had = last.get(key);
+    if (!had || r.entered_at > had.entered_at || (r.entered_at === had.entered_at && r.id > had.id)) last.set(key, r);
+  }
+  return [...last.values()].map((r) => ({ student_id: r.student_id, subject_id: r.subject_id, value: r.value }));
 }
