@@ -12,8 +12,9 @@ import { gradeRanges, ownParallels, requireGrades, requireParallels } from '../a
 import { getReportRules } from '../indicators/rules';
 import { termFigures, scopeFigures, type FigInput } from './figures';
 import * as q from './queries';
+import { progress } from '../job';
 
-type Input = z.output<typeof termReportInput>;
+export type Input = z.output<typeof termReportInput>;
 
 const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
@@ -41,19 +42,19 @@ export function termOptions(ctx: Ctx): TermOptions {
 }
 
 /** A period of a report: a study period, or the year (`period` undefined). */
-interface Period {
+export interface Period {
   ref: TermPeriodRef;
   yearId: string;
   row: q.TermPeriodRow | null;
 }
 
-const covers = (p: Period, grade: number) => !p.row || (grade >= p.row.grade_from && grade <= p.row.grade_to);
+export const covers = (p: Period, grade: number) => !p.row || (grade >= p.row.grade_from && grade <= p.row.grade_to);
 
 /**
  * The classes' rows and marks of a period: each class counted on the period's last day (the year:
  * the last day of the class's parallel's last study period).
  */
-function load(ctx: Ctx, period: Period, classes: readonly q.TermClassRow[]): FigInput {
+export function load(ctx: Ctx, period: Period, classes: readonly q.TermClassRow[]): FigInput {
   const { db } = ctx;
   let dayOf = (_grade: number) => period.ref.endDate;
   if (!period.row) {
@@ -83,47 +84,68 @@ function load(ctx: Ctx, period: Period, classes: readonly q.TermClassRow[]): Fig
   };
 }
 
-const ref = (p: q.TermPeriodRow): TermPeriodRef => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date });
+export const ref = (p: q.TermPeriodRow): TermPeriodRef => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date });
 
-function yearPeriod(year: q.YearRow): Period {
+export function yearPeriod(year: q.YearRow): Period {
   return { ref: { id: null, name: 'Год', startDate: year.start_date, endDate: year.end_date }, yearId: year.id, row: null };
 }
 
+/** What a report is of: the period, the classes counted (a deputy: of their parallels) and the scope's name. */
+export interface Resolved {
+  period: Period;
+  classes: q.TermClassRow[];
+  scope: TermReport['scope'];
+  own: number[] | null;
+}
+
+/** The period and the classes of a report's input, refusing another's parallel or a period the scope does not have. */
+export function resolveScope(ctx: Ctx, input: Input): Resolved {
+  const { db } = ctx;
+  let period: Period;
+  if (input.periodId) {
+    const row = q.studyPeriod(db, input.periodId);
+    if (!row) throw notFound('Период');
+    period = { ref: ref(row), yearId: row.year_id, row };
+  } else {
+    const year = q.yearRow(db, currentYearId(ctx))!;
+    period = yearPeriod(year);
+  }
+  const own = ownParallels(ctx);
+  const all = q.classesOfYear(db, period.yearId);
+  let classes: q.TermClassRow[];
+  let scope: TermReport['scope'];
+  if (input.scope === 'class') {
+    const c = all.find((x) => x.id === input.classId);
+    if (!c) throw notFound('Класс');
+    requireParallels(ctx, [{ grade: c.grade, name: c.name }]);
+    if (!covers(period, c.grade)) throw invalid(`Период «${period.ref.name}» не относится к классу ${c.name}: выберите период его параллели.`);
+    classes = [c];
+    scope = { kind: 'class', name: c.name, classId: c.id, grade: c.grade };
+  } else if (input.scope === 'parallel') {
+    const grade = input.grade!;
+    requireGrades(ctx, [grade], 'отчёт');
+    if (!covers(period, grade)) throw invalid(`Период «${period.ref.name}» не относится к параллели ${grade}: выберите период этой параллели.`);
+    classes = all.filter((c) => c.grade === grade);
+    scope = { kind: 'parallel', name: `Параллель ${grade}`, classId: null, grade };
+  } else {
+    classes = all.filter((c) => covers(period, c.grade) && (!own || own.includes(c.grade)));
+    scope = { kind: 'school', name: own ? (own.length ? `Школа (параллели ${gradeRanges(own)})` : 'Школа (параллели не назначены)') : 'Школа', classId: null, grade: null };
+  }
+  return { period, classes, scope, own };
+}
+
+/** A job (electron/api/term.ts): its three steps told as progress, each a cancellation point. */
 export function termReport(ctx: Ctx, input: Input): TermReport {
   return ctx.db.tx(() => {
-    const { db } = ctx;
-    let period: Period;
-    if (input.periodId) {
-      const row = q.studyPeriod(db, input.periodId);
-      if (!row) throw notFound('Период');
-      period = { ref: ref(row), yearId: row.year_id, row };
-    } else {
-      const year = q.yearRow(db, currentYearId(ctx))!;
-      period = yearPeriod(year);
-    }
-    const own = ownParallels(ctx);
-    const all = q.classesOfYear(db, period.yearId);
-    let classes: q.TermClassRow[];
-    let scope: TermReport['scope'];
-    if (input.scope === 'class') {
-      const c = all.find((x) => x.id === input.classId);
-      if (!c) throw notFound('Класс');
-      requireParallels(ctx, [{ grade: c.grade, name: c.name }]);
-      if (!covers(period, c.grade)) throw invalid(`Период «${period.ref.name}» не относится к классу ${c.name}: выберите период его параллели.`);
-      classes = [c];
-      scope = { kind: 'class', name: c.name, classId: c.id, grade: c.grade };
-    } else if (input.scope === 'parallel') {
-      const grade = input.grade!;
-      requireGrades(ctx, [grade], 'отчёт');
-      if (!covers(period, grade)) throw invalid(`Период «${period.ref.name}» не относится к параллели ${grade}: выберите период этой параллели.`);
-      classes = all.filter((c) => c.grade === grade);
-      scope = { kind: 'parallel', name: `Параллель ${grade}`, classId: null, grade };
-    } else {
-      classes = all.filter((c) => covers(period, c.grade) && (!own || own.includes(c.grade)));
-      scope = { kind: 'school', name: own ? (own.length ? `Школа (параллели ${gradeRanges(own)})` : 'Школа (параллели не назначены)') : 'Школа', classId: null, grade: null };
-    }
+    const { period, classes, scope, own } = resolveScope(ctx, input);
+    progress(ctx, 0, 3, `Отчёт «${period.ref.name}»: ${scope.name}`);
     const r = termFigures(load(ctx, period, classes));
-    return { period: period.ref, scope, ...r, previous: previousPeriod(ctx, period, classes, scope), yearAgo: yearAgo(ctx, period, classes, scope, own) };
+    progress(ctx, 1, 3, 'Сравнение с предыдущим периодом');
+    const previous = previousPeriod(ctx, period, classes, scope);
+    progress(ctx, 2, 3, 'Сравнение с прошлым годом');
+    const ago = yearAgo(ctx, period, classes, scope, own);
+    progress(ctx, 3, 3, 'Готово');
+    return { period: period.ref, scope, ...r, previous, yearAgo: ago };
   });
 }
 
