@@ -7,6 +7,7 @@ import type { TermCounts, TermDynamics, TermFigures } from '../../api/term';
 import { scopeFigures } from './figures';
 import { covers, load, ref, resolveScope, type Input, type Period } from './report';
 import * as q from './queries';
+import { progress } from '../job';
 
 export function counts(f: TermFigures): TermCounts {
   return {
@@ -51,7 +52,11 @@ export function termDynamics(ctx: Ctx, input: Input): TermDynamics {
       .sort((a, b) => a.start_date.localeCompare(b.start_date))
       .map((p) => ({ ref: ref(p), yearId: p.year_id, row: p }));
     if (!row) periods.push(period);
-    const points = periods.map((p) => ({ period: p.ref, figures: counts(scopeFigures(load(ctx, p, classes.filter((c) => covers(p, c.grade))))) }));
+    const points = periods.map((p, k) => {
+      progress(ctx, k, periods.length, `Динамика: ${p.ref.name}`);
+      return { period: p.ref, figures: counts(scopeFigures(load(ctx, p, classes.filter((c) => covers(p, c.grade))))) };
+    });
+    progress(ctx, periods.length, periods.length, 'Готово');
     return { scope, points };
   });
 }
