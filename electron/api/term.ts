@@ -5,7 +5,7 @@
 // (PARALLEL_VISIBLE_AREAS). Handlers: electron/core/term/ops.ts.
 import { z } from 'zod';
 import * as s from './schemas';
-import { none, read, view } from './ops';
+import { job, none, read, view } from './ops';
 import type { Grading } from './enums';
 
 /** A period a term report can be made for: a study period with the parallels that have it, or the year. */
@@ -136,6 +136,41 @@ export interface TermReport {
   yearAgo: TermComparison | null;
 }
 
+/** The numbers of TermFigures without the names behind them (the dynamics). */
+export interface TermCounts {
+  counted: number;
+  n: number;
+  excellent: number;
+  good: number;
+  oneFour: number;
+  satisfactory: number;
+  oneThree: number;
+  failing: number;
+  notAttested: number;
+  exempt: number;
+  progress: number | null;
+  quality: number | null;
+  sou: number | null;
+  average: number | null;
+  marks: TermMarkCounts;
+}
+
+/** The scope's figures in one period of the dynamics. */
+export interface TermDynamicsPoint {
+  period: TermPeriodRef;
+  figures: TermCounts;
+}
+
+/**
+ * The dynamics across the year (issue 13 point 6): the scope's figures in every study period of its
+ * kind up to the chosen one (the year: every one, then the year), each counting the classes that
+ * have that period (docs/indicators.md «The term report», «Dynamics»).
+ */
+export interface TermDynamics {
+  scope: TermReport['scope'];
+  points: TermDynamicsPoint[];
+}
+
 export const termScopes = ['class', 'parallel', 'school'] as const;
 
 export const termReportInput = z
@@ -153,5 +188,8 @@ export const termReportInput = z
 
 export const termOps = {
   'term.options': read(view('reports'), none).returns<TermOptions>(),
-  'term.report': read(view('reports'), termReportInput).returns<TermReport>(),
+  // A job (issue 13 point 7: reports are jobs with progress and cancel); the caller still gets the report.
+  'term.report': job('Отчёт за период', read(view('reports'), termReportInput).returns<TermReport>()),
+  // A job as well: the school's year is five loads of every class (≈ 0.6 s on the 1000-student demo).
+  'term.dynamics': job('Динамика по периодам', read(view('reports'), termReportInput).returns<TermDynamics>()),
 };

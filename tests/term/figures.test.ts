@@ -147,6 +147,12 @@ describe('term report: 7Б, «2 четверть», by hand', () => {
     expect(r.classes[0]!.figures).toEqual(f);
   });
 
+  it('is a job: listed to the session that made it, with its title, done', async () => {
+    await t.call('term.report', { periodId: q2, scope: 'class', classId: id['7Б'] });
+    const jobs = await t.call('jobs.list', {});
+    expect(jobs.find((j) => j.op === 'term.report')).toMatchObject({ title: 'Отчёт за период', state: 'done', done: 3, total: 3 });
+  });
+
   it('gives the same figures by subject, «Без аттестации» left out, a зачёт subject by «зач»', async () => {
     const r = await t.call('term.report', { periodId: q2, scope: 'class', classId: id['7Б'] });
     expect(r.subjects.map((s) => s.subject)).toEqual([RUS, ALG, HIST, PE]); // the school's order of subjects
@@ -289,5 +295,53 @@ describe('term report: the same period a year ago', () => {
     expectLastYear((await t.call('term.report', { periodId: q2, scope: 'school' })).yearAgo, 'Школа');
     // 7А had no 6А last year: nothing to compare with.
     expect((await t.call('term.report', { periodId: q2, scope: 'class', classId: id['7А'] })).yearAgo).toBeNull();
+  });
+});
+
+describe('term report: the dynamics across the year', () => {
+  const EMPTY = { '5': 0, '4': 0, '3': 0, '2': 0, na: 0 };
+  it('gives 7Б\'s figures in «1 четверть» and «2 четверть» (up to the chosen one), the numbers only', async () => {
+    const d = await t.call('term.dynamics', { periodId: q2, scope: 'class', classId: id['7Б'] });
+    expect(d.scope).toEqual({ kind: 'class', name: '7Б', classId: id['7Б'], grade: 7 });
+    expect(d.points.map((p) => p.period.name)).toEqual(['1 четверть', '2 четверть']);
+    // «1 четверть»: 10 counted (Иванов still there, Кузнецов not yet); N 2: Алексеев «5», Иванов «2» (Алгебра).
+    expect(d.points[0]!.figures).toEqual({
+      counted: 10, n: 2, excellent: 1, good: 0, oneFour: 0, satisfactory: 0, oneThree: 0, failing: 1, notAttested: 0, exempt: 0,
+      progress: 50, quality: 50, sou: 58, average: 3.5, marks: { ...EMPTY, '5': 1, '2': 1 },
+    });
+    // «2 четверть»: the hand-computed figures above (counted 10, N 8, 1 + 3 + 2 успевают…).
+    expect(d.points[1]!.figures).toEqual({
+      counted: 10, n: 8, excellent: 1, good: 3, oneFour: 2, satisfactory: 2, oneThree: 1, failing: 1, notAttested: 1, exempt: 2,
+      progress: 75, quality: 50, sou: 71.5, average: 4.22, marks: { '5': 11, '4': 7, '3': 4, '2': 1, na: 1 },
+    });
+    const first = await t.call('term.dynamics', { periodId: q1, scope: 'class', classId: id['7Б'] });
+    expect(first.points.map((p) => p.period.name)).toEqual(['1 четверть']);
+  });
+
+  it('the year of the school: the quarters most of its classes have, then the year; a deputy\'s of their parallels', async () => {
+    const d = await t.call('term.dynamics', { year: true, scope: 'school' });
+    expect(d.points.map((p) => p.period.name)).toEqual(['1 четверть', '2 четверть', '3 четверть', '4 четверть', 'Год']);
+    // Parallel 7 in «2 четверть»: 13 counted, N 11, успеваемость 8·100/11 → 72.7 (10А has no quarters).
+    expect(d.points[1]!.figures).toMatchObject({ counted: 13, n: 11, progress: 72.7, quality: 54.5 });
+    // «3 четверть», «4 четверть»: 7А 3 + 7Б 10 (Иванов left) counted, no marks: N 0, no percentages.
+    expect(d.points[2]!.figures).toEqual({
+      counted: 13, n: 0, excellent: 0, good: 0, oneFour: 0, satisfactory: 0, oneThree: 0, failing: 0, notAttested: 0, exempt: 0,
+      progress: null, quality: null, sou: null, average: null, marks: EMPTY,
+    });
+    // The year: 7А 3 + 7Б 10 + 10А 1 counted; Яковлев's year mark «3»: N 1, на «3» with one «3»; СОУ 36, средний балл 3.
+    expect(d.points[4]!.figures).toEqual({
+      counted: 14, n: 1, excellent: 0, good: 0, oneFour: 0, satisfactory: 1, oneThree: 1, failing: 0, notAttested: 0, exempt: 0,
+      progress: 100, quality: 0, sou: 36, average: 3, marks: { ...EMPTY, '3': 1 },
+    });
+    const half = await t.call('term.dynamics', { year: true, scope: 'class', classId: id['10А'] });
+    expect(half.points.map((p) => [p.period.name, p.figures.counted, p.figures.n])).toEqual([
+      ['1 полугодие', 1, 0],
+      ['2 полугодие', 1, 0],
+      ['Год', 1, 1],
+    ]);
+    const mine = await asDeputy('term.dynamics', { year: true, scope: 'school' });
+    expect(mine.scope.name).toBe('Школа (параллели 5–9)');
+    expect(mine.points.at(-1)!.figures).toMatchObject({ counted: 13, n: 0 });
+    await expect(asDeputy('term.dynamics', { year: true, scope: 'class', classId: id['10А'] })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -9,7 +9,7 @@ import type { MarkValue } from '../../api/enums';
 import type { ClassTeacherReport, ClassTeacherRow, classTeacherInput } from '../../api/termFiles';
 import { getReportRules } from '../indicators/rules';
 import { attested, termFigures, type FigInput } from './figures';
-import { load, termScope } from './report';
+import { load, resolveScope } from './report';
 import { dayOfClass } from './teachers';
 import * as q from './queries';
 
@@ -44,7 +44,7 @@ export function expectedMark(grading: 'five_point' | 'pass_fail', marks: readonl
 export function classTeacherReport(ctx: Ctx, input: Input): ClassTeacherReport {
   return ctx.db.tx(() => {
     const { db } = ctx;
-    const { period, classes } = termScope(ctx, { periodId: input.periodId, year: input.year, scope: 'class', classId: input.classId, grade: undefined });
+    const { period, classes } = resolveScope(ctx, { periodId: input.periodId, year: input.year, scope: 'class', classId: input.classId, grade: undefined });
     const cls = classes[0]!;
     const today = ctx.now().toISOString().slice(0, 10);
     const lastDay = dayOfClass(ctx, period)(cls.grade);

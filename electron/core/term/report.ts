@@ -12,8 +12,9 @@ import { gradeRanges, ownParallels, requireGrades, requireParallels } from '../a
 import { getReportRules } from '../indicators/rules';
 import { termFigures, scopeFigures, type FigInput } from './figures';
 import * as q from './queries';
+import { progress } from '../job';
 
-type Input = z.output<typeof termReportInput>;
+export type Input = z.output<typeof termReportInput>;
 
 const today = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10);
 
@@ -47,7 +48,7 @@ export interface Period {
   row: q.TermPeriodRow | null;
 }
 
-const covers = (p: Period, grade: number) => !p.row || (grade >= p.row.grade_from && grade <= p.row.grade_to);
+export const covers = (p: Period, grade: number) => !p.row || (grade >= p.row.grade_from && grade <= p.row.grade_to);
 
 /**
  * The classes' rows and marks of a period: each class counted on the period's last day (the year:
@@ -83,14 +84,22 @@ export function load(ctx: Ctx, period: Period, classes: readonly q.TermClassRow[
   };
 }
 
-const ref = (p: q.TermPeriodRow): TermPeriodRef => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date });
+export const ref = (p: q.TermPeriodRow): TermPeriodRef => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date });
 
-function yearPeriod(year: q.YearRow): Period {
+export function yearPeriod(year: q.YearRow): Period {
   return { ref: { id: null, name: 'Год', startDate: year.start_date, endDate: year.end_date }, yearId: year.id, row: null };
 }
 
-/** The period, the classes and the scope a report input names (a deputy kept to their parallels); call inside a transaction. */
-export function termScope(ctx: Ctx, input: Input): { period: Period; classes: q.TermClassRow[]; scope: TermReport['scope']; own: number[] | null } {
+/** What a report is of: the period, the classes counted (a deputy: of their parallels) and the scope's name. */
+export interface Resolved {
+  period: Period;
+  classes: q.TermClassRow[];
+  scope: TermReport['scope'];
+  own: number[] | null;
+}
+
+/** The period and the classes of a report's input, refusing another's parallel or a period the scope does not have. */
+export function resolveScope(ctx: Ctx, input: Input): Resolved {
   const { db } = ctx;
   let period: Period;
   if (input.periodId) {
@@ -125,11 +134,18 @@ export function termScope(ctx: Ctx, input: Input): { period: Period; classes: q.
   return { period, classes, scope, own };
 }
 
+/** A job (electron/api/term.ts): its three steps told as progress, each a cancellation point. */
 export function termReport(ctx: Ctx, input: Input): TermReport {
   return ctx.db.tx(() => {
-    const { period, classes, scope, own } = termScope(ctx, input);
+    const { period, classes, scope, own } = resolveScope(ctx, input);
+    progress(ctx, 0, 3, `Отчёт «${period.ref.name}»: ${scope.name}`);
     const r = termFigures(load(ctx, period, classes));
-    return { period: period.ref, scope, ...r, previous: previousPeriod(ctx, period, classes, scope), yearAgo: yearAgo(ctx, period, classes, scope, own) };
+    progress(ctx, 1, 3, 'Сравнение с предыдущим периодом');
+    const previous = previousPeriod(ctx, period, classes, scope);
+    progress(ctx, 2, 3, 'Сравнение с прошлым годом');
+    const ago = yearAgo(ctx, period, classes, scope, own);
+    progress(ctx, 3, 3, 'Готово');
+    return { period: period.ref, scope, ...r, previous, yearAgo: ago };
   });
 }
 

@@ -12,7 +12,7 @@ import type { SouWeights } from '../../api/indicators';
 import type { TermList, TermMarkCounts, TermStudent, TermSubjectFigures, termReportInput } from '../../api/term';
 import type { TermByTeacher, TermTeacher, TermTeacherLine } from '../../api/termFiles';
 import { percent, sou } from './figures';
-import { load, termScope, type Period } from './report';
+import { load, resolveScope, type Period } from './report';
 import * as q from './queries';
 
 type Input = z.output<typeof termReportInput>;
@@ -108,7 +108,7 @@ export function dayOfClass(ctx: Ctx, period: Period): (grade: number) => string 
 
 export function termByTeacher(ctx: Ctx, input: Input): TermByTeacher {
   return ctx.db.tx(() => {
-    const { period, classes, scope } = termScope(ctx, input);
+    const { period, classes, scope } = resolveScope(ctx, input);
     const fig = load(ctx, period, classes);
     const classById = new Map(classes.map((c) => [c.id, c]));
     const day = dayOfClass(ctx, period);

@@ -34,6 +34,7 @@ import { BooksPage } from '../books/BooksPage';
 import { FormationPage } from '../formation/FormationPage';
 import { CredentialsPage } from '../credentials/CredentialsPage';
 import { CalendarPage } from '../credentials/CalendarPage';
+import { TermReportPage } from '../reports/term/TermReportPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -117,6 +118,12 @@ export function Routes({ route }: { route: HashRoute }) {
         <ClassJournalPage
           initial={{ target: route.query.get('class'), subject: route.query.get('subject'), subgroup: route.query.get('subgroup'), period: route.query.get('period') }}
         />
+      </AreaGate>
+    );
+  if (a === 'reports' && b === 'term')
+    return (
+      <AreaGate area="reports">
+        <TermReportPage />
       </AreaGate>
     );
   if (a === 'journal' && b === 'changes')

@@ -32,6 +32,7 @@ import {
   IconCalendarWeek,
   IconCalendarStats,
   IconKey,
+  IconChartBar,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -241,6 +242,12 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Журнал</SectionLabel>
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
+            </>
+          ) : null}
+          {access('reports') !== 'none' ? (
+            <>
+              <SectionLabel>Отчёты</SectionLabel>
+              {link({ href: '/reports/term', label: 'Отчёт за период', icon: <IconChartBar {...I} /> })}
             </>
           ) : null}
           {admin.length ? (
