@@ -22,15 +22,15 @@ const SIZE = 8;
 const PAD = 2.5;
 const COLUMNS: { header: string; width: number; center?: boolean }[] = [
   { header: 'Дата и время изменения', width: 15 },
-  { header: 'Учитель', width: 26 },
-  { header: 'Ученик', width: 26 },
+  { header: 'Учитель', width: 24 },
+  { header: 'Ученик', width: 24 },
   { header: 'Класс', width: 7, center: true },
   { header: 'Предмет', width: 20 },
   { header: 'Дата урока', width: 11, center: true },
-  { header: 'Отметка', width: 14 },
+  { header: 'Отметка', width: 12 },
   { header: 'Было', width: 7, center: true },
   { header: 'Стало', width: 7, center: true },
-  { header: 'В срок исправления', width: 17 },
+  { header: 'В срок исправления', width: 21 },
 ];
 
 const mark = (v: string | null) => (v === null ? '—' : markValues.has(v) ? markValues.labels[v] : v);

@@ -351,11 +351,11 @@ const CLASS_OF = `(SELECT cm.class_id FROM class_membership cm WHERE cm.student_
  * year (R5, `academic_year.grade_edit_window`; docs/indicators.md «The mark-change report»): «Никогда»
  * — the year's last day; else the reference day plus one, two, three weeks or a month. The reference
  * day: a current mark's lesson date (its year: the one whose dates hold it), a period mark's period's
- * last day (a year mark: the year's last day).
+ * last day (a year mark: the year's last day). A month after 31.01 is 28.02 (the month's last day).
  */
 const windowEnd = (y: string, ref: string) =>
   `CASE ${y}.grade_edit_window WHEN 'never' THEN ${y}.end_date WHEN '1w' THEN date(${ref}, '+7 days') WHEN '2w' THEN date(${ref}, '+14 days')
-     WHEN '3w' THEN date(${ref}, '+21 days') WHEN '1m' THEN date(${ref}, '+1 month') END`;
+     WHEN '3w' THEN date(${ref}, '+21 days') WHEN '1m' THEN min(date(${ref}, '+1 month'), date(${ref}, 'start of month', '+2 months', '-1 day')) END`;
 const DEADLINE = `(CASE x.mark_table
   WHEN 'mark' THEN (SELECT ${windowEnd('y', 'x.lesson_date')} FROM academic_year y
     WHERE y.deleted_at IS NULL AND y.start_date <= x.lesson_date AND y.end_date >= x.lesson_date ORDER BY y.start_date DESC LIMIT 1)
