@@ -243,6 +243,12 @@ export function Shell({ route }: { route: HashRoute }) {
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
             </>
           ) : null}
+          {access('reports') !== 'none' ? (
+            <>
+              <SectionLabel>Отчёты</SectionLabel>
+              {link({ href: '/reports/summary', label: 'Сводная ведомость', icon: <IconTable {...I} /> })}
+            </>
+          ) : null}
           {admin.length ? (
             <>
               <SectionLabel>Администрирование</SectionLabel>
