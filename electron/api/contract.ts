@@ -23,6 +23,7 @@ import { ordersOps } from './orders';
 import { indicatorsOps } from './indicators';
 import { termOps } from './term';
 import { termFilesOps } from './termFiles';
+import { summaryOps } from './summary';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -55,6 +56,7 @@ export const contract = {
   ...indicatorsOps,
   ...termOps,
   ...termFilesOps,
+  ...summaryOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

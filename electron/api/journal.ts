@@ -135,6 +135,10 @@ export interface MarkChangeRow {
   markTable: MarkTable;
   oldValue: MarkValue | null;
   newValue: MarkValue | null;
+  /** The last day of the grade-edit window (R5) the change falls under; null: not known. */
+  deadline: string | null;
+  /** Made within the grade-edit window; null: not known (no lesson date, the mark's year unknown). */
+  inWindow: boolean | null;
 }
 
 export interface MarkChangeFacets {
@@ -142,6 +146,8 @@ export interface MarkChangeFacets {
   subjects: { id: string; name: string }[];
   classes: { id: string; name: string }[];
   periods: JournalPeriod[];
+  /** The current year's grade-edit window (R5) in words: «2 недели»; null: no year. */
+  editWindow: string | null;
 }
 
 
@@ -153,6 +159,8 @@ function changeFilter() {
     subjectId: s.optionalId,
     teacherId: s.optionalId,
     search: s.searchText('Ученик').optional(),
+    /** Only the changes made after the grade-edit window had closed (R5). */
+    outsideOnly: z.boolean().default(false),
     sort: z.enum(markChangeSorts.values).default('changedAt'),
     desc: z.boolean().default(true),
   });
@@ -180,4 +188,6 @@ export const journalOps = {
   ).returns<Page<MarkChangeRow>>(),
   'journal.changeFacets': read(view('journal'), none).returns<MarkChangeFacets>(),
   'journal.changesXlsx': job('Изменения отметок (Excel)', read(view('journal'), changeFilter()).returns<ExportedFile>()),
+  /** The mark-change report printed (R15): A4 landscape, the office form. */
+  'journal.changesPdf': job('Изменения отметок (PDF)', read(view('journal'), changeFilter()).returns<ExportedFile>()),
 };

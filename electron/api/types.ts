@@ -21,6 +21,7 @@ export type * from './formation';
 export type * from './indicators';
 export type * from './term';
 export type * from './termFiles';
+export type * from './summary';
 export type {
   AppRole,
   AuditAction,

@@ -18,6 +18,7 @@ import { enrollCommand } from './enroll';
 import { ruDateTime } from './time';
 import { booksCommand } from './books';
 import { reportsCommand } from './term';
+import { marksChangesCommand, summaryCommand } from './summary';
 
 export { UsageError };
 
@@ -87,6 +88,12 @@ export const USAGE = `Школьный офис — командная стро�
                                     классу: учеников, отличники, хорошисты, неуспевающие, успеваемость,
                                     качество, СОУ, средний балл — и списки учеников за каждой цифрой;
                                     --out сохраняет отчёт в файл (Excel или PDF — по расширению)
+  npm run cli -- reports summary --db ФАЙЛ --class 7Б [--year] [--out ФАЙЛ.pdf|ФАЙЛ.xlsx] [--json]
+                                    сводная ведомость класса: отметки за четверти (полугодия) и год по
+                                    предметам; --year — сводная ведомость итогов за год (с подписями)
+  npm run cli -- reports marks-changes --db ФАЙЛ --from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ [--outside] [--out ФАЙЛ.pdf|ФАЙЛ.xlsx] [--json]
+                                    изменения отметок за период: кто, когда, было → стало, в срок ли
+                                    исправления отметок; --outside — только после срока
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
@@ -209,6 +216,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
     case 'credentials':
       return credentialsCommand(sub, env);
     case 'reports':
+      if (sub === 'summary') return summaryCommand({ ...env, year: switchOn(args, '--year'), outside: false });
+      if (sub === 'marks-changes') return marksChangesCommand({ ...env, year: false, outside: switchOn(args, '--outside') });
       return reportsCommand(sub, env);
     case 'orders':
       return ordersCommand(sub, env);

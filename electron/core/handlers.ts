@@ -22,6 +22,7 @@ import { ordersHandlers } from './orders/ops';
 import { indicatorsHandlers } from './indicators/ops';
 import { termHandlers } from './term/ops';
 import { termFilesHandlers } from './term/fileOps';
+import { summaryHandlers } from './summary/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -52,4 +53,5 @@ export const handlers: HandlerMap = {
   ...indicatorsHandlers,
   ...termHandlers,
   ...termFilesHandlers,
+  ...summaryHandlers,
 };

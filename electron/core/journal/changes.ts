@@ -6,7 +6,7 @@ import type { OpParsed } from '../../api/contract';
 import type { ExportedFile, Page } from '../../api/common';
 import type { MarkChangeFacets, MarkChangeRow } from '../../api/journal';
 import { invalid } from '../../api/errors';
-import { markTables, markValues } from '../../api/enums';
+import { gradeEditWindows, markTables, markValues } from '../../api/enums';
 import { currentYearOrNull } from '../year';
 import { progress } from '../job';
 import { ruDate } from '../format';
@@ -23,7 +23,7 @@ function midnight(isoDate: string, plusDays = 0): string {
   return new Date(y, m - 1, d + plusDays).toISOString();
 }
 
-function bounds(f: Filter): [string | null, string | null] {
+export function bounds(f: Filter): [string | null, string | null] {
   if (f.from && f.to && f.from > f.to) throw invalid('Начало периода позже его окончания', [{ column: 'Период', message: 'Начало периода позже его окончания' }]);
   return [f.from ? midnight(f.from) : null, f.to ? midnight(f.to, 1) : null];
 }
@@ -41,6 +41,8 @@ const row = (r: q.ChangeRow): MarkChangeRow => ({
   markTable: r.mark_table,
   oldValue: r.old_value,
   newValue: r.new_value,
+  deadline: r.deadline,
+  inWindow: r.in_window === null ? null : r.in_window === 1,
 });
 
 export function markChanges(ctx: Ctx, i: OpParsed<'journal.changes'>): Page<MarkChangeRow> {
@@ -57,7 +59,19 @@ export function changeFacets(ctx: Ctx): MarkChangeFacets {
     subjects: q.changeSubjects(db),
     classes: yearId ? q.classesOfYear(db, yearId) : [],
     periods: periods.map((p) => ({ id: p.id, name: p.name, startDate: p.start_date, endDate: p.end_date })),
+    editWindow: yearId ? editWindowOf(ctx, yearId) : null,
   };
+}
+
+/** The year's grade-edit window (R5) in words. */
+function editWindowOf(ctx: Ctx, yearId: string): string | null {
+  const w = ctx.db.first(ctx.db.q.selectFrom('academic_year').select('grade_edit_window').where('id', '=', yearId))?.grade_edit_window;
+  return w ? gradeEditWindows.labels[w] : null;
+}
+
+/** «да», «нет (срок до 08.10.2026)», «—» (not known). */
+export function windowText(r: { in_window: 0 | 1 | null; deadline: string | null }): string {
+  return r.in_window === null ? '—' : r.in_window ? 'да' : `нет (срок до ${ruDate(r.deadline)})`;
 }
 
 const value = (v: string | null) => (v === null ? null : markValues.has(v) ? markValues.labels[v] : v);
@@ -71,7 +85,7 @@ export async function markChangesXlsx(ctx: Ctx, f: Filter): Promise<ExportedFile
   for (let at = 0; at < total; at += STEP) {
     progress(ctx, at, total, `Изменения отметок: ${at} из ${total}`);
     for (const r of q.changeRows(ctx.db, f, fromAt, toAt, at, STEP))
-      rows.push([ruDateTime(r.changed_at), r.teacher, r.student, r.class_name, r.subject, ruDate(r.lesson_date) || null, markTables.labels[r.mark_table], value(r.old_value), value(r.new_value)]);
+      rows.push([ruDateTime(r.changed_at), r.teacher, r.student, r.class_name, r.subject, ruDate(r.lesson_date) || null, markTables.labels[r.mark_table], value(r.old_value), value(r.new_value), windowText(r)]);
   }
   return sheetFile(ctx, {
     title: 'Изменения отметок',
@@ -87,6 +101,7 @@ export async function markChangesXlsx(ctx: Ctx, f: Filter): Promise<ExportedFile
       { header: 'Отметка', width: 18 },
       { header: 'Было', width: 8 },
       { header: 'Стало', width: 8 },
+      { header: 'В срок исправления', width: 24 },
     ],
     rows,
   });

@@ -316,6 +316,8 @@ export interface ChangeFilter {
   subjectId?: string | null;
   teacherId?: string | null;
   search?: string;
+  /** Only the changes made after the grade-edit window had closed (R5). */
+  outsideOnly?: boolean;
   sort: 'changedAt' | 'lessonDate' | 'student' | 'teacher';
   desc: boolean;
 }
@@ -333,12 +335,34 @@ export interface ChangeRow {
   mark_table: MarkTable;
   old_value: MarkValue | null;
   new_value: MarkValue | null;
+  /** The last day (inclusive) of the grade-edit window the change falls under; null: not known (no lesson date, the mark's year unknown). */
+  deadline: string | null;
+  /** 1: inside the window, 0: after it, null: not known. */
+  in_window: 0 | 1 | null;
 }
 
 /** The day whose class a change's student is counted in: the mark's lesson day, else the day of the change. */
 const DAY = `coalesce(x.lesson_date, substr(x.changed_at, 1, 10))`;
 const CLASS_OF = `(SELECT cm.class_id FROM class_membership cm WHERE cm.student_id = x.student_id AND cm.deleted_at IS NULL
   AND cm.date_from <= ${DAY} AND (cm.date_to IS NULL OR cm.date_to > ${DAY}) LIMIT 1)`;
+
+/**
+ * The last day (inclusive, 'YYYY-MM-DD') a mark could be changed within the grade-edit window of its
+ * year (R5, `academic_year.grade_edit_window`; docs/indicators.md «The mark-change report»): «Никогда»
+ * — the year's last day; else the reference day plus one, two, three weeks or a month. The reference
+ * day: a current mark's lesson date (its year: the one whose dates hold it), a period mark's period's
+ * last day (a year mark: the year's last day). A month after 31.01 is 28.02 (the month's last day).
+ */
+const windowEnd = (y: string, ref: string) =>
+  `CASE ${y}.grade_edit_window WHEN 'never' THEN ${y}.end_date WHEN '1w' THEN date(${ref}, '+7 days') WHEN '2w' THEN date(${ref}, '+14 days')
+     WHEN '3w' THEN date(${ref}, '+21 days') WHEN '1m' THEN min(date(${ref}, '+1 month'), date(${ref}, 'start of month', '+2 months', '-1 day')) END`;
+const DEADLINE = `(CASE x.mark_table
+  WHEN 'mark' THEN (SELECT ${windowEnd('y', 'x.lesson_date')} FROM academic_year y
+    WHERE y.deleted_at IS NULL AND y.start_date <= x.lesson_date AND y.end_date >= x.lesson_date ORDER BY y.start_date DESC LIMIT 1)
+  ELSE (SELECT ${windowEnd('y', 'coalesce(sp.end_date, y.end_date)')} FROM period_mark pm JOIN academic_year y ON y.id = pm.year_id
+    LEFT JOIN study_period sp ON sp.id = pm.period_id WHERE pm.id = x.mark_id) END)`;
+/** The school's day of the change (local time, as the user reads `changed_at`). */
+const CHANGE_DAY = `date(x.changed_at, 'localtime')`;
 
 const ORDER: Record<ChangeFilter['sort'], string> = {
   changedAt: 'x.changed_at',
@@ -375,6 +399,7 @@ function changeWhere(f: ChangeFilter, fromAt: string | null, toAt: string | null
     parts.push(`x.student_id IN (SELECT student_id FROM class_membership WHERE class_id = @cls AND deleted_at IS NULL)`, `${CLASS_OF} = @cls`);
     params.cls = f.classId;
   }
+  if (f.outsideOnly) parts.push(`${CHANGE_DAY} > ${DEADLINE}`);
   const words = (f.search ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 4);
   words.forEach((w, i) => {
     parts.push(`ru_fold((SELECT ${NAME('s')} FROM student s WHERE s.id = x.student_id)) LIKE @w${i} ESCAPE '\\'`);
@@ -394,7 +419,7 @@ export function changeRows(db: Db, f: ChangeFilter, fromAt: string | null, toAt:
          x.student_id, (SELECT ${NAME('s')} FROM student s WHERE s.id = x.student_id) AS student,
          (SELECT ${classNameSql('c')} FROM school_class c WHERE c.id = ${CLASS_OF}) AS class_name,
          (SELECT p.name FROM subject p WHERE p.id = x.subject_id) AS subject,
-         x.lesson_date, x.mark_table, x.old_value, x.new_value
+         x.lesson_date, x.mark_table, x.old_value, x.new_value, ${DEADLINE} AS deadline, ${CHANGE_DAY} <= ${DEADLINE} AS in_window
        FROM (SELECT x.id, ${ORDER[f.sort]} AS k, x.changed_at AS at FROM mark_change x ${w.sql}
              ORDER BY k ${dir}, x.changed_at ${dir}, x.id ${dir} LIMIT @limit OFFSET @offset) page
        JOIN mark_change x ON x.id = page.id

@@ -264,6 +264,14 @@ export class PdfWriter {
     if (stamp) this.paragraph('М. П.', { size: 11, x: 20 });
   }
 
+  /**
+   * One line turned a quarter to the left (read from the bottom up), for the narrow columns' headings
+   * of a wide table: its baseline at x (from the left margin), starting at y (from the bottom of the sheet).
+   */
+  vertical(text: string, x: number, y: number, size: number, bold = false): void {
+    this.page.drawText(text, { x: MARGIN.left + x, y, size, font: bold ? this.bold : this.regular, color: rgb(0, 0, 0), rotate: degrees(90) });
+  }
+
   async finish(): Promise<Uint8Array> {
     const pages = this.doc.getPages();
     pages.forEach((p, i) => {

@@ -25,6 +25,7 @@ import { StudyGroupsPage } from '../groups/StudyGroupsPage';
 import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
+import { SummaryPage } from '../reports/summary/SummaryPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { EnrollmentPage } from '../enrollment/EnrollmentPage';
@@ -130,6 +131,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="journal">
         <MarkChangesPage />
+      </AreaGate>
+    );
+  if (a === 'reports' && b === 'summary')
+    return (
+      <AreaGate area="reports">
+        <SummaryPage classId={route.query.get('class') ?? undefined} />
       </AreaGate>
     );
   if (a === 'substitutions')

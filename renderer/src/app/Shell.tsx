@@ -248,6 +248,7 @@ export function Shell({ route }: { route: HashRoute }) {
             <>
               <SectionLabel>Отчёты</SectionLabel>
               {link({ href: '/reports/term', label: 'Отчёт за период', icon: <IconChartBar {...I} /> })}
+              {link({ href: '/reports/summary', label: 'Сводная ведомость', icon: <IconTable {...I} /> })}
             </>
           ) : null}
           {admin.length ? (

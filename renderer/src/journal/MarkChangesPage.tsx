@@ -1,11 +1,12 @@
 // «Изменения отметок» (R15): every change of a mark made in the central journal — who, when, whose
 // mark, of which lesson, old → new — filtered, sorted, loaded page by page as the list scrolls, and
-// exported to Excel (a job).
+// exported to Excel and printed as PDF (jobs); each change flagged whether it was within the year's
+// grade-edit window (R5), with a filter for those after it.
 import { useCallback, useMemo, useState } from 'react';
-import { ActionIcon, Badge, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { IconArrowRight, IconFileSpreadsheet, IconFilterOff } from '@tabler/icons-react';
+import { IconArrowRight, IconFileSpreadsheet, IconFilterOff, IconPrinter } from '@tabler/icons-react';
 import { call, saveFile } from '../api';
 import { opKey } from '../data/client';
 import { useOp } from '../data/useOp';
@@ -23,6 +24,7 @@ import { shortName } from '../auth/UserMenu';
 
 const PAGE = 200;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const PDF = 'application/pdf';
 
 interface Filter {
   period: string | null;
@@ -32,8 +34,29 @@ interface Filter {
   subjectId: string | null;
   teacherId: string | null;
   search: string;
+  /** Only the changes made after the grade-edit window (R5). */
+  outsideOnly: boolean;
 }
-const EMPTY: Filter = { period: null, from: '', to: '', classId: null, subjectId: null, teacherId: null, search: '' };
+const EMPTY: Filter = { period: null, from: '', to: '', classId: null, subjectId: null, teacherId: null, search: '', outsideOnly: false };
+
+/** Within the grade-edit window (R5): «в срок», «после срока» (the window's last day in the tooltip), or «—» when not known. */
+function InWindow({ r }: { r: MarkChangeRow }) {
+  if (r.inWindow === null)
+    return (
+      <Text span c="dimmed" size="xs" title="Срок не определён: нет даты урока или учебного года">
+        —
+      </Text>
+    );
+  return r.inWindow ? (
+    <Badge size="sm" variant="light" color="teal" tt="none" title={`Срок исправления — до ${ruDate(r.deadline)}`}>
+      в срок
+    </Badge>
+  ) : (
+    <Badge size="sm" variant="filled" color="red" tt="none" title={`Срок исправления истёк ${ruDate(r.deadline)}`} data-testid="changes-late">
+      после срока
+    </Badge>
+  );
+}
 
 function Value({ v }: { v: MarkValue | null }) {
   if (v === null)
@@ -66,10 +89,11 @@ export function MarkChangesPage() {
       subjectId: f.subjectId ?? undefined,
       teacherId: f.teacherId ?? undefined,
       search: search.trim() || undefined,
+      outsideOnly: f.outsideOnly,
       sort: sort.key,
       desc: sort.desc,
     }),
-    [from.ok && from.iso, to.ok && to.iso, f.classId, f.subjectId, f.teacherId, search, sort], // eslint-disable-line react-hooks/exhaustive-deps
+    [from.ok && from.iso, to.ok && to.iso, f.classId, f.subjectId, f.teacherId, search, f.outsideOnly, sort], // eslint-disable-line react-hooks/exhaustive-deps
   );
   const log = useInfiniteQuery({
     queryKey: opKey('journal.changes', filter),
@@ -89,7 +113,7 @@ export function MarkChangesPage() {
     },
     [rows.length, hasNextPage, isFetchingNextPage, fetchNextPage],
   );
-  const filtered = f.period || f.from || f.to || f.classId || f.subjectId || f.teacherId || f.search;
+  const filtered = f.period || f.from || f.to || f.classId || f.subjectId || f.teacherId || f.search || f.outsideOnly;
   const exportAction = useAction(
     async () => {
       const file = await call('journal.changesXlsx', filter);
@@ -97,6 +121,14 @@ export function MarkChangesPage() {
       return file;
     },
     { invalidates: false, notify: 'Экспорт не выполнен', success: (file) => ({ title: file.fileName, message: `Выгружено: ${countOf(file.rows, 'строка', 'строки', 'строк')}` }) },
+  );
+  const printAction = useAction(
+    async () => {
+      const file = await call('journal.changesPdf', filter);
+      await saveFile(file.fileName, file.id, PDF);
+      return file;
+    },
+    { invalidates: false, notify: 'Отчёт не напечатан', success: (file) => ({ title: file.fileName, message: `В отчёте: ${countOf(file.rows, 'изменение', 'изменения', 'изменений')}` }) },
   );
   const onSort = (key: string) => setSort((s) => (s.key === key ? { key: key as MarkChangeSort, desc: !s.desc } : { key: key as MarkChangeSort, desc: key === 'changedAt' }));
   const choosePeriod = (id: string | null) => {
@@ -107,7 +139,7 @@ export function MarkChangesPage() {
   const columns: Column<MarkChangeRow>[] = [
     { key: 'changedAt', title: 'Когда изменена', width: '150px', sortable: true, render: (r) => <span className="tnum">{ruDateTime(r.changedAt)}</span> },
     { key: 'teacher', title: 'Учитель', width: '175px', sortable: true, render: (r) => <span title={r.teacher ?? ''}>{r.teacher ? shortName(r.teacher) : '—'}</span> },
-    { key: 'student', title: 'Ученик', width: 'minmax(190px, 1.4fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
+    { key: 'student', title: 'Ученик', width: 'minmax(170px, 1.4fr)', sortable: true, render: (r) => <span title={r.student}>{r.student}</span> },
     { key: 'class', title: 'Класс', width: '72px', render: (r) => r.className ?? '—' },
     { key: 'subject', title: 'Предмет', width: 'minmax(120px, 1fr)', render: (r) => <span title={r.subject}>{r.subject}</span> },
     { key: 'lessonDate', title: 'Дата урока', width: '116px', sortable: true, render: (r) => <span className="tnum">{r.lessonDate ? ruDate(r.lessonDate) : '—'}</span> },
@@ -128,6 +160,7 @@ export function MarkChangesPage() {
         </Group>
       ),
     },
+    { key: 'window', title: 'Срок', width: '108px', render: (r) => <InWindow r={r} /> },
   ];
 
   if (options.data && !options.data.hasData)
@@ -141,8 +174,19 @@ export function MarkChangesPage() {
     <Stack gap="sm">
       <PageHeader
         title="Изменения отметок"
-        description="Каждое изменение отметки в центральном журнале: учитель, дата и время, было → стало (R15)"
+        description={`Каждое изменение отметки в центральном журнале: учитель, дата и время, было → стало (R15). Срок исправления отметок: ${facets?.editWindow ?? '—'} (R5; настройка учебного года)`}
         actions={
+          <Group gap="xs">
+          <Button
+            variant="default"
+            leftSection={<IconPrinter size={16} stroke={1.6} />}
+            loading={printAction.busy}
+            onClick={() => void printAction.run()}
+            disabled={!total}
+            data-testid="changes-pdf"
+          >
+            Печать (PDF)
+          </Button>
           <Button
             variant="default"
             leftSection={<IconFileSpreadsheet size={16} stroke={1.6} color="var(--mantine-color-teal-7)" />}
@@ -153,6 +197,7 @@ export function MarkChangesPage() {
           >
             Экспорт в Excel
           </Button>
+          </Group>
         }
       />
       <Group gap="xs" align="flex-end" wrap="nowrap">
@@ -174,6 +219,17 @@ export function MarkChangesPage() {
           data-testid="changes-teacher"
         />
         <SearchInput label="Ученик" value={f.search} onChange={(v) => setF((x) => ({ ...x, search: v }))} placeholder="ФИО" style={{ flex: 1, minWidth: 120 }} data-testid="changes-search" />
+        <Checkbox
+          label="Только после срока"
+          checked={f.outsideOnly}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            setF((x) => ({ ...x, outsideOnly: on }));
+          }}
+          mb={8}
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="changes-outside"
+        />
         <Tooltip label="Сбросить отбор">
           <ActionIcon variant="default" size={36} disabled={!filtered} onClick={() => setF(EMPTY)} aria-label="Сбросить отбор" data-testid="changes-reset">
             <IconFilterOff size={18} stroke={1.6} />

@@ -27,6 +27,7 @@ import { ordersPlans } from './orders';
 import { indicatorsPlans } from './indicators';
 import { termPlans } from './term';
 import { termFilesPlans } from './termFiles';
+import { summaryPlans } from './summary';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -52,4 +53,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...indicatorsPlans,
   ...termPlans,
   ...termFilesPlans,
+  ...summaryPlans,
 };

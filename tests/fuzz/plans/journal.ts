@@ -10,4 +10,5 @@ export const journalPlans = {
   },
   'journal.changeFacets': { sample: none },
   'journal.changesXlsx': { sample: (f) => ({ teacherId: f.teacherId }), slow: true },
+  'journal.changesPdf': { sample: (f) => ({ from: '2026-09-01', to: '2026-12-31', outsideOnly: true }), slow: true },
 } satisfies Plans<typeof journalOps>;
