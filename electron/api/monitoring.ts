@@ -209,7 +209,9 @@ export const monitoringDetailsInput = checks(z.object({ ...base, key: z.string()
 
 export const monitoringOps = {
   'monitoring.options': read(view('reports'), none).returns<MonitoringOptions>(),
-  'monitoring.report': read(view('reports'), monitoringInput).returns<MonitoringReport>(),
+  /** A job: the whole school's quarter reads tens of thousands of journal rows (seconds on the 1000-student demo). */
+  'monitoring.report': job('Мониторинг журнала', read(view('reports'), monitoringInput).returns<MonitoringReport>()),
+  /** One row's lists: computed over that row's courses only. */
   'monitoring.details': read(view('reports'), monitoringDetailsInput).returns<MonitoringDetails>(),
   'monitoring.xlsx': job('Мониторинг журнала (Excel)', read(view('reports'), monitoringInput).returns<ExportedFile>()),
   'monitoring.pdf': job('Мониторинг журнала (PDF)', read(view('reports'), monitoringInput).returns<ExportedFile>()),

@@ -313,6 +313,14 @@ describe('monitoring of the journal: 7Б algebra, 09.11–20.11.2026, by hand', 
     expect(r.total.lessonsHeld).toBe(7);
   });
 
+  it('the details of every row, computed over its courses alone, give the same row as the report', async () => {
+    for (const groupBy of ['teacher', 'class', 'subject'] as const) {
+      const r = await t.call('monitoring.report', { ...SPAN, groupBy });
+      expect(r.rows.length).toBeGreaterThan(1);
+      for (const row of r.rows) expect((await t.call('monitoring.details', { ...SPAN, groupBy, key: row.key })).row).toEqual(row);
+    }
+  });
+
   it('the thresholds are settings: a wider gap and a longer run flag nothing', async () => {
     await t.call('indicators.saveRules', { ...DEFAULT_REPORT_RULES, accumulation: { ...DEFAULT_REPORT_RULES.accumulation, '3': 3 }, subgroupGap: 1.5, failureRun: 4, absencePercent: 70, markDays: 4 });
     try {

@@ -182,11 +182,12 @@ export function monitorFacts(i: MonitorInput): Facts {
     l.push(m);
   }
   const listedOn = (listId: string, day: string) => (lists.get(listId) ?? []).filter((m) => onList(m, day));
-  const listedIds = new Map<string, Set<string>>();
+  const listedIds = new Map<string, Map<string, Set<string>>>();
   const idsOn = (listId: string, day: string) => {
-    const k = `${listId}|${day}`;
-    let s = listedIds.get(k);
-    if (!s) listedIds.set(k, (s = new Set(listedOn(listId, day).map((m) => m.studentId))));
+    let byDay = listedIds.get(listId);
+    if (!byDay) listedIds.set(listId, (byDay = new Map()));
+    let s = byDay.get(day);
+    if (!s) byDay.set(day, (s = new Set(listedOn(listId, day).map((m) => m.studentId))));
     return s;
   };
 
@@ -233,6 +234,7 @@ export function monitorFacts(i: MonitorInput): Facts {
 
   const marks: EntryFact[] = [];
   const marksOf = new Map<string, MarkIn[]>(); // `${courseKey}|${studentId}`
+  const numericOf = new Map<string, number[]>(); // courseKey: the numeric marks
   for (const m of i.marks) {
     const lf = m.lessonId ? lessonById.get(m.lessonId) : undefined;
     if (m.lessonId && !lf) continue; // a lesson outside the scope
@@ -245,6 +247,11 @@ export function monitorFacts(i: MonitorInput): Facts {
     let l = marksOf.get(k);
     if (!l) marksOf.set(k, (l = []));
     l.push(m);
+    if (NUMERIC.has(m.value)) {
+      let n = numericOf.get(c.key);
+      if (!n) numericOf.set(c.key, (n = []));
+      n.push(Number(m.value));
+    }
   }
 
   const attendance: EntryFact[] = [];
@@ -322,12 +329,9 @@ export function monitorFacts(i: MonitorInput): Facts {
   for (const list of bySubject.values()) {
     if (list.length < 2) continue;
     const rows = list.map((c) => {
-      let sum = 0;
-      let n = 0;
-      for (const [k, ms] of marksOf) {
-        if (!k.startsWith(`${c.key}|`)) continue;
-        for (const x of ms) if (NUMERIC.has(x.value)) [sum, n] = [sum + Number(x.value), n + 1];
-      }
+      const values = numericOf.get(c.key) ?? [];
+      const n = values.length;
+      const sum = values.reduce((a, x) => a + x, 0);
       return { course: c, average: n ? Math.round((sum / n) * 100) / 100 : null, marks: n };
     });
     const avgs = rows.map((r) => r.average).filter((a): a is number => a !== null);

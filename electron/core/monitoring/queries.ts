@@ -121,17 +121,20 @@ export interface LessonRow {
   updated_at: string;
 }
 
-/** The lessons of the classes and study groups dated within [from, to]. */
+/**
+ * The lessons of the classes and study groups dated within [from, to]: the span's lessons read
+ * once (no index serves a date range across classes) and kept to the given classes and groups.
+ */
 export function lessons(db: Db, from: string, to: string, classIds: readonly string[], groupIds: readonly string[]): LessonRow[] {
-  return db
+  const classes = new Set(classIds);
+  const groups = new Set(groupIds);
+  const rows = db
     .statement(
       `SELECT id, date, lesson_no, class_id, subgroup_id, study_group_id, subject_id, teacher_id, substitute_id, topic, homework, status, updated_at
-       FROM lesson
-       WHERE deleted_at IS NULL AND date BETWEEN @from AND @to
-         AND (class_id IN (SELECT value FROM json_each(@classes)) OR study_group_id IN (SELECT value FROM json_each(@groups)))
-       ORDER BY date, lesson_no, id`,
+       FROM lesson WHERE deleted_at IS NULL AND date BETWEEN @from AND @to ORDER BY date, lesson_no, id`,
     )
-    .all({ from, to, classes: json(classIds), groups: json(groupIds) }) as LessonRow[];
+    .all({ from, to }) as LessonRow[];
+  return rows.filter((l) => (l.class_id ? classes.has(l.class_id) : !!l.study_group_id && groups.has(l.study_group_id)));
 }
 
 export interface MarkRow {
@@ -145,19 +148,26 @@ export interface MarkRow {
 }
 
 /**
- * The current marks dated within [from, to]: those of the given lessons' (held ones) and those
- * without a lesson of the given students.
+ * The current marks of the lessons (by the lesson index), and the marks without a lesson dated
+ * within [from, to] of the given students.
  */
-export function marks(db: Db, from: string, to: string, studentIds: readonly string[]): MarkRow[] {
-  return db
+export function marks(db: Db, lessonIds: readonly string[], from: string, to: string, studentIds: readonly string[]): MarkRow[] {
+  const students = new Set(studentIds);
+  const ofLessons = db
     .statement(
       `SELECT m.id, m.student_id, m.lesson_id, m.date, m.subject_id, m.value, m.entered_at
-       FROM mark m
-       WHERE m.deleted_at IS NULL AND m.date BETWEEN @from AND @to
-         AND m.student_id IN (SELECT value FROM json_each(@students))
-       ORDER BY m.date, m.entered_at, m.id`,
+       FROM json_each(?) j JOIN mark m ON m.lesson_id = j.value AND m.deleted_at IS NULL`,
     )
-    .all({ from, to, students: json(studentIds) }) as MarkRow[];
+    .all(json(lessonIds)) as MarkRow[];
+  const without = (
+    db
+      .statement(
+        `SELECT m.id, m.student_id, m.lesson_id, m.date, m.subject_id, m.value, m.entered_at
+         FROM mark m WHERE m.lesson_id IS NULL AND m.deleted_at IS NULL AND m.date BETWEEN @from AND @to`,
+      )
+      .all({ from, to }) as MarkRow[]
+  ).filter((m) => students.has(m.student_id));
+  return [...ofLessons, ...without].sort((a, b) => a.date.localeCompare(b.date) || a.entered_at.localeCompare(b.entered_at) || a.id.localeCompare(b.id));
 }
 
 export interface AttendanceRow {
@@ -167,14 +177,14 @@ export interface AttendanceRow {
   entered_at: string;
 }
 
-export function attendance(db: Db, from: string, to: string, studentIds: readonly string[]): AttendanceRow[] {
+/** The attendance entries of the lessons. */
+export function attendance(db: Db, lessonIds: readonly string[]): AttendanceRow[] {
   return db
     .statement(
       `SELECT a.lesson_id, a.student_id, a.kind, a.entered_at
-       FROM attendance a JOIN lesson l ON l.id = a.lesson_id AND l.deleted_at IS NULL AND l.date BETWEEN @from AND @to
-       WHERE a.deleted_at IS NULL AND a.student_id IN (SELECT value FROM json_each(@students))`,
+       FROM json_each(?) j JOIN attendance a ON a.lesson_id = j.value AND a.deleted_at IS NULL`,
     )
-    .all({ from, to, students: json(studentIds) }) as AttendanceRow[];
+    .all(json(lessonIds)) as AttendanceRow[];
 }
 
 export interface MemberRow {

@@ -27,7 +27,8 @@ import { getReportRules } from '../indicators/rules';
 import { isoDay, ruDate } from '../format';
 import { isWorkingDay, loadCorrections } from '../calendar/calendar';
 import { Schedule, weekdayOf } from '../substitutions/day';
-import { NO_TEACHER, addDays, courseSlice, figuresOf, monitorFacts, problemsOf, slices, type CourseSpec, type EntryFact, type Facts, type LessonFact, type StudentFact } from './compute';
+import { checkpoint, progress } from '../job';
+import { NO_TEACHER, addDays, courseSlice, rowKeyOf, figuresOf, monitorFacts, problemsOf, slices, type CourseSpec, type EntryFact, type Facts, type LessonFact, type StudentFact } from './compute';
 import * as q from './queries';
 
 type Input = z.output<typeof monitoringInput>;
@@ -62,9 +63,14 @@ interface Built {
 
 const localDay = (iso: string) => isoDay(new Date(iso));
 
-function build(ctx: Ctx, input: Input): Built {
+/**
+ * The facts of a report. `only`: the one row the details are for — its courses alone are loaded
+ * (by teacher: the courses they are assigned and those with a lesson they kept).
+ */
+function build(ctx: Ctx, input: Input, only?: string): Built {
   const { db } = ctx;
   const rules = getReportRules(ctx);
+  progress(ctx, 0, 4, 'Мониторинг журнала: уроки');
   let yearId: string;
   let row: q.PeriodRow | null = null;
   let from: string;
@@ -142,10 +148,11 @@ function build(ctx: Ctx, input: Input): Built {
     const c = course(l.class_id, l.subgroup_id, l.study_group_id, l.subject_id);
     if (c) lessonCourse.set(l.id, c.key);
   }
+  const assigned = new Set(assignments.map((a) => keyOf(a.class_id, a.subgroup_id, a.study_group_id, a.subject_id)));
   for (const l of lessons) {
     const c = courses.get(lessonCourse.get(l.id) ?? '');
     // Nobody assigned by the tarification: the teachers of its lessons.
-    if (c && !assignments.some((a) => keyOf(a.class_id, a.subgroup_id, a.study_group_id, a.subject_id) === c.key) && !c.teachers.includes(l.teacher_id)) c.teachers.push(l.teacher_id);
+    if (c && !assigned.has(c.key) && !c.teachers.includes(l.teacher_id)) c.teachers.push(l.teacher_id);
   }
   const taught = new Set([...courses.values()].filter((c) => c.classId).map((c) => `${c.classId}|${c.subjectId}`));
   for (const key of hours.keys()) {
@@ -154,21 +161,35 @@ function build(ctx: Ctx, input: Input): Built {
     course(classId, null, null, subjectId);
   }
   for (const g of groups) if (![...courses.values()].some((c) => c.groupId === g.id)) course(null, null, g.id, g.subject_id);
-  const list = [...courses.values()];
+  let list = [...courses.values()];
+  if (only !== undefined) {
+    const kept = new Set(lessons.filter((l) => (l.substitute_id ?? l.teacher_id) === only).map((l) => lessonCourse.get(l.id)));
+    const mine = list.filter((c) => kept.has(c.key) || rowKeyOf(input.groupBy).course(c).includes(only));
+    // The other subgroups of a divided subject: the subgroups' comparison needs them all.
+    const divided = new Set(mine.filter((c) => c.subgroupId).map((c) => `${c.classId}|${c.subjectId}`));
+    list = list.filter((c) => mine.includes(c) || (c.subgroupId && divided.has(`${c.classId}|${c.subjectId}`)));
+  }
+  const inList = new Set(list.map((c) => c.key));
+  const lessonsIn = lessons.filter((l) => inList.has(lessonCourse.get(l.id) ?? ''));
+  progress(ctx, 1, 4, 'Мониторинг журнала: отметки и посещаемость');
+  checkpoint(ctx);
 
   const members = q.members(
     db,
     from,
     to,
-    classIds,
+    [...new Set(list.map((c) => c.classId).filter((x): x is string => !!x && list.some((k) => k.classId === x && !k.subgroupId)))],
     [...new Set(list.map((c) => c.subgroupId).filter((x): x is string => !!x))],
-    groupIds,
+    [...new Set(list.map((c) => c.groupId).filter((x): x is string => !!x))],
   );
   const studentIds = [...new Set(members.map((m) => m.student_id))];
   const studentNames = new Map(members.map((m) => [m.student_id, m.name]));
-  const marks = q.marks(db, from, to, studentIds);
-  const attendance = q.attendance(db, from, to, studentIds);
+  const lessonIds = lessonsIn.map((l) => l.id);
+  const marks = q.marks(db, lessonIds, from, to, studentIds);
+  const attendance = q.attendance(db, lessonIds);
 
+  progress(ctx, 2, 4, 'Мониторинг журнала: план и расписание');
+  checkpoint(ctx);
   // The plan: weekly hours × school days ÷ 5 of each parallel, up to planUntil.
   const schedule = new Schedule(db);
   const corrections = loadCorrections(db);
@@ -204,15 +225,15 @@ function build(ctx: Ctx, input: Input): Built {
   const teaches = new Set([...q.assignments(db, yearId).map((a) => `${a.teacher_id}|${a.subject_id}`), ...q.qualifications(db).map((x) => `${x.staff_id}|${x.subject_id}`)]);
   const exempt = new Set(row ? q.exemptions(db, row.id).map((x) => `${x.student_id}|${x.subject_id}`) : []);
 
+  progress(ctx, 3, 4, 'Мониторинг журнала: расчёт');
+  checkpoint(ctx);
   const facts = monitorFacts({
     rules,
     from,
     to,
     rosterDay,
     courses: list,
-    lessons: lessons
-      .filter((l) => lessonCourse.has(l.id))
-      .map((l) => ({
+    lessons: lessonsIn.map((l) => ({
         id: l.id,
         courseKey: lessonCourse.get(l.id)!,
         date: l.date,
@@ -294,7 +315,7 @@ export function monitoringReport(ctx: Ctx, input: Input): MonitoringReport {
 
 export function monitoringDetails(ctx: Ctx, input: DetailsInput): MonitoringDetails {
   return ctx.db.tx(() => {
-    const b = build(ctx, input);
+    const b = build(ctx, input, input.key);
     const { rows, bySlice } = rowsOf(b);
     const row = rows.find((r) => r.key === input.key);
     const s = bySlice.get(input.key);
