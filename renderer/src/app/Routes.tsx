@@ -25,6 +25,7 @@ import { StudyGroupsPage } from '../groups/StudyGroupsPage';
 import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
+import { MonitoringPage } from '../reports/monitoring/MonitoringPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { EnrollmentPage } from '../enrollment/EnrollmentPage';
@@ -117,6 +118,12 @@ export function Routes({ route }: { route: HashRoute }) {
         <ClassJournalPage
           initial={{ target: route.query.get('class'), subject: route.query.get('subject'), subgroup: route.query.get('subgroup'), period: route.query.get('period') }}
         />
+      </AreaGate>
+    );
+  if (a === 'reports' && b === 'monitoring')
+    return (
+      <AreaGate area="reports">
+        <MonitoringPage />
       </AreaGate>
     );
   if (a === 'journal' && b === 'changes')
