@@ -24,6 +24,7 @@ import { indicatorsOps } from './indicators';
 import { termOps } from './term';
 import { termFilesOps } from './termFiles';
 import { summaryOps } from './summary';
+import { monitoringOps } from './monitoring';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -57,6 +58,7 @@ export const contract = {
   ...termOps,
   ...termFilesOps,
   ...summaryOps,
+  ...monitoringOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -22,6 +22,7 @@ export type * from './indicators';
 export type * from './term';
 export type * from './termFiles';
 export type * from './summary';
+export type * from './monitoring';
 export type {
   AppRole,
   AuditAction,

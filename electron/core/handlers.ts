@@ -23,6 +23,7 @@ import { indicatorsHandlers } from './indicators/ops';
 import { termHandlers } from './term/ops';
 import { termFilesHandlers } from './term/fileOps';
 import { summaryHandlers } from './summary/ops';
+import { monitoringHandlers } from './monitoring/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -54,4 +55,5 @@ export const handlers: HandlerMap = {
   ...termHandlers,
   ...termFilesHandlers,
   ...summaryHandlers,
+  ...monitoringHandlers,
 };

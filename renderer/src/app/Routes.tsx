@@ -26,6 +26,7 @@ import { WorkloadPage } from '../groups/WorkloadPage';
 import { ClassJournalPage } from '../journal/ClassJournalPage';
 import { MarkChangesPage } from '../journal/MarkChangesPage';
 import { SummaryPage } from '../reports/summary/SummaryPage';
+import { MonitoringPage } from '../reports/monitoring/MonitoringPage';
 import { SyncPage } from '../sync/SyncPage';
 import { SubstitutionsPage } from '../substitutions/SubstitutionsPage';
 import { EnrollmentPage } from '../enrollment/EnrollmentPage';
@@ -125,6 +126,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="reports">
         <TermReportPage />
+      </AreaGate>
+    );
+  if (a === 'reports' && b === 'monitoring')
+    return (
+      <AreaGate area="reports">
+        <MonitoringPage />
       </AreaGate>
     );
   if (a === 'journal' && b === 'changes')

@@ -27,6 +27,7 @@ import {
   IconClipboardCheck,
   IconNotebook,
   IconPencilCheck,
+  IconReportAnalytics,
   IconCloudComputing,
   IconReplace,
   IconCalendarWeek,
@@ -242,6 +243,7 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Журнал</SectionLabel>
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
+              {access('reports') !== 'none' ? link({ href: '/reports/monitoring', label: 'Мониторинг журнала', icon: <IconReportAnalytics {...I} /> }) : null}
             </>
           ) : null}
           {access('reports') !== 'none' ? (

@@ -28,6 +28,7 @@ import { indicatorsPlans } from './indicators';
 import { termPlans } from './term';
 import { termFilesPlans } from './termFiles';
 import { summaryPlans } from './summary';
+import { monitoringPlans } from './monitoring';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -54,4 +55,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...termPlans,
   ...termFilesPlans,
   ...summaryPlans,
+  ...monitoringPlans,
 };
