@@ -22,6 +22,7 @@ import { credentialsOps } from './credentials';
 import { ordersOps } from './orders';
 import { indicatorsOps } from './indicators';
 import { termOps } from './term';
+import { statementsOps } from './statements';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -53,6 +54,7 @@ export const contract = {
   ...ordersOps,
   ...indicatorsOps,
   ...termOps,
+  ...statementsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

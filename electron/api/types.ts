@@ -20,6 +20,7 @@ export type * from './enrollment';
 export type * from './formation';
 export type * from './indicators';
 export type * from './term';
+export type * from './statements';
 export type {
   AppRole,
   AuditAction,

@@ -21,6 +21,7 @@ import { credentialsHandlers } from './credentials/ops';
 import { ordersHandlers } from './orders/ops';
 import { indicatorsHandlers } from './indicators/ops';
 import { termHandlers } from './term/ops';
+import { statementsHandlers } from './statements/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -50,4 +51,5 @@ export const handlers: HandlerMap = {
   ...ordersHandlers,
   ...indicatorsHandlers,
   ...termHandlers,
+  ...statementsHandlers,
 };

@@ -26,6 +26,7 @@ import { credentialsPlans } from './credentials';
 import { ordersPlans } from './orders';
 import { indicatorsPlans } from './indicators';
 import { termPlans } from './term';
+import { statementsPlans } from './statements';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -50,4 +51,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...ordersPlans,
   ...indicatorsPlans,
   ...termPlans,
+  ...statementsPlans,
 };
