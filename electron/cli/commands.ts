@@ -18,6 +18,7 @@ import { enrollCommand } from './enroll';
 import { ruDateTime } from './time';
 import { booksCommand } from './books';
 import { reportsCommand } from './term';
+import { statementsCommand } from './statements';
 
 export { UsageError };
 
@@ -87,6 +88,10 @@ export const USAGE = `Школьный офис — командная стро�
                                     классу: учеников, отличники, хорошисты, неуспевающие, успеваемость,
                                     качество, СОУ, средний балл — и списки учеников за каждой цифрой;
                                     сохранение в файл (--out ФАЙЛ.xlsx|pdf) будет добавлено позже
+  npm run cli -- statements print --db ФАЙЛ [--from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ] [--class 7Б] --out ФАЙЛ.pdf [--json]
+                                    выписки для родителей, отказавшихся от электронного дневника (по
+                                    листу на ребёнка; по умолчанию — за прошлую неделю), с записью в
+                                    журнал выдачи выписок; --json — и цифры каждой выписки
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
@@ -210,6 +215,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return credentialsCommand(sub, env);
     case 'reports':
       return reportsCommand(sub, env);
+    case 'statements':
+      return statementsCommand(sub, env);
     case 'orders':
       return ordersCommand(sub, env);
     case 'timetable':
