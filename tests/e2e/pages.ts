@@ -44,6 +44,7 @@ export const PAGES: AppPage[] = [
   { name: 'orders', route: '/orders', ready: '[data-testid=orders-table][data-loaded]' },
   { name: 'books', route: '/books', ready: '[data-testid=book-count]' },
   { name: 'credentials', route: '/credentials', ready: '[data-testid=credentials-page][data-loaded]' },
+  { name: 'statements', route: '/statements', ready: '[data-testid=statements-page][data-loaded]' },
   { name: 'calendar', route: '/setup/calendar', ready: '[data-testid=calendar-page][data-loaded]' },
   { name: 'wizard-1', route: '/wizard/1', ready: '[data-testid=wizard-step-1] [data-testid=school-form]' },
   { name: 'wizard-2', route: '/wizard/2', ready: '[data-testid=wizard-step-2] [data-testid=period-row-0]' },

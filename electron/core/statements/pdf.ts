@@ -14,15 +14,16 @@ import { drawTable, type Column } from '../substitutions/pdfTable';
 
 const TITLE = 'Выписка из электронного журнала';
 
-// The widest the columns may be together is the text width (468 pt): nothing is scaled down, so no heading breaks inside a word.
+// The widest the columns may be together is the text width (468 pt): nothing is scaled down, and each
+// minimum holds its heading's longest word in bold, so no heading breaks inside a word.
 const COLUMNS: Column[] = [
-  { header: 'Предмет', min: 90, max: 96 },
-  { header: 'Уроков', align: 'center', min: 40, max: 40 },
-  { header: 'Отметки (число: отметка)', min: 100, max: 124 },
-  { header: 'Средний балл', align: 'center', min: 44, max: 44 },
+  { header: 'Предмет', min: 80, max: 90 },
+  { header: 'Уроков', align: 'center', min: 46, max: 46 },
+  { header: 'Отметки (число: отметка)', min: 90, max: 96 },
+  { header: 'Средний балл', align: 'center', min: 54, max: 54 },
   { header: 'Ср. взвеш. балл', align: 'center', min: 46, max: 46 },
-  { header: 'Пропущено Б / У / Н', align: 'center', min: 58, max: 58 },
-  { header: 'Опоздания', align: 'center', min: 52, max: 52 },
+  { header: 'Пропущено Б / У / Н', align: 'center', min: 68, max: 68 },
+  { header: 'Опоздания', align: 'center', min: 64, max: 64 },
 ];
 
 const num = (v: number | null) => (v === null ? '—' : v.toFixed(2).replace('.', ','));

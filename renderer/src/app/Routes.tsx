@@ -34,6 +34,7 @@ import { BooksPage } from '../books/BooksPage';
 import { FormationPage } from '../formation/FormationPage';
 import { CredentialsPage } from '../credentials/CredentialsPage';
 import { CalendarPage } from '../credentials/CalendarPage';
+import { StatementsPage } from '../statements/StatementsPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -145,6 +146,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="credentials">
         <CredentialsPage classId={route.query.get('class') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'statements')
+    return (
+      <AreaGate area="statements">
+        <StatementsPage />
       </AreaGate>
     );
   if (a === 'sync')

@@ -27,6 +27,7 @@ import {
   IconClipboardCheck,
   IconNotebook,
   IconPencilCheck,
+  IconMailForward,
   IconCloudComputing,
   IconReplace,
   IconCalendarWeek,
@@ -241,6 +242,7 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Журнал</SectionLabel>
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
+              {access('statements') !== 'none' ? link({ href: '/statements', label: 'Выписки для родителей', icon: <IconMailForward {...I} /> }) : null}
             </>
           ) : null}
           {admin.length ? (
