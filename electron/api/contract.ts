@@ -25,6 +25,7 @@ import { termOps } from './term';
 import { termFilesOps } from './termFiles';
 import { summaryOps } from './summary';
 import { monitoringOps } from './monitoring';
+import { statementsOps } from './statements';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -59,6 +60,7 @@ export const contract = {
   ...termFilesOps,
   ...summaryOps,
   ...monitoringOps,
+  ...statementsOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

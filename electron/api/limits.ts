@@ -91,6 +91,8 @@ export const MAX_ITEMS = {
   mappingFields: 64,
   /** Students (items) of one order: a whole first-grade intake and more. */
   orderItems: 2000,
+  /** Copies of parent statements marked handed at once (a whole school's batch). */
+  statementCopies: 5000,
 } as const;
 
 /** «Каникул — не более 50» */

@@ -24,6 +24,7 @@ export const areas = defineEnum({
   timetable: 'Расписание и замены',
   credentials: 'Выдача учётных данных',
   reports: 'Отчёты и мониторинг',
+  statements: 'Выписки для родителей',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -32,16 +33,17 @@ export type Access = 'none' | 'view' | 'change';
 /**
  * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
  * parallels), R15 (the journal and its mark-change log: read here, kept in the central journal),
+ * R12 (statements for parents without e-access: the office prints them and marks them handed; deputies and the director look),
  * R16–R20 (reports and monitoring: the deputies and the administrator make them and set their thresholds;
  * a deputy sees only their parallels' figures), R7 (credentials: the administrator keeps the register of issued credentials, the secretary helps;
  * deputies and the director see it and the deadlines), R23 (backups and the sync identity: the administrator), R26 (error reports: the office registers them and
  * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change', statements: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view', statements: 'change' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change', statements: 'view' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view', statements: 'view' },
 };
 
 /**

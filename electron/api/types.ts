@@ -23,6 +23,7 @@ export type * from './term';
 export type * from './termFiles';
 export type * from './summary';
 export type * from './monitoring';
+export type * from './statements';
 export type {
   AppRole,
   AuditAction,

@@ -19,6 +19,7 @@ import { ruDateTime } from './time';
 import { booksCommand } from './books';
 import { reportsCommand } from './term';
 import { marksChangesCommand, summaryCommand } from './summary';
+import { statementsCommand } from './statements';
 
 export { UsageError };
 
@@ -94,6 +95,10 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- reports marks-changes --db ФАЙЛ --from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ [--outside] [--out ФАЙЛ.pdf|ФАЙЛ.xlsx] [--json]
                                     изменения отметок за период: кто, когда, было → стало, в срок ли
                                     исправления отметок; --outside — только после срока
+  npm run cli -- statements print --db ФАЙЛ [--from ДД.ММ.ГГГГ --to ДД.ММ.ГГГГ] [--class 7Б] --out ФАЙЛ.pdf [--json]
+                                    выписки для родителей, отказавшихся от электронного дневника (по
+                                    листу на ребёнка; по умолчанию — за прошлую неделю), с записью в
+                                    журнал выдачи выписок; --json — и цифры каждой выписки
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
@@ -219,6 +224,8 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       if (sub === 'summary') return summaryCommand({ ...env, year: switchOn(args, '--year'), outside: false });
       if (sub === 'marks-changes') return marksChangesCommand({ ...env, year: false, outside: switchOn(args, '--outside') });
       return reportsCommand(sub, env);
+    case 'statements':
+      return statementsCommand(sub, env);
     case 'orders':
       return ordersCommand(sub, env);
     case 'timetable':

@@ -24,6 +24,7 @@ import { termHandlers } from './term/ops';
 import { termFilesHandlers } from './term/fileOps';
 import { summaryHandlers } from './summary/ops';
 import { monitoringHandlers } from './monitoring/ops';
+import { statementsHandlers } from './statements/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -56,4 +57,5 @@ export const handlers: HandlerMap = {
   ...termFilesHandlers,
   ...summaryHandlers,
   ...monitoringHandlers,
+  ...statementsHandlers,
 };

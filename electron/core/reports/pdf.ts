@@ -120,6 +120,16 @@ export class PdfWriter {
     this.gap(6);
   }
 
+  /**
+   * A new sheet laid out as the first one (letterhead, title, subtitle): a batch of one-sheet
+   * documents in one file (a parent statement per child); its continuation sheets name `running`.
+   */
+  sheet(title: string, subtitle: string[], running: string): void {
+    this.info = { ...this.info, title, subtitle, running };
+    this.onBreak = null;
+    this.addPage(true);
+  }
+
   /** Starts a new sheet unless `height` points still fit above the footer. */
   ensure(height: number): boolean {
     if (this.y - height >= MARGIN.bottom + FOOTER) return false;

@@ -37,6 +37,7 @@ import { FormationPage } from '../formation/FormationPage';
 import { CredentialsPage } from '../credentials/CredentialsPage';
 import { CalendarPage } from '../credentials/CalendarPage';
 import { TermReportPage } from '../reports/term/TermReportPage';
+import { StatementsPage } from '../statements/StatementsPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -166,6 +167,12 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="credentials">
         <CredentialsPage classId={route.query.get('class') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'statements')
+    return (
+      <AreaGate area="statements">
+        <StatementsPage />
       </AreaGate>
     );
   if (a === 'sync')

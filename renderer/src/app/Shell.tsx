@@ -28,6 +28,7 @@ import {
   IconNotebook,
   IconPencilCheck,
   IconReportAnalytics,
+  IconMailForward,
   IconCloudComputing,
   IconReplace,
   IconCalendarWeek,
@@ -244,6 +245,7 @@ export function Shell({ route }: { route: HashRoute }) {
               {link({ href: '/journal/class', label: 'Классный журнал', icon: <IconNotebook {...I} /> })}
               {link({ href: '/journal/changes', label: 'Изменения отметок', icon: <IconPencilCheck {...I} /> })}
               {access('reports') !== 'none' ? link({ href: '/reports/monitoring', label: 'Мониторинг журнала', icon: <IconReportAnalytics {...I} /> }) : null}
+              {access('statements') !== 'none' ? link({ href: '/statements', label: 'Выписки для родителей', icon: <IconMailForward {...I} /> }) : null}
             </>
           ) : null}
           {access('reports') !== 'none' ? (

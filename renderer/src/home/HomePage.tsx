@@ -10,6 +10,7 @@ import { countOf, daysBetween, ruDate } from '../lib/dates';
 import { deadlinesOf, type Deadline } from './deadlines';
 import { DueItems } from './DueItems';
 import { HomeCredentials } from '../credentials/HomeCredentials';
+import { HomeStatements } from '../statements/HomeStatements';
 import { useProblemCount } from '../groups/ValidationPage';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import type { YearDetails } from '../../../electron/api/types';
@@ -70,6 +71,7 @@ export function HomePage() {
       {loadError ? <ErrorAlert error={loadError} title="Не всё загружено" /> : null}
       <DueItems />
       <HomeCredentials />
+      <HomeStatements />
       {problems ? (
         <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">
           <Group gap="md" wrap="nowrap">

@@ -29,6 +29,7 @@ import { termPlans } from './term';
 import { termFilesPlans } from './termFiles';
 import { summaryPlans } from './summary';
 import { monitoringPlans } from './monitoring';
+import { statementsPlans } from './statements';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -56,4 +57,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...termFilesPlans,
   ...summaryPlans,
   ...monitoringPlans,
+  ...statementsPlans,
 };
