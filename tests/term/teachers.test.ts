@@ -5,8 +5,10 @@
 // and attendance written straight into SQLite as sync brings them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MarkValue } from '../../electron/api/enums';
-import type { TermTeacher } from '../../electron/api/termFiles';
+import type { TermByTeacher, TermTeacher } from '../../electron/api/termFiles';
 import { uuidv7 } from '../../db/ids';
+import { dispatch } from '../../electron/core/dispatch';
+import { Session } from '../../electron/core/auth/session';
 import { tempCore } from '../support/core';
 
 // Today is 15.12.2026, inside «2 четверть»: the preliminary report's day (the period's report does not depend on it).
@@ -237,6 +239,22 @@ describe('the class teacher\'s report (R19)', () => {
       expect([r.figures.n.count, r.figures.progress, r.figures.quality, r.figures.sou, r.figures.average]).toEqual([3, 33.3, 33.3, 51.8, 4]);
       expect(r.figures.oneFour.students.map((s) => s.name)).toEqual(['Волкова Тест']);
     }
+  });
+
+  it('a deputy for 5–6 is refused 7А\'s report and its files; their school has no teacher of 7', async () => {
+    const card = await t.call('staff.save', {
+      lastName: 'Соколова', firstName: 'Елена', middleName: 'Ивановна', birthDate: null, gender: 'f', snils: null, phone: null, email: null,
+      position: 'Заместитель директора по УВР', roles: ['deputy'], deputyGrades: [5, 6], subjects: [], rateHours: 0,
+    });
+    const { password } = await t.call('users.save', { staffId: card.id, login: 'zam56', role: 'deputy', deputyGrades: [5, 6] });
+    const deputy = { ...t.ctx, session: new Session(false) };
+    expect((await dispatch(deputy, 'auth.login', { login: 'zam56', password })).ok).toBe(true);
+    for (const op of ['term.classTeacher', 'term.classTeacherPdf'] as const) {
+      const r = await dispatch(deputy, op, { periodId: q2.id, classId: id['7А'] });
+      expect(r.ok ? null : r.error, op).toMatchObject({ code: 'forbidden', message: 'Вы отвечаете за параллели 5–6, класс 7А к ним не относится.' });
+    }
+    const r = await dispatch(deputy, 'term.byTeacher', { year: true, scope: 'school' });
+    expect(r.ok && (r.result as TermByTeacher).teachers).toEqual([]);
   });
 
   it('refuses a preliminary report for the year', async () => {
