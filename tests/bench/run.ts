@@ -45,7 +45,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, term, sync, timetable-generate); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, term, statements, sync, timetable-generate); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -139,6 +139,30 @@ try {
       if (r.figures.n.count < 500 || !r.previous) throw new Error(`the term report counted only ${r.figures.n.count} students`);
     }
     emit('term_report_school_year_ms', median(times), 'ms');
+    c.db.close();
+  }
+
+  // Statements for parents without e-access (issue 13 point 5; R12): the weekly batch of the
+  // 1000-student demo school, every child whose parent refused the electronic diary, on the
+  // simulated journal up to mid-February — the preview (figures) and the whole print job (figures,
+  // PDF, the register's one transaction).
+  if (want('statements')) {
+    const path = join(tmp.dir, 'statements.sqlite');
+    const c = await core(path);
+    await c.call('app.loadDemo', { students: 1000, seed: 1 });
+    await simulateInto(c.db, { until: '2027-02-16' });
+    const ctx: Ctx = { ...c.ctx, now: () => new Date('2027-02-17T09:00:00Z') };
+    const call = createLocalClient(ctx);
+    const week = { from: '2027-02-08', to: '2027-02-14' };
+    const p = await call('statements.preview', week);
+    emit('statements_week_school_children', p.children.length, 'children');
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      await call('statements.print', week);
+      times.push(performance.now() - t0);
+    }
+    emit('statements_week_school_ms', median(times), 'ms');
     c.db.close();
   }
 

@@ -77,6 +77,9 @@ describe('roles as a school works', () => {
     // Reports: the deputy sees their parallels' figures only (and sets the thresholds).
     expect(await page.getByTestId('perm-deputy-reports').textContent()).toBe('Изменениесвоих параллелей');
     expect(await page.getByTestId('perm-director-reports').textContent()).toBe('Просмотр');
+    // Statements for parents without e-access (R12): the office prints them, the deputy and the director look.
+    expect(await page.getByTestId('perm-secretary-statements').textContent()).toBe('Изменение');
+    expect(await page.getByTestId('perm-deputy-statements').textContent()).toBe('Просмотр');
     expect(await page.getByTestId('perm-deputy-curriculum').textContent()).toBe('Изменениесвоих параллелей');
     expect(await page.getByTestId('perm-secretary-corrections').textContent()).toBe('Изменение');
     expect(await page.getByTestId('perm-secretary-fixes').textContent()).toBe('—');

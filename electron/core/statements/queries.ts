@@ -128,7 +128,7 @@ export function subjects(db: Db, ids: readonly string[]): { id: string; name: st
 /** The academic year whose dates hold `day`. */
 export function yearOn(db: Db, day: string): { id: string; name: string; start_date: string; end_date: string } | undefined {
   return db
-    .statement(`SELECT id, name, start_date, end_date FROM academic_year WHERE deleted_at IS NULL AND start_date <= @d AND end_date >= @d ORDER BY is_current DESC, start_date DESC LIMIT 1`)
+    .statement(`SELECT id, name, start_date, end_date FROM academic_year WHERE deleted_at IS NULL AND start_date <= @d AND end_date >= @d ORDER BY start_date DESC LIMIT 1`)
     .get({ d: day }) as { id: string; name: string; start_date: string; end_date: string } | undefined;
 }
 
