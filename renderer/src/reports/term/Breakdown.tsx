@@ -47,7 +47,7 @@ export function ClassesTable({ classes, period, open }: { classes: TermClassRepo
   const { sorted, sort, toggle } = useSort(classes, accessors, { key: 'class', desc: false });
   return (
     <ScrollArea>
-      <Table striped highlightOnHover verticalSpacing={5} horizontalSpacing={6} data-testid="term-classes-table">
+      <Table striped highlightOnHover verticalSpacing={5} horizontalSpacing={5} fz={13} data-testid="term-classes-table">
         <Table.Thead>
           <Table.Tr>
             <SortTh label="Класс" k="class" sort={sort} onSort={toggle} />
