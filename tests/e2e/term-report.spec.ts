@@ -3,7 +3,7 @@
 // journal tables as sync would bring them (tests/support/journal.ts); the deputy director for 5–9
 // opens the report of parallel 7: the figures equal term.report's, the comparison with the previous
 // period, the charts, the list behind a figure, by class and by subject.
-// Screenshots: tests/artifacts/term-report-parallel7.png, term-report-list.png.
+// Screenshots: tests/artifacts/term-report-parallel7.png, term-report-list.png, term-report-classes.png and term-report-subjects.png (the whole page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption, signIn, startApp, type App } from './harness';
 import { seedJournal } from '../support/journal';
@@ -148,9 +148,11 @@ describe('term report on screen', () => {
     await page.getByTestId('sort-progress').click();
     const best = [...report.classes].sort((a, b) => (b.figures.progress ?? -1) - (a.figures.progress ?? -1))[0]!;
     expect(await rows.first().getAttribute('data-class')).toBe(best.className);
+    await app.screenshot('term-report-classes', { fullPage: true });
     // By subject: the subjects of the report, each «2» a list.
     await page.getByTestId('term-tab-subjects').click();
     expect(await page.getByTestId('term-subject-row').count()).toBe(report.subjects.length);
+    await app.screenshot('term-report-subjects', { fullPage: true });
     expect(app.pageErrors).toEqual([]);
   }, 300_000);
 

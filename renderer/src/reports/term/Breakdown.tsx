@@ -9,7 +9,7 @@ import { num } from './format';
 type Open = (title: string, context: string, list: TermList) => void;
 
 const CLASS_COUNTS = [
-  ['counted', 'Учеников'],
+  ['counted', 'Уч-ся'],
   ['n', 'N'],
   ['excellent', 'Отл.'],
   ['good', 'Хор.'],
@@ -32,8 +32,9 @@ const LONG: Record<(typeof CLASS_COUNTS)[number][0], string> = {
   notAttested: 'Не аттестованы (н/а)',
   exempt: 'Освобождены (осв.)',
 };
+const VALUE_TITLES = { progress: 'Успеваемость, %', quality: 'Качество знаний, %', sou: 'Степень обученности, %', average: 'Средний балл' };
 const VALUES = [
-  ['progress', 'Успев., %'],
+  ['progress', 'Усп., %'],
   ['quality', 'Кач., %'],
   ['sou', 'СОУ, %'],
   ['average', 'Ср. балл'],
@@ -46,15 +47,15 @@ export function ClassesTable({ classes, period, open }: { classes: TermClassRepo
   const { sorted, sort, toggle } = useSort(classes, accessors, { key: 'class', desc: false });
   return (
     <ScrollArea>
-      <Table striped highlightOnHover verticalSpacing={5} horizontalSpacing={8} data-testid="term-classes-table">
+      <Table striped highlightOnHover verticalSpacing={5} horizontalSpacing={5} fz={13} data-testid="term-classes-table">
         <Table.Thead>
           <Table.Tr>
             <SortTh label="Класс" k="class" sort={sort} onSort={toggle} />
             {CLASS_COUNTS.map(([k, label]) => (
-              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" title={LONG[k]} />
+              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" title={LONG[k]} style={{ whiteSpace: 'nowrap' }} />
             ))}
             {VALUES.map(([k, label]) => (
-              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" />
+              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" style={{ whiteSpace: 'nowrap' }} title={VALUE_TITLES[k]} />
             ))}
           </Table.Tr>
         </Table.Thead>
@@ -107,10 +108,10 @@ export function SubjectsTable({ subjects, context, open }: { subjects: TermSubje
             <SortTh label="Предмет" k="subject" sort={sort} onSort={toggle} />
             <SortTh label="N" k="n" sort={sort} onSort={toggle} ta="right" title="Учеников с отметкой за период по предмету, кроме «осв.»" />
             {shown.map(([k, label]) => (
-              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" />
+              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" style={{ whiteSpace: 'nowrap' }} />
             ))}
             {VALUES.map(([k, label]) => (
-              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" />
+              <SortTh key={k} label={label} k={k} sort={sort} onSort={toggle} ta="right" style={{ whiteSpace: 'nowrap' }} title={VALUE_TITLES[k]} />
             ))}
           </Table.Tr>
         </Table.Thead>
