@@ -58,6 +58,10 @@ describe('monitoring of the journal', () => {
     // The definition beside the column.
     await page.getByTestId('def-lessonsWithTopic').hover();
     await page.getByRole('tooltip').filter({ hasText: INDICATORS.lessonsWithTopic.definition }).waitFor();
+    // The screenshot: parallels 7 and 8 are those with journal rows; 7 here.
+    await page.mouse.move(700, 740);
+    await pickOption(page, 'monitoring-grade', '7 классы');
+    await expect.poll(() => page.locator('[data-testid=monitoring-row]').count(), { timeout: 60_000 }).toBe(4);
     await app.screenshot('monitoring');
   }, 240_000);
 

@@ -20,25 +20,26 @@ const pct = (s: MonitoringShare) => (s.percent === null ? '—' : `${String(s.pe
 const num = (n: number | null) => (n === null ? '—' : String(n).replace('.', ','));
 
 /** The columns of the files: a header (INDICATORS' names) and the cell of a figure. */
-export const FILE_COLUMNS: { header: string; cell: (f: MonitoringFigures) => string }[] = [
-  { header: INDICATORS.lessonsPlanned.name, cell: (f) => String(f.lessonsPlanned) },
-  { header: INDICATORS.lessonsScheduled.name, cell: (f) => String(f.lessonsScheduled) },
-  { header: INDICATORS.lessonsHeld.name, cell: (f) => String(f.lessonsHeld) },
-  { header: INDICATORS.lessonsWithTopic.name, cell: (f) => pct(f.withTopic) },
-  { header: INDICATORS.homeworkRecorded.name, cell: (f) => pct(f.homeworkRecorded) },
-  { header: INDICATORS.homeworkInTime.name, cell: (f) => pct(f.homeworkInTime) },
-  { header: INDICATORS.marksInTime.name, cell: (f) => pct(f.marksInTime) },
-  { header: INDICATORS.attendanceInTime.name, cell: (f) => pct(f.attendanceInTime) },
-  { header: INDICATORS.accumulation.name, cell: (f) => pct(f.accumulation) },
-  { header: INDICATORS.noMarks.name, cell: (f) => String(f.noMarks.count) },
-  { header: INDICATORS.oneMark.name, cell: (f) => String(f.oneMark.count) },
-  { header: INDICATORS.attendance.name, cell: (f) => (f.attendance === null ? '—' : `${num(f.attendance)} %`) },
-  { header: INDICATORS.lateness.name, cell: (f) => String(f.lateness) },
-  { header: INDICATORS.systemicFailure.name, cell: (f) => String(f.systemicFailure) },
-  { header: INDICATORS.systemicAbsence.name, cell: (f) => String(f.systemicAbsence) },
-  { header: INDICATORS.subgroupSimilarity.name, cell: (f) => String(f.subgroupGaps) },
-  { header: INDICATORS.substitutions.name, cell: (f) => String(f.substitutions) },
-  { header: INDICATORS.equivalentSubstitutions.name, cell: (f) => pct(f.equivalentSubstitutions) },
+/** `header`: the figure's name (the spreadsheet); `short`: the printed table's narrow column. */
+export const FILE_COLUMNS: { header: string; short: string; cell: (f: MonitoringFigures) => string }[] = [
+  { header: INDICATORS.lessonsPlanned.name, short: 'План', cell: (f) => String(f.lessonsPlanned) },
+  { header: INDICATORS.lessonsScheduled.name, short: 'По расп.', cell: (f) => String(f.lessonsScheduled) },
+  { header: INDICATORS.lessonsHeld.name, short: 'Проведено', cell: (f) => String(f.lessonsHeld) },
+  { header: INDICATORS.lessonsWithTopic.name, short: 'С темой', cell: (f) => pct(f.withTopic) },
+  { header: INDICATORS.homeworkRecorded.name, short: 'Д/з', cell: (f) => pct(f.homeworkRecorded) },
+  { header: INDICATORS.homeworkInTime.name, short: 'Д/з вовремя', cell: (f) => pct(f.homeworkInTime) },
+  { header: INDICATORS.marksInTime.name, short: 'Отметки вовремя', cell: (f) => pct(f.marksInTime) },
+  { header: INDICATORS.attendanceInTime.name, short: 'Пропуски вовремя', cell: (f) => pct(f.attendanceInTime) },
+  { header: INDICATORS.accumulation.name, short: 'Накопл.', cell: (f) => pct(f.accumulation) },
+  { header: INDICATORS.noMarks.name, short: 'Без отметок', cell: (f) => String(f.noMarks.count) },
+  { header: INDICATORS.oneMark.name, short: 'Одна отметка', cell: (f) => String(f.oneMark.count) },
+  { header: INDICATORS.attendance.name, short: 'Посещ.', cell: (f) => (f.attendance === null ? '—' : `${num(f.attendance)} %`) },
+  { header: INDICATORS.lateness.name, short: 'Опозд.', cell: (f) => String(f.lateness) },
+  { header: INDICATORS.systemicFailure.name, short: 'Сист. неусп.', cell: (f) => String(f.systemicFailure) },
+  { header: INDICATORS.systemicAbsence.name, short: 'Сист. пропуски', cell: (f) => String(f.systemicAbsence) },
+  { header: INDICATORS.subgroupSimilarity.name, short: 'Подгр.', cell: (f) => String(f.subgroupGaps) },
+  { header: INDICATORS.substitutions.name, short: 'Замены', cell: (f) => String(f.substitutions) },
+  { header: INDICATORS.equivalentSubstitutions.name, short: 'Равноц. замены', cell: (f) => pct(f.equivalentSubstitutions) },
 ];
 
 const FIRST: Record<MonitoringReport['groupBy'], string> = { teacher: 'Учитель', class: 'Класс', subject: 'Предмет' };
@@ -91,10 +92,10 @@ export async function monitoringPdf(ctx: Ctx, input: Input): Promise<ExportedFil
   progress(ctx, 1, 2, 'Мониторинг журнала: запись файла');
   const t = titleOf(r);
   const doc = await PdfWriter.create({ school: q.schoolFullName(ctx.db), title: t.title, subtitle: t.subtitle, running: `${t.title} (продолжение)`, landscape: true, now: ctx.now() });
-  const columns: Column[] = [{ header: FIRST[r.groupBy], min: 90, max: 150 }, ...FILE_COLUMNS.map((c): Column => ({ header: c.header, align: 'center', min: 26, max: 48 }))];
+  const columns: Column[] = [{ header: FIRST[r.groupBy], min: 60, max: 95 }, ...FILE_COLUMNS.map((c): Column => ({ header: c.short, align: 'center', min: 24, max: 56 }))];
   const rows = [...r.rows.map((x) => [x.name, ...FILE_COLUMNS.map((c) => c.cell(x.figures))]), ['Итого', ...FILE_COLUMNS.map((c) => c.cell(r.total))]];
   if (!r.rows.length) doc.paragraph('За этот период в журнале нет уроков.', { size: 11 });
-  else drawTable(doc, columns, rows, 7, (i) => i === rows.length - 1);
+  else drawTable(doc, columns, rows, 6.5, (i) => i === rows.length - 1);
   progress(ctx, 2, 2, 'Мониторинг журнала: готово');
   return resultFile(ctx, `${t.file}.pdf`, await doc.finish(), r.rows.length);
 }

@@ -53,8 +53,8 @@ export const COLUMNS: FigureColumn[] = [
   { key: 'att', short: 'Посещ.', indicator: 'attendance', text: (f) => (f.attendance === null ? '—' : `${String(f.attendance).replace('.', ',')} %`), value: (f) => f.attendance ?? 101, sub: (f) => (f.lateness ? `опозд. ${f.lateness}` : null) },
   { key: 'fail', short: 'Сист. неусп.', indicator: 'systemicFailure', text: (f) => String(f.systemicFailure), value: (f) => f.systemicFailure, problem: 'systemicFailure', tab: 'failure' },
   { key: 'abs', short: 'Сист. пропуски', indicator: 'systemicAbsence', text: (f) => String(f.systemicAbsence), value: (f) => f.systemicAbsence, problem: 'systemicAbsence', tab: 'absence' },
-  { key: 'gap', short: 'Подгруппы', indicator: 'subgroupSimilarity', text: (f) => String(f.subgroupGaps), value: (f) => f.subgroupGaps, problem: 'subgroupSimilarity', tab: 'subgroups' },
-  { key: 'subs', short: 'Замены', indicator: 'substitutions', text: (f) => String(f.substitutions), value: (f) => f.substitutions, problem: 'equivalentSubstitutions', tab: 'substitutions', sub: (f) => (f.substitutions ? `равноц. ${pct(f.equivalentSubstitutions)}` : null) },
+  { key: 'gap', short: 'Подгр.', indicator: 'subgroupSimilarity', text: (f) => String(f.subgroupGaps), value: (f) => f.subgroupGaps, problem: 'subgroupSimilarity', tab: 'subgroups' },
+  { key: 'subs', short: 'Замены', indicator: 'substitutions', text: (f) => String(f.substitutions), value: (f) => f.substitutions, problem: 'equivalentSubstitutions', tab: 'substitutions', sub: (f) => (f.substitutions ? `равн. ${pct(f.equivalentSubstitutions)}` : null) },
 ];
 
 const FIRST: Record<MonitoringGrouping, string> = { teacher: 'Учитель', class: 'Класс', subject: 'Предмет' };
@@ -165,7 +165,7 @@ export function MonitoringPage() {
           value={grade}
           onChange={setGrade}
           clearable
-          w={120}
+          w={140}
           data-testid="monitoring-grade"
         />
         <Stack gap={2}>
@@ -194,9 +194,15 @@ export function MonitoringPage() {
         <>
           <ScrollArea.Autosize mah="calc(100vh - 262px)" type="auto" offsetScrollbars data-testid="monitoring-table" data-loaded>
             <Table striped highlightOnHover stickyHeader withTableBorder fz="xs" verticalSpacing={4} horizontalSpacing={6} style={{ tableLayout: 'fixed' }}>
+              <colgroup>
+                <col style={{ width: 180 }} />
+                {COLUMNS.map((c) => (
+                  <col key={c.key} style={{ width: c.key === 'held' ? 88 : undefined }} />
+                ))}
+              </colgroup>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w={190}>
+                  <Table.Th>
                     <UnstyledButton onClick={() => onSort('name')} fz="xs" fw={700} data-testid="sort-name">
                       {FIRST[groupBy]} {arrow('name')}
                     </UnstyledButton>
