@@ -49,6 +49,10 @@ beforeAll(async () => {
   // Mark changes: lessons on 1.10 (window «2 недели»: until 15.10), two in time, two after.
   const algebra = one<{ id: string }>(`SELECT id FROM subject WHERE name = 'Алгебра'`).id;
   const teacher = one<{ id: string }>(`SELECT teacher_id AS id FROM teaching_assignment WHERE class_id = ? AND subject_id = ?`, c7b.id, algebra).id;
+  // The lesson of 1.10 (the journal's pages show its data once a lesson has come).
+  app.db.raw
+    .prepare(`INSERT INTO lesson (id, created_at, updated_at, date, lesson_no, class_id, subject_id, teacher_id, status) VALUES ('l-e2e', ?, ?, '2026-10-01', 2, ?, ?, ?, 'held')`)
+    .run(at, at, c7b.id, algebra, teacher);
   const chg = app.db.raw.prepare(
     `INSERT INTO mark_change (id, created_at, updated_at, mark_id, mark_table, student_id, subject_id, lesson_date, teacher_id, changed_at, old_value, new_value)
      VALUES (?, ?, ?, ?, 'mark', ?, ?, '2026-10-01', ?, ?, ?, ?)`,

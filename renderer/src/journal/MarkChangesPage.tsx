@@ -160,7 +160,7 @@ export function MarkChangesPage() {
         </Group>
       ),
     },
-    { key: 'window', title: 'Срок', width: '108px', render: (r) => <InWindow r={r} /> },
+    { key: 'window', title: 'Срок', width: '128px', render: (r) => <InWindow r={r} /> },
   ];
 
   if (options.data && !options.data.hasData)
@@ -174,7 +174,7 @@ export function MarkChangesPage() {
     <Stack gap="sm">
       <PageHeader
         title="Изменения отметок"
-        description={`Каждое изменение отметки в центральном журнале: учитель, дата и время, было → стало (R15). Срок исправления отметок: ${facets?.editWindow ?? '—'} (R5; настройка учебного года)`}
+        description="Каждое изменение отметки в центральном журнале: учитель, дата и время, было → стало, в срок ли (R15, R5)"
         actions={
           <Group gap="xs">
           <Button
@@ -219,22 +219,26 @@ export function MarkChangesPage() {
           data-testid="changes-teacher"
         />
         <SearchInput label="Ученик" value={f.search} onChange={(v) => setF((x) => ({ ...x, search: v }))} placeholder="ФИО" style={{ flex: 1, minWidth: 120 }} data-testid="changes-search" />
+        <Tooltip label="Сбросить отбор">
+          <ActionIcon variant="default" size={36} disabled={!filtered} onClick={() => setF(EMPTY)} aria-label="Сбросить отбор" data-testid="changes-reset">
+            <IconFilterOff size={18} stroke={1.6} />
+          </ActionIcon>
+        </Tooltip>
+      </Group>
+      <Group gap="md">
         <Checkbox
+          size="sm"
           label="Только после срока"
           checked={f.outsideOnly}
           onChange={(e) => {
             const on = e.currentTarget.checked;
             setF((x) => ({ ...x, outsideOnly: on }));
           }}
-          mb={8}
-          style={{ whiteSpace: 'nowrap' }}
           data-testid="changes-outside"
         />
-        <Tooltip label="Сбросить отбор">
-          <ActionIcon variant="default" size={36} disabled={!filtered} onClick={() => setF(EMPTY)} aria-label="Сбросить отбор" data-testid="changes-reset">
-            <IconFilterOff size={18} stroke={1.6} />
-          </ActionIcon>
-        </Tooltip>
+        <Text size="xs" c="dimmed" data-testid="changes-window">
+          Срок исправления отметок (настройка учебного года): {facets?.editWindow ?? '—'} — от даты урока, для отметки за период — от его окончания
+        </Text>
       </Group>
       {log.error || facetsQ.error ? <ErrorAlert error={log.error ?? facetsQ.error} title="Изменения не загружены" /> : null}
       <VirtualTable
@@ -243,7 +247,7 @@ export function MarkChangesPage() {
         getRow={(i) => rows[i]}
         getRowKey={(r) => r.id}
         rowHeight={38}
-        height="calc(100vh - 260px)"
+        height="calc(100vh - 290px)"
         sort={sort}
         onSort={onSort}
         onRangeChange={onRange}
