@@ -19,6 +19,8 @@ import { DynamicsChart, MarksChart } from './Charts';
 import { ListDrawer, type OpenList } from './ListDrawer';
 import type { ListKey } from './format';
 import { AppError } from '../../../../electron/api/errors';
+import { ClassTeacherFiles, TermFileButtons } from './TermFiles';
+import { TeachersTable } from './TeachersTable';
 
 type Scope = 'class' | 'parallel' | 'school';
 const YEAR = 'year';
@@ -110,6 +112,7 @@ export function TermReportPage() {
       <PageHeader
         title="Отчёт за период"
         description="Успеваемость и качество знаний за четверть, полугодие или год по отметкам за период из электронного журнала; каждое число открывает список учеников"
+        actions={<TermFileButtons input={input} />}
       />
       <Paper withBorder radius="md" p="sm">
         <Group gap="md" align="flex-end" wrap="wrap">
@@ -169,6 +172,7 @@ export function TermReportPage() {
           {stale && r ? <Loader size="sm" mb={8} /> : null}
         </Group>
       </Paper>
+      <ClassTeacherFiles input={input} quarterOrHalf={chosen?.kind === 'quarter' || chosen?.kind === 'half'} />
 
       {o && !o.yearId ? (
         <Alert color="blue" variant="light" title="Учебный год не настроен">
@@ -219,6 +223,9 @@ export function TermReportPage() {
                 <Tabs.Tab value="subjects" data-testid="term-tab-subjects">
                   По предметам ({r.subjects.length})
                 </Tabs.Tab>
+                <Tabs.Tab value="teachers" data-testid="term-tab-teachers">
+                  По учителям
+                </Tabs.Tab>
               </Tabs.List>
               <Tabs.Panel value="classes">
                 <ClassesTable classes={r.classes} period={r.period.name} open={openList} />
@@ -226,6 +233,7 @@ export function TermReportPage() {
               <Tabs.Panel value="subjects">
                 {r.subjects.length ? <SubjectsTable subjects={r.subjects} context={context} open={openList} /> : <Text c="dimmed">Отметок за период по предметам нет.</Text>}
               </Tabs.Panel>
+              <Tabs.Panel value="teachers">{input ? <TeachersTable input={input} /> : null}</Tabs.Panel>
             </Tabs>
           </Paper>
         </>
