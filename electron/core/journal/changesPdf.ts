@@ -15,6 +15,7 @@ import { ruDate } from '../format';
 import { ruDateTime } from '../audit/labels';
 import { bounds, windowText } from './changes';
 import * as q from './queries';
+import { classNameSql } from '../../../db/entities';
 
 type Filter = OpParsed<'journal.changesPdf'>;
 
@@ -46,7 +47,7 @@ function filterLines(ctx: Ctx, f: Filter): string[] {
       return s?.n ?? null;
     }
     if (table === 'subject') return (db.raw.prepare(`SELECT name AS n FROM subject WHERE id = ?`).get(id) as { n: string } | undefined)?.n ?? null;
-    return (db.raw.prepare(`SELECT grade || letter AS n FROM school_class WHERE id = ?`).get(id) as { n: string } | undefined)?.n ?? null;
+    return (db.raw.prepare(`SELECT ${classNameSql('c')} AS n FROM school_class c WHERE c.id = ?`).get(id) as { n: string } | undefined)?.n ?? null;
   };
   const parts = [
     name('school_class', f.classId) && `класс ${name('school_class', f.classId)}`,
