@@ -2,7 +2,7 @@
 // period and year marks as written — students (by name, numbered) × subjects × periods — or the year's
 // summary statement of attestation; printed (PDF, A4 landscape with signature lines) or exported to
 // Excel, both as jobs. A deputy director chooses among the classes of their parallels.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
 import { Alert, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
 import { call, saveFile } from '../../api';
@@ -21,17 +21,21 @@ const COLORS: Partial<Record<MarkValue, string>> = { '5': 'teal.8', '4': 'blue.8
 
 const cell = { padding: '3px 4px', textAlign: 'center' as const, fontSize: 13, borderLeft: '1px solid var(--mantine-color-gray-3)' };
 
+// A wide grid scrolls sideways; the number and the name stay in view.
+const stickyNo: CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: 'var(--mantine-color-body)' };
+const stickyName: CSSProperties = { position: 'sticky', left: 34, zIndex: 1, background: 'var(--mantine-color-body)' };
+
 function Grid({ st }: { st: SummaryStatement }) {
   const year = st.kind === 'year';
   return (
-    <ScrollArea type="auto" offsetScrollbars data-testid="summary-grid">
+    <ScrollArea type="auto" offsetScrollbars data-testid="summary-grid" data-scroll-x>
       <Table withTableBorder stickyHeader verticalSpacing={2} horizontalSpacing={4} style={{ width: 'max-content', minWidth: '100%' }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th rowSpan={year ? 1 : 2} style={{ width: 34, textAlign: 'center' }}>
+            <Table.Th rowSpan={year ? 1 : 2} style={{ ...stickyNo, width: 34, textAlign: 'center', zIndex: 3 }}>
               №
             </Table.Th>
-            <Table.Th rowSpan={year ? 1 : 2} style={{ minWidth: 230 }}>
+            <Table.Th rowSpan={year ? 1 : 2} style={{ ...stickyName, minWidth: 230, zIndex: 3 }}>
               Ученик
             </Table.Th>
             {st.subjects.map((s) =>
@@ -61,10 +65,10 @@ function Grid({ st }: { st: SummaryStatement }) {
         <Table.Tbody>
           {st.students.map((s) => (
             <Table.Tr key={s.id} data-testid="summary-row">
-              <Table.Td style={{ textAlign: 'center' }} className="tnum">
+              <Table.Td style={{ ...stickyNo, textAlign: 'center' }} className="tnum">
                 {s.no}
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={stickyName}>
                 <Text size="sm" lh={1.2}>
                   {s.name}
                 </Text>

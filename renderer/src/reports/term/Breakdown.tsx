@@ -46,7 +46,8 @@ export function ClassesTable({ classes, period, open }: { classes: TermClassRepo
   for (const [k] of VALUES) accessors[k] = (c) => c.figures[k];
   const { sorted, sort, toggle } = useSort(classes, accessors, { key: 'class', desc: false });
   return (
-    <ScrollArea>
+    // Fourteen figures a class: at 1280 px wide the table may scroll sideways, by design.
+    <ScrollArea data-scroll-x>
       <Table striped highlightOnHover verticalSpacing={5} horizontalSpacing={5} fz={13} data-testid="term-classes-table">
         <Table.Thead>
           <Table.Tr>
