@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, pickOption, signIn, startApp, type App } from './harness';
-import { seedJournal } from '../support/journal';
+import { seedParallel } from './termSeed';
 import type { TermByTeacher } from '../../electron/api/termFiles';
 
 let app: App;
@@ -23,27 +23,9 @@ const flat = (t: string) => t.replace(/\s+/g, ' ');
 
 beforeAll(async () => {
   app = await startApp({ demo: true });
-  const year = one<{ id: string }>(`SELECT id FROM academic_year WHERE is_current = 1`).id;
-  const periods = all<{ id: string; start_date: string; end_date: string }>(
-    `SELECT id, start_date, end_date FROM study_period WHERE year_id = ? AND name IN ('1 четверть', '2 четверть') ORDER BY start_date`,
-    year,
-  );
+  const { yearId: year, periods, seeded } = seedParallel(app, 7, ['1 четверть', '2 четверть']);
   q2 = periods[1]!.id;
-  const classes = all<{ id: string }>(`SELECT id FROM school_class WHERE year_id = ? AND grade = 7 AND deleted_at IS NULL ORDER BY letter`, year);
-  const anyone = one<{ id: string }>(`SELECT id FROM staff WHERE deleted_at IS NULL ORDER BY last_name LIMIT 1`).id;
-  let seed = 0;
-  for (const c of classes) {
-    const subjects = all<{ id: string }>(
-      `SELECT p.id FROM curriculum_item i JOIN subject p ON p.id = i.subject_id
-       WHERE i.class_id = ? AND i.deleted_at IS NULL AND i.hours_per_week > 0 AND p.no_attestation = 0 AND p.grading = 'five_point' ORDER BY p.sort_order`,
-      c.id,
-    );
-    for (const s of subjects) {
-      const teacher = one<{ teacher_id: string } | undefined>(`SELECT teacher_id FROM teaching_assignment WHERE class_id = ? AND subject_id = ? AND deleted_at IS NULL`, c.id, s.id)?.teacher_id ?? anyone;
-      for (const p of periods) seedJournal(app.db, { classId: c.id, subjectId: s.id, teacherId: teacher, from: p.start_date, to: p.end_date, periodId: p.id, yearId: year, seed: seed++ });
-    }
-  }
-  expect(seed).toBeGreaterThan(20);
+  expect(seeded).toBeGreaterThan(20);
   byTeacher = await app.call('term.byTeacher', { periodId: q2, scope: 'parallel', grade: 7 });
 }, 600_000);
 afterAll(async () => {

@@ -6,7 +6,7 @@
 // Screenshots: tests/artifacts/term-report-parallel7.png, term-report-list.png, term-report-classes.png and term-report-subjects.png (the whole page).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickOption, signIn, startApp, type App } from './harness';
-import { seedJournal } from '../support/journal';
+import { seedParallel } from './termSeed';
 import type { TermFigures, TermReport } from '../../electron/api/term';
 
 let app: App;
@@ -22,27 +22,10 @@ const ru = (v: number | null) => (v === null ? '—' : v.toLocaleString('ru-RU',
 
 beforeAll(async () => {
   app = await startApp({ demo: true });
-  const year = one<{ id: string }>(`SELECT id FROM academic_year WHERE is_current = 1`).id;
-  const periods = all<{ id: string; name: string; start_date: string; end_date: string }>(
-    `SELECT id, name, start_date, end_date FROM study_period WHERE year_id = ? AND name IN ('1 четверть', '2 четверть') ORDER BY start_date`,
-    year,
-  );
+  const { yearId: year, periods, seeded } = seedParallel(app, 7, ['1 четверть', '2 четверть']);
   q2 = periods[1]!.id;
+  expect(seeded).toBeGreaterThan(20);
   const classes = all<{ id: string }>(`SELECT id FROM school_class WHERE year_id = ? AND grade = 7 AND deleted_at IS NULL ORDER BY letter`, year);
-  const anyone = one<{ id: string }>(`SELECT id FROM staff WHERE deleted_at IS NULL ORDER BY last_name LIMIT 1`).id;
-  let seed = 0;
-  for (const c of classes) {
-    const subjects = all<{ id: string }>(
-      `SELECT p.id FROM curriculum_item i JOIN subject p ON p.id = i.subject_id
-       WHERE i.class_id = ? AND i.deleted_at IS NULL AND i.hours_per_week > 0 AND p.no_attestation = 0 AND p.grading = 'five_point' ORDER BY p.sort_order`,
-      c.id,
-    );
-    for (const s of subjects) {
-      const teacher = one<{ teacher_id: string } | undefined>(`SELECT teacher_id FROM teaching_assignment WHERE class_id = ? AND subject_id = ? AND deleted_at IS NULL`, c.id, s.id)?.teacher_id ?? anyone;
-      for (const p of periods) seedJournal(app.db, { classId: c.id, subjectId: s.id, teacherId: teacher, from: p.start_date, to: p.end_date, periodId: p.id, yearId: year, seed: seed++ });
-    }
-  }
-  expect(seed).toBeGreaterThan(20);
   // The seed's period marks are rounded averages of even «2»–«5» marks, nearly all «3» and «4»: as the
   // teachers' corrections that sync brings, each student's are set by a rule of their place in the
   // class list (k), the subject (j) and the quarter (p), so that every category has students.
