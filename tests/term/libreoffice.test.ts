@@ -4,12 +4,13 @@
 // tests/artifacts/term-report-pdf-1.png and term-class-teacher-pdf-1.png to look at. The data: the
 // demo school with its journal simulated through «2 четверть» (central/simulate, as sync brings it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportedFile } from '../../electron/api/types';
 import type { TermFigures } from '../../electron/api/term';
 import { resultBytes } from '../support/files';
+import { calcSheets, ensureSoffice, num } from '../support/libreoffice';
 import { demoCore } from '../support/core';
 import { simulateInto } from '../support/journal';
 import { tempDir } from '../support/tmp';
@@ -24,47 +25,14 @@ let q2 = '';
 const render = (path: string, page: number, name: string) =>
   execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', path, join(ART, name)]);
 
-/** LibreOffice Calc, installed from the system's packages when the machine has none (as .ci/run does). */
-function ensureSoffice() {
-  if (spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0) return;
-  execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 600_000 });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'libreoffice-calc-nogui'], { stdio: 'ignore', timeout: 1_200_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-}
-
 const save = (file: ExportedFile, name: string) => {
   const path = join(tmp.dir, name);
   writeFileSync(path, resultBytes(t.ctx.session, file));
   return path;
 };
 
-/** The workbook as LibreOffice reads it: its first sheet as CSV rows (UTF-8). */
-function calcRows(path: string): string[][] {
-  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${tmp.dir}/lo-profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', tmp.dir, path], {
-    stdio: 'ignore',
-    timeout: 180_000,
-  });
-  const csv = readFileSync(path.replace(/\.xlsx$/, '.csv'), 'utf8');
-  return csv.split('\n').map(parseCsvLine);
-}
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') out.push(cur), (cur = '');
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-/** A cell as a number (LibreOffice writes «75.0» or «75,0»), «—» as null. */
-const num = (s: string | undefined) => (s === undefined || s === '' ? undefined : s === '—' ? null : Number(s.replace(',', '.')));
+/** The workbook as LibreOffice reads it: its first sheet as CSV rows. */
+const calcRows = (path: string) => calcSheets(tmp.dir, path)[0]!;
 const figureCells = (f: TermFigures) => [
   f.counted.count, f.n.count, f.excellent.count, f.good.count, f.oneFour.count, f.satisfactory.count, f.oneThree.count,
   f.failing.count, f.notAttested.count, f.exempt.count, f.progress, f.quality, f.sou, f.average,
