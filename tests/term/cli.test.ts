@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tempDir } from '../support/tmp';
 import { CLI, ROOT } from '../support/cli';
@@ -54,6 +55,11 @@ describe('command line: reports term', () => {
       sql.transaction(() => {
         roster.forEach((s, k) =>
           subjects.forEach((p) => ins.run(`pm-${++n}`, s.id, p.id, q2.year_id, q2.id, k === 0 && p.name === 'Алгебра' ? '2' : '5')),
+        );
+        // «1 четверть» (the dynamics): the same students, «4» everywhere but the second's «3» in Алгебра.
+        const q1 = sql.prepare(`SELECT id FROM study_period WHERE name = '1 четверть' AND year_id = ?`).get(q2.year_id) as { id: string };
+        roster.forEach((s, k) =>
+          subjects.forEach((p) => ins.run(`pm-${++n}`, s.id, p.id, q2.year_id, q1.id, k === 1 && p.name === 'Алгебра' ? '3' : '4')),
         );
       })();
     } finally {
@@ -115,6 +121,33 @@ describe('command line: reports term', () => {
     expect(text).toContain('Отчёт об успеваемости обучающихся 7-х классов за 2 четверть 2026/2027 учебного года');
     expect(text).toContain('Заместитель директора по УВР');
     expect(text).toContain(roster[0]!.name);
+  }, 240_000);
+
+  it('draws the dynamics across the periods in the PDF as a line chart; the first quarter says it comes later', () => {
+    const p = join(tmp.dir, 'динамика 7Б.pdf');
+    const r = cli('reports', 'term', '--db', db, '--period', '2 четверть', '--class', '7Б', '--out', p, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const q2 = (JSON.parse(r.stdout) as TermReport).figures;
+    const pages = execFileSync('pdftotext', ['-layout', p, '-'], { encoding: 'utf8' }).split('\f');
+    const k = pages.findIndex((t) => t.includes('Динамика по периодам'));
+    expect(k).toBeGreaterThanOrEqual(0);
+    const page = pages[k]!.replace(/\s+/g, ' ');
+    expect(page).toContain('7Б: успеваемость, качество знаний и СОУ по периодам, %');
+    for (const legend of ['Успеваемость, %', 'Качество знаний, %', 'СОУ, %', '1 четверть', '2 четверть']) expect(page).toContain(legend);
+    // The values at the points: «1 четверть» everyone succeeds (100,0), «2 четверть» all but one.
+    const pct = (v: number | null) => v!.toLocaleString('ru-RU', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    expect(page).toContain('100,0');
+    expect(page).toContain(pct(q2.progress));
+    expect(page).toContain(pct(q2.sou));
+    mkdirSync(join(ROOT, 'tests/artifacts'), { recursive: true });
+    execFileSync('pdftoppm', ['-r', '70', '-png', '-f', String(k + 1), '-l', String(k + 1), '-singlefile', p, join(ROOT, 'tests/artifacts/term-report-pdf-dynamics')]);
+
+    const q1 = join(tmp.dir, 'динамика 7Б 1.pdf');
+    const one = cli('reports', 'term', '--db', db, '--period', '1 четверть', '--class', '7Б', '--out', q1);
+    expect(one.code, one.stderr).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', q1, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Динамика по периодам Динамика появится со второго периода.');
+    expect(text).not.toContain('успеваемость, качество знаний и СОУ по периодам');
   }, 240_000);
 
   it('refuses an unknown period or class, and a file other than .xlsx or .pdf, with code 2', () => {

@@ -263,6 +263,22 @@ export class PdfWriter {
     this.page.drawRectangle({ x: MARGIN.left + x, y, width, height, color });
   }
 
+  /** A line with its own thickness, dash pattern and colour (a chart's series, a gridline): coordinates as line(). */
+  stroke(x1: number, y1: number, x2: number, y2: number, o: { thickness?: number; dash?: number[]; color?: ReturnType<typeof rgb> } = {}): void {
+    this.page.drawLine({
+      start: { x: MARGIN.left + x1, y: y1 },
+      end: { x: MARGIN.left + x2, y: y2 },
+      thickness: o.thickness ?? 0.5,
+      color: o.color ?? rgb(0, 0, 0),
+      dashArray: o.dash,
+    });
+  }
+
+  /** A circle (a chart's point): centre x from the left margin, y from the bottom of the sheet; filled, outlined, or both. */
+  circle(x: number, y: number, radius: number, o: { fill?: ReturnType<typeof rgb>; border?: ReturnType<typeof rgb>; thickness?: number }): void {
+    this.page.drawCircle({ x: MARGIN.left + x, y, size: radius, color: o.fill, borderColor: o.border, borderWidth: o.border ? (o.thickness ?? 0.8) : 0 });
+  }
+
   /**
    * A signature line: «Role ____________ / И. О. Фамилия / «__» ____________ 20__ г.» (the name
    * left blank to fill in by hand when unknown), with «М. П.» under it where a stamp goes.

@@ -11,6 +11,7 @@ import { PdfWriter } from '../reports/pdf';
 import { pdfFile } from '../reports/subgroupLists';
 import { ruDate } from '../format';
 import { checkpoint, progress, resultFile } from '../job';
+import { DYNAMICS_HEIGHT, drawDynamics, type DynamicsChart } from './chart';
 
 /** How a column's numbers read: a count, a percentage (one decimal), an average (two), or text. */
 export type ColumnKind = 'text' | 'int' | 'pct' | 'avg';
@@ -38,6 +39,8 @@ export interface Section {
   lines?: string[];
   table?: Table;
   chart?: Bars;
+  /** The figures across the periods as lines (the term report's PDF; chart.ts). */
+  dynamics?: DynamicsChart;
   /** Said when the table has no rows. */
   empty?: string;
 }
@@ -184,11 +187,12 @@ export async function reportPdf(ctx: Ctx, d: ReportDoc): Promise<ExportedFile> {
     progress(ctx, i, d.sections.length, `${s.heading}`);
     checkpoint(ctx);
     // The heading stays with what follows it: the chart, or the table's heading row and its first rows.
-    doc.keep(doc.lineHeight(11.5) * 2 + (s.lines?.length ?? 0) * doc.lineHeight(9.5) + (s.chart ? 160 : s.table?.rows.length ? 150 : 0));
+    doc.keep(doc.lineHeight(11.5) * 2 + (s.lines?.length ?? 0) * doc.lineHeight(9.5) + (s.dynamics ? DYNAMICS_HEIGHT : s.chart ? 160 : s.table?.rows.length ? 150 : 0));
     doc.gap(4);
     doc.paragraph(s.heading, { size: 11.5, bold: true });
     for (const l of s.lines ?? []) doc.paragraph(l, { size: 9.5 });
     if (s.chart) drawBars(doc, s.chart);
+    if (s.dynamics) drawDynamics(doc, s.dynamics);
     if (s.table?.rows.length) {
       doc.gap(2);
       drawTable(doc, s.table);

@@ -6,7 +6,7 @@
 // teacher; signed by the deputy director.
 import type { Ctx } from '../context';
 import type { z } from 'zod';
-import type { TermFigures, TermList, TermReport, TermSubjectFigures, termReportInput } from '../../api/term';
+import type { TermDynamics, TermFigures, TermList, TermReport, TermSubjectFigures, termReportInput } from '../../api/term';
 import type { ClassTeacherReport, TermByTeacher } from '../../api/termFiles';
 import { markValues } from '../../api/enums';
 import { ruDate } from '../format';
@@ -15,6 +15,7 @@ import { initialsName } from '../groups/load';
 import { currentYearId } from '../year';
 import * as q from './queries';
 import type { Cell, Column, ReportDoc, Section } from './document';
+import { DYNAMICS_LATER, dynamicsChart } from './chart';
 
 type Input = z.output<typeof termReportInput>;
 
@@ -132,7 +133,8 @@ function namesSection(heading: string, l: TermList, withSubjects: boolean): Sect
   };
 }
 
-export function termDoc(ctx: Ctx, input: Input, r: TermReport, byTeacher: TermByTeacher): ReportDoc {
+/** With `dynamics` (the PDF) the figures across the year's periods follow the distribution as a line chart. */
+export function termDoc(ctx: Ctx, input: Input, r: TermReport, byTeacher: TermByTeacher, dynamics?: TermDynamics): ReportDoc {
   const yearName = yearNameOf(ctx, input.periodId);
   const who = r.scope.kind === 'class' ? `обучающихся ${r.scope.name} класса ` : r.scope.kind === 'parallel' ? `обучающихся ${r.scope.grade}-х классов ` : '';
   const title = `Отчёт об успеваемости ${who}${periodPhrase(r.period, yearName)}`;
@@ -161,6 +163,9 @@ export function termDoc(ctx: Ctx, input: Input, r: TermReport, byTeacher: TermBy
       empty: 'Классов нет.',
     },
     { heading: 'Распределение отметок за период', chart: { caption: `${r.scope.name}: отметки за период по пятибалльным предметам`, bars: distribution(r.figures) } },
+    ...(dynamics
+      ? [dynamics.points.length > 1 ? { heading: 'Динамика по периодам', dynamics: dynamicsChart(dynamics) } : { heading: 'Динамика по периодам', lines: [DYNAMICS_LATER] }]
+      : []),
     {
       heading: 'По предметам',
       table: { columns: [col('Предмет', 3, 'text'), ...SUBJECT_COLUMNS], rows: r.subjects.map((s) => [s.subject, ...subjectCells(s)]) },
