@@ -49,7 +49,12 @@ const forkRequest = z.object({}).passthrough();
 function issueText(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'неверные данные';
   if (/[а-яё]/i.test(issue.message)) return issue.message;
-  switch (issue.code) {
+  return codeText(issue.code);
+}
+
+/** The reason by zod's issue code: passed to each parse, so the server's words never depend on a zod configured elsewhere in the process. */
+function codeText(code: string | undefined): string {
+  switch (code) {
     case 'invalid_type':
       return 'значение не того типа или его нет';
     case 'too_big':
@@ -98,7 +103,7 @@ async function parse<T extends z.ZodType>(req: IncomingMessage, schema: T, maxBo
   } catch {
     throw bad('Тело запроса не JSON.');
   }
-  const r = schema.safeParse(json);
+  const r = schema.safeParse(json, { error: (iss) => codeText(iss.code) });
   if (!r.success) {
     const issue = r.error.issues[0];
     const where = issue?.path.length ? ` (поле ${issue.path.join('.')})` : '';
