@@ -4,22 +4,13 @@ import type { LocalClient } from '../core/dispatch';
 import type { ExportedFile } from '../api/types';
 import { BOOKS, BOOK_TITLES, type BookKind } from '../api/books';
 import { countWith, WORDS } from '../api/plural';
-import { UsageError } from './errors';
+import { UsageError, day } from './errors';
 
 export interface BooksEnv {
   call: LocalClient;
   flag: (name: string) => string | undefined;
   out: (text: string, data: unknown) => void;
   io: { saveResult: (f: ExportedFile, dest: string) => void };
-}
-
-/** ДД.ММ.ГГГГ (or ГГГГ-ММ-ДД) → ISO; the core checks that the day exists. */
-function day(v: string | undefined, name: string): string | undefined {
-  if (v === undefined) return undefined;
-  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
-  if (ru) return `${ru[3]}-${ru[2]}-${ru[1]}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  throw new UsageError(`${name}: дата указывается как ДД.ММ.ГГГГ, получено «${v.slice(0, 20)}»`);
 }
 
 export async function booksCommand(sub: string | undefined, book: string | undefined, env: BooksEnv): Promise<void> {

@@ -6,7 +6,7 @@ import type { LocalClient } from '../core/dispatch';
 import type { ExportedFile, MarkChangeRow, SummaryStatement } from '../api/types';
 import { markValues } from '../api/enums';
 import { ruFold } from '../api/text';
-import { UsageError } from './errors';
+import { UsageError, day } from './errors';
 
 export interface SummaryCliEnv {
   call: LocalClient;
@@ -16,15 +16,6 @@ export interface SummaryCliEnv {
   /** --year (summary) and --outside (marks-changes): switches without a value. */
   year: boolean;
   outside: boolean;
-}
-
-/** ДД.ММ.ГГГГ (or ГГГГ-ММ-ДД) → ISO; the core checks that the day exists. */
-function day(v: string | undefined, name: string): string | undefined {
-  if (v === undefined) return undefined;
-  const ru = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(v);
-  if (ru) return `${ru[3]}-${ru[2]}-${ru[1]}`;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-  throw new UsageError(`${name}: дата указывается как ДД.ММ.ГГГГ, получено «${v.slice(0, 20)}»`);
 }
 
 function format(dest: string | undefined, what: string): 'pdf' | 'xlsx' | null {
