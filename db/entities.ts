@@ -11,6 +11,7 @@
 // tests/db/entities.test.ts compares both with the database the migrations build, column by column,
 // foreign key by foreign key, unique index by unique index.
 import type { Database } from './schema';
+import { paperArchiveKinds, paperSteps } from '../electron/api/enums';
 import { calendarDayKinds, credentialHandings, credentialRoles, enrollmentPreferences, orderKinds, orderStatuses } from '../electron/api/enums';
 import { absenceKinds, absenceReasons, lessonChangeKinds, roomKinds, unavailableReasons, weekParities, divisionMethods, genders, gradeEditWindows, gradings, lessonStatuses, markTables, markValues, periodKinds, staffRoles, studyGroupKinds, appRoles, workKinds } from '../electron/api/enums';
 
@@ -98,6 +99,7 @@ export const classNameSql = (t: string) => `${t}.grade || ${t}.letter`;
 const yearOf = (t: string) => `coalesce(' (' || (SELECT y.name FROM academic_year y WHERE y.id = ${t}.year_id) || ')', '')`;
 const classOf = (col: string) => `(SELECT ${classNameSql('c')} FROM school_class c WHERE c.id = ${col})`;
 const subjectOf = (col: string) => `(SELECT p.name FROM subject p WHERE p.id = ${col})`;
+const periodOf = (col: string) => `(SELECT p.name FROM study_period p WHERE p.id = ${col})`;
 const studentOf = (col: string) => `(SELECT ${person('s')} FROM student s WHERE s.id = ${col})`;
 const divisionOf = (col: string) =>
   `(SELECT ${classNameSql('c')} || ', ' || p.name FROM class_division d JOIN school_class c ON c.id = d.class_id JOIN subject p ON p.id = d.subject_id WHERE d.id = ${col})`;
@@ -122,6 +124,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       email: text('E-mail'),
       director_id: ref('Директор', 'staff'),
       report_rules: text('Пороги отчётов и мониторинга'),
+      paper_journal: flag('Бумажные копии журнала'),
     },
   },
   academic_year: {
@@ -764,6 +767,123 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       guardian_id: ref('Родитель', 'guardian'),
       handed_on: date('Вручена'),
       handed_to: text('Кому вручена'),
+    },
+  },
+
+  // ── Paper copies and the archive (issue 14; R21, R22) ──
+  paper_copy: {
+    title: 'Бумажные копии журнала',
+    record: 'бумажная копия',
+    owner: 'office',
+    keys: [['code']],
+    unique: [{ on: ['code'] }],
+    label: { prefix: 'Бумажная копия ', sql: `${classOf('t.class_id')} || ', ' || ${periodOf('t.period_id')} || ' (' || t.code || ')'` },
+    columns: {
+      ...SYNC,
+      class_id: ref('Класс', 'school_class'),
+      period_id: ref('Учебный период', 'study_period'),
+      code: text('Номер копии'),
+      digest: hidden('Контрольная сумма данных'),
+      fingerprint: hidden('Отпечаток данных'),
+      sheets: text('Листов'),
+      printed_at: time('Напечатана'),
+      printed_by: text('Кто напечатал'),
+    },
+  },
+  paper_step: {
+    title: 'Бумажные копии: этапы',
+    record: 'этап бумажной копии',
+    owner: 'office',
+    keys: [['class_id', 'period_id', 'step']],
+    unique: [{ on: ['class_id', 'period_id', 'step'] }],
+    label: { prefix: 'Этап копии: ', sql: `${classOf('t.class_id')} || ', ' || ${periodOf('t.period_id')}` },
+    columns: {
+      ...SYNC,
+      class_id: ref('Класс', 'school_class'),
+      period_id: ref('Учебный период', 'study_period'),
+      step: oneOf('Этап', paperSteps.labels),
+      done_at: time('Выполнен'),
+      done_by: text('Кто отметил'),
+      note: text('Примечание'),
+    },
+  },
+  paper_signature: {
+    title: 'Бумажные копии: подписи учителей',
+    record: 'подпись учителя',
+    owner: 'office',
+    keys: [['class_id', 'period_id', 'subject_id', 'teacher_id']],
+    unique: [{ on: ['class_id', 'period_id', 'subject_id', 'teacher_id'] }],
+    label: { prefix: 'Подпись: ', sql: `${classOf('t.class_id')} || ', ' || ${subjectOf('t.subject_id')}` },
+    columns: {
+      ...SYNC,
+      class_id: ref('Класс', 'school_class'),
+      period_id: ref('Учебный период', 'study_period'),
+      subject_id: ref('Предмет', 'subject'),
+      teacher_id: ref('Учитель', 'staff'),
+      signed_on: date('Подписано'),
+      recorded_by: text('Кто отметил'),
+    },
+  },
+  paper_register_entry: {
+    title: 'Реестр бумажных копий',
+    record: 'запись реестра',
+    owner: 'office',
+    keys: [['number']],
+    unique: [{ on: ['number'] }],
+    label: { prefix: 'Запись реестра № ', sql: `t.number` },
+    columns: {
+      ...SYNC,
+      number: text('Номер'),
+      received_on: date('Дата приёма'),
+      class_id: ref('Класс', 'school_class'),
+      period_id: ref('Учебный период', 'study_period'),
+      copy_id: ref('Бумажная копия', 'paper_copy'),
+      sheets: text('Листов'),
+      handed_by: text('Сдал'),
+      received_by: text('Принял'),
+      corrects_id: ref('Исправляет запись', 'paper_register_entry'),
+      note: text('Примечание'),
+      prev_digest: hidden('Контрольная сумма предыдущей записи'),
+      digest: hidden('Контрольная сумма'),
+      recorded_at: time('Внесена'),
+      recorded_by: text('Кто внёс'),
+    },
+  },
+  paper_scan: {
+    title: 'Сканы бумажных копий',
+    record: 'скан',
+    owner: 'local',
+    keys: [['entry_id', 'digest']],
+    unique: [{ on: ['entry_id', 'digest'] }],
+    label: { prefix: 'Скан: ', sql: 't.file_name' },
+    columns: {
+      id: hidden('Идентификатор'),
+      entry_id: ref('Запись реестра', 'paper_register_entry'),
+      file_name: text('Файл'),
+      mime: hidden('Тип файла'),
+      size: text('Размер, байт'),
+      digest: text('Контрольная сумма'),
+      content: secret('Содержимое'),
+      added_at: time('Добавлен'),
+      added_by: text('Кто добавил'),
+    },
+  },
+  paper_archive: {
+    title: 'Архив журналов',
+    record: 'архив',
+    owner: 'office',
+    keys: [['file_name', 'built_at']],
+    label: { prefix: 'Архив: ', sql: 't.file_name' },
+    columns: {
+      ...SYNC,
+      kind: oneOf('Вид', paperArchiveKinds.labels),
+      year_id: ref('Учебный год', 'academic_year'),
+      period_id: ref('Учебный период', 'study_period'),
+      file_name: text('Файл'),
+      size: text('Размер, байт'),
+      digest: text('Контрольная сумма'),
+      built_at: time('Создан'),
+      built_by: text('Кто создал'),
     },
   },
 

@@ -2,6 +2,7 @@
 // Every synced table carries SyncColumns: a UUIDv7 id, timestamps and a deletion tombstone.
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
+import type { PaperArchiveKind, PaperStep } from '../electron/api/enums';
 import type { CalendarDayKind, CredentialHanding, CredentialRole, EnrollmentPreference, OrderKind, OrderStatus } from '../electron/api/enums';
 import type { AbsenceKind, AbsenceReason, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonChangeKind, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, RoomKind, StaffRole, StudyGroupKind, UnavailableReason, WeekParity, WorkKind } from '../electron/api/enums';
 
@@ -26,6 +27,8 @@ export interface SchoolTable extends SyncColumns {
   director_id: string | null;
   /** JSON of ReportRules (electron/api/indicators.ts): the thresholds of the reports (migration 0012). */
   report_rules: string;
+  /** 0 for a school without a paper journal (ББЖ, R22): the paper-copy board is off (migration 0013). */
+  paper_journal: number;
 }
 
 export interface AcademicYearTable extends SyncColumns {
@@ -391,6 +394,12 @@ export interface SyncedTables {
   calendar_day: CalendarDayTable;
   statement_batch: StatementBatchTable;
   statement_copy: StatementCopyTable;
+  paper_copy: PaperCopyTable;
+  paper_step: PaperStepTable;
+  paper_signature: PaperSignatureTable;
+  paper_register_entry: PaperRegisterEntryTable;
+  paper_scan: PaperScanTable;
+  paper_archive: PaperArchiveTable;
 }
 
 // ── Contingent (issue 12; db/migrations/0011_contingent.ts) ──
@@ -716,3 +725,88 @@ export type SyncedTable = keyof SyncedTables;
 /** A row of a synced table without the columns the write path fills in. */
 export type NewRow<T extends SyncedTable> = Omit<SyncedTables[T], keyof SyncColumns> & { id?: string };
 export type Row<T extends SyncedTable> = SyncedTables[T];
+
+// ── Paper copies and the archive (issue 14; db/migrations/0013_paper_copies.ts) ──
+
+/** A class's paper copy of the journal for a study period, as printed (R21). */
+export interface PaperCopyTable extends SyncColumns {
+  class_id: string;
+  period_id: string;
+  /** The short identifier printed on every sheet. */
+  code: string;
+  /** SHA-256 (hex) of the canonical data the copy was made from. */
+  digest: string;
+  /** JSON: item key → short hash of its printed content, to name what changed since. */
+  fingerprint: string;
+  sheets: number;
+  printed_at: string;
+  printed_by: string;
+}
+
+/** A step done on the board for a class and period (R21 days 1–5, `001 §5.2`). */
+export interface PaperStepTable extends SyncColumns {
+  class_id: string;
+  period_id: string;
+  step: PaperStep;
+  /** The moment the step was recorded as done. */
+  done_at: string;
+  /** Who recorded it («Фамилия И. О.» of the account). */
+  done_by: string;
+  note: string | null;
+}
+
+/** A subject teacher's signature of the subject's sheets of a class's copy (day 3). */
+export interface PaperSignatureTable extends SyncColumns {
+  class_id: string;
+  period_id: string;
+  subject_id: string;
+  teacher_id: string;
+  signed_on: string;
+  recorded_by: string;
+}
+
+/** An entry of the register of paper copies («реестр бумажных копий»): never changed, only corrected by a new one. */
+export interface PaperRegisterEntryTable extends SyncColumns {
+  number: number;
+  received_on: string;
+  class_id: string;
+  period_id: string;
+  copy_id: string | null;
+  sheets: number;
+  handed_by: string;
+  received_by: string;
+  /** The entry this one corrects. */
+  corrects_id: string | null;
+  note: string | null;
+  /** The previous entry's digest ('' for the first): the chain. */
+  prev_digest: string;
+  /** SHA-256 (hex) of this entry's fields and prev_digest. */
+  digest: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** A scan of a signed copy attached to a register entry (local: never synced). */
+export interface PaperScanTable {
+  id: string;
+  entry_id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  digest: string;
+  content: Uint8Array;
+  added_at: string;
+  added_by: string;
+}
+
+/** An archive file built for a period or the year (R22). */
+export interface PaperArchiveTable extends SyncColumns {
+  kind: PaperArchiveKind;
+  year_id: string;
+  period_id: string | null;
+  file_name: string;
+  size: number;
+  digest: string;
+  built_at: string;
+  built_by: string;
+}

@@ -287,3 +287,22 @@ export type CredentialHanding = ValueOf<typeof credentialHandings>;
 /** An exception to the production calendar's weekends: a day off on a weekday, a working weekend day. */
 export const calendarDayKinds = defineEnum({ holiday: 'Выходной (праздничный) день', workday: 'Рабочий день' });
 export type CalendarDayKind = ValueOf<typeof calendarDayKinds>;
+
+// ── Paper copies and the archive (issue 14; R21, R22) ────────────────────────────────────────
+
+/** The steps of a class's paper copy for a period, in order (R21: `001 §4.1–4.5`, `§5.2`). */
+export const paperSteps = defineEnum({
+  checked: 'Отметки проверены',
+  printed: 'Копия напечатана',
+  signed: 'Листы подписаны учителями',
+  certified: 'Титульный лист заверен',
+  handed: 'Сдана секретарю',
+  approved: 'Подписана директором, печать',
+  bound: 'Пронумерована и прошита',
+  archived: 'Сдана в архив',
+});
+export type PaperStep = ValueOf<typeof paperSteps>;
+
+/** An archive file: of a study period, or of the year (R22). */
+export const paperArchiveKinds = defineEnum({ period: 'Архив за период', year: 'Архив за год' });
+export type PaperArchiveKind = ValueOf<typeof paperArchiveKinds>;

@@ -5,8 +5,8 @@ import { appRoles, defineEnum, type AppRole } from './enums';
 export type { AppRole };
 
 /**
- * The areas of the app a role may view or change: only those that exist today. Credentials,
- * paper copies and reports get their areas with the issues that build them (an area
+ * The areas of the app a role may view or change: only those that exist today. The year end and
+ * rollover get theirs with the issue that builds them (an area
  * without operations would promise in the matrix what the program cannot do).
  */
 export const areas = defineEnum({
@@ -25,6 +25,7 @@ export const areas = defineEnum({
   credentials: 'Выдача учётных данных',
   reports: 'Отчёты и мониторинг',
   statements: 'Выписки для родителей',
+  paper: 'Бумажные копии и архив',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -33,17 +34,18 @@ export type Access = 'none' | 'view' | 'change';
 /**
  * The one permission matrix. R3 (curriculum and workload), R6 (profiles), R8 (deputies: their
  * parallels), R15 (the journal and its mark-change log: read here, kept in the central journal),
- * R12 (statements for parents without e-access: the office prints them and marks them handed; deputies and the director look),
+ * R21–R22 (paper copies and the archive: deputies print and collect signatures, the secretary registers, binds and archives;
+ * the director looks and signs on paper), R12 (statements for parents without e-access: the office prints them and marks them handed; deputies and the director look),
  * R16–R20 (reports and monitoring: the deputies and the administrator make them and set their thresholds;
  * a deputy sees only their parallels' figures), R7 (credentials: the administrator keeps the register of issued credentials, the secretary helps;
  * deputies and the director see it and the deadlines), R23 (backups and the sync identity: the administrator), R26 (error reports: the office registers them and
  * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change', statements: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view', statements: 'change' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change', statements: 'view' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view', statements: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change', statements: 'change', paper: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view', statements: 'change', paper: 'change' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change', statements: 'view', paper: 'change' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view', statements: 'view', paper: 'view' },
 };
 
 /**

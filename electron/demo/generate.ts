@@ -125,6 +125,7 @@ export function generateDemoSchool(opts: DemoOptions = {}): DemoSchool {
     email: `info@${emailDomain}`,
     director_id: null,
     report_rules: '{}',
+    paper_journal: 1,
   };
 
   // Calendar.

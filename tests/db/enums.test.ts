@@ -31,8 +31,7 @@ import {
   enrollmentPreferences,
   credentialRoles,
   calendarDayKinds,
-  type Enum,
-} from '../../electron/api/enums';
+  type Enum, paperSteps, paperArchiveKinds } from '../../electron/api/enums';
 import { tempDir } from '../support/tmp';
 import { MUTATION_STATES } from '../../db/sync';
 
@@ -73,6 +72,8 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'school_order.status': orderStatuses.values,
   'credential_request.role': credentialRoles.values,
   'calendar_day.kind': calendarDayKinds.values,
+  'paper_step.step': paperSteps.values,
+  'paper_archive.kind': paperArchiveKinds.values,
 };
 
 /**

@@ -45,6 +45,6 @@ export function saveSchool(ctx: Ctx, i: OpParsed<'school.save'>): School {
       director_id: i.directorId ?? null,
     };
     const existing = schoolRow(ctx);
-    return toSchool(existing ? w.update('school', existing.id, values) : w.insert('school', { ...values, report_rules: '{}' }));
+    return toSchool(existing ? w.update('school', existing.id, values) : w.insert('school', { ...values, report_rules: '{}', paper_journal: 1 }));
   });
 }

@@ -38,6 +38,11 @@ import { CredentialsPage } from '../credentials/CredentialsPage';
 import { CalendarPage } from '../credentials/CalendarPage';
 import { TermReportPage } from '../reports/term/TermReportPage';
 import { StatementsPage } from '../statements/StatementsPage';
+import { BoardPage } from '../paper/board/BoardPage';
+import { PrintPage } from '../paper/print/PrintPage';
+import { RegisterPage } from '../paper/register/RegisterPage';
+import { ArchivePage } from '../paper/archive/ArchivePage';
+import { MedalPage } from '../paper/medal/MedalPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -167,6 +172,16 @@ export function Routes({ route }: { route: HashRoute }) {
     return (
       <AreaGate area="credentials">
         <CredentialsPage classId={route.query.get('class') ?? undefined} />
+      </AreaGate>
+    );
+  if (a === 'paper')
+    return (
+      <AreaGate area="paper">
+        {!b ? <BoardPage /> : null}
+        {b === 'print' ? <PrintPage /> : null}
+        {b === 'register' ? <RegisterPage /> : null}
+        {b === 'archive' ? <ArchivePage /> : null}
+        {b === 'medal' ? <MedalPage /> : null}
       </AreaGate>
     );
   if (a === 'statements')

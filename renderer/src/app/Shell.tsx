@@ -35,6 +35,11 @@ import {
   IconCalendarStats,
   IconKey,
   IconChartBar,
+  IconLayoutKanban,
+  IconPrinter,
+  IconListNumbers,
+  IconArchive,
+  IconMedal,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -253,6 +258,16 @@ export function Shell({ route }: { route: HashRoute }) {
               <SectionLabel>Отчёты</SectionLabel>
               {link({ href: '/reports/term', label: 'Отчёт за период', icon: <IconChartBar {...I} /> })}
               {link({ href: '/reports/summary', label: 'Сводная ведомость', icon: <IconTable {...I} /> })}
+            </>
+          ) : null}
+          {access('paper') !== 'none' ? (
+            <>
+              <SectionLabel>Бумажные копии и архив</SectionLabel>
+              {link({ href: '/paper', label: 'Ход сдачи копий', icon: <IconLayoutKanban {...I} /> })}
+              {link({ href: '/paper/print', label: 'Печать копий', icon: <IconPrinter {...I} /> })}
+              {link({ href: '/paper/register', label: 'Реестр копий', icon: <IconListNumbers {...I} /> })}
+              {link({ href: '/paper/archive', label: 'Архив', icon: <IconArchive {...I} /> })}
+              {link({ href: '/paper/medal', label: 'Медальная комиссия', icon: <IconMedal {...I} /> })}
             </>
           ) : null}
           {admin.length ? (
