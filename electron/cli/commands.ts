@@ -20,6 +20,10 @@ import { booksCommand } from './books';
 import { reportsCommand } from './term';
 import { marksChangesCommand, summaryCommand } from './summary';
 import { statementsCommand } from './statements';
+import { printCopiesCommand } from './paperPrint';
+import { checkCopiesCommand } from './paperCheck';
+import { registerCommand } from './paperRegister';
+import { archiveCommand } from './paperArchive';
 
 export { UsageError };
 
@@ -226,6 +230,14 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return reportsCommand(sub, env);
     case 'statements':
       return statementsCommand(sub, env);
+    case 'paper-copies':
+      if (sub === 'print') return printCopiesCommand(sub, env);
+      if (sub === 'check') return checkCopiesCommand(sub, env);
+      throw new UsageError('paper-copies: укажите check или print');
+    case 'register':
+      return registerCommand(sub, env);
+    case 'archive':
+      return archiveCommand(sub, env);
     case 'orders':
       return ordersCommand(sub, env);
     case 'timetable':

@@ -1,0 +1,7 @@
+// STUB (issue 14 foundation): `paper-copies check` — replaced by the engineer who builds it.
+import { UsageError } from './errors';
+import type { StatementsEnv } from './statements';
+
+export async function checkCopiesCommand(_sub: string | undefined, _env: StatementsEnv): Promise<void> {
+  throw new UsageError('paper-copies check: ещё не реализовано');
+}
