@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import LongFirstSequencer from './tests/support/sequencer';
+import LongFirstSequencer from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
