@@ -15,16 +15,16 @@ import { checkpoint, progress } from '../../job';
 import { ruDate, isoDay } from '../../format';
 
 const SIZE = 8;
-const SMALL = 6.5;
+const SMALL = 7;
 const HEAD = 7;
 const PAD = 2;
 const NO_W = 16;
-const NAME_W = 118;
-const STATUS_W = 62;
+const NAME_W = 140;
+const STATUS_W = 64;
 /** A subject's cell: at least (else the subjects go on in the next part), at most. */
 const CELL_MIN = 30;
-const CELL_MAX = 46;
-const FINAL_W = 12;
+const CELL_MAX = 66;
+const FINAL_W = 16;
 
 export const MEDAL_TITLE = 'Ведомость итоговых отметок обучающихся 11 класса для медальной комиссии';
 export const medalTitle = (c: MedalClassStatement | null) =>
@@ -77,7 +77,8 @@ function marksTable(doc: PdfWriter, c: MedalClassStatement, subjects: MedalSubje
   const keys11 = c.columns.filter((k) => k.grade === 11).map((k) => k.key);
   const lines = c.preliminary ? [keys10] : [keys10, keys11];
   const nameLines = subjects.map((s) => doc.wrap(s.name, 80, HEAD, true));
-  const nameH = Math.min(95, Math.max(40, ...nameLines.map((ls) => Math.max(...ls.map((l) => doc.bold.widthOfTextAtSize(l, HEAD))) + 3 * PAD)));
+  // The names' measured widths run a little short of the drawn ones (as in the сводная ведомость): × 1.15.
+  const nameH = Math.min(110, Math.max(40, ...nameLines.map((ls) => Math.max(...ls.map((l) => doc.bold.widthOfTextAtSize(l, HEAD))) * 1.15 + 3 * PAD)));
   const subH = hl * lines.length + 2 * PAD;
   const headH = nameH + subH;
 
@@ -87,7 +88,10 @@ function marksTable(doc: PdfWriter, c: MedalClassStatement, subjects: MedalSubje
     doc.line(0, top, tableW, top);
     doc.y = top - PAD;
     doc.draw('№', { size: HEAD, bold: true, x: 0, width: NO_W, align: 'center' });
-    doc.draw('Фамилия, имя, отчество обучающегося', { size: HEAD, bold: true, x: NO_W + PAD, width: NAME_W - 2 * PAD });
+    for (const l of doc.wrap('Фамилия, имя, отчество обучающегося', NAME_W - 2 * PAD, HEAD, true)) {
+      doc.draw(l, { size: HEAD, bold: true, x: NO_W + PAD, width: NAME_W - 2 * PAD });
+      doc.y -= hl;
+    }
     doc.y = top - headH / 2 + hl;
     doc.paragraph('Статус по отметкам', { size: HEAD, bold: true, x: statusX + PAD, width: STATUS_W - 2 * PAD, align: 'center' });
     subjects.forEach((s, i) => {
@@ -99,8 +103,8 @@ function marksTable(doc: PdfWriter, c: MedalClassStatement, subjects: MedalSubje
       doc.line(x, mid, x + cellW, mid);
       doc.y = mid - PAD;
       const marksW = cellW - FINAL_W;
-      for (const [k, _] of lines.entries()) {
-        const label = c.preliminary ? '10: I II г' : k === 0 ? '10: I II г' : '11: I II г';
+      for (const k of lines.keys()) {
+        const label = k === 0 ? '10 кл.: I, II, год' : '11 кл.: I, II, год';
         doc.draw(label, { size: fitted(doc, label, marksW - 2, SMALL), x, width: marksW, align: 'center' });
         doc.y -= hl;
       }
@@ -144,7 +148,7 @@ function marksTable(doc: PdfWriter, c: MedalClassStatement, subjects: MedalSubje
         });
         const text = f.text ?? '—';
         doc.y = top - h / 2 + SIZE / 2 + 1;
-        doc.draw(text, { size: fitted(doc, text, FINAL_W - 1, 9.5, true), bold: true, x: x + marksW, width: FINAL_W, align: 'center' });
+        doc.draw(text, { size: fitted(doc, text, FINAL_W - 1, 10.5, true), bold: true, x: x + marksW, width: FINAL_W, align: 'center' });
       }
       doc.line(x, top, x, bottom);
       doc.line(x + marksW, top, x + marksW, bottom);

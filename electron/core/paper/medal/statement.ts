@@ -201,7 +201,10 @@ export function medalStatement(ctx: Ctx, input: MedalQuery): MedalStatement {
       years,
       classes: classes.map((c) => ({ id: c.id, name: c.name, grade: c.grade })),
       previousYear: prev?.name ?? null,
-      statements: chosen.map((c) => classStatement(ctx, yearId, prev?.id ?? null, c, today < yr.start_date ? yr.start_date : today, yr.end_date)),
+      // The files (grade 11, every class): a class without students is left out, not an empty sheet.
+      statements: chosen
+        .map((c) => classStatement(ctx, yearId, prev?.id ?? null, c, today < yr.start_date ? yr.start_date : today, yr.end_date))
+        .filter((c) => !(input.onlyEleventh && !input.classId && !c.students.length)),
       rules: medalRulesText(),
       director: directorName(ctx),
     };
