@@ -84,6 +84,11 @@ describe('medalStatus: the conditions on the final marks', () => {
       text: 'нет итоговой отметки: Алгебра (нет отметки за 2 полугодие 11 класса)',
     });
     expect(medalStatus([]).kind).toBe('incomplete');
+    // Grouped by the reason; more than three subjects of one reason counted.
+    const none = (reason: string): FinalMark => ({ kind: 'none', reason });
+    expect(medalStatus(subj({ А: none('нет данных за 10 класс'), Б: none('нет данных за 10 класс'), В: none('нет данных за 10 класс'), Г: none('нет данных за 10 класс'), Д: none('нет отметки за год 11 класса'), Е: mark(5) })).text).toBe(
+      'нет итоговой отметки: 4 предмета (нет данных за 10 класс); Д (нет отметки за год 11 класса)',
+    );
   });
 
   it('keeps every threshold in one constant with its source', () => {

@@ -104,7 +104,7 @@ function marksTable(doc: PdfWriter, c: MedalClassStatement, subjects: MedalSubje
       doc.y = mid - PAD;
       const marksW = cellW - FINAL_W;
       for (const k of lines.keys()) {
-        const label = k === 0 ? '10 кл.: I, II, год' : '11 кл.: I, II, год';
+        const label = k === 0 ? '10 кл.' : '11 кл.';
         doc.draw(label, { size: fitted(doc, label, marksW - 2, SMALL), x, width: marksW, align: 'center' });
         doc.y -= hl;
       }

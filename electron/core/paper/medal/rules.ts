@@ -3,6 +3,7 @@
 // of grades 10 and 11, rounded by the usual rule (x.5 up); the medal conditions on the final marks.
 // Pure functions: no database, no clock (tests/paper/medal-rules.test.ts).
 import type { MarkValue } from '../../../api/enums';
+import { countOf } from '../../../api/plural';
 
 /**
  * The medal conditions, all thresholds in one place. Source: Приказ Минпросвещения России от
@@ -97,11 +98,16 @@ export function medalStatus(subjects: readonly { name: string; final: FinalMark 
   const fours = subjects.filter((s) => s.final.kind === 'mark' && s.final.value === 4).map((s) => s.name);
   if (fours.length > MEDAL_RULES.second.maxFours) return { kind: 'none', text: `не претендует: итоговые «4» по ${fours.length} предметам (${fours.join(', ')})` };
   const missing = subjects.filter((s) => s.final.kind === 'none');
-  if (missing.length)
-    return {
-      kind: 'incomplete',
-      text: `нет итоговой отметки: ${missing.map((s) => `${s.name} (${s.final.kind === 'none' ? s.final.reason : ''})`).join('; ')}`,
-    };
+  if (missing.length) {
+    // Grouped by the reason; more than three subjects of one reason counted rather than listed.
+    const byReason = new Map<string, string[]>();
+    for (const s of missing) {
+      const why = s.final.kind === 'none' ? s.final.reason : '';
+      (byReason.get(why) ?? byReason.set(why, []).get(why)!).push(s.name);
+    }
+    const groups = [...byReason].map(([why, names]) => `${names.length > 3 ? countOf(names.length, 'предмет', 'предмета', 'предметов') : names.join(', ')} (${why})`);
+    return { kind: 'incomplete', text: `нет итоговой отметки: ${groups.join('; ')}` };
+  }
   if (!subjects.some((s) => s.final.kind === 'mark')) return { kind: 'incomplete', text: 'нет итоговых отметок' };
   if (fours.length <= MEDAL_RULES.first.maxFours) return { kind: 'first', text: 'претендент на медаль I степени (по отметкам)' };
   return { kind: 'second', text: `претендент на медаль II степени (по отметкам; «4»: ${fours.join(', ')})` };
