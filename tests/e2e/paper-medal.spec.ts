@@ -97,17 +97,17 @@ describe('ведомости для медальной комиссии', () => 
     expect(statuses).toContain('нет данных');
     // The grid is wider than the page: it scrolls sideways, the names stay.
     const grid = page.getByTestId('medal-grid').locator('.mantine-ScrollArea-viewport').first();
-    expect(await grid.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await grid.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (el as unknown as { clientWidth: number }).clientWidth)).toBe(true);
     await app.screenshot('paper-medal');
 
     await page.getByTestId('medal-only').click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=medal-row]').length < 20);
+    await page.waitForFunction("document.querySelectorAll('[data-testid=medal-row]').length < 20");
     const only = await page.getByTestId('medal-status').allTextContents();
     expect(only.every((s) => s === 'I степени' || s === 'II степени')).toBe(true);
     await app.screenshot('paper-medal-candidates');
     await page.getByTestId('medal-only').click();
     await page.getByTestId('medal-search').fill(roster[1]!.name.toLowerCase());
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=medal-row]').length === 1);
+    await page.waitForFunction("document.querySelectorAll('[data-testid=medal-row]').length === 1");
     expect(await page.getByTestId('medal-row').first().textContent()).toContain(roster[1]!.name);
     await page.getByTestId('medal-search').fill('');
 
