@@ -27,6 +27,7 @@ import { summaryOps } from './summary';
 import { monitoringOps } from './monitoring';
 import { statementsOps } from './statements';
 import { paperMedalOps } from './paperMedal';
+import { paperBoardOps } from './paperBoard';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -63,6 +64,7 @@ export const contract = {
   ...monitoringOps,
   ...statementsOps,
   ...paperMedalOps,
+  ...paperBoardOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

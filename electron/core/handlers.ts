@@ -26,6 +26,7 @@ import { summaryHandlers } from './summary/ops';
 import { monitoringHandlers } from './monitoring/ops';
 import { statementsHandlers } from './statements/ops';
 import { paperMedalHandlers } from './paper/medal/ops';
+import { paperBoardHandlers } from './paper/board/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -60,4 +61,5 @@ export const handlers: HandlerMap = {
   ...monitoringHandlers,
   ...statementsHandlers,
   ...paperMedalHandlers,
+  ...paperBoardHandlers,
 };

@@ -31,6 +31,7 @@ import { summaryPlans } from './summary';
 import { monitoringPlans } from './monitoring';
 import { statementsPlans } from './statements';
 import { paperMedalPlans } from './paperMedal';
+import { paperBoardPlans } from './paperBoard';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -60,4 +61,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...monitoringPlans,
   ...statementsPlans,
   ...paperMedalPlans,
+  ...paperBoardPlans,
 };
