@@ -85,16 +85,16 @@ describe('the register of paper copies', () => {
     const e2 = await add({ classId: id['7Б'], sheets: 30, handedBy: 'Сидоров П. П.', receivedBy: 'Кузнецова М. В.', note: 'Без замечаний' });
     expect(e1).toMatchObject({ number: 1, receivedOn: '2026-11-02', className: '7А', periodName: '1 четверть 2026/2027', sheets: 24, handedBy: 'Петрова А. И.', receivedBy: ADMIN.displayName });
     expect(e2).toMatchObject({ number: 2, className: '7Б', receivedBy: 'Кузнецова М. В.', note: 'Без замечаний' });
-    const rows = t.db.raw.prepare(`SELECT * FROM paper_register_entry ORDER BY number`).all() as Record<string, unknown>[] as never[];
-    expect((rows[0] as { prev_digest: string }).prev_digest).toBe('');
-    expect((rows[1] as { prev_digest: string }).prev_digest).toBe((rows[0] as { digest: string }).digest);
-    for (const r of rows as (Parameters<typeof entryDigest>[0] & { digest: string })[]) {
+    const rows = t.db.raw.prepare(`SELECT * FROM paper_register_entry ORDER BY number`).all() as (Parameters<typeof entryDigest>[0] & { digest: string })[];
+    expect(rows[0]!.prev_digest).toBe('');
+    expect(rows[1]!.prev_digest).toBe(rows[0]!.digest);
+    for (const r of rows) {
       // SHA-256 over the canonical serialisation of the fields and the previous digest.
       expect(r.digest).toBe(sha(canonical(r)));
       expect(canonical(r)).toContain(JSON.stringify(r.handed_by));
     }
     expect(await t.call('paper.registerVerify', {})).toEqual({
-      ok: true, entries: 2, scans: 0, brokenNumber: null, problem: null, scanProblems: [], checksum: (rows[1] as { digest: string }).digest,
+      ok: true, entries: 2, scans: 0, brokenNumber: null, problem: null, scanProblems: [], checksum: rows[1]!.digest,
     });
   });
 
