@@ -182,7 +182,7 @@ export class Writer {
    * row never leaves this computer. `oldValues`/`newValues`: the changed fields as the log shows
    * them (a password only as «***»).
    */
-  local(table: 'app_user' | 'setting', entityId: string, action: 'insert' | 'update', oldValues: Record<string, unknown> | null, newValues: Record<string, unknown>): void {
+  local(table: 'app_user' | 'setting' | 'paper_scan', entityId: string, action: 'insert' | 'update', oldValues: Record<string, unknown> | null, newValues: Record<string, unknown>): void {
     this.requireTx();
     if (entities[table].owner !== 'local') throw new Error(`Writer.local: ${table} is not a local table`);
     this.auditLine(this.clock().toISOString(), this.actor, table, entityId, action, oldValues, newValues);

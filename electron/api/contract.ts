@@ -28,6 +28,7 @@ import { monitoringOps } from './monitoring';
 import { statementsOps } from './statements';
 import { paperMedalOps } from './paperMedal';
 import { paperBoardOps } from './paperBoard';
+import { paperRegisterOps } from './paperRegister';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -65,6 +66,7 @@ export const contract = {
   ...statementsOps,
   ...paperMedalOps,
   ...paperBoardOps,
+  ...paperRegisterOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -27,6 +27,7 @@ import { monitoringHandlers } from './monitoring/ops';
 import { statementsHandlers } from './statements/ops';
 import { paperMedalHandlers } from './paper/medal/ops';
 import { paperBoardHandlers } from './paper/board/ops';
+import { paperRegisterHandlers } from './paper/register/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -62,4 +63,5 @@ export const handlers: HandlerMap = {
   ...statementsHandlers,
   ...paperMedalHandlers,
   ...paperBoardHandlers,
+  ...paperRegisterHandlers,
 };

@@ -32,6 +32,7 @@ import { monitoringPlans } from './monitoring';
 import { statementsPlans } from './statements';
 import { paperMedalPlans } from './paperMedal';
 import { paperBoardPlans } from './paperBoard';
+import { paperRegisterPlans } from './paperRegister';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -62,4 +63,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...statementsPlans,
   ...paperMedalPlans,
   ...paperBoardPlans,
+  ...paperRegisterPlans,
 };
