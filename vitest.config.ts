@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import LongFirstSequencer from './tests/support/sequencer.ts';
+import LongFirstSequencer from './tests/support/sequencer';
 
 export default defineConfig({
   test: {
