@@ -226,7 +226,7 @@ async function call7() {
   expect(missing.ok).toBe(false);
 }
 
-describe('the statement on paper', () => {
+describe('the statement on paper', { timeout: 180_000 }, () => {
   it('prints the PDF: A4 landscape, embedded fonts, the names, finals and statuses, the commission and the director', async () => {
     const f = await t.call('paper.medalPdf', {});
     const path = join(ART, 'medal.pdf');
