@@ -4,7 +4,7 @@
 // signed copy attached and opened, «Проверить реестр» (the chain of entries and the scans'
 // digests) and «Печать реестра» (A4 for signatures). docs/paper-copies.md «Реестр».
 import { useState } from 'react';
-import { Alert, Anchor, Badge, Button, FileButton, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, FileButton, Group, Paper, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconCheckupList, IconFileTypePdf, IconPaperclip, IconPencil, IconPlus } from '@tabler/icons-react';
 import { call, saveFile, uploadFile } from '../../api';
 import { useOp } from '../../data/useOp';
@@ -113,7 +113,7 @@ export function RegisterPage() {
         </Alert>
       ) : null}
       <Group gap="sm" align="flex-end">
-        <SearchInput w={280} placeholder="№, класс, фамилия, копия, примечание" value={search} onChange={setSearch} data-testid="register-search" />
+        <SearchInput w={280} placeholder="Поиск: №, класс, фамилия" value={search} onChange={setSearch} data-testid="register-search" />
         <Select
           label="Период"
           placeholder="Все периоды"
@@ -141,7 +141,7 @@ export function RegisterPage() {
       </Group>
       {registerQ.error ? <ErrorAlert error={registerQ.error} title="Не удалось загрузить реестр" /> : null}
       <Paper p={0} style={{ overflow: 'auto' }}>
-        <Table striped verticalSpacing={5} stickyHeader data-testid="register-table">
+        <Table striped verticalSpacing={5} horizontalSpacing="xs" stickyHeader style={{ fontSize: 13 }} data-testid="register-table">
           <Table.Thead>
             <Table.Tr>
               {th('number', '№')}
@@ -174,10 +174,10 @@ export function RegisterPage() {
                 <Table.Td>
                   {e.copyCode ? (
                     <Tooltip label={e.copyUpToDate ? 'Копия соответствует журналу' : e.copyChanges.join('; ') || 'Копия не соответствует журналу'} multiline w={300}>
-                      <Badge variant="light" tt="none" color={e.copyUpToDate ? 'teal' : 'red'} data-testid="register-copy-code">
+                      <Text size="sm" fw={600} c={e.copyUpToDate ? 'teal.8' : 'red.8'} style={{ whiteSpace: 'nowrap' }} data-testid="register-copy-code">
                         {e.copyCode}
                         {e.copyUpToDate ? '' : ' — устарела'}
-                      </Badge>
+                      </Text>
                     </Tooltip>
                   ) : (
                     <Text size="sm" c="dimmed">
@@ -185,17 +185,17 @@ export function RegisterPage() {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td maw={260}>
+                <Table.Td miw={150} maw={240}>
                   <Stack gap={2}>
                     {e.correctsNumber ? (
-                      <Badge color="orange" variant="light" tt="none" data-testid="register-corrects">
+                      <Text size="xs" fw={600} c="orange.9" data-testid="register-corrects">
                         исправляет запись № {e.correctsNumber}
-                      </Badge>
+                      </Text>
                     ) : null}
                     {e.correctedBy.length ? (
-                      <Badge color="gray" variant="light" tt="none" data-testid="register-corrected">
+                      <Text size="xs" fw={600} c="dimmed" data-testid="register-corrected">
                         исправлена записью № {e.correctedBy.join(', ')}
-                      </Badge>
+                      </Text>
                     ) : null}
                     {e.note ? <Text size="sm">{e.note}</Text> : null}
                   </Stack>
@@ -229,9 +229,11 @@ export function RegisterPage() {
                 </Table.Td>
                 <Table.Td ta="right">
                   {canChange && !e.correctedBy.length ? (
-                    <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setForm({ corrects: e })} data-testid="register-correct">
-                      Исправить
-                    </Button>
+                    <Tooltip label={`Исправить запись № ${e.number}: новой записью`}>
+                      <ActionIcon variant="subtle" aria-label="Исправить" onClick={() => setForm({ corrects: e })} data-testid="register-correct">
+                        <IconPencil size={16} />
+                      </ActionIcon>
+                    </Tooltip>
                   ) : null}
                 </Table.Td>
               </Table.Tr>
