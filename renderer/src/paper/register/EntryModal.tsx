@@ -11,7 +11,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { fieldError, problemsOf } from '../../lib/errors';
 import { ruDate, ruDateTime } from '../../lib/dates';
 import { isoDates } from '../../lib/dateFields';
-import { MAX } from '../../../../electron/api/limits';
 import type { RegisterEntry, RegisterOptions } from '../../../../electron/api/paperRegister';
 
 const FIELDS = ['receivedOn', 'copyId', 'classId', 'periodId', 'sheets', 'handedBy', 'receivedBy', 'note', 'correctsId'];
@@ -111,7 +110,6 @@ export function EntryModal({ options, corrects, onClose }: { options: RegisterOp
           <TextInput
             label="Сдал (Фамилия И. О.)"
             withAsterisk
-            maxLength={MAX.personName}
             value={handedBy}
             onChange={(e) => setHandedBy(e.currentTarget.value)}
             error={err('handedBy')}
@@ -119,7 +117,6 @@ export function EntryModal({ options, corrects, onClose }: { options: RegisterOp
           />
           <TextInput
             label="Принял"
-            maxLength={MAX.personName}
             value={receivedBy}
             onChange={(e) => setReceivedBy(e.currentTarget.value)}
             error={err('receivedBy')}
@@ -131,7 +128,6 @@ export function EntryModal({ options, corrects, onClose }: { options: RegisterOp
           withAsterisk={!!corrects}
           autosize
           minRows={2}
-          maxLength={MAX.note}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
           error={err('note')}
