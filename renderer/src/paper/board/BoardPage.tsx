@@ -74,7 +74,7 @@ export function BoardPage() {
     <Stack gap="sm" data-testid="paper-board">
       <PageHeader
         title="Ход сдачи бумажных копий"
-        description="Каждый класс проходит шаги: проверка отметок → печать → подписи учителей → заверение → сдача секретарю → директор и печать → прошивка → архив. Сроки — от первого дня каникул."
+        description="Шаги каждого класса со сроками от первого дня каникул; щелчок по шагу — отметить или отменить, по классу — листы и подписи."
         actions={
           isAdmin ? (
             <Switch checked={paperJournal} onChange={(e) => setBbzh(e.currentTarget.checked)} label="Школа ведёт бумажный журнал" data-testid="paper-journal-switch" />
@@ -90,7 +90,7 @@ export function BoardPage() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select
           label="Период"
-          w={260}
+          w={310}
           data={(periodsQ.data?.periods ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.gradeFrom}–${p.gradeTo} кл.), до ${ruDate(p.endDate)}` }))}
           value={chosen}
           onChange={(v) => {
@@ -317,7 +317,12 @@ const shortName = (full: string) => {
 };
 
 function CopyBadge({ cls }: { cls: BoardClass }) {
-  if (!cls.copy) return <Text size="xs" c="dimmed">не напечатана</Text>;
+  if (!cls.copy)
+    return (
+      <Text size="xs" c="dimmed" title="Копия не напечатана">
+        нет
+      </Text>
+    );
   const c = cls.copy;
   return (
     <Tooltip label={c.upToDate ? `Копия ${c.code} от ${ruDateTime(c.printedAt)} совпадает с журналом` : `Копия ${c.code} не совпадает с журналом: ${c.changes.join('; ')}`} multiline maw={360}>
