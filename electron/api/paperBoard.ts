@@ -139,14 +139,14 @@ export const paperBoardOps = {
   'paper.boardPeriods': read(view('paper'), none).returns<BoardPeriods>(),
   'paper.board': read(
     view('paper'),
-    z.object({ periodId: s.idField('Период'), grade: z.number().int().min(1).max(11).nullable().optional(), deputyId: s.idField('Заместитель').nullable().optional() }),
+    z.object({ periodId: s.idField('Период'), grade: s.grade.nullable().optional(), deputyId: s.idField('Заместитель').nullable().optional() }),
   ).returns<Board>(),
   'paper.doStep': write(change('paper'), z.object({ ...place, step: s.choice('Шаг', stepIds), date: s.dateField('Дата') })).returns<{ outOfOrder: PaperStep[] }>(),
   'paper.undoStep': write(change('paper'), z.object({ ...place, step: s.choice('Шаг', stepIds) })).returns<void>(),
   'paper.sign': write(change('paper'), z.object({ ...place, subjectId: s.idField('Предмет'), teacherId: s.idField('Учитель'), date: s.dateField('Дата подписи') })).returns<void>(),
   'paper.unsign': write(change('paper'), z.object({ ...place, subjectId: s.idField('Предмет'), teacherId: s.idField('Учитель') })).returns<void>(),
   'paper.settings': read(view('paper'), none).returns<{ paperJournal: boolean }>(),
-  'paper.saveSettings': write(change('setup'), z.object({ paperJournal: z.boolean({ error: 'Поле «Бумажный журнал»: выберите да или нет' }) })).returns<void>(),
+  'paper.saveSettings': write(change('setup'), z.object({ paperJournal: s.flag('Бумажный журнал') })).returns<void>(),
   'paper.check': read(
     view('paper'),
     z.object({ periodId: s.idField('Период'), classId: s.idField('Класс').nullable().optional(), teacherId: s.idField('Учитель').nullable().optional() }),

@@ -72,6 +72,8 @@ export interface StartOptions {
   admin?: boolean;
   /** Installs Playwright's fake clock before the app opens (to fast-forward the inactivity timer). */
   clock?: boolean;
+  /** The core's clock (the app's «today»: deadlines, late steps); the real time by default. */
+  now?: () => Date;
   /** The window's size; by default 1366×768, the usual school laptop (issue 8). */
   viewport?: { width: number; height: number };
   /** Runs the host's background sync as `npm run web` does (its period: SCHOOL_OFFICE_SYNC_INTERVAL_MS). */
@@ -85,7 +87,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
   const tmp = tempDir('school-office-e2e-');
   const dbPath = join(tmp.dir, 'school.sqlite');
   const db = openDatabase(dbPath);
-  const ctx: Ctx = { db, actor: 'system', host: 'web', now: () => new Date(), session: new Session(true), dataDir: tmp.dir };
+  const ctx: Ctx = { db, actor: 'system', host: 'web', now: opts.now ?? (() => new Date()), session: new Session(true), dataDir: tmp.dir };
   const host = await startWebHost({ ctx, staticDir: STATIC });
   const sync = opts.sync ? scheduleSync(ctx) : null;
   const probe: Ctx = { ...ctx, actor: 'e2e', session: new Session(false) };

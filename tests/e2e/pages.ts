@@ -35,6 +35,7 @@ export const PAGES: AppPage[] = [
   { name: 'journal', route: '/journal/class', ready: '[data-testid=journal-empty], [data-testid=journal-choose], [data-testid=journal-grid]' },
   { name: 'mark-changes', route: '/journal/changes', ready: '[data-testid=journal-empty], [data-testid=changes-table]' },
   { name: 'summary', route: '/reports/summary', ready: '[data-testid=summary-ready]' },
+  { name: 'paper-board', route: '/paper', ready: '[data-testid=board-table][data-loaded]' },
   { name: 'monitoring', route: '/reports/monitoring', ready: '[data-testid=journal-empty], [data-testid=monitoring-table][data-loaded]' },
   { name: 'sync', route: '/sync', ready: '[data-testid=sync-page][data-loaded]' },
   // The timetable and the substitutions (issue 11): on the demo school there is no timetable yet.
