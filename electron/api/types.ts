@@ -24,6 +24,7 @@ export type * from './termFiles';
 export type * from './summary';
 export type * from './monitoring';
 export type * from './statements';
+export type * from './paperArchive';
 export type {
   AppRole,
   AuditAction,
