@@ -50,7 +50,7 @@ describe('command line: archive build, archive verify', () => {
     if (!period) return;
     const entries = unzipSync(readFileSync(out));
     const name = Object.keys(entries).find((n) => n.startsWith('copies/'))!;
-    entries[name]![100] ^= 0x20;
+    entries[name]![100]! ^= 0x20;
     const bad = join(tmp.dir, 'повреждённый.zip');
     writeFileSync(bad, zipSync(entries as Zippable, { os: 3 }));
     const v = cli('archive', 'verify', bad, '--db', db);

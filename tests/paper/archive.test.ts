@@ -134,7 +134,7 @@ describe('the archive of a period', () => {
   it('one byte changed in one file: the verification names that file', async () => {
     const entries = unzipSync(zip);
     const pdf = entries['copies/7Б — 2 четверть.pdf']!;
-    pdf[Math.floor(pdf.length / 2)] ^= 0x01;
+    pdf[Math.floor(pdf.length / 2)]! ^= 0x01;
     const bad = zipSync(entries as Zippable, { os: 3 });
     const r = await t.call('paper.archiveVerify', { file: upload(t.ctx.session, 'изменённый.zip', Buffer.from(bad)) });
     expect(r.ok).toBe(false);
