@@ -14,7 +14,7 @@ import type { PaperArchiveKind } from './enums';
 /** A kind of document in an archive and how long it is kept (Росархив order № 236 of 20.12.2019). */
 export interface ArchiveStorageKind {
   kind: 'copies' | 'statements' | 'data';
-  /** «Копии классных журналов» */
+  /** «Сводные ведомости успеваемости» */
   label: string;
   years: number;
   source: string;
@@ -48,7 +48,7 @@ export interface ArchiveReminder {
   label: string;
   until: string;
   expired: boolean;
-  /** «Копии классных журналов (Архив 2026-2027 — 1 четверть.zip): срок хранения истёк 31.12.2031 — можно составить акт о выделении к уничтожению» */
+  /** «Сводные ведомости успеваемости, архив «…zip»: срок хранения истёк 31.12.2031 — можно составить акт о выделении к уничтожению» */
   text: string;
 }
 

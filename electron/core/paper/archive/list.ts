@@ -40,8 +40,8 @@ export function archivesView(ctx: Ctx): ArchivesView {
           expired: s.state === 'expired',
           text:
             s.state === 'expired'
-              ? `${s.label} (${a.file_name}): срок хранения истёк ${ruDate(s.until)} — можно составить акт о выделении к уничтожению`
-              : `${s.label} (${a.file_name}): срок хранения истекает ${ruDate(s.until)}`,
+              ? `${s.label}, архив «${a.file_name}»: срок хранения истёк ${ruDate(s.until)} — можно составить акт о выделении к уничтожению`
+              : `${s.label}, архив «${a.file_name}»: срок хранения истекает ${ruDate(s.until)}`,
         });
       }
       return {

@@ -15,9 +15,9 @@ import type { ArchiveStorage, ArchiveStorageKind } from '../../../api/paperArchi
 export const STORAGE_SOURCE = 'Приказ Росархива от 20.12.2019 № 236 (Перечень типовых управленческих архивных документов)';
 
 export const STORAGE_KINDS: readonly ArchiveStorageKind[] = [
-  { kind: 'copies', label: 'Классные журналы (бумажные копии электронного журнала)', years: 5, source: STORAGE_SOURCE },
+  { kind: 'copies', label: 'Классные журналы — бумажные копии электронного журнала', years: 5, source: STORAGE_SOURCE },
   { kind: 'statements', label: 'Сводные ведомости успеваемости', years: 25, source: STORAGE_SOURCE },
-  { kind: 'data', label: 'Данные электронного журнала (XLSX)', years: 5, source: STORAGE_SOURCE },
+  { kind: 'data', label: 'Данные электронного журнала — XLSX', years: 5, source: STORAGE_SOURCE },
 ];
 
 /** A reminder this many days before a storage period ends. */

@@ -4,7 +4,7 @@
 // archives built with their storage dates and reminders, and the check of an archive file
 // (paper.archiveVerify) naming each damaged file. docs/paper-copies.md «Архив».
 import { useState } from 'react';
-import { Alert, Badge, Button, FileButton, Group, List, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, List, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconArchive, IconCircleCheck, IconClockExclamation, IconFileZip, IconShieldCheck } from '@tabler/icons-react';
 import { call, saveFile, uploadFile } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -41,14 +41,13 @@ function BuildForm() {
   const problems = build.error ? problemsOf(build.error) : [];
   const periods = view.data?.periods ?? [];
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" h="100%">
       <Stack gap="sm">
         <Title order={4}>Собрать архив</Title>
         <Text size="sm" c="dimmed">
-          В архив входят бумажные копии журнала каждого класса (PDF), сводные ведомости, данные журнала (Excel) и файл manifest.json с контрольной суммой
-          каждого файла. Собирайте архив после окончания периода.
+          Бумажные копии журнала каждого класса (PDF), сводные ведомости, данные журнала (Excel) и manifest.json с контрольной суммой каждого файла.
         </Text>
-        <Group align="flex-start" gap="md">
+        <Group align="flex-start" gap="sm">
           <SegmentedControl
             value={kind}
             onChange={(v) => setKind(v as 'period' | 'year')}
@@ -60,9 +59,9 @@ function BuildForm() {
           />
           {kind === 'period' ? (
             <Select
-              w={300}
+              w={260}
               placeholder="Учебный период"
-              data={periods.map((p) => ({ value: p.id, label: `${p.name} (${p.grades} кл., до ${ruDate(p.endDate)})`, disabled: !p.ended }))}
+              data={periods.map((p) => ({ value: p.id, label: `${p.name}, ${p.grades} кл.`, disabled: !p.ended }))}
               value={periodId}
               onChange={setPeriodId}
               error={fieldError(problems, 'periodId')}
@@ -76,7 +75,7 @@ function BuildForm() {
         </Group>
         {build.error && !fieldError(problems, 'periodId') ? <ErrorAlert error={build.error} title="Архив не собран" /> : null}
         <Text size="xs" c="dimmed">
-          Ход сборки и кнопка «Отменить» — на панели задач внизу окна. Недоступные периоды ещё не закончились.
+          Ход сборки и «Отменить» — на панели задач. Архив собирают после окончания периода.
         </Text>
       </Stack>
     </Paper>
@@ -94,21 +93,21 @@ function VerifyBox() {
     { invalidates: false, onSuccess: (r) => setResult(r) },
   );
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" h="100%">
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={4}>Проверить архив</Title>
           <FileButton onChange={(f) => f && void verify.run(f)} accept=".zip,application/zip" inputProps={{ 'data-testid': 'archive-verify-input' } as React.ComponentProps<'input'>}>
             {(props) => (
               <Button {...props} variant="default" leftSection={<IconShieldCheck size={16} />} loading={verify.busy} data-testid="archive-verify">
-                Выбрать файл архива…
+                Выбрать файл
               </Button>
             )}
           </FileButton>
         </Group>
         <Text size="sm" c="dimmed">
-          Программа сверяет каждый файл архива с его контрольной суммой в manifest.json и SHA256SUMS. Без программы: <code>unzip -q ФАЙЛ.zip -d ПАПКА</code>, затем в
-          папке <code>sha256sum -c SHA256SUMS</code>.
+          Каждый файл архива сверяется с его контрольной суммой в manifest.json и SHA256SUMS. Без программы: <code>unzip -q ФАЙЛ.zip -d ПАПКА</code>, затем в папке{' '}
+          <code>sha256sum -c SHA256SUMS</code>.
         </Text>
         {verify.error ? <ErrorAlert error={verify.error} title="Архив не проверен" /> : null}
         {result ? (
@@ -136,6 +135,7 @@ function VerifyBox() {
 }
 
 const STATE_COLOR = { ok: 'gray', due: 'orange', expired: 'red' } as const;
+const SHORT = { copies: 'журналы', statements: 'ведомости', data: 'данные' } as const;
 
 function ArchivesTable({ rows }: { rows: ArchiveRow[] }) {
   if (!rows.length)
@@ -152,8 +152,8 @@ function ArchivesTable({ rows }: { rows: ArchiveRow[] }) {
             <Table.Th>Архив</Table.Th>
             <Table.Th w={80}>Размер</Table.Th>
             <Table.Th w={130}>Контрольная сумма</Table.Th>
-            <Table.Th w={190}>Собран</Table.Th>
-            <Table.Th w={330}>Хранить до</Table.Th>
+            <Table.Th w={170}>Собран</Table.Th>
+            <Table.Th w={250}>Хранить до</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -189,7 +189,7 @@ function ArchivesTable({ rows }: { rows: ArchiveRow[] }) {
                         {ruDate(s.until)}
                       </Text>
                       <Text size="xs" c="dimmed" title={`${s.label}: ${s.years} лет (${s.source})`}>
-                        {s.label.replace(/ \(.*\)$/, '')}, {s.years} лет
+                        {SHORT[s.kind]}, {s.years} лет
                       </Text>
                     </Group>
                   ))}
@@ -218,7 +218,10 @@ export function ArchivePage() {
           </List>
         </Alert>
       ) : null}
-      <BuildForm />
+      <SimpleGrid cols={2} spacing="md">
+        <BuildForm />
+        <VerifyBox />
+      </SimpleGrid>
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Group justify="space-between">
@@ -232,7 +235,6 @@ export function ArchivePage() {
           {view.data ? <ArchivesTable rows={view.data.archives} /> : null}
         </Stack>
       </Paper>
-      <VerifyBox />
     </Stack>
   );
 }
