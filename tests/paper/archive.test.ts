@@ -238,3 +238,30 @@ describe('storage periods and the reminder', () => {
     expect(v.archives[0]!.storage.map((s) => s.state)).toEqual(['expired', 'ok', 'expired']);
   });
 });
+
+describe('the archive of the year', () => {
+  it('holds every period’s copies in a folder per period, both kinds of statement and each period’s data', async () => {
+    now = new Date('2027-06-10T09:00:00Z');
+    await t.call('auth.unlock', { password: ADMIN.password }).catch(() => undefined);
+    const f = await t.call('paper.archiveBuild', { kind: 'year' });
+    expect(f.fileName).toBe('Архив журналов 2026-2027 — год.zip');
+    const z = resultBytes(t.ctx.session, f);
+    const m = manifestOf(z);
+    expect(m.kind).toBe('year');
+    const paths = m.files.map((x) => x.path);
+    for (const p of [
+      'copies/1 четверть/7Б — 1 четверть.pdf',
+      'copies/4 четверть/7Б — 4 четверть.pdf',
+      'copies/1 полугодие/10А — 1 полугодие.pdf',
+      'copies/2 полугодие/10А — 2 полугодие.pdf',
+      'statements/Сводная ведомость 7Б 2026-2027.pdf',
+      'statements/Сводная ведомость за год 10А 2026-2027.pdf',
+      'data/2 четверть.xlsx',
+      'data/2 полугодие.xlsx',
+    ])
+      expect(paths).toContain(p);
+    expect(paths.filter((p) => p.startsWith('copies/1 четверть/'))).toEqual(['copies/1 четверть/7Б — 1 четверть.pdf']);
+    const r = await t.call('paper.archiveVerify', { file: upload(t.ctx.session, f.fileName, z) });
+    expect(r).toMatchObject({ ok: true, files: m.files.length });
+  });
+});

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { paperArchiveOps } from '../../../electron/api/paperArchive';
+import { zipSync } from 'fflate';
 import { grantInputFile } from '../../../electron/core/files';
 import { none, type Fixture, type Plans } from '../plan';
 
-/** A file that is not an archive (verify refuses it with a Russian message). */
+/** A ZIP without a manifest: verified, its problems listed (a spoiled id is refused). */
 function file(f: Fixture): string {
   const path = join(f.core.dir, 'архив.zip');
-  writeFileSync(path, 'не архив', 'utf8');
+  writeFileSync(path, zipSync({ 'copies/7Б — 1 четверть.pdf': new TextEncoder().encode('%PDF-1.7') }, { os: 3 }));
   return grantInputFile(f.core.ctx.session, path).id;
 }
 
