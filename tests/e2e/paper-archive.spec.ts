@@ -3,7 +3,8 @@
 // runs out this month: the reminder, the archive of «1 четверть» built from the page (a job; the file
 // downloaded) and listed with its size, digest and storage dates, the downloaded file checked whole,
 // and a copy with one byte changed checked — the damaged file named.
-// Screenshots: tests/artifacts/paper-archive.png, paper-archive-list.png, paper-archive-damaged.png.
+// and the reminder on the home page.
+// Screenshots: tests/artifacts/paper-archive.png, paper-archive-list.png, paper-archive-damaged.png, paper-archive-home.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -86,6 +87,12 @@ describe('paper archive page', () => {
     await expect(page.getByTestId('archive-verify-problems').textContent()).resolves.toContain('copies/7Б — 1 четверть.pdf: содержимое изменено');
     await page.getByTestId('archive-verify-problems').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(import.meta.dirname, '../artifacts/paper-archive-damaged.png'), style: '.mantine-Notifications-root { display: none !important; }' });
+
+    // The home page's «Требует внимания» names the kind of document whose storage runs out.
+    await page.evaluate("location.hash = '/'");
+    await page.getByTestId('due-item').filter({ hasText: 'Истекает срок хранения: Классные журналы' }).waitFor();
+    expect(await page.getByTestId('due-items').textContent()).toContain('до 31.12.2026');
+    await app.screenshot('paper-archive-home');
     expect(app.pageErrors).toEqual([]);
   }, 400_000);
 });
