@@ -29,6 +29,7 @@ import { statementsOps } from './statements';
 import { paperMedalOps } from './paperMedal';
 import { paperBoardOps } from './paperBoard';
 import { paperRegisterOps } from './paperRegister';
+import { paperArchiveOps } from './paperArchive';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -67,6 +68,7 @@ export const contract = {
   ...paperMedalOps,
   ...paperBoardOps,
   ...paperRegisterOps,
+  ...paperArchiveOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

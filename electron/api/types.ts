@@ -25,6 +25,7 @@ export type * from './summary';
 export type * from './monitoring';
 export type * from './statements';
 export type * from './paperRegister';
+export type * from './paperArchive';
 export type {
   AppRole,
   AuditAction,

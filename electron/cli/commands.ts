@@ -113,6 +113,11 @@ export const USAGE = `Школьный офис — командная стро�
   npm run cli -- register verify --db ФАЙЛ [--json]
                                     проверка цепочки записей реестра и контрольных сумм сканов; код 1 —
                                     названа первая изменённая, удалённая или вставленная запись (или скан)
+  npm run cli -- archive build --db ФАЙЛ (--period "2 четверть" | --year) --out ФАЙЛ.zip
+                                    архив за период или за год: бумажные копии журнала всех классов (PDF),
+                                    сводные ведомости, данные журнала (XLSX), manifest.json и SHA256SUMS
+  npm run cli -- archive verify ФАЙЛ.zip --db ФАЙЛ
+                                    проверить архив: код 0 — «Архив цел», код 1 — названы повреждённые файлы
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
@@ -247,7 +252,7 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
     case 'register':
       return registerCommand(sub, env);
     case 'archive':
-      return archiveCommand(sub, env);
+      return archiveCommand(sub, { ...env, year: switchOn(args, '--year') }, file);
     case 'orders':
       return ordersCommand(sub, env);
     case 'timetable':

@@ -28,6 +28,7 @@ import { statementsHandlers } from './statements/ops';
 import { paperMedalHandlers } from './paper/medal/ops';
 import { paperBoardHandlers } from './paper/board/ops';
 import { paperRegisterHandlers } from './paper/register/ops';
+import { paperArchiveHandlers } from './paper/archive/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -64,4 +65,5 @@ export const handlers: HandlerMap = {
   ...paperMedalHandlers,
   ...paperBoardHandlers,
   ...paperRegisterHandlers,
+  ...paperArchiveHandlers,
 };

@@ -139,6 +139,11 @@ function drawGrid(doc: PdfWriter, st: SummaryStatement, subjects: SummarySubject
 }
 
 export async function summaryPdf(ctx: Ctx, st: SummaryStatement): Promise<ExportedFile> {
+  return pdfFile(statementFileName(st), ctx, await summaryPdfBytes(ctx, st), st.students.length);
+}
+
+/** The statement's PDF as bytes (the archive of paper copies puts them into its file). */
+export async function summaryPdfBytes(ctx: Ctx, st: SummaryStatement): Promise<Uint8Array> {
   const doc = await PdfWriter.create({
     school: schoolRow(ctx)?.full_name ?? '',
     title: st.title,
@@ -166,5 +171,5 @@ export async function summaryPdf(ctx: Ctx, st: SummaryStatement): Promise<Export
   doc.signature('Заместитель директора', null);
   doc.signature('Директор', st.director, true);
   progress(ctx, chunks.length, chunks.length, `${st.title}: запись файла`);
-  return pdfFile(statementFileName(st), ctx, await doc.finish(), st.students.length);
+  return doc.finish();
 }

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconClockExclamation, IconDatabaseExclamation, IconMessageReport, IconSend } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArchive, IconClockExclamation, IconDatabaseExclamation, IconMessageReport, IconSend } from '@tabler/icons-react';
 import { useOp } from '../data/useOp';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useAppState } from '../app/AppState';
 import { backupLateness } from '../admin/backups/lateness';
 import { timeLeft } from '../admin/corrections/status';
-import { countOf, ruDateTime } from '../lib/dates';
+import { countOf, ruDate, ruDateTime } from '../lib/dates';
 import type { CorrectionRequest } from '../../../electron/api/types';
 
 interface Item {
@@ -30,6 +30,9 @@ export function DueItems() {
   const openQ = useOp('corrections.list', { onlyOpen: true }, { enabled: seesRegister });
   const statusQ = useOp('backup.status', undefined, { enabled: seesBackups });
   const settingsQ = useOp('settings.get', undefined, { enabled: seesBackups });
+  // The archives whose storage period runs out or has run out (issue 14 point 5).
+  const seesArchive = access('paper') !== 'none';
+  const archiveQ = useOp('paper.archives', undefined, { enabled: seesArchive });
   const error = (seesRegister && openQ.error) || (seesBackups && (statusQ.error ?? settingsQ.error)) || null;
   const ready = (!seesRegister || openQ.data) && (!seesBackups || (statusQ.data && settingsQ.data));
   const items = useMemo(() => {
@@ -74,9 +77,19 @@ export function DueItems() {
           title: `Сообщить заявителям об исправлении: ${countOf(told, 'обращение', 'обращения', 'обращений')}`,
           href: '#/admin/corrections',
         });
+      for (const r of seesArchive ? (archiveQ.data?.reminders ?? []) : [])
+        out.push({
+          key: `archive-${r.archiveId}-${r.label}`,
+          icon: <IconArchive size={20} />,
+          color: r.expired ? 'red' : 'orange',
+          title: r.expired ? `Срок хранения истёк: ${r.label}` : `Истекает срок хранения: ${r.label}`,
+          detail: r.expired ? `${r.fileName}. Можно составить акт о выделении к уничтожению.` : r.fileName,
+          when: { text: `${r.expired ? 'истёк' : 'до'} ${ruDate(r.until)}`, red: r.expired },
+          href: '#/paper/archive',
+        });
       return out;
     }
-  }, [ready, seesRegister, seesBackups, openQ.data, statusQ.data, settingsQ.data]);
+  }, [ready, seesRegister, seesBackups, seesArchive, openQ.data, statusQ.data, settingsQ.data, archiveQ.data]);
 
   if (error) return <ErrorAlert error={error} title="Не удалось проверить сроки" />;
   if (!items || items.length === 0) return null;

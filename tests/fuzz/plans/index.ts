@@ -33,6 +33,7 @@ import { statementsPlans } from './statements';
 import { paperMedalPlans } from './paperMedal';
 import { paperBoardPlans } from './paperBoard';
 import { paperRegisterPlans } from './paperRegister';
+import { paperArchivePlans } from './paperArchive';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -64,4 +65,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...paperMedalPlans,
   ...paperBoardPlans,
   ...paperRegisterPlans,
+  ...paperArchivePlans,
 };
