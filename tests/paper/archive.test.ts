@@ -44,7 +44,7 @@ beforeAll(async () => {
   await call('years.save', await call('years.suggest', { startYear: 2026 }));
   await call('subjects.addStandard');
   await call('classes.createMany', { gradeFrom: 7, gradeTo: 7, letters: ['Б'], shift: 1 });
-  await call('classes.createMany', { gradeFrom: 10, gradeTo: 10, letters: ['А'], shift: 1 });
+  await call('classes.createMany', { gradeFrom: 10, gradeTo: 11, letters: ['А'], shift: 1 });
   for (const c of await call('classes.list')) id[c.name] = c.id;
   for (const s of await call('subjects.list')) id[s.name] = s.id;
   await call('curriculum.set', { cells: ['7Б', '10А'].flatMap((cls) => ['Русский язык', 'Алгебра'].map((s) => ({ classId: id[cls]!, subjectId: id[s]!, hours: 2 }))) });
@@ -240,7 +240,7 @@ describe('storage periods and the reminder', () => {
 });
 
 describe('the archive of the year', () => {
-  it('holds every period’s copies in a folder per period, both kinds of statement and each period’s data', async () => {
+  it('holds every period’s copies in a folder per period, both kinds of statement, the medal commission’s and each period’s data', async () => {
     now = new Date('2027-06-10T09:00:00Z');
     await t.call('auth.unlock', { password: ADMIN.password }).catch(() => undefined);
     const f = await t.call('paper.archiveBuild', { kind: 'year' });
@@ -258,6 +258,8 @@ describe('the archive of the year', () => {
       'statements/Сводная ведомость за год 10А 2026-2027.pdf',
       'data/2 четверть.xlsx',
       'data/2 полугодие.xlsx',
+      'statements/Ведомость для медальной комиссии 2026-2027.pdf',
+      'statements/Ведомость для медальной комиссии 2026-2027.xlsx',
     ])
       expect(paths).toContain(p);
     expect(paths.filter((p) => p.startsWith('copies/1 четверть/'))).toEqual(['copies/1 четверть/7Б — 1 четверть.pdf']);

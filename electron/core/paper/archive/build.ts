@@ -1,7 +1,8 @@
 // One archive file for a study period or the whole year (issue 14 point 5; R22 `002 §5.13`,
 // `004 §2.1`; docs/paper-copies.md «Архив»):
 //   copies/<класс> — <период>.pdf            every class the period applies to (the year: copies/<период>/…)
-//   statements/<сводная ведомость>.pdf       per class (the year: also the year's summary statement)
+//   statements/<сводная ведомость>.pdf       per class (the year: also the year's summary statement and
+//                                             the statements for the medal commission, PDF and XLSX)
 //   data/<период>.xlsx                        the period's marks and period marks, per class and subject
 //   manifest.json                             school, kind, period/year, built when/by, version, every
 //                                             file with size and SHA-256, the storage periods
@@ -19,6 +20,7 @@ import { gradeRanges } from '../../../api/grades';
 import { act } from '../../tx';
 import { ruDate } from '../../format';
 import { currentYearOrNull } from '../../year';
+import { medalStatementFiles } from '../medal/files';
 import { schoolRow } from '../../setup/school';
 import { renderClassCopy } from '../copy/render';
 import { summaryStatement } from '../../summary/statement';
@@ -205,6 +207,10 @@ export async function buildArchive(ctx: Ctx, i: { kind: 'period' | 'year'; perio
     step(`${s.year ? 'Сводная ведомость за год' : 'Сводная ведомость'} ${s.c.name}`);
     const st = summaryStatement(part, { classId: s.c.id, year: s.year });
     add(`statements/${safe(statementFileName(st))}.pdf`, 'statements', await summaryPdfBytes(part, st));
+  }
+  if (plan.kind === 'year' && plan.classes.some((c) => c.grade === 11)) {
+    // The statements for the medal commission (R22 `004 §2.1`): kept with the summary statements.
+    for (const f of await medalStatementFiles(part, plan.year.id, now)) add(`statements/${safe(f.name)}`, 'statements', f.bytes);
   }
   for (const p of plan.periods) {
     step(`Данные журнала: ${p.name}`);
