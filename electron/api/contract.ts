@@ -26,6 +26,7 @@ import { termFilesOps } from './termFiles';
 import { summaryOps } from './summary';
 import { monitoringOps } from './monitoring';
 import { statementsOps } from './statements';
+import { paperCopiesOps } from './paperCopies';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -61,6 +62,7 @@ export const contract = {
   ...summaryOps,
   ...monitoringOps,
   ...statementsOps,
+  ...paperCopiesOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -25,6 +25,7 @@ import { termFilesHandlers } from './term/fileOps';
 import { summaryHandlers } from './summary/ops';
 import { monitoringHandlers } from './monitoring/ops';
 import { statementsHandlers } from './statements/ops';
+import { paperCopiesHandlers } from './paper/copy/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -58,4 +59,5 @@ export const handlers: HandlerMap = {
   ...summaryHandlers,
   ...monitoringHandlers,
   ...statementsHandlers,
+  ...paperCopiesHandlers,
 };

@@ -30,6 +30,7 @@ import { termFilesPlans } from './termFiles';
 import { summaryPlans } from './summary';
 import { monitoringPlans } from './monitoring';
 import { statementsPlans } from './statements';
+import { paperCopiesPlans } from './paperCopies';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -58,4 +59,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...summaryPlans,
   ...monitoringPlans,
   ...statementsPlans,
+  ...paperCopiesPlans,
 };
