@@ -6,7 +6,7 @@
 //
 // Sheets: the title sheet (with the class teacher's certification); the class list; per journal
 // (subject, subgroup, study group) the lessons (№, date, topic, homework) and the marks with
-// attendance (students × lesson dates, the period mark), each ending with the teacher's «Проверено»
+// attendance (students × lesson dates, the period mark), the subject's sheets ending with the teacher's «Проверено»
 // line; the attendance summary; the сводная ведомость of the year's periods so far; the closing sheet
 // «Прошито, пронумеровано и скреплено печатью ___ листов» with the director's line and «М. П.».
 //
@@ -56,6 +56,30 @@ const dm = (d: string) => `${d.slice(8, 10)}.${d.slice(5, 7)}`;
 const KIND_SHORT: Partial<Record<WorkKind, string>> = { homework: 'д/з', independent: 'с/р', dictation: 'дикт.', test: 'к/р', lab: 'л/р', essay: 'соч.' };
 const ABSENT = Object.fromEntries(Object.entries(absenceKinds.labels).map(([k, v]) => [k, v.toLowerCase()])) as Record<keyof typeof absenceKinds.labels, string>;
 
+/**
+ * Widths of texts measured once per process (the copies of a school share the font, PT Serif, and
+ * most of their short texts: dates, marks, headings).
+ */
+const widths = new Map<string, number>();
+function measure(doc: PdfWriter, text: string, size: number, bold = false): number {
+  const key = `${bold ? 'b' : 'r'}${size}|${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size > 50_000) widths.clear();
+    widths.set(key, (w = (bold ? doc.bold : doc.regular).widthOfTextAtSize(text, size)));
+  }
+  return w;
+}
+
+/**
+ * wrap() only when the text may need it: no glyph of PT Serif is wider than its size (an em), so a
+ * text of n characters at `size` that fits n × size is one line as it is.
+ */
+function lines(doc: PdfWriter, text: string, width: number, size: number, bold = false): string[] {
+  if (text.length * size <= width && !/\s\s|^\s|\s$|[\n\t]/.test(text)) return [text];
+  return doc.wrap(text, width, size, bold);
+}
+
 /** The sheets of the document and their count (every break goes through here). */
 class Sheets {
   count = 1;
@@ -77,12 +101,22 @@ class Sheets {
   }
   /** A signature line, kept on the sheet. */
   signature(role: string, name: string | null, stamp = false): void {
-    this.need(this.doc.lineHeight(11) * (stamp ? 4 : 3) + 20);
+    // What PdfWriter.signature keeps on the sheet (its own ensure), so that it never breaks by itself.
+    this.need(this.doc.lineHeight(11) * (stamp ? 4 : 3));
     this.doc.signature(role, name, stamp);
   }
+  /**
+   * The subject teacher's line under the subject's sheets: «Проверено. Учитель ____ / И. О. Фамилия /
+   * «__» ______ 20__ г.» — as PdfWriter.signature writes it, at 10 pt with less room above, so that a
+   * class of 30 keeps its marks sheet on one sheet.
+   */
+  checked(name: string | null): void {
+    this.need(this.doc.lineHeight(10) + 8);
+    this.doc.gap(8);
+    this.text(`Проверено. Учитель ____________ / ${name ?? '____________________'} / «__» ____________ 20__ г.`, 10);
+  }
   text(text: string, size: number, o: { bold?: boolean; align?: 'left' | 'center' | 'right'; x?: number } = {}): void {
-    const lines = this.doc.wrap(text, this.doc.width - (o.x ?? 0), size, o.bold);
-    for (const l of lines) {
+    for (const l of lines(this.doc, text, this.doc.width - (o.x ?? 0), size, o.bold)) {
       this.need(this.doc.lineHeight(size));
       this.doc.draw(l, { size, bold: o.bold, align: o.align, x: o.x });
       this.doc.y -= this.doc.lineHeight(size);
@@ -114,11 +148,11 @@ function table(s: Sheets, cols: Col[], rows: (string | null)[][], o: { size: num
   const hs = o.headSize;
   const hlh = doc.lineHeight(hs);
   const lh = doc.lineHeight(o.size);
-  const heads = cols.map((c) => (c.up ? doc.wrap(c.head, o.maxUp ?? 120, hs) : doc.wrap(c.head, c.w - 2 * pad, hs, true)));
+  const heads = cols.map((c) => (c.up ? lines(doc, c.head, o.maxUp ?? 120, hs) : lines(doc, c.head, c.w - 2 * pad, hs, true)));
   const headH = Math.max(
     hlh + 2 * pad,
     ...cols.map((c, i) =>
-      c.up ? Math.max(...heads[i]!.map((l) => doc.regular.widthOfTextAtSize(l, hs))) + 2 * pad + 2 : heads[i]!.length * hlh + 2 * pad,
+      c.up ? Math.max(...heads[i]!.map((l) => measure(doc, l, hs))) + 2 * pad + 2 : heads[i]!.length * hlh + 2 * pad,
     ),
   );
   let blockTop = doc.y;
@@ -149,15 +183,15 @@ function table(s: Sheets, cols: Col[], rows: (string | null)[][], o: { size: num
   s.need(headH + lh + 2 * pad);
   header();
   for (const row of rows) {
-    let lines = 1;
+    let most = 1;
     const wrapped = cols.map((c, i) => {
       const t = row[i];
       if (!c.wrap || !t) return null;
-      const ls = doc.wrap(t, c.w - 2 * pad, o.size);
-      if (ls.length > lines) lines = ls.length;
+      const ls = lines(doc, t, c.w - 2 * pad, o.size);
+      if (ls.length > most) most = ls.length;
       return ls;
     });
-    const h = lines * lh + 2 * pad;
+    const h = most * lh + 2 * pad;
     if (!s.fits(h)) {
       close();
       s.brk();
@@ -179,7 +213,7 @@ function table(s: Sheets, cols: Col[], rows: (string | null)[][], o: { size: num
       let size = o.size;
       // Measured only when it may not fit (a mark of 1–3 characters always does in a mark's column).
       if (t.length * o.size * 0.62 > c.w - 2 * pad) {
-        const w = (c.bold ? doc.bold : doc.regular).widthOfTextAtSize(t, o.size);
+        const w = measure(doc, t, o.size, c.bold);
         if (w > c.w - 2 * pad) size = (o.size * (c.w - 2 * pad)) / w;
       }
       doc.draw(t, { size, bold: c.bold, x: xs[i]! + (c.align === 'center' ? 0 : pad), width: c.align === 'center' ? c.w : c.w - 2 * pad, align: c.align });
@@ -238,7 +272,7 @@ function classList(s: Sheets, d: CopyData, running: string): void {
       { w: w - 438, head: 'Примечание', wrap: true },
     ],
     d.students.map((st, i) => [String(i + 1), st.name, ruDate(st.from), st.note]),
-    { size: 10, headSize: 9 },
+    { size: 8.5, headSize: 8.5, pad: 0.6 },
   );
 }
 
@@ -256,12 +290,14 @@ function lessonsSheet(s: Sheets, d: CopyData, u: CopyUnit, running: string): voi
       { w: (w - 68) * 0.42, head: 'Домашнее задание', wrap: true },
     ],
     u.lessons.map((l, i) => [String(i + 1), ruDate(l.date).slice(0, 5), l.substitute ? `${l.topic} (замена: ${l.substitute})` : l.topic, l.homework]),
-    { size: 8.5, headSize: 8.5, pad: 1.5 },
+    { size: 8, headSize: 8, pad: 1 },
   );
   s.doc.gap(2);
-  s.text(`Проведено уроков: ${u.lessons.length}.`, 8.5);
-  for (const t of u.teachers.length ? u.teachers : [null]) s.signature('Проверено. Учитель', t);
+  s.text(`Проведено уроков: ${u.lessons.length}.`, 8);
 }
+
+const LEGEND =
+  'н — не был без уважительной причины, б — болел, у — по уважительной причине, о — опоздал; к/р — контрольная, с/р — самостоятельная, л/р — лабораторная, д/з — домашняя работа, дикт. — диктант, соч. — сочинение; две отметки за урок — через «/».';
 
 /** Lesson columns of a marks sheet: at most this many on one sheet (13 pt each). */
 const MARK_COL = 13;
@@ -314,11 +350,11 @@ function marksSheets(s: Sheets, d: CopyData, u: CopyUnit, running: string): void
       return row;
     });
     if (!rows.length) s.text('В журнале нет учеников класса.', 10);
-    else table(s, cols, rows, { size: 7.5, headSize: 7, pad: 1, maxUp: 60 });
+    else table(s, cols, rows, { size: 7, headSize: 7, pad: 0.6, maxUp: 60 });
     s.doc.gap(2);
     if (lastPart) {
-      s.text('Отметки о посещаемости: н — отсутствовал без уважительной причины, б — по болезни, у — по уважительной причине, о — опоздал. Работы: к/р — контрольная, с/р — самостоятельная, л/р — лабораторная, д/з — домашняя, дикт. — диктант, соч. — сочинение. Две отметки за урок — через «/».', 7.5);
-      for (const t of u.teachers.length ? u.teachers : [null]) s.signature('Проверено. Учитель', t);
+      s.text(LEGEND, 6.5);
+      for (const t of u.teachers.length ? u.teachers : [null]) s.checked(t);
     }
   }
 }
@@ -344,7 +380,7 @@ function attendanceSheet(s: Sheets, d: CopyData, running: string): void {
       const c = by.get(st.id)!;
       return [String(i + 1), st.name, String(c.sick + c.excused + c.unexcused), String(c.sick), String(c.excused), String(c.unexcused), String(c.late)];
     }),
-    { size: 9, headSize: 8.5 },
+    { size: 7.5, headSize: 8, pad: 0.6 },
   );
   const sum = [...by.values()].reduce((a, c) => a + c.sick + c.excused + c.unexcused, 0);
   s.doc.gap(4);
@@ -380,7 +416,7 @@ function summarySheet(s: Sheets, d: CopyData, running: string): void {
     }
     return row;
   });
-  table(s, cols, rows, { size: 8, headSize: 7, pad: 1.5, maxUp: 110 });
+  table(s, cols, rows, { size: 7.5, headSize: 7, pad: 0.6, maxUp: 90 });
   s.doc.gap(3);
   if (multi) s.text('I, II, … — отметки за четверти (полугодия); отметки текущего периода выделены. Пустая клетка: отметки нет или ученик в этот день не числился в классе.', 8);
   if (d.notAttested.length) s.text(`Без аттестации (не оцениваются): ${d.notAttested.join(', ')}.`, 8);
