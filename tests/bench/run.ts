@@ -150,8 +150,10 @@ try {
     const c = await core(join(tmp.dir, 'paper.sqlite'));
     await c.call('app.loadDemo', { students: 1000, seed: 1 });
     const q1 = c.db.raw.prepare(`SELECT id, end_date FROM study_period WHERE name = '1 четверть' ORDER BY grade_from LIMIT 1`).get() as { id: string; end_date: string };
-    await simulateInto(c.db, { until: q1.end_date });
-    const ctx: Ctx = { ...c.ctx, now: () => new Date(`${q1.end_date}T12:00:00Z`) };
+    // Up to a week after the quarter: its period marks are entered within 7 days of its end.
+    const after = new Date(Date.parse(`${q1.end_date}T12:00:00Z`) + 8 * 86_400_000);
+    await simulateInto(c.db, { until: after.toISOString().slice(0, 10) });
+    const ctx: Ctx = { ...c.ctx, now: () => after };
     const call = createLocalClient(ctx);
     const periods = c.db.raw.prepare(`SELECT id FROM study_period WHERE name = '1 четверть' OR (start_date <= ? AND end_date >= ?)`).all(q1.end_date, q1.end_date) as { id: string }[];
     let peak = 0;

@@ -41,7 +41,7 @@ describe('printing a class’s paper copy', () => {
   it('shows the outdated copy naming the change, prints a new copy of the class and offers its PDF', async () => {
     const { page } = app;
     await signIn(page, 'admin', adminPassword);
-    await page.evaluate(() => (window.location.hash = '#/paper/print'));
+    await page.evaluate("window.location.hash = '#/paper/print'");
     await page.locator('[data-testid="paper-print-page"][data-loaded]').waitFor();
     await pickOption(page, 'print-period', /^2 четверть/);
     await expect.poll(() => page.getByTestId('copy-row').count()).toBe(1);
