@@ -20,6 +20,7 @@ import { schoolRow } from '../../setup/school';
 
 const json = (ids: readonly string[]) => JSON.stringify(ids);
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+const collate = new Intl.Collator('ru').compare;
 
 export interface CopyPeriod {
   id: string;
@@ -308,7 +309,7 @@ export function copyData(ctx: Ctx, classId: string, periodId: string, shared?: {
     u.studentIds = ids.filter((id) => on.has(id));
   }
   const unitList = [...units.values()]
-    .sort((a, b) => a.sort - b.sort || a.subject.localeCompare(b.subject, 'ru') || a.sub.localeCompare(b.sub, 'ru'))
+    .sort((a, b) => a.sort - b.sort || collate(a.subject, b.subject) || collate(a.sub, b.sub))
     .map(({ sort: _s, sub: _b, counts, ...u }) => ({ ...u, teachers: [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([t]) => t) }));
 
   // The summary: the curriculum's attested subjects; the year's periods of the class up to this one.

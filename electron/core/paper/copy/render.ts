@@ -75,9 +75,17 @@ function measure(doc: PdfWriter, text: string, size: number, bold = false): numb
  * wrap() only when the text may need it: no glyph of PT Serif is wider than its size (an em), so a
  * text of n characters at `size` that fits n × size is one line as it is.
  */
+const wrapped = new Map<string, string[]>();
 function lines(doc: PdfWriter, text: string, width: number, size: number, bold = false): string[] {
   if (text.length * size <= width && !/\s\s|^\s|\s$|[\n\t]/.test(text)) return [text];
-  return doc.wrap(text, width, size, bold);
+  // The same topics and headings recur in every class of a parallel: wrapped once per process.
+  const key = `${bold ? 'b' : 'r'}${size}|${width}|${text}`;
+  let ls = wrapped.get(key);
+  if (!ls) {
+    if (wrapped.size > 20_000) wrapped.clear();
+    wrapped.set(key, (ls = doc.wrap(text, width, size, bold)));
+  }
+  return ls;
 }
 
 /** The sheets of the document and their count (every break goes through here). */
