@@ -30,6 +30,7 @@ import { paperMedalOps } from './paperMedal';
 import { paperBoardOps } from './paperBoard';
 import { paperRegisterOps } from './paperRegister';
 import { paperArchiveOps } from './paperArchive';
+import { paperCopiesOps } from './paperCopies';
 
 /**
  * The one API contract: operation name → zod input schema → result type, what it needs, whether it
@@ -69,6 +70,7 @@ export const contract = {
   ...paperBoardOps,
   ...paperRegisterOps,
   ...paperArchiveOps,
+  ...paperCopiesOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -118,6 +118,9 @@ export const USAGE = `Школьный офис — командная стро�
                                     сводные ведомости, данные журнала (XLSX), manifest.json и SHA256SUMS
   npm run cli -- archive verify ФАЙЛ.zip --db ФАЙЛ
                                     проверить архив: код 0 — «Архив цел», код 1 — названы повреждённые файлы
+  npm run cli -- paper-copies print --db ФАЙЛ --period "2 четверть" [--class 7Б] --out ПАПКА [--json]
+                                    бумажные копии классного журнала за период (по PDF на класс в папке;
+                                    без --class — все классы периода) с записью этапа «Копия напечатана»
   npm run cli -- orders list --db ФАЙЛ [--kind ВИД] [--status draft|signed|cancelled] [--from ГГГГ-ММ-ДД] [--to ГГГГ-ММ-ДД] [--search ТЕКСТ]
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf

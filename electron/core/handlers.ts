@@ -29,6 +29,7 @@ import { paperMedalHandlers } from './paper/medal/ops';
 import { paperBoardHandlers } from './paper/board/ops';
 import { paperRegisterHandlers } from './paper/register/ops';
 import { paperArchiveHandlers } from './paper/archive/ops';
+import { paperCopiesHandlers } from './paper/copy/ops';
 
 /**
  * The one handler map behind the API contract; served by every host. Each feature's handlers live
@@ -66,4 +67,5 @@ export const handlers: HandlerMap = {
   ...paperBoardHandlers,
   ...paperRegisterHandlers,
   ...paperArchiveHandlers,
+  ...paperCopiesHandlers,
 };

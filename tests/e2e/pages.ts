@@ -49,6 +49,7 @@ export const PAGES: AppPage[] = [
   { name: 'credentials', route: '/credentials', ready: '[data-testid=credentials-page][data-loaded]' },
   { name: 'statements', route: '/statements', ready: '[data-testid=statements-page][data-loaded]' },
   { name: 'paper-register', route: '/paper/register', ready: '[data-testid=register-page][data-loaded]' },
+  { name: 'paper-print', route: '/paper/print', ready: '[data-testid=paper-print-page][data-loaded]' },
   { name: 'calendar', route: '/setup/calendar', ready: '[data-testid=calendar-page][data-loaded]' },
   // The term report (issue 13): the deputy's and the administrator's «Отчёт за период», the school's by default.
   { name: 'term-report', route: '/reports/term', ready: '[data-testid=term-report][data-loaded]' },

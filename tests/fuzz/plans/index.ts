@@ -34,6 +34,7 @@ import { paperMedalPlans } from './paperMedal';
 import { paperBoardPlans } from './paperBoard';
 import { paperRegisterPlans } from './paperRegister';
 import { paperArchivePlans } from './paperArchive';
+import { paperCopiesPlans } from './paperCopies';
 
 export const PLANS: { [N in OpName]: Plan<N> } = {
   ...appPlans,
@@ -66,4 +67,5 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...paperBoardPlans,
   ...paperRegisterPlans,
   ...paperArchivePlans,
+  ...paperCopiesPlans,
 };
