@@ -784,7 +784,8 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       period_id: ref('Учебный период', 'study_period'),
       code: text('Номер копии'),
       digest: hidden('Контрольная сумма данных'),
-      fingerprint: hidden('Отпечаток данных'),
+      // Hundreds of kilobytes of hashes: never copied into the audit log.
+      fingerprint: secret('Отпечаток данных'),
       sheets: text('Листов'),
       printed_at: time('Напечатана'),
       printed_by: text('Кто напечатал'),

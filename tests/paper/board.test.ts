@@ -237,6 +237,7 @@ describe('the ББЖ switch (R22)', () => {
       ['paper.undoStep', { classId: id['7Б'], periodId: q2, step: 'checked' }],
       ['paper.sign', { classId: id['7Б'], periodId: q2, subjectId: id['Русский язык'], teacherId: id.Иванова, date: '2026-12-31' }],
       ['paper.unsign', { classId: id['7Б'], periodId: q2, subjectId: id['Алгебра'], teacherId: id.Петров }],
+      ['paper.printCopies', { periodId: q2, classId: id['7Б'] }],
     ] as const) {
       const r = await dispatch(deputy, op, input as never);
       expect(r.ok ? '' : r.error.message, op).toMatch(/^Школа ведёт журнал только в электронном виде \(ББЖ\)/);

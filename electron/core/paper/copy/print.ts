@@ -13,6 +13,7 @@ import { invalid, notFound } from '../../../api/errors';
 import { classNameSql } from '../../../../db';
 import { act } from '../../tx';
 import { checkpoint, outOf, progress, resultFile } from '../../job';
+import { requirePaperJournal } from '../board/board';
 import { currentYearOrNull } from '../../year';
 import { directorName } from '../../books/pdf';
 import { schoolRow } from '../../setup/school';
@@ -62,6 +63,7 @@ export function classesToPrint(ctx: Ctx, period: CopyPeriod, i: { classId?: stri
 
 export async function printCopies(ctx: Ctx, i: { periodId: string; classId?: string | null; grade?: number | null }): Promise<PrintedCopies> {
   if (i.classId && i.grade) throw invalid('Укажите либо класс, либо параллель.', [{ column: 'grade', message: 'Либо класс, либо параллель' }]);
+  requirePaperJournal(ctx); // a school without a paper journal (ББЖ, R22) prints no copies
   const period = periodRow(ctx, i.periodId);
   const classes = classesToPrint(ctx, period, i);
   const shared = { school: schoolRow(ctx)?.full_name ?? '', director: directorName(ctx) };
@@ -85,6 +87,7 @@ export async function printCopies(ctx: Ctx, i: { periodId: string; classId?: str
   const by = ctx.session.user?.displayName ?? ctx.actor;
   const at = now.toISOString();
   act(ctx, (w) => {
+    requirePaperJournal(ctx);
     w.insertMany(
       'paper_copy',
       done.map((c) => ({ class_id: c.classId, period_id: period.id, code: c.code, digest: c.digest, fingerprint: c.fingerprint, sheets: c.sheets, printed_at: at, printed_by: by })),
