@@ -13,6 +13,7 @@ import { demoCore } from '../support/core';
 import { resultBytes } from '../support/files';
 import { seedJournal, type JournalSeed } from '../support/journal';
 import { copyFreshness } from '../../electron/core/paper/copy/freshness';
+import { unpackFingerprint } from '../../electron/core/paper/copy/fingerprint';
 import { jobRunner, type JobEvent } from '../../electron/core/jobs/runner';
 import { FONT_FILES, fontsDir } from '../../electron/core/reports/fonts';
 
@@ -109,7 +110,7 @@ describe('the paper copy of a class', () => {
     const row = one<{ class_id: string; sheets: number; printed_by: string; fingerprint: string }>(`SELECT * FROM paper_copy WHERE code = ?`, code);
     const me = t.ctx.session.user!.displayName;
     expect(row).toMatchObject({ class_id: cls.id, sheets, printed_by: me });
-    expect(Object.keys(JSON.parse(row.fingerprint) as object).some((k) => k.startsWith('m:'))).toBe(true);
+    expect(Object.keys(unpackFingerprint(row.fingerprint)).some((k) => k.startsWith('m:'))).toBe(true);
     expect(count(`SELECT count(*) FROM paper_step WHERE class_id = ? AND period_id = ? AND step = 'printed' AND done_by = ?`, cls.id, period.id, me)).toBe(1);
     // A reprint: a second copy, still one step.
     await t.call('paper.printCopies', { periodId: period.id, classId: cls.id });

@@ -12,6 +12,7 @@
 //   a:<absence>   an attendance mark (student, lesson, kind)
 //   p:<period>:<subject>:<student>   a period mark (this period's and the earlier ones of the summary)
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { CopyData } from './data';
 
 /** FNV-1a (32 bits) of a string's UTF-16 code units, as 6 hex characters. */
@@ -67,5 +68,15 @@ export function digestOf(d: CopyData): { digest: string; fingerprint: string; it
     hash.update(`${k}\t${p}\n`);
     items.set(k, itemHash(k, p));
   }
-  return { digest: hash.digest('hex'), fingerprint: JSON.stringify(Object.fromEntries(items)), items };
+  return { digest: hash.digest('hex'), fingerprint: packFingerprint(Object.fromEntries(items)), items };
+}
+
+// Stored deflated (`z:` + base64): the ids in the keys share long prefixes, a third of the JSON's size.
+export function packFingerprint(map: Record<string, string>): string {
+  return `z:${deflateRawSync(JSON.stringify(map), { level: 9 }).toString('base64')}`;
+}
+
+export function unpackFingerprint(stored: string): Record<string, string> {
+  const json = stored.startsWith('z:') ? inflateRawSync(Buffer.from(stored.slice(2), 'base64')).toString('utf8') : stored;
+  return JSON.parse(json) as Record<string, string>;
 }

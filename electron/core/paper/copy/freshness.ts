@@ -7,7 +7,7 @@ import type { Ctx } from '../../context';
 import { notFound } from '../../../api/errors';
 import { plural } from '../../../api/plural';
 import { copyData, type CopyData } from './data';
-import { digestOf } from './fingerprint';
+import { digestOf, unpackFingerprint } from './fingerprint';
 
 export interface CopyFreshness {
   upToDate: boolean;
@@ -33,7 +33,7 @@ export function copyFreshness(ctx: Ctx, copyId: string): CopyFreshness {
     | { class_id: string; period_id: string; fingerprint: string }
     | undefined;
   if (!row) throw notFound('Бумажная копия');
-  return compareFingerprint(ctx, row.class_id, row.period_id, JSON.parse(row.fingerprint) as Record<string, string>);
+  return compareFingerprint(ctx, row.class_id, row.period_id, unpackFingerprint(row.fingerprint));
 }
 
 /** The stored fingerprint of a copy of the class and period against the data now. */

@@ -18,7 +18,7 @@ import { currentYearOrNull } from '../../year';
 import { directorName } from '../../books/pdf';
 import { schoolRow } from '../../setup/school';
 import { copyData, periodRow, type CopyPeriod } from './data';
-import { digestOf } from './fingerprint';
+import { digestOf, unpackFingerprint } from './fingerprint';
 import { freshnessAgainst } from './freshness';
 import { renderClassCopy, type RenderedCopy } from './render';
 
@@ -121,7 +121,7 @@ export function listCopies(ctx: Ctx, periodId: string): PaperCopyRow[] {
       const d = copyData(ctx, r.class_id, periodId);
       now.set(r.class_id, (cur = { d, items: digestOf(d).items }));
     }
-    const f = freshnessAgainst(ctx, cur.d, cur.items, JSON.parse(r.fingerprint) as Record<string, string>);
+    const f = freshnessAgainst(ctx, cur.d, cur.items, unpackFingerprint(r.fingerprint));
     const latest = !seen.has(r.class_id);
     seen.add(r.class_id);
     return {

@@ -32,7 +32,7 @@ export interface RenderedCopy {
   code: string;
   /** SHA-256 (hex) of the canonical data the copy was made from. */
   digest: string;
-  /** JSON: item key → short hash (paper_copy.fingerprint). */
+  /** Item key → short hash, packed (fingerprint.ts packFingerprint; paper_copy.fingerprint). */
   fingerprint: string;
 }
 
