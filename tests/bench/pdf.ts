@@ -53,8 +53,8 @@ export async function denseTable(pages: number): Promise<Uint8Array> {
       w.y -= ROW_H - 2;
     }
     w.line(0, w.y, w.width, w.y);
-    for (let c = 0; c <= COLS; c++) w.line(c === 0 ? 0 : NAME_W + c * cw, top, c === 0 ? 0 : NAME_W + c * cw, w.y);
-    w.line(w.width, top, w.width, w.y);
+    w.line(0, top, 0, w.y);
+    for (let c = 0; c <= COLS; c++) w.line(NAME_W + c * cw, top, NAME_W + c * cw, w.y);
   }
   return w.finish();
 }
@@ -99,8 +99,8 @@ export async function naiveTable(pages: number): Promise<Uint8Array> {
       y -= ROW_H - 2;
     }
     line(pg, 0, y, width, y);
-    for (let c = 0; c <= COLS; c++) line(pg, c === 0 ? 0 : NAME_W + c * cw, top, c === 0 ? 0 : NAME_W + c * cw, y);
-    line(pg, width, top, width, y);
+    line(pg, 0, top, 0, y);
+    for (let c = 0; c <= COLS; c++) line(pg, NAME_W + c * cw, top, NAME_W + c * cw, y);
   }
   doc.getPages().forEach((pg, i) => text(pg, `Лист ${i + 1} из ${pages}`, 150 * MM, 18 * MM, 9, regular));
   return doc.save({ useObjectStreams: true });
