@@ -6,12 +6,13 @@
 import type { Color, PDFFont } from 'pdf-lib';
 
 /**
- * A number as the content stream writes it: to 1/100 000 of a point (a glyph's position off by
- * half of that is nowhere near a pixel of any printer or screen), never in exponent notation.
+ * A number as the content stream writes it: as pdf-lib writes it (JavaScript's shortest exact form),
+ * never in exponent notation (below a millionth of a point it is 0). Not rounded: the renderers snap
+ * thin lines and glyphs to their pixel grid, and a position rounded even to 1/100 000 pt moved the odd
+ * rule or glyph by a pixel against what pdf-lib drew (pdftoppm, the term report and the day sheet).
  */
 export function num(n: number): string {
-  const r = Math.round(n * 1e5) / 1e5;
-  return r === 0 ? '0' : String(r);
+  return n < 1e-6 && n > -1e-6 ? '0' : String(n);
 }
 
 /** A matrix coefficient (a cosine): finer, since it multiplies the glyph size. */
@@ -180,6 +181,7 @@ export class FontFace {
 /** A text's rotation: the text matrix's a b c d (upwards: a quarter turn to the left). */
 export type Turn = readonly [number, number, number, number];
 export const UPWARDS: Turn = [0, 1, -1, 0];
+const UPRIGHT: Turn = [1, 0, 0, 1];
 export function turn(degrees: number): Turn {
   const r = (degrees * Math.PI) / 180;
   return [Math.cos(r), Math.sin(r), -Math.sin(r), Math.cos(r)];
@@ -194,8 +196,7 @@ const LINE_HEIGHT = 24;
  * One content stream: operators appended to a string; the fill and stroke colours, line width,
  * dash and font are set only when they change (the stream starts from the PDF's initial state,
  * which is never assumed: the first use sets each). Consecutive texts share one text object (BT…ET,
- * closed before any path), each placed relative to the one before (Td) at the positions rounded as
- * num() rounds them, so the rounding never adds up along a page.
+ * closed before any path), each placed by its own text matrix (Tm).
  */
 export class ContentStream {
   private out = '';
@@ -205,10 +206,8 @@ export class ContentStream {
   private dash = '';
   private fontFace: FontFace | null = null;
   private fontSize = 0;
-  /** Inside BT…ET: the start of the current line (Tlm), rounded; NaN after a turned text (Tm). */
+  /** Inside BT…ET. */
   private inText = false;
-  private lx = 0;
-  private ly = 0;
 
   text(face: FontFace, size: number, fill: string, x: number, y: number, text: string, m?: Turn): void {
     if (!text) return;
@@ -225,8 +224,6 @@ export class ContentStream {
     if (!this.inText) {
       out = 'BT\n';
       this.inText = true;
-      this.lx = 0;
-      this.ly = 0;
     }
     if (this.fill !== fill) out += `${(this.fill = fill)}\n`;
     if (this.fontFace !== face || this.fontSize !== size) {
@@ -234,20 +231,10 @@ export class ContentStream {
       this.fontSize = size;
       out += `/${face.key} ${num(size)} Tf\n`;
     }
-    const rx = Math.round(x * 1e5) / 1e5;
-    const ry = Math.round(y * 1e5) / 1e5;
-    if (m) {
-      out += `${coef(m[0])} ${coef(m[1])} ${coef(m[2])} ${coef(m[3])} ${num(rx)} ${num(ry)} Tm `;
-      this.lx = NaN;
-    } else if (Number.isNaN(this.lx)) {
-      out += `1 0 0 1 ${num(rx)} ${num(ry)} Tm `;
-      this.lx = rx;
-      this.ly = ry;
-    } else {
-      out += `${num(rx - this.lx)} ${num(ry - this.ly)} Td `;
-      this.lx = rx;
-      this.ly = ry;
-    }
+    // Absolute (Tm), as pdf-lib places each text: a relative Td is summed by the viewer, and a sum
+    // off in its last bits was enough to move the odd glyph by a pixel.
+    const turned = m ?? UPRIGHT;
+    out += `${coef(turned[0])} ${coef(turned[1])} ${coef(turned[2])} ${coef(turned[3])} ${num(x)} ${num(y)} Tm `;
     this.out += `${out}${face.hex(text)} Tj\n`;
   }
 
@@ -267,11 +254,16 @@ export class ContentStream {
     if (this.dash !== dash) this.out += `${(this.dash = dash)}\n`;
   }
 
-  /** A straight line; `dash` as the `d` operator takes it (`[] 0 d` for solid). */
+  /**
+   * A straight line; `dash` as the `d` operator takes it (`[] 0 d` for solid). Its start is moved to
+   * twice, as pdf-lib's drawLine does: poppler snaps a path of one segment to whole pixels
+   * (stroke adjustment) but not this one, and the rules must fall where they fell.
+   */
   line(x1: number, y1: number, x2: number, y2: number, width: number, color: string, dash = '[] 0 d'): void {
     this.endText();
     this.strokeState(color, width, dash);
-    this.out += `${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S\n`;
+    const start = `${num(x1)} ${num(y1)} m`;
+    this.out += `${start} ${start} ${num(x2)} ${num(y2)} l S\n`;
   }
 
   rect(x: number, y: number, width: number, height: number, fill: string): void {
