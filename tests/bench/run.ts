@@ -21,6 +21,7 @@ import { syncBenches } from './sync';
 import { fetBenches } from './fet';
 import { timetableBenches } from './timetable';
 import { timetableCheckBenches } from './timetableCheck';
+import { pdfBenches } from './pdf';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -45,7 +46,7 @@ async function core(path: string) {
 }
 
 const ROOT = join(import.meta.dirname, '../..');
-/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, term, statements, paper, sync, timetable-generate); the demo is always built. */
+/** `npm run bench -- screens`: only the named groups (import, list, groups, timetable, screens, journal, term, statements, paper, sync, timetable-generate, pdf); the demo is always built. */
 const only = process.argv.slice(2);
 const want = (group: string) => only.length === 0 || only.includes(group);
 const tmp = tempDir('school-office-bench-');
@@ -362,6 +363,9 @@ try {
       db.close();
     }
   }
+  // PdfWriter on 1000 dense marks-sheet pages, and pdf-lib's own drawing as the peer (issue 14): tests/bench/pdf.ts.
+  if (want('pdf')) await pdfBenches(emit);
+
   // The timetable generator on the 1000-student demo (issue 11): tests/bench/timetable.ts.
   if (want('timetable-generate')) await timetableBenches(tmp.dir, emit, core);
 

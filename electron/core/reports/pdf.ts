@@ -1,12 +1,46 @@
 // Printed school documents as PDF («How documents should look», PRODUCT.md): A4, a left margin
 // wide enough to stitch, the school's full name at the top of every sheet, the title, «Лист N из M»
 // on every sheet, signature lines; real, searchable Cyrillic in PT Serif (subset and embedded).
-import { PDFDocument, degrees, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+//
+// Speed (issue 14: a school's paper copies, ~1600 dense pages, in seconds): pdf-lib keeps the
+// document (fonts embedded as subsets, metadata, save), but the pages' content streams are written
+// here as raw operators (pdfContent.ts), each distinct text laid out by fontkit once, and each
+// finished sheet compressed on libuv's thread pool while the next one is being written.
+import { deflateSync } from 'node:zlib';
+import { PDFDocument, PDFName, rgb, type PDFFont, type PDFPage, type PDFRef } from 'pdf-lib';
 import * as fontkitModule from '@pdf-lib/fontkit';
 import { fontBytes } from './fonts';
+import { ContentStream, FontFace, UPWARDS, colorOp, substitutedCodePoints, turn } from './pdfContent';
+
+/**
+ * zlib's level for the sheets' content streams: a dense sheet (~50 KB of operators) compresses
+ * about as small at 3 as at the default 6, in a third of the time.
+ */
+const LEVEL = 3;
 
 // The package is CommonJS: under Node's ESM loader its API is the default export.
 const fontkit = ((fontkitModule as unknown as { default?: unknown }).default ?? fontkitModule) as Parameters<PDFDocument['registerFontkit']>[0];
+
+/**
+ * No ligatures (PT Serif has «fi», «fl»): a line is then as wide as its characters, which is how
+ * wrap() measures it, and the text copied out of the PDF is the text written.
+ */
+const FEATURES = { liga: false, clig: false, dlig: false, calt: false };
+
+/** Per font, the code points a default substitution starts from (pdfContent.ts): read once a process. */
+const substituted = new Map<'regular' | 'bold', Set<number> | null>();
+function substitutedOf(kind: 'regular' | 'bold'): Set<number> | null {
+  if (!substituted.has(kind)) {
+    let found: Set<number> | null = null;
+    try {
+      found = substitutedCodePoints(fontkit.create(fontBytes(kind)) as unknown as Parameters<typeof substitutedCodePoints>[0], FEATURES);
+    } catch {
+      found = null; // every text laid out whole: slower, never wrong
+    }
+    substituted.set(kind, found);
+  }
+  return substituted.get(kind)!;
+}
 
 const MM = 72 / 25.4;
 const PAGE = { width: 210 * MM, height: 297 * MM };
@@ -14,6 +48,32 @@ const PAGE = { width: 210 * MM, height: 297 * MM };
 export const MARGIN = { left: 30 * MM, right: 15 * MM, top: 20 * MM, bottom: 20 * MM };
 const FOOTER = 10 * MM;
 const GREY = rgb(0.35, 0.35, 0.35);
+const GREY_FILL = colorOp(GREY, false);
+const GREY_STROKE = colorOp(GREY, true);
+const BLACK_FILL = colorOp(rgb(0, 0, 0), false);
+const BLACK_STROKE = colorOp(rgb(0, 0, 0), true);
+const TABLE_STROKE = colorOp(rgb(0.2, 0.2, 0.2), true);
+const WATERMARK_FILL = colorOp(rgb(0.75, 0.75, 0.75), false);
+const F_REGULAR = PDFName.of('F1');
+const F_BOLD = PDFName.of('F2');
+const GS_WATERMARK = 'GS1';
+
+/**
+ * A subset font's name as PDF 32000 §9.6.4 wants it: six capital letters, «+», the font's name (what
+ * pdffonts and the viewers' font lists read as «subset»; pdf-lib would name it «PTSerif-Regular-1234»).
+ */
+function subsetName(postscript: string): string {
+  let tag = '';
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + Math.floor(Math.random() * 26));
+  return `${tag}+${postscript}`;
+}
+
+/** A written sheet: its page in the document and its content stream, compressed once the sheet is left. */
+interface Sheet {
+  page: PDFPage;
+  content: ContentStream | null;
+  body: Buffer | null;
+}
 
 export interface TextStyle {
   size?: number;
@@ -48,7 +108,10 @@ export interface DocInfo {
 }
 
 export class PdfWriter {
-  private page!: PDFPage;
+  private sheets: Sheet[] = [];
+  private content!: ContentStream;
+  private readonly faces: { regular: FontFace; bold: FontFace };
+  private watermarkState: PDFRef | null = null;
   /** The baseline position of the next line, from the bottom of the sheet. */
   y = 0;
   private readonly size: { width: number; height: number };
@@ -64,16 +127,21 @@ export class PdfWriter {
   ) {
     this.size = info.landscape ? { width: PAGE.height, height: PAGE.width } : PAGE;
     this.width = this.size.width - MARGIN.left - MARGIN.right;
+    this.faces = {
+      regular: new FontFace(regular, F_REGULAR.asString().slice(1), substitutedOf('regular')),
+      bold: new FontFace(bold, F_BOLD.asString().slice(1), substitutedOf('bold')),
+    };
   }
 
   static async create(info: DocInfo): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
-    // No ligatures (PT Serif has «fi», «fl»): a line is then as wide as its characters, which is
-    // how wrap() measures it, and the text copied out of the PDF is the text written.
-    const features = { liga: false, clig: false, dlig: false, calt: false };
-    const regular = await doc.embedFont(fontBytes('regular'), { subset: true, features });
-    const bold = await doc.embedFont(fontBytes('bold'), { subset: true, features });
+    // The font subsets and their ToUnicode maps through node's zlib, not pdf-lib's JavaScript deflate.
+    const context = doc.context;
+    context.flateStream = (contents, dict = {}) =>
+      context.stream(deflateSync(typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents), { ...dict, Filter: 'FlateDecode' });
+    const regular = await doc.embedFont(fontBytes('regular'), { subset: true, features: FEATURES, customName: subsetName('PTSerif-Regular') });
+    const bold = await doc.embedFont(fontBytes('bold'), { subset: true, features: FEATURES, customName: subsetName('PTSerif-Bold') });
     doc.setTitle(`${info.title}${info.subtitle[0] ? `. ${info.subtitle[0]}` : ''}`);
     doc.setAuthor(info.school);
     doc.setCreator('Школьный офис');
@@ -87,7 +155,12 @@ export class PdfWriter {
   }
 
   private addPage(first: boolean): void {
-    this.page = this.doc.addPage([this.size.width, this.size.height]);
+    this.leaveSheet();
+    const page = this.doc.addPage([this.size.width, this.size.height]);
+    page.node.setFontDictionary(F_REGULAR, this.regular.ref);
+    page.node.setFontDictionary(F_BOLD, this.bold.ref);
+    this.content = new ContentStream();
+    this.sheets.push({ page, content: this.content, body: null });
     this.y = this.size.height - MARGIN.top;
     if (first && this.info.letterhead) {
       this.paragraph(this.info.school, { size: 12, bold: true, align: 'center' });
@@ -221,12 +294,15 @@ export class PdfWriter {
   /** Draws one line at the current position without moving down. */
   draw(text: string, style: TextStyle = {}): void {
     const size = style.size ?? 11;
-    const font = style.bold ? this.bold : this.regular;
+    const face = style.bold ? this.faces.bold : this.faces.regular;
     const left = MARGIN.left + (style.x ?? 0);
-    const width = style.width ?? this.width - (style.x ?? 0);
-    const w = font.widthOfTextAtSize(text, size);
-    const x = style.align === 'center' ? left + (width - w) / 2 : style.align === 'right' ? left + width - w : left;
-    this.page.drawText(text, { x, y: this.y - size, size, font, color: style.color ?? rgb(0, 0, 0) });
+    let x = left;
+    if (style.align === 'center' || style.align === 'right') {
+      const width = style.width ?? this.width - (style.x ?? 0);
+      const w = face.width(text, size);
+      x = style.align === 'center' ? left + (width - w) / 2 : left + width - w;
+    }
+    this.content.text(face, size, style.color ? colorOp(style.color, false) : BLACK_FILL, x, this.y - size, text);
   }
 
   /** Wrapped text, moving down line by line (and to a new sheet when needed). */
@@ -245,38 +321,39 @@ export class PdfWriter {
 
   /** A thin horizontal rule across the text width (or from x for width). */
   rule(x = 0, width = this.width): void {
-    this.page.drawLine({ start: { x: MARGIN.left + x, y: this.y }, end: { x: MARGIN.left + x + width, y: this.y }, thickness: 0.5, color: GREY });
+    this.content.line(MARGIN.left + x, this.y, MARGIN.left + x + width, this.y, 0.5, GREY_STROKE);
   }
 
   /** A thin line between two points: x from the left margin, y from the bottom of the sheet (table borders). */
   line(x1: number, y1: number, x2: number, y2: number): void {
-    this.page.drawLine({ start: { x: MARGIN.left + x1, y: y1 }, end: { x: MARGIN.left + x2, y: y2 }, thickness: 0.5, color: rgb(0.2, 0.2, 0.2) });
+    this.content.line(MARGIN.left + x1, y1, MARGIN.left + x2, y2, 0.5, TABLE_STROKE);
   }
 
   /** One line written upwards (a narrow column's heading): x of its baseline from the left margin, y where it starts from the bottom of the sheet. */
   drawUp(text: string, x: number, y: number, size: number, bold = false): void {
-    this.page.drawText(text, { x: MARGIN.left + x, y, size, font: bold ? this.bold : this.regular, rotate: degrees(90), color: rgb(0, 0, 0) });
+    this.content.text(bold ? this.faces.bold : this.faces.regular, size, BLACK_FILL, MARGIN.left + x, y, text, UPWARDS);
   }
 
   /** A filled rectangle (a chart's bar): x from the left margin, y (its bottom edge) from the bottom of the sheet. */
   rect(x: number, y: number, width: number, height: number, color: ReturnType<typeof rgb>): void {
-    this.page.drawRectangle({ x: MARGIN.left + x, y, width, height, color });
+    this.content.rect(MARGIN.left + x, y, width, height, colorOp(color, false));
   }
 
   /** A line with its own thickness, dash pattern and colour (a chart's series, a gridline): coordinates as line(). */
   stroke(x1: number, y1: number, x2: number, y2: number, o: { thickness?: number; dash?: number[]; color?: ReturnType<typeof rgb> } = {}): void {
-    this.page.drawLine({
-      start: { x: MARGIN.left + x1, y: y1 },
-      end: { x: MARGIN.left + x2, y: y2 },
-      thickness: o.thickness ?? 0.5,
-      color: o.color ?? rgb(0, 0, 0),
-      dashArray: o.dash,
-    });
+    const dash = o.dash?.length ? `[${o.dash.map(String).join(' ')}] 0 d` : '[] 0 d';
+    this.content.line(MARGIN.left + x1, y1, MARGIN.left + x2, y2, o.thickness ?? 0.5, o.color ? colorOp(o.color, true) : BLACK_STROKE, dash);
   }
 
   /** A circle (a chart's point): centre x from the left margin, y from the bottom of the sheet; filled, outlined, or both. */
   circle(x: number, y: number, radius: number, o: { fill?: ReturnType<typeof rgb>; border?: ReturnType<typeof rgb>; thickness?: number }): void {
-    this.page.drawCircle({ x: MARGIN.left + x, y, size: radius, color: o.fill, borderColor: o.border, borderWidth: o.border ? (o.thickness ?? 0.8) : 0 });
+    this.content.circle(
+      MARGIN.left + x,
+      y,
+      radius,
+      o.fill ? colorOp(o.fill, false) : null,
+      o.border ? { color: colorOp(o.border, true), width: o.thickness ?? 0.8 } : null,
+    );
   }
 
   /**
@@ -295,26 +372,48 @@ export class PdfWriter {
    * of a wide table: its baseline at x (from the left margin), starting at y (from the bottom of the sheet).
    */
   vertical(text: string, x: number, y: number, size: number, bold = false): void {
-    this.page.drawText(text, { x: MARGIN.left + x, y, size, font: bold ? this.bold : this.regular, color: rgb(0, 0, 0), rotate: degrees(90) });
+    this.drawUp(text, x, y, size, bold);
+  }
+
+  /** Compresses the sheet being left: only its compressed operators are kept till finish. */
+  private leaveSheet(): void {
+    const sheet = this.sheets[this.sheets.length - 1];
+    if (!sheet?.content) return;
+    sheet.body = deflateSync(sheet.content.bytes(), { level: LEVEL });
+    sheet.content = null;
   }
 
   async finish(): Promise<Uint8Array> {
-    const pages = this.doc.getPages();
-    pages.forEach((p, i) => {
+    this.leaveSheet();
+    const context = this.doc.context;
+    const total = this.sheets.length;
+    if (this.info.watermark) this.watermarkState = context.register(context.obj({ Type: 'ExtGState', ca: 0.35 }));
+    for (const [i, sheet] of this.sheets.entries()) {
+      const body = sheet.body!;
+      sheet.body = null;
+      sheet.page.node.addContentStream(context.register(context.stream(body, { Filter: 'FlateDecode' })));
+      // Over what the sheet holds, as the last thing drawn: «Лист N из M», the footnote, the watermark.
+      const over = new ContentStream();
       const size = 9;
-      const text = `Лист ${i + 1} из ${pages.length}`;
+      const text = `Лист ${i + 1} из ${total}`;
       const y = MARGIN.bottom - 2;
-      p.drawText(text, { x: this.size.width - MARGIN.right - this.regular.widthOfTextAtSize(text, size), y, size, font: this.regular, color: GREY });
-      if (this.info.footnote) p.drawText(this.info.footnote, { x: MARGIN.left, y, size, font: this.regular, color: GREY });
-      if (this.info.watermark) {
+      over.text(this.faces.regular, size, GREY_FILL, this.size.width - MARGIN.right - this.faces.regular.width(text, size), y, text);
+      if (this.info.footnote) over.text(this.faces.regular, size, GREY_FILL, MARGIN.left, y, this.info.footnote);
+      if (this.info.watermark && this.watermarkState) {
+        sheet.page.node.setExtGState(PDFName.of(GS_WATERMARK), this.watermarkState);
+        const mark = this.info.watermark;
         const ws = 96;
-        const tw = this.bold.widthOfTextAtSize(this.info.watermark, ws);
+        const tw = this.faces.bold.width(mark, ws);
         const a = Math.PI / 4;
-        const cx = this.size.width / 2 - (Math.cos(a) * tw) / 2 + (Math.sin(a) * ws * 0.35);
-        const cy = this.size.height / 2 - (Math.sin(a) * tw) / 2 - (Math.cos(a) * ws * 0.35);
-        p.drawText(this.info.watermark, { x: cx, y: cy, size: ws, font: this.bold, color: rgb(0.75, 0.75, 0.75), opacity: 0.35, rotate: degrees(45) });
+        const cx = this.size.width / 2 - (Math.cos(a) * tw) / 2 + Math.sin(a) * ws * 0.35;
+        const cy = this.size.height / 2 - (Math.sin(a) * tw) / 2 - Math.cos(a) * ws * 0.35;
+        over.isolated(GS_WATERMARK, () => over.text(this.faces.bold, ws, WATERMARK_FILL, cx, cy, mark, turn(45)));
       }
-    });
-    return this.doc.save({ useObjectStreams: true });
+      // A few dozen bytes: not worth zlib's setting up (more than compressing a whole sheet costs).
+      sheet.page.node.addContentStream(context.register(context.stream(over.bytes())));
+    }
+    this.sheets = [];
+    // objectsPerTick: pdf-lib waits a timer tick (≥ 1 ms) after every 50 objects by default.
+    return this.doc.save({ useObjectStreams: true, objectsPerTick: Infinity });
   }
 }
