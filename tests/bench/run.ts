@@ -22,6 +22,7 @@ import { fetBenches } from './fet';
 import { timetableBenches } from './timetable';
 import { timetableCheckBenches } from './timetableCheck';
 import { pdfBenches } from './pdf';
+import { paperBenches } from './paper';
 
 const emit = (name: string, value: number, unit: string) => console.log(JSON.stringify({ name, value: Math.round(value * 10) / 10, unit }));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -145,42 +146,9 @@ try {
 
   // Paper copies of the journal (issue 14 points 3 and 6; R21): every class's copy of the 1000-student
   // demo school for «1 четверть» of simulated journal data, as one print job (render, ZIP, the one
-  // recording transaction), with the process's peak resident memory sampled during it; and one
-  // class's copy (the largest class). Targets: ≤ 10 s and ≤ 500 MB for the school, ≤ 0.5 s a class.
-  if (want('paper')) {
-    const c = await core(join(tmp.dir, 'paper.sqlite'));
-    await c.call('app.loadDemo', { students: 1000, seed: 1 });
-    const q1 = c.db.raw.prepare(`SELECT id, end_date FROM study_period WHERE name = '1 четверть' ORDER BY grade_from LIMIT 1`).get() as { id: string; end_date: string };
-    // Up to a week after the quarter: its period marks are entered within 7 days of its end.
-    const after = new Date(Date.parse(`${q1.end_date}T12:00:00Z`) + 8 * 86_400_000);
-    await simulateInto(c.db, { until: after.toISOString().slice(0, 10) });
-    const ctx: Ctx = { ...c.ctx, now: () => after };
-    const call = createLocalClient(ctx);
-    const periods = c.db.raw.prepare(`SELECT id FROM study_period WHERE name = '1 четверть' OR (start_date <= ? AND end_date >= ?)`).all(q1.end_date, q1.end_date) as { id: string }[];
-    let peak = 0;
-    const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const t0 = performance.now();
-    let pages = 0;
-    for (const p of periods) pages += (await call('paper.printCopies', { periodId: p.id })).sheets;
-    const ms = performance.now() - t0;
-    clearInterval(sample);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    emit('paper_copies_school_quarter_ms', ms, 'ms');
-    emit('paper_copies_school_quarter_pages', pages, 'pages');
-    emit('paper_copies_school_quarter_peak_mb', peak / 2 ** 20, 'MB');
-    const big = c.db.raw
-      .prepare(`SELECT m.class_id AS id FROM class_membership m JOIN school_class k ON k.id = m.class_id JOIN study_period p ON p.id = ? AND k.grade BETWEEN p.grade_from AND p.grade_to
-                WHERE m.deleted_at IS NULL GROUP BY m.class_id ORDER BY count(*) DESC LIMIT 1`)
-      .get(q1.id) as { id: string };
-    const times: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const t1 = performance.now();
-      await call('paper.printCopies', { periodId: q1.id, classId: big.id });
-      if (i > 0) times.push(performance.now() - t1);
-    }
-    emit('paper_copy_one_class_ms', median(times), 'ms');
-    c.db.close();
-  }
+  // recording transaction) in a fresh process with its peak resident memory; and one class's copy
+  // (the largest class). Targets: ≤ 10 s and ≤ 500 MB for the school, ≤ 0.5 s a class (tests/bench/paper.ts).
+  if (want('paper')) await paperBenches(emit, tmp.dir);
 
   // Statements for parents without e-access (issue 13 point 5; R12): the weekly batch of the
   // 1000-student demo school, every child whose parent refused the electronic diary, on the
