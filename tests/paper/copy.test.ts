@@ -67,9 +67,8 @@ describe('the paper copy of a class', () => {
     execFileSync('qpdf', ['--check', path]); // throws on damage
     const fonts = execFileSync('pdffonts', [path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
     expect(fonts.length).toBeGreaterThan(0);
-    // Embedded (the «emb» column); subset: the file is smaller than the fonts' files alone. (pdf-lib
-    // names a subset without the «ABCDEF+» tag, so pdffonts' «sub» column cannot tell.)
-    for (const l of fonts) expect(l).toMatch(/^PTSerif-\S+\s+CID TrueType\s+Identity-H\s+yes\b/);
+    // Embedded and subset: the «ABCDEF+» tag, and pdffonts' «emb» and «sub» columns.
+    for (const l of fonts) expect(l).toMatch(/^[A-Z]{6}\+PTSerif-\S+\s+CID TrueType\s+Identity-H\s+yes\s+yes\b/);
     expect(statSync(path).size).toBeLessThan(statSync(fontPath('regular')).size + statSync(fontPath('bold')).size);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
     expect(pages).toBe(sheets);
@@ -123,7 +122,7 @@ describe('the paper copy of a class', () => {
     ]);
   }, 300_000);
 
-  it('names what changed in the journal since printing', async () => {
+  it('names what changed in the journal since printing, on the board and in the register too', async () => {
     const copyId = one<{ id: string }>(`SELECT id FROM paper_copy WHERE code = ?`, code).id;
     expect(copyFreshness(t.ctx, copyId)).toEqual({ upToDate: true, changes: [] });
     const [m1, m2] = algebra.marks.filter((x) => /^[2-5]$/.test(x.value));
@@ -139,6 +138,12 @@ describe('the paper copy of a class', () => {
     const f = copyFreshness(t.ctx, copyId);
     expect(f.upToDate).toBe(false);
     expect(f.changes).toEqual(['2 отметки изменены (Алгебра)', '1 отметка добавлена (Алгебра)', 'итоговая отметка изменена: 1 (Алгебра)', 'тема урока изменена: 1 (Алгебра)']);
+    // The board and the register show the copy as out of date, naming the same changes.
+    const board = await t.call('paper.board', { periodId: period.id });
+    expect(board.classes.find((c) => c.classId === cls.id)!.copy).toMatchObject({ upToDate: false, changes: f.changes });
+    await t.call('paper.registerAdd', { receivedOn: '2027-01-12', copyId, handedBy: 'Иванова И. И.' });
+    const reg = await t.call('paper.register', {});
+    expect(reg.entries.find((e) => e.copyId === copyId)).toMatchObject({ copyUpToDate: false, copyChanges: f.changes });
     // A mark removed (tombstoned by sync) is named with its subject too.
     t.db.raw.prepare(`UPDATE mark SET deleted_at = ? WHERE id = 'added-1'`).run(at);
     expect(copyFreshness(t.ctx, copyId).changes).toContain('2 отметки изменены (Алгебра)');

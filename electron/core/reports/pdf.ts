@@ -21,21 +21,6 @@ const LEVEL = 3;
 // The package is CommonJS: under Node's ESM loader its API is the default export.
 const fontkit = ((fontkitModule as unknown as { default?: unknown }).default ?? fontkitModule) as Parameters<PDFDocument['registerFontkit']>[0];
 
-/**
- * fontkit as pdf-lib sees it, with one parsed font per font file for the whole process: a font's
- * tables and glyphs are decoded lazily and kept in the font object, and a batch of documents (the
- * paper copies of a whole school: one document per class) would otherwise decode them again for
- * every document. Each document still makes its own subset (createSubset) from it.
- */
-const parsed = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
-const sharedFontkit: typeof fontkit = {
-  create: (bytes: Uint8Array, postscriptName?: string) => {
-    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
-    let f = parsed.get(bytes);
-    if (!f) parsed.set(bytes, (f = fontkit.create(bytes)));
-    return f;
-  },
-};
 
 /**
  * No ligatures (PT Serif has «fi», «fl»): a line is then as wide as its characters, which is how
@@ -151,7 +136,7 @@ export class PdfWriter {
 
   static async create(info: DocInfo): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(sharedFontkit);
+    doc.registerFontkit(fontkit);
     // The font subsets and their ToUnicode maps through node's zlib, not pdf-lib's JavaScript deflate.
     const context = doc.context;
     context.flateStream = (contents, dict = {}) =>
