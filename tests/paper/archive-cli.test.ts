@@ -12,7 +12,7 @@ import { runCli } from '../support/cli';
 let password = '';
 const cli = (...args: string[]) => runCli(args[0] === 'demo' ? args : [...args, '--user', 'admin'], { password, timeout: 240_000 });
 
-describe('command line: archive build, archive verify', () => {
+describe('command line: archive build, archive verify', { timeout: 240_000 }, () => {
   const tmp = tempDir('school-office-cli-archive-');
   const db = join(tmp.dir, 'school.sqlite');
   const out = join(tmp.dir, 'архив.zip');

@@ -10,7 +10,7 @@ import type { PaperCheck } from '../../electron/api/paperBoard';
 let password = '';
 const cli = (...args: string[]) => runCli(args[0] === 'demo' ? args : [...args, '--user', 'admin'], { password, timeout: 240_000 });
 
-describe('command line: paper-copies check', () => {
+describe('command line: paper-copies check', { timeout: 240_000 }, () => {
   const tmp = tempDir('school-office-cli-paper-check-');
   const db = join(tmp.dir, 'school.sqlite');
   afterAll(() => tmp.cleanup());

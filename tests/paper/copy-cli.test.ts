@@ -13,7 +13,7 @@ import { seedJournal } from '../support/journal';
 let password = '';
 const cli = (...args: string[]) => runCli([...args, '--user', 'admin'], { password, timeout: 240_000 });
 
-describe('command line: paper-copies print', () => {
+describe('command line: paper-copies print', { timeout: 240_000 }, () => {
   const tmp = tempDir('school-office-cli-paper-');
   const db = join(tmp.dir, 'school.sqlite');
   afterAll(() => tmp.cleanup());

@@ -13,7 +13,7 @@ import { entryDigest } from '../../electron/core/paper/register/chain';
 let password = '';
 const cli = (...args: string[]) => runCli(args[0] === 'demo' ? args : [...args, '--user', 'admin'], { password, timeout: 240_000 });
 
-describe('command line: register show|verify', () => {
+describe('command line: register show|verify', { timeout: 240_000 }, () => {
   const tmp = tempDir('school-office-cli-register-');
   const db = join(tmp.dir, 'school.sqlite');
   afterAll(() => tmp.cleanup());
