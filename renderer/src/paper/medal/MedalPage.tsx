@@ -51,7 +51,7 @@ function ClassGrid({ c, students }: { c: MedalClassStatement; students: MedalStu
             <Table.Th style={{ ...stickyName, zIndex: 3 }}>Обучающийся</Table.Th>
             <Table.Th style={{ minWidth: 190, maxWidth: 260 }}>Статус по отметкам</Table.Th>
             {c.subjects.map((s) => (
-              <Table.Th key={s.id} style={{ ...cell, fontSize: 12, lineHeight: 1.15, width: 92, maxWidth: 110, whiteSpace: 'normal' }} title={s.name}>
+              <Table.Th key={s.id} style={{ ...cell, fontSize: 12, lineHeight: 1.15, width: 112, minWidth: 112, maxWidth: 124, whiteSpace: 'normal' }} title={s.name}>
                 {s.name}
                 <Text size="10px" c="dimmed" fw={400}>
                   {c.preliminary ? '10 кл.: I · II · год | итог' : '10 и 11 кл.: I · II · год | итог'}
