@@ -73,7 +73,11 @@ describe('roles as a school works', () => {
     expect(await page.getByTestId('users-unlinked').count()).toBe(0);
     // The matrix: only today's areas; the deputy's changes are of their parallels.
     expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Расписание и замены/);
-    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Бумажные копии/);
+    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Перевод|Конец учебного года/);
+    // Paper copies and the archive (R21–R22): the office and the deputies work, the director looks.
+    expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Бумажные копии и архив/);
+    expect(await page.getByTestId('perm-deputy-paper').textContent()).toBe('Изменение');
+    expect(await page.getByTestId('perm-director-paper').textContent()).toBe('Просмотр');
     // Reports: the deputy sees their parallels' figures only (and sets the thresholds).
     expect(await page.getByTestId('perm-deputy-reports').textContent()).toBe('Изменениесвоих параллелей');
     expect(await page.getByTestId('perm-director-reports').textContent()).toBe('Просмотр');
