@@ -82,6 +82,8 @@ export function writeResultFile(dir: string, prefix: string, name: string, bytes
 
 /** A result file of the operation (an export, a PDF): written and held for the session, by reference. */
 export async function resultFile(ctx: Ctx, fileName: string, bytes: Uint8Array, rows: number): Promise<ExportedFile> {
+  // The last cancellation point: a cancel asked while the document was being finished still cancels.
+  checkpoint(ctx);
   if (ctx.job) return ctx.job.result(fileName, bytes, rows);
   const f = writeResultFile(filesDir(), 'direct', fileName, bytes);
   holdResult(ctx.session, f);

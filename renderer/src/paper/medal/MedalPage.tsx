@@ -188,7 +188,7 @@ export function MedalPage() {
           w={130}
           data-testid="medal-class"
         />
-        <TextInput label="Поиск" placeholder="Фамилия" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={200} maxLength={100} data-testid="medal-search" />
+        <TextInput label="Поиск" placeholder="Фамилия" leftSection={<IconSearch size={14} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={200} data-testid="medal-search" />
         <Checkbox label="Только претенденты" checked={onlyCandidates} onChange={(e) => setOnlyCandidates(e.currentTarget.checked)} mb={8} data-testid="medal-only" />
         {data ? (
           <Text size="sm" c="dimmed" mb={6}>
