@@ -4,19 +4,18 @@
 // the marks; printed (PDF, A4 landscape with the commission's signature lines) or exported to Excel,
 // both as jobs. The ЕГЭ conditions are filled in by hand on paper.
 import { useMemo, useState, type CSSProperties } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter, IconSearch } from '@tabler/icons-react';
+import { Alert, Badge, Checkbox, Group, Paper, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
 import { call, saveFile } from '../../api';
 import { useOp } from '../../data/useOp';
 import { useAction } from '../../data/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { PdfXlsxButtons, PDF_MIME, XLSX_MIME } from '../../components/FileButtons';
 import { countOf } from '../../lib/dates';
 import { markValues } from '../../../../electron/api/enums';
 import type { MedalClassStatement, MedalStatusKind, MedalStudent } from '../../../../electron/api/paperMedal';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
 const ALL = 'all';
 
 const STATUS: Record<MedalStatusKind, { label: string; color: string }> = {
@@ -134,8 +133,8 @@ export function MedalPage() {
   const [onlyCandidates, setOnlyCandidates] = useState(false);
   const input = useMemo(() => ({ yearId, classId: classId === ALL ? null : classId }), [yearId, classId]);
   const st = useOp('paper.medal', input, { keepPrevious: true });
-  const pdf = useFileAction('paper.medalPdf', PDF, input);
-  const xlsx = useFileAction('paper.medalXlsx', XLSX, input);
+  const pdf = useFileAction('paper.medalPdf', PDF_MIME, input);
+  const xlsx = useFileAction('paper.medalXlsx', XLSX_MIME, input);
   const data = st.data;
   const needle = search.trim().toLocaleLowerCase('ru');
   const shown = (c: MedalClassStatement) =>
@@ -147,23 +146,7 @@ export function MedalPage() {
       <PageHeader
         title="Ведомости для медальной комиссии"
         description="10–11 классы: полугодовые и годовые отметки за 10 и 11 классы, итоговая отметка (среднее, x,5 — вверх) и проверка условий медали по отметкам (Приказ Минпросвещения № 730). Баллы ЕГЭ комиссия вносит на бумаге."
-        actions={
-          <Group gap="xs">
-            <Button variant="default" leftSection={<IconPrinter size={16} stroke={1.6} />} loading={pdf.busy} disabled={!data} onClick={() => void pdf.run()} data-testid="medal-pdf">
-              Печать (PDF)
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} stroke={1.6} color="var(--mantine-color-teal-7)" />}
-              loading={xlsx.busy}
-              disabled={!data}
-              onClick={() => void xlsx.run()}
-              data-testid="medal-xlsx"
-            >
-              Excel
-            </Button>
-          </Group>
-        }
+        actions={<PdfXlsxButtons pdf={pdf} xlsx={xlsx} disabled={!data} testId="medal" />}
       />
       <Group gap="sm" align="flex-end">
         <Select

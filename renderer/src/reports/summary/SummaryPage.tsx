@@ -3,19 +3,17 @@
 // summary statement of attestation; printed (PDF, A4 landscape with signature lines) or exported to
 // Excel, both as jobs. A deputy director chooses among the classes of their parallels.
 import { useMemo, useState, type CSSProperties } from 'react';
-import { Alert, Button, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
-import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react';
+import { Alert, Group, Paper, ScrollArea, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
 import { call, saveFile } from '../../api';
 import { useOp } from '../../data/useOp';
 import { useAction } from '../../data/useAction';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
+import { PdfXlsxButtons, PDF_MIME, XLSX_MIME } from '../../components/FileButtons';
 import { countOf } from '../../lib/dates';
 import { markValues, type MarkValue } from '../../../../electron/api/enums';
 import type { SummaryStatement } from '../../../../electron/api/types';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const PDF = 'application/pdf';
 
 const COLORS: Partial<Record<MarkValue, string>> = { '5': 'teal.8', '4': 'blue.8', '3': 'orange.8', '2': 'red.7', '1': 'red.7', na: 'red.7', fail: 'red.7', exempt: 'gray.6' };
 
@@ -120,8 +118,8 @@ export function SummaryPage({ classId: initialClass }: { classId?: string }) {
   const [kind, setKind] = useState<'periods' | 'year'>('periods');
   const input = useMemo(() => ({ classId: classId ?? '', year: kind === 'year' }), [classId, kind]);
   const st = useOp('summary.get', input, { enabled: !!classId, keepPrevious: true });
-  const pdf = useFileAction('summary.pdf', PDF, input);
-  const xlsx = useFileAction('summary.xlsx', XLSX, input);
+  const pdf = useFileAction('summary.pdf', PDF_MIME, input);
+  const xlsx = useFileAction('summary.xlsx', XLSX_MIME, input);
   const data = st.data;
 
   return (
@@ -129,23 +127,7 @@ export function SummaryPage({ classId: initialClass }: { classId?: string }) {
       <PageHeader
         title="Сводная ведомость"
         description="Отметки класса за четверти (полугодия) и год по предметам учебного плана — как выставлены в журнале; итоговая ведомость за год — с подписями (R16)"
-        actions={
-          <Group gap="xs">
-            <Button variant="default" leftSection={<IconPrinter size={16} stroke={1.6} />} loading={pdf.busy} disabled={!data} onClick={() => void pdf.run()} data-testid="summary-pdf">
-              Печать (PDF)
-            </Button>
-            <Button
-              variant="default"
-              leftSection={<IconFileSpreadsheet size={16} stroke={1.6} color="var(--mantine-color-teal-7)" />}
-              loading={xlsx.busy}
-              disabled={!data}
-              onClick={() => void xlsx.run()}
-              data-testid="summary-xlsx"
-            >
-              Excel
-            </Button>
-          </Group>
-        }
+        actions={<PdfXlsxButtons pdf={pdf} xlsx={xlsx} disabled={!data} testId="summary" />}
       />
       <Group gap="sm" align="flex-end">
         <Select
