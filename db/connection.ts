@@ -243,12 +243,21 @@ export function migrate(db: Db, upTo: number = LATEST_SCHEMA_VERSION): number[] 
   const applied: number[] = [];
   for (const m of migrations) {
     if (m.version <= current || m.version > upTo) continue;
-    db.tx(() => {
-      m.up(db.raw);
-      db.raw
-        .prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)')
-        .run(m.version, m.name, new Date().toISOString());
-    });
+    if (m.rebuildsTables) db.raw.pragma('foreign_keys = OFF');
+    try {
+      db.tx(() => {
+        m.up(db.raw);
+        if (m.rebuildsTables) {
+          const broken = db.raw.pragma('foreign_key_check') as unknown[];
+          if (broken.length) throw new Error(`migration ${m.version}: ${broken.length} foreign keys broken`);
+        }
+        db.raw
+          .prepare('INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)')
+          .run(m.version, m.name, new Date().toISOString());
+      });
+    } finally {
+      if (m.rebuildsTables) db.raw.pragma('foreign_keys = ON');
+    }
     applied.push(m.version);
   }
   return applied;

@@ -12,7 +12,7 @@
 // foreign key by foreign key, unique index by unique index.
 import type { Database } from './schema';
 import { paperArchiveKinds, paperSteps } from '../electron/api/enums';
-import { calendarDayKinds, credentialHandings, credentialRoles, enrollmentPreferences, orderKinds, orderStatuses } from '../electron/api/enums';
+import { calendarDayKinds, credentialHandings, credentialRoles, debtDecisions, debtReasons, debtStatuses, enrollmentPreferences, orderKinds, orderStatuses, promotionDecisions } from '../electron/api/enums';
 import { absenceKinds, absenceReasons, lessonChangeKinds, roomKinds, unavailableReasons, weekParities, divisionMethods, genders, gradeEditWindows, gradings, lessonStatuses, markTables, markValues, periodKinds, staffRoles, studyGroupKinds, appRoles, workKinds } from '../electron/api/enums';
 
 export type Table = keyof Database;
@@ -697,6 +697,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       school_from: text('Откуда прибыл'),
       school_to: text('Куда выбыл'),
       reason: text('Причина'),
+      decision: oneOf('Решение', promotionDecisions.labels),
     },
   },
   credential_request: {
@@ -888,6 +889,49 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     },
   },
 
+  academic_debt: {
+    title: 'Академические задолженности',
+    record: 'академическая задолженность',
+    owner: 'office',
+    keys: [['student_id', 'subject_id', 'year_id']],
+    unique: [{ on: ['student_id', 'subject_id', 'year_id'] }],
+    label: { prefix: 'Задолженность: ', sql: `coalesce(${studentOf('t.student_id')}, '')` },
+    columns: {
+      ...SYNC,
+      student_id: ref('Ученик', 'student'),
+      subject_id: ref('Предмет', 'subject'),
+      year_id: ref('Учебный год', 'academic_year'),
+      reason: oneOf('Причина', debtReasons.labels),
+      recorded_on: date('Зафиксирована'),
+      first_retake_on: date('Первая пересдача'),
+      first_result: oneOf('Результат первой пересдачи', markValues.labels),
+      second_retake_on: date('Вторая пересдача (комиссия)'),
+      second_result: oneOf('Результат второй пересдачи', markValues.labels),
+      commission: list('Комиссия'),
+      status: oneOf('Состояние', debtStatuses.labels),
+      decision: oneOf('Решение', debtDecisions.labels),
+      decided_on: date('Дата решения'),
+      note: text('Примечание'),
+    },
+  },
+  year_rollover: {
+    title: 'Переходы на новый учебный год',
+    record: 'переход на новый год',
+    owner: 'office',
+    keys: [['from_year_id']],
+    unique: [{ on: ['from_year_id'] }],
+    label: { prefix: 'Переход на новый год: ', sql: `(SELECT name FROM academic_year WHERE id = t.to_year_id)` },
+    columns: {
+      ...SYNC,
+      from_year_id: ref('Из учебного года', 'academic_year'),
+      to_year_id: ref('В учебный год', 'academic_year'),
+      done_at: time('Выполнен'),
+      done_by: text('Кто выполнил'),
+      summary: hidden('Итог'),
+      backup_file: text('Резервная копия'),
+    },
+  },
+
   // ── The central system's: teachers enter them in the central journal, sync brings them (issue 10) ──
   lesson: {
     title: 'Уроки',
@@ -945,7 +989,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
     title: 'Отметки за периоды и год',
     record: 'отметка за период',
     owner: 'central',
-    keys: [['student_id', 'subject_id', 'year_id', 'period_id']],
+    keys: [['student_id', 'subject_id', 'year_id', 'period_id', 'attestation']],
     columns: {
       ...SYNC,
       student_id: ref('Ученик', 'student'),
@@ -955,6 +999,7 @@ export const entities: { readonly [T in Table]: Entity<T> } = {
       value: oneOf('Отметка', markValues.labels),
       entered_by: ref('Поставил', 'staff'),
       entered_at: time('Поставлена'),
+      attestation: flag('Промежуточная аттестация'),
     },
   },
   mark_change: {

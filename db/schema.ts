@@ -3,7 +3,7 @@
 // Dates are ISO strings 'YYYY-MM-DD'; timestamps are ISO 8601 UTC; booleans are 0/1.
 import type { Generated } from 'kysely';
 import type { PaperArchiveKind, PaperStep } from '../electron/api/enums';
-import type { CalendarDayKind, CredentialHanding, CredentialRole, EnrollmentPreference, OrderKind, OrderStatus } from '../electron/api/enums';
+import type { CalendarDayKind, CredentialHanding, CredentialRole, DebtDecision, DebtReason, DebtStatus, EnrollmentPreference, OrderKind, OrderStatus, PromotionDecision } from '../electron/api/enums';
 import type { AbsenceKind, AbsenceReason, AppRole, AuditAction, DivisionMethod, Gender, GradeEditWindow, Grading, LessonChangeKind, LessonStatus, MarkTable as MarkTableName, MarkValue, PeriodKind, RoomKind, StaffRole, StudyGroupKind, UnavailableReason, WeekParity, WorkKind } from '../electron/api/enums';
 
 // The closed sets of values: defined once, with their labels, in electron/api/enums.ts.
@@ -400,6 +400,8 @@ export interface SyncedTables {
   paper_register_entry: PaperRegisterEntryTable;
   paper_scan: PaperScanTable;
   paper_archive: PaperArchiveTable;
+  academic_debt: AcademicDebtTable;
+  year_rollover: YearRolloverTable;
 }
 
 // ── Contingent (issue 12; db/migrations/0011_contingent.ts) ──
@@ -488,6 +490,8 @@ export interface OrderItemTable extends SyncColumns {
   school_from: string | null;
   school_to: string | null;
   reason: string | null;
+  /** A promotion or graduation order: what it decides for the student (migration 0014). */
+  decision: PromotionDecision | null;
 }
 
 /** An account of the central system asked for a newcomer or a parent (R7); the 10-working-day count from `arrived_on`. */
@@ -671,6 +675,8 @@ export interface PeriodMarkTable extends SyncColumns {
   value: MarkValue;
   entered_by: string | null;
   entered_at: string;
+  /** 1: the intermediate-attestation mark (ПА, R24; period_id null) beside the year mark (migration 0014). */
+  attestation: number;
 }
 
 /** One change of a mark (R15): who, when, old → new (null: none — set or removed). */
@@ -809,4 +815,36 @@ export interface PaperArchiveTable extends SyncColumns {
   digest: string;
   built_at: string;
   built_by: string;
+}
+
+// ── The year end and the new year (issue 15; db/migrations/0014_year_end.ts) ──
+
+/** A student's academic debt in a subject (R24; 273-ФЗ art. 58): two retakes, the second before a commission. */
+export interface AcademicDebtTable extends SyncColumns {
+  student_id: string;
+  subject_id: string;
+  year_id: string;
+  reason: DebtReason;
+  recorded_on: string;
+  first_retake_on: string | null;
+  first_result: MarkValue | null;
+  second_retake_on: string | null;
+  second_result: MarkValue | null;
+  /** JSON array of staff ids, the chair first. */
+  commission: string;
+  status: DebtStatus;
+  decision: DebtDecision | null;
+  decided_on: string | null;
+  note: string | null;
+}
+
+/** A rollover done from one academic year to the next: once per year (the unique `from_year_id`). */
+export interface YearRolloverTable extends SyncColumns {
+  from_year_id: string;
+  to_year_id: string;
+  done_at: string;
+  done_by: string;
+  /** JSON of what it created (counts per kind), for the result page and the second run's report. */
+  summary: string;
+  backup_file: string | null;
 }

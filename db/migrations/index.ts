@@ -12,9 +12,10 @@ import { migration as m0010 } from './0010_timetable';
 import { migration as m0011 } from './0011_contingent';
 import { migration as m0012 } from './0012_reports';
 import { migration as m0013 } from './0013_paper_copies';
+import { migration as m0014 } from './0014_year_end';
 
 /** Every migration in order; one file each, each with its own test in tests/db/migrations/. */
-export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013];
+export const migrations: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;
 export type { Migration };

@@ -27,6 +27,11 @@ import { summaryOps } from './summary';
 import { monitoringOps } from './monitoring';
 import { statementsOps } from './statements';
 import { paperMedalOps } from './paperMedal';
+import { homeOps } from './home';
+import { rolloverOps } from './rollover';
+import { promotionOps } from './promotion';
+import { debtsOps } from './debts';
+import { yearCheckOps } from './yearCheck';
 import { paperBoardOps } from './paperBoard';
 import { paperRegisterOps } from './paperRegister';
 import { paperArchiveOps } from './paperArchive';
@@ -71,6 +76,11 @@ export const contract = {
   ...paperRegisterOps,
   ...paperArchiveOps,
   ...paperCopiesOps,
+  ...homeOps,
+  ...rolloverOps,
+  ...promotionOps,
+  ...debtsOps,
+  ...yearCheckOps,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;

@@ -260,8 +260,41 @@ export const orderKinds = defineEnum({
   expulsion: 'Об отчислении',
   class_transfer: 'О переводе в другой класс',
   cancellation: 'Об отмене приказа',
+  promotion: 'О переводе в следующий класс',
+  graduation: 'Об отчислении в связи с завершением обучения',
 });
 export type OrderKind = ValueOf<typeof orderKinds>;
+
+// ── Year end (issue 15, R24; law 273-ФЗ art. 58) ─────────────────────────────────────────────
+
+/** What a promotion or graduation order decides for a student (`order_item.decision`). */
+export const promotionDecisions = defineEnum({
+  promoted: 'Переведён в следующий класс',
+  conditional: 'Переведён условно (академическая задолженность)',
+  repeat: 'Оставлен на повторное обучение',
+  graduated: 'Отчислен в связи с завершением обучения',
+  continues: 'Продолжает обучение в 10 классе',
+});
+export type PromotionDecision = ValueOf<typeof promotionDecisions>;
+
+/** Why a student has an academic debt in a subject. */
+export const debtReasons = defineEnum({
+  unsatisfactory: 'Неудовлетворительный результат аттестации',
+  absent: 'Не прошёл аттестацию без уважительной причины',
+});
+export type DebtReason = ValueOf<typeof debtReasons>;
+
+/** open: retakes ahead; closed: cleared at a retake; decided: not cleared, the decision recorded. */
+export const debtStatuses = defineEnum({ open: 'Не ликвидирована', closed: 'Ликвидирована', decided: 'Принято решение' });
+export type DebtStatus = ValueOf<typeof debtStatuses>;
+
+/** What happens to a student who did not clear a debt (273-ФЗ art. 58 p. 9), by the parents' choice. */
+export const debtDecisions = defineEnum({
+  repeat: 'Оставлен на повторное обучение',
+  adapted: 'Переведён на обучение по адаптированной программе (по рекомендации ПМПК)',
+  individual: 'Переведён на обучение по индивидуальному учебному плану',
+});
+export type DebtDecision = ValueOf<typeof debtDecisions>;
 
 /** A draft applies nothing; a signed order has applied its items; a cancelled one was undone by a cancellation order. */
 export const orderStatuses = defineEnum({ draft: 'Проект', signed: 'Подписан', cancelled: 'Отменён' });

@@ -24,6 +24,8 @@ export const ORDER_SUFFIX: Readonly<Record<OrderKind, string>> = {
   expulsion: 'о',
   class_transfer: 'п',
   cancellation: 'отм',
+  promotion: 'пер',
+  graduation: 'вып',
 };
 
 /** «12-зп» */

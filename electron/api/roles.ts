@@ -5,9 +5,8 @@ import { appRoles, defineEnum, type AppRole } from './enums';
 export type { AppRole };
 
 /**
- * The areas of the app a role may view or change: only those that exist today. The year end and
- * rollover get theirs with the issue that builds them (an area
- * without operations would promise in the matrix what the program cannot do).
+ * The areas of the app a role may view or change: only those that exist today (an area without
+ * operations would promise in the matrix what the program cannot do).
  */
 export const areas = defineEnum({
   setup: 'Настройка школы',
@@ -26,6 +25,7 @@ export const areas = defineEnum({
   reports: 'Отчёты и мониторинг',
   statements: 'Выписки для родителей',
   paper: 'Бумажные копии и архив',
+  yearEnd: 'Конец учебного года',
 });
 export const AREAS = areas.values;
 export type Area = (typeof AREAS)[number];
@@ -39,13 +39,16 @@ export type Access = 'none' | 'view' | 'change';
  * R16–R20 (reports and monitoring: the deputies and the administrator make them and set their thresholds;
  * a deputy sees only their parallels' figures), R7 (credentials: the administrator keeps the register of issued credentials, the secretary helps;
  * deputies and the director see it and the deadlines), R23 (backups and the sync identity: the administrator), R26 (error reports: the office registers them and
- * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`).
+ * tells the reporter — `corrections`; the administrator corrects the data and marks it — `fixes`),
+ * R24 (the year end: deputies check the year and keep the academic debts, the secretary prints the
+ * parents' notices and the promotion orders go through `contingent`; the director looks; the rollover
+ * to the next year is the administrator's: it needs `setup`).
  */
 export const ROLE_MATRIX: Record<AppRole, Record<Area, Access>> = {
-  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change', statements: 'change', paper: 'change' },
-  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view', statements: 'change', paper: 'change' },
-  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change', statements: 'view', paper: 'change' },
-  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view', statements: 'view', paper: 'view' },
+  sysadmin: { setup: 'change', curriculum: 'change', groups: 'change', contingent: 'change', corrections: 'change', fixes: 'change', backups: 'change', users: 'change', audit: 'change', journal: 'view', sync: 'change', timetable: 'change', credentials: 'change', reports: 'change', statements: 'change', paper: 'change', yearEnd: 'change' },
+  secretary: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'change', corrections: 'change', fixes: 'none', backups: 'none', users: 'none', audit: 'none', journal: 'view', sync: 'view', timetable: 'view', credentials: 'change', reports: 'view', statements: 'change', paper: 'change', yearEnd: 'change' },
+  deputy: { setup: 'view', curriculum: 'change', groups: 'change', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'none', users: 'none', audit: 'view', journal: 'view', sync: 'view', timetable: 'change', credentials: 'view', reports: 'change', statements: 'view', paper: 'change', yearEnd: 'change' },
+  director: { setup: 'view', curriculum: 'view', groups: 'view', contingent: 'view', corrections: 'view', fixes: 'none', backups: 'view', users: 'view', audit: 'view', journal: 'view', sync: 'view', timetable: 'view', credentials: 'view', reports: 'view', statements: 'view', paper: 'view', yearEnd: 'view' },
 };
 
 /**

@@ -26,6 +26,11 @@ export type * from './monitoring';
 export type * from './statements';
 export type * from './paperRegister';
 export type * from './paperArchive';
+export type * from './home';
+export type * from './rollover';
+export type * from './promotion';
+export type * from './debts';
+export type * from './yearCheck';
 export type {
   AppRole,
   AuditAction,

@@ -24,6 +24,8 @@ import { printCopiesCommand } from './paperPrint';
 import { checkCopiesCommand } from './paperCheck';
 import { registerCommand } from './paperRegister';
 import { archiveCommand } from './paperArchive';
+import { yearCheckCommand } from './yearCheck';
+import { yearRolloverCommand } from './yearRollover';
 
 export { UsageError };
 
@@ -125,6 +127,9 @@ export const USAGE = `Школьный офис — командная стро�
                                     реестр приказов по контингенту (виды: ${orderKinds.values.join(', ')})
   npm run cli -- orders print --db ФАЙЛ (--id ИД | --number 12-зп [--year-of ГГГГ-ММ-ДД]) --out ФАЙЛ.pdf
                                     приказ в PDF по официальной форме (проект — с отметкой «ПРОЕКТ»)
+  npm run cli -- year check --db ФАЙЛ [--class 5А]           итоги учебного года: отметки, задолженности, кандидаты на медали
+  npm run cli -- year rollover --db ФАЙЛ --to 2027/2028 [--dry-run]
+                                    переход на новый учебный год (с --dry-run — только показать, что будет сделано)
 
   --user ЛОГИН   от имени пользователя (пароль — SCHOOL_OFFICE_PASSWORD или запрос); права — по его роли
   --json   вывод в JSON; ошибки: {"errors":[{"row":N,"column":"…","message":"…"}]}
@@ -258,6 +263,10 @@ export async function runCommand(args: string[], env: Env): Promise<void | numbe
       return archiveCommand(sub, { ...env, year: switchOn(args, '--year') }, file);
     case 'orders':
       return ordersCommand(sub, env);
+    case 'year':
+      if (sub === 'check') return yearCheckCommand(env);
+      if (sub === 'rollover') return yearRolloverCommand({ ...env, dryRun: switchOn(args, '--dry-run') });
+      throw new UsageError('year: укажите check или rollover');
     case 'timetable':
       if (sub === 'export-fet' || sub === 'import-fet') return timetableFetCommand(sub, env);
       return timetableCommand(sub, env);

@@ -26,6 +26,11 @@ import { summaryHandlers } from './summary/ops';
 import { monitoringHandlers } from './monitoring/ops';
 import { statementsHandlers } from './statements/ops';
 import { paperMedalHandlers } from './paper/medal/ops';
+import { homeHandlers } from './home/ops';
+import { rolloverHandlers } from './yearEnd/rollover/ops';
+import { promotionHandlers } from './yearEnd/promotion/ops';
+import { debtsHandlers } from './yearEnd/debts/ops';
+import { yearCheckHandlers } from './yearEnd/check/ops';
 import { paperBoardHandlers } from './paper/board/ops';
 import { paperRegisterHandlers } from './paper/register/ops';
 import { paperArchiveHandlers } from './paper/archive/ops';
@@ -68,4 +73,9 @@ export const handlers: HandlerMap = {
   ...paperRegisterHandlers,
   ...paperArchiveHandlers,
   ...paperCopiesHandlers,
+  ...yearCheckHandlers,
+  ...debtsHandlers,
+  ...promotionHandlers,
+  ...rolloverHandlers,
+  ...homeHandlers,
 };

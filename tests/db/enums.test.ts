@@ -31,7 +31,7 @@ import {
   enrollmentPreferences,
   credentialRoles,
   calendarDayKinds,
-  type Enum, paperSteps, paperArchiveKinds } from '../../electron/api/enums';
+  type Enum, paperSteps, paperArchiveKinds, promotionDecisions, debtReasons, debtStatuses, debtDecisions } from '../../electron/api/enums';
 import { tempDir } from '../support/tmp';
 import { MUTATION_STATES } from '../../db/sync';
 
@@ -74,6 +74,12 @@ const CHECKED: Record<string, readonly (string | number)[]> = {
   'calendar_day.kind': calendarDayKinds.values,
   'paper_step.step': paperSteps.values,
   'paper_archive.kind': paperArchiveKinds.values,
+  'order_item.decision': promotionDecisions.values,
+  'academic_debt.reason': debtReasons.values,
+  'academic_debt.first_result': markValues.values,
+  'academic_debt.second_result': markValues.values,
+  'academic_debt.status': debtStatuses.values,
+  'academic_debt.decision': debtDecisions.values,
 };
 
 /**

@@ -73,7 +73,10 @@ describe('roles as a school works', () => {
     expect(await page.getByTestId('users-unlinked').count()).toBe(0);
     // The matrix: only today's areas; the deputy's changes are of their parallels.
     expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Расписание и замены/);
-    expect(await page.getByTestId('permission-matrix').textContent()).not.toMatch(/Перевод|Конец учебного года/);
+    // The year end (R24): deputies and the office work, the director looks.
+    expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Конец учебного года/);
+    expect(await page.getByTestId('perm-deputy-yearEnd').textContent()).toBe('Изменение');
+    expect(await page.getByTestId('perm-director-yearEnd').textContent()).toBe('Просмотр');
     // Paper copies and the archive (R21–R22): the office and the deputies work, the director looks.
     expect(await page.getByTestId('permission-matrix').textContent()).toMatch(/Бумажные копии и архив/);
     expect(await page.getByTestId('perm-deputy-paper').textContent()).toBe('Изменение');

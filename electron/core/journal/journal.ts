@@ -199,6 +199,7 @@ export function classJournal(ctx: Ctx, i: OpParsed<'journal.classJournal'>): Cla
   }
   for (const pm of q.periodMarksOf(db, ids, i.subjectId, yearId)) {
     const r = rows.get(pm.student_id)!;
+    if (pm.attestation) continue; // the attestation mark (R24) is the year end's, not the journal page's
     if (pm.period_id === null) r.yearMark = pm.value;
     else {
       r.periodMarks[pm.period_id] = pm.value;
@@ -234,7 +235,7 @@ export function studentMarks(ctx: Ctx, i: OpParsed<'journal.studentMarks'>): Stu
   };
   for (const m of q.marksOf(db, [head.id], null, p.start_date, p.end_date)) subj(m.subject_id).marks.push({ date: m.date, value: m.value, workKind: m.work_kind, weight: m.weight });
   for (const pm of q.periodMarksOf(db, [head.id], null, yearId)) {
-    if (pm.period_id !== null && pm.period_id !== p.id) continue;
+    if (pm.attestation || (pm.period_id !== null && pm.period_id !== p.id)) continue;
     const s = subj(pm.subject_id);
     if (pm.period_id === null) s.yearMark = pm.value;
     else s.periodMark = pm.value;

@@ -264,13 +264,14 @@ export interface PeriodMarkRow {
   subject_id: string;
   period_id: string | null;
   value: MarkValue;
+  attestation: number;
 }
 
-/** Period marks and year marks (period_id null) of a year, the latest entered last. */
+/** Period marks and year marks (period_id null; `attestation` 1: the intermediate-attestation mark) of a year, the latest entered last. */
 export function periodMarksOf(db: Db, studentIds: readonly string[], subjectId: string | null, yearId: string): PeriodMarkRow[] {
   return db
     .statement(
-      `SELECT p.student_id, p.subject_id, p.period_id, p.value FROM period_mark p
+      `SELECT p.student_id, p.subject_id, p.period_id, p.value, p.attestation FROM period_mark p
        WHERE p.student_id IN (SELECT value FROM json_each(@ids)) AND (@subj IS NULL OR p.subject_id = @subj)
          AND p.year_id = @year AND p.deleted_at IS NULL
        ORDER BY p.entered_at, p.id`,

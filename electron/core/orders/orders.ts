@@ -72,6 +72,7 @@ function writeItems(w: Writer, orderId: string, items: ItemInput[], classFrom: (
       school_from: it.schoolFrom ?? null,
       school_to: it.schoolTo ?? null,
       reason: it.reason ?? null,
+      decision: null,
     }),
   );
 }
@@ -324,6 +325,7 @@ export function cancelOrder(ctx: Ctx, i: OpParsed<'orders.cancel'>): OrderDetail
         school_from: it.school_from,
         school_to: it.school_to,
         reason: it.reason,
+        decision: it.decision,
       }),
     );
     return c.id;

@@ -33,6 +33,9 @@ function itemLine(o: OrderDetails, it: OrderItemView): string {
       return `${name}, — из ${it.classFromName ?? '…'} в ${cls(it.classToName)} с ${ruDate(it.effectiveDate)}`;
     case 'cancellation':
       return `${name}${it.classToName ? `, ${cls(it.classToName)}` : it.classFromName ? `, ${cls(it.classFromName)}` : ''}`;
+    case 'promotion':
+    case 'graduation':
+      return `${name}${it.classFromName ? `, ${cls(it.classFromName)}` : ''}`;
   }
 }
 
@@ -44,6 +47,8 @@ const VERB: Record<OrderDetails['kind'], string> = {
   expulsion: 'Отчислить из числа обучающихся:',
   class_transfer: 'Перевести в другой класс:',
   cancellation: '',
+  promotion: 'Перевести в следующий класс:',
+  graduation: 'Отчислить в связи с завершением обучения:',
 };
 
 export async function orderPdf(ctx: Ctx, id: string): Promise<ExportedFile> {

@@ -50,6 +50,7 @@ export function orderForCardMove(ctx: Ctx, w: Writer, studentId: string, classTo
     school_from: null,
     school_to: null,
     reason: null,
+    decision: null,
   });
   return order.id;
 }

@@ -128,7 +128,7 @@ export function periodMarks(db: Db, yearId: string, periodId: string | null, stu
   const rows = db
     .statement(
       `SELECT pm.student_id, pm.subject_id, pm.value, pm.entered_at, pm.id FROM period_mark pm
-       WHERE pm.year_id = @year AND pm.period_id IS @period AND pm.deleted_at IS NULL
+       WHERE pm.year_id = @year AND pm.period_id IS @period AND pm.attestation = 0 AND pm.deleted_at IS NULL
          AND pm.student_id IN (SELECT value FROM json_each(@students))`,
     )
     .all({ year: yearId, period: periodId, students: json(studentIds) }) as (PeriodMarkRow & { entered_at: string; id: string })[];

@@ -43,6 +43,10 @@ import { PrintPage } from '../paper/print/PrintPage';
 import { RegisterPage } from '../paper/register/RegisterPage';
 import { ArchivePage } from '../paper/archive/ArchivePage';
 import { MedalPage } from '../paper/medal/MedalPage';
+import { CheckPage } from '../yearEnd/CheckPage';
+import { DebtsPage } from '../yearEnd/DebtsPage';
+import { PromotionPage } from '../yearEnd/PromotionPage';
+import { RolloverPage } from '../yearEnd/RolloverPage';
 import { ROLE_LABELS } from '../../../electron/api/roles';
 
 function setupPage(b: string | undefined) {
@@ -182,6 +186,18 @@ export function Routes({ route }: { route: HashRoute }) {
         {b === 'register' ? <RegisterPage /> : null}
         {b === 'archive' ? <ArchivePage /> : null}
         {b === 'medal' ? <MedalPage /> : null}
+      </AreaGate>
+    );
+  if (a === 'year-end')
+    return b === 'rollover' ? (
+      <AreaGate area="setup">
+        <RolloverPage />
+      </AreaGate>
+    ) : (
+      <AreaGate area="yearEnd">
+        {!b ? <CheckPage /> : null}
+        {b === 'debts' ? <DebtsPage /> : null}
+        {b === 'promotion' ? <PromotionPage /> : null}
       </AreaGate>
     );
   if (a === 'statements')

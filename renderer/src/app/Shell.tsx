@@ -40,6 +40,10 @@ import {
   IconListNumbers,
   IconArchive,
   IconMedal,
+  IconChecklist,
+  IconAlertTriangle,
+  IconStairsUp,
+  IconCalendarPlus,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import type { ChecklistItem } from '../../../electron/api/types';
@@ -268,6 +272,15 @@ export function Shell({ route }: { route: HashRoute }) {
               {link({ href: '/paper/register', label: 'Реестр копий', icon: <IconListNumbers {...I} /> })}
               {link({ href: '/paper/archive', label: 'Архив', icon: <IconArchive {...I} /> })}
               {link({ href: '/paper/medal', label: 'Медальная комиссия', icon: <IconMedal {...I} /> })}
+            </>
+          ) : null}
+          {access('yearEnd') !== 'none' ? (
+            <>
+              <SectionLabel>Конец учебного года</SectionLabel>
+              {link({ href: '/year-end', label: 'Итоги года', icon: <IconChecklist {...I} /> })}
+              {link({ href: '/year-end/debts', label: 'Академические задолженности', icon: <IconAlertTriangle {...I} /> })}
+              {link({ href: '/year-end/promotion', label: 'Перевод и выпуск', icon: <IconStairsUp {...I} /> })}
+              {access('setup') === 'change' ? link({ href: '/year-end/rollover', label: 'Переход на новый год', icon: <IconCalendarPlus {...I} /> }) : null}
             </>
           ) : null}
           {admin.length ? (

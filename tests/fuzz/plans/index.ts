@@ -31,6 +31,11 @@ import { summaryPlans } from './summary';
 import { monitoringPlans } from './monitoring';
 import { statementsPlans } from './statements';
 import { paperMedalPlans } from './paperMedal';
+import { homePlans } from './home';
+import { rolloverPlans } from './rollover';
+import { promotionPlans } from './promotion';
+import { debtsPlans } from './debts';
+import { yearCheckPlans } from './yearCheck';
 import { paperBoardPlans } from './paperBoard';
 import { paperRegisterPlans } from './paperRegister';
 import { paperArchivePlans } from './paperArchive';
@@ -68,4 +73,9 @@ export const PLANS: { [N in OpName]: Plan<N> } = {
   ...paperRegisterPlans,
   ...paperArchivePlans,
   ...paperCopiesPlans,
+  ...yearCheckPlans,
+  ...debtsPlans,
+  ...promotionPlans,
+  ...rolloverPlans,
+  ...homePlans,
 };

@@ -1,0 +1,6 @@
+import type { yearCheckOps } from '../../../electron/api/yearCheck';
+import type { Plans } from '../plan';
+
+export const yearCheckPlans = {
+  'year.check': { sample: (f) => ({ yearId: f.yearId }) },
+} satisfies Plans<typeof yearCheckOps>;
