@@ -278,7 +278,7 @@ export function Shell({ route }: { route: HashRoute }) {
             <>
               <SectionLabel>Конец учебного года</SectionLabel>
               {link({ href: '/year-end', label: 'Итоги года', icon: <IconChecklist {...I} /> })}
-              {link({ href: '/year-end/debts', label: 'Академические задолженности', icon: <IconAlertTriangle {...I} /> })}
+              {link({ href: '/year-end/debts', label: 'Задолженности', icon: <IconAlertTriangle {...I} /> })}
               {link({ href: '/year-end/promotion', label: 'Перевод и выпуск', icon: <IconStairsUp {...I} /> })}
               {access('setup') === 'change' ? link({ href: '/year-end/rollover', label: 'Переход на новый год', icon: <IconCalendarPlus {...I} /> }) : null}
             </>
