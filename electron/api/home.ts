@@ -40,6 +40,8 @@ export interface CalendarItem {
   state: CalendarState;
   /** Days past its last day (state late). */
   lateDays?: number;
+  /** The exact moment it is due, when it has one (a reported error: 24 hours from the report). */
+  dueAt?: string;
   /** How many things it counts (classes, accounts, debts). */
   count?: number;
   /** The route where it is done (without '#'), e.g. '/year-end/debts'. */

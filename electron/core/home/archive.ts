@@ -1,4 +1,5 @@
-// The archives whose storage period runs out or has run out (issue 14 point 5): the paper archive's own reminders.
+// The archives whose storage period runs out or has run out (issue 14 point 5): the paper archive's own
+// reminders (archivesView).
 import { archivesView } from '../paper/archive/list';
 import type { Draft, HomeCtx } from './state';
 
@@ -9,8 +10,8 @@ export function archiveItems(h: HomeCtx): Draft[] {
     area: 'paper',
     title: r.expired ? `Срок хранения истёк: ${r.label}` : `Истекает срок хранения: ${r.label}`,
     detail: r.expired ? `${r.fileName}. Можно составить акт о выделении к уничтожению.` : r.fileName,
-    date: r.until,
-    late: r.expired,
+    // Running out: to do now, until the day; run out: late since.
+    ...(r.expired ? { date: r.until, late: true } : { date: h.today, until: r.until }),
     done: false,
     href: '/paper/archive',
   }));

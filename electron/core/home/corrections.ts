@@ -1,24 +1,38 @@
 // A reported data error corrected within one day (R26, `002 §2.3`), and the reporter told: the
-// register's open requests (listCorrections) with its own `overdue`.
+// register's open requests (listCorrections) with its own `overdue`, the nearest five one by one.
 import { listCorrections } from '../audit/corrections';
 import type { Draft, HomeCtx } from './state';
+
+const SHOWN = 5;
 
 export function correctionItems(h: HomeCtx): Draft[] {
   const open = listCorrections(h.ctx, true);
   const out: Draft[] = [];
   const toFix = open.filter((r) => !r.correctedAt).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
-  const first = toFix[0];
-  if (first) {
-    const overdue = toFix.filter((r) => r.overdue).length;
+  for (const r of toFix.slice(0, SHOWN))
     out.push({
-      key: 'corrections:fix',
+      key: `corrections:${r.id}`,
       kind: 'corrections',
       area: 'corrections',
-      title: `Исправить ошибки в данных по обращениям: ${toFix.length}`,
-      detail: overdue ? `Срок (1 день) прошёл у ${overdue}; первое: «${short(first.description)}»` : `Первое: «${short(first.description)}», заявитель ${first.reporter}`,
-      date: first.dueAt.slice(0, 10),
-      count: toFix.length,
-      late: overdue > 0,
+      title: `Исправить ошибку: ${r.description.length > 80 ? `${r.description.slice(0, 78)}…` : r.description}`,
+      detail: `Заявитель: ${r.reporter}`,
+      date: r.dueAt.slice(0, 10),
+      dueAt: r.dueAt,
+      late: r.overdue,
+      done: false,
+      href: '/admin/corrections',
+    });
+  if (toFix.length > SHOWN) {
+    const rest = toFix.slice(SHOWN);
+    out.push({
+      key: 'corrections:more',
+      kind: 'corrections',
+      area: 'corrections',
+      title: `И ещё обращений об ошибках: ${rest.length}`,
+      detail: `Просрочено из них: ${rest.filter((r) => r.overdue).length}`,
+      date: rest[0]!.dueAt.slice(0, 10),
+      count: rest.length,
+      late: rest.some((r) => r.overdue),
       done: false,
       href: '/admin/corrections',
     });
@@ -38,5 +52,3 @@ export function correctionItems(h: HomeCtx): Draft[] {
     });
   return out;
 }
-
-const short = (s: string) => (s.length > 60 ? `${s.slice(0, 58)}…` : s);
