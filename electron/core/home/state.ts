@@ -46,11 +46,22 @@ export function stateOf(today: string, d: Pick<Draft, 'date' | 'until' | 'done' 
 }
 
 export function finish(h: HomeCtx, d: Draft): CalendarItem {
-  const { done, late, ownDuty, ...rest } = d;
   const state = stateOf(h.today, d);
-  const end = d.until ?? d.date;
-  const item: CalendarItem = { ...rest, state, checked: done !== undefined, forInfo: !ownDuty && h.access(d.area) !== 'change' };
-  if (state === 'late') item.lateDays = Math.max(0, daysBetween(end, h.today));
-  void late;
+  const item: CalendarItem = {
+    key: d.key,
+    kind: d.kind,
+    area: d.area,
+    title: d.title,
+    detail: d.detail,
+    date: d.date,
+    state,
+    href: d.href,
+    checked: d.done !== undefined,
+    forInfo: !d.ownDuty && h.access(d.area) !== 'change',
+  };
+  if (d.until) item.until = d.until;
+  if (d.dueAt) item.dueAt = d.dueAt;
+  if (d.count !== undefined) item.count = d.count;
+  if (state === 'late') item.lateDays = Math.max(0, daysBetween(d.until ?? d.date, h.today));
   return item;
 }

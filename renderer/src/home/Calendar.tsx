@@ -41,6 +41,7 @@ const ICON: Record<CalendarKind, React.ReactNode> = {
 
 const COLOR: Record<CalendarItem['state'], string> = { late: 'red', now: 'orange', soon: 'yellow', later: 'gray', done: 'teal' };
 
+/** One item; in the year's list (showDate) it is a `year-item`, in «Сейчас и просрочено» a `due-item`. */
 function Row({ item, today, first, showDate }: { item: CalendarItem; today: string; first: boolean; showDate: boolean }) {
   const b = stateBadge(item, today);
   const late = item.state === 'late';
@@ -50,14 +51,14 @@ function Row({ item, today, first, showDate }: { item: CalendarItem; today: stri
       wrap="nowrap"
       py={7}
       style={{ borderTop: first ? undefined : '1px solid var(--mantine-color-gray-2)', opacity: item.state === 'done' ? 0.75 : undefined }}
-      data-testid="due-item"
+      data-testid={showDate ? 'year-item' : 'due-item'}
       data-key={item.key}
       data-state={item.state}
       data-red={late || undefined}
     >
       <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }} align="flex-start">
         {showDate ? (
-          <Text size="sm" fw={600} className="tnum" w={132} style={{ flexShrink: 0 }} pt={4}>
+          <Text size="sm" fw={600} className="tnum" w={150} style={{ flexShrink: 0, whiteSpace: 'nowrap' }} pt={4}>
             {whenText(item)}
           </Text>
         ) : null}

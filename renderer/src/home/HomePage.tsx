@@ -8,8 +8,6 @@ import { Checklist } from '../components/Checklist';
 import { Stat } from '../components/Stat';
 import { ruDate } from '../lib/dates';
 import { NowPanel, YearPanel } from './Calendar';
-import { HomeCredentials } from '../credentials/HomeCredentials';
-import { HomeStatements } from '../statements/HomeStatements';
 import { useProblemCount } from '../groups/ValidationPage';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import type { YearDetails } from '../../../electron/api/types';
@@ -61,8 +59,6 @@ export function HomePage() {
       </div>
       {loadError ? <ErrorAlert error={loadError} title="Не всё загружено" /> : null}
       {calendar ? <NowPanel calendar={calendar} /> : null}
-      <HomeCredentials />
-      <HomeStatements />
       {problems ? (
         <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">
           <Group gap="md" wrap="nowrap">
@@ -90,10 +86,10 @@ export function HomePage() {
         <Stat label="Предметов" value={counts.subjects} icon={<IconBook2 size={24} />} href="#/setup/subjects" color="teal" />
       </SimpleGrid>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
+        <Grid.Col span={{ base: 12, md: 8 }}>
           {calendar ? <YearPanel calendar={calendar} /> : null}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 4 }}>
           <Paper p="lg" h="100%">
             <Checklist items={checklist} onPick={(k) => go(canSetUp ? `/wizard/${STEP_OF[k] ?? 1}` : k === 'students' ? '/students' : `/setup/${k}`)} />
             {!allDone && canSetUp ? (
