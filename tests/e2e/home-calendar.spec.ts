@@ -4,7 +4,8 @@
 // item opened by a click and by the keyboard. Written into SQLite as the features would: the year's
 // marks (as sync brings them), the earlier periods' paper steps done, two academic debts (one retake
 // ahead, one passed without a result).
-// Screenshots: tests/artifacts/home-calendar-admin.png, home-calendar-admin-year.png, home-calendar-deputy.png.
+// Screenshots: tests/artifacts/home-calendar-admin.png, home-calendar-admin-year.png, home-calendar-deputy.png,
+// home-calendar-secretary.png, home-calendar-director.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { ARTIFACTS, signIn, signOut, startApp, type App } from './harness';
@@ -99,6 +100,28 @@ describe('the office calendar on the home screen', () => {
     await app.screenshot('home-calendar-deputy');
     await results.getByTestId('due-item-link').click();
     await expect.poll(() => page.evaluate('location.hash')).toBe('#/year-end/debts');
+    expect(app.pageErrors).toEqual([]);
+    await signOut(page);
+  }, 180_000);
+
+  it('the secretary: no backups, no monthly control; the director: everything «для сведения» but the monthly control', async () => {
+    const { page } = app;
+    const [sec, su] = login('secretary');
+    await signIn(page, sec, su.password);
+    await loaded();
+    await page.getByTestId('due-items').locator('[data-key=orders]').waitFor();
+    expect(await page.locator('[data-key=backups]').count()).toBe(0);
+    expect(await page.locator('[data-key^="monitoring:"]').count()).toBe(0);
+    await app.screenshot('home-calendar-secretary');
+    await signOut(page);
+    const [dir, du] = login('director');
+    await signIn(page, dir, du.password);
+    await loaded();
+    const now = page.getByTestId('due-items');
+    await now.locator('[data-key=backups]').waitFor();
+    expect(await now.locator('[data-key=backups]').textContent()).toContain('для сведения');
+    expect(await now.locator('[data-key="monitoring:2027-05"]').textContent()).not.toContain('для сведения');
+    await app.screenshot('home-calendar-director');
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 });
