@@ -37,15 +37,15 @@ describe('credentials', () => {
   it('shows the deadlines per class teacher on the home screen, linking to the register', async () => {
     const { page } = app;
     await signIn(page, 'admin', adminPassword);
-    const panel = page.getByTestId('home-credentials');
-    await panel.waitFor();
+    // The office's calendar (issue 15): one item per class teacher in «Сейчас и просрочено».
+    await page.getByTestId('due-items').waitFor();
     const due = await app.call('credentials.due');
     const teacher = due.teachers.find((t) => t.classes.includes('5А'))!;
     expect(teacher.late).toBeGreaterThan(0);
-    const row = page.getByTestId('home-credentials-teacher').filter({ hasText: teacher.teacherName! });
+    const row = page.getByTestId('due-item').filter({ hasText: teacher.teacherName! });
     await expect.poll(() => row.textContent()).toContain(`просрочено: ${teacher.late}`);
     await app.screenshot('credentials-1-home');
-    await page.getByTestId('home-credentials-link').click();
+    await row.getByTestId('due-item-link').click();
     await page.locator('[data-testid="credentials-page"][data-loaded]').waitFor();
   }, 180_000);
 

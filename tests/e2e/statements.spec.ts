@@ -42,16 +42,17 @@ describe('statements for parents without e-access', () => {
   it('says on the home screen that no batch was printed yet', async () => {
     const { page } = app;
     await signIn(page, 'admin', adminPassword);
-    const panel = page.getByTestId('home-statements');
+    // The office's calendar (issue 15): the statements late in «Сейчас и просрочено».
+    const panel = page.locator('[data-testid=due-item][data-key=statements]');
     await panel.waitFor();
-    await expect.poll(() => panel.getAttribute('data-overdue')).toBe('true');
-    expect(await page.getByTestId('home-statements-text').textContent()).toMatch(/^Выписки для родителей ещё не печатались/);
+    await expect.poll(() => panel.getAttribute('data-red')).toBe('true');
+    expect(await panel.textContent()).toContain('выписки ещё не печатались');
     await app.screenshot('statements-1-home');
   }, 180_000);
 
   it('lists who gets a statement for the last full week, and prints the batch', async () => {
     const { page } = app;
-    await page.getByTestId('home-statements').getByRole('link').click();
+    await page.locator('[data-testid=due-item][data-key=statements]').getByTestId('due-item-link').click();
     await page.locator('[data-testid="statements-page"][data-loaded]').waitFor();
     expect(await page.getByTestId('statements-from').inputValue()).toBe(ruDate(week.from));
     expect(await page.getByTestId('statements-to').inputValue()).toBe(ruDate(week.to));
@@ -103,10 +104,13 @@ describe('statements for parents without e-access', () => {
   it('shows on the home screen when the next batch is due', async () => {
     const { page } = app;
     await page.goto(page.url().replace(/#.*$/, '#/'));
-    const text = page.getByTestId('home-statements-text');
+    // No longer late: the item leaves «Сейчас и просрочено» and stays in the year's list at its day.
+    const item = page.locator('[data-testid=year-item][data-key=statements]');
     const due = await app.call('statements.due');
     expect(due.overdue).toBe(false);
-    await expect.poll(() => text.textContent()).toBe(`Выписки для родителей: следующая — до ${ruDate(due.dueOn)}.`);
+    await expect.poll(() => item.textContent()).toContain(`следующая партия — до ${ruDate(due.dueOn)}`);
+    expect(await page.locator('[data-testid=due-item][data-key=statements]').count()).toBe(0);
+    await item.scrollIntoViewIfNeeded();
     await app.screenshot('statements-5-home-next');
   }, 180_000);
 });

@@ -1,9 +1,7 @@
 import type { Handlers } from '../context';
 import type { homeOps } from '../../api/home';
-import { invalid } from '../../api/errors';
+import { officeCalendar } from './calendar';
 
 export const homeHandlers = {
-  'home.calendar': () => {
-    throw invalid('Ещё не сделано.');
-  },
+  'home.calendar': (i, ctx) => officeCalendar(ctx, i.on),
 } satisfies Handlers<typeof homeOps>;

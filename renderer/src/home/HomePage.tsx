@@ -1,16 +1,13 @@
-import { Anchor, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBook2, IconCalendarDue, IconIdBadge2, IconUsers, IconUsersGroup, IconWand } from '@tabler/icons-react';
+import { Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconBook2, IconIdBadge2, IconUsers, IconUsersGroup, IconWand } from '@tabler/icons-react';
 import { useOp } from '../data/useOp';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useAppState } from '../app/AppState';
 import { go } from '../app/useHashRoute';
 import { Checklist } from '../components/Checklist';
 import { Stat } from '../components/Stat';
-import { countOf, daysBetween, ruDate } from '../lib/dates';
-import { deadlinesOf, type Deadline } from './deadlines';
-import { DueItems } from './DueItems';
-import { HomeCredentials } from '../credentials/HomeCredentials';
-import { HomeStatements } from '../statements/HomeStatements';
+import { ruDate } from '../lib/dates';
+import { NowPanel, YearPanel } from './Calendar';
 import { useProblemCount } from '../groups/ValidationPage';
 import { IconClipboardCheck } from '@tabler/icons-react';
 import type { YearDetails } from '../../../electron/api/types';
@@ -24,16 +21,6 @@ interface Counts {
   subjects: number;
 }
 
-function when(d: Deadline, today: string): { text: string; color: string } {
-  const end = d.until ?? d.date;
-  const toStart = daysBetween(today, d.date);
-  const toEnd = daysBetween(today, end);
-  if (toEnd < 0) return { text: 'прошло', color: 'gray' };
-  if (toStart <= 0) return { text: 'сейчас', color: 'red' };
-  if (toStart <= 7) return { text: `через ${countOf(toStart, 'день', 'дня', 'дней')}`, color: 'orange' };
-  return { text: `через ${countOf(toStart, 'день', 'дня', 'дней')}`, color: 'gray' };
-}
-
 export function HomePage() {
   const { info, school, checklist, access } = useAppState();
   const canSetUp = access('setup') === 'change';
@@ -43,7 +30,9 @@ export function HomePage() {
   const staffQ = useOp('staff.list', {});
   const subjectsQ = useOp('subjects.list');
   const yearsQ = useOp('years.list');
-  const all = [studentsQ, classesQ, staffQ, subjectsQ, yearsQ];
+  // The office's calendar for this role (the core's rules: electron/core/home/).
+  const calendarQ = useOp('home.calendar', {});
+  const all = [studentsQ, classesQ, staffQ, subjectsQ, yearsQ, calendarQ];
   const loaded = all.every((q) => q.data !== undefined);
   const counts: Partial<Counts> = loaded
     ? { students: studentsQ.data?.total, classes: classesQ.data?.length, staff: staffQ.data?.length, subjects: subjectsQ.data?.length }
@@ -55,10 +44,10 @@ export function HomePage() {
   const problems = useProblemCount(access('groups') !== 'none', 'home');
   const today = info?.today ?? '';
   const allDone = checklist.length > 0 && checklist.every((c) => c.done);
-  const deadlines = year ? deadlinesOf(year).filter((d) => daysBetween(today, d.until ?? d.date) >= -3).slice(0, 7) : [];
+  const calendar = calendarQ.data;
 
   return (
-    <Stack gap="lg" data-testid="home" data-loaded={counts.students !== undefined || undefined}>
+    <Stack gap="lg" data-testid="home" data-loaded={(counts.students !== undefined && calendar !== undefined) || undefined}>
       <div>
         <Title order={2} fz={24}>
           {school?.shortName ?? 'Главная'}
@@ -69,9 +58,7 @@ export function HomePage() {
         </Text>
       </div>
       {loadError ? <ErrorAlert error={loadError} title="Не всё загружено" /> : null}
-      <DueItems />
-      <HomeCredentials />
-      <HomeStatements />
+      {calendar ? <NowPanel calendar={calendar} /> : null}
       {problems ? (
         <Paper p="md" component="a" href="#/validation" style={{ textDecoration: 'none', color: 'inherit' }} data-testid="home-problems">
           <Group gap="md" wrap="nowrap">
@@ -99,50 +86,10 @@ export function HomePage() {
         <Stat label="Предметов" value={counts.subjects} icon={<IconBook2 size={24} />} href="#/setup/subjects" color="teal" />
       </SimpleGrid>
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 7 }}>
-          <Paper p="lg" h="100%">
-            <Group gap="xs" mb="sm">
-              <IconCalendarDue size={20} stroke={1.6} />
-              <Title order={4}>Сроки</Title>
-            </Group>
-            {!year ? (
-              <Text size="sm" c="dimmed">
-                Сроки появятся, когда будет создан учебный год: <Anchor href="#/setup/year">Настройка → Учебный год</Anchor>.
-              </Text>
-            ) : deadlines.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                Ближайших сроков нет.
-              </Text>
-            ) : (
-              <Stack gap={0}>
-                {deadlines.map((d, i) => {
-                  const w = when(d, today);
-                  return (
-                    <Group key={i} justify="space-between" wrap="nowrap" py={8} style={{ borderTop: i ? '1px solid var(--mantine-color-gray-2)' : undefined }}>
-                      <Group gap="md" wrap="nowrap" align="flex-start">
-                        <Text size="sm" fw={600} className="tnum" w={168} style={{ flexShrink: 0 }}>
-                          {d.until ? `${ruDate(d.date)}–${ruDate(d.until).slice(0, 5)}` : `до ${ruDate(d.date)}`}
-                        </Text>
-                        <div>
-                          <Text size="sm" fw={500}>
-                            {d.title}
-                          </Text>
-                          <Text size="xs" c="dimmed">
-                            {d.detail}
-                          </Text>
-                        </div>
-                      </Group>
-                      <Badge variant="light" color={w.color} style={{ flexShrink: 0 }}>
-                        {w.text}
-                      </Badge>
-                    </Group>
-                  );
-                })}
-              </Stack>
-            )}
-          </Paper>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          {calendar ? <YearPanel calendar={calendar} /> : null}
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 4 }}>
           <Paper p="lg" h="100%">
             <Checklist items={checklist} onPick={(k) => go(canSetUp ? `/wizard/${STEP_OF[k] ?? 1}` : k === 'students' ? '/students' : `/setup/${k}`)} />
             {!allDone && canSetUp ? (
