@@ -8,6 +8,8 @@ import { createInterface } from 'node:readline';
 import { openDatabase } from '../../db';
 import { createLocalClient } from '../../electron/core/dispatch';
 import { Session } from '../../electron/core/auth/session';
+import type { JobControl } from '../../electron/core/job';
+import { runRollover } from '../../electron/core/yearEnd/rollover/rollover';
 
 const say = (line: string) => writeSync(1, line + '\n');
 
@@ -21,7 +23,19 @@ async function main(): Promise<void> {
   say('READY');
   await new Promise<string>((resolve) => createInterface({ input: process.stdin }).once('line', resolve));
   say('START');
-  await call('rollover.run', { to: '2027/2028' });
+  // The service called as its job runs it, with a job control that tells the parent each step
+  // («PHASE Переход»: the transaction begins), so that kills can aim at it.
+  const job: JobControl = {
+    id: 'crash',
+    progress: (_done, _total, phrase) => say(`PHASE ${phrase}`),
+    check: () => undefined,
+    input: () => {
+      throw new Error('no input');
+    },
+    release: () => undefined,
+    result: () => Promise.reject(new Error('no result')),
+  };
+  await runRollover({ ...ctx, actor: 'admin', job }, { to: '2027/2028' });
   say('DONE');
   // Stay until killed: the parent decides when the run is over.
   await new Promise(() => undefined);

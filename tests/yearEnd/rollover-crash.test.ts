@@ -164,8 +164,11 @@ describe('rollover under SIGKILL', () => {
     await first.waitFor('READY', 120_000);
     const started = performance.now();
     first.child.stdin!.write('GO\n');
+    await first.waitFor('PHASE Переход', 120_000);
+    const txStarted = performance.now();
     await first.waitFor('DONE', 120_000);
     const runMs = performance.now() - started;
+    const txMs = performance.now() - txStarted;
     kill(first);
     await first.exited;
     const after = stateOf(join(first.dir, 'school.sqlite'), known);
@@ -180,9 +183,11 @@ describe('rollover under SIGKILL', () => {
       if (i + pool.length + 1 < ITERATIONS) pool.push(startWorker());
       await w.waitFor('READY', 120_000);
       w.child.stdin!.write('GO\n');
-      // Half the kills anywhere in the run, half near its end, where the transaction is (the backup comes first).
-      const delay = i % 2 ? runMs * (0.75 + 0.3 * rnd()) : runMs * 1.1 * rnd();
-      await new Promise((r) => setTimeout(r, Math.floor(delay)));
+      // Half the kills anywhere in the run, half within the transaction (after «PHASE Переход»).
+      if (i % 2) {
+        await w.waitFor('PHASE Переход', 120_000);
+        await new Promise((r) => setTimeout(r, Math.floor(rnd() * txMs * 1.3)));
+      } else await new Promise((r) => setTimeout(r, Math.floor(rnd() * runMs * 1.1)));
       kill(w);
       await w.exited;
       expect(w.child.exitCode, `worker ${i} ended by itself: ${w.stderr.join('')}`).toBeNull();
@@ -199,7 +204,7 @@ describe('rollover under SIGKILL', () => {
       if (w.lines.includes('DONE')) expect(s.rollovers, what).toBe(1);
       rmSync(w.dir, { recursive: true, force: true });
     }
-    console.log(`rollover crash test: ${ITERATIONS} kills in ${Math.round((performance.now() - t0) / 1000)} s (a run takes ${Math.round(runMs)} ms): ${JSON.stringify(outcome)}`);
+    console.log(`rollover crash test: ${ITERATIONS} kills in ${Math.round((performance.now() - t0) / 1000)} s (a run takes ${Math.round(runMs)} ms, its transaction ${Math.round(txMs)} ms): ${JSON.stringify(outcome)}`);
     expect(outcome.before + outcome.after).toBe(ITERATIONS);
   }, 600_000);
 });
