@@ -82,6 +82,8 @@ export interface RolloverDone {
 }
 
 export interface RolloverPlan {
+  /** The year after the current one: the only one a rollover may go to. */
+  nextYear: string | null;
   fromYear: { id: string; name: string } | null;
   toYear: { name: string; startDate: string; endDate: string; existing: boolean; periods: number; holidays: number } | null;
   /** The rollover from the current year was done already: its result (nothing to do). */
@@ -113,7 +115,8 @@ const yearName = s
   .regex(/^\d{4}\/\d{4}$/, 'Поле «Новый учебный год»: укажите год как 2027/2028');
 
 const rolloverInput = z.object({
-  to: yearName,
+  /** Absent: the year after the current one (the wizard's first look). */
+  to: yearName.optional(),
   tenth: s
     .list(z.object({ from9: s.classLetter, to10: s.classLetter }), 'Литеры 10-х классов', 30)
     .optional(),

@@ -40,6 +40,7 @@ export interface CarriedGroup {
 
 export interface Blueprint {
   from: Row<'academic_year'> | null;
+  nextYear: string | null;
   toName: string;
   /** The next year: found by name (made by hand on the years page: reused with its periods) or suggested. */
   toYear: { existing: Row<'academic_year'> | null; input: YearInput } | null;
@@ -87,6 +88,7 @@ export function doneOf(ctx: Ctx, row: Row<'year_rollover'>): RolloverDone {
 
 const empty = (from: Row<'academic_year'> | null, toName: string, extra: Partial<Blueprint>): Blueprint => ({
   from,
+  nextYear: from ? nextYearName(from) : null,
   toName,
   toYear: null,
   done: null,
@@ -103,9 +105,9 @@ const empty = (from: Row<'academic_year'> | null, toName: string, extra: Partial
 
 export function makePlan(ctx: Ctx, input: RolloverInput): Blueprint {
   const { db } = ctx;
-  const toName = input.to.trim();
   const from = q.currentYear(db);
-  if (!from) return empty(null, toName, { problems: [problem('Нет учебного года: сначала создайте его (Настройка → Учебный год).', { link: '/setup/years', linkLabel: 'Учебный год' })] });
+  const toName = input.to?.trim() || (from ? nextYearName(from) : '');
+  if (!from) return empty(null, toName, { problems: [problem('Нет учебного года: сначала создайте его (Настройка → Учебный год).', { link: '/setup/year', linkLabel: 'Учебный год' })] });
   // Done already: from the current year, or to the named year (made current since).
   const years = q.yearsByName(db);
   const named = years.find((y) => ruKey(y.name) === ruKey(toName)) ?? null;
@@ -123,7 +125,7 @@ export function makePlan(ctx: Ctx, input: RolloverInput): Blueprint {
   const toYear = { existing: named, input: suggestion };
   const startDate = named?.start_date ?? suggestion.startDate;
   if (startDate <= from.end_date)
-    problems.push(problem(`Учебный год ${expected} начинается ${ruDate(startDate)}, раньше окончания текущего ${from.name} (${ruDate(from.end_date)}): исправьте даты.`, { link: '/setup/years', linkLabel: 'Учебный год' }));
+    problems.push(problem(`Учебный год ${expected} начинается ${ruDate(startDate)}, раньше окончания текущего ${from.name} (${ruDate(from.end_date)}): исправьте даты.`, { link: '/setup/year', linkLabel: 'Учебный год' }));
 
   const oldClasses = q.classesOf(db, from.id);
   const byId = new Map(oldClasses.map((c) => [c.id, c]));
@@ -260,6 +262,7 @@ export function makePlan(ctx: Ctx, input: RolloverInput): Blueprint {
 
   return {
     from,
+    nextYear: expected,
     toName,
     toYear,
     done: null,

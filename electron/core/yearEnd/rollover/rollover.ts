@@ -36,6 +36,7 @@ export function rolloverPlan(ctx: Ctx, input: RolloverInput): RolloverPlan {
 
 function viewOf(ctx: Ctx, bp: Blueprint): RolloverPlan {
   const base = {
+    nextYear: bp.nextYear,
     fromYear: bp.from ? { id: bp.from.id, name: bp.from.name } : null,
     done: bp.done,
     notCarried: bp.notCarried,
