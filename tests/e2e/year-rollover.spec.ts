@@ -45,6 +45,8 @@ describe('переход на новый учебный год', () => {
     expect(await page.getByTestId('confirm-modal').textContent()).toContain('Переход на 2027/2028');
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('rollover-result').waitFor({ timeout: 120_000 });
+    await page.getByTestId('confirm-modal').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
+    await page.waitForFunction("!document.querySelector('.mantine-Modal-content')");
     expect(await page.getByTestId('rollover-backup').textContent()).toMatch(/перед переходом на новый год/);
     expect(await page.getByTestId('rollover-make-current').textContent()).toBe('Сделать 2027/2028 текущим');
     expect(app.db.raw.prepare(`SELECT count(*) FROM school_class c JOIN academic_year y ON y.id = c.year_id WHERE y.name = '2027/2028'`).pluck().get()).toBe(classes);

@@ -186,7 +186,7 @@ export function makePlan(ctx: Ctx, input: RolloverInput): Blueprint {
   const classes = new Map<string, NewClass>();
   const notCarried: Blueprint['notCarried'] = [];
   const ensure = (grade: number, letter: string, main: Row<'school_class'>, carry: boolean): NewClass => {
-    const key = `${grade}${letter}`;
+    const key = className({ grade, letter });
     let n = classes.get(key);
     if (!n) {
       n = {
@@ -266,7 +266,7 @@ export function makePlan(ctx: Ctx, input: RolloverInput): Blueprint {
     toName,
     toYear,
     done: null,
-    classes: [...classes.values()].sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru')),
+    classes: [...classes.values()].sort((a, b) => (a.grade - b.grade) || a.letter.localeCompare(b.letter, 'ru')),
     leaving,
     notCarried,
     bellSchedules: q.bellSchedulesOf(db, from.id).map((b) => ({ ...b, bells: q.bellsOf(db, b.id) })),

@@ -1,12 +1,14 @@
 // The reads of the rollover (issue 15 point 4): the current year's structure, the decisions of the
 // signed promotion and graduation orders, and what of the next year already exists.
 import type { Ctx } from '../../context';
+import { currentYearOrNull } from '../../year';
 
 type Db = Ctx['db'];
 const live = <T extends { deleted_at: string | null }>(rows: T[]) => rows.filter((r) => r.deleted_at === null);
 
 export function currentYear(db: Db) {
-  return db.first(db.q.selectFrom('academic_year').selectAll().where('deleted_at', 'is', null).orderBy('is_current', 'desc').orderBy('start_date', 'desc').limit(1)) ?? null;
+  const id = currentYearOrNull({ db });
+  return id ? yearById(db, id) : null;
 }
 
 export const yearById = (db: Db, id: string) => db.first(db.q.selectFrom('academic_year').selectAll().where('id', '=', id)) ?? null;

@@ -63,7 +63,7 @@ function viewOf(ctx: Ctx, bp: Blueprint): RolloverPlan {
     },
     classes: bp.classes.map((n) => ({
       key: n.key,
-      name: `${n.grade}${n.letter}`,
+      name: className(n),
       grade: n.grade,
       letter: n.letter,
       existing: applied.existingClasses.has(n.key),
