@@ -16,7 +16,7 @@ export async function buildCli({ tests = false } = {}) {
     jobWorker: 'electron/core/jobs/worker.ts',
     backupWorker: 'electron/core/backup/worker.ts',
     central: 'central/main.ts',
-    ...(tests ? { 'crash-worker': 'tests/backup/crash-worker.ts', 'sync-worker': 'tests/sync/worker.ts' } : {}),
+    ...(tests ? { 'crash-worker': 'tests/backup/crash-worker.ts', 'sync-worker': 'tests/sync/worker.ts', 'rollover-crash-worker': 'tests/yearEnd/rollover-crash-worker.ts' } : {}),
   };
   await build({
     absWorkingDir: root,

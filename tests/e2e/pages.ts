@@ -26,6 +26,7 @@ export const PAGES: AppPage[] = [
   { name: 'study-groups', route: '/study-groups', ready: '[data-testid=groups-table] [data-testid=group-row]' },
   { name: 'workload', route: '/workload', ready: '[data-testid=workload-table] [data-testid=teacher-row]' },
   { name: 'validation', route: '/validation', ready: '[data-testid=validation-summary], [data-testid=validation-ok]' },
+  { name: 'year-rollover', route: '/year-end/rollover', ready: '[data-testid=rollover-page][data-loaded]' },
   { name: 'import', route: '/import', ready: '[data-testid=import-drop]' },
   { name: 'import-staff', route: '/import/staff', ready: '[data-testid=import-drop]' },
   { name: 'users', route: '/admin/users', ready: '[data-testid=users-table] [data-testid=user-row]' },

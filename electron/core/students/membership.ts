@@ -216,3 +216,26 @@ export function undoOrderMemberships(ctx: Ctx, w: Writer, orderId: string, nameO
     if (w.get('student', id).class_id !== (open?.class_id ?? null)) w.update('student', id, { class_id: open?.class_id ?? null });
   }
 }
+
+/**
+ * Issue 15 (the rollover to the next year, semantics 4): the student's open membership in the old
+ * year's class closes on `date` (the next year's first day: no summer gap) by the order that decided
+ * it, and the next year's class `classId` opens that day by the same order; null: the student leaves
+ * (a graduate whose order left the membership open). The class cache follows, the old class's
+ * subgroups are left on the same day (R4). Dates ahead of today are allowed: the next year is planned
+ * in summer. Nothing happens when the student is already in `classId` from `date` (a second run).
+ * Returns whether anything changed.
+ */
+export function carryToNextYear(ctx: Ctx, w: Writer, studentId: string, classId: string | null, date: string, orderId: string): boolean {
+  const all = membershipsOf(ctx, studentId);
+  const open = all.find((m) => m.date_to === null) ?? null;
+  if (!open) return false;
+  if (open.class_id === classId) return false;
+  if (date <= open.date_from)
+    throw invalid(`Переход на новый год ${ruDate(date)} не позже, чем ученик пришёл в ${classNameOf(ctx, open.class_id)} (${ruDate(open.date_from)})`);
+  w.update('class_membership', open.id, { date_to: date, closed_order_id: orderId });
+  if (classId) w.insert('class_membership', { student_id: studentId, class_id: classId, date_from: date, date_to: null, opened_order_id: orderId, closed_order_id: null });
+  if (w.get('student', studentId).class_id !== classId) w.update('student', studentId, { class_id: classId });
+  leaveOtherClasses(ctx, w, studentId, classId, date);
+  return true;
+}

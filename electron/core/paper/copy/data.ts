@@ -163,7 +163,10 @@ export function copyData(ctx: Ctx, classId: string, periodId: string, shared?: {
     )
     .all(classId, to, from) as { id: string; last_name: string; first_name: string; middle_name: string | null; gender: 'm' | 'f' | null; date_from: string; date_to: string | null }[];
   const byId = new Map<string, CopyStudent>();
-  for (const r of spans) {
+  for (const span of spans) {
+    // Leaving after the period's end (the rollover closes memberships on the next year's first day) is
+    // not the period's business: the copy, and its digest, stay as they were printed (issue 15).
+    const r = span.date_to !== null && span.date_to > to ? { ...span, date_to: null } : span;
     const had = byId.get(r.id);
     if (had) {
       if (r.date_from < had.from) had.from = r.date_from;

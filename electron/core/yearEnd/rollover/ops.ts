@@ -1,9 +1,9 @@
 import type { Handlers } from '../../context';
 import type { rolloverOps } from '../../../api/rollover';
-import { invalid } from '../../../api/errors';
+import { rolloverHistory, rolloverPlan, runRollover } from './rollover';
 
 export const rolloverHandlers = {
-  'rollover.plan': () => {
-    throw invalid('Ещё не сделано.');
-  },
+  'rollover.plan': (i, ctx) => rolloverPlan(ctx, i),
+  'rollover.run': (i, ctx) => runRollover(ctx, i),
+  'rollover.history': (_i, ctx) => rolloverHistory(ctx),
 } satisfies Handlers<typeof rolloverOps>;
