@@ -136,6 +136,7 @@ export function getOrder(ctx: Ctx, id: string): OrderDetails {
         schoolTo: r.school_to,
         reason: r.reason,
         personalFileNo: r.personal_file_no ?? null,
+        decision: r.decision,
       }),
     ),
   };
