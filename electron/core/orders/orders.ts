@@ -23,7 +23,7 @@ import { checkDecisions, decisionDate, isDecisionKind, refuseCancelAfterRollover
 export { PREAMBLES };
 
 /** The academic year an order dated `date` belongs to (its numbering): the year containing the day, else the current one. */
-function yearOf(ctx: Ctx, date: string): string {
+export function yearOf(ctx: Ctx, date: string): string {
   const { db } = ctx;
   const y = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).where('start_date', '<=', date).where('end_date', '>=', date));
   const id = y?.id ?? currentYearOrNull(ctx);

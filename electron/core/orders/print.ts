@@ -108,7 +108,7 @@ export async function orderPdf(ctx: Ctx, id: string): Promise<ExportedFile> {
     // Issue 15: one point per decision and class, in the official wording, the students under it.
     for (const g of decisionGroups(ctx, o)) {
       para(g.heading);
-      g.lines.forEach((line, idx) => doc.paragraph(`${point}.${idx + 1}. ${line}${idx === g.lines.length - 1 ? '.' : ';'}`, { size: 12, x: 24 }));
+      g.lines.forEach((line, idx) => doc.paragraph(`${point}.${idx + 1}. ${line.replace(/\.$/, '')}${idx === g.lines.length - 1 ? '.' : ';'}`, { size: 12, x: 24 }));
       doc.gap(4);
     }
   } else list(o.items, `${point}.`);

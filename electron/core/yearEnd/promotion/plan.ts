@@ -12,7 +12,7 @@ import { currentYearOrNull } from '../../year';
 import { todayOf } from '../../context';
 import { ruDate } from '../../format';
 import { act } from '../../tx';
-import { draftIn } from '../../orders/orders';
+import { draftIn, yearOf } from '../../orders/orders';
 import { getOrder, orderLabel } from '../../orders/queries';
 import { PREAMBLES } from '../../orders/preambles';
 import { KIND_DECISIONS, nextYearStart } from '../../orders/yearEnd';
@@ -116,8 +116,9 @@ function title(kind: 'promotion' | 'graduation', c: PromotionClass): string {
 export function promotionDrafts(ctx: Ctx, i: OpParsed<'promotion.drafts'>): PromotionDrafts {
   const result = act(ctx, (w: Writer) => {
     const y = resolveYear(ctx, i.yearId);
-    if (i.date < y.start_date || i.date > y.end_date) {
-      const msg = `Дата приказов ${ruDate(i.date)} — вне учебного года ${y.name} (${ruDate(y.start_date)} – ${ruDate(y.end_date)})`;
+    // The orders of the year are dated within it or in the summer after it (a graduation follows the state exams).
+    if (i.date < y.start_date || yearOf(ctx, i.date) !== y.id) {
+      const msg = `Дата приказов ${ruDate(i.date)} не относится к учебному году ${y.name} (с ${ruDate(y.start_date)} до начала следующего)`;
       throw invalid(msg, [{ column: 'date', message: msg }]);
     }
     const leaving = new Set(i.leaving9 ?? []);
