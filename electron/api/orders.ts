@@ -120,6 +120,8 @@ export const ordersOps = {
     z.object({
       search: s.searchText().optional(),
       kind: s.choice('Вид', orderKinds.values).optional(),
+      /** Any of these kinds (the year end's promotion and graduation together). */
+      kinds: s.list(s.choice('Вид', orderKinds.values), 'Видов приказа', 20).optional(),
       status: s.choice('Статус', orderStatuses.values).optional(),
       from: s.dateField('Период с').optional(),
       to: s.dateField('Период по').optional(),
