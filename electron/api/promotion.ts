@@ -60,6 +60,8 @@ export interface PromotionClass {
 export interface PromotionPlan {
   yearId: string;
   yearName: string;
+  yearStart: string;
+  yearEnd: string;
   /** The day promotions and «continues» take effect: the next year's first day (or the year's end + 1). */
   effectiveDate: string;
   /** The year has been rolled over: its orders can no longer be cancelled. */

@@ -95,7 +95,7 @@ describe('перевод и выпуск', () => {
     await page.getByTestId('orders-row').filter({ hasText: 'Об отчислении обучающихся 9Б класса' }).click();
     await page.getByTestId('order-items').waitFor();
     await page.getByTestId('order-item-decision').first().waitFor();
-    const decisions = await page.getByTestId('order-item-decision').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    const decisions = await page.getByTestId('order-item-decision').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
     expect(decisions.every((d) => d === 'Продолжает обучение в 10 классе')).toBe(true);
     await app.screenshot('year-promotion-order');
     expect(app.pageErrors).toEqual([]);

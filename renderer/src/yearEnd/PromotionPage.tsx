@@ -47,17 +47,17 @@ const fold = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е');
 
 function OrderCell({ o }: { o: PromotionClassOrder }) {
   if (!o.needed && o.state === 'none') return <Text size="sm" c="dimmed">—</Text>;
-  return (
-    <Group gap={6} wrap="nowrap">
-      <Badge size="sm" variant="light" color={ORDER_STATE[o.state].color}>
-        {ORDER_STATE[o.state].label}
+  if (!o.orderId)
+    return (
+      <Badge size="sm" variant="light" color={ORDER_STATE.none.color}>
+        {ORDER_STATE.none.label}
       </Badge>
-      {o.orderId ? (
-        <Anchor href={`#/orders?open=${o.orderId}`} size="sm" data-testid="promotion-order-link" onClick={(e) => e.stopPropagation()}>
-          {o.label}
-        </Anchor>
-      ) : null}
-    </Group>
+    );
+  // The label says the state («проект от …», «№ 3-пер от …»); a cancelled one says so.
+  return (
+    <Anchor href={`#/orders?open=${o.orderId}`} size="sm" c={o.state === 'signed' ? 'green.8' : o.state === 'cancelled' ? 'red.8' : undefined} style={{ whiteSpace: 'nowrap' }} data-testid="promotion-order-link" onClick={(e) => e.stopPropagation()}>
+      {o.state === 'cancelled' ? `отменён ${o.label}` : o.label}
+    </Anchor>
   );
 }
 
@@ -100,15 +100,18 @@ export function PromotionPage() {
   const [open, setOpen] = useState<Set<string>>(new Set());
   /** 9th graders marked as leaving before the drafts exist (the drafts take them). */
   const [leaving, setLeaving] = useState<Set<string>>(new Set());
-  const [date, setDate] = useState(ruDate(todayIso()));
-  const [basis, setBasis] = useState('Решение педагогического совета (протокол от ДД.ММ.ГГГГ № __)');
+  const [date, setDate] = useState<string | null>(null);
+  const [basis, setBasis] = useState('');
   const [made, setMade] = useState<PromotionDrafts | null>(null);
   const data = plan.data;
+  // The orders' day: today within the year (or the summer after it), else the year's last day.
+  const today = todayIso();
+  const dateText = date ?? (data ? ruDate(today >= data.yearStart && today < data.effectiveDate ? today : data.yearEnd) : '');
   useUnsavedGuard(leaving.size > 0, { discard: () => setLeaving(new Set()) });
 
   const drafts = useAction(
     async () => {
-      const [iso] = isoDates([{ column: 'date', label: 'Дата приказов', text: date }]);
+      const [iso] = isoDates([{ column: 'date', label: 'Дата приказов', text: dateText }]);
       return call('promotion.drafts', { yearId: data?.yearId, date: iso!, basis: basis || null, leaving9: [...leaving] });
     },
     {
@@ -195,8 +198,8 @@ export function PromotionPage() {
       {canChange && data && !data.rolledOver ? (
         <Paper withBorder p="sm" data-testid="promotion-drafts">
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <DateField label="Дата приказов" value={date} onChange={setDate} w={150} error={fieldError(p, 'date')} data-testid="promotion-date" />
-            <TextInput label="Основание" description="Решение педагогического совета: дата и номер протокола" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} error={fieldError(p, 'basis', 'Основание')} style={{ flex: 1, minWidth: 320 }} data-testid="promotion-basis" />
+            <DateField label="Дата приказов" value={dateText} onChange={setDate} w={150} error={fieldError(p, 'date')} data-testid="promotion-date" />
+            <TextInput label="Основание" description="Решение педагогического совета: дата и номер протокола" placeholder="Решение педагогического совета (протокол от 28.05.2027 № 9)" value={basis} onChange={(e) => setBasis(e.currentTarget.value)} error={fieldError(p, 'basis', 'Основание')} style={{ flex: 1, minWidth: 320 }} data-testid="promotion-basis" />
             <Button leftSection={<IconFileText size={16} />} loading={drafts.busy} onClick={() => void drafts.run()} disabled={!missingOrders} data-testid="promotion-make">
               Подготовить приказы
             </Button>
@@ -234,7 +237,7 @@ export function PromotionPage() {
 
       <Group gap="sm" align="flex-end">
         <SearchInput value={search} onChange={setSearch} placeholder="Класс или ученик" style={{ width: 260 }} data-testid="promotion-search" />
-        <Select label="Сортировка" data={SORTS} value={sort} onChange={(v) => v && setSort(v)} allowDeselect={false} w={240} data-testid="promotion-sort" />
+        <Select label="Сортировка" data={SORTS} value={sort} onChange={(v) => v && setSort(v)} allowDeselect={false} w={270} data-testid="promotion-sort" />
       </Group>
 
       <Table withTableBorder striped highlightOnHover data-testid="promotion-table">

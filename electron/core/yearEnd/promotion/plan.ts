@@ -98,7 +98,7 @@ export function promotionPlan(ctx: Ctx, i: { yearId?: string | null }, leaving9:
         orders: [classOrder('promotion', counts.promoted + counts.conditional + counts.repeat > 0, classItems), classOrder('graduation', GRADUATING.has(c.grade), classItems)],
       };
     });
-  return { yearId: y.id, yearName: y.name, effectiveDate: nextYearStart(ctx, y.id), rolledOver: rolledOver(ctx, y.id), classes, totals };
+  return { yearId: y.id, yearName: y.name, yearStart: y.start_date, yearEnd: y.end_date, effectiveDate: nextYearStart(ctx, y.id), rolledOver: rolledOver(ctx, y.id), classes, totals };
 }
 
 function title(kind: 'promotion' | 'graduation', c: PromotionClass): string {
