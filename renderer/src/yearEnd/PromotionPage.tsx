@@ -20,6 +20,7 @@ import { countOf, ruDate, todayIso } from '../lib/dates';
 import { fieldError, problemsOf } from '../lib/errors';
 import { isoDates } from '../lib/dateFields';
 import type { PromotionDecision } from '../../../electron/api/enums';
+import { ruFold } from '../../../electron/api/text';
 import type { PromotionClass, PromotionClassOrder, PromotionDrafts, PromotionStudent } from '../../../electron/api/promotion';
 
 const DECISION: Record<PromotionDecision, { label: string; color: string }> = {
@@ -43,7 +44,7 @@ const SORTS = [
 const YEAR_END_ORDERS = '#/orders?kind=year_end';
 
 const collate = new Intl.Collator('ru').compare;
-const fold = (s: string) => s.toLocaleLowerCase('ru').replace(/ё/g, 'е');
+const fold = ruFold;
 
 function OrderCell({ o }: { o: PromotionClassOrder }) {
   if (!o.needed && o.state === 'none') return <Text size="sm" c="dimmed">—</Text>;
