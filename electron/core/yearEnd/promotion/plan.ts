@@ -59,10 +59,11 @@ function classOrder(kind: 'promotion' | 'graduation', needed: boolean, items: Ye
   return { kind, needed, state: o.status === 'cancelled' ? 'cancelled' : o.status, orderId: o.id, status: o.status, label: orderLabel(o) };
 }
 
-export function promotionPlan(ctx: Ctx, i: { yearId?: string | null }, leaving9: ReadonlySet<string> = new Set()): PromotionPlan {
+/** `on`: the day whose class lists count (the drafts' order date); today within the year by default. */
+export function promotionPlan(ctx: Ctx, i: { yearId?: string | null }, leaving9: ReadonlySet<string> = new Set(), on?: string): PromotionPlan {
   const y = resolveYear(ctx, i.yearId);
-  const today = todayOf(ctx);
-  const day = today < y.start_date ? y.start_date : today > y.end_date ? y.end_date : today;
+  const today = on ?? todayOf(ctx);
+  const day = today < y.start_date ? y.start_date : today > y.end_date && !on ? y.end_date : today;
   const debts = debtsOfYear(ctx, y.id);
   const items = decisionOrderItems(ctx, y.id);
   const liveItem = new Map<string, YearOrderItem>();
@@ -122,7 +123,8 @@ export function promotionDrafts(ctx: Ctx, i: OpParsed<'promotion.drafts'>): Prom
       throw invalid(msg, [{ column: 'date', message: msg }]);
     }
     const leaving = new Set(i.leaving9 ?? []);
-    const plan = promotionPlan(ctx, { yearId: y.id }, leaving);
+    // The students in their classes on the orders' day (the orders check the same).
+    const plan = promotionPlan(ctx, { yearId: y.id }, leaving, i.date);
     const ninth = new Set(plan.classes.filter((c) => c.grade === 9).flatMap((c) => c.students.map((s) => s.studentId)));
     const stranger = [...leaving].findIndex((id) => !ninth.has(id));
     if (stranger >= 0) {
