@@ -258,6 +258,17 @@ describe('promotion and graduation', () => {
       `Нельзя отменить приказ № 1-пер от 31.05.2027: его решения уже применены при переходе на новый учебный год ${next.name} (30.08.2027) — ученики уже в классах нового года`,
     );
     expect((await rejection(t.call('orders.cancel', { id: draftOf('graduation', '9В').id, date: NOW }))).message).toMatch(/уже применены при переходе на новый учебный год/);
+    // The rollover's move (written here as its function will): closed by the promotion order on the
+    // new year's first day, 6А of the new year opened by it that day — a move in the books, not a departure.
+    const start = (t.db.raw.prepare('SELECT start_date FROM academic_year WHERE id = ?').get(next.id) as { start_date: string }).start_date;
+    const moved = p5.items.find((i) => i.decision === 'promoted')!;
+    const c6 = uuidv7();
+    t.db.raw.prepare(`INSERT INTO school_class (id, created_at, updated_at, year_id, grade, letter, shift) VALUES (?, ?, ?, ?, 6, 'А', 1)`).run(c6, at, at, next.id);
+    t.db.raw.prepare(`UPDATE class_membership SET date_to = ?, closed_order_id = ? WHERE student_id = ? AND date_to IS NULL AND deleted_at IS NULL`).run(start, p5.id, moved.studentId);
+    t.db.raw.prepare(`INSERT INTO class_membership (id, created_at, updated_at, student_id, class_id, date_from, opened_order_id) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(uuidv7(), at, at, moved.studentId, c6, start, p5.id);
+    const summer = await t.call('books.movement', { from: '2027-06-01', to: start });
+    const rows = summer.classes.flatMap((c) => c.rows).filter((r) => r.studentId === moved.studentId);
+    expect(rows.map((r) => [r.kind, r.className, r.otherClass])).toEqual([['moved_out', '5А', '6А'], ['moved_in', '6А', '5А']]);
     // The next year's first day is now where promotions take effect.
     expect((await planOf()).effectiveDate).toBe((t.db.raw.prepare('SELECT start_date FROM academic_year WHERE id = ?').get(next.id) as { start_date: string }).start_date);
   });
