@@ -5,12 +5,15 @@ import { z } from 'zod';
 import * as s from './schemas';
 import { change, job, read, view, write } from './ops';
 import type { ExportedFile } from './common';
-import { orderKinds, orderStatuses, type OrderKind, type OrderStatus } from './enums';
+import { orderKinds, orderStatuses, promotionDecisions, type OrderKind, type OrderStatus, type PromotionDecision } from './enums';
 import { MAX_ITEMS } from './limits';
 import { studentsOps } from './students';
 
 /** Kinds a user may draft: a cancellation is made only by `orders.cancel`. */
-export const draftOrderKinds = orderKinds.only('enrollment', 'class_forming', 'transfer_in', 'transfer_out', 'expulsion', 'class_transfer');
+export const draftOrderKinds = orderKinds.only('enrollment', 'class_forming', 'transfer_in', 'transfer_out', 'expulsion', 'class_transfer', 'promotion', 'graduation');
+
+/** The year-end kinds (issue 15): each item carries a `decision`. */
+export const DECISION_KINDS: ReadonlySet<OrderKind> = new Set(['promotion', 'graduation']);
 
 /**
  * The letters after an order's number («№ 12-зп»): each kind is numbered on its own within the year,
@@ -72,6 +75,8 @@ export interface OrderItemView {
   reason: string | null;
   /** The student's personal-file number (after signing an enrollment). */
   personalFileNo: string | null;
+  /** A promotion or graduation order: what it decides for the student. */
+  decision: PromotionDecision | null;
 }
 
 export interface OrderDetails extends OrderRow {
@@ -94,6 +99,8 @@ const item = z.object({
   schoolFrom: s.optionalText('Из какой школы', 'schoolFullName'),
   schoolTo: s.optionalText('В какую школу', 'schoolFullName'),
   reason: s.optionalText('Причина', 'note'),
+  /** Promotion and graduation orders only (required there, refused elsewhere). */
+  decision: s.choice('Решение', promotionDecisions.values).nullable().optional(),
 });
 export type OrderItemInput = z.input<typeof item>;
 
@@ -113,6 +120,8 @@ export const ordersOps = {
     z.object({
       search: s.searchText().optional(),
       kind: s.choice('Вид', orderKinds.values).optional(),
+      /** Any of these kinds (the year end's promotion and graduation together). */
+      kinds: s.list(s.choice('Вид', orderKinds.values), 'Видов приказа', 20).optional(),
       status: s.choice('Статус', orderStatuses.values).optional(),
       from: s.dateField('Период с').optional(),
       to: s.dateField('Период по').optional(),

@@ -7,6 +7,8 @@
 // end it made is no end unless another membership follows. A student from before the program (a
 // first membership without an order) is in the class from the membership's first day: on the first
 // day of a period such a membership is part of the start, later it is an arrival without an order.
+// Issue 15: a graduation order's graduate leaves («окончил обучение»); the rollover closes a membership
+// by the promotion order on the new year's first day and opens the next class's that day: a move.
 import type { Ctx } from '../context';
 import type { Row } from '../../../db';
 import type { Movement, MovementKind, OrderRef } from '../../api/books';
@@ -65,6 +67,16 @@ export interface Facts {
 export const orderText = (o: { kind: OrderKind; number: number | null; date: string }) => `от ${ruDate(o.date)}${o.number ? ` № ${orderNumberText(o.kind, o.number)}` : ''}`;
 
 const ARRIVAL_KINDS = new Set(['enrollment', 'transfer_in']);
+
+/**
+ * Why a membership ended, as the books write it: a graduate (issue 15) «окончил обучение»; otherwise
+ * the reason of the order's item (an expulsion's). A promotion item's text is a note, not a reason.
+ */
+function closeReason(it: Row<'order_item'> | undefined): string | null {
+  if (!it) return null;
+  if (it.decision === 'graduated') return 'окончил обучение';
+  return it.decision ? null : it.reason;
+}
 
 export function loadFacts(ctx: Ctx): Facts {
   const { db } = ctx;
@@ -178,7 +190,7 @@ export function loadFacts(ctx: Ctx): Facts {
         closeKind: to === null ? null : next ? 'moved_out' : 'left',
         openOrder,
         closeOrder: to === null ? null : ref(m.closed_order_id),
-        place: { from: openItem?.school_from ?? null, to: closeItem?.school_to ?? null, reason: closeItem?.reason ?? null },
+        place: { from: openItem?.school_from ?? null, to: closeItem?.school_to ?? null, reason: closeReason(closeItem) },
         prevClassId: prev?.class_id ?? null,
         nextClassId: next?.class_id ?? null,
       });

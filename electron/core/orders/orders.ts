@@ -18,11 +18,12 @@ import { saveStudent } from '../students/students';
 import { nextPersonalFileNo } from './fileNumber';
 import { getOrder, orderLabel, orderRow } from './queries';
 import { PREAMBLES } from './preambles';
+import { checkDecisions, decisionDate, isDecisionKind, refuseCancelAfterRollover } from './yearEnd';
 
 export { PREAMBLES };
 
 /** The academic year an order dated `date` belongs to (its numbering): the year containing the day, else the current one. */
-function yearOf(ctx: Ctx, date: string): string {
+export function yearOf(ctx: Ctx, date: string): string {
   const { db } = ctx;
   const y = db.first(db.q.selectFrom('academic_year').select('id').where('deleted_at', 'is', null).where('start_date', '<=', date).where('end_date', '>=', date));
   const id = y?.id ?? currentYearOrNull(ctx);
@@ -37,7 +38,7 @@ const liveApplication = (ctx: Ctx, id: string) => ctx.db.first(ctx.db.q.selectFr
 type ItemInput = Omit<OpParsed<'orders.save'>['items'][number], 'schoolFrom' | 'schoolTo' | 'reason'> & { schoolFrom?: string | null; schoolTo?: string | null; reason?: string | null };
 
 /** What each kind needs of an item; problems named by the item's field (`items.2.classToId`). */
-function checkItems(ctx: Ctx, kind: OrderKind, items: ItemInput[]): Problem[] {
+function checkItems(ctx: Ctx, kind: OrderKind, items: ItemInput[], order: { id: string | null; date: string; yearId: string }): Problem[] {
   const problems: Problem[] = [];
   const need = (idx: number, field: string, message: string) => problems.push({ row: idx + 1, column: `items.${idx}.${field}`, message: `Строка ${idx + 1}: ${message}` });
   const seen = new Set<string>();
@@ -55,10 +56,11 @@ function checkItems(ctx: Ctx, kind: OrderKind, items: ItemInput[]): Problem[] {
     if (kind === 'transfer_out' && !it.schoolTo) need(idx, 'schoolTo', 'не указано, в какую школу выбывает ученик');
     if (kind === 'expulsion' && !it.reason) need(idx, 'reason', 'не указана причина отчисления');
   });
-  return problems;
+  // Issue 15: the decisions of the year-end kinds (refused in the others).
+  return [...problems, ...checkDecisions(ctx, { ...order, kind }, items)];
 }
 
-function writeItems(w: Writer, orderId: string, items: ItemInput[], classFrom: (it: ItemInput) => string | null): void {
+function writeItems(w: Writer, orderId: string, items: ItemInput[], classFrom: (it: ItemInput) => string | null, effective: (it: ItemInput) => string = (it) => it.effectiveDate): void {
   items.forEach((it, idx) =>
     w.insert('order_item', {
       order_id: orderId,
@@ -68,11 +70,11 @@ function writeItems(w: Writer, orderId: string, items: ItemInput[], classFrom: (
       class_from_id: it.classFromId ?? classFrom(it),
       class_to_id: it.classToId ?? null,
       grade: it.grade ?? null,
-      effective_date: it.effectiveDate,
+      effective_date: effective(it),
       school_from: it.schoolFrom ?? null,
       school_to: it.schoolTo ?? null,
       reason: it.reason ?? null,
-      decision: null,
+      decision: it.decision ?? null,
     }),
   );
 }
@@ -86,10 +88,12 @@ export function saveDraft(ctx: Ctx, i: OpParsed<'orders.save'>): OrderDetails {
   return getOrder(ctx, id);
 }
 
-function draftIn(ctx: Ctx, w: Writer, i: Omit<OpParsed<'orders.save'>, 'items'> & { items: ItemInput[] }): string {
-  const problems = checkItems(ctx, i.kind, i.items);
+/** A draft saved inside the caller's transaction (orders.save's checks); its id. */
+export function draftIn(ctx: Ctx, w: Writer, i: Omit<OpParsed<'orders.save'>, 'items'> & { items: ItemInput[] }): string {
+  const yearId = yearOf(ctx, i.date);
+  const problems = checkItems(ctx, i.kind, i.items, { id: i.id ?? null, date: i.date, yearId });
   if (problems.length) throw invalid(problems[0]!.message, problems);
-  const values = { year_id: yearOf(ctx, i.date), kind: i.kind, date: i.date, title: i.title, preamble: i.preamble ?? null, basis: i.basis ?? null };
+  const values = { year_id: yearId, kind: i.kind, date: i.date, title: i.title, preamble: i.preamble ?? null, basis: i.basis ?? null };
   let orderId: string;
   if (i.id) {
     const o = orderRow(ctx, i.id);
@@ -99,7 +103,9 @@ function draftIn(ctx: Ctx, w: Writer, i: Omit<OpParsed<'orders.save'>, 'items'> 
     orderId = o.id;
   } else orderId = w.insert('school_order', { ...values, number: null, status: 'draft', signed_at: null, cancels_order_id: null }).id;
   // Who is leaving a class: the class the student is in now (the signing fixes it as of the item's day).
-  writeItems(w, orderId, i.items, (it) => (it.studentId && i.kind !== 'transfer_in' && i.kind !== 'enrollment' ? (liveStudent(ctx, it.studentId)?.class_id ?? null) : null));
+  // A year-end decision takes effect on the day the law gives it (a graduate leaves on the order's day, the others move on the next year's first).
+  const effective = isDecisionKind(i.kind) ? (it: ItemInput) => decisionDate(ctx, yearId, i.date, it.decision!) : undefined;
+  writeItems(w, orderId, i.items, (it) => (it.studentId && i.kind !== 'transfer_in' && i.kind !== 'enrollment' ? (liveStudent(ctx, it.studentId)?.class_id ?? null) : null), effective);
   return orderId;
 }
 
@@ -151,7 +157,12 @@ export function signOrder(ctx: Ctx, id: string, draft?: OpParsed<'orders.sign'>[
     const items = itemsOf(ctx, id);
     if (!items.length) throw invalid('В приказе нет ни одного ученика: подписывать нечего', [{ column: 'items', message: 'Добавьте учеников' }]);
     // The items as they stand now (a student or a class may have been removed since the draft).
-    const problems = checkItems(ctx, o.kind, items.map((it) => ({ studentId: it.student_id, applicationId: it.application_id, classFromId: it.class_from_id, classToId: it.class_to_id, grade: it.grade, effectiveDate: it.effective_date, schoolFrom: it.school_from, schoolTo: it.school_to, reason: it.reason })));
+    const problems = checkItems(
+      ctx,
+      o.kind,
+      items.map((it) => ({ studentId: it.student_id, applicationId: it.application_id, classFromId: it.class_from_id, classToId: it.class_to_id, grade: it.grade, effectiveDate: it.effective_date, schoolFrom: it.school_from, schoolTo: it.school_to, reason: it.reason, decision: it.decision })),
+      { id: o.id, date: o.date, yearId: o.year_id },
+    );
     if (problems.length) throw invalid(problems[0]!.message, problems);
     w.update('school_order', id, { status: 'signed', number: nextNumber(ctx, o.year_id, o.kind), signed_at: ctx.now().toISOString() });
     items.forEach((it, idx) => applyItem(ctx, w, o, it, idx));
@@ -241,6 +252,16 @@ function applyItem(ctx: Ctx, w: Writer, o: Row<'school_order'>, it: Row<'order_i
       }
       case 'cancellation':
         throw invalid('приказ об отмене подписывается только при отмене приказа');
+      // Issue 15 (shared semantics 3): a promotion and a graduate's «continues» change nothing now (the
+      // rollover applies them); a graduate leaves the school on the order's day.
+      case 'promotion':
+        return;
+      case 'graduation': {
+        if (it.decision !== 'graduated') return;
+        if (date > todayOf(ctx)) throw invalid(`дата отчисления ${ruDate(date)} ещё не наступила: подпишите приказ в день отчисления или позже`);
+        leaveSchool(ctx, w, studentId, date, o.id);
+        return;
+      }
     }
   });
 }
@@ -261,6 +282,7 @@ export function cancelOrder(ctx: Ctx, i: OpParsed<'orders.cancel'>): OrderDetail
     if (o.status === 'draft') throw invalid('Это проект приказа: его можно изменить или удалить, отменять нечего');
     if (o.status === 'cancelled') throw invalid(`Приказ ${orderLabel(o)} уже отменён`);
     if (o.kind === 'cancellation') throw invalid('Приказ об отмене не отменяют: издайте новый приказ');
+    refuseCancelAfterRollover(ctx, o);
     if (i.date < o.date) throw invalid(`Дата приказа об отмене (${ruDate(i.date)}) раньше даты отменяемого приказа (${ruDate(o.date)})`, [{ column: 'date', message: `Дата приказа об отмене раньше отменяемого приказа (${ruDate(o.date)})` }]);
     const items = itemsOf(ctx, o.id);
     const students = items.map((it) => it.student_id).filter((s): s is string => !!s);

@@ -11,6 +11,7 @@ import { ruDate } from '../format';
 import { progress, resultFile } from '../job';
 import { getOrder } from './queries';
 import { schoolRow } from '../setup/school';
+import { decisionGroups } from './printYearEnd';
 
 const born = (it: OrderItemView) => (it.birthDate ? `, ${ruDate(it.birthDate)} г. р.` : '');
 const cls = (name: string | null) => (name ? `${name} класс` : 'класс не указан');
@@ -89,7 +90,7 @@ export async function orderPdf(ctx: Ctx, id: string): Promise<ExportedFile> {
     const c = o.cancels;
     para(`Отменить приказ ${c?.numberText ? `№ ${c.numberText} ` : ''}от ${ruDate(c?.date)} «${c?.title ?? ''}» как изданный ошибочно.`);
     para('Восстановить сведения о классах (членство в классах) обучающихся, которых касался отменённый приказ, в том виде, в каком они были до его издания:');
-  } else para(VERB[o.kind]);
+  } else if (o.kind !== 'promotion' && o.kind !== 'graduation') para(VERB[o.kind]);
   const list = (items: OrderItemView[], prefix: string) =>
     items.forEach((it, idx) => {
       doc.paragraph(`${prefix}${idx + 1}. ${itemLine(o, it)}${idx === items.length - 1 ? '.' : ';'}`, { size: 12, x: 24 });
@@ -103,8 +104,19 @@ export async function orderPdf(ctx: Ctx, id: string): Promise<ExportedFile> {
       items.forEach((it, idx) => doc.paragraph(`${idx + 1}) ${itemLine(o, it)}${idx === items.length - 1 ? '.' : ';'}`, { size: 12, x: 36 }));
       doc.gap(3);
     });
+  } else if (o.kind === 'promotion' || o.kind === 'graduation') {
+    // Issue 15: one point per decision and class, in the official wording, the students under it.
+    for (const g of decisionGroups(ctx, o)) {
+      para(g.heading);
+      g.lines.forEach((line, idx) => doc.paragraph(`${point}.${idx + 1}. ${line.replace(/\.$/, '')}${idx === g.lines.length - 1 ? '.' : ';'}`, { size: 12, x: 24 }));
+      doc.gap(4);
+    }
   } else list(o.items, `${point}.`);
   doc.gap(4);
+  if (o.kind === 'graduation')
+    para('Секретарю выдать аттестаты об образовании, внести сведения о выбытии в алфавитную книгу записи обучающихся и книгу движения учащихся.');
+  if (o.kind === 'promotion' && o.items.some((it) => it.decision === 'conditional'))
+    para('Заместителю директора по учебной работе организовать ликвидацию академической задолженности в установленные сроки, классным руководителям ознакомить родителей (законных представителей) обучающихся, переведённых условно, с настоящим приказом под подпись.');
   if (o.kind === 'enrollment' || o.kind === 'transfer_in' || o.kind === 'transfer_out' || o.kind === 'expulsion')
     para(
       o.kind === 'transfer_out' || o.kind === 'expulsion'

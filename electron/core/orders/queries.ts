@@ -39,6 +39,7 @@ export function listOrders(ctx: Ctx, i: OpParsed<'orders.list'>): OrderRow[] {
   const { db } = ctx;
   let q = db.q.selectFrom('school_order as o').where('o.deleted_at', 'is', null);
   if (i.kind) q = q.where('o.kind', '=', i.kind);
+  if (i.kinds?.length) q = q.where('o.kind', 'in', i.kinds);
   if (i.status) q = q.where('o.status', '=', i.status);
   if (i.from) q = q.where('o.date', '>=', i.from);
   if (i.to) q = q.where('o.date', '<=', i.to);
@@ -136,6 +137,7 @@ export function getOrder(ctx: Ctx, id: string): OrderDetails {
         schoolTo: r.school_to,
         reason: r.reason,
         personalFileNo: r.personal_file_no ?? null,
+        decision: r.decision,
       }),
     ),
   };

@@ -1,6 +1,8 @@
 // «Приказы» (issue 12 point 3): the register of orders about students — search, filters by kind,
 // status and period, sort; a draft's editor (kind, date, title, preamble, basis, the students with
 // classes and dates); signing with confirmation; cancellation by another order; printing.
+// Issue 15: the promotion and graduation orders show and edit each student's decision, and the
+// register filters by them (?kind=year_end from «Перевод и выпуск»; ?open=<id> opens an order).
 import { useMemo, useState } from 'react';
 import { ActionIcon, Badge, Button, Drawer, Group, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconFileTypePdf, IconPlus, IconSignature, IconTrash, IconBan, IconDeviceFloppy, IconUserPlus } from '@tabler/icons-react';
@@ -18,15 +20,22 @@ import { useAppState } from '../app/AppState';
 import { parseRuDate, ruDate, todayIso } from '../lib/dates';
 import { fieldError, problemsOf } from '../lib/errors';
 import { dateProblem, isoDates } from '../lib/dateFields';
-import { orderKinds, orderStatuses, type OrderKind, type OrderStatus } from '../../../electron/api/enums';
-import { draftOrderKinds, orderSorts, type OrderDetails, type OrderRow } from '../../../electron/api/orders';
+import { orderKinds, orderStatuses, promotionDecisions, type OrderKind, type OrderStatus, type PromotionDecision } from '../../../electron/api/enums';
+import { DECISION_KINDS, draftOrderKinds, orderSorts, type OrderDetails, type OrderRow } from '../../../electron/api/orders';
+import { useHashRoute } from '../app/useHashRoute';
 import { ArrivalModal } from './ArrivalModal';
 
 const STATUS_COLOR: Record<OrderStatus, string> = { draft: 'gray', signed: 'green', cancelled: 'red' };
 const SORT_LABELS: Record<(typeof orderSorts)[number], string> = { date: 'По дате', number: 'По номеру', kind: 'По виду', title: 'По заголовку' };
 
 /** The problems the drawer shows next to a field (the others in the summary under the list). */
-const SHOWN_AT_FIELD = /^(date|title|preamble|basis|kind|items)$|^items\.\d+\.(studentId|applicationId|classToId|effectiveDate|schoolFrom|schoolTo|reason)$/;
+const SHOWN_AT_FIELD = /^(date|title|preamble|basis|kind|items)$|^items\.\d+\.(studentId|applicationId|classToId|classFromId|decision|effectiveDate|schoolFrom|schoolTo|reason)$/;
+
+/** The register's filter «Перевод и выпуск»: both year-end kinds. */
+const YEAR_END = 'year_end';
+const KIND_FILTER = [...orderKinds.options, { value: YEAR_END, label: 'Перевод и выпуск (оба вида)' }];
+/** The decisions each year-end kind takes (electron/core/orders/yearEnd.ts checks them). */
+const KIND_DECISIONS: Partial<Record<OrderKind, PromotionDecision[]>> = { promotion: ['promoted', 'conditional', 'repeat'], graduation: ['graduated', 'continues'] };
 
 /** The usual title of a new order of a kind. */
 const DEFAULT_TITLE: Record<OrderKind, string> = orderKinds.labels;
@@ -37,6 +46,9 @@ interface ItemForm {
   applicationId: string | null;
   fullName: string;
   classToId: string | null;
+  /** A promotion or graduation: the student's class and what the order decides. */
+  classFromId: string | null;
+  decision: PromotionDecision | null;
   /** An enrollment into a parallel (the formation's draft): kept as the draft has it. */
   grade: number | null;
   effectiveDate: string;
@@ -55,7 +67,7 @@ interface DraftForm {
 }
 
 let nextKey = 1;
-const emptyItem = (date: string): ItemForm => ({ key: nextKey++, studentId: null, applicationId: null, fullName: '', classToId: null, grade: null, effectiveDate: date, schoolFrom: '', schoolTo: '', reason: '' });
+const emptyItem = (date: string): ItemForm => ({ key: nextKey++, studentId: null, applicationId: null, fullName: '', classToId: null, classFromId: null, decision: null, grade: null, effectiveDate: date, schoolFrom: '', schoolTo: '', reason: '' });
 
 function formOf(o: OrderDetails): DraftForm {
   return {
@@ -71,6 +83,8 @@ function formOf(o: OrderDetails): DraftForm {
       applicationId: it.applicationId,
       fullName: it.fullName,
       classToId: it.classToId,
+      classFromId: it.classFromId,
+      decision: it.decision,
       grade: it.grade,
       effectiveDate: ruDate(it.effectiveDate),
       schoolFrom: it.schoolFrom ?? '',
@@ -103,26 +117,28 @@ function inputOf(form: DraftForm) {
       schoolFrom: it.schoolFrom || null,
       schoolTo: it.schoolTo || null,
       reason: it.reason || null,
+      ...(DECISION_KINDS.has(form.kind) ? { classFromId: it.classFromId, decision: it.decision } : {}),
     })),
   };
 }
 
 export function OrdersPage() {
   const { access } = useAppState();
+  const route = useHashRoute();
   const canChange = access('contingent') === 'change';
   const [search, setSearch] = useState('');
-  const [kind, setKind] = useState<OrderKind | null>(null);
+  const [kind, setKind] = useState<OrderKind | typeof YEAR_END | null>((route.query.get('kind') as OrderKind | null) ?? null);
   const [status, setStatus] = useState<OrderStatus | null>(null);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [sort, setSort] = useState<(typeof orderSorts)[number]>('date');
-  const [open, setOpen] = useState<string | 'new' | null>(null);
+  const [open, setOpen] = useState<string | 'new' | null>(route.query.get('open'));
   const [arrival, setArrival] = useState(false);
   const f = parseRuDate(from);
   const t = parseRuDate(to);
   const list = useOp(
     'orders.list',
-    { search: search || undefined, kind: kind ?? undefined, status: status ?? undefined, from: f.ok && f.iso ? f.iso : undefined, to: t.ok && t.iso ? t.iso : undefined, sort, desc: sort === 'date' },
+    { search: search || undefined, kind: kind && kind !== YEAR_END ? kind : undefined, kinds: kind === YEAR_END ? ['promotion', 'graduation'] : undefined, status: status ?? undefined, from: f.ok && f.iso ? f.iso : undefined, to: t.ok && t.iso ? t.iso : undefined, sort, desc: sort === 'date' },
     { keepPrevious: true },
   );
   const rows = list.data ?? [];
@@ -146,7 +162,7 @@ export function OrdersPage() {
       />
       <Group gap="sm" align="flex-end" wrap="wrap">
         <SearchInput value={search} onChange={setSearch} placeholder="Ученик или заголовок" data-testid="orders-search" style={{ width: 240 }} />
-        <Select label="Вид" placeholder="Все виды" data={orderKinds.options as never} value={kind} onChange={(v) => setKind(v as OrderKind | null)} clearable w={260} data-testid="orders-kind" />
+        <Select label="Вид" placeholder="Все виды" data={KIND_FILTER as never} value={kind} onChange={(v) => setKind(v as OrderKind | null)} clearable w={260} data-testid="orders-kind" />
         <Select label="Статус" placeholder="Все" data={orderStatuses.options as never} value={status} onChange={(v) => setStatus(v as OrderStatus | null)} clearable w={140} data-testid="orders-status" />
         <DateField label="С" value={from} onChange={setFrom} w={150} data-testid="orders-from" />
         <DateField label="По" value={to} onChange={setTo} w={150} data-testid="orders-to" />
@@ -252,6 +268,7 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
   /** The form differs from the stored draft (edits not saved). */
   const dirty = !!(o && form && o.status === 'draft' && JSON.stringify(input()) !== JSON.stringify(inputOf(formOf(o))));
   const kind = form?.kind;
+  const decisions = kind ? KIND_DECISIONS[kind] : undefined;
   const title = o ? `${o.numberText ? `Приказ № ${o.numberText}` : 'Проект приказа'} от ${ruDate(o.date)}` : 'Новый приказ';
   return (
     <Drawer opened onClose={onClose} position="right" size={980} title={<Title order={3}>{title}</Title>} data-testid="order-drawer">
@@ -297,9 +314,9 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
               <Table.Tr>
                 <Table.Th w={30}>№</Table.Th>
                 <Table.Th>Ученик</Table.Th>
-                <Table.Th w={110}>{kind === 'transfer_out' || kind === 'expulsion' ? 'Из класса' : 'В класс'}</Table.Th>
+                <Table.Th w={110}>{kind === 'transfer_out' || kind === 'expulsion' || decisions ? 'Из класса' : 'В класс'}</Table.Th>
                 <Table.Th w={140}>С даты</Table.Th>
-                <Table.Th>{kind === 'transfer_in' ? 'Из какой школы' : kind === 'transfer_out' ? 'В какую школу' : kind === 'expulsion' ? 'Причина' : ''}</Table.Th>
+                <Table.Th>{kind === 'transfer_in' ? 'Из какой школы' : kind === 'transfer_out' ? 'В какую школу' : kind === 'expulsion' ? 'Причина' : decisions ? 'Решение' : ''}</Table.Th>
                 <Table.Th w={40} />
               </Table.Tr>
             </Table.Thead>
@@ -330,7 +347,9 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                       )}
                     </Table.Td>
                     <Table.Td>
-                      {kind === 'transfer_out' || kind === 'expulsion' ? (
+                      {decisions && editable ? (
+                        <Select size="xs" data={classOptions} value={it.classFromId} onChange={(v) => setItem(i, { classFromId: v })} placeholder="Класс" error={fieldError(p, `items.${i}.classFromId`)} data-testid="order-item-class-from" />
+                      ) : kind === 'transfer_out' || kind === 'expulsion' || decisions ? (
                         <Text size="sm">{shown?.classFromName ?? '—'}</Text>
                       ) : editable ? (
                         <Select size="xs" data={classOptions} value={it.classToId} onChange={(v) => setItem(i, { classToId: v })} placeholder={kind === 'enrollment' ? 'Параллель' : 'Класс'} clearable error={fieldError(p, `items.${i}.classToId`)} data-testid="order-item-class" />
@@ -339,7 +358,8 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                       )}
                     </Table.Td>
                     <Table.Td>
-                      <DateField compact value={it.effectiveDate} onChange={(v) => setItem(i, { effectiveDate: v })} disabled={!editable} error={fieldError(p, `items.${i}.effectiveDate`)} data-testid="order-item-date" />
+                      {/* A year-end decision's day is the law's (the order's day, or the next year's first): shown, not typed. */}
+                      <DateField compact value={it.effectiveDate} onChange={(v) => setItem(i, { effectiveDate: v })} disabled={!editable || !!decisions} error={fieldError(p, `items.${i}.effectiveDate`)} data-testid="order-item-date" />
                     </Table.Td>
                     <Table.Td>
                       {kind === 'transfer_in' || kind === 'transfer_out' || kind === 'expulsion' ? (
@@ -351,6 +371,25 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                           error={fieldError(p, `items.${i}.schoolFrom`, `items.${i}.schoolTo`, `items.${i}.reason`)}
                           data-testid="order-item-extra"
                         />
+                      ) : decisions ? (
+                        <Stack gap={2}>
+                          <Select
+                            size="xs"
+                            data={decisions.map((d) => ({ value: d, label: promotionDecisions.labels[d] }))}
+                            value={it.decision}
+                            onChange={(v) => setItem(i, { decision: v as PromotionDecision | null })}
+                            disabled={!editable}
+                            placeholder="Решение"
+                            aria-label={`Решение, строка ${i + 1}`}
+                            error={fieldError(p, `items.${i}.decision`)}
+                            data-testid="order-item-decision"
+                          />
+                          {it.reason ? (
+                            <Text size="xs" c="dimmed">
+                              {it.reason}
+                            </Text>
+                          ) : null}
+                        </Stack>
                       ) : null}
                     </Table.Td>
                     <Table.Td>
@@ -438,7 +477,7 @@ function OrderDrawer({ id, canChange, onClose, onOpen }: { id: string; canChange
                         saving.setError(null);
                         ask({
                           title: 'Подписать приказ?',
-                          message: `Приказ будет подписан таким, как он сейчас на экране${dirty ? ' (несохранённые изменения сохранятся вместе с подписью)' : ''}. Ему будет присвоен номер, и он применится: ${form.items.length} уч. — зачисление, перевод или отчисление с указанных дат. Подписанный приказ не удаляют — только отменяют другим приказом.`,
+                          message: `Приказ будет подписан таким, как он сейчас на экране${dirty ? ' (несохранённые изменения сохранятся вместе с подписью)' : ''}. Ему будет присвоен номер, и он применится: ${form.items.length} уч. — ${decisions ? 'выпускники отчисляются с даты приказа; перевод в следующий класс и продолжение обучения применяются при переходе на новый учебный год' : 'зачисление, перевод или отчисление с указанных дат'}. Подписанный приказ не удаляют — только отменяют другим приказом.`,
                           confirmLabel: 'Подписать',
                           errorTitle: 'Приказ не подписан',
                           run: async () => void (await signing.run()),

@@ -1,9 +1,8 @@
 import type { Handlers } from '../../context';
 import type { promotionOps } from '../../../api/promotion';
-import { invalid } from '../../../api/errors';
+import { promotionDrafts, promotionPlan } from './plan';
 
 export const promotionHandlers = {
-  'promotion.plan': () => {
-    throw invalid('Ещё не сделано.');
-  },
+  'promotion.plan': (i, ctx) => promotionPlan(ctx, i),
+  'promotion.drafts': (i, ctx) => promotionDrafts(ctx, i),
 } satisfies Handlers<typeof promotionOps>;
