@@ -1,9 +1,7 @@
 import type { Handlers } from '../../context';
 import type { yearCheckOps } from '../../../api/yearCheck';
-import { invalid } from '../../../api/errors';
+import { yearCheck } from './check';
 
 export const yearCheckHandlers = {
-  'year.check': () => {
-    throw invalid('Ещё не сделано.');
-  },
+  'year.check': (i, ctx) => yearCheck(ctx, i),
 } satisfies Handlers<typeof yearCheckOps>;
