@@ -89,8 +89,7 @@ describe('итоги учебного года', () => {
     await page.locator('[data-testid=check-detail][data-class="9А"]').waitFor();
     await page.getByTestId('check-certificate-row').first().waitFor();
     expect(await page.getByTestId('check-certificate').textContent()).toContain('ОГЭ');
-    await page.getByTestId('check-certificate').evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await app.screenshot('year-check-9a');
+    await app.screenshot('year-check-9a', { fullPage: true });
     expect(app.pageErrors).toEqual([]);
   }, 300_000);
 });
