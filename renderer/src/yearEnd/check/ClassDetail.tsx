@@ -130,7 +130,7 @@ export function ClassDetail({ c, needle }: { c: YearCheckClass; needle: string }
                 <Table.Tr>
                   <Table.Th style={{ minWidth: 220 }}>Обучающийся</Table.Th>
                   {cert.subjects.map((s) => (
-                    <Table.Th key={s.id} style={{ fontSize: 11, lineHeight: 1.15, width: 74, maxWidth: 90, whiteSpace: 'normal', textAlign: 'center' }}>
+                    <Table.Th key={s.id} style={{ fontSize: 11, lineHeight: 1.15, width: 96, minWidth: 96, whiteSpace: 'normal', overflowWrap: 'anywhere', textAlign: 'center' }}>
                       {s.name}
                     </Table.Th>
                   ))}
