@@ -5,7 +5,8 @@
 // «Конец учебного года»; every class (no parallel restriction). Handlers: electron/core/yearEnd/check/.
 import { z } from 'zod';
 import * as s from './schemas';
-import { read, view } from './ops';
+import { job, read, view } from './ops';
+import type { ExportedFile } from './common';
 import type { DebtReason, DebtStatus } from './enums';
 
 export interface YearCheckSubject {
@@ -121,4 +122,6 @@ export const yearCheckInput = z.object({
 
 export const yearCheckOps = {
   'year.check': read(view('yearEnd'), yearCheckInput).returns<YearCheck>(),
+  /** «Итоги учебного года» printed: the chosen class, or every class from a new sheet. */
+  'year.checkPdf': job('Итоги учебного года (PDF)', read(view('yearEnd'), yearCheckInput).returns<ExportedFile>()),
 };

@@ -11,6 +11,10 @@ import { uuidv7 } from '../../db/ids';
 import { debtCandidates } from '../../electron/core/yearEnd/check/check';
 import { demoCore } from '../support/core';
 import { seedYearMarks, type MarkOverride } from '../support/yearMarks';
+import { resultBytes } from '../support/files';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 let t: Awaited<ReturnType<typeof demoCore>>;
 let yearId = '';
@@ -163,4 +167,31 @@ describe('year.check: grades 9 and 11', () => {
     expect(prev.classes.map((c) => c.className)).toEqual(['10А']);
     await expect(t.call('year.check', { yearId, classId: '01a03781-0000-7000-8000-000000000000' })).rejects.toThrow(/Класс/);
   });
+});
+
+describe('year.checkPdf: «Итоги учебного года» printed', () => {
+  const ART = join(import.meta.dirname, '../artifacts/year-check');
+  it('5А: the figures, the lists with the names, the signature lines; the whole school a class a sheet', async () => {
+    mkdirSync(ART, { recursive: true });
+    const f = await t.call('year.checkPdf', { classId: cls['5А']!.classId });
+    expect(f.fileName).toMatch(/^Итоги учебного года 5А 2026-2027 31\.05\.2027\.pdf$/);
+    const path = join(ART, '5a.pdf');
+    writeFileSync(path, resultBytes(t.ctx.session, f));
+    execFileSync('qpdf', ['--check', path]);
+    execFileSync('pdftoppm', ['-png', '-r', '60', path, join(ART, '5a')]);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Итоги учебного года');
+    expect(text).toContain('Класс 5А, 2026/2027 учебный год');
+    expect(text).toContain('Академических задолженностей: 3 (не оформлено: 2)');
+    expect(text).toContain(who('5А', 2).name);
+    expect(text).toContain('не оформлена');
+    expect(text).toContain('М. П.');
+    expect(text).toMatch(/Лист 1 из \d/);
+    const all = await t.call('year.checkPdf', {});
+    const whole = join(ART, 'school.pdf');
+    writeFileSync(whole, resultBytes(t.ctx.session, all));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [whole], { encoding: 'utf8' }))![1]);
+    expect(pages).toBeGreaterThanOrEqual(33);
+    expect(execFileSync('pdftotext', ['-layout', whole, '-'], { encoding: 'utf8' })).toContain('Класс 11В, 2026/2027 учебный год');
+  }, 120_000);
 });

@@ -2,13 +2,16 @@
 // of the year (students, missing marks, debts, one «3», one «4», отличники, medal candidates); a click on
 // a class (or the class picker) opens its lists. Read-only: the debts are recorded on «Задолженности».
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { IconSearch } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { IconPrinter, IconSearch } from '@tabler/icons-react';
+import { call, saveFile } from '../api';
 import { useOp } from '../data/useOp';
+import { useAction } from '../data/useAction';
+import { PDF_MIME } from '../components/FileButtons';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PageHeader } from '../components/PageHeader';
 import { SortTh, useSort } from '../components/sort';
-import { ruDate } from '../lib/dates';
+import { countOf, ruDate } from '../lib/dates';
 import type { YearCheckClassRow, YearCheckTotals } from '../../../electron/api/yearCheck';
 import { ClassDetail } from './check/ClassDetail';
 
@@ -96,6 +99,14 @@ export function CheckPage() {
   const [search, setSearch] = useState('');
   const input = useMemo(() => ({ yearId, classId: classId === ALL ? null : classId }), [yearId, classId]);
   const st = useOp('year.check', input, { keepPrevious: true });
+  const pdf = useAction(
+    async () => {
+      const f = await call('year.checkPdf', input);
+      await saveFile(f.fileName, f.id, PDF_MIME);
+      return f;
+    },
+    { invalidates: false, notify: 'Файл не сохранён', success: (f) => ({ title: f.fileName, message: `В документе: ${countOf(f.rows, 'обучающийся', 'обучающихся', 'обучающихся')}` }) },
+  );
   const data = st.data;
   const detail = data?.detail ?? null;
   const needle = search.trim().toLocaleLowerCase('ru');
@@ -118,6 +129,11 @@ export function CheckPage() {
       <PageHeader
         title="Итоги учебного года"
         description="По каждому классу: выставлены ли годовые отметки и отметки промежуточной аттестации (ПА), академические задолженности, ученики с одной «3» и одной «4», отличники; 11 класс — претенденты на медаль; 9 и 11 классы — отметки в аттестат."
+        actions={
+          <Button variant="default" leftSection={<IconPrinter size={16} stroke={1.6} />} loading={pdf.busy} disabled={!data} onClick={() => void pdf.run()} data-testid="check-pdf">
+            {detail ? `Печать ${detail.className} (PDF)` : 'Печать всех классов (PDF)'}
+          </Button>
+        }
       />
       <Group gap="sm" align="flex-end">
         <Select

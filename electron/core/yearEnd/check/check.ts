@@ -198,6 +198,11 @@ export interface YearCheckQuery {
 }
 
 export function yearCheck(ctx: Ctx, input: YearCheckQuery): YearCheck {
+  return yearCheckWithClasses(ctx, input).check;
+}
+
+/** The check and every class's lists (the printed document: the chosen class, or every class). */
+export function yearCheckWithClasses(ctx: Ctx, input: YearCheckQuery): { check: YearCheck; classes: YearCheckClass[] } {
   return ctx.db.tx(() => {
     const { db } = ctx;
     const yearId = input.yearId ?? currentYearId(ctx);
@@ -207,7 +212,7 @@ export function yearCheck(ctx: Ctx, input: YearCheckQuery): YearCheck {
     if (input.classId && !classes.some((c) => c.id === input.classId)) throw notFound('Класс');
     const day = checkDay(isoDay(ctx.now()), yr);
     const { classes: all } = compute(ctx, yearId, classes, day, true);
-    return {
+    const check: YearCheck = {
       yearId,
       yearName: yr.name,
       years: q.years(db),
@@ -217,6 +222,7 @@ export function yearCheck(ctx: Ctx, input: YearCheckQuery): YearCheck {
       detail: all.find((c) => c.classId === input.classId) ?? null,
       rules: [...CHECK_RULES],
     };
+    return { check, classes: all };
   });
 }
 
