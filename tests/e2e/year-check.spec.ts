@@ -5,7 +5,9 @@
 // the debts; 9А's certificate marks. Screenshots: tests/artifacts/year-check.png, year-check-5a.png,
 // year-check-9a.png.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, startApp, type App } from './harness';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ARTIFACTS, signIn, startApp, type App } from './harness';
 import { seedYearMarks, type MarkOverride } from '../support/yearMarks';
 
 let app: App;
@@ -84,6 +86,17 @@ describe('итоги учебного года', () => {
     await page.waitForFunction("document.querySelectorAll('[data-testid=check-debts-list-row]').length === 1");
     expect(await page.getByTestId('check-missing-list-empty').count()).toBe(1);
     await page.getByTestId('check-search').fill('');
+
+    // The class's «Итоги учебного года» printed by the job, downloaded and read back.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('check-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^Итоги учебного года 5А 2026-2027 .*\.pdf$/);
+    const path = join(ARTIFACTS, 'year-check-5a.pdf');
+    await download.saveAs(path);
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, join(ARTIFACTS, 'year-check-pdf')]);
+    const text = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Класс 5А, 2026/2027 учебный год');
+    expect(text).toContain(five[1]!.name);
+    expect(text).toContain('М. П.');
 
     await page.locator('[data-testid=check-class-row][data-class="9А"]').click();
     await page.locator('[data-testid=check-detail][data-class="9А"]').waitFor();
