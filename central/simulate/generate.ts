@@ -89,7 +89,10 @@ const RATE = {
   marksLate: 0.1,
   retake: 0.35,
   periodMarkMissing: 0.015,
+  attestationFail: 0.01, // students failing the intermediate attestation (ПА) in a subject or so
 } as const;
+/** A failing student fails one in this many of their subjects (about one subject each). */
+const FAIL_SPREAD = 12;
 
 interface Dated {
   from: number;
@@ -376,6 +379,17 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
     return v;
   };
   const peExempt = (student: string) => hash32(student, seed ^ 0x2545f491) / 0x100000000 < RATE.peExempt;
+  // The intermediate-attestation mark (ПА, R24), entered with the year mark: the year mark as a rule; a
+  // few students (RATE.attestationFail) fail it in about one subject — «2», or «н/а» in a quarter of
+  // those — so a simulated year brings academic debts; a few are missing. By hashes, not the stream:
+  // the rest of the journal stays the same.
+  const attestationMark = (student: string, subjectId: string, year: MarkValue | null): MarkValue | null => {
+    if (!year || hash32(student + subjectId, seed ^ 0x68e31da4) / 0x100000000 < RATE.periodMarkMissing / 3) return null;
+    if (year === 'exempt' || year === 'pass' || year === 'fail') return year;
+    const weak = hash32(student, seed ^ 0x1b873593) / 0x100000000 < RATE.attestationFail;
+    if (weak && hash32(student + subjectId, seed ^ 0x85ebca6b) % FAIL_SPREAD === 0) return hash32(student, seed ^ 0x3c6ef372) % 4 === 0 ? 'na' : '2';
+    return year;
+  };
   const absence = new Map<string, { day: number; until: number; kind: AbsenceKind | null }>();
   /** The whole-day absence of a student on a day (illness, a family reason), drawn once a day. */
   const absentOn = (student: string, dn: number): AbsenceKind | null => {
@@ -727,9 +741,10 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
         const ms = at(rng.int(dn + 1, maxDay), rng.int(14 * 60, 22 * 60), rng.int(0, 59));
         const iso = isoMoment(ms);
         const changes: SimChange[] = [];
-        const put = (student: string, periodId: string | null, value: MarkValue) => {
+        const put = (student: string, periodId: string | null, value: MarkValue, attestation: 0 | 1 = 0) => {
           const id = newId(ms);
-          changes.push({ entity: 'period_mark', id, op: 'insert', fields: { id, ...stamp(iso), student_id: student, subject_id: a.subjectId, year_id: year.id, period_id: periodId, value, entered_by: teacher, entered_at: iso } });
+          const fields = { id, ...stamp(iso), student_id: student, subject_id: a.subjectId, year_id: year.id, period_id: periodId, value, entered_by: teacher, entered_at: iso };
+          changes.push({ entity: 'period_mark', id, op: 'insert', fields: attestation ? { ...fields, attestation } : fields });
         };
         for (const s of students) {
           const key = `${s.id}|${a.subjectId}`;
@@ -757,6 +772,8 @@ export function* generateJournal(setup: SchoolSetup, opts: GenerateOptions): Gen
             else if (nums.length) y = String(Math.min(5, Math.max(2, Math.floor(nums.reduce((x, v) => x + v, 0) / nums.length + 0.5)))) as MarkValue;
             else if (values.length) y = 'na';
             if (y && !rng.chance(RATE.periodMarkMissing / 3)) put(s.id, null, y);
+            const pa = attestationMark(s.id, a.subjectId, y);
+            if (pa) put(s.id, null, pa, 1);
           }
         }
         enqueue(ms, teacher, changes);

@@ -300,3 +300,33 @@ describe('simulate() into a port', () => {
     expect(MAX_WRITE).toBe(5000);
   }, 120_000);
 });
+
+describe('the simulated year end', () => {
+  it('writes with every year mark the attestation mark (ПА, attestation 1): the year mark as a rule, a few «2»/«н/а» (debts)', () => {
+    type Row = { student: string; subject: string; value: string; at: string };
+    const year = new Map<string, Row>();
+    const pa = new Map<string, Row>();
+    const g = generateJournal(setup, { seed: 7, until: '2027-06-10' });
+    for (let r = g.next(); !r.done; r = g.next())
+      for (const c of r.value.changes) {
+        const f = c.fields;
+        if (c.entity !== 'period_mark' || f.period_id !== null) continue;
+        const row = { student: f.student_id as string, subject: f.subject_id as string, value: f.value as string, at: f.entered_at as string };
+        (f.attestation === 1 ? pa : year).set(`${row.student}|${row.subject}`, row);
+      }
+    expect(year.size).toBeGreaterThan(1500);
+    // Beside its year mark, entered with it; a few of either missing.
+    const paired = [...pa.keys()].filter((k) => year.has(k));
+    expect(paired.length).toBeGreaterThan(year.size * 0.98);
+    expect(pa.size - paired.length).toBeLessThan(year.size * 0.01);
+    for (const k of paired) expect(pa.get(k)!.at).toBe(year.get(k)!.at);
+    const differ = paired.filter((k) => pa.get(k)!.value !== year.get(k)!.value);
+    const failed = [...pa.values()].filter((r) => r.value === '2' || r.value === 'na');
+    for (const k of differ) expect(['2', 'na']).toContain(pa.get(k)!.value);
+    // About 1 % of the students, about one subject each.
+    const students = new Set([...year.values()].map((r) => r.student)).size;
+    const failing = new Set(failed.filter((r) => year.get(`${r.student}|${r.subject}`)?.value !== r.value).map((r) => r.student));
+    expect(failing.size).toBeGreaterThan(0);
+    expect(failing.size).toBeLessThan(students * 0.05);
+  }, 300_000);
+});
