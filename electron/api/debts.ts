@@ -65,6 +65,10 @@ export interface DebtRow {
 export interface DebtList {
   yearId: string;
   yearName: string;
+  yearStart: string;
+  yearEnd: string;
+  /** Today by the program's clock (the default day of recording). */
+  today: string;
   years: { id: string; name: string }[];
   classes: { id: string; name: string; grade: number }[];
   subjects: { id: string; name: string }[];

@@ -28,9 +28,9 @@ function setToday(d: string) {
 let t: Awaited<ReturnType<typeof demoCore>>;
 let deputy: Ctx;
 let yearId = '';
-const id: Record<string, string> = {};
-const name: Record<string, string> = {};
-const debt: Record<string, string> = {};
+const id = { c7: '', c7b: '', c10: '', A: '', B: '', C: '', D: '', E: '', math: '', other: '', s10: '', s10b: '', unplanned: '' };
+const name = { A: '', B: '', C: '', D: '', E: '', math: '' };
+const debt = { A: '', B: '', C: '', D: '', E: '' };
 let staff: string[] = [];
 
 const all = <R>(sql: string, ...p: unknown[]) => t.db.raw.prepare(sql).all(...p) as R[];
@@ -66,7 +66,7 @@ beforeAll(async () => {
   // Three in one 7th grade, the fourth in the next one (the demo has three students a class).
   id.c7b = one<{ id: string }>(`SELECT id FROM school_class WHERE grade = 7 AND id <> ? ORDER BY letter LIMIT 1`, id.c7).id;
   const p7b = pupils(id.c7b);
-  ['A', 'B', 'C'].forEach((k, i) => ((id[k] = p7[i]!.id), (name[k] = p7[i]!.n)));
+  (['A', 'B', 'C'] as const).forEach((k, i) => ((id[k] = p7[i]!.id), (name[k] = p7[i]!.n)));
   id.D = p7b[0]!.id;
   name.D = p7b[0]!.n;
   id.E = p10[0]!.id;
@@ -133,7 +133,7 @@ describe('academic debts (issue 15 point 2)', () => {
     expect(r.recorded).toBe(5);
     await refused('debts.record', { yearId, items: [item(id.A, id.math)] }, /уже зафиксирована/, 'subjectId');
     const list = await t.call('debts.list', { yearId });
-    for (const k of ['A', 'B', 'C', 'D', 'E']) debt[k] = list.rows.find((x) => x.studentId === id[k])!.id;
+    for (const k of ['A', 'B', 'C', 'D', 'E'] as const) debt[k] = list.rows.find((x) => x.studentId === id[k])!.id;
     expect(list.counts).toEqual({ open: 5, closed: 0, decided: 0 });
     const a = list.rows.find((x) => x.id === debt.A)!;
     expect(a).toMatchObject({ studentName: name.A, subjectName: name.math, deadline: '2028-05-31', status: 'open', next: 'назначить первую пересдачу' });
@@ -254,7 +254,7 @@ describe('academic debts (issue 15 point 2)', () => {
     expect(noticeE).toMatch(/Лист 1 из 1/);
     const schedule = await pdf('debts.schedulePdf', { yearId, from: '2027-06-01', to: '2027-09-30' }, 'schedule.pdf');
     expect(schedule).toMatch(/График ликвидации академической\s+задолженности/);
-    for (const k of ['A', 'B', 'C']) expect(schedule).toContain(name[k]!.split(' ')[0]!);
+    for (const k of ['A', 'B', 'C'] as const) expect(schedule).toContain(name[k].split(' ')[0]!);
     expect(schedule).toContain('15.09.2027');
     const protocol = await pdf('debts.protocolPdf', { yearId, subjectId: id.math, date: '2027-09-15' }, 'protocol.pdf');
     expect(protocol).toMatch(/Протокол повторной промежуточной\s+аттестации/);

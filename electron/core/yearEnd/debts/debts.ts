@@ -44,6 +44,9 @@ export function listDebts(ctx: Ctx, i: OpParsed<'debts.list'>): DebtList {
   return {
     yearId: y.id,
     yearName: y.name,
+    yearStart: y.start_date,
+    yearEnd: y.end_date,
+    today: todayOf(ctx),
     years: yearsList(ctx),
     classes: classesOfYear(ctx, y.id).map((c) => ({ id: c.id, name: c.name, grade: c.grade })),
     subjects: subjectsList(ctx),
