@@ -69,14 +69,11 @@ describe('академические задолженности', () => {
     expect(statuses.sort()).toEqual(['Ликвидирована', 'Ликвидирована', 'Принято решение']);
 
     // Every class: the three candidates recorded at once.
-    await page.getByTestId('debts-class').click();
-    await page.getByTestId('debts-class').press('Control+a');
-    await page.getByTestId('debts-class').press('Backspace');
-    await page.keyboard.press('Escape');
-    await page.waitForFunction("document.querySelectorAll('[data-testid=debts-candidate]').length === 3");
+    await page.evaluate("location.hash = '/year-end/debts'");
+    await expect.poll(() => page.getByTestId('debts-candidate').count(), { timeout: 15_000 }).toBe(3);
     await page.getByTestId('debts-candidates-all').click();
     await page.getByTestId('debts-record').click();
-    await page.waitForFunction("document.querySelectorAll('[data-testid=debts-row]').length === 6");
+    await expect.poll(() => page.getByTestId('debts-row').count(), { timeout: 15_000 }).toBe(6);
     await page.getByTestId('debts-candidates-none').waitFor();
     expect(await page.getByTestId('debts-count-open').textContent()).toContain('3');
     await app.screenshot('year-debts-list');
@@ -84,10 +81,9 @@ describe('академические задолженности', () => {
     // The search finds a student; the drawer of the 4th one (7А): the first retake failed, the second with a commission.
     const d = pupils[3]!;
     await page.getByTestId('debts-search').fill(d.name.split(' ')[0]!.toLowerCase());
-    await page.waitForFunction("document.querySelectorAll('[data-testid=debts-row]').length === 1");
+    await expect.poll(() => page.getByTestId('debts-row').count(), { timeout: 15_000 }).toBe(1);
     await page.getByTestId('debts-row').first().click();
-    const drawer = page.getByTestId('debt-drawer');
-    await drawer.waitFor();
+    await page.getByTestId('debt-first-date').waitFor();
     await page.getByTestId('debt-first-date').fill('10.06.2027');
     await page.getByTestId('debt-first-result').click();
     await page.getByRole('option', { name: '2', exact: true }).click();
@@ -100,24 +96,23 @@ describe('академические задолженности', () => {
     // Escape closed the dropdown; a second one asks about the unsaved edits.
     await page.getByTestId('debt-note').click();
     await page.keyboard.press('Escape');
-    await page.getByTestId('unsaved-dialog').waitFor();
     await page.getByTestId('unsaved-stay').click();
     await expect.poll(() => page.getByTestId('debt-commission-order').locator('p').count()).toBeGreaterThanOrEqual(6);
     await app.screenshot('year-debts-drawer');
     await page.getByTestId('debt-save').click();
-    await page.waitForFunction("[...document.querySelectorAll('[data-testid=debts-row]')].some((r) => r.textContent.includes('вторая пересдача 01.07.2027'))");
+    await page.getByTestId('debts-row').filter({ hasText: 'вторая пересдача 01.07.2027' }).waitFor();
     const saved = one<{ first_result: string; second_retake_on: string; commission: string }>('SELECT first_result, second_retake_on, commission FROM academic_debt WHERE student_id = ?', d.id);
     expect(saved.first_result).toBe('2');
     expect(saved.second_retake_on).toBe('2027-07-01');
     expect(JSON.parse(saved.commission)).toHaveLength(3);
     await page.keyboard.press('Escape');
-    await drawer.waitFor({ state: 'hidden' });
+    await page.getByTestId('debt-first-date').waitFor({ state: 'detached' });
 
     // The commission's protocol of the 2nd student's retake (15.06.2027, with the 3rd's).
     await page.getByTestId('debts-search').fill(pupils[1]!.name.split(' ')[0]!.toLowerCase());
-    await page.waitForFunction("document.querySelectorAll('[data-testid=debts-row]').length >= 1");
+    await expect.poll(() => page.getByTestId('debts-row').count(), { timeout: 15_000 }).toBe(2);
     await page.getByTestId('debts-row').first().click();
-    await drawer.waitFor();
+    await page.getByTestId('debt-protocol-pdf').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debt-protocol-pdf').click()]);
     expect(download.suggestedFilename()).toMatch(/^Протокол комиссии .* 15\.06\.2027 .*\.pdf$/);
     const path = join(ARTIFACTS, 'year-debts-protocol.pdf');

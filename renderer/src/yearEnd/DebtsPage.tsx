@@ -2,7 +2,7 @@
 // year's debts with filters, search and sort; the unsatisfactory attestation marks without a debt
 // («Из итогов года») to record; a drawer per debt for the retakes, the commission and the decision;
 // the notices to parents, the retake schedule and the commission's protocol (PDF).
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Badge, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useOp } from '../data/useOp';
 import { useAppState } from '../app/AppState';
@@ -38,7 +38,10 @@ export function DebtsPage() {
   const { access } = useAppState();
   const canChange = access('yearEnd') === 'change';
   const [yearId, setYearId] = useState<string | null>(null);
-  const [classId, setClassId] = useState<string | null>(route.query.get('class'));
+  const asked = route.query.get('class');
+  const [classId, setClassId] = useState<string | null>(asked);
+  // A link with ?class= (or without) while the page is open chooses again.
+  useEffect(() => setClassId(asked), [asked]);
   const [subjectId, setSubjectId] = useState<string | null>(null);
   const [status, setStatus] = useState<DebtStatus | null>(null);
   const [search, setSearch] = useState('');
@@ -59,15 +62,15 @@ export function DebtsPage() {
       <Group gap="sm" align="flex-end" wrap="wrap">
         <Select label="Учебный год" data={(d?.years ?? []).map((y) => ({ value: y.id, label: y.name }))} value={d?.yearId ?? null} onChange={(v) => (setYearId(v), setClassId(null))} allowDeselect={false} w={130} data-testid="debts-year" />
         <Select label="Класс" placeholder="Все" data={(d?.classes ?? []).map((c) => ({ value: c.id, label: c.name }))} value={classId} onChange={setClassId} clearable searchable w={110} data-testid="debts-class" />
-        <Select label="Предмет" placeholder="Все" data={(d?.subjects ?? []).map((s) => ({ value: s.id, label: s.name }))} value={subjectId} onChange={setSubjectId} clearable searchable w={210} data-testid="debts-subject" />
+        <Select label="Предмет" placeholder="Все" data={(d?.subjects ?? []).map((s) => ({ value: s.id, label: s.name }))} value={subjectId} onChange={setSubjectId} clearable searchable w={190} data-testid="debts-subject" />
         <Select label="Состояние" placeholder="Все" data={debtStatuses.options as never} value={status} onChange={(v) => setStatus(v as DebtStatus | null)} clearable w={170} data-testid="debts-status" />
-        <SearchInput value={search} onChange={setSearch} placeholder="Фамилия ученика" w={200} data-testid="debts-search" />
+        <SearchInput value={search} onChange={setSearch} placeholder="Фамилия ученика" w={220} data-testid="debts-search" />
         <Select label="Сортировка" data={debtSorts.map((s) => ({ value: s, label: SORT_LABELS[s] }))} value={sort} onChange={(v) => v && setSort(v as DebtSort)} allowDeselect={false} w={170} data-testid="debts-sort" />
       </Group>
       {d ? (
         <Group gap="xs">
           {debtStatuses.values.map((s) => (
-            <Badge key={s} color={STATUS_COLOR[s]} variant="light" data-testid={`debts-count-${s}`}>
+            <Badge key={s} color={STATUS_COLOR[s]} variant="light" tt="none" size="lg" data-testid={`debts-count-${s}`}>
               {debtStatuses.labels[s]}: {d.counts[s]}
             </Badge>
           ))}
@@ -81,9 +84,9 @@ export function DebtsPage() {
             <Table.Th>Ученик</Table.Th>
             <Table.Th>Предмет</Table.Th>
             <Table.Th w={118}>Возникла / срок</Table.Th>
-            <Table.Th w={140}>1-я пересдача</Table.Th>
+            <Table.Th w={150}>1-я пересдача</Table.Th>
             <Table.Th>2-я пересдача, комиссия</Table.Th>
-            <Table.Th w={150}>Состояние</Table.Th>
+            <Table.Th w={160}>Состояние</Table.Th>
             <Table.Th>Что дальше</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -120,7 +123,7 @@ export function DebtsPage() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[r.status]} variant="light" data-testid="debts-row-status">
+                <Badge color={STATUS_COLOR[r.status]} variant="light" tt="none" size="md" data-testid="debts-row-status">
                   {debtStatuses.labels[r.status]}
                 </Badge>
                 {r.decision ? (

@@ -107,7 +107,7 @@ export function DebtDrawer({ debt, list, canChange, onClose }: { debt: DebtRow; 
           <Title order={3} fz={20}>
             {debt.studentName}
           </Title>
-          <Badge color={STATUS_COLOR[debt.status]} variant="light">
+          <Badge color={STATUS_COLOR[debt.status]} variant="light" tt="none" size="lg">
             {debtStatuses.labels[debt.status]}
           </Badge>
         </Group>
