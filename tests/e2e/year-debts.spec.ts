@@ -110,8 +110,7 @@ describe('академические задолженности', () => {
 
     // The commission's protocol of the 2nd student's retake (15.06.2027, with the 3rd's).
     await page.getByTestId('debts-search').fill(pupils[1]!.name.split(' ')[0]!.toLowerCase());
-    await expect.poll(() => page.getByTestId('debts-row').count(), { timeout: 15_000 }).toBe(2);
-    await page.getByTestId('debts-row').first().click();
+    await page.getByTestId('debts-row').filter({ hasText: pupils[1]!.name }).click();
     await page.getByTestId('debt-protocol-pdf').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('debt-protocol-pdf').click()]);
     expect(download.suggestedFilename()).toMatch(/^Протокол комиссии .* 15\.06\.2027 .*\.pdf$/);
