@@ -123,9 +123,9 @@ export function DebtsPage() {
                 ) : null}
               </Table.Td>
               <Table.Td>
-                <Badge color={STATUS_COLOR[r.status]} variant="light" tt="none" size="md" data-testid="debts-row-status">
+                <Text size="sm" fw={600} c={`${STATUS_COLOR[r.status]}.8`} data-testid="debts-row-status">
                   {debtStatuses.labels[r.status]}
-                </Badge>
+                </Text>
                 {r.decision ? (
                   <Text size="xs" lh={1.2} mt={2}>
                     {debtDecisions.labels[r.decision].split(' (')[0]}

@@ -37,9 +37,8 @@ export function yearsList(ctx: Ctx): { id: string; name: string }[] {
 export function classesOfYear(ctx: Ctx, yearId: string): ClassOfYear[] {
   const { db } = ctx;
   return db
-    .all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter', 'class_teacher_id']).where('year_id', '=', yearId).where('deleted_at', 'is', null))
-    .map((c) => ({ ...c, name: className(c) }))
-    .sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
+    .all(db.q.selectFrom('school_class').select(['id', 'grade', 'letter', 'class_teacher_id']).where('year_id', '=', yearId).where('deleted_at', 'is', null).orderBy('grade').orderBy('letter'))
+    .map((c) => ({ ...c, name: className(c) }));
 }
 
 /** The student's class in a year: the membership in one of its classes that started last (the one at the year's end). */
