@@ -58,6 +58,8 @@ export const PAGES: AppPage[] = [
   { name: 'year-promotion', route: '/year-end/promotion', ready: '[data-testid=promotion-page][data-loaded]' },
   { name: 'paper-archive', route: '/paper/archive', ready: '[data-testid=archive-page][data-loaded]' },
   { name: 'year-check', route: '/year-end', ready: '[data-testid=year-check-page][data-loaded]' },
+  // Issue 15 point 2: the year's academic debts.
+  { name: 'year-debts', route: '/year-end/debts', ready: '[data-testid=debts-page][data-loaded] [data-testid=debts-candidates][data-loaded]' },
   { name: 'wizard-1', route: '/wizard/1', ready: '[data-testid=wizard-step-1] [data-testid=school-form]' },
   { name: 'wizard-2', route: '/wizard/2', ready: '[data-testid=wizard-step-2] [data-testid=period-row-0]' },
   { name: 'wizard-3', route: '/wizard/3', ready: '[data-testid=wizard-step-3] [data-testid=bells-table-1] tbody tr' },
