@@ -11,7 +11,7 @@ import type { DebtRow } from '../../electron/api/debts';
 import { copyData } from '../../electron/core/paper/copy/data';
 import { digestOf } from '../../electron/core/paper/copy/fingerprint';
 import { uuidv7 } from '../../db/ids';
-import { demoCore } from '../support/core';
+import { ADMIN, demoCore } from '../support/core';
 import { simulateInto } from '../support/journal';
 import { upload } from '../support/files';
 import { applications, sheetRows, xlsxBytes } from '../enrollment/exportFile';
@@ -19,6 +19,11 @@ import { applications, sheetRows, xlsxBytes } from '../enrollment/exportFile';
 let today = '2026-09-01';
 let t: Awaited<ReturnType<typeof demoCore>>;
 let yearId = '';
+/** Moves «today» on; the session locked by the long «inactivity» is unlocked as the user would. */
+async function dayIs(day: string) {
+  today = day;
+  await t.call('auth.unlock', { password: ADMIN.password }).catch(() => undefined);
+}
 const one = <R>(sql: string, ...p: unknown[]) => t.db.raw.prepare(sql).get(...p) as R;
 const all = <R>(sql: string, ...p: unknown[]) => t.db.raw.prepare(sql).all(...p) as R[];
 
@@ -62,7 +67,7 @@ describe('the year end and the rollover on the demo school with a simulated year
     yearId = one<{ id: string }>(`SELECT id FROM academic_year WHERE name = '2026/2027'`).id;
     const sim = await simulateInto(t.db, { until: '2027-05-31', seed: 4 });
     expect(sim.rows).toBeGreaterThan(50_000);
-    today = '2027-05-31';
+    await dayIs('2027-05-31');
     before = pupils();
   }, 600_000);
   afterAll(() => t?.cleanup());
@@ -76,7 +81,7 @@ describe('the year end and the rollover on the demo school with a simulated year
     const byGrade = (g: number) => before.find((p) => p.grade === g)!;
     [three.A, three.B, three.C] = [byGrade(5), byGrade(6), byGrade(7)];
     subjectId = one<{ id: string }>(`SELECT s.id FROM subject s JOIN curriculum_item ci ON ci.subject_id = s.id WHERE ci.class_id = ? AND s.grading = 'five_point' AND s.no_attestation = 0 ORDER BY s.sort_order LIMIT 1`, three.A.classId).id;
-    const at = '2027-05-31T15:00:00.000Z';
+    const at = '2027-05-31T23:50:00.000Z'; // after the simulated teachers' own entries of the day
     let n = 0;
     for (const p of Object.values(three)) {
       t.db.raw
@@ -87,13 +92,12 @@ describe('the year end and the rollover on the demo school with a simulated year
     expect(check.classes.length).toBe(new Set(before.map((p) => p.classId)).size + one<{ n: number }>(`SELECT count(*) AS n FROM school_class c WHERE c.year_id = ? AND NOT EXISTS (SELECT 1 FROM class_membership m WHERE m.class_id = c.id AND m.date_to IS NULL)`, yearId).n);
     const candidates = await t.call('debts.candidates', { yearId });
     for (const p of Object.values(three)) expect(candidates.some((c) => c.studentId === p.id && c.subjectId === subjectId)).toBe(true);
-    oldCheck = check;
   });
 
   it('records the debts; one closed at the first retake, one before the commission, one not: the decision recorded', async () => {
     const candidates = await t.call('debts.candidates', { yearId });
     await t.call('debts.record', { yearId, items: candidates.map((c) => ({ studentId: c.studentId, subjectId: c.subjectId, reason: c.reason, recordedOn: '2027-05-31' })) });
-    today = '2027-06-20';
+    await dayIs('2027-06-20');
     const rows = (await t.call('debts.list', { yearId })).rows;
     const debtOf = (p: Pupil): DebtRow => rows.find((r) => r.studentId === p.id && r.subjectId === subjectId)!;
     const base = { firstRetakeOn: null, firstResult: null, secondRetakeOn: null, secondResult: null, commission: [] as string[], note: null };
@@ -126,7 +130,7 @@ describe('the year end and the rollover on the demo school with a simulated year
     expect(drafts.made.filter((o) => o.kind === 'promotion').length + drafts.made.filter((o) => o.kind === 'graduation').length).toBeGreaterThanOrEqual(classes.size);
     for (const o of drafts.made) await t.call('orders.sign', { id: o.id });
     const plan = await t.call('promotion.plan', { yearId });
-    const decisionOf = (id: string) => plan.classes.flatMap((c) => c.students).find((s) => s.id === id)?.decision;
+    const decisionOf = (id: string) => plan.classes.flatMap((c) => c.students).find((s) => s.studentId === id)?.decision;
     expect(decisionOf(three.A.id)).toBe('promoted');
     expect(decisionOf(three.C.id)).toBe('repeat');
     // The 11th graders and the leaving 9th graders have left on the order's day.
@@ -139,6 +143,7 @@ describe('the year end and the rollover on the demo school with a simulated year
     oldSummary = await t.call('summary.get', { classId: oldClassId, year: true });
     const q4 = one<{ id: string }>(`SELECT id FROM study_period WHERE year_id = ? AND name = '4 четверть'`, yearId).id;
     oldDigest = digestOf(copyData(t.ctx, oldClassId, q4)).digest;
+    oldCheck = await t.call('year.check', { yearId });
 
     const plan = await t.call('rollover.plan', { to: '2027/2028' });
     expect(plan.problems).toEqual([]);
@@ -165,7 +170,8 @@ describe('the year end and the rollover on the demo school with a simulated year
     // The 2026/2027 year's reports and paper copy read the same.
     expect(await t.call('summary.get', { classId: oldClassId, year: true })).toEqual(oldSummary);
     expect(digestOf(copyData(t.ctx, oldClassId, q4)).digest).toBe(oldDigest);
-    expect(await t.call('year.check', { yearId })).toEqual(oldCheck);
+    // The year check reads the same, the year picker aside (it now offers 2027/2028 too).
+    expect({ ...(await t.call('year.check', { yearId })), years: [] }).toEqual({ ...(oldCheck as object), years: [] });
 
     // Twice: nothing to do, nothing changed.
     const snapshot = tables();
@@ -175,7 +181,7 @@ describe('the year end and the rollover on the demo school with a simulated year
   });
 
   it('forms the new first grades from an enrollment import once the new year is current', async () => {
-    today = '2027-08-25';
+    await dayIs('2027-08-25');
     const next = (await t.call('years.list')).find((y) => y.name === '2027/2028')!;
     await t.call('years.save', { ...next, isCurrent: true });
     const apps = applications({ count: 40, today: '2027-04-01', seed: 5 });
