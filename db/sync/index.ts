@@ -168,6 +168,7 @@ function columnIndex(t: string, block: PullBlock): number[] {
 function upsertCentral(db: Db, t: string, block: PullBlock, from: number): void {
   const rows = block.rows;
   const index = columnIndex(t, block);
+  const absent = defaultsOf(db, t);
   const width = index.length;
   let i = from;
   for (const size of CENTRAL_SIZES.get(t) ?? [1]) {
@@ -180,7 +181,7 @@ function upsertCentral(db: Db, t: string, block: PullBlock, from: number): void 
         const r = rows[j]!;
         for (let c = 0; c < width; c++) {
           const at = index[c]!;
-          params[k++] = at < 0 ? null : r[at];
+          params[k++] = at < 0 ? absent.absent[c] : (r[at] ?? absent.notNull[c]);
         }
       }
       stmt.run(params);
@@ -188,8 +189,31 @@ function upsertCentral(db: Db, t: string, block: PullBlock, from: number): void 
   }
 }
 
-function values(t: string, row: Json): unknown[] {
-  return columnsOf(t).map((c) => row[c] ?? null);
+/**
+ * Each column's SQL default, for a row that does not carry the column at all: a row written before a
+ * migration added it (the central keeps rows as they were pushed or generated), which the column's
+ * default describes — `period_mark.attestation` 0 (migration 0014). Null where there is none.
+ */
+const DEFAULTS = new Map<string, { absent: unknown[]; notNull: unknown[] }>();
+function defaultsOf(db: Db, t: string): { absent: unknown[]; notNull: unknown[] } {
+  let d = DEFAULTS.get(t);
+  if (!d) {
+    const info = db.raw.pragma(`table_info(${t})`) as { name: string; dflt_value: string | null; notnull: number }[];
+    const literal = (v: string | null): unknown =>
+      v === null ? null : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : /^'.*'$/s.test(v) ? v.slice(1, -1).replace(/''/g, "'") : null;
+    const by = new Map(info.map((i) => [i.name, i]));
+    const absent = columnsOf(t).map((c) => literal(by.get(c)?.dflt_value ?? null));
+    // A null where the column may not hold one (a block's slot for a row that lacked the column) is that default too.
+    const notNull = columnsOf(t).map((c, i) => (by.get(c)?.notnull ? absent[i] : null));
+    d = { absent, notNull };
+    DEFAULTS.set(t, d);
+  }
+  return d;
+}
+
+function values(t: string, row: Json, db?: Db): unknown[] {
+  const d = db ? defaultsOf(db, t) : null;
+  return columnsOf(t).map((c, i) => (c in row ? (row[c] ?? d?.notNull[i] ?? null) : (d?.absent[i] ?? null)));
 }
 
 function readRow(db: Db, t: string, id: string): Json | undefined {
@@ -286,7 +310,7 @@ function put(ctx: Ctx, t: string, row: Json, mode: 'pull' | 'view' | 'restore'):
   const sql = UPSERT.get(t)!;
   for (let attempt = 0; ; attempt++) {
     try {
-      ctx.db.quiet(sql).run(...values(t, row));
+      ctx.db.quiet(sql).run(...values(t, row, ctx.db));
       ctx.touched.add(t);
       return true;
     } catch (e) {
